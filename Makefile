@@ -1,0 +1,39 @@
+# The two commands a newcomer needs:
+#   make run    set up .venv (Python >= 3.12 found by scripts/find-python) and run the default scenario
+#   make test   set up .venv with the dev extras and run the whole test suite
+# Extra Hydra overrides go through ARGS, e.g.  make run ARGS="replicates=20 steps=10"
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test venv lint bench clean
+
+$(BIN)/python:
+	@py=$$(scripts/find-python) || exit 1; \
+	echo "creating $(VENV) with $$py"; \
+	"$$py" -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	$(BIN)/wargame $(ARGS)
+
+test: venv
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check sim tests benchmarks
+	$(BIN)/ruff format --check sim tests benchmarks
+
+bench: venv
+	$(BIN)/python benchmarks/sweep_throughput.py
+	$(BIN)/python benchmarks/scaling.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

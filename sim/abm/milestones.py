@@ -1,0 +1,33 @@
+"""Milestones: named events whose first turn each replicate records (``<name>_step``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim.domain.ladder import standard_ladder
+from sim.domain.scenario import Milestone
+
+if TYPE_CHECKING:
+    from sim.abm.model import EscalationModel
+
+
+def reached(model: EscalationModel, m: Milestone) -> bool:
+    """Whether milestone ``m`` holds in the model's current state (see Milestone's kinds)."""
+    actors = m.actors or list(model.actor_agents)
+    if m.kind == "units_in_combat":
+        return any(u.in_combat and u.strength > 0 for a in actors for u in model.units_of[a])
+    if m.kind == "declaration":
+        return any(by in actors and target == m.target for by, target in model.declarations)
+    if m.kind == "restrictions_lifted":
+        return any(s.id in model.lifted and s.recipient == m.target for s in model.ties.supplies)
+    if m.kind == "rung_reached":
+        rung = standard_ladder().index(m.rung)
+        return any(model.actor_agents[a].rung >= rung for a in actors)
+    if m.kind == "all_at_most":
+        rung = standard_ladder().index(m.rung)
+        return all(model.actor_agents[a].rung <= rung for a in actors)
+    if m.kind == "control_below":
+        return any(t.id == m.theatre and t.control < m.below for t in model.contested)
+    if m.kind == "action_taken":
+        return any((a, m.action) in model.actions_taken for a in actors)
+    raise ValueError(f"unknown milestone kind {m.kind!r}")

@@ -1,0 +1,118 @@
+"""The escalation ladder: ordered rungs from de-escalation to nuclear use.
+
+Each rung carries three scores (Kahn threshold group, MID hostility level, Goldstein weight) and
+the actions that put an actor on it. The ladder is data (``data/ladder.yaml``); this module only
+reads it and answers questions about it. Rung numbers are positions, 0 = lowest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One posture on the ladder and how three scales rate it."""
+
+    index: int
+    id: str
+    label: str
+    description: str
+    kahn_group: str
+    mid_level: int
+    goldstein: float
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A named Kahn threshold, crossed when moving from rung ``below`` to rung ``below + 1``."""
+
+    label: str
+    below: int
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The ordered rungs, with look-ups by rung id and by action."""
+
+    rungs: tuple[Rung, ...]
+    thresholds: tuple[Threshold, ...]
+
+    @property
+    def top(self) -> int:
+        return len(self.rungs) - 1
+
+    def index(self, rung_id: str) -> int:
+        """Position of the rung called ``rung_id``."""
+        for rung in self.rungs:
+            if rung.id == rung_id:
+                return rung.index
+        raise KeyError(f"unknown rung {rung_id!r}; rungs are {', '.join(self.rung_ids)}")
+
+    @property
+    def rung_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rungs)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(r.label for r in self.rungs)
+
+    @property
+    def actions(self) -> dict[str, int]:
+        """Every action on the ladder, mapped to the rung it puts an actor on."""
+        return {a: r.index for r in self.rungs for a in r.actions}
+
+    def rung_of(self, action: str) -> int:
+        """The rung an action belongs to."""
+        try:
+            return self.actions[action]
+        except KeyError:
+            raise KeyError(
+                f"unknown action {action!r}; actions are {', '.join(sorted(self.actions))}"
+            ) from None
+
+    def primary_action(self, rung: int) -> str:
+        """The action that stands for holding a rung (its first listed action)."""
+        return self.rungs[rung].actions[0]
+
+    def crosses_threshold(self, from_rung: int, to_rung: int) -> Threshold | None:
+        """The first Kahn threshold passed when moving up from ``from_rung`` to ``to_rung``."""
+        for t in self.thresholds:
+            if from_rung <= t.below < to_rung:
+                return t
+        return None
+
+
+@cache
+def standard_ladder() -> Ladder:
+    """The ladder shipped with the package (``sim/domain/data/ladder.yaml``)."""
+    text = files("sim.domain").joinpath("data/ladder.yaml").read_text(encoding="utf-8")
+    return parse_ladder(yaml.safe_load(text))
+
+
+def parse_ladder(data: dict) -> Ladder:
+    """Build a Ladder from its YAML form; thresholds sit between the named Kahn groups."""
+    rungs = tuple(
+        Rung(
+            index=i,
+            id=r["id"],
+            label=r["label"],
+            description=r["description"],
+            kahn_group=r["kahn_group"],
+            mid_level=int(r["mid_level"]),
+            goldstein=float(r["goldstein"]),
+            actions=tuple(r["actions"]),
+        )
+        for i, r in enumerate(data["rungs"])
+    )
+    thresholds = []
+    for t in data.get("thresholds", []):
+        lower_group = t["between"][0]
+        below = max(r.index for r in rungs if r.kahn_group == lower_group)
+        thresholds.append(Threshold(label=t["label"], below=below))
+    return Ladder(rungs=rungs, thresholds=tuple(thresholds))

@@ -1,0 +1,172 @@
+"""Reading scenario files and checking them, with errors a teacher can act on.
+
+``load_scenario`` reads YAML safely (no tags, no code, dates kept as text until the schema
+parses them), validates the schema and then the cross-references: every actor, unit, theatre,
+rung, action and condition a scenario names must exist. Every problem is reported at once, each
+with its field path and what is allowed, as one ``ScenarioError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sim.domain import conditions
+from sim.domain.errors import ScenarioError
+from sim.domain.ladder import standard_ladder
+from sim.domain.scenario import Scenario
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """A safe YAML loader that leaves dates as strings (OmegaConf cannot hold date objects)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A scenario file's raw mapping; unreadable, non-UTF-8 or non-mapping files are errors."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError(str(path), ["file not found"]) from None
+    except UnicodeDecodeError:
+        raise ScenarioError(str(path), ["not a UTF-8 text file"]) from None
+    try:
+        data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ScenarioError(str(path), [f"not valid YAML: {exc}"]) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(str(path), ["the file must hold a mapping (name:, actors:, ...)"])
+    return data
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Read and validate one scenario file."""
+    return parse_scenario(read_yaml(path), source=str(path))
+
+
+def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
+    """Validate a scenario mapping (e.g. a YAML file after Hydra overrides) into a Scenario."""
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(source, [_describe(err) for err in exc.errors()]) from None
+    problems = cross_reference_problems(scenario)
+    if problems:
+        raise ScenarioError(source, problems)
+    return scenario
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """SHA-256 of the validated scenario's canonical JSON: equal worlds, equal hashes."""
+    blob = json.dumps(scenario.model_dump(mode="json"), sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _describe(err: dict[str, Any]) -> str:
+    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    msg = err["msg"]
+    if err["type"] == "extra_forbidden":
+        allowed = _allowed_fields(err["loc"][:-1])
+        msg = f"unknown field; allowed fields: {', '.join(allowed)}" if allowed else msg
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    elif "input" in err and err["type"] not in ("model_type",):
+        msg = f"{msg} (got {err['input']!r})"
+    return f"{where}: {msg}"
+
+
+def _allowed_fields(loc: tuple) -> list[str]:
+    """The field names allowed at ``loc``, found by walking the schema."""
+    model: type[BaseModel] | None = Scenario
+    expect_key = False
+    for part in loc:
+        if model is None:
+            return []
+        if expect_key:  # a free-form key of a dict[str, Model]
+            expect_key = False
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return []
+        ann = field.annotation
+        args = getattr(ann, "__args__", ())
+        inner = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if inner is not None and getattr(ann, "__origin__", None) is dict:
+            model, expect_key = inner, True
+        elif isinstance(ann, type) and issubclass(ann, BaseModel):
+            model = ann
+        else:
+            model = inner
+    return sorted(model.model_fields) if model is not None else []
+
+
+def cross_reference_problems(s: Scenario) -> list[str]:
+    """Every reference in the scenario that points at nothing, each with the allowed values."""
+    ladder = standard_ladder()
+    actors, units, theatres = set(s.actors), set(s.forces), set(s.theatres)
+    out: list[str] = []
+
+    def need(value: str | None, allowed: set[str], where: str, what: str) -> None:
+        if value is not None and value not in allowed:
+            out.append(f"{where}: unknown {what} {value!r}; allowed: {', '.join(sorted(allowed))}")
+
+    rungs, actions = set(ladder.rung_ids), set(ladder.actions)
+    for aid, a in s.actors.items():
+        need(a.initial_rung, rungs, f"actors.{aid}.initial_rung", "rung")
+        need(a.max_rung, rungs, f"actors.{aid}.max_rung", "rung")
+        for i, m in enumerate(a.members):
+            need(m, actors, f"actors.{aid}.members.{i}", "actor")
+        for i, adv in enumerate(a.adversaries):
+            need(adv, actors - {aid}, f"actors.{aid}.adversaries.{i}", "actor")
+        if a.initial_rung in rungs and a.max_rung in rungs:
+            if ladder.index(a.initial_rung) > ladder.index(a.max_rung):
+                out.append(f"actors.{aid}.initial_rung: {a.initial_rung!r} is above max_rung")
+        for eid, e in a.doctrine.items():
+            where = f"actors.{aid}.doctrine.{eid}"
+            need(e.then, actions, f"{where}.then", "action")
+            need(e.target, actors, f"{where}.target", "actor")
+            out += conditions.check(e.when, f"{where}.when")
+    for rid, r in s.relations.items():
+        for i, p in enumerate(r.parties):
+            need(p, actors, f"relations.{rid}.parties.{i}", "actor")
+    for tid, t in s.theatres.items():
+        need(t.territory_of, actors, f"theatres.{tid}.territory_of", "actor")
+        need(t.held_by, actors, f"theatres.{tid}.held_by", "actor")
+    for fid, f in s.forces.items():
+        need(f.actor, actors, f"forces.{fid}.actor", "actor")
+        need(f.theatre, theatres, f"forces.{fid}.theatre", "theatre")
+    for iid, inj in s.injects.items():
+        need(inj.actor, actors, f"injects.{iid}.actor", "actor")
+        if inj.when is not None:
+            out += conditions.check(inj.when, f"injects.{iid}.when")
+        for k, eff in enumerate(inj.effects):
+            where = f"injects.{iid}.effects.{k}"
+            for field in ("actor", "target", "supplier"):
+                need(getattr(eff, field, None), actors, f"{where}.{field}", "actor")
+            need(getattr(eff, "unit", None), units, f"{where}.unit", "unit")
+            need(getattr(eff, "rung", None), rungs, f"{where}.rung", "rung")
+        if inj.date is not None and inj.date < s.start_date:
+            out.append(f"injects.{iid}.date: {inj.date} is before start_date {s.start_date}")
+    for mid, m in s.milestones.items():
+        for i, a in enumerate(m.actors):
+            need(a, actors, f"milestones.{mid}.actors.{i}", "actor")
+        need(m.target, actors, f"milestones.{mid}.target", "actor")
+        need(m.rung, rungs, f"milestones.{mid}.rung", "rung")
+        need(m.theatre, theatres, f"milestones.{mid}.theatre", "theatre")
+        need(m.action, actions, f"milestones.{mid}.action", "action")
+    return out

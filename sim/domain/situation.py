@@ -1,0 +1,71 @@
+"""What one actor sees at the start of a turn, and what it decides.
+
+``Situation`` is the only input a decision rule gets besides its parameters and a random
+generator; ``Decision`` is its only output. Both are frozen, so rules stay pure and testable.
+Rungs are ladder positions (0 = de-escalation); a "rise" is the climb since the first turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class DoctrineLine:
+    """One doctrine entry, ready for the rules: conditions, the action and its rung."""
+
+    id: str
+    when: Mapping[str, Mapping[str, Any] | None]
+    action: str
+    rung: int
+    reason: str
+    target: str | None = None
+    probability: float = 1.0
+    once: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """An actor's view of the world at the start of a turn."""
+
+    actor: str
+    step: int
+    own_rung: int
+    max_rung: int
+    own_rise: int = 0
+    adversary: str | None = None
+    adversary_rung: int = 0
+    adversary_rise: int = 0
+    adversary_last_move: int = 0
+    max_adversary_rung: int = 0
+    risk_tolerance: float = 0.5
+    escalation_propensity: float = 0.5
+    grievance: float = 0.0
+    own_losses: float = 0.0
+    own_control: float = 1.0
+    supplied_ally_control: float = 1.0
+    own_territory_occupied: bool = False
+    partner_forces_available: bool = False
+    treaty_partner_attacked: bool = False
+    adversary_partner_in_combat: bool = False
+    own_supplies_restricted: bool = False
+    declared_co_belligerent: bool = False
+    restrictions_lifted_against: bool = False
+    own_forces_in_combat: bool = False
+    doctrine: tuple[DoctrineLine, ...] = ()
+    spent: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One actor's move for a turn: the action, the rung it leaves the actor on, and why."""
+
+    actor: str
+    action: str
+    rung: int
+    rule: str
+    reason: str
+    target: str | None = None
+    entry: str | None = None
