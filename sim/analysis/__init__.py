@@ -1,0 +1,1 @@
+"""Reading results back: outcome metrics, figures, comparisons, reports. Reads files only."""

@@ -1,0 +1,107 @@
+"""The ``wargame`` command: the only place that starts Hydra.
+
+``wargame [overrides]`` runs the configured scenario (a single run, or a sweep with ``-m``);
+``wargame plot|compare|seed|brief|play|app|report ...`` dispatch to their packages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+import hydra
+from hydra.core.hydra_config import HydraConfig
+from hydra.types import RunMode
+from omegaconf import DictConfig, OmegaConf
+
+from sim.config import register_configs
+from sim.domain.errors import ConfigError, WargameError
+from sim.domain.scenario_io import parse_scenario
+from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
+from sim.experiment.job import Job
+
+log = logging.getLogger("wargame")
+
+SUBCOMMANDS = {
+    "seed": ("sim.seeding.cli", "main"),
+    "plot": ("sim.analysis.cli", "plot_main"),
+    "compare": ("sim.analysis.cli", "compare_main"),
+    "brief": ("sim.teaching.cli", "brief_main"),
+    "play": ("sim.teaching.cli", "play_main"),
+    "app": ("sim.teaching.cli", "app_main"),
+    "report": ("sim.teaching.cli", "report_main"),
+}
+
+
+def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
+    """The typed job a config describes, and the scenario file it came from."""
+    data = OmegaConf.to_container(cfg.scenario, resolve=True)
+    source = data.pop(SOURCE_FILE_KEY, None)
+    world = parse_scenario(data, source=source or "scenario (from the config)")
+    rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
+    for key in ("replicates", "steps"):
+        if cfg[key] < 1:
+            raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
+    unknown = sorted(set(cfg.human_actors) - set(world.actors))
+    if unknown:
+        raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {', '.join(world.actors)}")
+    job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
+              tuple(cfg.human_actors))  # fmt: skip
+    return job, source
+
+
+def run_task(cfg: DictConfig) -> None:
+    """One Hydra job: validate, run the replicates, write tables, plots and the summary."""
+    from sim.analysis.summary import format_summary
+    from sim.experiment.run import run_job
+
+    logging.getLogger("MESA").setLevel(logging.WARNING)
+    out_dir = Path(HydraConfig.get().runtime.output_dir)
+    try:
+        job, source = job_from_config(cfg)
+        config = OmegaConf.to_container(cfg, resolve=True)
+        config["scenario"].pop(SOURCE_FILE_KEY, None)
+        run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress))
+        if cfg.plots:
+            from sim.analysis.run_plots import plot_run
+
+            plot_run(out_dir)
+    except WargameError as exc:
+        log.error("%s", exc)
+        if HydraConfig.get().mode == RunMode.MULTIRUN:
+            raise
+        print(f"wargame: {exc}", file=sys.stderr)
+        sys.exit(2)
+    import pandas as pd
+
+    outcomes = pd.read_parquet(out_dir / "outcomes.parquet")
+    print(format_summary(outcomes, f"{job.world.title} [rules: {job.rules.name.value}]"))
+    print(f"\nResults: {out_dir}")
+
+
+def main() -> None:
+    """Entry point of the ``wargame`` console script."""
+    argv = sys.argv[1:]
+    if argv and argv[0] in SUBCOMMANDS:
+        module, func = SUBCOMMANDS[argv[0]]
+        try:
+            sys.exit(getattr(importlib.import_module(module), func)(argv[1:]))
+        except WargameError as exc:
+            print(f"wargame {argv[0]}: {exc}", file=sys.stderr)
+            sys.exit(2)
+    try:
+        register_configs()
+        from sim.overrides import prepare
+
+        argv = prepare(argv)
+    except WargameError as exc:
+        print(f"wargame: {exc}", file=sys.stderr)
+        sys.exit(2)
+    sys.argv = [sys.argv[0], *argv]
+    hydra.main(config_path=str(CONF_DIR), config_name="config", version_base="1.3")(run_task)()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Hydra structured configs: the typed schema of every knob, registered in Hydra's ConfigStore.
+
+Defaults live here only (and in ``sim/domain/params.py`` for the rule and combat groups); YAML
+files in ``conf/`` list only what differs. The scenario group is filled from ``scenarios/*.yaml``
+at start-up (see ``register_scenarios``); its data stays a free-form mapping here and is validated
+by the scenario schema when the run starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hydra.core.config_store import ConfigStore
+from omegaconf import MISSING, OmegaConf
+
+from sim.domain.params import CombatParams, RuleParams
+from sim.domain.scenario_io import read_yaml
+from sim.experiment.catalog import SOURCE_FILE_KEY, scenario_files
+
+
+@dataclass
+class RunConfig:
+    """One job: a scenario, its rules and combat knobs, and how many replicates of how long."""
+
+    scenario: Any = MISSING  # the world; chosen with scenario=NAME (a file in scenarios/)
+    rules: RuleParams = field(default_factory=RuleParams)
+    combat: CombatParams = field(default_factory=CombatParams)
+    replicates: int = 100  # seeded replicates run inside this job
+    steps: int = 26  # turns per replicate (weekly by default: the scenario's step_days)
+    seed: int = 20241028  # base seed; replicate seeds derive from it and the job's parameters
+    workers: int = 0  # processes for replicates: 0 = automatic (all cores for large jobs)
+    chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic
+    plots: bool = True  # draw the run's figures into plots/
+    progress: bool = True  # show a progress bar (off automatically when CI is set)
+    resume: bool = False  # sweeps: skip jobs already done with the same resolved config
+    human_actors: list[str] = field(default_factory=list)  # actors played by people (play mode)
+
+
+def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:
+    """Register the schema and every scenario file as Hydra config nodes."""
+    cs = ConfigStore.instance()
+    cs.store(name="base_config", node=RunConfig)
+    cs.store(group="rules", name="base_rules", node=RuleParams)
+    cs.store(group="combat", name="base_combat", node=CombatParams)
+    register_scenarios({**scenario_files(), **(extra_scenarios or {})})
+
+
+def register_scenarios(files: dict[str, Path]) -> None:
+    """Make each scenario file an option of the ``scenario`` config group (by its name)."""
+    cs = ConfigStore.instance()
+    for name, path in files.items():
+        data = read_yaml(path)
+        data[SOURCE_FILE_KEY] = str(Path(path).resolve())
+        cs.store(group="scenario", name=name, node=OmegaConf.create(data))

@@ -1,0 +1,1 @@
+"""Runs and sweeps: seeding replicates, running them, writing results, Hydra callbacks."""

@@ -1,0 +1,59 @@
+"""Where scenarios and configs live, and how a name or a path finds a scenario file.
+
+Scenarios are the ``*.yaml`` files directly in the scenarios folder: ``$WARGAME_SCENARIOS``
+if set, else ``./scenarios`` when it exists, else the project's own ``scenarios/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from sim.domain.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CONF_DIR = PROJECT_ROOT / "conf"
+SOURCE_FILE_KEY = "_source_file"  # added to a scenario's config node: the file it came from
+
+
+def scenarios_dir() -> Path:
+    """The folder whose YAML files are the selectable scenarios."""
+    env = os.environ.get("WARGAME_SCENARIOS")
+    if env:
+        return Path(env)
+    local = Path.cwd() / "scenarios"
+    return local if local.is_dir() else PROJECT_ROOT / "scenarios"
+
+
+def scenario_files() -> dict[str, Path]:
+    """Scenario name (the file's stem) -> file, for every YAML file in the scenarios folder."""
+    folder = scenarios_dir()
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.name.startswith(".")}
+
+
+def find_scenario(name_or_path: str) -> Path:
+    """A scenario file given by name (``kursk_2024``) or by path (``my/file.yaml``)."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise ConfigError(f"scenario file {name_or_path} does not exist")
+        return path
+    files = scenario_files()
+    if name_or_path not in files:
+        raise ConfigError(
+            f"unknown scenario {name_or_path!r}; available in {scenarios_dir()}: "
+            f"{', '.join(files) or 'none'} (or give a path to a .yaml file)"
+        )
+    return files[name_or_path]
+
+
+def option_name(path: Path, taken: set[str]) -> str:
+    """A config-group option name for a scenario file given by path (its stem, made unique)."""
+    stem = re.sub(r"[^a-z0-9_]", "_", path.stem.lower()) or "scenario"
+    name, n = stem, 2
+    while name in taken:
+        name, n = f"{stem}_{n}", n + 1
+    return name

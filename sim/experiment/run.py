@@ -1,0 +1,106 @@
+"""Running one job into a results folder: replicates in chunks, streamed to disk, with progress.
+
+The manifest (``run.json``) records what produced the results: the resolved config, the base
+seed and every replicate's seed, the scenario's file and hashes, the package versions and the
+wall time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from sim import __version__
+from sim.domain.scenario_io import file_hash, scenario_hash
+from sim.experiment.job import Job
+from sim.experiment.results import ResultsWriter
+from sim.experiment.simulate import ChunkResult, simulate_chunk
+
+log = logging.getLogger(__name__)
+
+
+def chunks(n: int, size: int) -> list[list[int]]:
+    """Replicate indices 0..n-1 cut into consecutive chunks of ``size``."""
+    return [list(range(i, min(i + size, n))) for i in range(0, n, size)]
+
+
+def default_chunk_size(replicates: int, workers: int) -> int:
+    """About four chunks per worker, at most 250 replicates each, at least one."""
+    return max(1, min(250, replicates // max(1, 4 * workers)))
+
+
+def iter_chunks(job: Job, size: int) -> Iterator[ChunkResult]:
+    """Results of ``job``'s replicates, chunk by chunk, in this process."""
+    for indices in chunks(job.replicates, size):
+        yield simulate_chunk(job, indices)
+
+
+def run_job(
+    job: Job,
+    out_dir: Path,
+    config: dict[str, Any] | None = None,
+    scenario_file: str | None = None,
+    chunk_size: int = 0,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Run every replicate of ``job`` into ``out_dir``; returns the manifest written to run.json."""
+    started, t0 = datetime.now(UTC), time.perf_counter()
+    size = chunk_size or default_chunk_size(job.replicates, 1)
+    writer = ResultsWriter(out_dir)
+    bar = tqdm(total=job.replicates, unit="rep", desc="replicates", disable=not show_progress(progress))
+    try:
+        for chunk in iter_chunks(job, size):
+            writer.add(chunk.tables, chunk.outcomes)
+            bar.update(len(chunk.outcomes))
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        bar.close()
+    manifest = build_manifest(job, config, scenario_file, started, time.perf_counter() - t0)
+    writer.finish(manifest)
+    return manifest
+
+
+def show_progress(wanted: bool) -> bool:
+    """Progress bars only when asked for, on a terminal, and not in CI."""
+    return wanted and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def build_manifest(job, config, scenario_file, started, wall) -> dict[str, Any]:
+    """The provenance of a run: config, seeds, scenario hashes, versions, timings."""
+    return {
+        "status": "complete",
+        "wargame_version": __version__,
+        "versions": {
+            "python": platform.python_version(),
+            **{p: version(p) for p in ("mesa", "hydra-core", "numpy", "pandas", "pyarrow")},
+        },
+        "config": config or {},
+        "scenario": {
+            "name": job.world.name,
+            "title": job.world.title,
+            "file": scenario_file,
+            "file_sha256": file_hash(Path(scenario_file)) if scenario_file else None,
+            "resolved_sha256": scenario_hash(job.world),
+        },
+        "seeds": {
+            "base_seed": job.base_seed,
+            "params_digest": job.params_digest,
+            "replicate_seeds": [job.replicate_seed(i) for i in range(job.replicates)],
+        },
+        "replicates": job.replicates,
+        "steps": job.steps,
+        "started": started.isoformat(),
+        "wall_time_s": round(wall, 3),
+    }

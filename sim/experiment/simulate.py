@@ -1,0 +1,75 @@
+"""Running replicates of a job and turning their records into Arrow tables.
+
+``simulate_chunk`` is a pure function of (job, replicate indices): a worker process can run it
+as well as the parent, and the same indices always give the same tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from sim.abm.model import EscalationModel
+from sim.abm.recorder import Recorder
+from sim.experiment.job import Job
+from sim.experiment.tables import SCHEMAS
+
+TABLES = ("timeseries", "decisions", "forces", "theatres")
+
+
+@dataclass
+class ChunkResult:
+    """Tables of a few replicates, plus their outcome rows."""
+
+    tables: dict[str, pa.Table]
+    outcomes: list[dict]
+
+
+def run_replicate(job: Job, index: int) -> EscalationModel:
+    """One replicate of ``job``, played for ``job.steps`` turns."""
+    model = EscalationModel(
+        job.world,
+        rules=job.rules,
+        combat=job.combat,
+        rng=job.replicate_seed(index),
+        replicate=index,
+        human_actors=frozenset(job.human_actors),
+    )
+    for _ in range(job.steps):
+        model.step()
+    return model
+
+
+def simulate_chunk(job: Job, indices: list[int]) -> ChunkResult:
+    """Run the replicates ``indices`` of ``job`` and gather their tables and outcomes."""
+    rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    outcomes = []
+    for i in indices:
+        model = run_replicate(job, i)
+        for name in TABLES:
+            rows[name].extend(getattr(model.recorder, name))
+        outcomes.append({"replicate": i, "seed": job.replicate_seed(i), **model.outcome()})
+    return ChunkResult({n: rows_to_table(n, r) for n, r in rows.items()}, outcomes)
+
+
+def tables_of(recorder: Recorder) -> dict[str, pa.Table]:
+    """A single model's records as Arrow tables (for play mode and tests)."""
+    return {name: rows_to_table(name, getattr(recorder, name)) for name in TABLES}
+
+
+def rows_to_table(name: str, rows: list[tuple]) -> pa.Table:
+    """Rows of a results table as an Arrow table with the contract's schema."""
+    schema = SCHEMAS[name]
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
+    arrays = [_array(col, field.type) for col, field in zip(columns, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _array(values, typ: pa.DataType) -> pa.Array:
+    if pa.types.is_dictionary(typ):
+        return pa.array(values, type=pa.string()).dictionary_encode().cast(typ)
+    if pa.types.is_date32(typ):
+        return pa.array([v if isinstance(v, dt.date) else None for v in values], type=typ)
+    return pa.array(values, type=typ)

@@ -1,0 +1,129 @@
+"""Command-line overrides checked before Hydra runs: scenario paths and typos.
+
+``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
+of the scenario group. Every ``key=value`` override is checked against the composed config; an
+unknown key ends the run with the allowed keys at that level and the closest match, before any
+output folder is made.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from hydra import compose, initialize_config_dir
+from hydra.core.override_parser.overrides_parser import OverridesParser
+from hydra.core.override_parser.types import Override, OverrideType
+from omegaconf import DictConfig, ListConfig, OmegaConf
+
+from sim.config import register_scenarios
+from sim.domain.errors import ConfigError
+from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
+
+GROUPS = ("scenario", "rules", "combat", "experiment")
+_FLAGS_WITH_VALUE = {"-c", "--cfg", "-p", "--package", "-cn", "--config-name", "-cp",
+                     "--config-path", "-cd", "--config-dir"}  # fmt: skip
+
+
+def split_args(argv: list[str]) -> tuple[list[str], list[int]]:
+    """The override arguments of a command line and their positions (flags left aside)."""
+    overrides, where, skip = [], [], False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg.startswith("-"):
+            skip = arg in _FLAGS_WITH_VALUE
+        else:
+            overrides.append(arg)
+            where.append(i)
+    return overrides, where
+
+
+def prepare(argv: list[str]) -> list[str]:
+    """The command line with scenario paths registered; raises ConfigError on an unknown key."""
+    args, where = split_args(argv)
+    argv = list(argv)
+    for pos, arg in zip(where, args, strict=True):
+        if arg.startswith("scenario="):
+            argv[pos] = "scenario=" + _register_paths(arg.split("=", 1)[1])
+    args, _ = split_args(argv)
+    try:
+        parsed = OverridesParser.create().parse_overrides(args)
+    except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
+        raise ConfigError(f"cannot read the overrides {' '.join(args)}: {exc}") from None
+    check_keys(parsed)
+    return argv
+
+
+def _register_paths(value: str) -> str:
+    """Turn scenario paths in ``value`` (maybe a comma list) into scenario-group option names."""
+    names, taken, new = [], set(scenario_files()), {}
+    for item in value.split(","):
+        if item.endswith((".yaml", ".yml")) or "/" in item:
+            path = find_scenario(item)
+            name = option_name(path, taken)
+            taken.add(name)
+            new[name] = Path(path)
+            names.append(name)
+        else:
+            names.append(item)
+    register_scenarios(new)
+    return ",".join(names)
+
+
+def check_keys(overrides: list[Override]) -> None:
+    """Compose the config with the chosen groups and check that every overridden key exists."""
+    choices = [
+        f"{o.key_or_group}={_first(o)}"
+        for o in overrides
+        if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE
+    ]
+    keys = [
+        o.key_or_group
+        for o in overrides
+        if o.type is OverrideType.CHANGE
+        and o.key_or_group not in GROUPS
+        and not o.key_or_group.startswith("hydra")
+        and "/" not in o.key_or_group
+    ]
+    if not keys:
+        return
+    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+        cfg = compose(config_name="config", overrides=choices)
+    for key in keys:
+        problem = unknown_key(cfg, key)
+        if problem:
+            raise ConfigError(problem)
+
+
+def _first(o: Override) -> str:
+    if o.is_sweep_override():
+        return str(next(iter(o.sweep_string_iterator())))
+    return str(o.get_value_element_as_str())
+
+
+def unknown_key(cfg: DictConfig, key: str) -> str | None:
+    """A message naming the first part of ``key`` that does not exist, or None if it exists."""
+    node, path = cfg, []
+    for part in key.split("."):
+        if isinstance(node, ListConfig) and part.isdigit() and int(part) < len(node):
+            node, path = node[int(part)], [*path, part]
+            continue
+        if not isinstance(node, DictConfig) or part not in node:
+            where = ".".join(path) or "the top level"
+            allowed = list(node.keys()) if isinstance(node, DictConfig) else []
+            allowed = [str(k) for k in allowed if not str(k).startswith("_")]
+            hint = difflib.get_close_matches(part, allowed, n=1)
+            msg = f"unknown config key '{key}': '{part}' is not a key of {where}"
+            if allowed:
+                msg += f"; allowed: {', '.join(allowed)}"
+            if hint:
+                msg += f". Did you mean '{'.'.join([*path, hint[0]])}'?"
+            return msg + ". (To add a new key on purpose, prefix the override with '+'.)"
+        node, path = node[part], [*path, part]
+    return None
+
+
+def resolved(cfg: DictConfig) -> dict:
+    """The config as plain data, interpolations resolved (for run.json)."""
+    return OmegaConf.to_container(cfg, resolve=True)  # type: ignore[return-value]
