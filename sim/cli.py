@@ -18,7 +18,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
-from sim.domain.scenario_io import parse_scenario
+from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
 from sim.experiment.job import Job
 
@@ -39,6 +39,9 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
     """The typed job a config describes, and the scenario file it came from."""
     data = OmegaConf.to_container(cfg.scenario, resolve=True)
     source = data.pop(SOURCE_FILE_KEY, None)
+    if cfg.deck:
+        data = with_deck(data, Path(cfg.deck))
+        source = f"{source} + deck {cfg.deck}"
     world = parse_scenario(data, source=source or "scenario (from the config)")
     rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
     for key in ("replicates", "steps"):
@@ -49,7 +52,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {', '.join(world.actors)}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
               tuple(cfg.human_actors))  # fmt: skip
-    return job, source
+    return job, source.split(" + deck ")[0] if source else None
 
 
 def run_task(cfg: DictConfig) -> None:

@@ -36,6 +36,7 @@ class RunConfig:
     progress: bool = True  # show a progress bar (off automatically when CI is set)
     resume: bool = False  # sweeps: skip jobs already done with the same resolved config
     human_actors: list[str] = field(default_factory=list)  # actors played by people (play mode)
+    deck: str = ""  # an inject deck (YAML with `injects:`) added to the scenario's injects
 
 
 def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:

@@ -66,6 +66,23 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     return scenario
 
 
+def with_deck(data: dict[str, Any], deck_file: Path) -> dict[str, Any]:
+    """Scenario data with an instructor's inject deck added (a YAML file with ``injects:``).
+
+    A deck's inject ids must not repeat the scenario's; the merged world is validated as a whole.
+    """
+    deck = read_yaml(deck_file)
+    unknown = sorted(set(deck) - {"injects", "title", "description", "sources"})
+    if unknown or not isinstance(deck.get("injects"), dict):
+        raise ScenarioError(str(deck_file), [
+            f"a deck holds `injects:` (a mapping of inject id -> inject); unknown keys: {unknown}"
+        ])  # fmt: skip
+    clash = sorted(set(deck["injects"]) & set(data.get("injects") or {}))
+    if clash:
+        raise ScenarioError(str(deck_file), [f"injects.{c}: already in the scenario" for c in clash])
+    return {**data, "injects": {**(data.get("injects") or {}), **deck["injects"]}}
+
+
 def scenario_hash(scenario: Scenario) -> str:
     """SHA-256 of the validated scenario's canonical JSON: equal worlds, equal hashes."""
     blob = json.dumps(scenario.model_dump(mode="json"), sort_keys=True).encode()
