@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 
 from hydra import compose, initialize_config_dir
+from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Override, OverrideType
 from omegaconf import DictConfig, ListConfig, OmegaConf
@@ -72,12 +73,15 @@ def _register_paths(value: str) -> str:
 
 
 def check_keys(overrides: list[Override]) -> None:
-    """Compose the config with the chosen groups and check that every overridden key exists."""
-    choices = [
-        f"{o.key_or_group}={_first(o)}"
-        for o in overrides
-        if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE
-    ]
+    """Check group choices against the available options, then compose the config with the
+    chosen groups and check that every overridden key exists."""
+    choices = []
+    for o in overrides:
+        if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE:
+            values = _values(o)
+            for value in values:
+                _check_option(o.key_or_group, value)
+            choices.append(f"{o.key_or_group}={values[0]}")
     keys = [
         o.key_or_group
         for o in overrides
@@ -86,20 +90,39 @@ def check_keys(overrides: list[Override]) -> None:
         and not o.key_or_group.startswith("hydra")
         and "/" not in o.key_or_group
     ]
-    if not keys:
-        return
-    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-        cfg = compose(config_name="config", overrides=choices)
+    try:
+        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+            cfg = compose(config_name="config", overrides=choices)
+    except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
+        raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
     for key in keys:
         problem = unknown_key(cfg, key)
         if problem:
             raise ConfigError(problem)
 
 
-def _first(o: Override) -> str:
+def available_options(group: str) -> list[str]:
+    """The options of a config group: YAML files in conf/GROUP and registered scenario nodes."""
+    found = {p.stem for p in (CONF_DIR / group).glob("*.yaml")}
+    repo = ConfigStore.instance().repo.get(group, {})
+    found |= {name.removesuffix(".yaml") for name in repo}
+    return sorted(n for n in found if not n.startswith("base_"))
+
+
+def _check_option(group: str, value: str) -> None:
+    if group == "experiment" and value in ("null", "None"):
+        return
+    allowed = available_options(group)
+    if value not in allowed:
+        hint = difflib.get_close_matches(value, allowed, n=1)
+        msg = f"unknown {group} {value!r}; available options in '{group}': {', '.join(allowed)}"
+        raise ConfigError(msg + (f". Did you mean '{hint[0]}'?" if hint else ""))
+
+
+def _values(o: Override) -> list[str]:
     if o.is_sweep_override():
-        return str(next(iter(o.sweep_string_iterator())))
-    return str(o.get_value_element_as_str())
+        return [str(v) for v in o.sweep_string_iterator()]
+    return [str(o.get_value_element_as_str())]
 
 
 def unknown_key(cfg: DictConfig, key: str) -> str | None:

@@ -1,0 +1,140 @@
+"""The Mesa model: deterministic per seed, invariants hold, injects and doctrines act on time."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sim.abm.model import EscalationModel, human_decision
+from sim.domain.errors import WargameError
+from sim.domain.ladder import standard_ladder
+from sim.domain.scenario_io import load_scenario, parse_scenario, read_yaml
+from sim.experiment.simulate import tables_of
+
+KURSK = Path(__file__).resolve().parents[2] / "scenarios" / "kursk_2024.yaml"
+WORLD = load_scenario(KURSK)
+
+
+def play(seed: int, steps: int = 26, world=WORLD, **kw) -> EscalationModel:
+    model = EscalationModel(world, rng=seed, **kw)
+    for _ in range(steps):
+        model.step()
+    return model
+
+
+def frames(model):
+    return {name: t.to_pandas() for name, t in tables_of(model.recorder).items()}
+
+
+def test_same_seed_gives_identical_tables():
+    a, b = frames(play(7)), frames(play(7))
+    for name in a:
+        assert a[name].equals(b[name]), name
+
+
+def test_different_seeds_differ():
+    a, b = frames(play(1)), frames(play(2))
+    assert not a["decisions"].equals(b["decisions"]) or not a["forces"].equals(b["forces"])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_invariants(seed):
+    model = play(seed)
+    t = frames(model)
+    ladder = standard_ladder()
+    assert (t["forces"]["strength"] >= 0).all()
+    assert t["timeseries"]["rung"].between(0, ladder.top).all()
+    for actor, spec in WORLD.actors.items():
+        rungs = t["timeseries"].loc[t["timeseries"]["actor"] == actor, "rung"]
+        assert rungs.max() <= ladder.index(spec.max_rung), actor
+    dates = sorted(set(t["timeseries"]["date"]))
+    gaps = {(b - a).days for a, b in zip(dates, dates[1:], strict=False)}
+    assert gaps == {WORLD.step_days}
+    assert dates[0] == WORLD.start_date and len(dates) == 27
+    assert t["theatres"]["control"].between(0, 1).all()
+    assert set(t["timeseries"]["rung_label"]) <= set(ladder.labels)
+
+
+def test_injects_fire_in_the_turn_that_holds_their_date():
+    model = play(3, steps=4)
+    rows = [d for d in model.recorder.decisions if d[5] == "inject"]
+    fired = {(d[7].removeprefix("inject:"), d[1]) for d in rows}
+    for iid, inj in WORLD.injects.items():
+        turn = (inj.date - WORLD.start_date).days // WORLD.step_days + 1
+        assert (iid, turn) in fired, iid
+
+
+def test_inject_effects_change_the_world():
+    model = EscalationModel(WORLD, rng=1)
+    before = model.actor_agents["south_korea"].escalation_propensity
+    model.step()  # the US-South Korea ministerial is in the first week
+    assert model.actor_agents["south_korea"].escalation_propensity == pytest.approx(before + 0.1)
+
+
+def test_north_korean_units_enter_combat_only_by_russias_decision():
+    for seed in range(40):
+        model = EscalationModel(WORLD, rng=seed)
+        for _ in range(26):
+            model.step()
+            kpa = model.unit_agents["kpa_expeditionary_corps"]
+            if kpa.in_combat:
+                committed = [d for d in model.recorder.decisions if d[6] is not None and d[5] == "commit_partner_forces"]
+                assert committed and committed[0][3] == "russia"
+                assert model.milestone_steps["prk_combat"] == committed[0][1]
+                return
+    pytest.fail("in 40 replicates Russia never committed the North Korean troops")
+
+
+def test_co_belligerency_follows_combat():
+    """The Pentagon's rule: once North Korean troops fight, the US may declare them co-belligerent,
+    never before."""
+    declared = 0
+    for seed in range(30):
+        m = play(seed)
+        co, combat = m.milestone_steps["co_belligerent"], m.milestone_steps["prk_combat"]
+        if co is not None:
+            declared += 1
+            assert combat is not None and co > combat
+    assert declared > 0
+
+
+def test_without_the_deployment_there_is_no_prk_combat():
+    data = read_yaml(KURSK)
+    data["forces"]["kpa_expeditionary_corps"]["strength"] = 0
+    world = parse_scenario(data)
+    assert all(play(s, world=world).milestone_steps["prk_combat"] is None for s in range(10))
+
+
+def test_square_and_linear_laws_both_run():
+    from sim.domain.params import AttritionLaw, CombatParams
+
+    m = play(1, combat=CombatParams(law=AttritionLaw.linear))
+    assert m.outcome()["final_strength_ukraine"] > 0
+
+
+def test_human_seat_plays_the_chosen_action():
+    model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"united_states"}))
+    model.choices["united_states"] = "lift_weapons_restrictions"
+    model.step()
+    us = model.actor_agents["united_states"]
+    assert us.rung == standard_ladder().index("lift_restrictions")
+    assert model.lifted == {"us_weapons_to_ukraine"}
+    assert any(d[3] == "united_states" and d[7] == "human" for d in model.recorder.decisions)
+
+
+def test_human_seat_refuses_unknown_and_too_high_actions():
+    model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"japan"}))
+    with pytest.raises(WargameError, match="unknown action"):
+        human_decision(model.actor_agents["japan"], "invade")
+    with pytest.raises(WargameError, match="above japan's highest rung"):
+        human_decision(model.actor_agents["japan"], "nuclear_strike")
+
+
+def test_outcome_has_every_milestone_and_final_state():
+    row = play(5).outcome()
+    for m in WORLD.milestones:
+        assert f"{m}_step" in row
+    for a in WORLD.actors:
+        assert f"peak_rung_{a}" in row and f"final_rung_{a}" in row
+    assert 0.0 <= row["final_control_kursk"] <= 1.0
+    assert isinstance(play(5, steps=1).date, dt.date)

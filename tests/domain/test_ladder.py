@@ -1,0 +1,55 @@
+"""The escalation ladder is consistent: scales monotone, every action on exactly one rung."""
+
+from collections import Counter
+from pathlib import Path
+
+from sim.domain.ladder import standard_ladder
+from sim.domain.rules import HOLD, STEP_DOWN
+from sim.domain.scenario_io import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+KAHN_ORDER = ["subcrisis_maneuvering", "traditional_crises", "intense_crises", "bizarre_crises"]
+
+
+def test_rungs_run_from_de_escalation_to_nuclear_use():
+    ladder = standard_ladder()
+    assert ladder.rung_ids[0] == "de_escalation"
+    assert ladder.rung_ids[-1] == "nuclear_use"
+    for needed in ("diplomacy", "sanctions", "arms_supply", "lift_restrictions",
+                   "troop_deployment", "combat", "strikes_on_territory", "nuclear_signalling"):  # fmt: skip
+        assert needed in ladder.rung_ids
+    assert [r.index for r in ladder.rungs] == list(range(len(ladder.rungs)))
+
+
+def test_scores_are_monotone_with_rungs():
+    rungs = standard_ladder().rungs
+    goldstein = [r.goldstein for r in rungs]
+    mid = [r.mid_level for r in rungs]
+    kahn = [KAHN_ORDER.index(r.kahn_group) for r in rungs]
+    assert goldstein == sorted(goldstein, reverse=True) and len(set(goldstein)) == len(goldstein)
+    assert mid == sorted(mid) and set(mid) <= {1, 2, 3, 4, 5}
+    assert kahn == sorted(kahn)
+    assert all(-10 <= g <= 10 for g in goldstein)
+
+
+def test_every_action_is_on_exactly_one_rung():
+    counts = Counter(a for r in standard_ladder().rungs for a in r.actions)
+    assert [a for a, n in counts.items() if n != 1] == []
+    assert HOLD not in counts and STEP_DOWN not in counts  # movements, not ladder actions
+
+
+def test_kahn_thresholds_sit_between_groups():
+    ladder = standard_ladder()
+    labels = {t.label: t.below for t in ladder.thresholds}
+    assert ladder.rungs[labels["No nuclear use"]].id == "nuclear_signalling"
+    assert ladder.crosses_threshold(5, 6).label == "Nuclear war is unthinkable"
+    assert ladder.crosses_threshold(6, 7) is None
+
+
+def test_every_action_the_scenarios_use_is_classified():
+    actions = standard_ladder().actions
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        world = load_scenario(path)
+        used = {e.then for a in world.actors.values() for e in a.doctrine.values()}
+        used |= {m.action for m in world.milestones.values() if m.action}
+        assert used <= set(actions), path.name
