@@ -1,0 +1,178 @@
+"""``wargame brief|play|app|report``: argument parsing for the classroom commands.
+
+Each ``*_main(argv) -> int`` is called by ``sim/cli.py``; errors are WargameError and are
+printed there. ``scenario=NAME`` may be given Hydra-style, as in the rest of the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+
+from sim.domain.errors import WargameError
+from sim.teaching.world import DEFAULT_SCENARIO, Exercise, exercise_for, find_exercise
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises WargameError instead of exiting, so messages stay the project's."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise WargameError(f"{message}\n{self.format_usage().strip()}")
+
+
+def _parser(prog: str, description: str) -> _Parser:
+    p = _Parser(prog=f"wargame {prog}", description=description)
+    p.add_argument(
+        "--exercise", help="an exercise pack: a name in scenarios/exercises/ or a folder"
+    )
+    return p
+
+
+def _parse(p: _Parser, argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``, accepting ``scenario=NAME`` tokens among the options."""
+    args, rest = p.parse_known_args(argv)
+    args.scenario = None
+    for token in rest:
+        key, sep, value = token.partition("=")
+        if sep and key == "scenario" and value:
+            args.scenario = value
+        else:
+            raise WargameError(f"unexpected argument {token!r}\n{p.format_usage().strip()}")
+    return args
+
+
+def _exercise_and_scenario(args: argparse.Namespace) -> tuple[Exercise | None, str]:
+    """The exercise pack (given, or the one named after the scenario) and the scenario to play."""
+    exercise = find_exercise(args.exercise) if args.exercise else None
+    scenario = args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO)
+    if exercise is None:
+        exercise = exercise_for(Path(scenario).stem)
+    return exercise, scenario
+
+
+def _stamp(kind: str, name: str) -> Path:
+    now = datetime.now()
+    return Path("outputs") / kind / f"{now:%Y-%m-%d}" / f"{now:%H-%M-%S}_{Path(name).stem}"
+
+
+def brief_main(argv: list[str]) -> int:
+    """Write the student briefing (HTML and Markdown)."""
+    from sim.teaching.brief import briefing, seed_text_of
+    from sim.teaching.world import load_world
+
+    p = _parser("brief", "Write a student briefing for a scenario (HTML and Markdown).")
+    p.add_argument("--out", type=Path, help="folder to write briefing.html/.md into")
+    args = _parse(p, argv)
+    exercise, scenario = _exercise_and_scenario(args)
+    world, path = load_world(scenario)
+    out = args.out or Path("outputs") / "briefs" / world.name
+    html_path, md_path = briefing(world, exercise, seed_text_of(world, path)).write(out, "briefing")
+    print(f"Briefing written:\n  {html_path}\n  {md_path}")
+    return 0
+
+
+def play_main(argv: list[str], ask=input, write=print) -> int:
+    """Play a game in the terminal with one or more human seats (hot seat)."""
+    from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS, Game, Setup
+    from sim.teaching.play import play
+
+    p = _parser("play", "Play the scenario turn by turn with human seats.")
+    p.add_argument(
+        "--as",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="ACTOR",
+        help="an actor you play (repeat for several seats, hot seat)",
+    )
+    p.add_argument(
+        "--seed", type=int, help="the game's seed (same seed + same choices = same game)"
+    )
+    p.add_argument("--steps", type=int, help="number of turns")
+    p.add_argument("--deck", help="an inject deck (YAML with injects:)")
+    p.add_argument("--save", type=Path, help="file the choices are saved to after every turn")
+    p.add_argument("--resume", type=Path, help="continue a saved game")
+    p.add_argument("--out", type=Path, help="results folder (default outputs/play/...)")
+    args = _parse(p, argv)
+    if args.resume:
+        game = Game.load(args.resume)
+        save, out = args.resume, args.out or args.resume.parent
+        write(f"Resumed {args.resume} after turn {game.turn}.")
+        return play(game, save, out, ask, write)
+    exercise = find_exercise(args.exercise) if args.exercise else None
+    ex_seats = list(exercise.seats) if exercise else []
+    setup = Setup(
+        scenario=args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO),
+        seats=tuple(args.seats or ex_seats[:1]),
+        seed=args.seed if args.seed is not None else (exercise and exercise.seed) or DEFAULT_SEED,
+        steps=args.steps or (exercise and exercise.steps) or DEFAULT_STEPS,
+        deck=args.deck or (str(exercise.deck) if exercise and exercise.deck else None),
+        exercise=str(exercise.folder) if exercise else None,
+    )  # fmt: skip
+    _require_seats(setup)
+    game = Game(setup)
+    out = args.out or (args.save.parent if args.save else _stamp("play", game.world.name))
+    return play(game, args.save or out / "game.json", out, ask, write)
+
+
+def _require_seats(setup) -> None:
+    if setup.seats:
+        return
+    from sim.teaching.world import load_world
+
+    world, _ = load_world(setup.scenario)
+    raise WargameError(
+        f"choose the actor you play with --as ACTOR; allowed: {', '.join(world.actors)}"
+    )
+
+
+def report_main(argv: list[str]) -> int:
+    """Write the after-action review of a played game or any run folder."""
+    from sim.teaching.report import write_report
+
+    p = _parser("report", "Write an after-action review (HTML and Markdown) for a results folder.")
+    p.add_argument("run_dir", type=Path, help="a played game's folder or any run folder")
+    p.add_argument("--out", type=Path, help="the HTML file to write (Markdown goes beside it)")
+    p.add_argument(
+        "--ensemble", type=Path, help="a run folder of rule-driven games to compare with"
+    )
+    p.add_argument(
+        "--replicates",
+        type=int,
+        default=60,
+        help="size of the rule-driven ensemble run when none is given (default 60)",
+    )
+    args = _parse(p, argv)
+    html_path = write_report(
+        args.run_dir,
+        args.out,
+        args.ensemble,
+        args.replicates,
+        find_exercise(args.exercise) if args.exercise else None,
+    )
+    print(f"After-action review written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
+    return 0
+
+
+def app_main(argv: list[str]) -> int:
+    """Serve the live web page on 127.0.0.1 (works offline)."""
+    from sim.teaching.serve import serve
+
+    p = _parser("app", "Serve the classroom web page (Mesa SolaraViz) on 127.0.0.1.")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--as",
+        dest="seats",
+        action="append",
+        default=[],
+        metavar="ACTOR",
+        help="the actor played from the page",
+    )
+    p.add_argument("--deck", help="an inject deck (YAML with injects:)")
+    args = _parse(p, argv)
+    exercise, scenario = _exercise_and_scenario(args)
+    deck = args.deck or (
+        str(exercise.deck) if exercise and args.exercise and exercise.deck else None
+    )
+    return serve(scenario, args.seats, deck, args.port)

@@ -1,0 +1,141 @@
+"""A game with human seats: one seeded model, the players' choices, save, resume and results.
+
+The game is a pure function of its setup (scenario, deck, seats, seed, turns) and the list of
+choices: ``Game.load`` rebuilds the model and replays the saved choices, so a game survives a
+closed terminal and the same seed with the same choices always gives the same game. The model's
+seed is replicate 0's seed of the rule-driven job with the same world and base seed, so the
+after-action review can compare the game with that job's ensemble.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sim.abm.model import EscalationModel
+from sim.config import RunConfig
+from sim.domain.errors import WargameError
+from sim.domain.params import CombatParams, RuleParams
+from sim.experiment.job import Job
+from sim.experiment.results import ResultsWriter, write_json_atomic
+from sim.experiment.run import build_manifest
+from sim.experiment.simulate import tables_of
+from sim.teaching.turns import options_for
+from sim.teaching.world import check_seats, load_world
+
+SAVE_FORMAT = "wargame-play/1"
+DEFAULT_STEPS: int = RunConfig.__dataclass_fields__["steps"].default
+DEFAULT_SEED: int = RunConfig.__dataclass_fields__["seed"].default
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What decides a game apart from the players' choices."""
+
+    scenario: str
+    seats: tuple[str, ...]
+    seed: int = DEFAULT_SEED
+    steps: int = DEFAULT_STEPS
+    deck: str | None = None
+    exercise: str | None = None
+
+
+@dataclass
+class Game:
+    """A running game: its setup, its model and every choice made so far (turn, actor, action)."""
+
+    setup: Setup
+    choices: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.world, self.scenario_file = load_world(self.setup.scenario, self.setup.deck)
+        check_seats(self.world, list(self.setup.seats))
+        if self.setup.steps < 1:
+            raise WargameError(f"a game needs at least one turn, got {self.setup.steps}")
+        self.job = Job(self.world, RuleParams(), CombatParams(), self.setup.steps, 1,
+                       self.setup.seed, self.setup.seats)  # fmt: skip
+        self.model = EscalationModel(
+            self.world, self.job.rules, self.job.combat, rng=self.job.replicate_seed(0),
+            replicate=0, human_actors=frozenset(self.setup.seats),
+        )  # fmt: skip
+        self.started = datetime.now(UTC)
+        self._t0 = time.perf_counter()
+
+    @property
+    def turn(self) -> int:
+        """Turns played so far."""
+        return self.model.steps
+
+    @property
+    def finished(self) -> bool:
+        return self.model.steps >= self.setup.steps
+
+    def play_turn(self, moves: dict[str, str]) -> None:
+        """Play one turn with each seat's chosen action (checked before anything moves)."""
+        for seat in self.setup.seats:
+            action = moves.get(seat)
+            allowed = [o.action for o in options_for(self.model.actor_agents[seat])]
+            if action not in allowed:
+                raise WargameError(
+                    f"{seat} cannot choose {action!r} now; allowed: {', '.join(allowed)}"
+                )
+        turn = self.model.steps + 1
+        self.model.choices = {s: moves[s] for s in self.setup.seats}
+        self.model.step()
+        self.choices += [{"turn": turn, "actor": s, "action": moves[s]} for s in self.setup.seats]
+
+    def save(self, path: Path) -> Path:
+        """Write the setup and the choices so far (atomically) to ``path``."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"format": SAVE_FORMAT, "setup": asdict(self.setup), "choices": self.choices}
+        return write_json_atomic(data, path)
+
+    @classmethod
+    def load(cls, path: Path) -> Game:
+        """Rebuild a saved game by replaying its choices turn by turn."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise WargameError(f"cannot read saved game {path}: {exc}") from None
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise WargameError(f"{path} is not a saved wargame game ({SAVE_FORMAT})")
+        raw = data["setup"]
+        setup = Setup(**{f.name: raw[f.name] for f in fields(Setup) if f.name in raw})
+        game = cls(Setup(**{**asdict(setup), "seats": tuple(setup.seats)}))
+        by_turn: dict[int, dict[str, str]] = {}
+        for c in data.get("choices", []):
+            by_turn.setdefault(int(c["turn"]), {})[c["actor"]] = c["action"]
+        for turn in sorted(by_turn):
+            game.play_turn(by_turn[turn])
+        return game
+
+    def write_results(self, out_dir: Path) -> Path:
+        """The game as a results folder (results contract: parquet tables, outcomes, run.json)."""
+        writer = ResultsWriter(out_dir)
+        outcome = {"replicate": 0, "seed": self.job.replicate_seed(0), **self.model.outcome()}
+        writer.add(tables_of(self.model.recorder), [outcome])
+        manifest = build_manifest(self.job, self.config(), str(self.scenario_file),
+                                  self.started, time.perf_counter() - self._t0)  # fmt: skip
+        return writer.finish(manifest)
+
+    def config(self) -> dict[str, Any]:
+        """The resolved config of the game, in the shape of a Hydra run's (plus ``play``)."""
+        return {
+            "scenario": self.world.model_dump(mode="json", exclude_unset=True),
+            "rules": _plain(asdict(self.job.rules)),
+            "combat": _plain(asdict(self.job.combat)),
+            "replicates": 1, "steps": self.setup.steps, "seed": self.setup.seed,
+            "human_actors": list(self.setup.seats),
+            "deck": "",  # the deck's injects are already merged into `scenario` above
+            "play": {**asdict(self.setup), "turns_played": self.turn,
+                     "finished": self.finished, "choices": self.choices},
+        }  # fmt: skip
+
+
+def _plain(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.value if isinstance(v, Enum) else v for k, v in d.items()}

@@ -1,0 +1,118 @@
+"""What a player sees each turn, in words: last turn's moves and injects, the state of the
+ladder and the forces, and the moves open to a seat. Shared by the terminal game, the web page
+and the after-action review, so all three tell the same story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sim.domain.ladder import standard_ladder
+from sim.domain.rules import HOLD, STEP_DOWN
+
+if TYPE_CHECKING:
+    from sim.abm.agents import ActorAgent
+    from sim.abm.model import EscalationModel
+    from sim.domain.scenario import Scenario
+
+# Column positions in the recorder's decision rows (sim/abm/recorder.py DECISION_COLUMNS).
+STEP, DATE, ACTOR, TARGET, ACTION, RUNG, RULE, REASON = 1, 2, 3, 4, 5, 6, 7, 8
+
+
+@dataclass(frozen=True)
+class Option:
+    """One move open to a seat: the action, the rung it leads to, and a line for the menu."""
+
+    action: str
+    rung: int
+    label: str
+
+
+def words(action: str) -> str:
+    """An action id in plain words (``supply_arms`` -> ``supply arms``)."""
+    return action.replace("_", " ")
+
+
+def actor_name(world: Scenario, actor: str | None) -> str:
+    """An actor's display name (``world`` for injects that concern nobody in particular)."""
+    if actor and actor in world.actors:
+        return world.actors[actor].name
+    return actor or "world"
+
+
+def options_for(agent: ActorAgent) -> list[Option]:
+    """Hold, step down (above rung 0), then every ladder action up to the actor's ceiling."""
+    ladder = standard_ladder()
+    here = ladder.rungs[agent.rung].label
+    opts = [Option(HOLD, agent.rung, f"hold (stay at {here})")]
+    if agent.rung > 0:
+        below = ladder.rungs[agent.rung - 1].label
+        opts.append(Option(STEP_DOWN, agent.rung - 1, f"step down (to {below})"))
+    for rung in ladder.rungs[: agent.max_rung + 1]:
+        for action in rung.actions:
+            lands = 0 if rung.index == 0 else max(rung.index, agent.rung)
+            opts.append(
+                Option(action, lands, f"{words(action)}  [rung {rung.index}: {rung.label}]")
+            )
+    return opts
+
+
+def describe(world: Scenario, row: tuple) -> str:
+    """One decision row as a sentence with its reason."""
+    labels = standard_ladder().labels
+    who = actor_name(world, row[ACTOR])
+    if row[ACTION] == "inject":
+        return f"INJECT ({row[RULE].removeprefix('inject:')}): {row[REASON]}"
+    target = f" toward {actor_name(world, row[TARGET])}" if row[TARGET] else ""
+    rung = labels[row[RUNG]] if 0 <= row[RUNG] < len(labels) else "-"
+    by = "player" if row[RULE] == "human" else row[RULE]
+    return f"{who}: {words(row[ACTION])}{target} -> {rung}. Why: {row[REASON]} ({by})"
+
+
+def turn_rows(model: EscalationModel, step: int) -> list[tuple]:
+    """The decision rows (moves, injects, side effects) recorded in turn ``step``."""
+    return [r for r in model.recorder.decisions if r[STEP] == step]
+
+
+def injects_of(rows: list[tuple]) -> list[str]:
+    """The texts of the injects among ``rows`` (each once)."""
+    return list(dict.fromkeys(r[REASON] for r in rows if r[ACTION] == "inject"))
+
+
+def last_turn_lines(model: EscalationModel, everyone: bool = False) -> list[str]:
+    """Last turn in words: its injects, then every move that changed something (or all)."""
+    rows = turn_rows(model, model.steps)
+    if not rows:
+        return ["(no turn played yet)"]
+    lines = [f"INJECT: {t}" for t in injects_of(rows)]
+    for r in rows:
+        if r[ACTION] != "inject" and (everyone or r[ACTION] != HOLD or r[RULE] == "human"):
+            lines.append(describe(model.world, r))
+    return lines
+
+
+def ladder_lines(model: EscalationModel) -> list[str]:
+    """Where every actor stands on the ladder, highest first."""
+    labels = standard_ladder().labels
+    agents = sorted(model.actor_list, key=lambda a: -a.rung)
+    return [f"{a.spec.name:<15} rung {a.rung}: {labels[a.rung]:<34} (ceiling {labels[a.max_rung]})"
+            for a in agents]  # fmt: skip
+
+
+def force_lines(model: EscalationModel) -> list[str]:
+    """Every unit's strength and status, then every contested theatre's control."""
+    lines = []
+    for u in model.unit_list:
+        status = "in combat" if u.in_combat else "not in combat"
+        lines.append(f"{u.unit_id:<26} {actor_name(model.world, u.actor_id):<14} "
+                     f"{u.strength:>9,.0f} of {u.initial_strength:,.0f}  {status}")  # fmt: skip
+    for t in model.contested:
+        holder = actor_name(model.world, t.holder)
+        lines.append(f"Theatre {t.id}: {holder} holds {t.control:.0%} of its salient")
+    return lines
+
+
+def turn_header(model: EscalationModel, total: int) -> str:
+    """``Turn 3 of 12 - week of 2024-11-18`` for the turn about to be played."""
+    return f"Turn {model.steps + 1} of {total} - week from {model.date.isoformat()}"
