@@ -139,10 +139,10 @@ def unknown_key(cfg: DictConfig, key: str) -> str | None:
             hint = difflib.get_close_matches(part, allowed, n=1)
             msg = f"unknown config key '{key}': '{part}' is not a key of {where}"
             if allowed:
-                msg += f"; allowed: {', '.join(allowed)}"
+                msg += f"; allowed: {', '.join(allowed)}."
             if hint:
-                msg += f". Did you mean '{'.'.join([*path, hint[0]])}'?"
-            return msg + ". (To add a new key on purpose, prefix the override with '+'.)"
+                msg += f" Did you mean '{'.'.join([*path, hint[0]])}'?"
+            return msg + " (To add a key that is not there yet, prefix the override with '+'.)"
         node, path = node[part], [*path, part]
     return None
 
