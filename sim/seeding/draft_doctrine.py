@@ -1,0 +1,162 @@
+"""Doctrine of the draft: what each actor does when named conditions hold.
+
+Four sources, each a rule in words:
+1. A conditional statement ("if North Korean troops are seen engaging in combat, they would be
+   considered co-belligerents") gives its speaker an entry: when the condition, then the
+   action, targeting the actor the condition names; "would"/"will" make it likely, "could" less.
+2. A hedged statement that a state's deployed troops may fight ("could soon be engaged") gives
+   the host, bound to it by a mutual-defence treaty, an entry to send them into combat (when its
+   own land is occupied and its front fails, if so); without such a treaty, the sender commits
+   them itself.
+3. A mutual-defence treaty partner with troops in the host's theatres reinforces them while the
+   host's land is occupied and its own troops fight.
+4. Discussed easing of restrictions on supplied weapons gives each restricting supplier entries
+   to lift them when the recipient's front fails (and when an adversary's partner fights); a
+   nuclear-armed war party answers lifted restrictions with nuclear signalling (an assumption).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sim.seeding.facts import Facts
+from sim.seeding.findings import Finding, load_data
+from sim.seeding.provenance import Ledger
+
+Doctrine = dict[str, dict[str, dict[str, Any]]]  # actor -> entry id -> entry
+
+
+def draft_doctrine(facts: Facts, relations: dict, actors: dict, forces: dict,
+                   theatres: dict, ledger: Ledger) -> Doctrine:  # fmt: skip
+    """Doctrine entries per actor, in the order of the rules above."""
+    out: Doctrine = {}
+    for f in facts.conditionals:
+        _conditional(out, f, ledger)
+    partners = _mutual_defence(relations)
+    for f in facts.hedged_of("combat"):
+        _partner_combat(out, f, partners, facts, forces, theatres, ledger)
+    for f in facts.of("deployment"):
+        _reinforce(out, f, partners, facts, forces, theatres, ledger)
+    for f in facts.hedged_of("lift_restrictions"):
+        _restrictions(out, f, facts, actors, ledger)
+    return out
+
+
+def _add(out: Doctrine, actor: str, eid: str, entry: dict[str, Any]) -> None:
+    out.setdefault(actor, {}).setdefault(eid, entry)
+
+
+def _conditional(out: Doctrine, f: Finding, ledger: Ledger) -> None:
+    d = load_data("defaults.yaml")["doctrine"]
+    speaker, target = f.parties
+    modal = re.search(r"\b(" + "|".join(d["conditional_probability"]) + r")\b", f.quote)
+    p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
+    eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"
+    path = f"actors.{speaker}.doctrine.{eid}"
+    entry = {"when": {f.attrs["condition"]: {}}, "then": f.action, "probability": p,
+             "reason": f"The document states it as a condition: {f.quote}",
+             "source": ledger.finding(path, f.action, f)}  # fmt: skip
+    if target:
+        entry["target"] = target
+    _add(out, speaker, eid, entry)  # type: ignore[arg-type]
+
+
+def _mutual_defence(relations: dict) -> set[frozenset[str]]:
+    return {frozenset(r["parties"]) for r in relations.values()
+            if r["kind"] == "treaty" and r.get("mutual_defence")}  # fmt: skip
+
+
+def _host_of(sender: str, facts: Facts) -> Finding | None:
+    return next((f for f in facts.of("deployment") if f.parties[0] == sender), None)
+
+
+def _partner_combat(out: Doctrine, f: Finding, partners: set, facts: Facts, forces: dict,
+                    theatres: dict, ledger: Ledger) -> None:  # fmt: skip
+    sender = f.parties[0]
+    deployment = _host_of(sender, facts)  # type: ignore[arg-type]
+    if deployment is None or not any(u["actor"] == sender for u in forces.values()):
+        return
+    host = deployment.parties[1]
+    enemy = next(iter(facts.enemies(host)), None)  # type: ignore[arg-type]
+    p = load_data("defaults.yaml")["doctrine"]["hedged_partner_combat"]
+    entry: dict[str, Any] = {"probability": p, "target": enemy}
+    if frozenset((sender, host)) in partners:
+        occupied = any(t["territory_of"] == host and t.get("held_by") for t in theatres.values())
+        when = {"own_territory_occupied": {}, "front_failing": {}} if occupied else {}
+        entry |= {
+            "when": {**when, "partner_forces_available": {}},
+            "then": "commit_partner_forces",
+            "reason": f"{host} sends its treaty partner {sender}'s troops into combat",
+        }
+        actor, eid = host, f"commit_{sender}_troops"
+    else:
+        entry |= {
+            "when": {"always": {}},
+            "then": "commit_to_combat",
+            "reason": f"{sender}'s troops sent to {host} go into combat",
+        }
+        actor, eid = sender, "enter_combat"
+    if enemy is None:
+        del entry["target"]
+    entry["source"] = ledger.finding(f"actors.{actor}.doctrine.{eid}", entry["then"], f)
+    _add(out, actor, eid, entry)  # type: ignore[arg-type]
+
+
+def _reinforce(out: Doctrine, f: Finding, partners: set, facts: Facts, forces: dict,
+               theatres: dict, ledger: Ledger) -> None:  # fmt: skip
+    sender, host = f.parties
+    treaty = frozenset((sender, host)) in partners
+    if not treaty or not any(u["actor"] == sender for u in forces.values()):
+        return
+    enemy = next(iter(facts.enemies(host)), None)  # type: ignore[arg-type]
+    eid = "reinforce_the_treaty_partner"
+    path = f"actors.{sender}.doctrine.{eid}"
+    treaty_f = next(t for t in facts.of("treaty") if set(t.parties) == {sender, host})
+    entry = {"when": {"treaty_partner_attacked": {}, "own_forces_in_combat": {}},
+             "then": "reinforce_troops",
+             "probability": load_data("defaults.yaml")["doctrine"]["treaty_reinforcement"],
+             "reason": f"The treaty binds {sender} to {host} while {host}'s land is occupied",
+             "source": ledger.finding(path, "reinforce_troops", treaty_f)}  # fmt: skip
+    if enemy:
+        entry["target"] = enemy
+    _add(out, sender, eid, entry)
+
+
+def _restrictions(out: Doctrine, f: Finding, facts: Facts, actors: dict,
+                  ledger: Ledger) -> None:  # fmt: skip
+    d = load_data("defaults.yaml")["doctrine"]
+    partner_fights = bool(facts.of("deployment"))
+    for s in facts.restricted_supplies():
+        supplier, recipient = s.parties
+        base = {"then": "lift_weapons_restrictions", "target": recipient}
+        path = f"actors.{supplier}.doctrine"
+        _add(
+            out,
+            supplier,
+            "ease_restrictions_when_front_fails",
+            {
+                **base,
+                "when": {"supplied_ally_front_failing": {}, "own_supplies_restricted": {}},
+                "probability": d["restrictions_when_front_fails"],
+                "reason": f"{recipient} is losing ground, so the restrictions on its weapons ease",
+                "source": ledger.finding(f"{path}.ease_restrictions_when_front_fails", "lift", f),
+            },
+        )
+        if partner_fights:
+            _add(out, supplier, "ease_restrictions_after_partner_combat", {
+                **base, "when": {"adversary_partner_in_combat": {}, "own_supplies_restricted": {}},
+                "probability": d["restrictions_when_partner_in_combat"],
+                "reason": "troops of an adversary's partner fight, so the restrictions ease",
+                "source": ledger.finding(f"{path}.ease_restrictions_after_partner_combat",
+                                         "lift", f)})  # fmt: skip
+        for enemy in facts.enemies(recipient):  # type: ignore[arg-type]
+            if actors[enemy]["nuclear"]:
+                _add(out, enemy, "answer_lifted_restrictions", {
+                    "when": {"restrictions_lifted_against": {}}, "then": "nuclear_signal",
+                    "target": supplier, "probability": d["nuclear_answer_to_lifted_restrictions"],
+                    "reason": "weapons supplied to its enemy may now strike it, so it signals",
+                    "source": ledger.assume(f"actors.{enemy}.doctrine.answer_lifted_restrictions",
+                                            "nuclear_signal", "a nuclear-armed war party "
+                                            "answers lifted restrictions with nuclear signalling; "
+                                            "the document does not say so")})  # fmt: skip

@@ -1,0 +1,91 @@
+"""Relations of the draft: war, treaty, supply (with use restrictions), alliance, partnership.
+
+Each relation is one fact of the document, sourced by the quote it was found in. A security or
+defence agreement is read as a mutual-defence treaty unless the document says otherwise (an
+assumption). A partnership is dropped when the same pair already has a treaty or an alliance.
+A state that sends troops to a party at war, with no treaty or alliance between them, is
+aligned with it by an alliance sourced by the deployment: it fights on that side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.seeding.facts import Facts, goods_of
+from sim.seeding.findings import Finding, load_data
+from sim.seeding.provenance import Ledger
+
+Relations = dict[str, dict[str, Any]]
+
+
+def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
+    """Every relation the document states as a fact, keyed ``<a>_<b>_<kind>``."""
+    out: Relations = {}
+    for f in facts.of("war"):
+        _plain(out, f, ledger)
+    for f in facts.of("treaty"):
+        _treaty(out, f, ledger)
+    for f in facts.of("supply"):
+        _supply(out, f, ledger)
+    for f in facts.of("alliance"):
+        _plain(out, f, ledger)
+    _deployment_alignments(out, facts, ledger)
+    tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
+    for f in facts.of("partnership"):
+        if frozenset(f.parties) not in tied:
+            _plain(out, f, ledger)
+    return out
+
+
+def _rid(f: Finding, kind: str | None = None) -> str:
+    return f"{f.parties[0]}_{f.parties[1]}_{kind or f.kind}"
+
+
+def _plain(out: Relations, f: Finding, ledger: Ledger, kind: str | None = None) -> None:
+    rid = _rid(f, kind)
+    if rid in out:
+        return
+    out[rid] = {"kind": kind or f.kind, "parties": list(f.parties),
+                "source": ledger.finding(f"relations.{rid}", kind or f.kind, f)}  # fmt: skip
+
+
+def _treaty(out: Relations, f: Finding, ledger: Ledger) -> None:
+    rid = _rid(f)
+    path = f"relations.{rid}"
+    quote = ledger.finding(path, "treaty", f)
+    stated = "mutual" in quote.lower()
+    mutual = stated or bool(load_data("defaults.yaml")["treaty_mutual_defence"])
+    why = (
+        ledger.finding(f"{path}.mutual_defence", mutual, f)
+        if stated
+        else ledger.assume(
+            f"{path}.mutual_defence",
+            mutual,
+            "a security or defence agreement is read as a pledge of mutual military help",
+        )
+    )
+    out[rid] = {"kind": "treaty", "parties": list(f.parties), "name": quote,
+                "mutual_defence": mutual,
+                "sources": {"kind": quote, "parties": quote, "name": quote,
+                            "mutual_defence": why}}  # fmt: skip
+
+
+def _supply(out: Relations, f: Finding, ledger: Ledger) -> None:
+    rid = _rid(f)
+    if rid in out:
+        return
+    path = f"relations.{rid}"
+    rel = {"kind": "supply", "parties": list(f.parties), "goods": goods_of(f)}
+    if f.attrs.get("restricted"):
+        rel["restricted_use"] = True
+    rel["source"] = ledger.finding(path, rel, f)
+    out[rid] = rel
+
+
+def _deployment_alignments(out: Relations, facts: Facts, ledger: Ledger) -> None:
+    """Troops sent to a party at war align the sender with it (unless already tied)."""
+    tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
+    for f in facts.of("deployment"):
+        sender, host = f.parties
+        if host in facts.at_war() and frozenset(f.parties) not in tied:
+            _plain(out, f, ledger, kind="alliance")

@@ -1,0 +1,123 @@
+"""Finding the actors a document names, and writing sentences with actors as tags.
+
+A mention is a span of the document that stands for an actor: a name, demonym or metonym from
+the gazetteer, a group word ("Western", expanded later), or an office holder. Office holders are
+bound through their title: "<actor> <title> <Name>" ("NATO Secretary-General Mark Rutte") binds
+the person to the actor, so a later bare surname ("Rutte noted") names it too; an unqualified
+"<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sim.seeding.gazetteer import Gazetteer
+from sim.seeding.text import Document, Sentence
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
+TAG = re.compile(r"⟦(?P<id>[a-z0-9_]+):(?P<form>[ndmgo])⟧")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming an actor; ``form`` is n(ame), d(emonym), m(etonym), g(roup), o(ffice)."""
+
+    start: int
+    end: int
+    actor: str
+    form: str
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A sentence with every mention replaced by ``⟦actor:form⟧``, and the way back to spans."""
+
+    sentence: Sentence
+    text: str
+    offsets: tuple[int, ...]  # tagged position -> document offset
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The document span of a match in the tagged text."""
+        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
+
+
+def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """Every actor mention in the document, in order, never overlapping."""
+    text = _mask(doc.text, gaz.not_actors)
+    found: list[Mention] = []
+    for m in gaz.alias_pattern().finditer(text):
+        alias = m.group("alias")
+        if alias in gaz.groups:
+            found.append(Mention(m.start(), m.end(), "west", "g"))
+        else:
+            actor, form = gaz.aliases[alias]
+            found.append(Mention(m.start(), m.end(), actor, form))
+    found += _office_holders(doc, gaz, found)
+    return _non_overlapping(found)
+
+
+def _mask(text: str, phrases: tuple[str, ...]) -> str:
+    """Blank out phrases that look like actors but are not (same length, offsets kept)."""
+    for p in phrases:
+        text = re.sub(rf"\b{re.escape(p)}\b", lambda m: "#" * len(m.group()), text)
+    return text
+
+
+def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Office holders named through their title, then later bare mentions of their surnames."""
+    titles = "|".join(re.escape(t) for t in sorted(gaz.titles, key=len, reverse=True))
+    title_re = re.compile(rf"\b(?:{titles})\s+(?P<person>{_NAME})")
+    people: dict[str, str] = {}
+    out: list[Mention] = []
+    context: str | None = None
+    for s in doc.sentences:
+        opener = re.match(r"In\s+", s.text)
+        if opener:
+            first = next((m for m in found if m.start == s.start + opener.end()), None)
+            context = first.actor if first else context
+        for m in title_re.finditer(doc.text, s.start, s.end):
+            owner = _actor_just_before(found, m.start(), doc.text) or context
+            if owner is not None:
+                out.append(Mention(m.start(), m.end(), owner, "o"))
+                people[m.group("person")] = owner
+                people[m.group("person").split()[-1]] = owner
+    for person, owner in people.items():
+        for m in re.finditer(rf"\b{re.escape(person)}\b", doc.text):
+            out.append(Mention(m.start(), m.end(), owner, "o"))
+    return out
+
+
+def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:
+    """The actor whose mention ends right before ``start`` (only blanks between)."""
+    for m in found:
+        if m.end <= start and not text[m.end : start].strip() and m.form != "g":
+            return m.actor
+    return None
+
+
+def _non_overlapping(found: list[Mention]) -> list[Mention]:
+    """Keep the earliest, then longest, mention wherever two overlap."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
+
+
+def tag_sentence(doc: Document, s: Sentence, mentions: list[Mention]) -> Tagged:
+    """The sentence with its mentions replaced by tags, keeping each position's offset."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = s.start
+    for m in (m for m in mentions if s.start <= m.start and m.end <= s.end):
+        parts.append(doc.text[pos : m.start])
+        offsets.extend(range(pos, m.start))
+        tag = f"⟦{m.actor}:{m.form}⟧"
+        parts.append(tag)
+        offsets.extend([m.start] * (len(tag) - 1) + [m.end - 1])
+        pos = m.end
+    parts.append(doc.text[pos : s.end])
+    offsets.extend(range(pos, s.end))
+    offsets.append(s.end)
+    return Tagged(s, "".join(parts), tuple(offsets))
