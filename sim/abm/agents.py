@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import mesa
 
+from sim.abm.memo import by_identity
 from sim.domain.ladder import standard_ladder
 from sim.domain.rules import decide
 from sim.domain.scenario import Actor, Force
@@ -38,19 +39,7 @@ class ActorAgent(mesa.Agent):
         self.grievance = spec.grievance
         self.spent: set[str] = set()
         self.last_losses = 0.0
-        self.doctrine = tuple(
-            DoctrineLine(
-                id=eid,
-                when=e.when,
-                action=e.then,
-                rung=ladder.rung_of(e.then),
-                reason=e.reason,
-                target=e.target,
-                probability=e.probability,
-                once=e.once,
-            )
-            for eid, e in spec.doctrine.items()
-        )
+        self.doctrine = doctrine_lines(spec)
 
     def decide(self, situation: Situation) -> Decision:
         """The actor's move this turn, by its rule set."""
@@ -61,6 +50,25 @@ class ActorAgent(mesa.Agent):
         rung = max(0, min(rung, self.max_rung))
         self.rung = rung
         self.peak_rung = max(self.peak_rung, rung)
+
+
+@by_identity
+def doctrine_lines(spec: Actor) -> tuple[DoctrineLine, ...]:
+    """The actor's doctrine entries as rule-ready lines, in the scenario's order."""
+    ladder = standard_ladder()
+    return tuple(
+        DoctrineLine(
+            id=eid,
+            when=e.when,
+            action=e.then,
+            rung=ladder.rung_of(e.then),
+            reason=e.reason,
+            target=e.target,
+            probability=e.probability,
+            once=e.once,
+        )
+        for eid, e in spec.doctrine.items()
+    )
 
 
 class ForceAgent(mesa.Agent):

@@ -17,8 +17,9 @@ import mesa
 
 from sim.abm import effects
 from sim.abm.agents import ActorAgent, ForceAgent
+from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
-from sim.abm.perception import situation_of
+from sim.abm.perception import Outlook, outlook_of, situation_of
 from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
 from sim.domain import conditions
@@ -47,7 +48,7 @@ class EscalationModel(mesa.Model):
         self.world = world
         self.rules = rules or RuleParams()
         self.combat = combat or CombatParams()
-        self.ties = index_ties(world)
+        self.ties = _ties_of(world)
         self.labels = standard_ladder().labels
         self.human_actors = frozenset(human_actors)
         self.choices: dict[str, str] = {}
@@ -58,6 +59,7 @@ class EscalationModel(mesa.Model):
         self.units_of = {aid: [] for aid in world.actors}
         for u in self.unit_list:
             self.units_of[u.actor_id].append(u)
+        self._armed = {aid: us for aid, us in self.units_of.items() if us}  # actors with units
         self.contested = [
             ContestedTheatre(tid, t.territory_of, t.held_by, t.initial_control,
                              [u for u in self.unit_list if u.theatre == tid])
@@ -69,6 +71,7 @@ class EscalationModel(mesa.Model):
         self.actions_taken: set[tuple[str, str]] = set()
         self.fired_injects: set[str] = set()
         self.milestone_steps: dict[str, int | None] = dict.fromkeys(world.milestones)
+        self._outlooks: dict[str, Outlook] = {}
         self.recorder = Recorder(replicate)
         self._date = world.start_date
         self._check_milestones()
@@ -98,6 +101,13 @@ class EscalationModel(mesa.Model):
         self._check_milestones()
         self.recorder.state(self, self.steps, self._date, self.labels)
 
+    def outlook(self, agent: ActorAgent) -> Outlook:
+        """The static part of ``agent``'s view of the world, worked out on first use."""
+        view = self._outlooks.get(agent.actor_id)
+        if view is None:
+            view = self._outlooks[agent.actor_id] = outlook_of(self, agent)
+        return view
+
     def _decide(self, agent: ActorAgent, situation) -> Decision:
         if agent.actor_id not in self.human_actors:
             return agent.decide(situation)
@@ -107,7 +117,7 @@ class EscalationModel(mesa.Model):
     def _fight(self) -> None:
         """Fight every contested theatre; each actor's losses are a share of its committed
         strength; then units replenish."""
-        committed = {aid: [u for u in us if u.in_combat] for aid, us in self.units_of.items()}
+        committed = {aid: [u for u in us if u.in_combat] for aid, us in self._armed.items()}
         before = {aid: sum(u.strength for u in us) for aid, us in committed.items()}
         for t in self.contested:
             t.fight(self.ties, self.combat, self.world.step_days, self.rng)
@@ -166,6 +176,9 @@ class EscalationModel(mesa.Model):
             if units:
                 row[f"final_strength_{aid}"] = sum(u.strength for u in units)
         return row
+
+
+_ties_of = by_identity(index_ties)
 
 
 def human_decision(agent: ActorAgent, action: str) -> Decision:

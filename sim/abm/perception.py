@@ -1,25 +1,93 @@
-"""How an actor sees the world at the start of a turn: builds its Situation from the model."""
+"""How an actor sees the world at the start of a turn: builds its Situation from the model.
+
+Who is whose partner, which units stand in which theatre and which supplies an actor sends never
+change during a run, so each actor's ``Outlook`` (the static part of its view: the units, theatres
+and supplies each question looks at) is worked out once per model; ``situation_of`` then only
+reads the few values that move (rungs, strengths, control, lifted restrictions).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sim.domain.situation import Situation
+from sim.domain.situation import Situation, situation_from
 
 if TYPE_CHECKING:
-    from sim.abm.agents import ActorAgent
+    from sim.abm.agents import ActorAgent, ForceAgent
     from sim.abm.model import EscalationModel
+    from sim.abm.theatre import ContestedTheatre
+    from sim.domain.ties import Supply
+
+# A theatre the actor fights in and whether its side there is the holder (control counts for it).
+Front = tuple["ContestedTheatre", bool]
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The static part of one actor's view: what each of its questions looks at."""
+
+    adversaries: tuple[ActorAgent, ...]
+    fronts: tuple[Front, ...]  # contested theatres it fights in, with its side
+    supplied_fronts: tuple[tuple[Front, ...], ...]  # the fronts of each recipient it supplies
+    own_ground: tuple[ContestedTheatre, ...]  # contested theatres on its own territory
+    partner_ground: tuple[ContestedTheatre, ...]  # ... on a treaty partner's territory
+    partner_units_near: tuple[ForceAgent, ...]  # treaty partners' units in its theatres
+    adversary_partner_units: tuple[ForceAgent, ...]  # units of its adversaries' partners
+    own_units: tuple[ForceAgent, ...]
+    restricted_supplies: tuple[Supply, ...]  # its own supplies that carry use restrictions
+    supplies_to_adversaries: tuple[Supply, ...]  # anyone's supplies to its adversaries
+
+
+def fronts_of(model: EscalationModel, actor: str) -> tuple[Front, ...]:
+    """The contested theatres the actor fights in, each with whether it sides with the holder."""
+    fronts = []
+    for t in model.contested:
+        side = model.ties.side_of(actor, t.owner, t.holder)
+        if side is not None and t.involves(actor):
+            fronts.append((t, side == "holder"))
+    return tuple(fronts)
+
+
+def outlook_of(model: EscalationModel, agent: ActorAgent) -> Outlook:
+    """Work out the static part of ``agent``'s view (once per model; see ``situation_of``)."""
+    me, ties = agent.actor_id, model.ties
+    partners = ties.treaty_partners[me]
+    my_theatres = {u.theatre for u in model.units_of[me]} | {
+        t.id for t in model.contested if t.owner == me
+    }
+    enemies = set(agent.spec.adversaries)
+    belligerents = {a for a, foes in ties.at_war.items() if foes}
+    adversary_partners = set().union(*(ties.aligned[a] for a in enemies)) - {me} - belligerents
+    supplied = [s for s in ties.supplies if s.supplier == me]
+    return Outlook(
+        adversaries=tuple(model.actor_agents[a] for a in agent.spec.adversaries),
+        fronts=fronts_of(model, me),
+        supplied_fronts=tuple(fronts_of(model, s.recipient) for s in supplied),
+        own_ground=tuple(t for t in model.contested if t.owner == me),
+        partner_ground=tuple(t for t in model.contested if t.owner in partners),
+        partner_units_near=tuple(
+            u for p in partners for u in model.units_of[p] if u.theatre in my_theatres
+        ),
+        adversary_partner_units=tuple(
+            u for p in sorted(adversary_partners) for u in model.units_of[p]
+        ),
+        own_units=tuple(model.units_of[me]),
+        restricted_supplies=tuple(s for s in supplied if s.restricted_use),
+        supplies_to_adversaries=tuple(s for s in ties.supplies if s.recipient in enemies),
+    )
 
 
 def own_control(model: EscalationModel, actor: str) -> float:
     """The smallest share of ground the actor's side holds in any contested theatre it fights in
     (1.0 when it fights nowhere contested)."""
+    return _worst_control(fronts_of(model, actor))
+
+
+def _worst_control(fronts: tuple[Front, ...]) -> float:
     worst = 1.0
-    for t in model.contested:
-        side = model.ties.side_of(actor, t.owner, t.holder)
-        if side is None or not t.involves(actor):
-            continue
-        worst = min(worst, t.control if side == "holder" else 1.0 - t.control)
+    for t, holder in fronts:
+        worst = min(worst, t.control if holder else 1.0 - t.control)
     return worst
 
 
@@ -28,57 +96,69 @@ def territory_occupied(model: EscalationModel, actor: str) -> bool:
     return any(t.owner == actor and t.control > 0.0 for t in model.contested)
 
 
+def _fighting(units: tuple[ForceAgent, ...]) -> bool:
+    """Whether any of ``units`` is in combat with strength left."""
+    return any(u.in_combat and u.strength > 0 for u in units)
+
+
+def _main_adversary(advs: tuple[ActorAgent, ...]) -> tuple[ActorAgent | None, int, int]:
+    """The adversary that climbed most since the start (then the highest; the first on ties),
+    the largest last move of any adversary, and the highest adversary rung."""
+    if not advs:
+        return None, 0, 0
+    main = advs[0]
+    best, last, top = (main.rung - main.initial_rung, main.rung), main.last_move, main.rung
+    for a in advs[1:]:
+        key = (a.rung - a.initial_rung, a.rung)
+        if key > best:
+            main, best = a, key
+        last, top = max(last, a.last_move), max(top, a.rung)
+    return main, last, top
+
+
 def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
     """Everything the actor's rules may look at this turn."""
-    me = agent.actor_id
-    ties, actors = model.ties, model.actor_agents
-    advs = [actors[a] for a in agent.spec.adversaries]
-    main = max(advs, key=lambda x: (x.rung - x.initial_rung, x.rung), default=None)
-    partners = ties.treaty_partners[me]
-    my_theatres = {u.theatre for u in model.units_of[me]} | {
-        t.id for t in model.contested if t.owner == me
-    }
-    enemies_of_mine = set(agent.spec.adversaries)
-    belligerents = {a for a, foes in ties.at_war.items() if foes}
-    adversary_partners = (
-        set().union(*(ties.aligned[a] for a in enemies_of_mine)) - {me} - belligerents
+    view = model.outlook(agent)
+    main, last_move, top = _main_adversary(view.adversaries)
+    lifted = model.lifted
+    return situation_from(
+        {
+            "actor": agent.actor_id,
+            "step": model.steps,
+            "own_rung": agent.rung,
+            "max_rung": agent.max_rung,
+            "own_rise": agent.rung - agent.initial_rung,
+            "adversary": main.actor_id if main else None,
+            "adversary_rung": main.rung if main else 0,
+            "adversary_rise": (main.rung - main.initial_rung) if main else 0,
+            "adversary_last_move": last_move,
+            "max_adversary_rung": top,
+            "risk_tolerance": agent.risk_tolerance,
+            "escalation_propensity": agent.escalation_propensity,
+            "grievance": agent.grievance,
+            "own_losses": agent.last_losses,
+            "own_control": _worst_control(view.fronts) if view.fronts else 1.0,
+            "supplied_ally_control": (
+                min(map(_worst_control, view.supplied_fronts)) if view.supplied_fronts else 1.0
+            ),
+            "own_territory_occupied": bool(view.own_ground) and _held(view.own_ground),
+            "partner_forces_available": bool(view.partner_units_near)
+            and any(not u.in_combat and u.strength > 0 for u in view.partner_units_near),
+            "treaty_partner_attacked": bool(view.partner_ground) and _held(view.partner_ground),
+            "adversary_partner_in_combat": _fighting(view.adversary_partner_units),
+            "own_supplies_restricted": bool(view.restricted_supplies)
+            and any(s.id not in lifted for s in view.restricted_supplies),
+            "declared_co_belligerent": bool(model.declarations)
+            and any(target == agent.actor_id for _, target in model.declarations),
+            "restrictions_lifted_against": bool(lifted)
+            and any(s.id in lifted for s in view.supplies_to_adversaries),
+            "own_forces_in_combat": _fighting(view.own_units),
+            "doctrine": agent.doctrine,
+            "spent": frozenset(agent.spent),
+        }
     )
-    supplied = [s for s in ties.supplies if s.supplier == me]
-    return Situation(
-        actor=me,
-        step=model.steps,
-        own_rung=agent.rung,
-        max_rung=agent.max_rung,
-        own_rise=agent.rung - agent.initial_rung,
-        adversary=main.actor_id if main else None,
-        adversary_rung=main.rung if main else 0,
-        adversary_rise=(main.rung - main.initial_rung) if main else 0,
-        adversary_last_move=max((a.last_move for a in advs), default=0),
-        max_adversary_rung=max((a.rung for a in advs), default=0),
-        risk_tolerance=agent.risk_tolerance,
-        escalation_propensity=agent.escalation_propensity,
-        grievance=agent.grievance,
-        own_losses=agent.last_losses,
-        own_control=own_control(model, me),
-        supplied_ally_control=min(
-            (own_control(model, s.recipient) for s in supplied), default=1.0
-        ),
-        own_territory_occupied=territory_occupied(model, me),
-        partner_forces_available=any(
-            not u.in_combat and u.strength > 0 and u.theatre in my_theatres
-            for p in partners
-            for u in model.units_of[p]
-        ),
-        treaty_partner_attacked=any(territory_occupied(model, p) for p in partners),
-        adversary_partner_in_combat=any(
-            u.in_combat and u.strength > 0 for p in adversary_partners for u in model.units_of[p]
-        ),
-        own_supplies_restricted=any(s.restricted_use and s.id not in model.lifted for s in supplied),
-        declared_co_belligerent=any(target == me for _, target in model.declarations),
-        restrictions_lifted_against=any(
-            s.id in model.lifted and s.recipient in enemies_of_mine for s in ties.supplies
-        ),
-        own_forces_in_combat=any(u.in_combat and u.strength > 0 for u in model.units_of[me]),
-        doctrine=agent.doctrine,
-        spent=frozenset(agent.spent),
-    )
+
+
+def _held(theatres: tuple[ContestedTheatre, ...]) -> bool:
+    """Whether a holder still controls part of any of ``theatres``."""
+    return any(t.control > 0.0 for t in theatres)

@@ -8,7 +8,7 @@ Rungs are ladder positions (0 = de-escalation); a "rise" is the climb since the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -26,9 +26,12 @@ class DoctrineLine:
     once: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Situation:
-    """An actor's view of the world at the start of a turn."""
+    """An actor's view of the world at the start of a turn.
+
+    Not slotted, so that ``situation_from`` can fill an instance in one go (see there).
+    """
 
     actor: str
     step: int
@@ -56,6 +59,21 @@ class Situation:
     own_forces_in_combat: bool = False
     doctrine: tuple[DoctrineLine, ...] = ()
     spent: frozenset[str] = field(default_factory=frozenset)
+
+
+SITUATION_FIELDS = frozenset(f.name for f in fields(Situation))
+
+
+def situation_from(values: dict[str, Any]) -> Situation:
+    """A Situation with exactly these field values, built without the dataclass ``__init__``.
+
+    The model builds one Situation per actor per turn (hundreds per replicate); a frozen
+    dataclass's ``__init__`` sets each of its 26 fields through ``object.__setattr__``, which
+    made it the largest single cost of a replicate. ``values`` must name every field once.
+    """
+    situation = object.__new__(Situation)
+    situation.__dict__.update(values)
+    return situation
 
 
 @dataclass(frozen=True, slots=True)
