@@ -61,10 +61,15 @@ def format_summary(outcomes: pd.DataFrame, title: str) -> str:
     """The text printed at the end of a run."""
     ms = milestone_probabilities(outcomes)
     pk = peak_rungs(outcomes)
-    lines = [f"{title}: {len(outcomes)} replicates", "", "Milestone              P(reached)  95% CI        median turn"]
+    lines = [
+        f"{title}: {len(outcomes)} replicates",
+        "",
+        "Milestone              P(reached)  95% CI        median turn",
+    ]
     for r in ms.itertuples():
         turn = "-" if math.isnan(r.median_step) else f"{r.median_step:.0f}"
-        lines.append(f"  {r.milestone:<20} {r.probability:>9.2f}   [{r.ci_low:.2f}, {r.ci_high:.2f}]  {turn:>6}")
+        ci = f"[{r.ci_low:.2f}, {r.ci_high:.2f}]"
+        lines.append(f"  {r.milestone:<20} {r.probability:>9.2f}   {ci}  {turn:>6}")
     lines += ["", "Actor            median peak rung"]
     for r in pk.itertuples():
         lines.append(f"  {r.actor:<14} {r.median_peak_rung:>4.1f}  {r.median_peak_label}")

@@ -1,0 +1,83 @@
+"""The front: force strength per actor in the contested theatres, and the holder's control of
+each salient, both as median and bands over replicates."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from sim.analysis import style
+from sim.analysis.metrics import control_bands, strength_bands
+
+
+def _band(ax: Axes, b: pd.DataFrame, colour: str, label: str, ls: str = "-") -> None:
+    """A median line with 50% and 90% bands."""
+    ax.fill_between(b["date"], b["q05"], b["q95"], color=colour, alpha=0.12, lw=0)
+    ax.fill_between(b["date"], b["q25"], b["q75"], color=colour, alpha=0.3, lw=0)
+    ax.plot(b["date"], b["median"], color=colour, lw=1.6, ls=ls, label=label)
+
+
+def strength_chart(
+    forces: pd.DataFrame,
+    colours: dict[str, str],
+    ax: Axes | None = None,
+    theatres: list[str] | None = None,
+) -> Figure:
+    """Each actor's total personnel in ``theatres`` (all theatres if None) over time."""
+    fig, ax = style.new_axes(ax)
+    b = strength_bands(forces, theatres)
+    for actor in [a for a in colours if a in set(b["actor"])]:
+        _band(ax, b[b["actor"] == actor], colours[actor], actor.replace("_", " "))
+    if len(b):
+        style.date_axis(ax, b["date"].min(), b["date"].max())
+    where = ", ".join(theatres) if theatres else "all theatres"
+    ax.set_title(f"Force strength in {where} (median, 50% and 90% bands)")
+    ax.set_ylabel("personnel")
+    ax.set_xlabel("date")
+    ax.legend(loc="best", frameon=False)
+    return fig
+
+
+def control_chart(
+    theatres: pd.DataFrame, holder_colours: dict[str, str], ax: Axes | None = None
+) -> Figure:
+    """Each contested theatre's control by its holder (1 = all of the salient) over time."""
+    fig, ax = style.new_axes(ax)
+    b = control_bands(theatres)
+    if b.empty:
+        ax.text(0.5, 0.5, "no contested theatre", transform=ax.transAxes, ha="center")
+    if len(theatres):
+        style.date_axis(ax, theatres["date"].min(), theatres["date"].max())
+    holders = theatres.groupby("theatre", observed=True)["holder"].first()
+    for theatre, holder in holders.items():
+        colour = holder_colours.get(holder, style.PALETTE[0])
+        _band(ax, b[b["theatre"] == theatre], colour, f"{theatre} (held by {holder})")
+    ax.set_ylim(-0.02, 1.02)
+    if not b.empty:
+        ax.legend(loc="best", frameon=False)
+    ax.set_title("Salient control by its holder (median, 50% and 90% bands)")
+    ax.set_ylabel("share controlled")
+    ax.set_xlabel("date")
+    return fig
+
+
+def front_figure(
+    forces: pd.DataFrame,
+    theatres: pd.DataFrame,
+    colours: dict[str, str],
+    title: str = "",
+    caption: str = "",
+) -> Figure:
+    """Strength in the contested theatres above, salient control below, sharing the date axis."""
+    import matplotlib.pyplot as plt
+
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8.0, 6.4), sharex=True, layout="constrained")
+    contested = sorted(theatres["theatre"].astype(str).unique()) or None
+    strength_chart(forces, colours, top, contested)
+    top.set_xlabel("")
+    control_chart(theatres, colours, bottom)
+    bottom.tick_params(axis="x", rotation=30)
+    fig.suptitle(title)
+    style.caption(fig, caption)
+    return fig

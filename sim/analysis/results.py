@@ -1,0 +1,173 @@
+"""Reading a results folder back: a run (tables + run.json) or a sweep (sweep.parquet + manifest).
+
+Analysis reads files only. A folder that lacks a table fails here, early, with a message that
+names the folder and every missing file, before any figure is drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from sim.analysis.errors import ResultsError
+
+RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
+RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
+SWEEP_FILES = ("sweep.parquet", "manifest.json")
+QUIET_OVERRIDES = ("hydra.", "plots=", "progress=", "replicates=", "workers=", "chunk_size=")
+
+
+def folder_kind(path: Path) -> str:
+    """'run' or 'sweep' by the files the folder holds; refuses anything else."""
+    path = Path(path)
+    if not path.is_dir():
+        raise ResultsError(f"{path}: no such folder")
+    if (path / "sweep.parquet").exists() or (path / "manifest.json").exists():
+        return "sweep"
+    if any((path / f).exists() for f in RUN_FILES):
+        return "run"
+    raise ResultsError(
+        f"{path} is not a results folder: a run holds {', '.join(RUN_FILES)}; "
+        f"a sweep holds {', '.join(SWEEP_FILES)}"
+    )
+
+
+def require_files(path: Path, names: tuple[str, ...], what: str) -> None:
+    """Raise naming every file of ``names`` that ``path`` lacks."""
+    missing = [n for n in names if not (Path(path) / n).exists()]
+    if missing:
+        raise ResultsError(f"{path} is not a complete {what} folder: missing {', '.join(missing)}")
+
+
+@dataclass
+class Run:
+    """One run folder: its manifest and its tables (read on first use)."""
+
+    path: Path
+    manifest: dict[str, Any] = field(repr=False)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One of the run's tables, with ``date`` as a datetime column."""
+        df = pd.read_parquet(self.path / f"{name}.parquet")
+        if "date" in df.columns:
+            df["date"] = pd.to_datetime(df["date"])
+        return df
+
+    @cached_property
+    def timeseries(self) -> pd.DataFrame:
+        return self.table("timeseries")
+
+    @cached_property
+    def decisions(self) -> pd.DataFrame:
+        return self.table("decisions")
+
+    @cached_property
+    def forces(self) -> pd.DataFrame:
+        return self.table("forces")
+
+    @cached_property
+    def theatres(self) -> pd.DataFrame:
+        return self.table("theatres")
+
+    @cached_property
+    def outcomes(self) -> pd.DataFrame:
+        df = self.table("outcomes")
+        steps = [c for c in df.columns if c.endswith("_step")]
+        df[steps] = df[steps].apply(pd.to_numeric, errors="coerce")  # None -> NaN
+        return df
+
+    @property
+    def scenario(self) -> dict[str, Any]:
+        """The resolved scenario the run used (from run.json's config)."""
+        return self.manifest.get("config", {}).get("scenario", {})
+
+    @property
+    def name(self) -> str:
+        return self.manifest.get("scenario", {}).get("name") or self.scenario.get("name", "?")
+
+    @property
+    def title(self) -> str:
+        return self.manifest.get("scenario", {}).get("title") or self.scenario.get(
+            "title", self.name
+        )
+
+    @property
+    def actors(self) -> list[str]:
+        """Actors in scenario order (the order that fixes their colours)."""
+        return list(self.scenario.get("actors", {})) or list(
+            self.timeseries["actor"].cat.categories
+        )
+
+    @property
+    def milestones(self) -> list[str]:
+        return [c.removesuffix("_step") for c in self.outcomes.columns if c.endswith("_step")]
+
+    @property
+    def replicates(self) -> int:
+        return int(self.manifest.get("replicates", len(self.outcomes)))
+
+    @property
+    def steps(self) -> int:
+        return int(self.manifest.get("steps") or self.timeseries["step"].max())
+
+    @property
+    def start_date(self) -> dt.date:
+        return pd.Timestamp(self.scenario.get("start_date", "2000-01-01")).date()
+
+    @property
+    def step_days(self) -> int:
+        return int(self.scenario.get("step_days", 7))
+
+    def date_of(self, step: int) -> pd.Timestamp:
+        """The calendar date of turn ``step``."""
+        return pd.Timestamp(self.start_date) + pd.Timedelta(days=self.step_days * int(step))
+
+    def step_of(self, date: str | dt.date) -> int:
+        """The last turn on or before ``date``."""
+        days = (pd.Timestamp(date) - pd.Timestamp(self.start_date)).days
+        return max(0, min(self.steps, days // self.step_days))
+
+    @property
+    def overrides(self) -> list[str]:
+        """The command-line overrides that made this run (Hydra's record), minus plumbing."""
+        path = self.path / ".hydra" / "overrides.yaml"
+        found = self.manifest.get("overrides")
+        if found is None and path.exists():
+            found = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return [o for o in found or [] if not o.startswith(QUIET_OVERRIDES)]
+
+    @property
+    def parameters(self) -> str:
+        """Rule set, combat law and overrides in one line, for titles and captions."""
+        cfg = self.manifest.get("config", {})
+        parts = [
+            f"rules={cfg.get('rules', {}).get('name', '?')}",
+            f"combat={cfg.get('combat', {}).get('law', '?')}",
+            *self.overrides,
+        ]
+        return ", ".join(parts)
+
+    @property
+    def caption(self) -> str:
+        n = len(self.outcomes)
+        return f"{self.title} | {self.parameters} | {n} replicates, {self.steps} turns"
+
+
+def load_run(path: Path) -> Run:
+    """A run folder, checked for every table the figures need."""
+    path = Path(path)
+    if not path.is_dir():
+        raise ResultsError(f"{path}: no such folder")
+    require_files(path, RUN_FILES, "run")
+    try:
+        manifest = json.loads((path / "run.json").read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ResultsError(f"{path / 'run.json'} is not valid JSON: {exc}") from None
+    return Run(path, manifest)

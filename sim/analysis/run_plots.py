@@ -1,0 +1,114 @@
+"""Every figure of one run, drawn from its saved tables into ``<run>/plots/``.
+
+``plot_run`` is called at the end of every ``wargame`` run and by ``wargame plot``; it reads
+files only, so re-drawing never re-runs the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from sim.analysis import style
+from sim.analysis.errors import ResultsError
+from sim.analysis.fan import fan_grid
+from sim.analysis.front import front_figure
+from sim.analysis.metrics import (
+    control_bands,
+    milestone_curves,
+    most_typical_replicate,
+    rung_bands,
+    strength_bands,
+)
+from sim.analysis.milestone_plots import milestone_chart, turn_dates
+from sim.analysis.network import network_chart, network_table
+from sim.analysis.results import Run, load_run
+from sim.analysis.timeline import decision_timeline, timeline_events
+
+log = logging.getLogger(__name__)
+
+
+def plot_run(
+    run_dir: Path,
+    replicate: int | None = None,
+    turn: int | None = None,
+    out_dir: Path | None = None,
+) -> list[Path]:
+    """Draw all run figures; ``replicate`` for the timeline (default: the most typical one),
+    ``turn`` for the network (default: the last). Returns the files written."""
+    run = load_run(Path(run_dir))
+    out = Path(out_dir) if out_dir else run.path / "plots"
+    colours = style.actor_colours(run.actors)
+    written = [
+        *plot_fans(run, out, colours),
+        *plot_timeline(run, out, colours, replicate),
+        *plot_milestones(run, out),
+        *plot_front(run, out, colours),
+        *plot_network(run, out, colours, turn),
+    ]
+    log.info("wrote %d figure files to %s", len(written), out)
+    return written
+
+
+def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
+    """fan_chart.*: every actor's escalation fan."""
+    fig = fan_grid(
+        run.timeseries, run.actors, colours, f"Escalation by actor: {run.name}", run.caption
+    )
+    return style.save_figure(fig, out, "fan_chart", rung_bands(run.timeseries))
+
+
+def plot_timeline(
+    run: Run, out: Path, colours: dict[str, str], replicate: int | None
+) -> list[Path]:
+    """decision_timeline.*: one replicate's decisions (default: the most typical replicate)."""
+    typical = most_typical_replicate(run.outcomes, run.steps)
+    rep = typical if replicate is None else int(replicate)
+    if rep not in set(run.outcomes["replicate"]):
+        raise ResultsError(
+            f"{run.path}: no replicate {rep}; replicates are 0..{len(run.outcomes) - 1}"
+        )
+    fig = decision_timeline(
+        run.decisions, rep, run.actors, colours, span=(run.date_of(0), run.date_of(run.steps))
+    )
+    why = "the most typical replicate" if rep == typical else "chosen replicate"
+    fig.suptitle(f"Decisions in replicate {rep} ({why}): {run.name}")
+    style.caption(fig, run.caption)
+    return style.save_figure(fig, out, "decision_timeline", timeline_events(run.decisions, rep))
+
+
+def plot_milestones(run: Run, out: Path) -> list[Path]:
+    """milestones.*: cumulative probability of each milestone with Wilson bands."""
+    curves = milestone_curves(run.outcomes, run.steps)
+    dates = turn_dates(run.date_of(0), run.step_days, run.steps)
+    fig = milestone_chart(run.outcomes, run.steps, dates, curves=curves)
+    fig.suptitle(f"Milestones reached by date: {run.name}")
+    style.caption(fig, run.caption)
+    curves["date"] = dates[curves["step"].to_numpy()]
+    return style.save_figure(fig, out, "milestones", curves)
+
+
+def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
+    """front.*: force strength in the contested theatres and salient control."""
+    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.name}", run.caption)
+    contested = sorted(run.theatres["theatre"].astype(str).unique()) or None
+    data = pd.concat(
+        [
+            strength_bands(run.forces, contested).assign(series="strength"),
+            control_bands(run.theatres).assign(series="control"),
+        ]
+    )
+    return style.save_figure(fig, out, "front", data)
+
+
+def plot_network(run: Run, out: Path, colours: dict[str, str], turn: int | None) -> list[Path]:
+    """network.*: actors and relations, coloured by median rung at ``turn`` (default: last)."""
+    t = run.steps if turn is None else int(turn)
+    if not 0 <= t <= run.steps:
+        raise ResultsError(f"{run.path}: turn {t} is outside 0..{run.steps}")
+    fig = network_chart(run.scenario, run.timeseries, t, colours)
+    fig.suptitle(f"Relations and hostility at turn {t} ({run.date_of(t).date()}): {run.name}")
+    style.caption(fig, run.caption)
+    return style.save_figure(fig, out, "network", network_table(run.scenario, run.timeseries, t))

@@ -1,0 +1,108 @@
+"""The one look of every figure: backend, palette, actor colours, captions, how figures are saved.
+
+Colours are colour-blind safe (Okabe-Ito, then Paul Tol's muted scheme). An actor's colour
+depends only on its position in the scenario's actor list, so it is the same in every figure of
+a run and across runs of the same scenario. Figures are saved as PNG (150 dpi) and SVG with the
+numbers behind them as a CSV of the same name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # never require a display: figures are drawn on servers and in CI
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+TOL_MUTED = [
+    "#CC6677",
+    "#332288",
+    "#DDCC77",
+    "#117733",
+    "#88CCEE",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+]
+PALETTE = OKABE_ITO + TOL_MUTED
+LINESTYLES = ["-", "--", ":", "-."]
+HATCHES = [None, "//", "\\\\", "xx"]
+DPI = 150
+RUNG_CMAP = "cividis"  # sequential and colour-blind safe: hostility in the network picture
+
+plt.rcParams.update(
+    {
+        "font.size": 8,
+        "axes.titlesize": 9,
+        "axes.labelsize": 8,
+        "legend.fontsize": 7,
+        "xtick.labelsize": 7,
+        "ytick.labelsize": 7,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "wargame",  # stable SVG ids: re-drawing gives the same file
+    }
+)
+
+
+def actor_colours(actors: list[str]) -> dict[str, str]:
+    """A colour per actor, by its position in the scenario's actor list (stable across figures)."""
+    return {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(actors)}
+
+
+def series_colours(names: list[str]) -> dict[str, str]:
+    """Colours for non-actor series (milestones, swept values), from the same safe palette."""
+    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+
+
+def linestyle(i: int) -> str:
+    """The i-th line style: distinguishes runs in overlays and series beyond the palette."""
+    return LINESTYLES[i % len(LINESTYLES)]
+
+
+def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7.0, 4.0)) -> tuple[Figure, Axes]:
+    """The given Axes and its figure, or a new figure with one Axes."""
+    if ax is not None:
+        return ax.figure, ax
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    return fig, ax
+
+
+def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Month ticks labelled like 'Nov 24', about six per axis: fixed ticks are much cheaper to
+    draw than matplotlib's automatic date locator (figures are drawn after every run)."""
+    months = max(1, round((end - start).days / 30.4 / 6))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+
+
+def caption(fig: Figure, text: str) -> None:
+    """A small caption at the bottom of a figure (scenario, parameters, replicate count)."""
+    fig.supxlabel(text, fontsize=6.5, color="#444444")
+
+
+def save_figure(
+    fig: Figure, out_dir: Path, name: str, data: pd.DataFrame | None = None, close: bool = True
+) -> list[Path]:
+    """Write ``name``.png (150 dpi), ``name``.svg and the numbers behind it as ``name``.csv."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / f"{name}.png", out_dir / f"{name}.svg"]
+    fig.savefig(paths[0], dpi=DPI)
+    fig.set_layout_engine("none")  # keep the layout just computed: the SVG needs no second pass
+    fig.savefig(paths[1])
+    if data is not None:
+        paths.append(out_dir / f"{name}.csv")
+        data.to_csv(paths[-1], index=False)
+    if close:
+        plt.close(fig)
+    return paths

@@ -1,0 +1,141 @@
+"""Every per-run figure, drawn from a tiny real run: files written, not blank, and the right
+labels, legend entries and number of series read back from the figure objects."""
+
+from __future__ import annotations
+
+import matplotlib.image as mpimg
+import matplotlib.pyplot as plt
+import pytest
+
+from sim.analysis import style
+from sim.analysis.fan import fan_chart, fan_grid
+from sim.analysis.front import front_figure
+from sim.analysis.metrics import milestone_curves, most_typical_replicate
+from sim.analysis.milestone_plots import milestone_chart, turn_dates
+from sim.analysis.network import network_chart, relation_graph
+from sim.analysis.results import load_run
+from sim.analysis.run_plots import plot_run
+from sim.analysis.timeline import decision_timeline, timeline_events
+from sim.domain.ladder import standard_ladder
+
+FIGURES = ("fan_chart", "decision_timeline", "milestones", "front", "network")
+
+
+@pytest.fixture(scope="module")
+def run(run_a):
+    return load_run(run_a)
+
+
+@pytest.fixture(scope="module")
+def colours(run):
+    return style.actor_colours(run.actors)
+
+
+def legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_plot_run_writes_png_svg_csv_for_every_figure(run_a, tmp_path):
+    written = plot_run(run_a, out_dir=tmp_path)
+    for name in FIGURES:
+        for ext in ("png", "svg", "csv"):
+            assert (tmp_path / f"{name}.{ext}") in written
+        image = mpimg.imread(tmp_path / f"{name}.png")
+        assert image.std() > 0.01, f"{name}.png is blank"
+        assert image.shape[1] > 600
+
+
+def test_plot_run_defaults_to_plots_folder_of_the_run(run_a):
+    plot_run(run_a)
+    assert (run_a / "plots" / "fan_chart.png").stat().st_size > 10_000
+
+
+def test_fan_chart_has_rung_labels_thresholds_median_and_two_bands(run):
+    fig = fan_chart(run.timeseries, "russia", colour="#E69F00")
+    ax = fig.axes[0]
+    ladder = standard_ladder()
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(ladder.labels)
+    assert ax.get_ylabel() == "escalation rung" and ax.get_xlabel() == "date"
+    assert len(ax.lines) == 1 + len(ladder.thresholds)  # median + one dotted line per threshold
+    assert len(ax.collections) == 2  # 50% and 90% bands
+    assert {t.get_text() for t in ax.texts} == {t.label for t in ladder.thresholds}
+    handles, labels = ax.get_legend_handles_labels()
+    assert labels == ["90% band", "50% band", "median"]
+    plt.close(fig)
+
+
+def test_fan_grid_has_one_panel_per_actor_in_its_own_colour(run, colours):
+    fig = fan_grid(run.timeseries, run.actors, colours, "title", run.caption)
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert [ax.get_title() for ax in panels] == [a.replace("_", " ").title() for a in run.actors]
+    for ax, actor in zip(panels, run.actors, strict=True):
+        median = [line for line in ax.lines if line.get_label() == "median"]
+        assert len(median) == 1 and median[0].get_color() == colours[actor]
+        assert len(ax.lines) == 1 + len(standard_ladder().thresholds)
+    assert "8 replicates" in fig.get_supxlabel()
+    plt.close(fig)
+
+
+def test_decision_timeline_marks_the_replicates_non_hold_decisions(run, colours):
+    events = timeline_events(run.decisions, 0)
+    assert len(events) > 0 and "hold" not in set(events["action"])
+    fig = decision_timeline(run.decisions, 0, run.actors, colours)
+    ax = fig.axes[0]
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(events)
+    assert len(ax.texts) == len(events)
+    assert legend_texts(ax) == ["decision or effect [rule]", "inject"]
+    lanes = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
+    assert lanes["russia"] > lanes["iran"]  # scenario order, top to bottom
+    plt.close(fig)
+
+
+def test_most_typical_replicate_is_a_replicate(run):
+    rep = most_typical_replicate(run.outcomes, run.steps)
+    assert rep in set(run.outcomes["replicate"])
+
+
+def test_milestone_chart_draws_reached_milestones_and_lists_the_rest(run):
+    curves = milestone_curves(run.outcomes, run.steps)
+    reached = sorted(set(curves.loc[curves["reached"] > 0, "milestone"]))
+    dates = turn_dates(run.date_of(0), run.step_days, run.steps)
+    fig = milestone_chart(run.outcomes, run.steps, dates, curves=curves)
+    ax = fig.axes[0]
+    texts = legend_texts(ax)
+    assert sorted(t for t in texts if not t.startswith("never")) == reached
+    assert len(ax.collections) == len(reached)  # one Wilson band each
+    assert ax.get_ylabel().startswith("P(reached by date)")
+    assert (curves["ci_low"] <= curves["probability"]).all()
+    assert (curves["probability"] <= curves["ci_high"]).all()
+    plt.close(fig)
+
+
+def test_front_figure_shows_strength_per_actor_and_salient_control(run, colours):
+    fig = front_figure(run.forces, run.theatres, colours, "front", run.caption)
+    top, bottom = fig.axes
+    assert set(legend_texts(top)) == {"russia", "ukraine", "north korea"}
+    assert top.get_ylabel() == "personnel"
+    assert legend_texts(bottom) == ["kursk (held by ukraine)"]
+    assert bottom.get_ylabel() == "share controlled"
+    assert bottom.lines[0].get_color() == colours["ukraine"]
+    plt.close(fig)
+
+
+def test_network_has_every_actor_and_relation(run, colours):
+    g = relation_graph(run.scenario)
+    assert set(g.nodes) == set(run.actors)
+    assert sum(1 for *_, d in g.edges(data=True) if d["kind"] != "adversaries") == len(
+        run.scenario["relations"]
+    )
+    fig = network_chart(run.scenario, run.timeseries, 3, colours)
+    ax = fig.axes[0]
+    assert {t.get_text() for t in ax.texts} >= {a.replace("_", "\n") for a in run.actors}
+    assert "war" in legend_texts(ax) and "supply" in legend_texts(ax)
+    assert fig.axes[1].get_ylabel() == "median rung at turn 3"
+    plt.close(fig)
+
+
+def test_actor_colours_are_stable_and_distinct():
+    actors = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]
+    first, again = style.actor_colours(actors), style.actor_colours(actors)
+    assert first == again
+    assert len(set(first.values())) == len(actors)
