@@ -38,7 +38,7 @@ def briefing(
     doc = Doc(f"Briefing: {world.title}")
     if exercise is not None:
         _exercise_part(doc, exercise)
-    _situation(doc, world)
+    situation_section(doc, world)
     _actors(doc, world)
     _relations(doc, world)
     _forces(doc, world)
@@ -59,7 +59,8 @@ def _exercise_part(doc: Doc, ex: Exercise) -> None:
         doc.note(note)
 
 
-def _situation(doc: Doc, w: Scenario) -> None:
+def situation_section(doc: Doc, w: Scenario) -> None:
+    """The situation in plain words: start, turn length, wars and occupied ground, with sources."""
     doc.heading("The situation")
     doc.para(f"The game starts on {w.start_date:%d %B %Y}. Each turn is {w.step_days} days. "
              f"{len(w.actors)} states and alliances take part.")  # fmt: skip

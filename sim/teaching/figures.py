@@ -1,0 +1,110 @@
+"""The game's figures from its tables: escalation over time, the Kursk front, the relations.
+
+Drawn from DataFrames in the results-contract columns, so the web page (from the live model's
+records) and the after-action review (from the parquet files) show the same pictures.
+Matplotlib's object API only (no pyplot state): safe in the web server's threads.
+"""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pandas as pd
+from matplotlib import colormaps
+from matplotlib.figure import Figure
+
+from sim.domain.ladder import standard_ladder
+from sim.domain.scenario import Scenario
+
+_REL_STYLE = {"war": ("#c0392b", "solid"), "treaty": ("#8e44ad", "solid"),
+              "supply": ("#2471a3", "dashed"), "alliance": ("#1e8449", "solid"),
+              "partnership": ("#7f8c8d", "dotted")}  # fmt: skip
+
+
+def escalation_figure(timeseries: pd.DataFrame, world: Scenario, seats=(), replicate=0) -> Figure:
+    """Each actor's rung turn by turn (human seats drawn thick), with Kahn's thresholds."""
+    ladder = standard_ladder()
+    fig = Figure(figsize=(8, 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_prop_cycle(color=colormaps["tab20"].colors)
+    ts = timeseries[timeseries.replicate == replicate]
+    for actor, rows in ts.groupby("actor", observed=True, sort=False):
+        name = world.actors[actor].name if actor in world.actors else str(actor)
+        human = actor in seats
+        ax.step(rows.step, rows.rung, where="post", lw=3.2 if human else 1.4,
+                label=f"{name} (you)" if human else name)  # fmt: skip
+    for t in ladder.thresholds:
+        ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
+        ax.text(0, t.below + 0.55, t.label, fontsize=7, color="grey")
+    ax.set_yticks(
+        range(len(ladder.rungs)), [f"{r.index} {r.label}" for r in ladder.rungs], fontsize=7
+    )
+    ax.set_ylim(-0.5, ladder.top + 0.5)
+    ax.set_xlabel("turn")
+    ax.set_title("Escalation: each actor's rung")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    return fig
+
+
+def front_figure(
+    forces: pd.DataFrame, theatres: pd.DataFrame, world: Scenario, replicate=0
+) -> Figure:
+    """Strength of each actor's units in the contested theatres, and the holder's control."""
+    fig = Figure(figsize=(8, 3.6), layout="constrained")
+    ax, ax2 = fig.subplots(1, 2)
+    contested = [t for t, th in world.theatres.items() if th.held_by]
+    f = forces[(forces.replicate == replicate) & forces.theatre.isin(contested)]
+    by_actor = f.groupby(["step", "actor"], observed=True).strength.sum().unstack("actor")
+    for actor in by_actor.columns:
+        ax.plot(
+            by_actor.index,
+            by_actor[actor],
+            label=world.actors[actor].name if actor in world.actors else actor,
+        )
+    ax.set_title("Forces at the front (personnel)")
+    ax.set_xlabel("turn")
+    ax.legend(fontsize=7)
+    th = theatres[theatres.replicate == replicate]
+    for tid, rows in th.groupby("theatre", observed=True):
+        name = world.theatres[tid].name if tid in world.theatres else tid
+        ax2.plot(rows.step, rows.control, label=name)
+    ax2.set_ylim(0, 1.05)
+    ax2.set_title("Share of the salient still held")
+    ax2.set_xlabel("turn")
+    ax2.legend(fontsize=7)
+    return fig
+
+
+def relations_figure(world: Scenario, rungs: dict[str, int]) -> Figure:
+    """The relations network: actors coloured by their current rung, ties by kind."""
+    g = nx.Graph()
+    g.add_nodes_from(world.actors)
+    order = list(_REL_STYLE)  # a pair with several ties shows the first kind in this order
+    for r in world.relations.values():
+        old = g.edges[r.parties]["kind"] if g.has_edge(*r.parties) else None
+        if old is None or order.index(r.kind) < order.index(old):
+            g.add_edge(*r.parties, kind=r.kind)
+    pos = nx.circular_layout(g)
+    fig = Figure(figsize=(6, 5), layout="constrained")
+    ax = fig.add_subplot()
+    for kind, (colour, style) in _REL_STYLE.items():
+        edges = [(a, b) for a, b, k in g.edges(data="kind") if k == kind]
+        nx.draw_networkx_edges(g, pos, edgelist=edges, edge_color=colour, style=style, ax=ax,
+                               width=2, label=kind)  # fmt: skip
+    top = standard_ladder().top
+    colours = [rungs.get(a, 0) / top for a in g.nodes]
+    nx.draw_networkx_nodes(g, pos, node_color=colours, cmap="RdYlGn_r", vmin=0, vmax=1, ax=ax,
+                           node_size=600, edgecolors="black")  # fmt: skip
+    nx.draw_networkx_labels(g, pos, {a: world.actors[a].name for a in g.nodes}, font_size=7, ax=ax)
+    ax.set_title("Relations (node colour: rung, green low to red high)")
+    ax.legend(fontsize=7, loc="lower right")
+    ax.axis("off")
+    return fig
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """A figure as PNG bytes (for embedding in HTML)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    return buf.getvalue()
