@@ -14,7 +14,7 @@ from pathlib import Path
 from hydra import compose, initialize_config_dir
 from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
-from hydra.core.override_parser.types import Override, OverrideType
+from hydra.core.override_parser.types import Glob, Override, OverrideType
 from omegaconf import DictConfig, ListConfig, OmegaConf
 
 from sim.config import register_scenarios
@@ -53,6 +53,8 @@ def prepare(argv: list[str]) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
         raise ConfigError(f"cannot read the overrides {' '.join(args)}: {exc}") from None
     check_keys(parsed)
+    if not any(a in ("-m", "--multirun") for a in argv):
+        check_single_run(parsed)
     return argv
 
 
@@ -101,6 +103,24 @@ def check_keys(overrides: list[Override]) -> None:
             raise ConfigError(problem)
 
 
+def check_single_run(overrides: list[Override]) -> None:
+    """Validate a single run's whole config (scenario, rules, combat, run knobs) up front, so a
+    bad value stops it before Hydra creates an output folder. Sweeps are checked per job."""
+    if any(o.is_sweep_override() for o in overrides):
+        return
+    from sim.cli import job_from_config  # the CLI's own conversion, reused
+
+    args = [o.input_line for o in overrides if not o.key_or_group.startswith("hydra")]
+    try:
+        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+            cfg = compose(config_name="config", overrides=args, return_hydra_config=True)
+    except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
+        return
+    if "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode")):
+        return
+    job_from_config(cfg)
+
+
 def available_options(group: str) -> list[str]:
     """The options of a config group: YAML files in conf/GROUP and registered scenario nodes."""
     found = {p.stem for p in (CONF_DIR / group).glob("*.yaml")}
@@ -120,6 +140,9 @@ def _check_option(group: str, value: str) -> None:
 
 
 def _values(o: Override) -> list[str]:
+    """The options a group override names: one, a sweep list, or a glob over the options."""
+    if isinstance(o.value(), Glob):
+        return o.value().filter(available_options(o.key_or_group))
     if o.is_sweep_override():
         return [str(v) for v in o.sweep_string_iterator()]
     return [str(o.get_value_element_as_str())]

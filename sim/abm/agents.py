@@ -74,7 +74,8 @@ def doctrine_lines(spec: Actor) -> tuple[DoctrineLine, ...]:
 class ForceAgent(mesa.Agent):
     """A military unit: personnel strength and quality in a theatre, in combat or not.
 
-    Each turn it refills ``replenishment`` of its initial strength (never above it);
+    Each turn it refills ``replenishment`` of its initial strength (never above its establishment:
+    the initial strength plus reinforcements);
     losses come from the theatre's Lanchester exchange.
     """
 
@@ -85,13 +86,20 @@ class ForceAgent(mesa.Agent):
         self.theatre = spec.theatre
         self.strength = float(spec.strength)
         self.initial_strength = float(spec.strength)
+        self.establishment = float(spec.strength)
         self.quality = float(spec.quality)
         self.in_combat = spec.in_combat
         self.replenishment = spec.replenishment
         self.covert = spec.covert
 
     def replenish(self, weeks: float) -> None:
-        """Refill toward the initial strength at the unit's weekly replenishment rate."""
+        """Refill toward the unit's establishment (initial strength plus reinforcements) at the
+        unit's weekly replenishment rate of its initial strength."""
         if self.replenishment > 0 and self.strength > 0:
             refill = self.replenishment * self.initial_strength * weeks
-            self.strength = min(self.initial_strength, self.strength + refill)
+            self.strength = min(self.establishment, self.strength + refill)
+
+    def reinforce(self, personnel: float) -> None:
+        """Add personnel; the unit's establishment grows with them, so replenishment keeps them."""
+        self.strength += personnel
+        self.establishment += personnel

@@ -22,18 +22,29 @@ from sim.domain.scenario import (
     ReinforceUnit,
     SetRung,
 )
+from sim.domain.rules import HOLD
 from sim.domain.situation import Decision
 
 if TYPE_CHECKING:
     from sim.abm.model import EscalationModel
 
 
-def apply_decision(model: EscalationModel, d: Decision) -> None:
-    """Move the actor to the decision's rung, then apply the action's side effects."""
+def move(model: EscalationModel, d: Decision) -> None:
+    """Put the actor on the decision's rung (a hold leaves it where it stands) and mark a
+    once-only doctrine entry as used."""
     agent = model.actor_agents[d.actor]
-    agent.move_to(d.rung)
+    if d.action != HOLD:
+        agent.move_to(d.rung)
     if d.entry is not None:
         agent.spent.add(d.entry)
+
+
+def side_effects(model: EscalationModel, d: Decision) -> None:
+    """Apply what the decision's action changes beyond the actor's own rung.
+
+    The model applies every actor's move first and the side effects after, so an effect on
+    another actor (a partner sent into combat) is not undone by that actor's own move.
+    """
     handler = _ACTIONS.get(d.action)
     if handler is not None:
         handler(model, d)
@@ -42,7 +53,7 @@ def apply_decision(model: EscalationModel, d: Decision) -> None:
 def _commit_partner_forces(model: EscalationModel, d: Decision) -> None:
     theatres = _theatres_of(model, d.actor)
     combat = standard_ladder().index("combat")
-    for partner in model.ties.treaty_partners[d.actor]:
+    for partner in sorted(model.ties.treaty_partners[d.actor]):
         committed = False
         for u in model.units_of[partner]:
             if u.theatre in theatres and not u.in_combat and u.strength > 0:
@@ -56,8 +67,9 @@ def _commit_partner_forces(model: EscalationModel, d: Decision) -> None:
 
 
 def _commit_to_combat(model: EscalationModel, d: Decision) -> None:
+    contested = {t.id for t in model.contested}
     for u in model.units_of[d.actor]:
-        if u.strength > 0:
+        if u.strength > 0 and u.theatre in contested:
             u.in_combat = True
 
 
@@ -67,8 +79,10 @@ def _withdraw(model: EscalationModel, d: Decision) -> None:
 
 
 def _reinforce(model: EscalationModel, d: Decision) -> None:
-    for u in model.units_of[d.actor]:
-        u.strength += model.combat.reinforcement_fraction * u.initial_strength
+    alive = [u for u in model.units_of[d.actor] if u.strength > 0]
+    fighting = [u for u in alive if u.in_combat]
+    for u in fighting or alive:
+        u.reinforce(model.combat.reinforcement_fraction * u.initial_strength)
 
 
 def _declare(model: EscalationModel, d: Decision) -> None:
@@ -130,7 +144,7 @@ def apply_effect(model: EscalationModel, effect, inject_id: str) -> str | None:
         if isinstance(effect, DamageUnit):
             unit.strength *= 1.0 - effect.fraction
         elif isinstance(effect, ReinforceUnit):
-            unit.strength += effect.strength
+            unit.reinforce(effect.strength)
         else:
             unit.in_combat = True
         return unit.actor_id

@@ -91,10 +91,13 @@ class EscalationModel(mesa.Model):
         situations = [situation_of(self, a) for a in self.actor_list]
         decisions = [self._decide(a, s) for a, s in zip(self.actor_list, situations, strict=True)]
         for d in decisions:
-            effects.apply_decision(self, d)
+            effects.move(self, d)
             self.actions_taken.add((d.actor, d.action))
-            self.recorder.decision(self.steps, self._date, d.actor, d.target, d.action, d.rung,
+            rung = self.actor_agents[d.actor].rung
+            self.recorder.decision(self.steps, self._date, d.actor, d.target, d.action, rung,
                                    d.rule, d.reason)  # fmt: skip
+        for d in decisions:
+            effects.side_effects(self, d)
         self._fight()
         for a, before in zip(self.actor_list, rungs_before, strict=True):
             a.last_move = a.rung - before

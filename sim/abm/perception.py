@@ -34,6 +34,7 @@ class Outlook:
     partner_ground: tuple[ContestedTheatre, ...]  # ... on a treaty partner's territory
     partner_units_near: tuple[ForceAgent, ...]  # treaty partners' units in its theatres
     adversary_partner_units: tuple[ForceAgent, ...]  # units of its adversaries' partners
+    adversary_units: tuple[ForceAgent, ...]  # units of its adversaries
     own_units: tuple[ForceAgent, ...]
     restricted_supplies: tuple[Supply, ...]  # its own supplies that carry use restrictions
     supplies_to_adversaries: tuple[Supply, ...]  # anyone's supplies to its adversaries
@@ -72,6 +73,7 @@ def outlook_of(model: EscalationModel, agent: ActorAgent) -> Outlook:
         adversary_partner_units=tuple(
             u for p in sorted(adversary_partners) for u in model.units_of[p]
         ),
+        adversary_units=tuple(u for a in agent.spec.adversaries for u in model.units_of[a]),
         own_units=tuple(model.units_of[me]),
         restricted_supplies=tuple(s for s in supplied if s.restricted_use),
         supplies_to_adversaries=tuple(s for s in ties.supplies if s.recipient in enemies),
@@ -146,6 +148,7 @@ def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
             and any(not u.in_combat and u.strength > 0 for u in view.partner_units_near),
             "treaty_partner_attacked": bool(view.partner_ground) and _held(view.partner_ground),
             "adversary_partner_in_combat": _fighting(view.adversary_partner_units),
+            "adversary_forces_in_combat": _fighting(view.adversary_units),
             "own_supplies_restricted": bool(view.restricted_supplies)
             and any(s.id not in lifted for s in view.restricted_supplies),
             "declared_co_belligerent": bool(model.declarations)

@@ -87,8 +87,16 @@ def _adversary_partner_in_combat(s: Situation, a: Args, p: object) -> bool:
 
 
 @_register(
+    "adversary_forces_in_combat",
+    "Units of one of the actor's adversaries are in combat (anywhere).",
+)
+def _adversary_forces_in_combat(s: Situation, a: Args, p: object) -> bool:
+    return s.adversary_forces_in_combat
+
+
+@_register(
     "own_supplies_restricted",
-    "The actor supplies weapons to a party at war with restrictions on their use still in force.",
+    "The actor has a supply relation whose use restrictions are still in force.",
 )
 def _own_supplies_restricted(s: Situation, a: Args, p: object) -> bool:
     return s.own_supplies_restricted
@@ -113,7 +121,7 @@ def _adversary_rung_at_least(s: Situation, a: Args, p: object) -> bool:
     return s.adversary_rung >= standard_ladder().index(str(a["rung"]))
 
 
-@_register("adversary_escalated", "The actor's main adversary climbed the ladder last turn.")
+@_register("adversary_escalated", "One of the actor's adversaries climbed the ladder last turn.")
 def _adversary_escalated(s: Situation, a: Args, p: object) -> bool:
     return s.adversary_last_move > 0
 
@@ -131,7 +139,9 @@ def _restrictions_lifted_against(s: Situation, a: Args, p: object) -> bool:
     return s.restrictions_lifted_against
 
 
-@_register("adversary_nuclear_signal", "An adversary has reached strategic (nuclear) signalling.")
+@_register(
+    "adversary_nuclear_signal", "An adversary stands on strategic (nuclear) signalling or higher."
+)
 def _adversary_nuclear_signal(s: Situation, a: Args, p: object) -> bool:
     return s.max_adversary_rung >= standard_ladder().index("nuclear_signalling")
 

@@ -45,6 +45,8 @@ class RuleParams:
     deescalation_threshold: float = 1.2  # pressure below minus this: the actor steps down
     threshold_premium: float = 1.0  # extra pressure needed to cross a Kahn threshold
     forgiveness: float = 0.1  # tit_for_tat: chance to hold instead of answering a climb
+    cautious_loss_limit: float = 0.05  # cautious: step down when a turn's losses pass this share
+    cautious_restraint_factor: float = 2.0  # cautious: restraint multiplied by this
     front_failing_control: float = 0.6  # a side's front fails below this share of its theatre
     restriction_easing_control: float = 0.5  # default control for supplied_ally_front_failing
 
@@ -61,7 +63,7 @@ class CombatParams:
     attrition_rate: float = 0.004  # per day: casualties per effective enemy soldier (square law)
     linear_reference_strength: float = 20000.0  # linear law: rate = attrition_rate / this
     defender_advantage: float = 1.6  # multiplier on the holder's fire in its salient
-    noise: float = 0.25  # sigma of the lognormal weekly factor on each side's fire
+    noise: float = 0.25  # sigma of the lognormal factor on each side's fire, drawn each turn
     breakthrough_ratio: float = 2.0  # attacker:defender effective ratio that holds the line
     control_rate: float = 0.12  # largest weekly change in a theatre's control
     unrestricted_weapons_bonus: float = 0.2  # recipient's quality gain when restrictions lift
@@ -86,6 +88,8 @@ _RULE_RANGES = {
     "deescalation_threshold": (1e-9, math.inf),
     "threshold_premium": _NONNEG,
     "forgiveness": _SHARE,
+    "cautious_loss_limit": _SHARE,
+    "cautious_restraint_factor": _NONNEG,
     "front_failing_control": _SHARE,
     "restriction_easing_control": _SHARE,
 }

@@ -66,17 +66,19 @@ def richardson(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decisio
 
 
 def cautious(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
-    """Richardson's rule with doubled restraint that never crosses a Kahn threshold upward.
+    """Richardson's rule with restraint multiplied by ``cautious_restraint_factor`` that never
+    crosses a Kahn threshold upward.
 
-    The actor steps down as soon as its losses pass 5% of its strength in a turn.
+    The actor steps down as soon as its losses in a turn pass ``cautious_loss_limit`` of its
+    committed strength.
     """
-    if s.own_losses > 0.05 and s.own_rung > 0:
+    if s.own_losses > p.cautious_loss_limit and s.own_rung > 0:
         return _step(s, -1, "cautious", f"lost {s.own_losses:.0%} of its strength last turn")
     pressure = (
         s.escalation_propensity * p.reactivity * (s.adversary_rise - s.own_rise)
         + p.response_to_moves * s.adversary_last_move
         + p.grievance_weight * s.grievance
-        - 2.0 * p.restraint * (1.0 - s.risk_tolerance) * s.own_rise
+        - p.cautious_restraint_factor * p.restraint * (1.0 - s.risk_tolerance) * s.own_rise
         - p.cost_sensitivity * s.own_losses
         + p.noise * rng.standard_normal()
     )
@@ -86,15 +88,16 @@ def cautious(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
 def tit_for_tat(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
     """Answer like with like (Axelrod's tit for tat on the ladder).
 
-    Climb one rung when an adversary climbed last turn, unless forgiving (chance
-    ``forgiveness``); step down one rung when the adversaries stepped down; otherwise hold.
+    Climb one rung when any adversary climbed last turn, unless forgiving (chance
+    ``forgiveness``); step down one rung when the adversaries' largest last move was down;
+    otherwise hold. (The rule set ``tit_for_tat`` consults the actor's doctrine first.)
     """
     if s.adversary_last_move > 0:
         if rng.random() < p.forgiveness:
-            return _hold(s, "tit_for_tat", f"forgives {s.adversary}'s climb this once")
-        return _step(s, +1, "tit_for_tat", f"answers {s.adversary}'s climb in kind")
+            return _hold(s, "tit_for_tat", "forgives an adversary's climb this once")
+        return _step(s, +1, "tit_for_tat", "answers an adversary's climb in kind")
     if s.adversary_last_move < 0:
-        return _step(s, -1, "tit_for_tat", f"answers {s.adversary}'s step down in kind")
+        return _step(s, -1, "tit_for_tat", "answers the adversaries' step down in kind")
     return _hold(s, "tit_for_tat", "no move by the adversary to answer")
 
 
@@ -113,7 +116,7 @@ def _with_doctrine(fallback: Rule) -> Rule:
 
 RULE_SETS: dict[RuleSetName, Rule] = {
     RuleSetName.doctrine_richardson: _with_doctrine(richardson),
-    RuleSetName.tit_for_tat: tit_for_tat,
+    RuleSetName.tit_for_tat: _with_doctrine(tit_for_tat),
     RuleSetName.cautious: _with_doctrine(cautious),
     RuleSetName.doctrine_only: _with_doctrine(hold_still),
 }

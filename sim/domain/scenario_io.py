@@ -153,9 +153,18 @@ def cross_reference_problems(s: Scenario) -> list[str]:
         if a.initial_rung in rungs and a.max_rung in rungs:
             if ladder.index(a.initial_rung) > ladder.index(a.max_rung):
                 out.append(f"actors.{aid}.initial_rung: {a.initial_rung!r} is above max_rung")
+        if a.max_rung in rungs and not a.nuclear:
+            if ladder.index(a.max_rung) >= ladder.index("nuclear_signalling"):
+                out.append(f"actors.{aid}.max_rung: {a.max_rung!r} needs nuclear: true; "
+                           "without nuclear weapons the highest rung is strikes_on_territory")  # fmt: skip
         for eid, e in a.doctrine.items():
             where = f"actors.{aid}.doctrine.{eid}"
             need(e.then, actions, f"{where}.then", "action")
+            if e.then in actions and a.max_rung in rungs:
+                if ladder.rung_of(e.then) > ladder.index(a.max_rung):
+                    out.append(f"{where}.then: {e.then!r} is on rung "
+                               f"{ladder.rung_ids[ladder.rung_of(e.then)]}, above max_rung "
+                               f"{a.max_rung!r}; raise max_rung or choose a lower action")  # fmt: skip
             need(e.target, actors, f"{where}.target", "actor")
             out += conditions.check(e.when, f"{where}.when")
     for rid, r in s.relations.items():

@@ -53,6 +53,7 @@ class Situation:
     partner_forces_available: bool = False
     treaty_partner_attacked: bool = False
     adversary_partner_in_combat: bool = False
+    adversary_forces_in_combat: bool = False
     own_supplies_restricted: bool = False
     declared_co_belligerent: bool = False
     restrictions_lifted_against: bool = False

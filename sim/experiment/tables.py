@@ -59,4 +59,4 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 REQUIRED_FILES = ("timeseries.parquet", "decisions.parquet", "forces.parquet",
-                  "outcomes.parquet", "run.json")  # fmt: skip
+                  "theatres.parquet", "outcomes.parquet", "run.json")  # fmt: skip

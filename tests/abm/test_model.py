@@ -138,3 +138,36 @@ def test_outcome_has_every_milestone_and_final_state():
         assert f"peak_rung_{a}" in row and f"final_rung_{a}" in row
     assert 0.0 <= row["final_control_kursk"] <= 1.0
     assert isinstance(play(5, steps=1).date, dt.date)
+
+
+def test_a_partner_sent_into_combat_stays_on_the_combat_rung():
+    """Russia's commit puts North Korea on the combat rung the same turn, whatever North Korea's
+    own move was (moves apply first, side effects after)."""
+    combat = standard_ladder().index("combat")
+    for seed in range(40):
+        model = EscalationModel(WORLD, rng=seed)
+        for _ in range(26):
+            model.step()
+            if model.unit_agents["kpa_expeditionary_corps"].in_combat:
+                assert model.actor_agents["north_korea"].rung >= combat
+                rows = [d for d in model.recorder.timeseries if d[3] == "north_korea"]
+                assert rows[-1][4] >= combat
+                return
+    pytest.fail("no replicate committed the North Korean troops")
+
+
+def test_reinforcements_survive_replenishment():
+    model = EscalationModel(WORLD, rng=1)
+    unit = model.unit_agents["russian_kursk_grouping"]
+    unit.reinforce(20000)
+    unit.replenish(1.0)
+    assert unit.strength == pytest.approx(65000)
+
+
+def test_south_korea_reacts_to_north_korean_combat():
+    reacted = 0
+    for seed in range(60):
+        m = play(seed)
+        rows = [d for d in m.recorder.decisions if d[3] == "south_korea" and d[7].startswith("doctrine")]
+        reacted += bool(rows)
+    assert reacted > 0

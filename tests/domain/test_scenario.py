@@ -189,3 +189,15 @@ def test_mutated_scenarios_load_or_raise_our_error(tmp_path_factory, mutations):
         load_scenario(target)
     except ScenarioError:
         pass
+
+
+def test_a_doctrine_action_above_max_rung_is_refused(data):
+    data["actors"]["japan"]["doctrine"] = {
+        "strike": {"when": {"always": {}}, "then": "strike_territory", "reason": "r", "source": "assumption: test"}
+    }
+    assert "actors.japan.doctrine.strike.then: 'strike_territory' is on rung strikes_on_territory, above max_rung 'sanctions'" in problems_of(data)
+
+
+def test_a_non_nuclear_actor_cannot_reach_nuclear_rungs(data):
+    data["actors"]["ukraine"]["max_rung"] = "nuclear_use"
+    assert "actors.ukraine.max_rung: 'nuclear_use' needs nuclear: true" in problems_of(data)
