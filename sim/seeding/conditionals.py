@@ -41,11 +41,12 @@ def find_conditionals(tagged: Tagged) -> list[Finding]:
     if rule is None or hit is None:
         return []
     subject = TAG.search(condition)
-    target = subject.group("id") if subject and rule.get("subject") == "target" else None
+    speaker = speakers[-1].group("id")
+    target = subject.group("id") if subject and subject.group("id") != speaker else None
     first = next((s for s in speakers if s.group("form") in "mon"), speakers[-1])
     end = comma + 1 + hit[0].end()
     end += len(re.match(r"[^,.;]*", tagged.text[end:]).group())
     span = tagged.span(first.start(), end)
-    return [Finding("doctrine", hit[1], (speakers[-1].group("id"), target), CONDITIONAL,
+    return [Finding("doctrine", hit[1], (speaker, target), CONDITIONAL,
                     tagged.sentence.number, *span, tagged_quote(tagged, *span),
                     {"condition": rule["condition"]})]  # fmt: skip

@@ -91,6 +91,8 @@ def _findings(p: Pattern, m: re.Match[str], tagged: Tagged,
     if p.restricted:
         attrs["restricted"] = True
     firsts = _expand(m.groupdict().get("a"), groups)
+    if m.groupdict().get("a2"):
+        firsts += _expand(m.group("a2"), groups)
     seconds = (
         [t.group("id") for t in TAG.finditer(m.group("list"))]
         if "list" in m.groupdict()

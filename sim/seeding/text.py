@@ -93,7 +93,8 @@ def _check_english(text: str, where: str) -> None:
                                "Give at least a few sentences of a report.")  # fmt: skip
     english = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
     latin = sum(w.isascii() for w in words)
-    if english / len(words) < 0.08 or latin / len(words) < 0.7:
+    too_few_english = len(words) >= 12 and english / len(words) < 0.08
+    if too_few_english or latin / len(words) < 0.7:
         raise BadDocumentError(
             where,
             "it does not look like English text",

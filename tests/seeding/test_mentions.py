@@ -1,0 +1,50 @@
+"""Finding actors: names, demonyms, metonyms, groups and office holders, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.gazetteer import standard_gazetteer
+from sim.seeding.mentions import find_mentions
+from sim.seeding.text import parse_document
+
+
+def actors_in(text: str) -> list[str]:
+    doc = parse_document(text.encode(), "t.txt")
+    return [m.actor for m in find_mentions(doc, standard_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korean troops arrived and Pyongyang said so.", ["north_korea", "north_korea"]),
+        ("The Kremlin and the Pentagon traded words in Washington.",
+         ["russia", "united_states", "united_states"]),
+        ("The U.S. and the UK met in the Indian Ocean.", ["united_states", "united_kingdom"]),
+        ("Brazil and Germany talked to Chad about the weather.", ["brazil", "germany"]),
+        ("Western-supplied weapons reached Kyiv.", ["west", "ukraine"]),
+        ("A Russia-North Korea pact was signed by the two.", ["russia", "north_korea"]),
+    ],
+)  # fmt: skip
+def test_aliases_demonyms_metonyms(text, expected):
+    assert actors_in(text) == expected
+
+
+def test_office_holders_are_bound_through_their_title():
+    text = (
+        "NATO Secretary-General Mark Rutte spoke today about the war. In the United States, "
+        "President Joe Biden was worried. Secretary of State Antony Blinken flew to Seoul. "
+        "Rutte noted that talks go on."
+    )
+    doc = parse_document(text.encode(), "t.txt")
+    found = {(text[m.start : m.end], m.actor) for m in find_mentions(doc, standard_gazetteer())}
+    assert ("Secretary-General Mark Rutte", "nato") in found
+    assert ("President Joe Biden", "united_states") in found
+    assert ("Secretary of State Antony Blinken", "united_states") in found
+    assert ("Rutte", "nato") in found
+
+
+def test_groups_are_not_actors_of_their_own():
+    ex = extract(parse_document(b"Russia blamed the West and Western nations for it.", "t"))
+    assert list(ex.actors) == ["russia"]

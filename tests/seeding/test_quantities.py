@@ -1,0 +1,27 @@
+"""Quantities: troops, ships, aircraft and money, with their approximations."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.quantities import find_quantities
+from sim.seeding.text import parse_document
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("It deployed around 10,000 troops to the front.", 10000, "troops", "around"),
+        ("Some 2,000 personnel were sent there by the army.", 2000, "troops", None),
+        ("The navy sent some 2,000 personnel to the base.", 2000, "troops", "some"),
+        ("It has 12 warships in the region for the drills.", 12, "ships", None),
+        ("More than 70 aircraft flew near the island.", 70, "aircraft", None),
+        ("The aid is worth $2.5 billion for the army.", 2.5e9, "money", None),
+        ("It sent 1.5 million rounds of shells? No, 3 thousand soldiers.", 3000, "troops", None),
+    ],
+)
+def test_quantities(text, value, unit, approx):
+    found = find_quantities(parse_document(text.encode(), "t"))
+    q = next(q for q in found if q.unit == unit)
+    assert (q.value, q.approx) == (value, approx)
+    assert text[q.start : q.end] == q.quote
