@@ -8,6 +8,7 @@ numbers behind them as a CSV of the same name.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -86,8 +87,10 @@ def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
 
 
 def caption(fig: Figure, text: str) -> None:
-    """A small caption at the bottom of a figure (scenario, parameters, replicate count)."""
-    fig.supxlabel(text, fontsize=6.5, color="#444444")
+    """A small caption at the bottom of a figure (scenario, parameters, replicate count),
+    wrapped to the figure's width."""
+    width = int(fig.get_figwidth() * 17)
+    fig.supxlabel(textwrap.fill(text, width), fontsize=6.5, color="#444444")
 
 
 def save_figure(
