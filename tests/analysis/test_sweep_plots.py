@@ -44,7 +44,7 @@ def test_one_parameter_gives_a_line_with_error_bars(sweep_dir):
     assert ax.get_ylabel().startswith("P(prk_combat by turn 5")
     assert len(ax.containers) == 1  # one series: the error-bar container
     assert len(ax.containers[0].lines[0].get_xdata()) == 3
-    assert "3 points x 6 replicates" in fig.get_supxlabel()
+    assert "3 points x 6 replicates" in " ".join(fig.get_supxlabel().split())
     plt.close(fig)
 
 
