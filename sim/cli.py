@@ -49,39 +49,64 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
             raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
     if unknown:
-        raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {', '.join(world.actors)}")
+        allowed = ", ".join(world.actors)
+        raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
               tuple(cfg.human_actors))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
 def run_task(cfg: DictConfig) -> None:
-    """One Hydra job: validate, run the replicates, write tables, plots and the summary."""
-    from sim.analysis.summary import format_summary
-    from sim.experiment.run import run_job
+    """One Hydra job: validate, run the replicates, write tables, plots and the summary.
 
+    In a sweep (``-m``) a failing job is recorded in its ``job.json`` and the sweep goes on;
+    the sweep callback reports the failures at the end (``sim/experiment/sweep.py``).
+    """
     logging.getLogger("MESA").setLevel(logging.WARNING)
     out_dir = Path(HydraConfig.get().runtime.output_dir)
-    try:
-        job, source = job_from_config(cfg)
-        config = OmegaConf.to_container(cfg, resolve=True)
-        config["scenario"].pop(SOURCE_FILE_KEY, None)
-        run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress))
-        if cfg.plots:
-            from sim.analysis.run_plots import plot_run
+    if HydraConfig.get().mode == RunMode.MULTIRUN:
+        from sim.experiment.sweep_job import run_sweep_job
 
-            plot_run(out_dir)
+        run_sweep_job(cfg, out_dir, lambda c: job_from_config(c)[0], _execute)
+        return
+    try:
+        job, _ = job_from_config(cfg)
+        _execute(cfg, job)
     except WargameError as exc:
         log.error("%s", exc)
-        if HydraConfig.get().mode == RunMode.MULTIRUN:
-            raise
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)
     import pandas as pd
 
+    from sim.analysis.summary import format_summary
+
     outcomes = pd.read_parquet(out_dir / "outcomes.parquet")
     print(format_summary(outcomes, f"{job.world.title} [rules: {job.rules.name.value}]"))
     print(f"\nResults: {out_dir}")
+
+
+def _execute(cfg: DictConfig, job: Job) -> None:
+    """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked."""
+    from sim.experiment.run import run_job
+
+    out_dir = Path(HydraConfig.get().runtime.output_dir)
+    source = OmegaConf.select(cfg, f"scenario.{SOURCE_FILE_KEY}")
+    config = OmegaConf.to_container(cfg, resolve=True)
+    config["scenario"].pop(SOURCE_FILE_KEY, None)
+    run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
+    if cfg.plots:
+        from sim.analysis.run_plots import plot_run
+
+        plot_run(out_dir)
+
+
+def _workers(cfg: DictConfig) -> int:
+    """``workers``, where 0 (automatic) means one process per job when a parallel launcher
+    (joblib, Ray) already runs several jobs at once; see ``sim.experiment.pool``."""
+    if cfg.workers or HydraConfig.get().mode != RunMode.MULTIRUN:
+        return int(cfg.workers)
+    target = str(OmegaConf.select(HydraConfig.get(), "launcher._target_") or "")
+    return 0 if ("BasicLauncher" in target or "submitit" in target.lower()) else 1
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ is complete and a crashed run leaves nothing that looks complete.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -60,10 +61,8 @@ class ResultsWriter:
     def abort(self) -> None:
         """Remove every partial file of a run that failed."""
         for w in self._writers.values():
-            try:
+            with contextlib.suppress(Exception):  # best effort while cleaning up after a failure
                 w.close()
-            except Exception:  # noqa: BLE001 - best effort while cleaning up after a failure
-                pass
         for partial in self.out_dir.glob("*" + PARTIAL):
             partial.unlink(missing_ok=True)
 

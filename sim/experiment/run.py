@@ -23,6 +23,7 @@ from tqdm import tqdm
 from sim import __version__
 from sim.domain.scenario_io import file_hash, scenario_hash
 from sim.experiment.job import Job
+from sim.experiment.pool import iter_parallel, resolve_workers
 from sim.experiment.results import ResultsWriter
 from sim.experiment.simulate import ChunkResult, simulate_chunk
 
@@ -39,10 +40,15 @@ def default_chunk_size(replicates: int, workers: int) -> int:
     return max(1, min(250, replicates // max(1, 4 * workers)))
 
 
-def iter_chunks(job: Job, size: int) -> Iterator[ChunkResult]:
-    """Results of ``job``'s replicates, chunk by chunk, in this process."""
-    for indices in chunks(job.replicates, size):
-        yield simulate_chunk(job, indices)
+def iter_chunks(job: Job, size: int, workers: int = 1) -> Iterator[ChunkResult]:
+    """Results of ``job``'s replicates, chunk by chunk, in order: in this process when
+    ``workers`` is 1, else from a pool of ``workers`` processes."""
+    batches = chunks(job.replicates, size)
+    if workers <= 1 or len(batches) == 1:
+        for indices in batches:
+            yield simulate_chunk(job, indices)
+    else:
+        yield from iter_parallel(job, batches, workers)
 
 
 def run_job(
@@ -52,14 +58,21 @@ def run_job(
     scenario_file: str | None = None,
     chunk_size: int = 0,
     progress: bool = True,
+    workers: int = 1,
 ) -> dict[str, Any]:
-    """Run every replicate of ``job`` into ``out_dir``; returns the manifest written to run.json."""
+    """Run every replicate of ``job`` into ``out_dir``; returns the manifest written to run.json.
+
+    ``workers``: processes for the replicates (0 = automatic, see ``resolve_workers``);
+    ``chunk_size``: replicates per task (0 = automatic). Neither changes the results.
+    """
     started, t0 = datetime.now(UTC), time.perf_counter()
-    size = chunk_size or default_chunk_size(job.replicates, 1)
+    workers = resolve_workers(workers, job.replicates)
+    size = chunk_size or default_chunk_size(job.replicates, workers)
     writer = ResultsWriter(out_dir)
-    bar = tqdm(total=job.replicates, unit="rep", desc="replicates", disable=not show_progress(progress))
+    quiet = not show_progress(progress)
+    bar = tqdm(total=job.replicates, unit="rep", desc="replicates", disable=quiet)
     try:
-        for chunk in iter_chunks(job, size):
+        for chunk in iter_chunks(job, size, workers):
             writer.add(chunk.tables, chunk.outcomes)
             bar.update(len(chunk.outcomes))
     except BaseException:
@@ -68,6 +81,7 @@ def run_job(
     finally:
         bar.close()
     manifest = build_manifest(job, config, scenario_file, started, time.perf_counter() - t0)
+    manifest["execution"] = {"workers": workers, "chunk_size": size}
     writer.finish(manifest)
     return manifest
 
