@@ -102,7 +102,7 @@ def _update(args: argparse.Namespace) -> int:
     print("\n".join(diff) if diff else "(nothing new)")
     if args.dry_run or not any(d.startswith("+") for d in diff):
         return 0
-    report, sidecar = companions(target.with_name(f"{target.stem}.{slug(args.document.stem)}"))
+    report, sidecar = companions(target.with_name(f"{target.stem}.{slug(args.document.stem)}.yaml"))
     shutil.copy2(target, target.with_name(target.name + ".bak"))
     write_all({target: _keep_header(target) + scenario_yaml(merged, ""),
                report: render_report(draft, target.name),

@@ -91,7 +91,7 @@ def _deployed_unit(out: Table, f: Finding, tid: str, ex: Extraction, facts: Fact
     unit: dict[str, Any] = {
         "actor": sender,
         "theatre": tid,
-        "strength": _count(q.value) if q else d["naval"]["strength"],
+        "strength": _count(q.value) if q else d["deployed_strength"],
         "quality": d["deployed_quality"],
         "in_combat": bool(fights),
         "description": f"Troops of {ex.gazetteer.actors[sender].name} sent "
@@ -105,7 +105,7 @@ def _deployed_unit(out: Table, f: Finding, tid: str, ex: Extraction, facts: Fact
     src = {"actor": quote, "theatre": theatre_src, "description": quote,
            "strength": ledger.quote(f"{path}.strength", unit["strength"], (q.start, q.end))
            if q else ledger.assume(f"{path}.strength", unit["strength"],
-                                   "the document gives no number of troops"),
+                                   d["deployed_strength_why"]),
            "quality": ledger.assume(f"{path}.quality", unit["quality"],
                                     d["deployed_quality_why"]),
            "in_combat": ledger.finding(f"{path}.in_combat", True, fights[0]) if fights

@@ -32,12 +32,14 @@ class Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+    def precision(self) -> float | None:
+        """Share of found items that are right; None when nothing was found."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+    def recall(self) -> float | None:
+        """Share of gold items found; None when the gold has none."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
 def relation_key(kind: str, parties: list[str]) -> RelationKey:

@@ -73,7 +73,7 @@ def _twin(section: str, curated: dict, drafted: dict) -> str | None:
 def _kept(section: str, key: str, curated: dict, drafted: dict) -> list[str]:
     """One line per field where the document (a quote, not a default) differs from the
     curated value, which stays."""
-    skip = {"sources", "source", "doctrine"}
+    skip = {"sources", "source", "doctrine", "description"}
     return [
         f"= {section}.{key}.{field}: kept {curated.get(field)!r} (document: {value!r})"
         for field, value in drafted.items()
@@ -169,7 +169,8 @@ def _effects(world: dict, f: Finding, quantities: list[Quantity]) -> list[dict[s
         return [{"kind": "declare_co_belligerent", "actor": actor, "target": target}]
     if f.kind == "deployment" and units:
         q = quantity_in(quantities, f.start, f.end, "troops")
-        extra = q.value if q else load_data("defaults.yaml")["forces"]["naval"]["strength"]
+        extra = q.value if q else load_data("defaults.yaml")["forces"]["deployed_strength"]
+        extra = int(extra) if float(extra).is_integer() else extra
         return [{"kind": "reinforce_unit", "unit": next(iter(units)), "strength": extra}]
     if f.kind in ("nuclear_signal", "sanctions"):
         rung = "nuclear_signalling" if f.kind == "nuclear_signal" else "sanctions"

@@ -21,10 +21,8 @@ from sim.seeding.errors import SeedingError
 
 def companions(out: Path) -> tuple[Path, Path]:
     """The report and the provenance sidecar that go beside a scenario file."""
-    stem = out.with_suffix("")
-    return stem.with_name(stem.name + ".report.html"), stem.with_name(
-        stem.name + ".provenance.json"
-    )
+    stem = out.name.removesuffix(".yaml").removesuffix(".yml")
+    return out.with_name(f"{stem}.report.html"), out.with_name(f"{stem}.provenance.json")
 
 
 def scenario_yaml(data: dict[str, Any], header: str) -> str:

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "2024-10_north_korean_troops_kursk.txt"
 DOCS = Path(__file__).resolve().parent / "docs"
 GOLD = sorted(DOCS.glob("*.gold.yaml"))
+HELD_OUT = sorted((DOCS / "heldout").glob("*.gold.yaml"))
 
 
 @pytest.fixture(scope="session")

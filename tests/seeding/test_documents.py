@@ -13,7 +13,7 @@ import yaml
 from sim.abm.model import EscalationModel
 from sim.seeding.evaluate import document_of, evaluate, relation_key
 
-from .conftest import GOLD
+from .conftest import GOLD, HELD_OUT
 
 
 @pytest.fixture(scope="module", params=GOLD, ids=lambda p: p.name.removesuffix(".gold.yaml"))
@@ -81,3 +81,12 @@ def test_the_draft_runs(case):
         model.step()
     text = document_of(path).read_text(encoding="utf-8")
     assert all(u.source.startswith("assumption: ") or u.source in text for u in draft.ledger.uses)
+
+
+@pytest.mark.parametrize("gold", HELD_OUT, ids=lambda p: p.name.removesuffix(".gold.yaml"))
+def test_held_out_documents_draft_and_run(gold):
+    """Held-out documents are only scored by the benchmark; here they must draft and run."""
+    _, draft = evaluate(gold)
+    model = EscalationModel(draft.scenario, rng=5)
+    for _ in range(26):
+        model.step()

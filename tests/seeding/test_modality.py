@@ -1,0 +1,56 @@
+"""Modality, as a table: what was denied, what may happen, what is conditional, what happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def findings(text: str) -> list[tuple[str, tuple, str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return [(f.kind, f.parties, f.modality) for f in ex.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran has supplied drones to Russia.", ("supply", ("iran", "russia"), "fact")),
+        ("Iran denied supplying drones to Russia.", ("supply", ("iran", "russia"), "negated")),
+        ("China did not send troops to Russia.", ("deployment", ("china", "russia"), "negated")),
+        ("China could soon send troops to Russia.", ("deployment", ("china", "russia"), "hedged")),
+        ("Germany has deployed 5,000 troops to Lithuania.",
+         ("deployment", ("germany", "lithuania"), "fact")),
+        ("The EU imposed sanctions on Iran over the drones.",
+         ("sanctions", ("european_union", "iran"), "fact")),
+        ("Japan would consider sanctions against Russia, officials said.",
+         ("sanctions", ("japan", "russia"), "hedged")),
+        ("Russia invaded Ukraine in 2022.", ("war", ("russia", "ukraine"), "fact")),
+        ("A mutual defence treaty between Russia and North Korea took effect.",
+         ("treaty", ("russia", "north_korea"), "fact")),
+    ],
+)  # fmt: skip
+def test_modality_table(text, expected):
+    assert expected in findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "condition", "action", "target"),
+    [
+        ("Pentagon spokeswoman Sabrina Singh stated that if North Korean troops are seen "
+         "engaging in combat, they would be considered co-belligerents in the conflict.",
+         "united_states", "adversary_partner_in_combat", "declare_co_belligerent", "north_korea"),
+        ("Moscow warned that if Western countries lift restrictions on long-range weapons, "
+         "Russia would consider a nuclear response.",
+         "russia", "restrictions_lifted_against", "nuclear_signal", None),
+        ("Tokyo said that if China attacks Taiwan, Japan will impose sanctions on Beijing.",
+         "japan", "adversary_escalated", "impose_sanctions", "china"),
+    ],
+)  # fmt: skip
+def test_conditionals_are_doctrine_not_events(text, speaker, condition, action, target):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    (entry,) = [f for f in ex.findings if f.modality == "conditional"]
+    assert (entry.parties, entry.attrs["condition"], entry.action) == (
+        (speaker, target), condition, action)  # fmt: skip
+    assert all(f.modality != "fact" for f in ex.findings if f.kind in ("war", "sanctions"))
