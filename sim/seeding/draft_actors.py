@@ -57,6 +57,8 @@ def draft_actors(ex: Extraction, facts: Facts, theatres: dict, ledger: Ledger) -
                                              next(iter(mine.values()))) if a["adversaries"]
                               else ledger.assume(f"{path}.adversaries", [],
                                                  "the document shows no adversary"))  # fmt: skip
+        for x in a["adversaries"][1:]:  # the ledger keeps every adversary's own source
+            ledger.finding(f"{path}.adversaries", x, mine[x])
         d = load_data("defaults.yaml")["roles"][role]
         for k in ("risk_tolerance", "escalation_propensity", "grievance"):
             a[k] = d[k]

@@ -26,19 +26,46 @@ def draft_milestones(ex: Extraction, facts: Facts, actors: Table, forces: Table,
                      theatres: Table, ledger: Ledger) -> Table:  # fmt: skip
     """The standard milestones whose actors, targets and theatres the draft has."""
     d = load_data("defaults.yaml")["milestones"]
-    name = {aid: a["name"] for aid, a in actors.items()}
     out: Table = {}
 
     def add(mid: str, m: dict[str, Any], source: str) -> None:
         out.setdefault(mid, {**m, "source": source})
 
+    _partner_milestones(add, facts, actors, forces, ledger, d)
+    _standard(add, actors, theatres, facts, ledger, d)
+    for aid, a in actors.items():
+        entry = a.get("doctrine", {}).get("reinforce_the_treaty_partner")
+        if entry:
+            add(
+                f"{aid}_reinforcement",
+                {
+                    "kind": "action_taken",
+                    "actors": [aid],
+                    "action": "reinforce_troops",
+                    "description": d["reinforcement"].format(name=a["name"]),
+                },
+                entry["source"],
+            )
+    return out
+
+
+def _partner_milestones(add, facts: Facts, actors: Table, forces: Table, ledger: Ledger,
+                        d: dict) -> None:  # fmt: skip
+    """Deployed units in combat, co-belligerent declarations, restrictions lifted."""
+    name = {aid: a["name"] for aid, a in actors.items()}
     for f in facts.of("deployment"):
         aid = f.parties[0]
         if any(u["actor"] == aid for u in forces.values()):
             hedged = next((h for h in facts.hedged_of("combat") if h.parties[0] == aid), f)
-            add(f"{aid}_in_combat", {"kind": "units_in_combat", "actors": [aid],
-                                     "description": d["in_combat"].format(name=name[aid])},
-                ledger.finding(f"milestones.{aid}_in_combat", aid, hedged))  # fmt: skip
+            add(
+                f"{aid}_in_combat",
+                {
+                    "kind": "units_in_combat",
+                    "actors": [aid],
+                    "description": d["in_combat"].format(name=name[aid]),
+                },
+                ledger.finding(f"milestones.{aid}_in_combat", aid, hedged),
+            )
     declared = _doctrine_by_action(actors, "declare_co_belligerent")
     for target, (by, source) in declared.items():
         mid = "co_belligerent" if len(declared) == 1 else f"{target}_co_belligerent"
@@ -58,20 +85,6 @@ def draft_milestones(ex: Extraction, facts: Facts, actors: Table, forces: Table,
         add(mid, {"kind": "restrictions_lifted", "target": r,
                   "description": d["restrictions_lifted"].format(name=name[r])},
             ledger.finding(f"milestones.{mid}", r, f))  # fmt: skip
-    _standard(add, actors, theatres, facts, ledger, d)
-    for aid, a in actors.items():
-        if "reinforce_the_treaty_partner" in a.get("doctrine", {}):
-            add(
-                f"{aid}_reinforcement",
-                {
-                    "kind": "action_taken",
-                    "actors": [aid],
-                    "action": "reinforce_troops",
-                    "description": d["reinforcement"].format(name=name[aid]),
-                },
-                a["doctrine"]["reinforce_the_treaty_partner"]["source"],
-            )
-    return out
 
 
 def _doctrine_by_action(actors: Table, action: str) -> dict[str, tuple[list[str], str]]:

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from sim.seeding.draft import Draft
+from sim.seeding.findings import Finding
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -70,8 +71,7 @@ def _annotations(draft: Draft) -> list[tuple[int, int, str, str]]:
     used = _uses_by_span(draft)
     out = [(m.start, m.end, "actor", f"actor {m.actor}") for m in ex.mentions]
     for f in ex.findings:
-        became = ", ".join(used.get((f.start, f.end), [])) or "not used in the draft"
-        text = f"{f.kind} {f.parties} ({f.modality}) -> {became}"
+        text = f"{f.kind} {f.parties} ({f.modality}) -> {_became(draft, f, used)}"
         out.append((f.start, f.end, f.modality, text))
     for p in ex.places:
         out.append((*p.span, "place", f"theatre {p.id}"))
@@ -107,14 +107,28 @@ def _uses_by_span(draft: Draft) -> dict[tuple[int, int], list[str]]:
     return out
 
 
+def _became(draft: Draft, f: Finding, used: dict[tuple[int, int], list[str]]) -> str:
+    """The draft paths a finding became, or why it became none."""
+    paths = used.get((f.start, f.end))
+    if paths:
+        return ", ".join(dict.fromkeys(paths))
+    if f.modality == "negated":
+        return "not used: denied or negated in the document"
+    earlier = next((g for g in draft.extraction.findings if g is not f and g.kind == f.kind
+                    and set(g.parties) == set(f.parties) and g.start < f.start), None)  # fmt: skip
+    if earlier is not None:
+        return f"not used: the same as sentence {earlier.sentence}"
+    if f.modality == "hedged":
+        return "not used: only possible or expected, and no doctrine rule applies"
+    return "not used by any drafting rule"
+
+
 def _findings_table(draft: Draft) -> str:
     used = _uses_by_span(draft)
     rows = [
         f"<tr><td>{f.sentence}</td><td>{f.start}&ndash;{f.end}</td><td>{escape(f.kind)}</td>"
         f"<td>{' &rarr; '.join(escape(str(p)) for p in f.parties)}</td><td>{f.modality}</td>"
-        f"<td>{escape(f.quote)}</td><td>"
-        + escape(", ".join(used.get((f.start, f.end), [])) or "not used")
-        + "</td></tr>"
+        f"<td>{escape(f.quote)}</td><td>{escape(_became(draft, f, used))}</td></tr>"
         for f in draft.extraction.findings
     ]
     head = "<tr><th>#</th><th>span</th><th>kind</th><th>parties</th><th>modality</th>"
