@@ -49,8 +49,10 @@ def job_records(sweep_dir: Path, plan: SweepPlan | None) -> list[dict[str, Any]]
 
 def _job_table(record: dict[str, Any], swept: list[str]) -> pa.Table | None:
     """A done job's outcomes with its number and swept parameters in front."""
+    if record["status"] != DONE or not record.get("output_dir"):
+        return None
     path = Path(record["output_dir"]) / "outcomes.parquet"
-    if record["status"] != DONE or not path.is_file():
+    if not path.is_file():
         return None
     outcomes = pq.read_table(path)
     values = override_values(record["overrides"], swept)

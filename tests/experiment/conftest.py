@@ -1,0 +1,54 @@
+"""Shared pieces of the experiment tests: a small job, and the ``wargame`` command in a
+subprocess (so sweeps run exactly as a user runs them, into a temporary folder)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sim.domain.params import CombatParams, RuleParams
+from sim.domain.scenario_io import parse_scenario, read_yaml
+from sim.experiment.job import Job
+
+SCENARIO = Path(__file__).parents[2] / "scenarios" / "kursk_2024.yaml"
+
+
+def small_job(replicates: int = 12, steps: int = 6, **rules: float) -> Job:
+    """The Kursk scenario as a short job."""
+    world = parse_scenario(read_yaml(SCENARIO), source=str(SCENARIO))
+    return Job(world, RuleParams(**rules), CombatParams(), steps, replicates, base_seed=11)
+
+
+@pytest.fixture
+def job() -> Job:
+    return small_job()
+
+
+def wargame(args: list[str], cwd: Path, timeout: float = 240) -> subprocess.CompletedProcess:
+    """Run ``wargame ARGS`` in ``cwd`` and return the finished process (output captured)."""
+    env = {**os.environ, "CI": "1", "HYDRA_FULL_ERROR": "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "sim.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def start_wargame(args: list[str], cwd: Path) -> subprocess.Popen:
+    """Start ``wargame ARGS`` in ``cwd`` in its own process group (to be killed by a test)."""
+    env = {**os.environ, "CI": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "sim.cli", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )

@@ -1,0 +1,72 @@
+"""Replicates in a process pool: the same tables whatever the number of workers and chunks."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from sim.experiment import pool
+from sim.experiment.run import chunks, default_chunk_size, run_job
+from sim.experiment.tables import SCHEMAS
+
+
+def read_all(out) -> dict[str, pd.DataFrame]:
+    names = [*SCHEMAS, "outcomes"]
+    return {n: pd.read_parquet(out / f"{n}.parquet") for n in names}
+
+
+def test_results_do_not_depend_on_workers_or_chunking(job, tmp_path):
+    layouts = [(1, 12), (1, 1), (2, 5), (2, 0), (3, 2)]
+    results = []
+    for workers, size in layouts:
+        out = tmp_path / f"w{workers}_c{size}"
+        run_job(job, out, {}, None, chunk_size=size, progress=False, workers=workers)
+        results.append(read_all(out))
+        run = json.loads((out / "run.json").read_text())
+        assert run["execution"]["workers"] == min(workers, job.replicates)
+    first = results[0]
+    for other, layout in zip(results[1:], layouts[1:], strict=True):
+        for name, table in first.items():
+            pd.testing.assert_frame_equal(table, other[name], obj=f"{name} with {layout}")
+    assert sorted(first["outcomes"]["replicate"]) == list(range(job.replicates))
+
+
+def test_seeds_are_those_of_the_job(job, tmp_path):
+    run_job(job, tmp_path, {}, None, chunk_size=4, progress=False, workers=2)
+    outcomes = pd.read_parquet(tmp_path / "outcomes.parquet")
+    assert list(outcomes["seed"]) == [job.replicate_seed(i) for i in range(job.replicates)]
+
+
+def test_a_failing_worker_leaves_no_complete_looking_folder(job, tmp_path, monkeypatch):
+    def boom(job, indices):
+        raise RuntimeError("worker failed")
+
+    monkeypatch.setattr(pool, "simulate_chunk", boom)
+    with pytest.raises(RuntimeError, match="worker failed"):
+        run_job(job, tmp_path, {}, None, chunk_size=3, progress=False, workers=2)
+    assert not (tmp_path / "run.json").exists()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize(
+    ("requested", "replicates", "expected"),
+    [(1, 500, 1), (4, 3, 3), (2, 10, 2), (0, 10, 1), (0, 5000, "cores")],
+)
+def test_workers_zero_means_all_cores_for_large_jobs(requested, replicates, expected):
+    want = pool.cores() if expected == "cores" else expected
+    assert pool.resolve_workers(requested, replicates) == min(want, replicates)
+
+
+def test_negative_workers_are_refused():
+    from sim.domain.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="workers"):
+        pool.resolve_workers(-1, 10)
+
+
+def test_chunks_cover_every_replicate_once():
+    assert chunks(7, 3) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert default_chunk_size(10_000, 2) == 250
+    assert default_chunk_size(5, 8) == 1

@@ -1,0 +1,82 @@
+"""Sweeps through the real ``wargame -m`` command: failures recorded and reported, resume runs
+only what is missing, and a sweep killed half-way resumes without losing or repeating a job."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+
+import pandas as pd
+import pytest
+
+from tests.experiment.conftest import start_wargame, wargame
+
+pytestmark = pytest.mark.slow
+TINY = ["replicates=4", "steps=3", "plots=false"]
+
+
+def manifest_of(sweep_dir):
+    return json.loads((sweep_dir / "manifest.json").read_text())
+
+
+def test_a_failing_job_is_recorded_and_the_sweep_exits_non_zero(tmp_path):
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "rules.restriction_easing_control=0.3,1.5,0.6", *TINY,
+            f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
+    done = wargame(args, tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "1 of 3 sweep jobs did not finish" in done.stderr
+    assert "rules.restriction_easing_control=1.5" in done.stderr
+    manifest = manifest_of(sweep_dir)
+    assert [j["status"] for j in manifest["jobs"]] == ["done", "failed", "done"]
+    assert "outside the allowed range" in manifest["jobs"][1]["error"]
+    table = pd.read_parquet(sweep_dir / "sweep.parquet")
+    assert sorted(table["rules.restriction_easing_control"].unique()) == [0.3, 0.6]
+    assert len(table) == 2 * 4
+
+    again = wargame([*args, "resume=true"], tmp_path)  # the bad value still fails; others skip
+    assert again.returncode == 1
+    jobs = manifest_of(sweep_dir)["jobs"]
+    assert [j["resumed"] for j in jobs] == [True, False, True]
+
+
+def test_an_experiment_runs_as_a_sweep(tmp_path):
+    sweep_dir = tmp_path / "rule_sets"
+    done = wargame(["experiment=rule_sets", *TINY, f"hydra.sweep.dir={sweep_dir}"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_parquet(sweep_dir / "sweep.parquet")
+    assert table.groupby("rules").size().to_dict() == {
+        "cautious": 4, "doctrine_only": 4, "doctrine_richardson": 4, "tit_for_tat": 4,
+    }  # fmt: skip
+
+
+def test_a_killed_sweep_resumes_without_losing_or_repeating_jobs(tmp_path):
+    sweep_dir = tmp_path / "sweep"
+    noise = ",".join(f"0.{i}" for i in range(1, 7))
+    args = ["-m", f"rules.noise={noise}", "replicates=40", "steps=26", "workers=1",
+            "plots=false", f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
+    proc = start_wargame(args, tmp_path)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(sweep_dir.glob("*/job.json"))) < 2:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    finished = {int(p.parent.name) for p in sweep_dir.glob("*/job.json")}
+    assert 2 <= len(finished) < 6, "the sweep should be killed half-way"
+    assert not (sweep_dir / "manifest.json").exists()
+    before = {n: (sweep_dir / str(n) / "run.json").stat().st_mtime_ns for n in finished}
+
+    done = wargame([*args, "resume=true"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    manifest = manifest_of(sweep_dir)
+    assert manifest["counts"] == {"done": 6, "failed": 0, "missing": 0, "jobs": 6}
+    resumed = {j["num"] for j in manifest["jobs"] if j["resumed"]}
+    assert resumed == finished  # finished jobs were skipped, the others ran
+    for n, mtime in before.items():
+        assert (sweep_dir / str(n) / "run.json").stat().st_mtime_ns == mtime
+    table = pd.read_parquet(sweep_dir / "sweep.parquet")
+    assert len(table) == 6 * 40
+    assert not table.duplicated(["job", "replicate"]).any()
+    assert sorted(table["rules.noise"].unique()) == [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
