@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from sim.domain.errors import ScenarioError
-from sim.teaching.cli import play_main
+from sim.teaching.cli import play_main, report_main
 from sim.teaching.world import find_exercise, load_world
 
 
@@ -54,8 +54,9 @@ def test_the_kursk_exercise_pack_is_complete_and_valid():
 
 
 @pytest.mark.slow
-def test_an_ordinary_run_takes_a_deck(tmp_path, deck_file, project_root):
-    """`wargame deck=FILE ...` (sim/cli.py) merges the deck into a normal run."""
+def test_an_ordinary_run_takes_a_deck_and_gets_a_review(tmp_path, deck_file, project_root):
+    """`wargame deck=FILE ...` (sim/cli.py) merges the deck into a normal run; `wargame report`
+    reviews any run folder against its own replicates."""
     out = tmp_path / "run"
     env = {**os.environ, "WARGAME_SCENARIOS": str(project_root / "scenarios"), "CI": "1"}
     cmd = [sys.executable, "-m", "sim.cli", f"deck={deck_file}", "replicates=2", "steps=4",
@@ -65,3 +66,9 @@ def test_an_ordinary_run_takes_a_deck(tmp_path, deck_file, project_root):
     decisions = pd.read_parquet(out / "decisions.parquet")
     assert "inject:first_clashes_with_kpa" in set(decisions.rule)
     assert set(decisions.replicate) == {0, 1}
+    review = tmp_path / "aar" / "review.html"
+    assert report_main([str(out), "--out", str(review)]) == 0
+    html = review.read_text()
+    assert "this run&#x27;s own replicates" in html and "nobody (all rule-driven)" in html
+    assert "Ukrainian units report the first clashes" in html
+    assert (tmp_path / "aar" / "review.md").is_file() and not (out / "ensemble").exists()

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 
 import pytest
 
 from sim.domain.errors import WargameError
-from sim.domain.params import CombatParams, RuleParams
-from sim.domain.scenario_io import read_yaml
-from sim.experiment.job import Job
-from sim.experiment.run import run_job
 from sim.teaching.cli import play_main, report_main
-from sim.teaching.world import load_world
 
 
 def _no_external_loads(html: str) -> None:
@@ -38,21 +32,6 @@ def test_report_of_a_played_game(tmp_path, scripted, capsys):
     _no_external_loads(html)
     assert (game / "ensemble" / "outcomes.parquet").is_file()
     assert "report.html" in capsys.readouterr().out
-
-
-@pytest.mark.slow
-def test_report_of_an_ordinary_run_uses_its_own_replicates(tmp_path):
-    world, path = load_world("kursk_2024")
-    job = Job(world, RuleParams(), CombatParams(), steps=3, replicates=4, base_seed=5)
-    config = {"scenario": read_yaml(path), "rules": asdict(RuleParams()),
-              "combat": asdict(CombatParams()), "deck": "", "human_actors": []}  # fmt: skip
-    run_job(job, tmp_path, config=config, progress=False)
-    out = tmp_path / "aar" / "review.html"
-    report_main([str(tmp_path), "--out", str(out)])
-    html = out.read_text()
-    assert "this run&#x27;s own replicates" in html and "nobody (all rule-driven)" in html
-    assert (tmp_path / "aar" / "review.md").is_file()
-    assert not (tmp_path / "ensemble").exists()
 
 
 def test_report_refuses_a_folder_that_is_not_a_run(tmp_path):

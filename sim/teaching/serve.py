@@ -1,0 +1,48 @@
+"""Starting the web page: solara's server on 127.0.0.1, offline, with the session's settings.
+
+No request leaves the machine: solara's version check is off (``--no-check-version``),
+telemetry is off, and the front end is served from the installed ``solara-assets``.
+
+The front end comes from the ``solara-assets`` package (no CDN) and telemetry is switched off;
+the scenario, deck and seat reach ``sim.teaching.app`` through environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sim.domain.errors import WargameError
+from sim.teaching.app import ENV
+from sim.teaching.world import check_seats, load_world
+
+OFFLINE_ENV = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MPLBACKEND": "Agg"}
+
+
+def app_env(scenario: str, seats: list[str], deck: str | None, seed: int | None = None) -> dict:
+    """The environment of the server process (checked: scenario, deck and seat must exist)."""
+    if len(seats) > 1:
+        raise WargameError("the web page has one human seat; use `wargame play` for hot seat")
+    world, path = load_world(scenario, deck)
+    check_seats(world, seats)
+    env = {**os.environ, **OFFLINE_ENV, ENV["scenario"]: str(path), ENV["seat"]: "".join(seats),
+           ENV["deck"]: str(Path(deck).resolve()) if deck else ""}  # fmt: skip
+    if seed is not None:
+        env[ENV["seed"]] = str(seed)
+    return env
+
+
+def server_command(port: int) -> list[str]:
+    """``solara run`` of the page module on 127.0.0.1 only."""
+    return [sys.executable, "-m", "solara", "run", "sim.teaching.app", "--host", "127.0.0.1",
+            "--port", str(port), "--no-open", "--production", "--no-check-version"]  # fmt: skip
+
+
+def serve(scenario: str, seats: list[str], deck: str | None, port: int) -> int:
+    """Become the page's server until Ctrl-C (exec: stopping this process stops the server)."""
+    env = app_env(scenario, seats, deck)
+    print(f"wargame app: open http://127.0.0.1:{port} (works offline; Ctrl-C stops it)", flush=True)
+    cmd = server_command(port)
+    os.execve(cmd[0], cmd, env)
+    return 0  # not reached
