@@ -36,11 +36,19 @@ def fan_chart(
     colour = colour or style.PALETTE[0]
     prefix = f"{label}: " if label else ""
     hatch = style.HATCHES[style_index % len(style.HATCHES)]
-    for lo, hi, alpha, name in (("q05", "q95", 0.15, "90%"), ("q25", "q75", 0.35, "50%")):
+    for lo, hi, alpha, name, dense in (
+        ("q05", "q95", 0.15, "90%", 1),
+        ("q25", "q75", 0.35, "50%", 2),
+    ):
         look = (
             {"color": colour, "alpha": alpha}
             if hatch is None
-            else {"facecolor": "none", "edgecolor": colour, "hatch": hatch, "alpha": 2 * alpha}
+            else {
+                "facecolor": "none",
+                "edgecolor": colour,
+                "hatch": hatch * dense,
+                "alpha": min(1.0, 2.5 * alpha),
+            }
         )
         ax.fill_between(
             b["date"], b[lo], b[hi], lw=0, step="mid", label=f"{prefix}{name} band", **look

@@ -35,21 +35,42 @@ def plot_run(
     replicate: int | None = None,
     turn: int | None = None,
     out_dir: Path | None = None,
+    milestones: list[str] | None = None,
 ) -> list[Path]:
     """Draw all run figures; ``replicate`` for the timeline (default: the most typical one),
-    ``turn`` for the network (default: the last). Returns the files written."""
+    ``turn`` for the network (default: the last), ``milestones`` for the milestone curves
+    (default: all). Returns the files written."""
     run = load_run(Path(run_dir))
+    check_choices(run, replicate, turn, milestones)
     out = Path(out_dir) if out_dir else run.path / "plots"
     colours = style.actor_colours(run.actors)
     written = [
         *plot_fans(run, out, colours),
         *plot_timeline(run, out, colours, replicate),
-        *plot_milestones(run, out),
+        *plot_milestones(run, out, milestones),
         *plot_front(run, out, colours),
         *plot_network(run, out, colours, turn),
     ]
     log.info("wrote %d figure files to %s", len(written), out)
     return written
+
+
+def check_choices(
+    run: Run, replicate: int | None, turn: int | None, milestones: list[str] | None
+) -> None:
+    """Refuse a replicate, turn or milestone the run does not have, before drawing anything."""
+    if replicate is not None and replicate not in set(run.outcomes["replicate"]):
+        raise ResultsError(
+            f"{run.path}: no replicate {replicate}; replicates are 0..{len(run.outcomes) - 1}"
+        )
+    if turn is not None and not 0 <= turn <= run.steps:
+        raise ResultsError(f"{run.path}: turn {turn} is outside 0..{run.steps}")
+    unknown = sorted(set(milestones or []) - set(run.milestones))
+    if unknown:
+        raise ResultsError(
+            f"{run.path}: no milestone {', '.join(unknown)}; "
+            f"milestones are {', '.join(run.milestones)}"
+        )
 
 
 def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
@@ -66,10 +87,6 @@ def plot_timeline(
     """decision_timeline.*: one replicate's decisions (default: the most typical replicate)."""
     typical = most_typical_replicate(run.outcomes, run.steps)
     rep = typical if replicate is None else int(replicate)
-    if rep not in set(run.outcomes["replicate"]):
-        raise ResultsError(
-            f"{run.path}: no replicate {rep}; replicates are 0..{len(run.outcomes) - 1}"
-        )
     fig = decision_timeline(
         run.decisions, rep, run.actors, colours, span=(run.date_of(0), run.date_of(run.steps))
     )
@@ -79,11 +96,13 @@ def plot_timeline(
     return style.save_figure(fig, out, "decision_timeline", timeline_events(run.decisions, rep))
 
 
-def plot_milestones(run: Run, out: Path) -> list[Path]:
+def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) -> list[Path]:
     """milestones.*: cumulative probability of each milestone with Wilson bands."""
     curves = milestone_curves(run.outcomes, run.steps)
+    if milestones:
+        curves = curves[curves["milestone"].isin(milestones)]
     dates = turn_dates(run.date_of(0), run.step_days, run.steps)
-    fig = milestone_chart(run.outcomes, run.steps, dates, curves=curves)
+    fig = milestone_chart(run.outcomes, run.steps, dates, milestones=milestones, curves=curves)
     fig.suptitle(f"Milestones reached by date: {run.name}")
     style.caption(fig, run.caption)
     curves["date"] = dates[curves["step"].to_numpy()]
@@ -106,8 +125,6 @@ def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
 def plot_network(run: Run, out: Path, colours: dict[str, str], turn: int | None) -> list[Path]:
     """network.*: actors and relations, coloured by median rung at ``turn`` (default: last)."""
     t = run.steps if turn is None else int(turn)
-    if not 0 <= t <= run.steps:
-        raise ResultsError(f"{run.path}: turn {t} is outside 0..{run.steps}")
     fig = network_chart(run.scenario, run.timeseries, t, colours)
     fig.suptitle(f"Relations and hostility at turn {t} ({run.date_of(t).date()}): {run.name}")
     style.caption(fig, run.caption)

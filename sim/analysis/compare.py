@@ -1,0 +1,203 @@
+"""Comparing runs (and the jobs of sweeps): overlaid fan charts, milestone probabilities side by
+side, and each one's difference from the first (the baseline) with its 95% interval.
+
+Differences of probabilities use Newcombe's hybrid score interval; differences of mean peak
+rungs a seeded bootstrap. Folders that are not results, or whose scenarios share no actors or
+no milestones, are refused with a message that says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.errors import ResultsError
+from sim.analysis.metrics import newcombe_interval
+from sim.analysis.results import Run, folder_kind, load_run
+from sim.analysis.summary import wilson_interval
+from sim.analysis.sweep import load_sweep
+
+PLUMBING = ("plots", "progress", "workers", "chunk_size", "resume")
+
+
+@dataclass
+class Entry:
+    """One run in a comparison, with the label figures and tables show for it."""
+
+    run: Run
+    label: str
+
+
+def expand(paths: list[Path]) -> list[Run]:
+    """Every run to compare: a run folder as is, a sweep folder as its job folders."""
+    runs: list[Run] = []
+    for path in map(Path, paths):
+        if folder_kind(path) == "run":
+            runs.append(load_run(path))
+            continue
+        sweep = load_sweep(path)
+        if not sweep.job_dirs:
+            raise ResultsError(f"{path}: the sweep has no job folder with run.json to compare")
+        runs += [load_run(d) for d in sweep.job_dirs]
+    if len(runs) < 2:
+        raise ResultsError("compare needs at least two runs (or a sweep with two jobs)")
+    return runs
+
+
+def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """A nested config as dotted keys, without provenance (``source``/``sources``) entries."""
+    if not isinstance(data, dict):
+        return {prefix: data}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("source", "sources") or (not prefix and key in PLUMBING):
+            continue
+        out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    return out
+
+
+def differing(runs: list[Run]) -> list[dict[str, Any]]:
+    """Per run: the config values that are not the same in every run."""
+    flat = [flatten(r.manifest.get("config", {})) for r in runs]
+    keys = sorted(set().union(*flat))
+    diff = [k for k in keys if len({repr(f.get(k)) for f in flat}) > 1]
+    return [{k: f.get(k) for k in diff if k in f} for f in flat]
+
+
+def labels(runs: list[Run], max_items: int = 2) -> list[str]:
+    """Short labels: the folder name and what differs from the other runs."""
+    names = [r.path.name for r in runs]
+    if len(set(names)) < len(names):
+        names = [f"{r.path.parent.name}/{r.path.name}" for r in runs]
+    out = []
+    for name, diff in zip(names, differing(runs), strict=True):
+        items = [f"{k.split('.')[-1]}={_value(v)}" for k, v in diff.items() if k != "replicates"]
+        more = " ..." if len(items) > max_items else ""
+        out.append(f"{name}: {', '.join(items[:max_items])}{more}" if items else name)
+    return out
+
+
+def _value(v: Any) -> str:
+    """A config value as people write it: 10000 rather than 10000.0."""
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def entries(paths: list[Path]) -> list[Entry]:
+    """The runs to compare with their labels; refuses runs with nothing in common."""
+    runs = expand(paths)
+    common_items(runs, "actors")
+    common_items(runs, "milestones")
+    return [Entry(r, lab) for r, lab in zip(runs, labels(runs), strict=True)]
+
+
+def common_items(runs: list[Run], what: str) -> list[str]:
+    """Actors or milestones every run has, in the first run's order; refuses if none."""
+    sets = [set(getattr(r, what)) for r in runs]
+    common = [x for x in getattr(runs[0], what) if all(x in s for s in sets)]
+    if not common:
+        listing = "; ".join(f"{r.path} has {', '.join(getattr(r, what)) or 'none'}" for r in runs)
+        raise ResultsError(f"cannot compare: the runs have no {what} in common ({listing})")
+    return common
+
+
+def milestone_table(
+    items: list[Entry], milestones: list[str], step: int | None = None
+) -> pd.DataFrame:
+    """Per run and milestone: P(reached by ``step``, default: by the end) with a Wilson CI."""
+    rows = []
+    for e in items:
+        o = e.run.outcomes
+        last = e.run.steps if step is None else step
+        for m in milestones:
+            k, n = int((o[f"{m}_step"] <= last).sum()), len(o)
+            lo, hi = wilson_interval(k, n)
+            rows.append(
+                {
+                    "run": e.label,
+                    "folder": str(e.run.path),
+                    "milestone": m,
+                    "by_step": last,
+                    "reached": k,
+                    "replicates": n,
+                    "probability": k / n if n else np.nan,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def differences(table: pd.DataFrame) -> pd.DataFrame:
+    """Each run's milestone probability minus the baseline's (the first run), Newcombe 95% CI."""
+    runs = list(dict.fromkeys(table["run"]))
+    base = table[table["run"] == runs[0]].set_index("milestone")
+    rows = []
+    for run in runs[1:]:
+        for r in table[table["run"] == run].itertuples():
+            b = base.loc[r.milestone]
+            lo, hi = newcombe_interval(int(b.reached), int(b.replicates), r.reached, r.replicates)
+            rows.append(
+                {
+                    "measure": f"P({r.milestone})",
+                    "baseline": runs[0],
+                    "run": run,
+                    "baseline_value": b.probability,
+                    "value": r.probability,
+                    "difference": r.probability - b.probability,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "method": "Newcombe hybrid score",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def peak_differences(items: list[Entry], actors: list[str], n_boot: int = 2000) -> pd.DataFrame:
+    """Each run's mean peak rung per actor minus the baseline's, with a bootstrap 95% CI."""
+    rng = np.random.default_rng(0)
+    base = items[0]
+    rows = []
+    for e in items[1:]:
+        for a in actors:
+            x = base.run.outcomes[f"peak_rung_{a}"].to_numpy(dtype=float)
+            y = e.run.outcomes[f"peak_rung_{a}"].to_numpy(dtype=float)
+            boot = rng.choice(y, (n_boot, len(y))).mean(axis=1) - rng.choice(
+                x, (n_boot, len(x))
+            ).mean(axis=1)
+            rows.append(
+                {
+                    "measure": f"mean peak rung ({a})",
+                    "baseline": base.label,
+                    "run": e.label,
+                    "baseline_value": x.mean(),
+                    "value": y.mean(),
+                    "difference": y.mean() - x.mean(),
+                    "ci_low": float(np.quantile(boot, 0.025)),
+                    "ci_high": float(np.quantile(boot, 0.975)),
+                    "method": "bootstrap",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def format_differences(diff: pd.DataFrame) -> str:
+    """The printed table: one line per run and measure, the difference and its 95% CI."""
+    lines = []
+    for run, part in diff.groupby("run", sort=False):
+        lines += [
+            "",
+            f"{run}  minus  {part['baseline'].iloc[0]}",
+            f"  {'measure':<36} {'baseline':>8} {'this':>8} {'diff':>8}  95% CI",
+        ]
+        for r in part.itertuples():
+            flag = "" if r.ci_low <= 0 <= r.ci_high else "  *"
+            lines.append(
+                f"  {r.measure:<36} {r.baseline_value:>8.2f} {r.value:>8.2f} "
+                f"{r.difference:>+8.2f}  [{r.ci_low:+.2f}, {r.ci_high:+.2f}]{flag}"
+            )
+    lines.append("\n  * the 95% interval excludes zero")
+    return "\n".join(lines)
