@@ -74,6 +74,12 @@ def situation_section(doc: Doc, w: Scenario) -> None:
         a, b = (actor_name(w, p) for p in r.parties)
         if r.kind == "war":
             facts.append(f"{a} and {b} are at war. Source: {quote(r, 'kind')}")
+        elif r.kind == "treaty" and r.mutual_defence:
+            facts.append(f"{a} and {b} are bound by a mutual-defence treaty. "
+                         f"Source: {quote(r, 'mutual_defence')}")  # fmt: skip
+        elif r.kind == "supply" and r.restricted_use:
+            facts.append(f"{a} supplies {r.goods} to {b}, with restrictions on their use. "
+                         f"Source: {quote(r, 'restricted_use')}")  # fmt: skip
     for t in w.theatres.values():
         if t.held_by:
             facts.append(f"{actor_name(w, t.held_by)} holds a salient in {t.name}, on "
@@ -103,7 +109,7 @@ def _actors(doc: Doc, w: Scenario) -> None:
         ]
         for line in a.doctrine.values():
             facts.append(f"doctrine: {line.reason} (then: {words(line.then)}) — {quote(line)}")
-        doc.para(a.name).bullets(facts)
+        doc.heading(a.name, 4).bullets(facts)
 
 
 def _value(w: Scenario, v: object) -> str:

@@ -74,7 +74,7 @@ def brief_main(argv: list[str]) -> int:
 
 def play_main(argv: list[str], ask=input, write=print) -> int:
     """Play a game in the terminal with one or more human seats (hot seat)."""
-    from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS, Game, Setup
+    from sim.teaching.game import Game
     from sim.teaching.play import play
 
     p = _parser("play", "Play the scenario turn by turn with human seats.")
@@ -100,9 +100,20 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
         save, out = args.resume, args.out or args.resume.parent
         write(f"Resumed {args.resume} after turn {game.turn}.")
         return play(game, save, out, ask, write)
+    setup = _setup_from(args)
+    _require_seats(setup)
+    game = Game(setup)
+    out = args.out or (args.save.parent if args.save else _stamp("play", game.world.name))
+    return play(game, args.save or out / "game.json", out, ask, write)
+
+
+def _setup_from(args: argparse.Namespace):
+    """A new game's setup: the options given, else the exercise pack's, else the defaults."""
+    from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS, Setup
+
     exercise = find_exercise(args.exercise) if args.exercise else None
     ex_seats = list(exercise.seats) if exercise else []
-    setup = Setup(
+    return Setup(
         scenario=args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO),
         seats=tuple(args.seats or ex_seats[:1]),
         seed=args.seed if args.seed is not None else (exercise and exercise.seed) or DEFAULT_SEED,
@@ -110,10 +121,6 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
         deck=args.deck or (str(exercise.deck) if exercise and exercise.deck else None),
         exercise=str(exercise.folder) if exercise else None,
     )  # fmt: skip
-    _require_seats(setup)
-    game = Game(setup)
-    out = args.out or (args.save.parent if args.save else _stamp("play", game.world.name))
-    return play(game, args.save or out / "game.json", out, ask, write)
 
 
 def _require_seats(setup) -> None:
