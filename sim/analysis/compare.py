@@ -19,7 +19,7 @@ from sim.analysis.errors import ResultsError
 from sim.analysis.metrics import newcombe_interval
 from sim.analysis.results import Run, folder_kind, load_run
 from sim.analysis.summary import wilson_interval
-from sim.analysis.sweep import load_sweep
+from sim.analysis.sweep import load_sweep, short
 
 PLUMBING = ("plots", "progress", "workers", "chunk_size", "resume")
 
@@ -71,11 +71,11 @@ def differing(runs: list[Run]) -> list[dict[str, Any]]:
 def labels(runs: list[Run], max_items: int = 2) -> list[str]:
     """Short labels: the folder name and what differs from the other runs."""
     names = [r.path.name for r in runs]
-    if len(set(names)) < len(names):
+    if len(set(names)) < len(names) or any(n.isdigit() for n in names):  # sweep job folders
         names = [f"{r.path.parent.name}/{r.path.name}" for r in runs]
     out = []
     for name, diff in zip(names, differing(runs), strict=True):
-        items = [f"{k.split('.')[-1]}={_value(v)}" for k, v in diff.items() if k != "replicates"]
+        items = [f"{short(k)}={_value(v)}" for k, v in diff.items() if k != "replicates"]
         more = " ..." if len(items) > max_items else ""
         out.append(f"{name}: {', '.join(items[:max_items])}{more}" if items else name)
     return out

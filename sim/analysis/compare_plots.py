@@ -118,7 +118,18 @@ def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame) -> Figure:
             capsize=2,
             color=RUN_GREYS[k % len(RUN_GREYS)],
             mec="black",
-            label=f"{run} - {runs[0]}",
+            label=f"{run.split(':')[0]} minus {runs[0].split(':')[0]}",
+        )
+        clear = (part["ci_low"] > 0) | (part["ci_high"] < 0)
+        right.scatter(
+            part["difference"][clear],
+            pos[clear.to_numpy()],
+            s=40,
+            marker="o",
+            facecolor="#D55E00",
+            edgecolor="black",
+            zorder=3,
+            label="95% interval excludes 0" if k == 1 else None,
         )
     right.axvline(0, color="black", lw=0.8)
     left.set_yticks(y, milestones)
@@ -147,7 +158,7 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     table = milestone_table(items, milestones)
     diff = differences(table)
     fig = milestone_comparison(table, diff)
-    fig.suptitle(f"Milestones: each run against the baseline {items[0].label}")
+    fig.suptitle(f"Milestones: each run against the first, {items[0].label}")
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "milestones", table)
     diff = pd.concat([diff, peak_differences(items, actors)], ignore_index=True)

@@ -73,7 +73,7 @@ class Sweep:
             out = job.get("output_dir") or job.get("dir")
             if out is not None:
                 p = Path(out) if Path(out).is_absolute() else self.path / out
-                dirs.append(p)
+                dirs.append(p if p.exists() else self.path / p.name)  # the sweep was moved
         if not dirs:
             dirs = sorted((p.parent for p in self.path.glob("*/run.json")), key=_numeric_name)
         return [d for d in dirs if (d / "run.json").exists()]

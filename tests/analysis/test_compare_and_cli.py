@@ -19,7 +19,8 @@ from sim.analysis.results import load_run
 
 def test_labels_name_the_parameter_that_differs(run_a, run_b):
     got = labels([load_run(run_a), load_run(run_b)])
-    assert got[0].endswith("strength=10000") and got[1].endswith("strength=30000")
+    assert got[0].endswith("kpa_expeditionary_corps.strength=10000")
+    assert got[1].endswith("kpa_expeditionary_corps.strength=30000")
 
 
 def test_compare_two_runs_with_different_parameters_shows_a_difference(run_a, run_b, tmp_path):
