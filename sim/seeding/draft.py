@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sim.domain.errors import ScenarioError
+from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
 from sim.domain.scenario_io import parse_scenario
 from sim.seeding.draft_actors import draft_actors
@@ -47,12 +48,36 @@ def draft_scenario(ex: Extraction, name: str) -> Draft:
     doctrine = draft_doctrine(facts, relations, actors, forces, theatres, ledger)
     for aid, entries in doctrine.items():
         actors[aid]["doctrine"] = entries
+        fit_ceiling(aid, actors[aid], ledger)
     milestones = draft_milestones(ex, facts, actors, forces, theatres, ledger)
     data = {**_header(ex, name, ledger), "actors": actors, "relations": relations,
             "theatres": theatres, "forces": forces,
             "injects": draft_injects(ex, facts, ex.date.date, ledger),
             "milestones": milestones}  # fmt: skip
     return Draft(data, validate(data, name), ledger, ex, facts)
+
+
+def fit_ceiling(aid: str, actor: dict[str, Any], ledger: Ledger) -> None:
+    """Raise an actor's max rung to its doctrine's highest action, sourced by that entry; an
+    entry that would need nuclear weapons the actor lacks is dropped (and noted)."""
+    ladder = standard_ladder()
+    signalling = ladder.index("nuclear_signalling")
+    for eid, entry in list(actor["doctrine"].items()):
+        rung = ladder.rung_of(entry["then"])
+        path = f"actors.{aid}.doctrine.{eid}"
+        if rung >= signalling and not actor["nuclear"]:
+            del actor["doctrine"][eid]
+            ledger.assume(
+                f"{path} (dropped)",
+                entry["then"],
+                "the document's threat needs nuclear weapons the actor does not have",
+            )
+        elif rung > ladder.index(actor["max_rung"]):
+            actor["max_rung"] = ladder.rung_ids[rung]
+            actor["sources"]["max_rung"] = ledger.same_as(f"actors.{aid}.max_rung",
+                                                          actor["max_rung"], path)  # fmt: skip
+    if not actor["doctrine"]:
+        del actor["doctrine"]
 
 
 def validate(data: dict[str, Any], name: str) -> Scenario:

@@ -80,7 +80,8 @@ def standard_gazetteer() -> Gazetteer:
     for aid, e in data["actors"].items():
         actors[aid] = KnownActor(aid, e["name"], e["kind"], bool(e.get("nuclear", False)),
                                  tuple(e.get("members", [])))  # fmt: skip
-        aliases.update({n: (aid, "n") for n in [e["name"], *e.get("aliases", [])]})
+        names = [e["name"]] if e.get("match_name", True) else []
+        aliases.update({n: (aid, "n") for n in [*names, *e.get("aliases", [])]})
         aliases.update({n: (aid, "d") for n in e.get("demonyms", [])})
         aliases.update({n: (aid, "m") for n in e.get("metonyms", [])})
     groups = {p: tuple(g["members"]) for g in data["groups"].values() for p in g["phrases"]}

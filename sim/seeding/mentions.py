@@ -1,7 +1,8 @@
 """Finding the actors a document names, and writing sentences with actors as tags.
 
 A mention is a span of the document that stands for an actor: a name, demonym or metonym from
-the gazetteer, a group word ("Western", expanded later), or an office holder. Office holders are
+the gazetteer (a capital after "in", "at", "near" is a place, not a metonym), a group word
+("Western", expanded later), or an office holder. Office holders are
 bound through their title: "<actor> <title> <Name>" ("NATO Secretary-General Mark Rutte") binds
 the person to the actor, so a later bare surname ("Rutte noted") names it too; an unqualified
 "<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context.
@@ -16,6 +17,7 @@ from sim.seeding.gazetteer import Gazetteer
 from sim.seeding.text import Document, Sentence
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+$")
 TAG = re.compile(r"⟦(?P<id>[a-z0-9_]+):(?P<form>[ndmgo])⟧")
 
 
@@ -52,6 +54,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "west", "g"))
         else:
             actor, form = gaz.aliases[alias]
+            if form == "m" and _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "talks in Beijing": the capital is a place here, not the state
             found.append(Mention(m.start(), m.end(), actor, form))
     found += _office_holders(doc, gaz, found)
     return _non_overlapping(found)

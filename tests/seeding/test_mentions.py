@@ -19,8 +19,9 @@ def actors_in(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("North Korean troops arrived and Pyongyang said so.", ["north_korea", "north_korea"]),
-        ("The Kremlin and the Pentagon traded words in Washington.",
+("The Kremlin and the Pentagon traded words; Washington said so.",
          ["russia", "united_states", "united_states"]),
+        ("Tokyo lodged a protest with diplomats in Beijing.", ["japan"]),
         ("The U.S. and the UK met in the Indian Ocean.", ["united_states", "united_kingdom"]),
         ("Brazil and Germany talked to Chad about the weather.", ["brazil", "germany"]),
         ("Western-supplied weapons reached Kyiv.", ["west", "ukraine"]),
