@@ -147,7 +147,8 @@ def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
             "partner_forces_available": bool(view.partner_units_near)
             and any(not u.in_combat and u.strength > 0 for u in view.partner_units_near),
             "treaty_partner_attacked": bool(view.partner_ground) and _held(view.partner_ground),
-            "adversary_partner_in_combat": _fighting(view.adversary_partner_units),
+            "adversary_partner_in_combat": bool(view.adversary_partner_units)
+            and _fighting(view.adversary_partner_units),
             "adversary_forces_in_combat": _fighting(view.adversary_units),
             "own_supplies_restricted": bool(view.restricted_supplies)
             and any(s.id not in lifted for s in view.restricted_supplies),
@@ -155,7 +156,7 @@ def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
             and any(target == agent.actor_id for _, target in model.declarations),
             "restrictions_lifted_against": bool(lifted)
             and any(s.id in lifted for s in view.supplies_to_adversaries),
-            "own_forces_in_combat": _fighting(view.own_units),
+            "own_forces_in_combat": bool(view.own_units) and _fighting(view.own_units),
             "doctrine": agent.doctrine,
             "spent": frozenset(agent.spent),
         }

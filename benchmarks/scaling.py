@@ -1,0 +1,81 @@
+"""Per-step cost of the model against the number of force units: 10, 100, 1,000, 10,000.
+
+The default scenario's forces are cloned round-robin (same actors, theatres, quality and
+provenance; each clone carries its share of the original strength, so the fronts stay the
+same) until the scenario has the wanted number of units. The first step is not timed (it builds
+each actor's static view of the world); the other 25 steps of a replicate are timed, over as
+many replicates as fit in about two seconds. The cost should grow at most linearly with the
+number of units.
+
+    python benchmarks/scaling.py [--units 10 100 1000 10000]
+
+Prints a table, then as the last line: {"units": [...], "seconds_per_step": [...]}
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import time
+
+from sim.abm.model import EscalationModel
+from sim.domain.params import CombatParams, RuleParams
+from sim.domain.scenario import Scenario
+from sim.domain.scenario_io import parse_scenario, read_yaml
+from sim.experiment.catalog import find_scenario
+
+BUDGET_S = 2.0  # timed seconds per size, at most
+MAX_STEPS = 26  # a replicate's length: the model is not meant to run longer
+
+
+def scenario_with_units(units: int) -> Scenario:
+    """The default scenario with its forces cloned round-robin to ``units`` units."""
+    path = find_scenario("kursk_2024")
+    data = read_yaml(path)
+    originals = list(data["forces"].items())
+    counts = [units // len(originals) + (i < units % len(originals)) for i in range(len(originals))]
+    forces = {}
+    for (uid, spec), count in zip(originals, counts, strict=True):
+        for k in range(count):
+            clone = copy.deepcopy(spec)
+            clone["strength"] = spec["strength"] / count
+            forces[uid if k == 0 else f"{uid}_{k}"] = clone
+    data["forces"] = forces
+    return parse_scenario(data, source=f"{path} with {units} units")
+
+
+def seconds_per_step(world: Scenario) -> float:
+    """Mean wall time of a step: replicates of MAX_STEPS steps (the first step of each untimed)
+    until BUDGET_S seconds of steps have been timed."""
+    timed, steps, seed = 0.0, 0, 0
+    while steps == 0 or timed < BUDGET_S:
+        seed += 1
+        model = EscalationModel(world, RuleParams(), CombatParams(), rng=seed)
+        model.step()
+        t0 = time.perf_counter()
+        for _ in range(MAX_STEPS - 1):
+            model.step()
+        timed += time.perf_counter() - t0
+        steps += MAX_STEPS - 1
+    return timed / steps
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Measure each size, print the table, then the JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--units", type=int, nargs="+", default=[10, 100, 1000, 10000])
+    args = parser.parse_args(argv)
+    costs = [seconds_per_step(scenario_with_units(n)) for n in args.units]
+    print(f"{'units':>8}{'ms/step':>10}{'us/step/unit':>14}")
+    for n, c in zip(args.units, costs, strict=True):
+        print(f"{n:8d}{c * 1e3:10.2f}{c * 1e6 / n:14.2f}")
+    growth = (costs[-1] / costs[0]) / (args.units[-1] / args.units[0])
+    print(f"cost grows {growth:.2f}x as fast as the number of units (<= 1: at most linear)")
+    result = {"units": args.units, "seconds_per_step": [round(c, 6) for c in costs]}
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    main()
