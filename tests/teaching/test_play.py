@@ -119,3 +119,20 @@ def test_a_move_above_the_ceiling_is_refused_before_the_turn():
     with pytest.raises(WargameError, match="cannot choose 'nuclear_strike'"):
         g.play_turn({"ukraine": "nuclear_strike"})
     assert g.turn == 0
+
+
+@pytest.mark.slow
+def test_wargame_play_reads_moves_from_stdin(tmp_path, project_root):
+    """The real command, as a class would run it, with moves piped in."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "WARGAME_SCENARIOS": str(project_root / "scenarios")}
+    cmd = [sys.executable, "-m", "sim.cli", "play", "--exercise", "kursk_2024", "--steps", "2",
+           "--out", str(tmp_path)]  # fmt: skip
+    proc = subprocess.run(cmd, input="1\nlift_weapons_restrictions\n", env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Game over after 2 turns" in proc.stdout
+    assert "wargame report" in proc.stdout and (tmp_path / "run.json").is_file()
