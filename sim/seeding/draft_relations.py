@@ -78,7 +78,7 @@ def _supply(out: Relations, f: Finding, ledger: Ledger) -> None:
     rel = {"kind": "supply", "parties": list(f.parties), "goods": goods_of(f)}
     if f.attrs.get("restricted"):
         rel["restricted_use"] = True
-    rel["source"] = ledger.finding(path, rel, f)
+    rel["source"] = ledger.finding(path, dict(rel), f)
     out[rid] = rel
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from sim.domain.ladder import standard_ladder
 from sim.seeding.draft import Draft
 from sim.seeding.findings import Finding
 
@@ -127,12 +128,19 @@ def _findings_table(draft: Draft) -> str:
     used = _uses_by_span(draft)
     rows = [
         f"<tr><td>{f.sentence}</td><td>{f.start}&ndash;{f.end}</td><td>{escape(f.kind)}</td>"
-        f"<td>{' &rarr; '.join(escape(str(p)) for p in f.parties)}</td><td>{f.modality}</td>"
+        f"<td>{' &rarr; '.join(escape(str(p)) for p in f.parties)}</td>"
+        f"<td>{escape(f.action)} ({escape(_rung_of(f.action))})</td><td>{f.modality}</td>"
         f"<td>{escape(f.quote)}</td><td>{escape(_became(draft, f, used))}</td></tr>"
         for f in draft.extraction.findings
     ]
-    head = "<tr><th>#</th><th>span</th><th>kind</th><th>parties</th><th>modality</th>"
+    head = "<tr><th>#</th><th>span</th><th>kind</th><th>parties</th><th>ladder action (rung)</th>"
+    head += "<th>modality</th>"
     return f"<table>{head}<th>quote</th><th>became</th></tr>{''.join(rows)}</table>"
+
+
+def _rung_of(action: str) -> str:
+    ladder = standard_ladder()
+    return ladder.rung_ids[ladder.rung_of(action)]
 
 
 def _values_table(draft: Draft) -> str:
