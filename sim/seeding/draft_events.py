@@ -1,11 +1,11 @@
 """Milestones and injects of the draft.
 
 Milestones: the standard set, each generated where its actors exist: units of a state sent to
-another's war in combat (``<actor>_in_combat``), a co-belligerent declaration (``co_belligerent``),
-restrictions lifted on a recipient's weapons (``restrictions_lifted``), nuclear signalling and
-nuclear use by anyone (when any actor is nuclear-armed), a held salient lost
-(``<theatre>_salient_lost``), reinforcements sent (``<actor>_reinforcement``) and both war
-parties down to diplomacy (``ceasefire``).
+another's war (or said to be about to fight) in combat (``<actor>_in_combat``), a co-belligerent
+declaration (``co_belligerent``), restrictions lifted on a recipient's weapons
+(``restrictions_lifted``), nuclear signalling and nuclear use by anyone (when any actor is
+nuclear-armed), a held salient lost (``<theatre>_salient_lost``), reinforcements sent
+(``<actor>_reinforcement``) and both war parties down to diplomacy (``ceasefire``).
 Injects: a meeting or consultation the document announces happens a few days after its date.
 """
 
@@ -55,8 +55,10 @@ def _partner_milestones(add, facts: Facts, actors: Table, forces: Table, ledger:
     name = {aid: a["name"] for aid, a in actors.items()}
     for f in facts.of("deployment"):
         aid = f.parties[0]
-        if any(u["actor"] == aid for u in forces.values()):
-            hedged = next((h for h in facts.hedged_of("combat") if h.parties[0] == aid), f)
+        hedged = next((h for h in facts.hedged_of("combat") if h.parties[0] == aid), None)
+        to_war = f.parties[1] in facts.at_war() or hedged is not None
+        if to_war and any(u["actor"] == aid for u in forces.values()):
+            hedged = hedged or f
             add(
                 f"{aid}_in_combat",
                 {
