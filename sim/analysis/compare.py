@@ -107,7 +107,8 @@ def common_items(runs: list[Run], what: str) -> list[str]:
 def milestone_table(
     items: list[Entry], milestones: list[str], step: int | None = None
 ) -> pd.DataFrame:
-    """Per run and milestone: P(reached by ``step``, default: by the end) with a Wilson CI."""
+    """Per run and milestone: P(reached by ``step``, default: each run's end) with a Wilson CI.
+    Runs of different lengths are compared by the shorter one's last turn."""
     rows = []
     for e in items:
         o = e.run.outcomes

@@ -3,11 +3,11 @@ milestone probabilities side by side with each run's difference from the baselin
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from sim.analysis import style
@@ -20,7 +20,7 @@ from sim.analysis.compare import (
     milestone_table,
     peak_differences,
 )
-from sim.analysis.fan import fan_chart
+from sim.analysis.fan import actor_panels, fan_chart, spare_legend
 from sim.analysis.metrics import rung_bands
 
 RUN_GREYS = ["#444444", "#AAAAAA", "#777777", "#DDDDDD"]
@@ -30,115 +30,64 @@ def fan_overlay(
     items: list[Entry], actors: list[str], colours: dict[str, str], ncols: int = 4
 ) -> tuple[Figure, pd.DataFrame]:
     """One panel per actor in its own colour; the runs told apart by line style and hatching."""
-    import matplotlib.pyplot as plt
-
-    ncols = min(ncols, len(actors) + 1)
-    nrows = math.ceil((len(actors) + 1) / ncols)
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(2.9 * ncols + 1.4, 2.1 * nrows + 0.8),
-        sharex=True,
-        sharey=True,
-        layout="constrained",
-        squeeze=False,
-    )
+    fig, slots = actor_panels(len(actors), ncols)
+    ncols = slots[0].get_gridspec().ncols
     bands = [rung_bands(e.run.timeseries).assign(run=e.label) for e in items]
-    for i, ax in enumerate(axes.flat):
-        if i >= len(actors):
-            ax.set_visible(False)
-            continue
+    for i, actor in enumerate(actors):
         for k, (e, b) in enumerate(zip(items, bands, strict=True)):
-            fan_chart(
-                e.run.timeseries,
-                actors[i],
-                ax,
-                colour=colours[actors[i]],
-                label=e.label,
-                style_index=k,
-                bands=b,
-                axis_labels=i % ncols == 0,
-            )
-        ax.set_xlabel("date" if i >= len(actors) - ncols else "")
-    handles, names = axes.flat[0].get_legend_handles_labels()
-    spare = axes.flat[len(actors)]
-    spare.set_visible(True)
-    spare.set_axis_off()
-    spare.legend(
-        handles,
-        names,
-        loc="center",
-        frameon=False,
-        fontsize=6,
-        title="runs (each actor in its colour)",
-    )
+            fan_chart(e.run.timeseries, actor, slots[i], colour=colours[actor], label=e.label,
+                      style_index=k, bands=b, axis_labels=i % ncols == 0)  # fmt: skip
+        slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
+    spare_legend(slots, len(actors), None, "runs (each actor in its colour)")
     return fig, pd.concat(bands, ignore_index=True)
 
 
 def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame) -> Figure:
     """Left: P(milestone) per run with Wilson CIs; right: each run minus the baseline with
-    Newcombe CIs (a zero line marks no difference)."""
+    Newcombe CIs (a zero line marks no difference; differences that exclude it are marked)."""
     import matplotlib.pyplot as plt
 
     runs = list(dict.fromkeys(table["run"]))
     milestones = list(dict.fromkeys(table["milestone"]))
     y = np.arange(len(milestones))[::-1]
     height = 0.8 / len(runs)
-    fig, (left, right) = plt.subplots(
-        1, 2, figsize=(11.0, 0.45 * len(milestones) + 2.2), sharey=True, layout="constrained"
-    )
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11.0, 0.45 * len(milestones) + 2.2),
+                                      sharey=True, layout="constrained")  # fmt: skip
     for k, run in enumerate(runs):
         part = table[table["run"] == run].set_index("milestone").loc[milestones]
-        pos = y + 0.4 - height * (k + 0.5)
-        err = np.vstack(
-            [part["probability"] - part["ci_low"], part["ci_high"] - part["probability"]]
-        )
-        left.barh(
-            pos,
-            part["probability"],
-            height,
-            xerr=err.clip(min=0),
-            label=run,
-            color=RUN_GREYS[k % len(RUN_GREYS)],
-            hatch=style.HATCHES[k % 4],
-            edgecolor="black",
-            lw=0.4,
-            error_kw={"lw": 0.8, "capsize": 2},
-        )
+        _bars(left, part, y + 0.4 - height * (k + 0.5), height, k, run)
     for k, run in enumerate(runs[1:], start=1):
         part = diff[diff["run"] == run].set_index("measure").loc[[f"P({m})" for m in milestones]]
-        pos = y + 0.4 - height * (k + 0.5)
-        err = np.vstack([part["difference"] - part["ci_low"], part["ci_high"] - part["difference"]])
-        right.errorbar(
-            part["difference"],
-            pos,
-            xerr=err.clip(min=0),
-            fmt="o",
-            ms=4,
-            capsize=2,
-            color=RUN_GREYS[k % len(RUN_GREYS)],
-            mec="black",
-            label=f"{run.split(':')[0]} minus {runs[0].split(':')[0]}",
-        )
-        clear = (part["ci_low"] > 0) | (part["ci_high"] < 0)
-        right.scatter(
-            part["difference"][clear],
-            pos[clear.to_numpy()],
-            s=40,
-            marker="o",
-            facecolor="#D55E00",
-            edgecolor="black",
-            zorder=3,
-            label="95% interval excludes 0" if k == 1 else None,
-        )
+        label = f"{run.split(':')[0]} minus {runs[0].split(':')[0]}"
+        _differences(right, part, y + 0.4 - height * (k + 0.5), k, label)
     right.axvline(0, color="black", lw=0.8)
     left.set_yticks(y, milestones)
     left.set_xlim(0, 1.02)
-    left.set_xlabel("P(reached by the end)  [95% Wilson CI]")
+    left.set_xlabel(f"P(reached by turn {int(table['by_step'].min())})  [95% Wilson CI]")
     right.set_xlabel("difference from the baseline  [95% Newcombe CI]")
     left.legend(loc="lower right", frameon=False, fontsize=6)
     right.legend(loc="lower right", frameon=False, fontsize=6)
     return fig
+
+
+def _bars(ax: Axes, part: pd.DataFrame, pos: np.ndarray, height: float, k: int, label: str) -> None:
+    """One run's probabilities as grey (hatched from the second run on) bars with Wilson CIs."""
+    p = part["probability"]
+    err = np.vstack([p - part["ci_low"], part["ci_high"] - p]).clip(min=0)
+    ax.barh(pos, p, height, xerr=err, label=label, color=RUN_GREYS[k % len(RUN_GREYS)],
+            hatch=style.HATCHES[k % 4], edgecolor="black", lw=0.4,
+            error_kw={"lw": 0.8, "capsize": 2})  # fmt: skip
+
+
+def _differences(ax: Axes, part: pd.DataFrame, pos: np.ndarray, k: int, label: str) -> None:
+    """One run's differences from the baseline with Newcombe CIs; clear ones in vermillion."""
+    d = part["difference"]
+    err = np.vstack([d - part["ci_low"], part["ci_high"] - d]).clip(min=0)
+    ax.errorbar(d, pos, xerr=err, fmt="o", ms=4, capsize=2, color=RUN_GREYS[k % len(RUN_GREYS)],
+                mec="black", label=label)  # fmt: skip
+    clear = ((part["ci_low"] > 0) | (part["ci_high"] < 0)).to_numpy()
+    ax.scatter(d[clear], pos[clear], s=40, facecolor="#D55E00", edgecolor="black", zorder=3,
+               label="95% interval excludes 0" if k == 1 else None)  # fmt: skip
 
 
 def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
@@ -155,7 +104,7 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     fig.suptitle(f"Escalation by actor, {len(items)} runs compared")
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "fan_overlay", bands)
-    table = milestone_table(items, milestones)
+    table = milestone_table(items, milestones, min(r.steps for r in runs))
     diff = differences(table)
     fig = milestone_comparison(table, diff)
     fig.suptitle(f"Milestones: each run against the first, {items[0].label}")

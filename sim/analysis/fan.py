@@ -35,39 +35,34 @@ def fan_chart(
     b = b[b["actor"] == actor]
     colour = colour or style.PALETTE[0]
     prefix = f"{label}: " if label else ""
-    hatch = style.HATCHES[style_index % len(style.HATCHES)]
-    for lo, hi, alpha, name, dense in (
-        ("q05", "q95", 0.15, "90%", 1),
-        ("q25", "q75", 0.35, "50%", 2),
-    ):
-        look = (
-            {"color": colour, "alpha": alpha}
-            if hatch is None
-            else {
-                "facecolor": "none",
-                "edgecolor": colour,
-                "hatch": hatch * dense,
-                "alpha": min(1.0, 2.5 * alpha),
-            }
-        )
-        ax.fill_between(
-            b["date"], b[lo], b[hi], lw=0, step="mid", label=f"{prefix}{name} band", **look
-        )
-    ax.step(
-        b["date"],
-        b["median"],
-        where="mid",
-        color=colour,
-        lw=1.8,
-        ls=style.linestyle(style_index),
-        label=f"{prefix}median",
-    )
+    for lo, hi, name, look in _band_looks(colour, style_index):
+        ax.fill_between(b["date"], b[lo], b[hi], lw=0, step="mid", label=f"{prefix}{name} band",
+                        **look)  # fmt: skip
+    ax.step(b["date"], b["median"], where="mid", color=colour, lw=1.8,
+            ls=style.linestyle(style_index), label=f"{prefix}median")  # fmt: skip
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
     rung_axis(ax, ladder or standard_ladder(), axis_labels)
     ax.set_title(actor.replace("_", " ").title())
     ax.set_xlabel("date")
     return fig
+
+
+def _band_looks(colour: str, style_index: int) -> list[tuple[str, str, str, dict]]:
+    """The 90% and 50% bands: filled for the first run, hatched (denser for 50%) for overlays."""
+    hatch = style.HATCHES[style_index % len(style.HATCHES)]
+    looks = []
+    for lo, hi, alpha, name, dense in (
+        ("q05", "q95", 0.15, "90%", 1),
+        ("q25", "q75", 0.35, "50%", 2),
+    ):
+        if hatch is None:
+            look = {"color": colour, "alpha": alpha}
+        else:
+            look = {"facecolor": "none", "edgecolor": colour, "hatch": hatch * dense,
+                    "alpha": min(1.0, 2.5 * alpha)}  # fmt: skip
+        looks.append((lo, hi, name, look))
+    return looks
 
 
 def rung_axis(ax: Axes, ladder: Ladder, labels: bool = True) -> None:
@@ -94,6 +89,31 @@ def rung_axis(ax: Axes, ladder: Ladder, labels: bool = True) -> None:
     ax.tick_params(axis="x", rotation=30)
 
 
+def actor_panels(n: int, ncols: int = 4) -> tuple[Figure, list[Axes]]:
+    """A grid of ``n`` panels sharing date and rung axes, plus one spare slot for the legend;
+    unused slots are hidden. Returns the figure and all slots, row by row."""
+    import matplotlib.pyplot as plt
+
+    ncols = min(ncols, n + 1)
+    nrows = math.ceil((n + 1) / ncols)
+    size = (2.9 * ncols + 1.4, 2.1 * nrows + 0.8)
+    fig, axes = plt.subplots(nrows, ncols, figsize=size, sharex=True, sharey=True,
+                             layout="constrained", squeeze=False)  # fmt: skip
+    slots = list(axes.flat)
+    for ax in slots[n:]:
+        ax.set_visible(False)
+    return fig, slots
+
+
+def spare_legend(slots: list[Axes], n: int, names: list[str] | None, title: str) -> None:
+    """The first panel's legend, shown in the spare slot after the ``n`` panels."""
+    handles, labels = slots[0].get_legend_handles_labels()
+    spare = slots[n]
+    spare.set_visible(True)
+    spare.set_axis_off()
+    spare.legend(handles, names or labels, loc="center", frameon=False, fontsize=6, title=title)
+
+
 def fan_grid(
     timeseries: pd.DataFrame,
     actors: list[str],
@@ -103,44 +123,16 @@ def fan_grid(
     ncols: int = 4,
 ) -> Figure:
     """One fan chart per actor on a shared rung axis; colours fixed per actor."""
-    import matplotlib.pyplot as plt
-
     b = rung_bands(timeseries)
-    ncols = min(ncols, len(actors))
-    nrows = math.ceil((len(actors) + 1) / ncols)  # one spare slot holds the legend
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(2.9 * ncols + 1.4, 2.1 * nrows + 0.8),
-        sharex=True,
-        sharey=True,
-        layout="constrained",
-        squeeze=False,
-    )
-    for i, ax in enumerate(axes.flat):
-        if i >= len(actors):
-            ax.set_visible(False)
-            continue
-        fan_chart(
-            timeseries,
-            actors[i],
-            ax,
-            colour=colours[actors[i]],
-            bands=b,
-            axis_labels=i % ncols == 0,
-        )
-        ax.set_xlabel("date" if i >= len(actors) - ncols else "")
-    handles, names = axes.flat[0].get_legend_handles_labels()
-    spare = axes.flat[len(actors)]
-    spare.legend(
-        handles,
-        [f"{n} (colour of each actor)" for n in names],
-        loc="center",
-        frameon=False,
-        title="over replicates",
-    )
-    spare.set_visible(True)
-    spare.set_axis_off()
+    fig, slots = actor_panels(len(actors), ncols)
+    ncols = slots[0].get_gridspec().ncols
+    for i, actor in enumerate(actors):
+        fan_chart(timeseries, actor, slots[i], colour=colours[actor], bands=b,
+                  axis_labels=i % ncols == 0)  # fmt: skip
+        slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
+    names = ["90% band", "50% band", "median"]
+    spare_legend(slots, len(actors), [f"{n} (colour of each actor)" for n in names],
+                 "over replicates")  # fmt: skip
     fig.suptitle(title)
     style.caption(fig, caption)
     return fig

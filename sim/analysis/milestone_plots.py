@@ -24,33 +24,24 @@ def milestone_chart(
     """
     fig, ax = style.new_axes(ax, size=(9.0, 4.6))
     c = milestone_curves(outcomes, steps) if curves is None else curves
-    names = milestones or list(dict.fromkeys(c["milestone"]))
-    colours = style.series_colours(names)
+    every = [col.removesuffix("_step") for col in outcomes.columns if col.endswith("_step")]
+    colours = style.series_colours(every)  # by position among all milestones: stable colours
     never = []
-    for i, name in enumerate(names):
+    for name in milestones or list(dict.fromkeys(c["milestone"])):
         m = c[c["milestone"] == name]
         if m["reached"].max() == 0:
             never.append(name)
             continue
         x = dates[m["step"].to_numpy()]
-        ax.fill_between(
-            x, m["ci_low"], m["ci_high"], step="post", color=colours[name], alpha=0.15, lw=0
-        )
-        ax.step(
-            x,
-            m["probability"],
-            where="post",
-            color=colours[name],
-            ls=style.linestyle(i // len(style.OKABE_ITO)),
-            lw=1.6,
-            label=name,
-        )
+        ls = style.linestyle(every.index(name) // len(style.OKABE_ITO))
+        ax.fill_between(x, m["ci_low"], m["ci_high"], step="post", color=colours[name],
+                        alpha=0.15, lw=0)  # fmt: skip
+        ax.step(x, m["probability"], where="post", color=colours[name], ls=ls, lw=1.6, label=name)
     if never:
         ax.plot([], [], ls="", label=f"never reached: {', '.join(never)}")
     style.date_axis(ax, dates[0], dates[-1])
     ax.set_ylim(-0.02, 1.02)
-    ax.set_ylabel("P(reached by date)  [95% Wilson band]")
-    ax.set_xlabel("date")
+    ax.set(ylabel="P(reached by date)  [95% Wilson band]", xlabel="date")
     ax.tick_params(axis="x", rotation=30)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig

@@ -72,60 +72,41 @@ def network_chart(
     """Draw the relation network with node fill = median rung at ``turn``."""
     fig, ax = style.new_axes(ax, size=(8.0, 6.5))
     g = relation_graph(scenario)
-    pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.2)
+    pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.2)  # seeded: the same picture every time
     ladder = standard_ladder()
-    rung = hostility_at(timeseries, turn)
     norm = mpl.colors.Normalize(0, ladder.top)
     cmap = mpl.colormaps[style.RUNG_CMAP]
-    for kind, (colour, ls, width) in EDGE_STYLE.items():
-        edges = [(a, b) for a, b, d in g.edges(data=True) if d["kind"] == kind]
-        nx.draw_networkx_edges(
-            g,
-            pos,
-            edgelist=edges,
-            ax=ax,
-            edge_color=colour,
-            style=ls,
-            width=width,
-            arrows=True,
-            arrowstyle="-|>" if kind == "supply" else "-",
-            arrowsize=10,
-            connectionstyle="arc3,rad=0.08",
-            node_size=900,
-        )
-    nodes = list(g.nodes)
-    fill = [cmap(norm(rung.get(n, 0))) for n in nodes]
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        nodelist=nodes,
-        node_color=fill,
-        node_size=900,
-        ax=ax,
-        edgecolors=[colours.get(n, "#000000") for n in nodes],
-        linewidths=3,
-    )
-    for n, colour in zip(nodes, fill, strict=True):
-        ink = "black" if mpl.colors.rgb_to_hsv(colour[:3])[2] > 0.6 else "white"
-        ax.text(
-            *pos[n],
-            n.replace("_", "\n"),
-            ha="center",
-            va="center",
-            fontsize=6.5,
-            color=ink,
-            fontweight="bold",
-        )
+    _edges(g, pos, ax)
+    rung = hostility_at(timeseries, turn)
+    _nodes(g, pos, ax, [cmap(norm(rung.get(n, 0))) for n in g.nodes], colours)
     bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.8)
     bar.set_ticks(range(ladder.top + 1), labels=ladder.labels, fontsize=6)
     bar.set_label(f"median rung at turn {turn}")
-    ax.legend(
-        handles=[
-            Line2D([], [], color=c, ls=ls, lw=w, label=k) for k, (c, ls, w) in EDGE_STYLE.items()
-        ],
-        loc="lower left",
-        frameon=False,
-        title="relation",
-    )
+    handles = [
+        Line2D([], [], color=c, ls=ls, lw=w, label=k) for k, (c, ls, w) in EDGE_STYLE.items()
+    ]
+    ax.legend(handles=handles, loc="lower left", frameon=False, title="relation")
     ax.set_axis_off()
     return fig
+
+
+def _edges(g: nx.MultiDiGraph, pos: dict, ax: Axes) -> None:
+    """Relations in their kind's style; supply as an arrow from supplier to recipient."""
+    for kind, (colour, ls, width) in EDGE_STYLE.items():
+        edges = [(a, b) for a, b, d in g.edges(data=True) if d["kind"] == kind]
+        arrow = "-|>" if kind == "supply" else "-"
+        nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, edge_color=colour, style=ls,
+                               width=width, arrows=True, arrowstyle=arrow, arrowsize=10,
+                               connectionstyle="arc3,rad=0.08", node_size=900)  # fmt: skip
+
+
+def _nodes(g: nx.MultiDiGraph, pos: dict, ax: Axes, fill: list, colours: dict[str, str]) -> None:
+    """Nodes filled by hostility, ringed in the actor's colour, named in a readable ink."""
+    nodes = list(g.nodes)
+    rings = [colours.get(n, "#000000") for n in nodes]
+    nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=fill, node_size=900, ax=ax,
+                           edgecolors=rings, linewidths=3)  # fmt: skip
+    for n, colour in zip(nodes, fill, strict=True):
+        ink = "black" if mpl.colors.rgb_to_hsv(colour[:3])[2] > 0.6 else "white"
+        ax.text(*pos[n], n.replace("_", "\n"), ha="center", va="center", fontsize=6.5,
+                color=ink, fontweight="bold")  # fmt: skip

@@ -36,44 +36,10 @@ def decision_timeline(
     fig, ax = style.new_axes(ax, size=(11.0, 0.42 * len(actors) + 2.2))
     events = timeline_events(decisions, replicate)
     lane = {a: len(actors) - 1 - i for i, a in enumerate(actors)}
-    stacked = events.groupby(["actor", "step"], observed=True).cumcount()
+    events["lane"] = events["actor"].map(lane).astype(float)
+    events["stack"] = events.groupby(["actor", "step"], observed=True).cumcount()
     for actor in actors:
-        ev = events[events["actor"] == actor]
-        if ev.empty:
-            continue
-        is_inject = ev["action"] == "inject"
-        y = [lane[actor]] * len(ev)
-        ax.scatter(
-            ev["date"][~is_inject],
-            [lane[actor]] * int((~is_inject).sum()),
-            s=28,
-            color=colours[actor],
-            edgecolor="black",
-            lw=0.4,
-            zorder=3,
-        )
-        ax.scatter(
-            ev["date"][is_inject],
-            [lane[actor]] * int(is_inject.sum()),
-            s=24,
-            marker="D",
-            color=colours[actor],
-            edgecolor="black",
-            lw=0.4,
-            zorder=3,
-        )
-        for (_, e), yy in zip(ev.iterrows(), y, strict=True):
-            k = int(stacked.loc[e.name])
-            text = f"{e['action']} [{e['rule']}]"
-            ax.annotate(
-                text,
-                (e["date"], yy),
-                xytext=(3, 4 + 6 * k),
-                textcoords="offset points",
-                fontsize=4.8,
-                rotation=12,
-                color="#222222",
-            )
+        _lane(ax, events[events["actor"] == actor], colours[actor])
     ax.legend(handles=_marker_legend(), loc="upper left", frameon=False, ncols=2)
     ax.set_yticks(list(lane.values()), [a.replace("_", " ") for a in lane])
     ax.set_ylim(-0.7, len(actors) - 0.2)
@@ -81,11 +47,23 @@ def decision_timeline(
         width = span[1] - span[0]
         ax.set_xlim(span[0] - width * 0.02, span[1] + width * 0.15)  # room for the last labels
         style.date_axis(ax, *span)
-    ax.set_xlabel("date")
-    ax.set_ylabel("actor")
+    ax.set(xlabel="date", ylabel="actor")
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     ax.tick_params(axis="x", rotation=30)
     return fig
+
+
+def _lane(ax: Axes, ev: pd.DataFrame, colour: str) -> None:
+    """One actor's events: markers, each labelled 'action [rule]' (stacked when on one turn)."""
+    if ev.empty:
+        return
+    inject = ev["action"] == "inject"
+    kw = {"color": colour, "edgecolor": "black", "lw": 0.4, "zorder": 3}
+    ax.scatter(ev["date"][~inject], ev["lane"][~inject], s=28, **kw)
+    ax.scatter(ev["date"][inject], ev["lane"][inject], s=24, marker="D", **kw)
+    for e in ev.itertuples():
+        ax.annotate(f"{e.action} [{e.rule}]", (e.date, e.lane), xytext=(3, 4 + 6 * e.stack),
+                    textcoords="offset points", fontsize=4.8, rotation=12)  # fmt: skip
 
 
 def _marker_legend() -> list[Line2D]:
