@@ -17,14 +17,11 @@ from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
 from sim.experiment.simulate import tables_of
-from sim.teaching.app_model import NOBODY, ClassroomModel, controls
+from sim.teaching.app_model import ENV, NOBODY, ClassroomModel, controls
 from sim.teaching.figures import escalation_figure, front_figure, relations_figure
 from sim.teaching.game import DEFAULT_SEED
 from sim.teaching.turns import describe, injects_of, options_for, turn_rows
 from sim.teaching.world import DEFAULT_SCENARIO, load_world
-
-ENV = {"scenario": "WARGAME_APP_SCENARIO", "deck": "WARGAME_APP_DECK", "seat": "WARGAME_APP_SEAT",
-       "seed": "WARGAME_APP_SEED"}  # fmt: skip
 
 
 def app_config() -> dict[str, str]:

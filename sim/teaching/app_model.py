@@ -21,6 +21,9 @@ from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS
 from sim.teaching.world import DEFAULT_SCENARIO, check_seats, load_world
 
 GROUPS = {"rules": (RuleParams, _RULE_RANGES), "combat": (CombatParams, _COMBAT_RANGES)}
+# How `wargame app` hands its options to the page (solara imports the page module by name).
+ENV = {"scenario": "WARGAME_APP_SCENARIO", "deck": "WARGAME_APP_DECK", "seat": "WARGAME_APP_SEAT",
+       "seed": "WARGAME_APP_SEED"}  # fmt: skip
 NOBODY = "nobody"  # the seat menu's entry for "all actors follow their rules"
 SEP = "__"  # keyword = group + SEP + field, e.g. rules__escalation_threshold
 

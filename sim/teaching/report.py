@@ -165,18 +165,22 @@ def _figures(doc: Doc, run: RunFolder) -> None:
 
 
 def _run_plots(run_dir: Path) -> list[Path]:
-    """The analysis package's run figures (``plots/*.png``), drawn if that package offers them."""
+    """The analysis package's run figures (``plots/*.png``): reused when newer than the run's
+    ``run.json``, else drawn by ``sim.analysis.run_plots.plot_run`` if that is installed."""
+    existing = sorted((run_dir / "plots").glob("*.png"))
+    manifest_time = (run_dir / "run.json").stat().st_mtime
+    if existing and min(p.stat().st_mtime for p in existing) >= manifest_time:
+        return existing
     try:
         from sim.analysis.run_plots import plot_run
     except ImportError:
-        return sorted((run_dir / "plots").glob("*.png"))
+        return existing
     try:
         written = plot_run(run_dir)
     except Exception as exc:  # noqa: BLE001 - a figure that fails must not lose the review
         log.warning("run figures could not be drawn: %s", exc)
-        written = []
-    return sorted(p for p in map(Path, written or []) if p.suffix == ".png") or sorted(
-        (run_dir / "plots").glob("*.png"))  # fmt: skip
+        return existing
+    return sorted(p for p in map(Path, written or []) if p.suffix == ".png")
 
 
 def _standing(doc: Doc, run: RunFolder, ens: pd.DataFrame, where: str) -> None:

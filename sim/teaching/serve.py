@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from sim.domain.errors import WargameError
-from sim.teaching.app import ENV
+from sim.teaching.app_model import ENV
 from sim.teaching.world import check_seats, load_world
 
 OFFLINE_ENV = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MPLBACKEND": "Agg"}
@@ -42,7 +42,19 @@ def server_command(port: int) -> list[str]:
 def serve(scenario: str, seats: list[str], deck: str | None, port: int) -> int:
     """Become the page's server until Ctrl-C (exec: stopping this process stops the server)."""
     env = app_env(scenario, seats, deck)
+    _check_page_imports()
     print(f"wargame app: open http://127.0.0.1:{port} (works offline; Ctrl-C stops it)", flush=True)
     cmd = server_command(port)
     os.execve(cmd[0], cmd, env)
     return 0  # not reached
+
+
+def _check_page_imports() -> None:
+    """Fail early, in words, when the web page's packages are missing."""
+    try:
+        import sim.teaching.app  # noqa: F401
+    except ImportError as exc:
+        raise WargameError(
+            f"the web page needs the app extra ({exc}): pip install -e '.[app]' "
+            "(solara==1.58.2, solara-assets==1.58.2, ipyvue<2, ipyvuetify<2, altair)"
+        ) from None
