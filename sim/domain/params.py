@@ -52,7 +52,7 @@ class RuleParams:
 
     def __post_init__(self) -> None:
         self.name = RuleSetName(self.name)
-        _check_ranges(self, "rules", _RULE_RANGES)
+        _check_ranges(self, "rules", RULE_RANGES)
 
 
 @dataclass
@@ -72,12 +72,12 @@ class CombatParams:
 
     def __post_init__(self) -> None:
         self.law = AttritionLaw(self.law)
-        _check_ranges(self, "combat", _COMBAT_RANGES)
+        _check_ranges(self, "combat", COMBAT_RANGES)
 
 
 _NONNEG = (0.0, math.inf)
 _SHARE = (0.0, 1.0)
-_RULE_RANGES = {
+RULE_RANGES = {
     "reactivity": _NONNEG,
     "response_to_moves": _NONNEG,
     "grievance_weight": _NONNEG,
@@ -93,7 +93,7 @@ _RULE_RANGES = {
     "front_failing_control": _SHARE,
     "restriction_easing_control": _SHARE,
 }
-_COMBAT_RANGES = {
+COMBAT_RANGES = {
     "attrition_rate": _NONNEG,
     "linear_reference_strength": (1e-9, math.inf),
     "defender_advantage": (1e-9, math.inf),

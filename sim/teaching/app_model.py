@@ -15,12 +15,12 @@ from enum import Enum
 from typing import Any
 
 from sim.abm.model import EscalationModel
-from sim.domain.params import _COMBAT_RANGES, _RULE_RANGES, CombatParams, RuleParams
+from sim.domain.params import COMBAT_RANGES, RULE_RANGES, CombatParams, RuleParams
 from sim.experiment.job import Job
 from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS
 from sim.teaching.world import DEFAULT_SCENARIO, check_seats, load_world
 
-GROUPS = {"rules": (RuleParams, _RULE_RANGES), "combat": (CombatParams, _COMBAT_RANGES)}
+GROUPS = {"rules": (RuleParams, RULE_RANGES), "combat": (CombatParams, COMBAT_RANGES)}
 # How `wargame app` hands its options to the page (solara imports the page module by name).
 ENV = {"scenario": "WARGAME_APP_SCENARIO", "deck": "WARGAME_APP_DECK", "seat": "WARGAME_APP_SEAT",
        "seed": "WARGAME_APP_SEED"}  # fmt: skip
