@@ -37,6 +37,11 @@ def plot_parser() -> argparse.ArgumentParser:
         help="sweep: actor whose peak rung to draw (default: each actor "
         "for one swept parameter, anyone's highest for more)",
     )
+    p.add_argument(
+        "--jobs",
+        action="store_true",
+        help="sweep: also re-draw each job's run figures (into JOB/plots)",
+    )
     p.add_argument("--out", type=Path, help="where to write (default: FOLDER/plots)")
     return p
 
@@ -61,10 +66,19 @@ def plot_folder(args: argparse.Namespace) -> list[Path]:
     if folder_kind(args.folder) == "sweep":
         from sim.analysis.sweep_plots import plot_sweep
 
-        return plot_sweep(args.folder, args.milestone, args.date, args.actor, args.out)
+        written = plot_sweep(args.folder, args.milestone, args.date, args.actor, args.out)
+        return written + (plot_jobs(args.folder) if args.jobs else [])
     from sim.analysis.run_plots import plot_run
 
     return plot_run(args.folder, args.replicate, args.turn, args.out, args.milestone)
+
+
+def plot_jobs(sweep_dir: Path) -> list[Path]:
+    """Every job folder's run figures, each into its own ``plots/``."""
+    from sim.analysis.run_plots import plot_run
+    from sim.analysis.sweep import load_sweep
+
+    return [p for job in load_sweep(sweep_dir).job_dirs for p in plot_run(job)]
 
 
 def compare_parser() -> argparse.ArgumentParser:

@@ -116,6 +116,13 @@ def test_plot_redraws_a_sweep(sweep_dir, tmp_path):
     assert (tmp_path / "sweep_peak_rung.png").exists()
 
 
+def test_plot_sweep_jobs_redraws_each_job(sweep_dir, tmp_path, capsys):
+    argv = [str(sweep_dir), "--milestone", "prk_combat", "--jobs", "--out", str(tmp_path)]
+    assert plot_main(argv) == 0
+    for num in range(3):
+        assert (sweep_dir / str(num) / "plots" / "fan_chart.png").exists()
+
+
 @pytest.mark.parametrize("missing", ["theatres.parquet", "run.json"])
 def test_plot_on_a_folder_missing_a_table_names_the_file(run_a, tmp_path, capsys, missing):
     broken = tmp_path / "broken"
