@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from sim.experiment.pool import cores
 from sim.experiment.run import run_job
 
 BASE_SEED = 20241028
+nan = float("nan")
 
 
 class CollectingModel(EscalationModel):
@@ -58,6 +60,22 @@ def default_job(replicates: int, steps: int) -> Job:
 def peak_rss_mb(who: int) -> float:
     """Peak resident memory (MB) of this process, or of its largest finished child."""
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process and its finished children."""
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def measured(fn, *args) -> tuple[object, float]:
+    """``fn(*args)`` and the CPU seconds it used, in this process and its children."""
+    before = cpu_seconds()
+    value = fn(*args)
+    return value, cpu_seconds() - before
 
 
 def ours(job: Job, workers: int) -> tuple[float, float]:
@@ -102,17 +120,19 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--skip-batch-run", action="store_true", help="measure (a) and (c) only")
     args = parser.parse_args(argv)
     job, n = default_job(args.replicates, args.steps), cores()
-    t_ours, rss = ours(job, n)  # first: the memory figures must not include the others
-    t_batch = float("nan") if args.skip_batch_run else batch_run(job, n)
-    t_floor = floor(job)
+    (t_ours, rss), cpu_ours = measured(ours, job, n)  # first: memory must not count the others
+    t_batch, cpu_batch = (nan, nan) if args.skip_batch_run else measured(batch_run, job, n)
+    t_floor, cpu_floor = measured(floor, job)
+    cpu_ms = {k: c / args.replicates * 1e3 for k, c in (("ours", cpu_ours), ("batch", cpu_batch),
+                                                        ("floor", cpu_floor))}  # fmt: skip
     rate = {k: args.replicates / t for k, t in (("ours", t_ours), ("batch", t_batch),
                                                ("floor", t_floor))}  # fmt: skip
     print(f"{args.replicates} replicates x {args.steps} steps, {n} cores")
-    print(f"{'':32}{'seconds':>9}{'runs/s':>9}")
+    print(f"{'':32}{'seconds':>9}{'runs/s':>9}{'CPU ms/run':>12}")
     for label, key, t in (("(a) ours, run_job", "ours", t_ours),
                           ("(b) mesa.batch_run", "batch", t_batch),
                           ("(c) floor, bare loop, 1 process", "floor", t_floor)):  # fmt: skip
-        print(f"{label:32}{t:9.2f}{rate[key]:9.1f}")
+        print(f"{label:32}{t:9.2f}{rate[key]:9.1f}{cpu_ms[key]:12.2f}")
     print(f"ours / batch_run = {rate['ours'] / rate['batch']:.2f}x (target >= 2, aim 5)")
     print(f"ours / (floor x cores) = {rate['ours'] / (rate['floor'] * n):.2f} (target >= 0.8)")
     print(f"ours peak memory (parent + workers) = {rss:.0f} MB")
@@ -126,6 +146,8 @@ def main(argv: list[str] | None = None) -> dict:
         "ours_vs_batch_run": _number(rate["ours"] / rate["batch"], 3),
         "ours_vs_floor_x_cores": round(rate["ours"] / (rate["floor"] * n), 3),
         "ours_peak_rss_mb": round(rss, 1),
+        "cpu_ms_per_run": {k: _number(v) for k, v in cpu_ms.items()},
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(result))
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sim.domain.ladder import standard_ladder
@@ -21,13 +22,19 @@ def reached(model: EscalationModel, m: Milestone) -> bool:
     if m.kind == "restrictions_lifted":
         return any(s.id in model.lifted and s.recipient == m.target for s in model.ties.supplies)
     if m.kind == "rung_reached":
-        rung = standard_ladder().index(m.rung)
+        rung = _rung(m.rung)
         return any(model.actor_agents[a].rung >= rung for a in actors)
     if m.kind == "all_at_most":
-        rung = standard_ladder().index(m.rung)
+        rung = _rung(m.rung)
         return all(model.actor_agents[a].rung <= rung for a in actors)
     if m.kind == "control_below":
         return any(t.id == m.theatre and t.control < m.below for t in model.contested)
     if m.kind == "action_taken":
         return any((a, m.action) in model.actions_taken for a in actors)
     raise ValueError(f"unknown milestone kind {m.kind!r}")
+
+
+@cache
+def _rung(rung_id: str) -> int:
+    """The ladder position of a rung id (looked up once: milestones are checked every turn)."""
+    return standard_ladder().index(rung_id)

@@ -77,7 +77,7 @@ def situation_from(values: dict[str, Any]) -> Situation:
     return situation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Decision:
     """One actor's move for a turn: the action, the rung it leaves the actor on, and why."""
 
@@ -88,3 +88,11 @@ class Decision:
     reason: str
     target: str | None = None
     entry: str | None = None
+
+    def __init__(self, actor: str, action: str, rung: int, rule: str, reason: str,
+                 target: str | None = None, entry: str | None = None):  # fmt: skip
+        """As the dataclass's own ``__init__`` (same fields, order and defaults), but filling
+        the instance's dict in one go: every actor decides every turn, and a frozen dataclass
+        sets each field through ``object.__setattr__``, twice as slow."""
+        self.__dict__.update(actor=actor, action=action, rung=rung, rule=rule, reason=reason,
+                             target=target, entry=entry)  # fmt: skip
