@@ -21,7 +21,17 @@ from sim.analysis.errors import ResultsError
 RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
 RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
-QUIET_OVERRIDES = ("hydra.", "plots=", "progress=", "replicates=", "workers=", "chunk_size=")
+QUIET_OVERRIDES = (
+    "hydra.",
+    "plots=",
+    "progress=",
+    "replicates=",
+    "workers=",
+    "chunk_size=",
+    "steps=",
+    "rules=",
+    "combat=",
+)  # plumbing, or already in every caption
 
 
 def folder_kind(path: Path) -> str:

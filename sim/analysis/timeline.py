@@ -1,7 +1,9 @@
 """The decision timeline of one replicate: who did what when, and under which rule.
 
 Holding a rung is not drawn (it is most of the log); every other decision, effect and inject is
-a marker on its actor's lane, labelled with the action and the rule that produced it.
+a numbered marker on its actor's lane, and a list beside the lanes says what each number was:
+date, actor, action and the rule that produced it. Numbers keep the picture readable however
+close the events fall; the full log with the reasons in words is the figure's CSV.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from matplotlib.lines import Line2D
 from sim.analysis import style
 
 QUIET_ACTIONS = ("hold",)
+LIST_FONT = 5.5  # points: the event list beside the lanes
+LIST_COLUMN = 215  # points between columns of the event list
 
 
 def timeline_events(decisions: pd.DataFrame, replicate: int) -> pd.DataFrame:
-    """The decisions of ``replicate`` worth showing (everything but holding a rung)."""
+    """The decisions of ``replicate`` worth showing (everything but holding a rung), numbered."""
     d = decisions[(decisions["replicate"] == replicate) & ~decisions["action"].isin(QUIET_ACTIONS)]
     cols = ["replicate", "step", "date", "actor", "target", "action", "rung", "rule", "reason"]
-    return d[cols].sort_values(["step", "actor"]).reset_index(drop=True)
+    d = d[cols].sort_values(["step", "actor"], kind="stable").reset_index(drop=True)
+    d.insert(0, "event", range(1, len(d) + 1))
+    return d
 
 
 def decision_timeline(
@@ -31,21 +37,21 @@ def decision_timeline(
     ax: Axes | None = None,
     span: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> Figure:
-    """Markers per actor lane over dates (``span``: the run's first and last date): diamonds for
-    injects, circles for decisions and effects."""
+    """Numbered markers per actor lane over dates (``span``: the run's first and last date),
+    diamonds for injects, circles for decisions and effects, and the numbered list beside."""
     fig, ax = style.new_axes(ax, size=(11.0, 0.42 * len(actors) + 2.2))
     events = timeline_events(decisions, replicate)
     lane = {a: len(actors) - 1 - i for i, a in enumerate(actors)}
     events["lane"] = events["actor"].map(lane).astype(float)
-    events["stack"] = events.groupby(["actor", "step"], observed=True).cumcount()
     for actor in actors:
         _lane(ax, events[events["actor"] == actor], colours[actor])
+    _event_list(ax, events, int((fig.get_figheight() - 1.0) * 72 / (LIST_FONT * 1.35)))
     ax.legend(handles=_marker_legend(), loc="upper left", frameon=False, ncols=2)
     ax.set_yticks(list(lane.values()), [a.replace("_", " ") for a in lane])
     ax.set_ylim(-0.7, len(actors) - 0.2)
     if span is not None:
         width = span[1] - span[0]
-        ax.set_xlim(span[0] - width * 0.02, span[1] + width * 0.15)  # room for the last labels
+        ax.set_xlim(span[0] - width * 0.02, span[1] + width * 0.02)
         style.date_axis(ax, *span)
     ax.set(xlabel="date", ylabel="actor")
     ax.grid(axis="x", color="#dddddd", lw=0.5)
@@ -54,22 +60,46 @@ def decision_timeline(
 
 
 def _lane(ax: Axes, ev: pd.DataFrame, colour: str) -> None:
-    """One actor's events: markers, each labelled 'action [rule]' (stacked when on one turn)."""
+    """One actor's events as markers, each with its number above (alternating heights so that
+    numbers of events on nearby turns stay apart)."""
     if ev.empty:
         return
     inject = ev["action"] == "inject"
     kw = {"color": colour, "edgecolor": "black", "lw": 0.4, "zorder": 3}
     ax.scatter(ev["date"][~inject], ev["lane"][~inject], s=28, **kw)
     ax.scatter(ev["date"][inject], ev["lane"][inject], s=24, marker="D", **kw)
-    for e in ev.itertuples():
-        ax.annotate(f"{e.action} [{e.rule}]", (e.date, e.lane), xytext=(3, 4 + 6 * e.stack),
-                    textcoords="offset points", fontsize=4.8, rotation=12)  # fmt: skip
+    for i, e in enumerate(ev.itertuples()):
+        ax.annotate(str(e.event), (e.date, e.lane), xytext=(0, 5 + 6 * (i % 2)), ha="center",
+                    textcoords="offset points", fontsize=5.5, fontweight="bold")  # fmt: skip
+
+
+def _event_list(ax: Axes, events: pd.DataFrame, per_column: int, columns: int = 2) -> None:
+    """'n  date  actor: action [rule]' for each event, in up to ``columns`` columns to the right
+    of the lanes; what does not fit is left to the CSV, and the list says so."""
+    lines = [f"{e.event:>3} {e.date:%d %b %y} {e.actor}: {_what(e.action, e.rule)}"
+             for e in events.itertuples()]  # fmt: skip
+    room = per_column * columns
+    if len(lines) > room:
+        lines = lines[: room - 1] + [f"... {len(lines) - room + 1} more in the CSV"]
+    for c in range(0, max(1, min(columns, -(-len(lines) // per_column)))):
+        chunk = lines[c * per_column : (c + 1) * per_column]
+        ax.annotate("\n".join(chunk) or "(no decisions besides holding)", (1.0, 1.0),
+                    xycoords="axes fraction", xytext=(8 + c * LIST_COLUMN, 0),
+                    textcoords="offset points", va="top", fontsize=LIST_FONT,
+                    family="monospace")  # fmt: skip
+
+
+def _what(action: str, rule: str) -> str:
+    """'action [rule]', or 'inject <name>' for injects (whose rule is just 'inject:<name>')."""
+    if action == "inject":
+        return f"inject {str(rule).removeprefix('inject:')}"
+    return f"{action} [{rule}]"
 
 
 def _marker_legend() -> list[Line2D]:
     """What the two marker shapes mean."""
     kw = {"ls": "", "color": "#999999", "markeredgecolor": "black", "markeredgewidth": 0.4}
     return [
-        Line2D([], [], marker="o", label="decision or effect [rule]", **kw),
+        Line2D([], [], marker="o", label="decision or effect (number: see the list)", **kw),
         Line2D([], [], marker="D", label="inject", **kw),
     ]

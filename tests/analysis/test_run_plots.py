@@ -82,8 +82,12 @@ def test_decision_timeline_marks_the_replicates_non_hold_decisions(run, colours)
     fig = decision_timeline(run.decisions, 0, run.actors, colours)
     ax = fig.axes[0]
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(events)
-    assert len(ax.texts) == len(events)
-    assert legend_texts(ax) == ["decision or effect [rule]", "inject"]
+    numbers = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
+    assert sorted(map(int, numbers)) == list(range(1, len(events) + 1))
+    listing = "\n".join(t.get_text() for t in ax.texts if not t.get_text().isdigit())
+    for e in events.itertuples():
+        assert f"{e.actor}: {e.action if e.action != 'inject' else 'inject'}" in listing
+    assert legend_texts(ax) == ["decision or effect (number: see the list)", "inject"]
     lanes = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
     assert lanes["russia"] > lanes["iran"]  # scenario order, top to bottom
     plt.close(fig)
@@ -139,3 +143,13 @@ def test_actor_colours_are_stable_and_distinct():
     first, again = style.actor_colours(actors), style.actor_colours(actors)
     assert first == again
     assert len(set(first.values())) == len(actors)
+
+
+def test_a_long_decision_log_is_listed_up_to_the_room_and_points_to_the_csv(run, colours):
+    busy = run.decisions.assign(action=run.decisions["action"].astype(str).replace("hold", "warn"))
+    events = timeline_events(busy, 0)
+    assert len(events) > 100
+    fig = decision_timeline(busy, 0, run.actors, colours)
+    listing = "\n".join(t.get_text() for t in fig.axes[0].texts if not t.get_text().isdigit())
+    assert listing.rstrip().endswith("more in the CSV")
+    plt.close(fig)
