@@ -147,3 +147,22 @@ def test_plot_on_a_sweep_without_its_table_names_it(sweep_dir, tmp_path, capsys)
     shutil.copy(sweep_dir / "manifest.json", broken / "manifest.json")
     assert plot_main([str(broken)]) == 2
     assert "missing sweep.parquet" in capsys.readouterr().err
+
+
+def test_compare_refuses_runs_without_common_milestones(run_a, tmp_path, capsys):
+    other = tmp_path / "no_milestones"
+    shutil.copytree(run_a, other, ignore=shutil.ignore_patterns("plots"))
+    outcomes = pd.read_parquet(other / "outcomes.parquet")
+    outcomes = outcomes[[c for c in outcomes.columns if not c.endswith("_step")]]
+    outcomes.to_parquet(other / "outcomes.parquet", index=False)
+    assert compare_main([str(run_a), str(other), "--out", str(tmp_path / "cmp")]) == 2
+    err = capsys.readouterr().err
+    assert "no milestones in common" in err and str(other) in err
+
+
+def test_figures_never_need_a_display():
+    import matplotlib
+
+    import sim.analysis.style  # noqa: F401
+
+    assert matplotlib.get_backend().lower() == "agg"
