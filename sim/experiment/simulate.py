@@ -68,6 +68,14 @@ def rows_to_table(name: str, rows: list[tuple]) -> pa.Table:
 
 
 def _array(values, typ: pa.DataType) -> pa.Array:
+    """One column as an Arrow array: converted directly (fastest), else value by value."""
+    try:
+        return pa.array(values, type=typ)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return _array_by_value(values, typ)
+
+
+def _array_by_value(values, typ: pa.DataType) -> pa.Array:
     if pa.types.is_dictionary(typ):
         return pa.array(values, type=pa.string()).dictionary_encode().cast(typ)
     if pa.types.is_date32(typ):
