@@ -20,7 +20,8 @@ SWEEP = ["-m", "rules=tit_for_tat,cautious", "replicates=3", "steps=3", "plots=f
 LAUNCHERS = {
     "joblib": ("hydra_plugins.hydra_joblib_launcher", []),
     "submitit_local": ("hydra_plugins.hydra_submitit_launcher", []),
-    "ray": ("hydra_plugins.hydra_ray_launcher", ["+hydra.launcher.ray.init.include_dashboard=false",
+    "ray": ("hydra_plugins.hydra_ray_launcher", ["hydra.launcher.ray.init.address=local",
+                                                 "+hydra.launcher.ray.init.include_dashboard=false",
                                                  "+hydra.launcher.ray.init.num_cpus=2"]),
 }  # fmt: skip
 EXTRA = {"submitit_local": "slurm", "ray": "ray", "joblib": "default dependencies"}
