@@ -26,6 +26,7 @@ def fan_chart(
     bands: pd.DataFrame | None = None,
     ladder: Ladder | None = None,
     axis_labels: bool = True,
+    title: str | None = None,
 ) -> Figure:
     """Draw one actor's fan onto ``ax`` (new figure if None); ``style_index`` > 0 overlays a
     second run in the same colour with a dashed median and hatched bands; ``axis_labels=False``
@@ -43,7 +44,7 @@ def fan_chart(
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
     rung_axis(ax, ladder or standard_ladder(), axis_labels)
-    ax.set_title(actor.replace("_", " ").title())
+    ax.set_title(title or actor.replace("_", " ").title())
     ax.set_xlabel("date")
     return fig
 
@@ -121,14 +122,16 @@ def fan_grid(
     title: str = "",
     caption: str = "",
     ncols: int = 4,
+    names: dict[str, str] | None = None,
 ) -> Figure:
-    """One fan chart per actor on a shared rung axis; colours fixed per actor."""
+    """One fan chart per actor on a shared rung axis; colours fixed per actor; panels titled
+    with the actors' display names when ``names`` gives them."""
     b = rung_bands(timeseries)
     fig, slots = actor_panels(len(actors), ncols)
     ncols = slots[0].get_gridspec().ncols
     for i, actor in enumerate(actors):
         fan_chart(timeseries, actor, slots[i], colour=colours[actor], bands=b,
-                  axis_labels=i % ncols == 0)  # fmt: skip
+                  axis_labels=i % ncols == 0, title=(names or {}).get(actor))  # fmt: skip
         slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
     names = ["90% band", "50% band", "median"]
     spare_legend(slots, len(actors), [f"{n} (colour of each actor)" for n in names],

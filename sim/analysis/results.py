@@ -116,6 +116,12 @@ class Run:
         )
 
     @property
+    def actor_names(self) -> dict[str, str]:
+        """Actor id -> the scenario's display name ("nato" -> "NATO")."""
+        actors = self.scenario.get("actors", {})
+        return {a: actors.get(a, {}).get("name") or style_name(a) for a in self.actors}
+
+    @property
     def milestones(self) -> list[str]:
         return [c.removesuffix("_step") for c in self.outcomes.columns if c.endswith("_step")]
 
@@ -181,3 +187,8 @@ def load_run(path: Path) -> Run:
     except json.JSONDecodeError as exc:
         raise ResultsError(f"{path / 'run.json'} is not valid JSON: {exc}") from None
     return Run(path, manifest)
+
+
+def style_name(actor: str) -> str:
+    """A readable name for an actor id that the scenario does not name."""
+    return actor.replace("_", " ").title()
