@@ -16,9 +16,8 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.errors import ResultsError
-from sim.analysis.metrics import newcombe_interval
+from sim.analysis.metrics import newcombe_interval, share
 from sim.analysis.results import Run, folder_kind, load_run
-from sim.analysis.summary import wilson_interval
 from sim.analysis.sweep import load_sweep, short
 
 PLUMBING = ("plots", "progress", "workers", "chunk_size", "resume")
@@ -115,20 +114,8 @@ def milestone_table(
         last = e.run.steps if step is None else step
         for m in milestones:
             k, n = int((o[f"{m}_step"] <= last).sum()), len(o)
-            lo, hi = wilson_interval(k, n)
-            rows.append(
-                {
-                    "run": e.label,
-                    "folder": str(e.run.path),
-                    "milestone": m,
-                    "by_step": last,
-                    "reached": k,
-                    "replicates": n,
-                    "probability": k / n if n else np.nan,
-                    "ci_low": lo,
-                    "ci_high": hi,
-                }
-            )
+            rows.append({"run": e.label, "folder": str(e.run.path), "milestone": m,
+                         "by_step": last, **share(k, n)})  # fmt: skip
     return pd.DataFrame(rows)
 
 

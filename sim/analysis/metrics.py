@@ -49,19 +49,15 @@ def milestone_curves(outcomes: pd.DataFrame, steps: int) -> pd.DataFrame:
         when = pd.to_numeric(outcomes[col], errors="coerce").to_numpy()
         for step in range(steps + 1):
             k = int(np.sum(when <= step))
-            lo, hi = wilson_interval(k, n)
-            rows.append(
-                {
-                    "milestone": col.removesuffix("_step"),
-                    "step": step,
-                    "reached": k,
-                    "replicates": n,
-                    "probability": k / n if n else np.nan,
-                    "ci_low": lo,
-                    "ci_high": hi,
-                }
-            )
+            rows.append({"milestone": col.removesuffix("_step"), "step": step, **share(k, n)})
     return pd.DataFrame(rows)
+
+
+def share(k: int, n: int) -> dict[str, float]:
+    """k of n replicates: counts, the share and its 95% Wilson interval, as table columns."""
+    lo, hi = wilson_interval(k, n)
+    probability = k / n if n else np.nan
+    return {"reached": k, "replicates": n, "probability": probability, "ci_low": lo, "ci_high": hi}
 
 
 def outcome_matrix(outcomes: pd.DataFrame, steps: int) -> pd.DataFrame:
