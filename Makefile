@@ -14,24 +14,29 @@ $(BIN)/python:
 	echo "creating $(VENV) with $$py"; \
 	"$$py" -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# what a run needs (the package) and what the tests need (plus the dev, app, ray, slurm extras)
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -e '.[dev,app,ray,slurm]'
 	@touch $@
 
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed-test
 
-run: venv
+run: $(VENV)/.installed-run
 	$(BIN)/wargame $(ARGS)
 
-test: venv
+test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: venv
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check sim tests benchmarks
 	$(BIN)/ruff format --check sim tests benchmarks
 
-bench: venv
+bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/sweep_throughput.py
 	$(BIN)/python benchmarks/scaling.py
 
