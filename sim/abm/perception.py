@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sim.abm.memo import by_identity
+from sim.domain.scenario import Scenario
 from sim.domain.situation import Situation, situation_from
 
 if TYPE_CHECKING:
@@ -51,7 +53,63 @@ def fronts_of(model: EscalationModel, actor: str) -> tuple[Front, ...]:
 
 
 def outlook_of(model: EscalationModel, agent: ActorAgent) -> Outlook:
-    """Work out the static part of ``agent``'s view (once per model; see ``situation_of``)."""
+    """The static part of ``agent``'s view (once per model; see ``situation_of``).
+
+    It depends only on the scenario, so the first model of a scenario works it out and keeps it
+    as ids; the other replicates' models only look their own agents, units and theatres up.
+    """
+    plans = _plans_of(model.world)
+    plan = plans.get(agent.actor_id)
+    if plan is None:
+        view = work_out_outlook(model, agent)
+        plans[agent.actor_id] = _as_ids(view)
+        return view
+    return _from_ids(model, plan)
+
+
+@by_identity
+def _plans_of(world: Scenario) -> dict[str, Outlook]:
+    return {}
+
+
+def _as_ids(view: Outlook) -> Outlook:
+    """``view`` with actor, unit and theatre ids in place of the model's objects."""
+    ids = {f: tuple(x.unit_id for x in getattr(view, f)) for f in _UNIT_FIELDS}
+    return Outlook(
+        adversaries=tuple(a.actor_id for a in view.adversaries),
+        fronts=tuple((t.id, holder) for t, holder in view.fronts),
+        supplied_fronts=tuple(tuple((t.id, h) for t, h in fr) for fr in view.supplied_fronts),
+        own_ground=tuple(t.id for t in view.own_ground),
+        partner_ground=tuple(t.id for t in view.partner_ground),
+        restricted_supplies=view.restricted_supplies,
+        supplies_to_adversaries=view.supplies_to_adversaries,
+        **ids,
+    )  # type: ignore[arg-type]
+
+
+def _from_ids(model: EscalationModel, plan: Outlook) -> Outlook:
+    """An outlook kept as ids (``_as_ids``), with this model's own objects."""
+    actors, units = model.actor_agents, model.unit_agents
+    theatres = {t.id: t for t in model.contested}
+    return Outlook(
+        adversaries=tuple(actors[a] for a in plan.adversaries),
+        fronts=tuple((theatres[t], h) for t, h in plan.fronts),
+        supplied_fronts=tuple(
+            tuple((theatres[t], h) for t, h in fr) for fr in plan.supplied_fronts
+        ),
+        own_ground=tuple(theatres[t] for t in plan.own_ground),
+        partner_ground=tuple(theatres[t] for t in plan.partner_ground),
+        restricted_supplies=plan.restricted_supplies,
+        supplies_to_adversaries=plan.supplies_to_adversaries,
+        **{f: tuple(units[u] for u in getattr(plan, f)) for f in _UNIT_FIELDS},
+    )
+
+
+_UNIT_FIELDS = ("partner_units_near", "adversary_partner_units", "adversary_units", "own_units")
+
+
+def work_out_outlook(model: EscalationModel, agent: ActorAgent) -> Outlook:
+    """Work out the static part of ``agent``'s view from the model's structure."""
     me, ties = agent.actor_id, model.ties
     partners = ties.treaty_partners[me]
     my_theatres = {u.theatre for u in model.units_of[me]} | {
