@@ -15,15 +15,27 @@ if TYPE_CHECKING:
 def reached(model: EscalationModel, m: Milestone) -> bool:
     """Whether milestone ``m`` holds in the model's current state (see Milestone's kinds)."""
     actors = m.actors or list(model.actor_agents)
+    # Loops, not any() over generators: every milestone not yet reached is checked every turn.
     if m.kind == "units_in_combat":
-        return any(u.in_combat and u.strength > 0 for a in actors for u in model.units_of[a])
+        for a in actors:
+            for u in model.units_of[a]:
+                if u.in_combat and u.strength > 0:
+                    return True
+        return False
     if m.kind == "declaration":
-        return any(by in actors and target == m.target for by, target in model.declarations)
+        return bool(model.declarations) and any(
+            by in actors and target == m.target for by, target in model.declarations
+        )
     if m.kind == "restrictions_lifted":
-        return any(s.id in model.lifted and s.recipient == m.target for s in model.ties.supplies)
+        return bool(model.lifted) and any(
+            s.id in model.lifted and s.recipient == m.target for s in model.ties.supplies
+        )
     if m.kind == "rung_reached":
         rung = _rung(m.rung)
-        return any(model.actor_agents[a].rung >= rung for a in actors)
+        for a in actors:  # noqa: SIM110 - see above
+            if model.actor_agents[a].rung >= rung:
+                return True
+        return False
     if m.kind == "all_at_most":
         rung = _rung(m.rung)
         return all(model.actor_agents[a].rung <= rung for a in actors)

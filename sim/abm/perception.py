@@ -156,9 +156,38 @@ def territory_occupied(model: EscalationModel, actor: str) -> bool:
     return any(t.owner == actor and t.control > 0.0 for t in model.contested)
 
 
+# The helpers below loop instead of calling any() on a generator: they run for every actor every
+# turn, and on these short tuples the loop costs a third as much.
+
+
 def _fighting(units: tuple[ForceAgent, ...]) -> bool:
     """Whether any of ``units`` is in combat with strength left."""
-    return any(u.in_combat and u.strength > 0 for u in units)
+    for u in units:  # noqa: SIM110 - see above
+        if u.in_combat and u.strength > 0:
+            return True
+    return False
+
+
+def _idle(units: tuple[ForceAgent, ...]) -> bool:
+    """Whether any of ``units`` is out of combat with strength left."""
+    for u in units:  # noqa: SIM110 - see above
+        if not u.in_combat and u.strength > 0:
+            return True
+    return False
+
+
+def _any_in(supplies: tuple[Supply, ...], lifted: set[str]) -> bool:
+    for s in supplies:  # noqa: SIM110 - see above
+        if s.id in lifted:
+            return True
+    return False
+
+
+def _any_not_in(supplies: tuple[Supply, ...], lifted: set[str]) -> bool:
+    for s in supplies:  # noqa: SIM110 - see above
+        if s.id not in lifted:
+            return True
+    return False
 
 
 def _main_adversary(advs: tuple[ActorAgent, ...]) -> tuple[ActorAgent | None, int, int]:
@@ -201,20 +230,17 @@ def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
             "supplied_ally_control": (
                 min(map(_worst_control, view.supplied_fronts)) if view.supplied_fronts else 1.0
             ),
-            "own_territory_occupied": bool(view.own_ground) and _held(view.own_ground),
-            "partner_forces_available": bool(view.partner_units_near)
-            and any(not u.in_combat and u.strength > 0 for u in view.partner_units_near),
-            "treaty_partner_attacked": bool(view.partner_ground) and _held(view.partner_ground),
-            "adversary_partner_in_combat": bool(view.adversary_partner_units)
-            and _fighting(view.adversary_partner_units),
+            "own_territory_occupied": _held(view.own_ground),
+            "partner_forces_available": _idle(view.partner_units_near),
+            "treaty_partner_attacked": _held(view.partner_ground),
+            "adversary_partner_in_combat": _fighting(view.adversary_partner_units),
             "adversary_forces_in_combat": _fighting(view.adversary_units),
-            "own_supplies_restricted": bool(view.restricted_supplies)
-            and any(s.id not in lifted for s in view.restricted_supplies),
+            "own_supplies_restricted": _any_not_in(view.restricted_supplies, lifted),
             "declared_co_belligerent": bool(model.declarations)
             and any(target == agent.actor_id for _, target in model.declarations),
             "restrictions_lifted_against": bool(lifted)
-            and any(s.id in lifted for s in view.supplies_to_adversaries),
-            "own_forces_in_combat": bool(view.own_units) and _fighting(view.own_units),
+            and _any_in(view.supplies_to_adversaries, lifted),
+            "own_forces_in_combat": _fighting(view.own_units),
             "doctrine": agent.doctrine,
             "spent": frozenset(agent.spent),
         }
@@ -223,4 +249,7 @@ def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
 
 def _held(theatres: tuple[ContestedTheatre, ...]) -> bool:
     """Whether a holder still controls part of any of ``theatres``."""
-    return any(t.control > 0.0 for t in theatres)
+    for t in theatres:  # noqa: SIM110 - see above
+        if t.control > 0.0:
+            return True
+    return False
