@@ -15,14 +15,35 @@ WARGAME = [sys.executable, "-m", "sim.cli"]
 
 CONTRACT = {
     "timeseries.parquet": {"replicate", "step", "date", "actor", "rung", "rung_label"},
-    "decisions.parquet": {"replicate", "step", "date", "actor", "target", "action", "rung", "rule", "reason"},
-    "forces.parquet": {"replicate", "step", "date", "unit", "actor", "theatre", "strength", "in_combat"},
+    "decisions.parquet": {
+        "replicate",
+        "step",
+        "date",
+        "actor",
+        "target",
+        "action",
+        "rung",
+        "rule",
+        "reason",
+    },
+    "forces.parquet": {
+        "replicate",
+        "step",
+        "date",
+        "unit",
+        "actor",
+        "theatre",
+        "strength",
+        "in_combat",
+    },
 }
 
 
 def wargame(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg"}
-    return subprocess.run([*WARGAME, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [*WARGAME, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 @pytest.mark.slow
@@ -57,7 +78,9 @@ def test_run_writes_every_file_of_the_contract(tmp_path):
 def test_same_seed_same_tables_through_the_command(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):
-        res = wargame("replicates=3", "steps=5", "plots=false", f"hydra.run.dir={out}", cwd=tmp_path)
+        res = wargame(
+            "replicates=3", "steps=5", "plots=false", f"hydra.run.dir={out}", cwd=tmp_path
+        )
         assert res.returncode == 0, res.stderr
     for name in ("timeseries.parquet", "decisions.parquet", "forces.parquet", "outcomes.parquet"):
         assert pd.read_parquet(a / name).equals(pd.read_parquet(b / name)), name
@@ -75,18 +98,34 @@ def _bad_scenario(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["scenario.forces.kpa_expeditionary_corps.strenght=5"], "Did you mean 'scenario.forces.kpa_expeditionary_corps.strength'"),
-        (["scenario.actors.russia.doctrine.commit_north_korean_troops.probability=1.7"],
-         "actors.russia.doctrine.commit_north_korean_troops.probability: Input should be less than or equal to 1"),
+        (
+            ["scenario.forces.kpa_expeditionary_corps.strenght=5"],
+            "Did you mean 'scenario.forces.kpa_expeditionary_corps.strength'",
+        ),
+        (
+            ["scenario.actors.russia.doctrine.commit_north_korean_troops.probability=1.7"],
+            "actors.russia.doctrine.commit_north_korean_troops.probability: Input should be less than or equal to 1",
+        ),
         (["rules.noise=-1"], "rules.noise = -1.0 is outside the allowed range"),
         (["replicates=0"], "replicates = 0 must be at least 1"),
         (["rules=titfortat"], "unknown rules 'titfortat'; available options in 'rules': cautious"),
-        (["scenario=atlantis"], "unknown scenario 'atlantis'; available options in 'scenario': kursk_2024"),
+        (
+            ["scenario=atlantis"],
+            "unknown scenario 'atlantis'; available options in 'scenario': kursk_2024",
+        ),
         (["human_actors=[atlantis]"], "human_actors: unknown actor(s) ['atlantis']"),
         ("BROKEN", "relations.russia_ukraine_war.parties.1: unknown actor 'atlantis'"),
     ],
-    ids=["typo in key", "probability 1.7", "negative noise", "zero replicates", "unknown rule set",
-         "unknown scenario", "unknown human actor", "broken scenario file"],  # fmt: skip
+    ids=[
+        "typo in key",
+        "probability 1.7",
+        "negative noise",
+        "zero replicates",
+        "unknown rule set",
+        "unknown scenario",
+        "unknown human actor",
+        "broken scenario file",
+    ],  # fmt: skip
 )
 def test_bad_input_fails_clearly_and_leaves_no_results(tmp_path, args, expected):
     if args == "BROKEN":

@@ -68,7 +68,9 @@ def test_scenario_values_and_rule_parameters_are_overridable():
 
 
 def test_out_of_range_rule_parameter_names_the_field():
-    with pytest.raises(ConfigError, match=r"rules.forgiveness = 1.5 is outside the allowed range \[0.0, 1.0\]"):
+    with pytest.raises(
+        ConfigError, match=r"rules.forgiveness = 1.5 is outside the allowed range \[0.0, 1.0\]"
+    ):
         job_from_config(composed("rules.forgiveness=1.5"))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.domain.ladder import standard_ladder
+from sim.domain.rules import HOLD
 from sim.domain.scenario import (
     AdjustActor,
     CommitUnit,
@@ -22,7 +23,6 @@ from sim.domain.scenario import (
     ReinforceUnit,
     SetRung,
 )
-from sim.domain.rules import HOLD
 from sim.domain.situation import Decision
 
 if TYPE_CHECKING:
@@ -62,8 +62,13 @@ def _commit_partner_forces(model: EscalationModel, d: Decision) -> None:
             partner_agent = model.actor_agents[partner]
             if partner_agent.rung < combat:
                 partner_agent.move_to(combat)
-            model.log_event(partner, "commit_to_combat", f"effect:{d.actor}",
-                            f"units sent into combat by {d.actor}", d.target)
+            model.log_event(
+                partner,
+                "commit_to_combat",
+                f"effect:{d.actor}",
+                f"units sent into combat by {d.actor}",
+                d.target,
+            )
 
 
 def _commit_to_combat(model: EscalationModel, d: Decision) -> None:

@@ -41,4 +41,6 @@ class Recorder:
 
     def decision(self, step, date, actor, target, action, rung, rule, reason) -> None:
         """Record one decision (or inject, or side effect) with its reason in words."""
-        self.decisions.append((self.replicate, step, date, actor, target, action, rung, rule, reason))
+        self.decisions.append(
+            (self.replicate, step, date, actor, target, action, rung, rule, reason)
+        )

@@ -30,8 +30,10 @@ class ContestedTheatre:
     bonus: dict[str, float] = field(default_factory=dict)  # actor -> quality multiplier
 
     def involves(self, actor: str) -> bool:
-        return self.owner == actor or self.holder == actor or any(
-            u.actor_id == actor for u in self.units
+        return (
+            self.owner == actor
+            or self.holder == actor
+            or any(u.actor_id == actor for u in self.units)
         )
 
     def sides(self, ties: Ties) -> tuple[list[ForceAgent], list[ForceAgent]]:

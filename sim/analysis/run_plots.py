@@ -76,7 +76,11 @@ def check_choices(
 def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
     """fan_chart.*: every actor's escalation fan."""
     fig = fan_grid(
-        run.timeseries, run.actors, colours, f"Escalation by actor: {run.name}", run.caption,
+        run.timeseries,
+        run.actors,
+        colours,
+        f"Escalation by actor: {run.name}",
+        run.caption,
         names=run.actor_names,
     )
     return style.save_figure(fig, out, "fan_chart", rung_bands(run.timeseries))

@@ -45,7 +45,9 @@ def linear_law(x0: float, y0: float, a: float, b: float, t: float) -> tuple[floa
     return max(x, 0.0), max(y, 0.0)
 
 
-def control_change(attacker: float, defender: float, breakthrough_ratio: float, rate: float) -> float:
+def control_change(
+    attacker: float, defender: float, breakthrough_ratio: float, rate: float
+) -> float:
     """Weekly change in the defender's share of contested ground.
 
     The attacker gains ground when its effective strength exceeds ``breakthrough_ratio`` times

@@ -34,7 +34,9 @@ VOCABULARY: dict[str, Condition] = {}
 
 
 def _register(name: str, meaning: str, args: Mapping[str, type] | None = None):
-    def wrap(fn: Callable[[Situation, Args, object], bool]) -> Callable[[Situation, Args, object], bool]:
+    def wrap(
+        fn: Callable[[Situation, Args, object], bool],
+    ) -> Callable[[Situation, Args, object], bool]:
         VOCABULARY[name] = Condition(name, meaning, dict(args or {}), fn)
         return fn
 
@@ -171,7 +173,7 @@ def holds(when: Mapping[str, Args | None], situation: Situation, params: object)
     ``params`` supplies the default thresholds (``front_failing_control``,
     ``restriction_easing_control``) for conditions whose entry gives none.
     """
-    for name, args in when.items():
+    for name, args in when.items():  # noqa: SIM110 - a plain loop is the fastest here
         if not VOCABULARY[name].test(situation, args or {}, params):
             return False
     return True

@@ -1,4 +1,5 @@
-"""The project's own error types: every bad input ends in one of these, with a message for people."""
+"""The project's own error types: every bad input ends in one of these, with a message for
+people."""
 
 
 class WargameError(Exception):
@@ -6,7 +7,8 @@ class WargameError(Exception):
 
 
 class ScenarioError(WargameError):
-    """A scenario file that does not validate: names the file, the field path and what is allowed."""
+    """A scenario file that does not validate: names the file, each field path and what is
+    allowed."""
 
     def __init__(self, source: str, problems: list[str]):
         self.source = source

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from enum import Enum
+from enum import StrEnum
 
 from sim.domain.errors import ConfigError
 
 
-class RuleSetName(str, Enum):
+class RuleSetName(StrEnum):
     """The named rule sets an actor's decisions can follow."""
 
     doctrine_richardson = "doctrine_richardson"
@@ -23,7 +23,7 @@ class RuleSetName(str, Enum):
     doctrine_only = "doctrine_only"
 
 
-class AttritionLaw(str, Enum):
+class AttritionLaw(StrEnum):
     """Lanchester's laws: square (aimed fire) or linear (area fire)."""
 
     square = "square"

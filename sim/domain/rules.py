@@ -14,7 +14,7 @@ import numpy as np
 from sim.domain import conditions
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import RuleParams, RuleSetName
-from sim.domain.situation import Decision, DoctrineLine, Situation
+from sim.domain.situation import Decision, Situation
 
 HOLD = "hold"
 STEP_DOWN = "step_down"
@@ -38,8 +38,15 @@ def follow_doctrine(s: Situation, p: RuleParams, rng: np.random.Generator) -> De
         if line.probability < 1.0 and rng.random() >= line.probability:
             continue
         rung = line.rung if line.rung == 0 else max(s.own_rung, line.rung)
-        return Decision(s.actor, line.action, min(rung, s.max_rung), f"doctrine:{line.id}",
-                        line.reason, line.target, line.id)
+        return Decision(
+            s.actor,
+            line.action,
+            min(rung, s.max_rung),
+            f"doctrine:{line.id}",
+            line.reason,
+            line.target,
+            line.id,
+        )
     return None
 
 

@@ -238,9 +238,7 @@ class Milestone(Sourced):
 class Scenario(Sourced):
     """The whole world of one scenario file."""
 
-    _unsourced = frozenset(
-        {"actors", "relations", "theatres", "forces", "injects", "milestones"}
-    )
+    _unsourced = frozenset({"actors", "relations", "theatres", "forces", "injects", "milestones"})
     name: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     title: str
     seed_document: str | None = None

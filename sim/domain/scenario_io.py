@@ -16,9 +16,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sim.domain import conditions
 from sim.domain.errors import ScenarioError
-from sim.domain.ladder import standard_ladder
+from sim.domain.references import cross_reference_problems
 from sim.domain.scenario import Scenario
 
 
@@ -79,7 +78,9 @@ def with_deck(data: dict[str, Any], deck_file: Path) -> dict[str, Any]:
         ])  # fmt: skip
     clash = sorted(set(deck["injects"]) & set(data.get("injects") or {}))
     if clash:
-        raise ScenarioError(str(deck_file), [f"injects.{c}: already in the scenario" for c in clash])
+        raise ScenarioError(
+            str(deck_file), [f"injects.{c}: already in the scenario" for c in clash]
+        )
     return {**data, "injects": {**(data.get("injects") or {}), **deck["injects"]}}
 
 
@@ -130,69 +131,3 @@ def _allowed_fields(loc: tuple) -> list[str]:
         else:
             model = inner
     return sorted(model.model_fields) if model is not None else []
-
-
-def cross_reference_problems(s: Scenario) -> list[str]:
-    """Every reference in the scenario that points at nothing, each with the allowed values."""
-    ladder = standard_ladder()
-    actors, units, theatres = set(s.actors), set(s.forces), set(s.theatres)
-    out: list[str] = []
-
-    def need(value: str | None, allowed: set[str], where: str, what: str) -> None:
-        if value is not None and value not in allowed:
-            out.append(f"{where}: unknown {what} {value!r}; allowed: {', '.join(sorted(allowed))}")
-
-    rungs, actions = set(ladder.rung_ids), set(ladder.actions)
-    for aid, a in s.actors.items():
-        need(a.initial_rung, rungs, f"actors.{aid}.initial_rung", "rung")
-        need(a.max_rung, rungs, f"actors.{aid}.max_rung", "rung")
-        for i, m in enumerate(a.members):
-            need(m, actors, f"actors.{aid}.members.{i}", "actor")
-        for i, adv in enumerate(a.adversaries):
-            need(adv, actors - {aid}, f"actors.{aid}.adversaries.{i}", "actor")
-        if a.initial_rung in rungs and a.max_rung in rungs:
-            if ladder.index(a.initial_rung) > ladder.index(a.max_rung):
-                out.append(f"actors.{aid}.initial_rung: {a.initial_rung!r} is above max_rung")
-        if a.max_rung in rungs and not a.nuclear:
-            if ladder.index(a.max_rung) >= ladder.index("nuclear_signalling"):
-                out.append(f"actors.{aid}.max_rung: {a.max_rung!r} needs nuclear: true; "
-                           "without nuclear weapons the highest rung is strikes_on_territory")  # fmt: skip
-        for eid, e in a.doctrine.items():
-            where = f"actors.{aid}.doctrine.{eid}"
-            need(e.then, actions, f"{where}.then", "action")
-            if e.then in actions and a.max_rung in rungs:
-                if ladder.rung_of(e.then) > ladder.index(a.max_rung):
-                    out.append(f"{where}.then: {e.then!r} is on rung "
-                               f"{ladder.rung_ids[ladder.rung_of(e.then)]}, above max_rung "
-                               f"{a.max_rung!r}; raise max_rung or choose a lower action")  # fmt: skip
-            need(e.target, actors, f"{where}.target", "actor")
-            out += conditions.check(e.when, f"{where}.when")
-    for rid, r in s.relations.items():
-        for i, p in enumerate(r.parties):
-            need(p, actors, f"relations.{rid}.parties.{i}", "actor")
-    for tid, t in s.theatres.items():
-        need(t.territory_of, actors, f"theatres.{tid}.territory_of", "actor")
-        need(t.held_by, actors, f"theatres.{tid}.held_by", "actor")
-    for fid, f in s.forces.items():
-        need(f.actor, actors, f"forces.{fid}.actor", "actor")
-        need(f.theatre, theatres, f"forces.{fid}.theatre", "theatre")
-    for iid, inj in s.injects.items():
-        need(inj.actor, actors, f"injects.{iid}.actor", "actor")
-        if inj.when is not None:
-            out += conditions.check(inj.when, f"injects.{iid}.when")
-        for k, eff in enumerate(inj.effects):
-            where = f"injects.{iid}.effects.{k}"
-            for field in ("actor", "target", "supplier"):
-                need(getattr(eff, field, None), actors, f"{where}.{field}", "actor")
-            need(getattr(eff, "unit", None), units, f"{where}.unit", "unit")
-            need(getattr(eff, "rung", None), rungs, f"{where}.rung", "rung")
-        if inj.date is not None and inj.date < s.start_date:
-            out.append(f"injects.{iid}.date: {inj.date} is before start_date {s.start_date}")
-    for mid, m in s.milestones.items():
-        for i, a in enumerate(m.actors):
-            need(a, actors, f"milestones.{mid}.actors.{i}", "actor")
-        need(m.target, actors, f"milestones.{mid}.target", "actor")
-        need(m.rung, rungs, f"milestones.{mid}.rung", "rung")
-        need(m.theatre, theatres, f"milestones.{mid}.theatre", "theatre")
-        need(m.action, actions, f"milestones.{mid}.action", "action")
-    return out

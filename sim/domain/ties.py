@@ -13,7 +13,7 @@ from sim.domain.scenario import Scenario
 
 @dataclass(frozen=True)
 class Supply:
-    """A supply tie: what goes from ``supplier`` to ``recipient``, and whether its use is limited."""
+    """A supply tie: what goes from ``supplier`` to ``recipient``; is its use limited?"""
 
     id: str
     supplier: str

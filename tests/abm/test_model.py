@@ -78,7 +78,11 @@ def test_north_korean_units_enter_combat_only_by_russias_decision():
             model.step()
             kpa = model.unit_agents["kpa_expeditionary_corps"]
             if kpa.in_combat:
-                committed = [d for d in model.recorder.decisions if d[6] is not None and d[5] == "commit_partner_forces"]
+                committed = [
+                    d
+                    for d in model.recorder.decisions
+                    if d[6] is not None and d[5] == "commit_partner_forces"
+                ]
                 assert committed and committed[0][3] == "russia"
                 assert model.milestone_steps["prk_combat"] == committed[0][1]
                 return
@@ -168,6 +172,8 @@ def test_south_korea_reacts_to_north_korean_combat():
     reacted = 0
     for seed in range(60):
         m = play(seed)
-        rows = [d for d in m.recorder.decisions if d[3] == "south_korea" and d[7].startswith("doctrine")]
+        rows = [
+            d for d in m.recorder.decisions if d[3] == "south_korea" and d[7].startswith("doctrine")
+        ]
         reacted += bool(rows)
     assert reacted > 0

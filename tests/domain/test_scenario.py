@@ -56,7 +56,10 @@ def test_kursk_scenario_has_what_the_document_describes():
     assert ("supply", "north_korea", "russia") in kinds
     treaty = world.relations["russia_north_korea_security_agreement"]
     assert treaty.mutual_defence and set(treaty.parties) == {"russia", "north_korea"}
-    assert all(world.relations[r].restricted_use for r in ("us_weapons_to_ukraine", "nato_weapons_to_ukraine"))
+    assert all(
+        world.relations[r].restricted_use
+        for r in ("us_weapons_to_ukraine", "nato_weapons_to_ukraine")
+    )
     assert world.forces["kpa_expeditionary_corps"].strength == 10000
     assert world.theatres["kursk"].held_by == "ukraine"
     assert str(world.start_date).startswith("2024-10") and world.step_days == 7
@@ -81,33 +84,75 @@ def test_a_value_without_source_is_refused(data):
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
-        (lambda d: d["actors"]["russia"].pop("kind"), "actors.russia.kind: required field is missing"),
-        (lambda d: d["relations"]["russia_ukraine_war"].update(parties=["russia", "atlantis"]),
-         "relations.russia_ukraine_war.parties.1: unknown actor 'atlantis'; allowed: australia"),
-        (lambda d: d["forces"]["kpa_expeditionary_corps"].update(strength=-5),
-         "forces.kpa_expeditionary_corps.strength: Input should be greater than or equal to 0"),
-        (lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"].update(probability=1.7),
-         "actors.russia.doctrine.commit_north_korean_troops.probability: Input should be less than or equal to 1"),
-        (lambda d: d["actors"]["russia"].update(risk_tolerance="high"),
-         "actors.russia.risk_tolerance: Input should be a valid number"),
-        (lambda d: d["actors"]["russia"].update(kind="empire"),
-         "actors.russia.kind: Input should be 'state' or 'alliance'"),
-        (lambda d: d["actors"]["russia"].update(initial_rung="war"),
-         "actors.russia.initial_rung: unknown rung 'war'; allowed: arms_supply"),
-        (lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"].update(then="invade"),
-         "doctrine.commit_north_korean_troops.then: unknown action 'invade'"),
-        (lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"]["when"].update(moon_is_full={}),
-         "when.moon_is_full: unknown condition; allowed: adversary_escalated"),
-        (lambda d: d["actors"]["russia"].update(riks_tolerance=0.5),
-         "actors.russia.riks_tolerance: unknown field; allowed fields: actors"[:36]),
-        (lambda d: d["theatres"]["kursk"].update(initial_control=1.5),
-         "theatres.kursk.initial_control: Input should be less than or equal to 1"),
-        (lambda d: d["injects"]["nato_restrictions_review"].update(date="2023-01-01"),
-         "is before start_date"),
+        (
+            lambda d: d["actors"]["russia"].pop("kind"),
+            "actors.russia.kind: required field is missing",
+        ),
+        (
+            lambda d: d["relations"]["russia_ukraine_war"].update(parties=["russia", "atlantis"]),
+            "relations.russia_ukraine_war.parties.1: unknown actor 'atlantis'; allowed: australia",
+        ),
+        (
+            lambda d: d["forces"]["kpa_expeditionary_corps"].update(strength=-5),
+            "forces.kpa_expeditionary_corps.strength: Input should be greater than or equal to 0",
+        ),
+        (
+            lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"].update(
+                probability=1.7
+            ),
+            "actors.russia.doctrine.commit_north_korean_troops.probability: Input should be less than or equal to 1",
+        ),
+        (
+            lambda d: d["actors"]["russia"].update(risk_tolerance="high"),
+            "actors.russia.risk_tolerance: Input should be a valid number",
+        ),
+        (
+            lambda d: d["actors"]["russia"].update(kind="empire"),
+            "actors.russia.kind: Input should be 'state' or 'alliance'",
+        ),
+        (
+            lambda d: d["actors"]["russia"].update(initial_rung="war"),
+            "actors.russia.initial_rung: unknown rung 'war'; allowed: arms_supply",
+        ),
+        (
+            lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"].update(
+                then="invade"
+            ),
+            "doctrine.commit_north_korean_troops.then: unknown action 'invade'",
+        ),
+        (
+            lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"][
+                "when"
+            ].update(moon_is_full={}),
+            "when.moon_is_full: unknown condition; allowed: adversary_escalated",
+        ),
+        (
+            lambda d: d["actors"]["russia"].update(riks_tolerance=0.5),
+            "actors.russia.riks_tolerance: unknown field; allowed fields: actors"[:36],
+        ),
+        (
+            lambda d: d["theatres"]["kursk"].update(initial_control=1.5),
+            "theatres.kursk.initial_control: Input should be less than or equal to 1",
+        ),
+        (
+            lambda d: d["injects"]["nato_restrictions_review"].update(date="2023-01-01"),
+            "is before start_date",
+        ),
     ],
-    ids=["missing field", "unknown actor in relation", "negative strength", "probability 1.7",
-         "wrong type", "bad choice", "unknown rung", "unknown action", "unknown condition",
-         "unknown field", "share above 1", "inject before start"],  # fmt: skip
+    ids=[
+        "missing field",
+        "unknown actor in relation",
+        "negative strength",
+        "probability 1.7",
+        "wrong type",
+        "bad choice",
+        "unknown rung",
+        "unknown action",
+        "unknown condition",
+        "unknown field",
+        "share above 1",
+        "inject before start",
+    ],  # fmt: skip
 )
 def test_bad_scenarios_name_the_field_and_what_is_allowed(data, mutate, expected):
     mutate(data)
@@ -193,9 +238,17 @@ def test_mutated_scenarios_load_or_raise_our_error(tmp_path_factory, mutations):
 
 def test_a_doctrine_action_above_max_rung_is_refused(data):
     data["actors"]["japan"]["doctrine"] = {
-        "strike": {"when": {"always": {}}, "then": "strike_territory", "reason": "r", "source": "assumption: test"}
+        "strike": {
+            "when": {"always": {}},
+            "then": "strike_territory",
+            "reason": "r",
+            "source": "assumption: test",
+        }
     }
-    assert "actors.japan.doctrine.strike.then: 'strike_territory' is on rung strikes_on_territory, above max_rung 'sanctions'" in problems_of(data)
+    assert (
+        "actors.japan.doctrine.strike.then: 'strike_territory' is on rung strikes_on_territory, above max_rung 'sanctions'"
+        in problems_of(data)
+    )
 
 
 def test_a_non_nuclear_actor_cannot_reach_nuclear_rungs(data):
