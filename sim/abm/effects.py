@@ -2,10 +2,12 @@
 
 Most actions only move the actor on the ladder. These also change forces or status:
 commit_partner_forces (treaty partners' idle units in the actor's theatres go into combat and
-their actor climbs to combat), commit_to_combat (own idle units go into combat),
-reinforce_troops (own units gain a share of their initial strength), withdraw_forces (own units
-leave combat), declare_co_belligerent, lift_weapons_restrictions (the recipient's units fight
-better) and nuclear_strike (adversary units in shared theatres lose a share of their strength).
+their actor climbs to combat), commit_to_combat (own idle units in contested theatres go into
+combat), reinforce_troops (own units in combat, else alive, gain a share of their initial
+strength and keep it), withdraw_forces (own units leave combat), declare_co_belligerent,
+lift_weapons_restrictions (the recipient's units fight better) and nuclear_strike (adversary
+units in shared theatres lose a share of their strength). A rule's climb onto a rung takes the
+rung's first action, so it has that action's side effect too.
 """
 
 from __future__ import annotations

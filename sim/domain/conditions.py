@@ -1,4 +1,4 @@
-"""The safe vocabulary of named conditions that doctrines, injects and milestones are written in.
+"""The safe vocabulary of named conditions that doctrines and injects are written in.
 
 A doctrine entry says ``when: {adversary_partner_in_combat: {}, own_supplies_restricted: {}}``;
 each name here is a pure predicate over an actor's Situation. Names and their arguments are

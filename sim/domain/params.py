@@ -36,7 +36,7 @@ class RuleParams:
 
     name: RuleSetName = RuleSetName.doctrine_richardson
     reactivity: float = 0.6  # weight of the adversary's climb since the start, above one's own
-    response_to_moves: float = 0.8  # weight of the adversary's last move (rungs)
+    response_to_moves: float = 0.8  # weight of the largest last move of any adversary (rungs)
     grievance_weight: float = 0.4  # weight of the actor's grievance (0-1)
     restraint: float = 0.5  # weight of one's own climb since the start, damped by risk tolerance
     cost_sensitivity: float = 3.0  # weight of last turn's own losses (fraction of strength)

@@ -54,7 +54,8 @@ def richardson(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decisio
     """Action and reaction (after L. F. Richardson's arms-race equations), one rung at a time.
 
     Pressure to climb = escalation propensity x reactivity x (how far the adversary has climbed
-    since the start, minus how far the actor has) + response to the adversary's last move
+    since the start, minus how far the actor has) + response to moves x the largest last move
+    of any adversary
     + grievance weight x grievance - restraint x (1 - risk tolerance) x own climb since the
     start - cost sensitivity x last turn's losses + noise. Climb one rung when pressure exceeds
     the escalation threshold (plus the threshold premium when the climb crosses one of Kahn's

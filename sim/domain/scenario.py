@@ -74,7 +74,7 @@ class Actor(Sourced):
     members: list[str] = []
     nuclear: bool = False
     initial_rung: str
-    max_rung: str = "nuclear_use"
+    max_rung: str = "strikes_on_territory"  # nuclear rungs need nuclear: true and a max_rung
     adversaries: list[str] = []
     risk_tolerance: Probability = 0.5
     escalation_propensity: Probability = 0.5
