@@ -17,6 +17,7 @@ import mesa
 
 from sim.abm import effects
 from sim.abm.agents import ActorAgent, ForceAgent
+from sim.abm.live_situation import LiveSituation
 from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
 from sim.abm.perception import Outlook, outlook_of, situation_of
@@ -88,7 +89,7 @@ class EscalationModel(mesa.Model):
         self._date = turn_start + dt.timedelta(days=self.world.step_days)
         rungs_before = [a.rung for a in self.actor_list]
         self._apply_injects(turn_start)
-        situations = [situation_of(self, a) for a in self.actor_list]
+        situations = [LiveSituation(self, a) for a in self.actor_list]
         decisions = [self._decide(a, s) for a, s in zip(self.actor_list, situations, strict=True)]
         for d in decisions:
             effects.move(self, d)
