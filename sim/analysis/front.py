@@ -23,12 +23,15 @@ def strength_chart(
     colours: dict[str, str],
     ax: Axes | None = None,
     theatres: list[str] | None = None,
+    names: dict[str, str] | None = None,
 ) -> Figure:
-    """Each actor's total personnel in ``theatres`` (all theatres if None) over time."""
+    """Each actor's total personnel in ``theatres`` (all theatres if None) over time, labelled
+    with the actors' display names when ``names`` gives them."""
     fig, ax = style.new_axes(ax)
     b = strength_bands(forces, theatres)
     for actor in [a for a in colours if a in set(b["actor"])]:
-        _band(ax, b[b["actor"] == actor], colours[actor], actor.replace("_", " "))
+        label = (names or {}).get(actor) or actor.replace("_", " ")
+        _band(ax, b[b["actor"] == actor], colours[actor], label)
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
     where = ", ".join(theatres) if theatres else "all theatres"
@@ -68,13 +71,14 @@ def front_figure(
     colours: dict[str, str],
     title: str = "",
     caption: str = "",
+    names: dict[str, str] | None = None,
 ) -> Figure:
     """Strength in the contested theatres above, salient control below, sharing the date axis."""
     import matplotlib.pyplot as plt
 
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8.0, 6.4), sharex=True, layout="constrained")
     contested = sorted(theatres["theatre"].astype(str).unique()) or None
-    strength_chart(forces, colours, top, contested)
+    strength_chart(forces, colours, top, contested, names)
     top.set_xlabel("")
     control_chart(theatres, colours, bottom)
     bottom.tick_params(axis="x", rotation=30)

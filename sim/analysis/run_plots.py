@@ -116,7 +116,8 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
 
 def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
     """front.*: force strength in the contested theatres and salient control."""
-    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.name}", run.caption)
+    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.name}", run.caption,
+                       names=run.actor_names)  # fmt: skip
     contested = sorted(run.theatres["theatre"].astype(str).unique()) or None
     data = pd.concat(
         [
