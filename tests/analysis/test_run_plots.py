@@ -122,6 +122,9 @@ def test_front_figure_shows_strength_per_actor_and_salient_control(run, colours)
     assert bottom.get_ylabel() == "share controlled"
     assert bottom.lines[0].get_color() == colours["ukraine"]
     plt.close(fig)
+    named = front_figure(run.forces, run.theatres, colours, "front", names=run.actor_names)
+    assert set(legend_texts(named.axes[0])) == {"Russia", "Ukraine", "North Korea"}
+    plt.close(named)
 
 
 def test_network_has_every_actor_and_relation(run, colours):
