@@ -29,6 +29,13 @@ def _parser(prog: str, description: str) -> _Parser:
     return p
 
 
+def _seats(p: _Parser, help_text: str) -> None:
+    """The repeatable ``--as ACTOR`` option: the human seats."""
+    p.add_argument(
+        "--as", dest="seats", action="append", default=[], metavar="ACTOR", help=help_text
+    )
+
+
 def _parse(p: _Parser, argv: list[str]) -> argparse.Namespace:
     """Parse ``argv``, accepting ``scenario=NAME`` tokens among the options."""
     args, rest = p.parse_known_args(argv)
@@ -78,14 +85,7 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
     from sim.teaching.play import play
 
     p = _parser("play", "Play the scenario turn by turn with human seats.")
-    p.add_argument(
-        "--as",
-        dest="seats",
-        action="append",
-        default=[],
-        metavar="ACTOR",
-        help="an actor you play (repeat for several seats, hot seat)",
-    )
+    _seats(p, "an actor you play (repeat for several seats, hot seat)")
     p.add_argument(
         "--seed", type=int, help="the game's seed (same seed + same choices = same game)"
     )
@@ -168,14 +168,7 @@ def app_main(argv: list[str]) -> int:
 
     p = _parser("app", "Serve the classroom web page (Mesa SolaraViz) on 127.0.0.1.")
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument(
-        "--as",
-        dest="seats",
-        action="append",
-        default=[],
-        metavar="ACTOR",
-        help="the actor played from the page",
-    )
+    _seats(p, "the actor played from the page")
     p.add_argument("--deck", help="an inject deck (YAML with injects:)")
     args = _parse(p, argv)
     exercise, scenario = _exercise_and_scenario(args)
