@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sim.abm.memo import by_identity
 from sim.domain.scenario import Scenario
-from sim.domain.situation import Situation, situation_from
+from sim.domain.situation import Situation
 
 if TYPE_CHECKING:
     from sim.abm.agents import ActorAgent, ForceAgent
@@ -206,45 +206,10 @@ def _main_adversary(advs: tuple[ActorAgent, ...]) -> tuple[ActorAgent | None, in
 
 
 def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
-    """Everything the actor's rules may look at this turn."""
-    view = model.outlook(agent)
-    main, last_move, top = _main_adversary(view.adversaries)
-    lifted = model.lifted
-    return situation_from(
-        {
-            "actor": agent.actor_id,
-            "step": model.steps,
-            "own_rung": agent.rung,
-            "max_rung": agent.max_rung,
-            "own_rise": agent.rung - agent.initial_rung,
-            "adversary": main.actor_id if main else None,
-            "adversary_rung": main.rung if main else 0,
-            "adversary_rise": (main.rung - main.initial_rung) if main else 0,
-            "adversary_last_move": last_move,
-            "max_adversary_rung": top,
-            "risk_tolerance": agent.risk_tolerance,
-            "escalation_propensity": agent.escalation_propensity,
-            "grievance": agent.grievance,
-            "own_losses": agent.last_losses,
-            "own_control": _worst_control(view.fronts) if view.fronts else 1.0,
-            "supplied_ally_control": (
-                min(map(_worst_control, view.supplied_fronts)) if view.supplied_fronts else 1.0
-            ),
-            "own_territory_occupied": _held(view.own_ground),
-            "partner_forces_available": _idle(view.partner_units_near),
-            "treaty_partner_attacked": _held(view.partner_ground),
-            "adversary_partner_in_combat": _fighting(view.adversary_partner_units),
-            "adversary_forces_in_combat": _fighting(view.adversary_units),
-            "own_supplies_restricted": _any_not_in(view.restricted_supplies, lifted),
-            "declared_co_belligerent": bool(model.declarations)
-            and any(target == agent.actor_id for _, target in model.declarations),
-            "restrictions_lifted_against": bool(lifted)
-            and _any_in(view.supplies_to_adversaries, lifted),
-            "own_forces_in_combat": _fighting(view.own_units),
-            "doctrine": agent.doctrine,
-            "spent": frozenset(agent.spent),
-        }
-    )
+    """Everything the actor's rules may look at this turn, every field worked out now."""
+    from sim.abm.live_situation import LiveSituation  # it builds on this module's helpers
+
+    return LiveSituation(model, agent).freeze()
 
 
 def _held(theatres: tuple[ContestedTheatre, ...]) -> bool:
