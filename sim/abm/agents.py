@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 import mesa
 
+from sim.abm.forces import ForceAgent  # noqa: F401  (re-exported: its home is sim.abm.forces)
 from sim.abm.memo import by_identity
 from sim.domain.ladder import standard_ladder
 from sim.domain.rules import decide
-from sim.domain.scenario import Actor, Force
+from sim.domain.scenario import Actor
 from sim.domain.situation import Decision, DoctrineLine, Situation
 
 if TYPE_CHECKING:
@@ -69,37 +70,3 @@ def doctrine_lines(spec: Actor) -> tuple[DoctrineLine, ...]:
         )
         for eid, e in spec.doctrine.items()
     )
-
-
-class ForceAgent(mesa.Agent):
-    """A military unit: personnel strength and quality in a theatre, in combat or not.
-
-    Each turn it refills ``replenishment`` of its initial strength (never above its establishment:
-    the initial strength plus reinforcements);
-    losses come from the theatre's Lanchester exchange.
-    """
-
-    def __init__(self, model: EscalationModel, unit_id: str, spec: Force):
-        super().__init__(model)
-        self.unit_id = unit_id
-        self.actor_id = spec.actor
-        self.theatre = spec.theatre
-        self.strength = float(spec.strength)
-        self.initial_strength = float(spec.strength)
-        self.establishment = float(spec.strength)
-        self.quality = float(spec.quality)
-        self.in_combat = spec.in_combat
-        self.replenishment = spec.replenishment
-        self.covert = spec.covert
-
-    def replenish(self, weeks: float) -> None:
-        """Refill toward the unit's establishment (initial strength plus reinforcements) at the
-        unit's weekly replenishment rate of its initial strength."""
-        if self.replenishment > 0 and self.strength > 0:
-            refill = self.replenishment * self.initial_strength * weeks
-            self.strength = min(self.establishment, self.strength + refill)
-
-    def reinforce(self, personnel: float) -> None:
-        """Add personnel; the unit's establishment grows with them, so replenishment keeps them."""
-        self.strength += personnel
-        self.establishment += personnel

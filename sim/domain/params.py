@@ -62,8 +62,8 @@ class CombatParams:
     law: AttritionLaw = AttritionLaw.square
     attrition_rate: float = 0.004  # per day: casualties per effective enemy soldier (square law)
     linear_reference_strength: float = 20000.0  # linear law: rate = attrition_rate / this
-    defender_advantage: float = 1.6  # multiplier on the holder's fire in its salient
-    noise: float = 0.25  # sigma of the lognormal factor on each side's fire, drawn each turn
+    defender_advantage: float = 3.0  # multiplier on the holder's fire in its salient (only there)
+    noise: float = 0.25  # spread of a week's mean-one lognormal factor on each side's fire
     breakthrough_ratio: float = 2.0  # attacker:defender effective ratio that holds the line
     control_rate: float = 0.12  # largest weekly change in a theatre's control
     unrestricted_weapons_bonus: float = 0.2  # recipient's quality gain when restrictions lift
