@@ -51,6 +51,9 @@ class ContestedTheatre:
     holder: str
     control: float
     units: list[ForceAgent] = field(default_factory=list)
+    # Transitional, to be deleted when model.py passes ``multipliers`` (issue 9): the old
+    # effects.lift_restrictions still writes here; used only when ``fight`` gets no multipliers.
+    bonus: dict[str, float] = field(default_factory=dict)
 
     def involves(self, actor: str) -> bool:
         return (
@@ -95,7 +98,7 @@ class ContestedTheatre:
         """
         for u in self.units:
             u.losses = 0.0
-        mult = multipliers or {}
+        mult = self.bonus if multipliers is None else multipliers
         att, dfn = self.sides(ties)
         weeks = days / WEEK
         if att and dfn:
