@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -131,9 +132,12 @@ class ContestedTheatre:
         """
         x, px0 = _power(att, mult)
         y, py0 = _power(dfn, mult)
-        sigma = turn_noise_sigma(p.noise, days)
-        fx, fy = (np.exp(sigma * rng.standard_normal(2) - sigma * sigma / 2) if p.noise
-                  else (1.0, 1.0))  # fmt: skip
+        fx = fy = 1.0
+        if p.noise:
+            sigma = turn_noise_sigma(p.noise, days)
+            zx, zy = rng.standard_normal(2)
+            fx = math.exp(sigma * zx - sigma * sigma / 2)
+            fy = math.exp(sigma * zy - sigma * sigma / 2)
         rate = p.attrition_rate
         if p.law is AttritionLaw.linear:
             rate /= p.linear_reference_strength
@@ -162,12 +166,16 @@ class ContestedTheatre:
 
 def _power(units: list[ForceAgent], mult: Mapping[str, float]) -> tuple[float, float]:
     """A side's strength and combat power (strength x quality x its actor's multiplier)."""
-    strength = sum(u.strength for u in units)
-    power = sum(u.strength * u.quality * mult.get(u.actor_id, 1.0) for u in units)
+    strength = power = 0.0
+    for u in units:
+        strength += u.strength
+        power += u.strength * u.quality * mult.get(u.actor_id, 1.0)
     return strength, power
 
 
 def _shares(units: list[ForceAgent], total: float) -> list[float]:
+    if len(units) == 1:  # the common case, and what allocate_losses gives for one unit
+        return [min(total, units[0].strength)]
     return allocate_losses([u.strength for u in units], [u.quality for u in units], total)
 
 
@@ -175,10 +183,13 @@ def _take_losses(units: list[ForceAgent], total: float) -> None:
     """Spread a side's losses over its units and record them. The shares go by strength /
     quality at the turn's mid-point (estimated from a first allocation by the start strengths),
     so that a long turn splits losses as a run of short ones would."""
-    first = _shares(units, total)
-    mid = [u.strength - f / 2 for u, f in zip(units, first, strict=True)]
-    strengths = [u.strength for u in units]
-    shares = allocate_losses(strengths, [u.quality for u in units], total, exposed=mid)
+    if len(units) == 1:
+        shares = _shares(units, total)
+    else:
+        first = _shares(units, total)
+        mid = [u.strength - f / 2 for u, f in zip(units, first, strict=True)]
+        strengths = [u.strength for u in units]
+        shares = allocate_losses(strengths, [u.quality for u in units], total, exposed=mid)
     for u, lost in zip(units, shares, strict=True):
         u.strength = max(0.0, u.strength - lost)
         u.losses = lost
