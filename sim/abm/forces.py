@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import mesa
 
 from sim.domain.scenario import Force
-
-if TYPE_CHECKING:
-    from sim.abm.model import EscalationModel
 
 WEEK = 7.0
 
@@ -30,7 +25,7 @@ class ForceAgent(mesa.Agent):
     replenishment, reserve, covert, losses``.
     """
 
-    def __init__(self, model: EscalationModel, unit_id: str, spec: Force):
+    def __init__(self, model: mesa.Model, unit_id: str, spec: Force):
         super().__init__(model)
         self.unit_id = unit_id
         self.actor_id = spec.actor
@@ -45,15 +40,17 @@ class ForceAgent(mesa.Agent):
         self.covert = spec.covert
         self.losses = 0.0
         self.refilled_in_fight = False  # set by the theatre's fight, cleared by replenish
+        self.supply = 1.0  # the supply factor of the last replenish call
 
     def replenish(self, days: float, supply: float = 1.0) -> float:
         """Replace losses over ``days`` from the reserve; returns the personnel added.
 
-        Call it every turn after the fights. A unit that fought this turn was already
-        replenished inside its theatre's exchange (``ContestedTheatre.fight``: half the turn's
-        flow before the exchange, half after, so results do not depend on the turn length);
-        for it this call only clears that mark and adds nothing.
+        Call it every turn after the fights; the unit keeps ``supply`` for its next fight. A
+        unit that fought this turn was already replenished inside its theatre's exchange
+        (``ContestedTheatre.fight``: half the turn's flow before the exchange, half after, so
+        results do not depend on the turn length); for it this call only clears that mark.
         """
+        self.supply = supply
         if self.refilled_in_fight:
             self.refilled_in_fight = False
             return 0.0

@@ -52,9 +52,6 @@ class ContestedTheatre:
     holder: str
     control: float
     units: list[ForceAgent] = field(default_factory=list)
-    # Transitional, to be deleted when model.py passes ``multipliers`` (issue 9): the old
-    # effects.lift_restrictions still writes here; used only when ``fight`` gets no multipliers.
-    bonus: dict[str, float] = field(default_factory=dict)
 
     def involves(self, actor: str) -> bool:
         return (
@@ -92,14 +89,15 @@ class ContestedTheatre:
         theatre gets ``losses`` for the turn (0 when not fighting). The random draws are two
         standard normals per turn with both sides in combat, none otherwise.
 
-        Units in an exchange are replenished during it, with ``supply[actor]`` (default 1.0) as
-        ``ForceAgent.refill``'s supply factor: half the turn's flow before the exchange, half
-        after (symmetric splitting), so that losses and control do not depend on the turn
-        length; ``ForceAgent.replenish`` then adds nothing for them this turn.
+        Units in an exchange are replenished during it, with ``supply[actor]`` as
+        ``ForceAgent.refill``'s supply factor (without it, the factor the unit was last
+        replenished with, 1.0 at first): half the turn's flow before the exchange, half after
+        (symmetric splitting), so that losses and control do not depend on the turn length;
+        ``ForceAgent.replenish`` then adds nothing for them this turn.
         """
         for u in self.units:
             u.losses = 0.0
-        mult = self.bonus if multipliers is None else multipliers
+        mult = multipliers or {}
         att, dfn = self.sides(ties)
         weeks = days / WEEK
         if att and dfn:
@@ -147,7 +145,7 @@ class ContestedTheatre:
         for side, loss_rate in zip((att, dfn), per_day, strict=True):
             expected = _shares(side, loss_rate * days / 2)
             for u, e in zip(side, expected, strict=True):
-                u.refill(days / 2, supply.get(u.actor_id, 1.0), headroom=e)
+                u.refill(days / 2, supply.get(u.actor_id, u.supply), headroom=e)
         law = square_law if p.law is AttritionLaw.square else linear_law
         x, _ = _power(att, mult)
         y, _ = _power(dfn, mult)
@@ -155,7 +153,7 @@ class ContestedTheatre:
         _take_losses(att, x - x1)
         _take_losses(dfn, y - y1)
         for u in att + dfn:
-            u.refill(days / 2, supply.get(u.actor_id, 1.0))
+            u.refill(days / 2, supply.get(u.actor_id, u.supply))
             u.trim()
             u.refilled_in_fight = True
         start = control_change(px0, py0, p.breakthrough_ratio, p.control_rate)
