@@ -130,17 +130,7 @@ class ContestedTheatre:
         """
         x, px0 = _power(att, mult)
         y, py0 = _power(dfn, mult)
-        fx = fy = 1.0
-        if p.noise:
-            sigma = turn_noise_sigma(p.noise, days)
-            zx, zy = rng.standard_normal(2)
-            fx = math.exp(sigma * zx - sigma * sigma / 2)
-            fy = math.exp(sigma * zy - sigma * sigma / 2)
-        rate = p.attrition_rate
-        if p.law is AttritionLaw.linear:
-            rate /= p.linear_reference_strength
-        a = rate * (py0 / y) * p.defender_advantage * fy  # holder's fire on the owner's side
-        b = rate * (px0 / x) * fx  # owner's fire on the holder's side
+        a, b = _fire(p, days, rng, px0 / x, py0 / y)
         per_day = (a * y, b * x) if p.law is AttritionLaw.square else (a * x * y, b * x * y)
         for side, loss_rate in zip((att, dfn), per_day, strict=True):
             expected = _shares(side, loss_rate * days / 2)
@@ -160,6 +150,23 @@ class ContestedTheatre:
         end = control_change(_power(att, mult)[1], _power(dfn, mult)[1], p.breakthrough_ratio,
                              p.control_rate)  # fmt: skip
         return 0.5 * (start + end)
+
+
+def _fire(
+    p: CombatParams, days: float, rng: np.random.Generator, qx: float, qy: float
+) -> tuple[float, float]:
+    """Fire coefficients (a on the owner's side, b on the holder's) of sides whose soldiers have
+    combat power ``qx`` and ``qy``, with this turn's random factors (two normal draws)."""
+    fx = fy = 1.0
+    if p.noise:
+        sigma = turn_noise_sigma(p.noise, days)
+        zx, zy = rng.standard_normal(2)
+        fx = math.exp(sigma * zx - sigma * sigma / 2)
+        fy = math.exp(sigma * zy - sigma * sigma / 2)
+    rate = p.attrition_rate
+    if p.law is AttritionLaw.linear:
+        rate /= p.linear_reference_strength
+    return rate * qy * p.defender_advantage * fy, rate * qx * fx
 
 
 def _power(units: list[ForceAgent], mult: Mapping[str, float]) -> tuple[float, float]:
