@@ -42,10 +42,10 @@ def unit(model, uid, actor, strength, quality=1.0, **kw):
 
 
 def kursk_alone(seed: int, weeks: float, days: float, combat: CombatParams | None = None,
-                nk_in_combat: bool = True):  # fmt: skip
+                nk_in_combat: bool = True, world=KURSK):  # fmt: skip
     """The Kursk theatre alone for ``weeks`` in turns of ``days``: (theatre, units, losses)."""
     model = mesa.Model(rng=seed)
-    units = {uid: ForceAgent(model, uid, f) for uid, f in KURSK.forces.items()
+    units = {uid: ForceAgent(model, uid, f) for uid, f in world.forces.items()
              if f.theatre == "kursk"}  # fmt: skip
     units[NK].in_combat = nk_in_combat
     theatre = ContestedTheatre("kursk", "russia", "ukraine", 1.0, list(units.values()))
@@ -204,6 +204,37 @@ def test_replenishment_never_exceeds_the_establishment_and_keeps_reinforcements(
     u.strength = 0.0
     assert u.replenish(7.0) == 0.0  # a destroyed unit is not rebuilt
     assert unit(model, "v", "red", 100.0, replenishment=0.5).replenish(7.0) == 0.0  # no reserve
+
+
+def test_units_in_combat_are_replenished_inside_the_fight_at_the_supply_rate():
+    """A unit in an exchange gets its turn's flow inside ``fight`` (times ``supply``), and the
+    model's ``replenish`` call after it adds nothing more that turn."""
+    model = mesa.Model(rng=0)
+
+    def exchange(supply):
+        red = unit(model, "r", "red", 10000.0, replenishment=0.1, reserve=1e6)
+        red.strength = 7000.0  # well below its establishment: the whole flow is taken
+        blue = unit(model, "b", "blue", 3000.0)
+        t = ContestedTheatre("t", "red", "blue", 0.5, [red, blue])
+        p = CombatParams(noise=0.0)
+        t.fight(TwoSides(), p, 7.0, model.rng, supply=supply)
+        assert red.replenish(7.0, supply=1.0) == 0.0  # already replenished this turn
+        return red.strength, 1e6 - red.reserve
+
+    full, drawn_full = exchange(None)
+    half, drawn_half = exchange({"red": 0.5})
+    assert drawn_full == pytest.approx(1000.0)  # 10% of 10,000 in a week
+    assert drawn_half == pytest.approx(500.0)
+    assert full > half
+
+
+def test_a_spent_reserve_lets_losses_show():
+    dry_ru = KURSK.forces[RU].model_copy(update={"reserve": 0.0})
+    dry_world = KURSK.model_copy(update={"forces": {**KURSK.forces, RU: dry_ru}})
+    full = [kursk_alone(s, 12, 7, nk_in_combat=False)[1][RU].strength for s in range(30)]
+    dry = [kursk_alone(s, 12, 7, nk_in_combat=False, world=dry_world)[1][RU].strength
+           for s in range(30)]  # fmt: skip
+    assert np.mean(dry) < np.mean(full) - 3000
 
 
 def test_the_same_seed_gives_the_same_front():
