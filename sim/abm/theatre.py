@@ -17,9 +17,8 @@ from sim.domain.combat import (
     turn_noise_sigma,
 )
 from sim.domain.params import AttritionLaw, CombatParams
+from sim.domain.rates import WEEK
 from sim.domain.ties import Ties
-
-WEEK = 7.0
 
 
 @dataclass
