@@ -179,7 +179,7 @@ def test_losses_equal_the_fall_in_strength_without_replenishment():
     t.fight(TwoSides(), CombatParams(), 7.0, model.rng)
     assert red.losses == pytest.approx(2000 - red.strength)
     assert blue.losses == pytest.approx(1500 - blue.strength)
-    # the less trained unit loses four times the share per soldier... by strength / quality:
+    # shares by strength / quality: 2,000 / 0.5 against 1,000 / 1.0, four times as many
     assert red.losses / red2.losses == pytest.approx(4.0, rel=0.02)
 
 
