@@ -5,10 +5,11 @@
 The seat (default: the United States) is played by a "human" who makes the same move every
 turn; the baseline is the same seat holding every turn. Both use the same replicate seeds
 (common random numbers), so any difference is the move's doing. For each move the table gives:
-the share of replicates whose world differs from holding (the rungs or postures of the other
-actors, any unit's strength or status, any theatre's control) and which tables differ; the mean
-|difference| in Russia's peak rung; the mean difference in Kursk control at the end; and the
-differences in P(nuclear_signal), P(kursk_salient_lost) and P(ceasefire) (paired, with SEs).
+the share of replicates whose world differs from holding (the rungs, postures or events of
+the other actors, any unit's strength or status, any theatre's control) and which tables
+differ; the mean |difference| in Russia's peak rung; the mean difference in Kursk control at
+the end; and the differences in P(nuclear_signal), P(kursk_salient_lost) and P(ceasefire)
+(paired, with SEs).
 
 On a model with directed postures (a ``postures`` table) a move names its target: the supply
 moves (arms, ammunition, instructors, lifting restrictions) go to the seat's supplied partner
@@ -35,11 +36,12 @@ from bench_common import (
     scenario,
 )
 
+from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 
 HOLD = "hold"
 TO_RECIPIENT = {"supply_arms", "supply_ammunition", "send_instructors", "lift_weapons_restrictions"}
-WORLD_TABLES = ("timeseries", "postures", "forces", "theatres")
+WORLD_TABLES = ("timeseries", "postures", "events", "forces", "theatres")
 WATCHED = ("nuclear_signal", "kursk_salient_lost", "ceasefire")
 
 
@@ -63,13 +65,16 @@ def move_of(action: str, seat: str, world, args):
 
 
 def world_view(model, seat: str) -> dict[str, list]:
-    """What the seat's move could change in others' world: other actors' rungs and postures,
-    forces and theatres (the seat's own rung is left out: a move changes that by definition)."""
+    """What the seat's move could change in others' world: other actors' rungs, postures and
+    events, forces and theatres (the seat's own rung, postures and events are left out: a move
+    changes those by definition)."""
     view = {}
     for table in WORLD_TABLES:
         rs = rows(model, table)
         if table in ("timeseries", "postures"):
             rs = [r for r in rs if r.get("actor") != seat]
+        elif table == "events":
+            rs = [r for r in rs if r.get("source") != seat]
         view[table] = [tuple(r.values()) for r in rs]
     return view
 
@@ -88,14 +93,25 @@ def main(argv: list[str] | None = None) -> None:
     seeds = replicate_seeds(args.replicates, args.seed)
 
     def games(action):
+        """The replicates with the seat playing ``action``, and the move actually played: a
+        target the model refuses (no posture toward it) falls back to the bare action."""
         move = move_of(action, args.seat, world, args)
-        return [play(world, s, replicate=i, human={args.seat: move}) for i, s in enumerate(seeds)]
+        try:
+            play(world, seeds[0], steps=1, human={args.seat: move})
+        except WargameError as e:
+            if not isinstance(move, tuple):
+                raise
+            print(f"# {action} toward {move[1]} refused ({e}); played without a target")
+            move = action
+        models = [play(world, s, replicate=i, human={args.seat: move}) for i, s in enumerate(seeds)]
+        return models, move
 
-    held = [(world_view(m, args.seat), m.outcome()) for m in games(HOLD)]
+    held = [(world_view(m, args.seat), m.outcome()) for m in games(HOLD)[0]]
     body, changing = [], 0
     moves = moves_of(world, args.seat)
     for action, rung in moves:
-        played = [(world_view(m, args.seat), m.outcome()) for m in games(action)]
+        models, target = games(action)
+        played = [(world_view(m, args.seat), m.outcome()) for m in models]
         differs, tables = 0, set()
         for (v0, _), (v1, _) in zip(held, played, strict=True):
             changed = [t for t in WORLD_TABLES if v0[t] != v1[t]]
@@ -109,10 +125,9 @@ def main(argv: list[str] | None = None) -> None:
         dps = [mean_se(reached(o1, m) - reached(o0, m) for o0, o1 in pairs) for m in WATCHED]
         moved = [m for m in milestones_of(pairs[0][0])
                  if any(reached(o0, m) != reached(o1, m) for o0, o1 in pairs)]  # fmt: skip
-        target = move_of(action, args.seat, world, args)
         body.append([
             action, standard_ladder().rung_ids[rung],
-            target[1] if isinstance(target, tuple) else "(first adversary)",
+            target[1] if isinstance(target, tuple) else "(main adversary)",
             f"{differs}/{len(seeds)}", ",".join(sorted(tables)) or "-",
             fmt(*peak, digits=2), fmt(*ctrl), *[fmt(*d) for d in dps], len(moved),
         ])  # fmt: skip
