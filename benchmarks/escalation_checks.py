@@ -5,8 +5,9 @@
 Prints, each with its Monte Carlo standard error:
 1. P(nuclear_signal) as the United States' and Russia's ``risk_tolerance`` go from 0 to 1, one at
    a time (the other actors at their scenario values);
-2. P(North Korean troops in combat) against the closed form 1-(1-p)^turns of Russia's doctrine
-   entry that commits them (p per turn; a per-week rate r is converted as 1-exp(-r)), and
+2. P(North Korean troops in combat) against the closed form 1-(1-p)^26 of Russia's doctrine
+   entry that commits them (p per week; a per-week rate r is converted as 1-exp(-r)): equal
+   when the entry's conditions hold from the first week, so the dice alone decide; and
    P(kursk_salient_lost) with and without that entry;
 3. per rule set: P(ceasefire), ceasefire offers (count of ``offer_ceasefire`` decisions, per run
    and in total), Ukraine's rung changes per run, P(nuclear_signal);
@@ -21,6 +22,7 @@ import math
 import time
 
 from bench_common import (
+    CALENDAR_WEEKS,
     describe_tree,
     fmt,
     has_table,
@@ -33,7 +35,6 @@ from bench_common import (
     replicate_seeds,
     rows,
     scenario,
-    steps_for,
     with_actor,
 )
 
@@ -71,11 +72,13 @@ def commit_entry(world) -> tuple[str, str, object] | None:
     return None
 
 
-def per_turn(entry, step_days: int) -> float | None:
-    """The entry's chance per turn: its probability (old model) or its weekly rate converted."""
+def per_week(entry) -> float | None:
+    """The entry's chance per week while its conditions hold: a per-week rate r is converted as
+    1-exp(-r); a probability is per week (the old model's per-turn probability, with its weekly
+    turns, is the same)."""
     rate = getattr(entry, "rate", None)
     if isinstance(rate, int | float):
-        return 1.0 - math.exp(-rate * step_days / 7.0)
+        return 1.0 - math.exp(-rate)
     p = getattr(entry, "probability", None)
     return float(p) if isinstance(p, int | float) else None
 
@@ -86,16 +89,16 @@ def doctrine_dice(world, seeds) -> None:
         print("\nno doctrine entry commits partner forces; check 2 skipped")
         return
     aid, eid, entry = found
-    turns = steps_for(world)
-    p = per_turn(entry, world.step_days)
-    closed = 1 - (1 - p) ** turns if p is not None else math.nan
+    weeks = CALENDAR_WEEKS
+    p = per_week(entry)
+    closed = 1 - (1 - p) ** weeks if p is not None else math.nan
     doctrine = {k: v for k, v in world.actors[aid].doctrine.items() if k != eid}
     without = with_actor(world, aid, doctrine=doctrine)
     print_table(
         ["measure", "value"],
         [
             ["P(prk_combat)", fmt(*p_of(world, seeds, "prk_combat"))],
-            [f"closed form 1-(1-{p:.3g})^{turns}" if p is not None else "closed form",
+            [f"closed form 1-(1-{p:.3g})^{weeks}" if p is not None else "closed form",
              fmt(closed)],
             ["P(kursk_salient_lost), with the entry",
              fmt(*p_of(world, seeds, "kursk_salient_lost"))],
