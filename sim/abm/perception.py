@@ -1,9 +1,10 @@
-"""How an actor sees the world at the start of a turn: builds its Situation from the model.
+"""How an actor sees the world at the start of a turn: its Situation, built from the World.
 
-Who is whose partner, which units stand in which theatre and which supplies an actor sends never
-change during a run, so each actor's ``Outlook`` (the static part of its view: the units, theatres
-and supplies each question looks at) is worked out once per model; ``situation_of`` then only
-reads the few values that move (rungs, strengths, control, lifted restrictions).
+An actor sees other actors' postures toward it with a lag (``rules.perception_lag_days``): a
+change of posture reaches it that many days later. Covert units of its adversaries stay out of
+its view until detected. What it could do next toward each target (``next_up``) follows the
+actions table's requirements. The static part of an actor's view (whom it deals with, which
+units and theatres each question looks at) is worked out once per model (``Outlook``).
 """
 
 from __future__ import annotations
@@ -11,139 +12,259 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sim.abm.memo import by_identity
-from sim.domain.scenario import Scenario
-from sim.domain.situation import Situation
+from sim.abm.world import PRIOR_RESOLVE, World
+from sim.domain.actions import action_table
+from sim.domain.ladder import standard_ladder
+from sim.domain.situation import Dyad, Situation
 
 if TYPE_CHECKING:
-    from sim.abm.agents import ActorAgent, ForceAgent
-    from sim.abm.model import EscalationModel
+    from sim.abm.agents import ActorAgent
+    from sim.abm.forces import ForceAgent
     from sim.abm.theatre import ContestedTheatre
     from sim.domain.ties import Supply
 
-# A theatre the actor fights in and whether its side there is the holder (control counts for it).
-Front = tuple["ContestedTheatre", bool]
+WEEK = 7.0
+COMBAT = standard_ladder().index("combat")
+Front = tuple["ContestedTheatre", bool]  # a theatre and whether the actor sides with the holder
 
 
 @dataclass(frozen=True)
 class Outlook:
     """The static part of one actor's view: what each of its questions looks at."""
 
-    adversaries: tuple[ActorAgent, ...]
-    fronts: tuple[Front, ...]  # contested theatres it fights in, with its side
-    supplied_fronts: tuple[tuple[Front, ...], ...]  # the fronts of each recipient it supplies
-    own_ground: tuple[ContestedTheatre, ...]  # contested theatres on its own territory
-    partner_ground: tuple[ContestedTheatre, ...]  # ... on a treaty partner's territory
-    partner_units_near: tuple[ForceAgent, ...]  # treaty partners' units in its theatres
-    adversary_partner_units: tuple[ForceAgent, ...]  # units of its adversaries' partners
-    adversary_units: tuple[ForceAgent, ...]  # units of its adversaries
+    targets: tuple[str, ...]  # the actors it holds a posture toward, in id order
+    initial: dict[str, int]  # its initial posture toward each
+    fronts: tuple[Front, ...]
+    supplied_fronts: tuple[tuple[Front, ...], ...]
+    own_ground: tuple[ContestedTheatre, ...]
+    partner_ground: tuple[ContestedTheatre, ...]
+    partner_units_near: tuple[ForceAgent, ...]
+    adversary_partner_units: tuple[ForceAgent, ...]
+    adversary_units: tuple[ForceAgent, ...]
     own_units: tuple[ForceAgent, ...]
-    restricted_supplies: tuple[Supply, ...]  # its own supplies that carry use restrictions
-    supplies_to_adversaries: tuple[Supply, ...]  # anyone's supplies to its adversaries
+    restricted_supplies: tuple[Supply, ...]
+    supplies_to_adversaries: tuple[Supply, ...]
+    cover: dict[str, tuple[tuple[str, str], ...]]  # target -> (relation id, nuclear ally) pairs
 
 
-def fronts_of(model: EscalationModel, actor: str) -> tuple[Front, ...]:
+def targets_of(world: World, actor: str) -> tuple[str, ...]:
+    """Whom an actor holds a posture toward: its adversaries and anyone at war with it."""
+    spec = world.actors[actor].spec
+    return tuple(sorted(set(spec.adversaries) | world.ties.at_war[actor]))
+
+
+def fronts_of(world: World, actor: str) -> tuple[Front, ...]:
     """The contested theatres the actor fights in, each with whether it sides with the holder."""
     fronts = []
-    for t in model.contested:
-        side = model.ties.side_of(actor, t.owner, t.holder)
+    for t in world.theatres:
+        side = world.side_of(actor, t)
         if side is not None and t.involves(actor):
             fronts.append((t, side == "holder"))
     return tuple(fronts)
 
 
-def outlook_of(model: EscalationModel, agent: ActorAgent) -> Outlook:
-    """The static part of ``agent``'s view (once per model; see ``situation_of``).
-
-    It depends only on the scenario, so the first model of a scenario works it out and keeps it
-    as ids; the other replicates' models only look their own agents, units and theatres up.
-    """
-    plans = _plans_of(model.world)
-    plan = plans.get(agent.actor_id)
-    if plan is None:
-        view = work_out_outlook(model, agent)
-        plans[agent.actor_id] = _as_ids(view)
-        return view
-    return _from_ids(model, plan)
-
-
-@by_identity
-def _plans_of(world: Scenario) -> dict[str, Outlook]:
-    return {}
-
-
-def _as_ids(view: Outlook) -> Outlook:
-    """``view`` with actor, unit and theatre ids in place of the model's objects."""
-    ids = {f: tuple(x.unit_id for x in getattr(view, f)) for f in _UNIT_FIELDS}
-    return Outlook(
-        adversaries=tuple(a.actor_id for a in view.adversaries),
-        fronts=tuple((t.id, holder) for t, holder in view.fronts),
-        supplied_fronts=tuple(tuple((t.id, h) for t, h in fr) for fr in view.supplied_fronts),
-        own_ground=tuple(t.id for t in view.own_ground),
-        partner_ground=tuple(t.id for t in view.partner_ground),
-        restricted_supplies=view.restricted_supplies,
-        supplies_to_adversaries=view.supplies_to_adversaries,
-        **ids,
-    )  # type: ignore[arg-type]
-
-
-def _from_ids(model: EscalationModel, plan: Outlook) -> Outlook:
-    """An outlook kept as ids (``_as_ids``), with this model's own objects."""
-    actors, units = model.actor_agents, model.unit_agents
-    theatres = {t.id: t for t in model.contested}
-    return Outlook(
-        adversaries=tuple(actors[a] for a in plan.adversaries),
-        fronts=tuple((theatres[t], h) for t, h in plan.fronts),
-        supplied_fronts=tuple(
-            tuple((theatres[t], h) for t, h in fr) for fr in plan.supplied_fronts
-        ),
-        own_ground=tuple(theatres[t] for t in plan.own_ground),
-        partner_ground=tuple(theatres[t] for t in plan.partner_ground),
-        restricted_supplies=plan.restricted_supplies,
-        supplies_to_adversaries=plan.supplies_to_adversaries,
-        **{f: tuple(units[u] for u in getattr(plan, f)) for f in _UNIT_FIELDS},
-    )
-
-
-_UNIT_FIELDS = ("partner_units_near", "adversary_partner_units", "adversary_units", "own_units")
-
-
-def work_out_outlook(model: EscalationModel, agent: ActorAgent) -> Outlook:
-    """Work out the static part of ``agent``'s view from the model's structure."""
-    me, ties = agent.actor_id, model.ties
+def outlook_of(world: World, agent: ActorAgent, initial: dict[str, int]) -> Outlook:
+    """Work out the static part of ``agent``'s view from the world's structure."""
+    me, ties = agent.actor_id, world.ties
     partners = ties.treaty_partners[me]
-    my_theatres = {u.theatre for u in model.units_of[me]} | {
-        t.id for t in model.contested if t.owner == me
+    my_theatres = {u.theatre for u in world.units_of[me]} | {
+        t.id for t in world.theatres if t.owner == me
     }
     enemies = set(agent.spec.adversaries)
     belligerents = {a for a, foes in ties.at_war.items() if foes}
     adversary_partners = set().union(*(ties.aligned[a] for a in enemies)) - {me} - belligerents
     supplied = [s for s in ties.supplies if s.supplier == me]
+    targets = targets_of(world, me)
+    cover = {}
+    for b in targets:
+        pairs = []
+        for rid, r in world.scenario.relations.items():
+            if r.kind in ("treaty", "alliance") and b in r.parties:
+                ally = r.parties[0] if r.parties[1] == b else r.parties[1]
+                if ally != me and world.actors[ally].spec.nuclear:
+                    pairs.append((rid, ally))
+        cover[b] = tuple(pairs)
     return Outlook(
-        adversaries=tuple(model.actor_agents[a] for a in agent.spec.adversaries),
-        fronts=fronts_of(model, me),
-        supplied_fronts=tuple(fronts_of(model, s.recipient) for s in supplied),
-        own_ground=tuple(t for t in model.contested if t.owner == me),
-        partner_ground=tuple(t for t in model.contested if t.owner in partners),
+        targets=targets,
+        initial=initial,
+        fronts=fronts_of(world, me),
+        supplied_fronts=tuple(fronts_of(world, s.recipient) for s in supplied),
+        own_ground=tuple(t for t in world.theatres if t.owner == me),
+        partner_ground=tuple(t for t in world.theatres if t.owner in partners),
         partner_units_near=tuple(
-            u for p in partners for u in model.units_of[p] if u.theatre in my_theatres
+            u for p in sorted(partners) for u in world.units_of[p] if u.theatre in my_theatres
         ),
         adversary_partner_units=tuple(
-            u for p in sorted(adversary_partners) for u in model.units_of[p]
+            u for p in sorted(adversary_partners) for u in world.units_of[p]
         ),
-        adversary_units=tuple(u for a in agent.spec.adversaries for u in model.units_of[a]),
-        own_units=tuple(model.units_of[me]),
+        adversary_units=tuple(u for a in sorted(enemies) for u in world.units_of[a]),
+        own_units=tuple(world.units_of[me]),
         restricted_supplies=tuple(s for s in supplied if s.restricted_use),
         supplies_to_adversaries=tuple(s for s in ties.supplies if s.recipient in enemies),
+        cover=cover,
     )
 
 
-def own_control(model: EscalationModel, actor: str) -> float:
-    """The smallest share of ground the actor's side holds in any contested theatre it fights in
-    (1.0 when it fights nowhere contested)."""
-    return _worst_control(fronts_of(model, actor))
+def situation_of(world: World, agent: ActorAgent, view: Outlook, flags: bool = True) -> Situation:
+    """Everything the actor's rules may look at this turn. ``flags=False`` leaves the
+    doctrine conditions' flags at their defaults (for an actor with no doctrine: they are only
+    read by conditions)."""
+    me, p = agent.actor_id, world.rules
+    lag = p.perception_lag_days
+    dyads = []
+    top_target, top_rung, top_move, top_any = None, -1, 0, 0
+    mine = world.postures[me]
+    for b in view.targets:
+        own = mine[b]
+        deals = me in world.postures[b]
+        seen = world.seen_posture(me, b, me, lag) if deals else 0
+        before = world.seen_posture(me, b, me, lag + WEEK) if deals else 0
+        base = world.actors[b].initial_rung if not deals else _initial_toward(world, b, me)
+        deterrence = world.resolve_seen.get((me, b), PRIOR_RESOLVE) - PRIOR_RESOLVE
+        for rid, _ally in view.cover[b]:
+            deterrence += world.credibility.get(rid, 0.0)
+        d = Dyad(
+            target=b,
+            own_rung=own,
+            own_rise=own - view.initial[b],
+            their_rung=seen,
+            their_rise=seen - base,
+            their_last_move=seen - before,
+            next_up=None if frozenset((me, b)) in world.ceasefires else next_up(world, me, b, own),
+            target_nuclear=world.actors[b].spec.nuclear,
+            deterrence=deterrence,
+            commitment=world.audience.get((me, b), 0.0),
+            in_ceasefire=frozenset((me, b)) in world.ceasefires,
+            fighting=(fighting := world.fights(me, b)),
+            floor=COMBAT if fighting else 0,
+        )
+        dyads.append(d)
+        if seen > top_rung:
+            top_target, top_rung = b, seen
+        top_move = max(top_move, seen - before)
+        top_any = max(top_any, seen)
+    if not flags:
+        return Situation(
+            actor=me, step=world.step, days=world.days, own_rung=world.rung(me),
+            max_rung=agent.max_rung, dyads=tuple(dyads), adversary=top_target,
+            adversary_rung=max(top_rung, 0), adversary_last_move=top_move,
+            max_adversary_rung=top_any, risk_tolerance=agent.risk_tolerance,
+            escalation_propensity=agent.escalation_propensity, grievance=agent.grievance,
+            weariness=agent.weariness, perceived_risk=agent.perceived_risk,
+            own_losses=agent.weekly_losses,
+        )  # fmt: skip
+    return Situation(
+        actor=me,
+        step=world.step,
+        days=world.days,
+        own_rung=world.rung(me),
+        max_rung=agent.max_rung,
+        dyads=tuple(dyads),
+        adversary=top_target,
+        adversary_rung=max(top_rung, 0),
+        adversary_last_move=top_move,
+        max_adversary_rung=top_any,
+        risk_tolerance=agent.risk_tolerance,
+        escalation_propensity=agent.escalation_propensity,
+        grievance=agent.grievance,
+        weariness=agent.weariness,
+        perceived_risk=agent.perceived_risk,
+        own_losses=agent.weekly_losses,
+        own_control=_worst_control(view.fronts),
+        supplied_ally_control=min(map(_worst_control, view.supplied_fronts), default=1.0),
+        own_territory_occupied=_held(view.own_ground),
+        partner_forces_available=_idle(view.partner_units_near),
+        treaty_partner_attacked=_held(view.partner_ground),
+        adversary_partner_in_combat=_fighting(view.adversary_partner_units, world.detected),
+        adversary_forces_in_combat=_fighting(view.adversary_units, world.detected),
+        own_supplies_restricted=any(s.id not in world.lifted for s in view.restricted_supplies),
+        declared_co_belligerent=any(t == me for _, t in world.declarations),
+        restrictions_lifted_against=any(s.id in world.lifted for s in view.supplies_to_adversaries),
+        own_forces_in_combat=_fighting(view.own_units, None),
+        doctrine=agent.doctrine,
+        spent=frozenset(agent.spent),
+    )
 
 
+def _initial_toward(world: World, actor: str, target: str) -> int:
+    spec = world.actors[actor].spec
+    rung = spec.postures.get(target)
+    return world.ladder.index(rung) if rung else world.actors[actor].initial_rung
+
+
+# ------------------------------------------------------------------ what is possible
+
+
+def next_up(world: World, actor: str, target: str, own: int) -> int | None:
+    """The lowest rung above ``own`` (up to the actor's cap) with an action the actor can take
+    toward ``target`` now; None if there is none. (Kept until what is possible changes:
+    ``world.version``.)"""
+    key = (actor, target, own, world.version)
+    hit = world.cache.get(key, False)
+    if hit is not False:
+        return hit
+    world.cache[key] = found = _next_up(world, actor, target, own)
+    return found
+
+
+def _next_up(world: World, actor: str, target: str, own: int) -> int | None:
+    cap = world.actors[actor].max_rung
+    for rung in range(own + 1, cap + 1):
+        for action in world.ladder.rungs[rung].actions:
+            if possible(world, actor, target, action):
+                return rung
+    return None
+
+
+def possible(world: World, actor: str, target: str, action: str) -> bool:
+    """Whether ``actor`` has what ``action`` requires toward ``target`` (actions table)."""
+    for need in action_table()[action].requires:
+        if not _REQUIREMENTS[need](world, actor, target):
+            return False
+    return True
+
+
+def missing(world: World, actor: str, target: str, action: str) -> list[str]:
+    """The requirements of ``action`` that ``actor`` lacks toward ``target``."""
+    return [
+        n for n in action_table()[action].requires if not _REQUIREMENTS[n](world, actor, target)
+    ]
+
+
+def _units_facing(world: World, a: str, b: str) -> bool:
+    for u in world.units_of[a]:
+        if u.strength > 0:
+            for t in world.theatres:
+                if t.id == u.theatre:
+                    sa, sb = world.side_of(a, t), world.side_of(b, t)
+                    if sa and sb and sa != sb:
+                        return True
+    return False
+
+
+def _partner_units(world: World, a: str, b: str) -> bool:
+    mine = {u.theatre for u in world.units_of[a]} | {t.id for t in world.theatres if t.owner == a}
+    for p in world.ties.treaty_partners[a]:
+        for u in world.units_of[p]:
+            if u.theatre in mine and not u.in_combat and u.strength > 0:
+                return True
+    return False
+
+
+_REQUIREMENTS = {
+    "nuclear": lambda w, a, b: w.actors[a].spec.nuclear,
+    "belligerent": lambda w, a, b: w.belligerent(a, b),
+    "units_facing": _units_facing,
+    "partner_units": _partner_units,
+    "recipients": lambda w, a, b: bool(w.recipients(a, b)),
+    "restricted_supplies": lambda w, a, b: any(
+        s.supplier == a and s.restricted_use and s.id not in w.lifted for s in w.ties.supplies
+    ),
+    "own_units": lambda w, a, b: any(u.strength > 0 for u in w.units_of[a]),
+}
+
+
+# ------------------------------------------------------------------ flags
 def _worst_control(fronts: tuple[Front, ...]) -> float:
     worst = 1.0
     for t, holder in fronts:
@@ -151,70 +272,18 @@ def _worst_control(fronts: tuple[Front, ...]) -> float:
     return worst
 
 
-def territory_occupied(model: EscalationModel, actor: str) -> bool:
-    """True when a holder still controls part of a theatre on the actor's territory."""
-    return any(t.owner == actor and t.control > 0.0 for t in model.contested)
+def _held(theatres) -> bool:
+    return any(t.control > 0.0 for t in theatres)
 
 
-# The helpers below loop instead of calling any() on a generator: they run for every actor every
-# turn, and on these short tuples the loop costs a third as much.
+def _idle(units) -> bool:
+    return any(not u.in_combat and u.strength > 0 for u in units)
 
 
-def _fighting(units: tuple[ForceAgent, ...]) -> bool:
-    """Whether any of ``units`` is in combat with strength left."""
-    for u in units:  # noqa: SIM110 - see above
-        if u.in_combat and u.strength > 0:
-            return True
-    return False
-
-
-def _idle(units: tuple[ForceAgent, ...]) -> bool:
-    """Whether any of ``units`` is out of combat with strength left."""
-    for u in units:  # noqa: SIM110 - see above
-        if not u.in_combat and u.strength > 0:
-            return True
-    return False
-
-
-def _any_in(supplies: tuple[Supply, ...], lifted: set[str]) -> bool:
-    for s in supplies:  # noqa: SIM110 - see above
-        if s.id in lifted:
-            return True
-    return False
-
-
-def _any_not_in(supplies: tuple[Supply, ...], lifted: set[str]) -> bool:
-    for s in supplies:  # noqa: SIM110 - see above
-        if s.id not in lifted:
-            return True
-    return False
-
-
-def _main_adversary(advs: tuple[ActorAgent, ...]) -> tuple[ActorAgent | None, int, int]:
-    """The adversary that climbed most since the start (then the highest; the first on ties),
-    the largest last move of any adversary, and the highest adversary rung."""
-    if not advs:
-        return None, 0, 0
-    main = advs[0]
-    best, last, top = (main.rung - main.initial_rung, main.rung), main.last_move, main.rung
-    for a in advs[1:]:
-        key = (a.rung - a.initial_rung, a.rung)
-        if key > best:
-            main, best = a, key
-        last, top = max(last, a.last_move), max(top, a.rung)
-    return main, last, top
-
-
-def situation_of(model: EscalationModel, agent: ActorAgent) -> Situation:
-    """Everything the actor's rules may look at this turn, every field worked out now."""
-    from sim.abm.live_situation import LiveSituation  # it builds on this module's helpers
-
-    return LiveSituation(model, agent).freeze()
-
-
-def _held(theatres: tuple[ContestedTheatre, ...]) -> bool:
-    """Whether a holder still controls part of any of ``theatres``."""
-    for t in theatres:  # noqa: SIM110 - see above
-        if t.control > 0.0:
+def _fighting(units, detected: set[str] | None) -> bool:
+    """Any of ``units`` in combat with strength left (covert ones only once ``detected``)."""
+    for u in units:
+        if u.in_combat and u.strength > 0 and (detected is None or not u.covert
+                                               or u.unit_id in detected):  # fmt: skip
             return True
     return False

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from sim.abm.agents import ForceAgent
+from sim.abm.forces import ForceAgent
 from sim.domain.combat import control_change, linear_law, square_law
 from sim.domain.params import AttritionLaw, CombatParams
 from sim.domain.ties import Ties
@@ -27,7 +28,6 @@ class ContestedTheatre:
     holder: str
     control: float
     units: list[ForceAgent] = field(default_factory=list)
-    bonus: dict[str, float] = field(default_factory=dict)  # actor -> quality multiplier
 
     def involves(self, actor: str) -> bool:
         return (
@@ -49,13 +49,21 @@ class ContestedTheatre:
                 holder_side.append(u)
         return owner_side, holder_side
 
-    def fight(self, ties: Ties, p: CombatParams, days: float, rng: np.random.Generator) -> None:
-        """One turn of attrition and movement of the line."""
+    def fight(self, ties: Ties, p: CombatParams, days: float, rng: np.random.Generator,
+              multipliers: Mapping[str, float] | None = None) -> None:  # fmt: skip
+        """One turn of attrition and movement of the line; sets every unit's ``losses``.
+
+        ``multipliers[actor]`` scales that actor's units' fire (supplies, lifted restrictions,
+        logistics); missing actors fight at 1.0.
+        """
+        for u in self.units:
+            u.losses = 0.0
         att, dfn = self.sides(ties)
         if not att or not dfn:
             return
-        x, qx = self._totals(att)
-        y, qy = self._totals(dfn)
+        m = multipliers or {}
+        x, qx = self._totals(att, m)
+        y, qy = self._totals(dfn, m)
         noise_x = math.exp(p.noise * rng.standard_normal()) if p.noise else 1.0
         noise_y = math.exp(p.noise * rng.standard_normal()) if p.noise else 1.0
         rate = p.attrition_rate
@@ -76,9 +84,9 @@ class ContestedTheatre:
             for u in dfn:
                 u.in_combat = False
 
-    def _totals(self, units: list[ForceAgent]) -> tuple[float, float]:
+    def _totals(self, units: list[ForceAgent], m: Mapping[str, float]) -> tuple[float, float]:
         total = sum(u.strength for u in units)
-        quality = sum(u.strength * u.quality * self.bonus.get(u.actor_id, 1.0) for u in units)
+        quality = sum(u.strength * u.quality * m.get(u.actor_id, 1.0) for u in units)
         return total, quality / total
 
 
@@ -88,4 +96,5 @@ def _share_losses(units: list[ForceAgent], before: float, after: float) -> None:
         return
     keep = after / before
     for u in units:
+        u.losses = u.strength * (1.0 - keep)
         u.strength *= keep
