@@ -23,11 +23,12 @@ from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from sim.domain.errors import ConfigError
+from sim.domain.errors import ConfigError, ScenarioError
 from sim.domain.scenario_io import read_yaml
 from sim.experiment.catalog import SOURCE_FILE_KEY
 
 PREFIX = "scenario"
+MAX_VALUES = 5_000_000  # values in a scenario once YAML aliases are expanded (2 MB: ~0.2 M)
 
 
 def scenario_file(node: DictConfig | Mapping | None) -> str | None:
@@ -47,17 +48,43 @@ def scenario_changes(node: DictConfig | Mapping) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _read(path: str, stamp: tuple[int, int]) -> dict[str, Any]:
-    return read_yaml(Path(path))
+    data = read_yaml(Path(path))
+    try:
+        n = expanded_size(data)
+    except RecursionError:
+        problem = "its values nest too deeply, or a YAML alias contains itself"
+        raise ScenarioError(path, [f"{problem}; allowed: a tree of mappings and lists"]) from None
+    if n > MAX_VALUES:
+        raise ScenarioError(path, [f"its YAML aliases expand to {n:,} values; allowed: at most "
+                                   f"{MAX_VALUES:,} (a file that repeats an alias of an alias "
+                                   "of ... grows exponentially)"])  # fmt: skip
+    return data
+
+
+def expanded_size(data: Any) -> int:
+    """How many values ``data`` holds with every YAML alias written out, counted without
+    writing them out (each shared mapping or list is sized once)."""
+    sizes: dict[int, int] = {}
+
+    def size(x: Any) -> int:
+        if not isinstance(x, dict | list):
+            return 1
+        if id(x) not in sizes:
+            items = x.values() if isinstance(x, dict) else x
+            sizes[id(x)] = 1 + sum(size(v) for v in items)
+        return sizes[id(x)]
+
+    return size(data)
 
 
 def raw_scenario(path: str | Path) -> dict[str, Any]:
-    """A scenario file's raw mapping (a fresh copy; the file is read once per process while it
-    is unchanged)."""
+    """A scenario file's raw mapping, read once per process while the file is unchanged. It is
+    shared: do not change it in place (``apply_changes`` copies what it changes)."""
     try:
         st = Path(path).stat()
     except OSError:
         return read_yaml(Path(path))  # its own message: file not found
-    return copy.deepcopy(_read(str(path), (st.st_mtime_ns, st.st_size)))
+    return _read(str(path), (st.st_mtime_ns, st.st_size))
 
 
 def scenario_data(node: DictConfig | Mapping) -> tuple[dict[str, Any], str | None]:
@@ -70,9 +97,12 @@ def scenario_data(node: DictConfig | Mapping) -> tuple[dict[str, Any], str | Non
 
 
 def apply_changes(data: Any, changes: Mapping[str, Any], where: str = PREFIX) -> Any:
-    """``data`` with ``changes`` merged in: mappings key by key (a new key is added, as Hydra's
-    ``+key=value`` asks; the schema then judges it), list items by their index, anything else
-    replaced. Keys misspelt on the command line were refused before (``sim.overrides``)."""
+    """A copy of ``data`` with ``changes`` merged in: mappings key by key (a new key is added,
+    as Hydra's ``+key=value`` asks; the schema then judges it), list items by their index,
+    anything else replaced. Only the mappings and lists on the way to a change are copied;
+    ``data`` itself is left as it was. Keys misspelt on the command line were refused before
+    (``sim.overrides``)."""
+    data = copy.copy(data)
     for key, value in changes.items():
         key, here = str(key), f"{where}.{key}"
         if isinstance(data, list):
