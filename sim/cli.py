@@ -103,12 +103,14 @@ def _execute(cfg: DictConfig, job: Job) -> None:
 
 
 def _workers(cfg: DictConfig) -> int:
-    """``workers``, where 0 (automatic) means one process per job when a parallel launcher
-    (joblib, Ray) already runs several jobs at once; see ``sim.experiment.pool``."""
+    """``workers``, where 0 (automatic) in a sweep means this job's share of the cores among
+    the jobs its launcher runs at once (see ``sim.experiment.pool.launcher_workers``)."""
     if cfg.workers or HydraConfig.get().mode != RunMode.MULTIRUN:
         return int(cfg.workers)
-    target = str(OmegaConf.select(HydraConfig.get(), "launcher._target_") or "")
-    return 0 if ("BasicLauncher" in target or "submitit" in target.lower()) else 1
+    from sim.experiment.pool import cores, launcher_workers
+
+    launcher = OmegaConf.to_container(HydraConfig.get().launcher, resolve=False)
+    return launcher_workers(launcher, cores())
 
 
 def main() -> None:
