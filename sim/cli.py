@@ -19,8 +19,9 @@ from omegaconf import DictConfig, OmegaConf
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
-from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
+from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
+from sim.scenario_config import scenario_data
 
 log = logging.getLogger("wargame")
 
@@ -36,9 +37,11 @@ SUBCOMMANDS = {
 
 
 def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
-    """The typed job a config describes, and the scenario file it came from."""
-    data = OmegaConf.to_container(cfg.scenario, resolve=True)
-    source = data.pop(SOURCE_FILE_KEY, None)
+    """The typed job a config describes, and the scenario file it came from.
+
+    The scenario is read from its file and changed by the config's ``scenario.*`` values here,
+    after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
+    data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
         source = f"{source} + deck {cfg.deck}"
@@ -90,9 +93,8 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     from sim.experiment.run import run_job
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)
-    source = OmegaConf.select(cfg, f"scenario.{SOURCE_FILE_KEY}")
     config = OmegaConf.to_container(cfg, resolve=True)
-    config["scenario"].pop(SOURCE_FILE_KEY, None)
+    config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
     if cfg.plots:
         from sim.analysis.run_plots import plot_run
@@ -101,12 +103,14 @@ def _execute(cfg: DictConfig, job: Job) -> None:
 
 
 def _workers(cfg: DictConfig) -> int:
-    """``workers``, where 0 (automatic) means one process per job when a parallel launcher
-    (joblib, Ray) already runs several jobs at once; see ``sim.experiment.pool``."""
+    """``workers``, where 0 (automatic) in a sweep means this job's share of the cores among
+    the jobs its launcher runs at once (see ``sim.experiment.pool.launcher_workers``)."""
     if cfg.workers or HydraConfig.get().mode != RunMode.MULTIRUN:
         return int(cfg.workers)
-    target = str(OmegaConf.select(HydraConfig.get(), "launcher._target_") or "")
-    return 0 if ("BasicLauncher" in target or "submitit" in target.lower()) else 1
+    from sim.experiment.pool import cores, launcher_workers
+
+    launcher = OmegaConf.to_container(HydraConfig.get().launcher, resolve=False)
+    return launcher_workers(launcher, cores())
 
 
 def main() -> None:
