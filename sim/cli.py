@@ -96,8 +96,13 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
     if cfg.plots:
         from sim.analysis.run_plots import plot_run
+        from sim.experiment.results import mark_incomplete
 
-        plot_run(out_dir)
+        try:
+            plot_run(out_dir)
+        except BaseException as exc:  # run.json must not say "complete" without its figures
+            mark_incomplete(out_dir, f"figures not drawn: {exc}")
+            raise
 
 
 def _workers(cfg: DictConfig) -> int:

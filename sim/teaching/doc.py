@@ -12,6 +12,8 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sim.files import write_atomic
+
 _CSS = """
 body{font-family:Georgia,'Times New Roman',serif;max-width:62rem;margin:2rem auto;padding:0 1rem;
 color:#1d1d1d;line-height:1.45}
@@ -81,8 +83,9 @@ class Doc:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         html_path, md_path = out_dir / f"{stem}.html", out_dir / f"{stem}.md"
-        html_path.write_text(self.html(), encoding="utf-8")
-        md_path.write_text(self.markdown(out_dir / f"{stem}_figures"), encoding="utf-8")
+        markdown = self.markdown(out_dir / f"{stem}_figures")
+        write_atomic(md_path, markdown)
+        write_atomic(html_path, self.html())
         return html_path, md_path
 
 
@@ -107,7 +110,7 @@ def _md_block(kind: str, body, n: int, image_dir: Path | None) -> list[str]:
         return [f"*{caption} (figure in the HTML version)*"]
     image_dir.mkdir(parents=True, exist_ok=True)
     path = image_dir / f"figure_{n:02d}.png"
-    path.write_bytes(png)
+    write_atomic(path, png)
     return [f"![{caption}]({image_dir.name}/{path.name})", f"*{caption}*"]
 
 
