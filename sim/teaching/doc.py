@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from sim.files import write_atomic
@@ -140,3 +141,32 @@ def _html_block(kind: str, body) -> str:
         f'<figure><img alt="{esc(caption)}" src="data:image/png;base64,{data}">'
         f"<figcaption>{esc(caption)}</figcaption></figure>"
     )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML page, without its tags, scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+        if tag in ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr"):
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The readable text of an HTML document (tags, scripts and styles dropped)."""
+    parser = _TextOnly()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
