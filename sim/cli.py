@@ -21,6 +21,7 @@ from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
 from sim.experiment.job import Job
+from sim.offline import quiet_network_env
 
 log = logging.getLogger("wargame")
 
@@ -117,6 +118,7 @@ def _workers(cfg: DictConfig) -> int:
 def main() -> None:
     """Entry point of the ``wargame`` console script."""
     argv = sys.argv[1:]
+    quiet_network_env(argv)
     if argv and argv[0] in SUBCOMMANDS:
         module, func = SUBCOMMANDS[argv[0]]
         try:
