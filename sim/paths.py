@@ -5,8 +5,9 @@ whoever wrote the file, not by the person running the command, so they may only 
 the project's own folders (``scenarios/``, ``seeds/``, of the project and of the working
 folder, and ``$WARGAME_SCENARIOS``) or inside the naming file's own folder. The check is made
 on the resolved path, so ``..`` and symbolic links that lead out of those folders are refused
-too: a scenario cannot copy ``/etc/passwd`` into a student handout. Paths typed on the command
-line are the user's own choice and are not restricted.
+too: a scenario cannot copy ``/etc/passwd`` into a student handout. Such a name must be a relative
+path without ``..``. Paths typed on the command line are the user's own choice and are not
+restricted.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def referenced_file(name: str, owner: Path, field: str, bases: list[Path]) -> Pa
     and the allowed folders, when it exists but lies outside them.
     """
     owner = Path(owner)
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        raise ConfigError(
+            f"{owner}: {field}: {name!r} leads outside the allowed folders; allowed: a relative "
+            "path without '..', to a file in the project's scenarios/ or seeds/ folder or in "
+            f"the folder of {owner.name}"
+        )
     for base in bases:
         path = Path(base) / name
         if not path.exists():

@@ -69,10 +69,19 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(source, describe_errors(exc)) from None
-    problems = cross_reference_problems(scenario)
+    problems = cross_reference_problems(scenario) + _self_membership(scenario)
     if problems:
         raise ScenarioError(source, problems)
     return scenario
+
+
+def _self_membership(scenario: Scenario) -> list[str]:
+    """An alliance listed among its own members (it would count itself twice)."""
+    return [
+        f"actors.{aid}.members: {aid} is listed as a member of itself; allowed: other actors"
+        for aid, actor in scenario.actors.items()
+        if aid in (actor.members or [])
+    ]
 
 
 def with_deck(data: dict[str, Any], deck_file: Path) -> dict[str, Any]:

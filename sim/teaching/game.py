@@ -59,8 +59,6 @@ class Game:
     def __post_init__(self) -> None:
         self.world, self.scenario_file = load_world(self.setup.scenario, self.setup.deck)
         check_seats(self.world, list(self.setup.seats))
-        if self.setup.steps < 1:
-            raise WargameError(f"a game needs at least one turn, got {self.setup.steps}")
         self.job = Job(self.world, RuleParams(), CombatParams(), self.setup.steps, 1,
                        self.setup.seed, self.setup.seats)  # fmt: skip
         self.model = EscalationModel(
@@ -104,7 +102,10 @@ class Game:
         """Rebuild a saved game by replaying its choices turn by turn (the file is checked
         first: ``SaveFile``; an edited file gets a message naming the field)."""
         save = read_save(Path(path))
-        game = cls(Setup(**{**save.setup.model_dump(), "seats": tuple(save.setup.seats)}))
+        try:
+            game = cls(Setup(**{**save.setup.model_dump(), "seats": tuple(save.setup.seats)}))
+        except WargameError as exc:
+            raise WargameError(f"saved game {path}: setup: {exc}") from None
         by_turn: dict[int, dict[str, str]] = {}
         for c in save.choices:
             by_turn.setdefault(c.turn, {})[c.actor] = c.action
