@@ -81,7 +81,10 @@ def parse_text(text: str) -> Any:
     """Plain data from YAML text, or YamlProblem saying where and why it is refused."""
     if len(text) > MAX_FILE_BYTES:
         raise YamlProblem(f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}")
-    loader = _TextDatesLoader(text)
+    try:
+        loader = _TextDatesLoader(text)  # the reader refuses control characters here
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"not valid YAML: {' '.join(str(exc).split())}") from None
     try:
         try:
             node = loader.get_single_node()

@@ -27,11 +27,13 @@ class Result:
 
 def run_wargame(argv: list[str], capsys) -> Result:
     """``wargame ARGV`` in this process (Hydra's global state reset around it)."""
+    from hydra.core.config_store import ConfigStore
     from hydra.core.global_hydra import GlobalHydra
 
     import sim.cli
 
     GlobalHydra.instance().clear()
+    ConfigStore.instance().repo.pop("scenario", None)  # scenario files of earlier calls
     old = sys.argv
     sys.argv = ["wargame", *argv]
     code = 0
