@@ -21,6 +21,7 @@ from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
+from sim.offline import quiet_network_env
 from sim.scenario_config import scenario_data
 
 log = logging.getLogger("wargame")
@@ -98,8 +99,13 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
     if cfg.plots:
         from sim.analysis.run_plots import plot_run
+        from sim.experiment.results import mark_incomplete
 
-        plot_run(out_dir)
+        try:
+            plot_run(out_dir)
+        except BaseException as exc:  # run.json must not say "complete" without its figures
+            mark_incomplete(out_dir, f"figures not drawn: {exc}")
+            raise
 
 
 def _workers(cfg: DictConfig) -> int:
@@ -116,6 +122,7 @@ def _workers(cfg: DictConfig) -> int:
 def main() -> None:
     """Entry point of the ``wargame`` console script."""
     argv = sys.argv[1:]
+    quiet_network_env(argv)
     if argv and argv[0] in SUBCOMMANDS:
         module, func = SUBCOMMANDS[argv[0]]
         try:

@@ -16,6 +16,7 @@ import numpy as np
 
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario import Scenario
+from sim.limits import check_finite_knobs, check_run_size
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Job:
     replicates: int
     base_seed: int
     human_actors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse sizes and knobs no run can use (``sim.limits``) before anything is written."""
+        check_run_size(self.steps, self.replicates, self.base_seed, self.world.start_date,
+                       self.world.step_days)  # fmt: skip
+        check_finite_knobs(rules=self.rules, combat=self.combat)
 
     @cached_property
     def params_digest(self) -> str:
