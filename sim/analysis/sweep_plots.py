@@ -215,5 +215,4 @@ def plot_sweep(
         written += style.save_figure(fig, out, f"sweep_milestone_{m}", stats)
     fig, stats = peak_figure(sweep, actor)
     written += style.save_figure(fig, out, "sweep_peak_rung", stats)
-    log.info("wrote %d sweep figure files to %s", len(written), out)
     return written
