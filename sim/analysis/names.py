@@ -55,6 +55,17 @@ class Names:
     def theatre(self, theatre_id: str) -> str:
         return self.theatres.get(str(theatre_id)) or _plain(theatre_id)
 
+    def parameter(self, key: str) -> str:
+        """A swept key in words: 'scenario.actors.united_states.risk_tolerance' -> 'United
+        States risk tolerance'; 'rules.noise' stays 'rules.noise' (it is what people type)."""
+        parts = str(key).split(".")
+        if len(parts) == 4 and parts[0] == "scenario" and parts[1] in ("actors", "theatres"):
+            whose = self.actor(parts[2]) if parts[1] == "actors" else self.theatre(parts[2])
+            return f"{whose} {_plain(parts[3])}"
+        if len(parts) >= 3 and parts[0] == "scenario":
+            return f"{_plain(parts[-2])} {_plain(parts[-1])}"
+        return str(key)
+
     def any(self, identifier: str) -> str:
         """An actor, theatre or milestone id, whichever it is."""
         for table in (self.actors, self.theatres, self.milestones):
