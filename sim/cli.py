@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -23,8 +24,10 @@ from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
 from sim.offline import quiet_network_env
 from sim.scenario_config import scenario_data
+from sim.experiment.sweep_names import register_resolver
 
 log = logging.getLogger("wargame")
+register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
 
 SUBCOMMANDS = {
     "seed": ("sim.seeding.cli", "main"),
@@ -80,12 +83,25 @@ def run_task(cfg: DictConfig) -> None:
         log.error("%s", exc)
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)
+    print_summary(cfg, job, out_dir)
+
+
+def print_summary(cfg: DictConfig, job: Job, out_dir: Path) -> None:
+    """The run's summary: what ran (rules, combat, seed, overrides, deck), then the outcomes."""
     import pandas as pd
 
+    from sim.analysis.names import names_of
     from sim.analysis.summary import format_summary
 
+    task = [o for o in HydraConfig.get().overrides.task if not o.startswith("hydra")]
+    context = [
+        f"rules: {job.rules.name.value}   combat: {job.combat.law.value}   seed: {job.base_seed}"
+        f"   {job.steps} turns of {job.world.step_days} days from {job.world.start_date}",
+        f"overrides: {' '.join(task) or 'none'}",
+        f"deck: {cfg.deck or 'none'}",
+    ]
     outcomes = pd.read_parquet(out_dir / "outcomes.parquet")
-    print(format_summary(outcomes, f"{job.world.title} [rules: {job.rules.name.value}]"))
+    print(format_summary(outcomes, job.world.title, names_of(job.world), context))
     print(f"\nResults: {out_dir}")
 
 
@@ -97,7 +113,7 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     config = OmegaConf.to_container(cfg, resolve=True)
     config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
-    if cfg.plots:
+    if cfg.plots and HydraConfig.get().mode != RunMode.MULTIRUN:  # a sweep draws its own at the end
         from sim.analysis.run_plots import plot_run
         from sim.experiment.results import mark_incomplete
 
@@ -130,6 +146,9 @@ def main() -> None:
         except WargameError as exc:
             print(f"wargame {argv[0]}: {exc}", file=sys.stderr)
             sys.exit(2)
+    if "--force" in argv:  # sweeps: replace an earlier sweep's results (sim/experiment/sweep.py)
+        argv = [a for a in argv if a != "--force"]
+        os.environ["WARGAME_FORCE"] = "1"
     try:
         register_configs()
         from sim.overrides import prepare

@@ -43,8 +43,6 @@ def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:
     """Register the schema and every scenario file as Hydra config nodes."""
     cs = ConfigStore.instance()
     cs.store(name="base_config", node=RunConfig)
-    cs.store(group="rules", name="base_rules", node=RuleParams)
-    cs.store(group="combat", name="base_combat", node=CombatParams)
     register_scenarios({**scenario_files(), **(extra_scenarios or {})})
 
 
