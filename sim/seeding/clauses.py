@@ -32,6 +32,7 @@ _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insis
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
              "war", "consultation", "ceasefire"}  # fmt: skip
+_PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _WAR_NOUNS = {"war", "conflict", "aggression", "invasion", "offensive", "attack", "incursion",
               "bombardment", "assault", "campaign"}  # fmt: skip
 
@@ -118,12 +119,14 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     if agent:
         return _actors(p, agent[0], resolver, v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if not subj and depth:  # "X are scheduled to meet": the passive subject of the head
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
     if subj:
         return _actors(p, subj[0], resolver, v)
     if depth > 4 or v.dep_ == "ROOT":
         return []
     if v.dep_ == "relcl":
-        return phrase_actors(p, v.head)
+        return _antecedent(p, v)
     head = v.head
     if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying
@@ -139,10 +142,10 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     """A subject's or object's actors; pronouns and bare group nouns through the resolver; a
     subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
     if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        return phrase_actors(p, verb.head)
+        return _antecedent(p, verb)
     if token.lower_ in PRONOUNS:
         if token.dep_ in ("nsubj", "nsubjpass"):
-            reporter = _reporter(p, verb)
+            reporter = _reporter(p, verb, resolver)
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
@@ -150,14 +153,27 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     return found or resolver.resolve(p, token)
 
 
-def _reporter(p: Parsed, verb) -> list[str]:
+def _antecedent(p: Parsed, relcl) -> list[str]:
+    """What a relative clause describes; past an apposition to what it stands beside
+    ("Iran, Hezbollah's main backer, which supplies it")."""
+    head = relcl.head
+    if head.dep_ == "appos":
+        return phrase_actors(p, head.head)
+    return phrase_actors(p, head)
+
+
+def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
     """The subject of the reporting verb a clause is said under, if it names an actor."""
     t = verb
     while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:
         t = t.head
         if t.lemma_.lower() in _REPORTING:
             subj = [c for c in t.children if c.dep_ == "nsubj"]
-            return phrase_actors(p, subj[0]) if subj else []
+            if subj:
+                return phrase_actors(p, subj[0])
+            if resolver is not None and t.dep_ == "conj":  # "X says ... and has warned"
+                return subject_of(p, t, resolver)
+            return []
     return []
 
 
@@ -180,7 +196,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
-    if cls.kind in ("treaty", "ceasefire") and not targets and len(subjects) >= 2:
+    if cls.kind in _PAIRED and not targets and len(subjects) >= 2:
         return subjects[:1], subjects[1:2]  # "Russia and North Korea signed a treaty"
     return subjects, [t for t in targets if t not in subjects]
 

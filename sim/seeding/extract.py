@@ -24,7 +24,7 @@ from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
 from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
-from sim.seeding.phrases import Parsed, Resolver, actors_of_tokens
+from sim.seeding.phrases import Parsed, Resolver, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
 from sim.seeding.text import Document, read_document
@@ -67,9 +67,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
             "Seeding needs at least one actor (e.g. 'Russia', 'NATO', 'North Korean', "
             "'Pyongyang'); add missing names to sim/seeding/data/gazetteer.yaml.",
         )
-    sdocs = parse_sentences([s.text for s in doc.sentences])
-    parsed = [actors_of_tokens(s, sd, mentions, gaz) for s, sd in zip(doc.sentences, sdocs,
-                                                                        strict=True)]  # fmt: skip
+    leads = [dateline_length(s.text) for s in doc.sentences]
+    sdocs = parse_sentences([s.text[n:] for s, n in zip(doc.sentences, leads, strict=True)])
+    parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
+              for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)

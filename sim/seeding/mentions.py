@@ -54,7 +54,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "west", "g"))
         else:
             actor, form = gaz.aliases[alias]
-            if form == "m" and _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+            owner = text[m.end() : m.end() + 2] in ("'s", "’s")  # "in Moscow's war"
+            if form == "m" and not owner and _LOCATIVE.search(text, max(0, m.start() - 12),
+                                                              m.start()):  # fmt: skip
                 continue  # "talks in Beijing": the capital is a place here, not the state
             found.append(Mention(m.start(), m.end(), actor, form))
     found += _office_holders(doc, gaz, found)

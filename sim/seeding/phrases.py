@@ -47,33 +47,43 @@ class Parsed:
     new_actors: dict[str, KnownActor] = field(default_factory=dict)
     fallback: list[tuple[int, int, str]] = field(default_factory=list)  # entity spans, actor
     participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
+    lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
 
     def offset(self, token) -> int:
         """The document offset of a token."""
-        return self.sentence.start + token.idx
+        return self.sentence.start + self.lead + token.idx
 
 
-def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention],
-                     gaz: Gazetteer) -> Parsed:  # fmt: skip
+DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^\n]{0,60}?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of a sentence are its dateline ("SEOUL, Oct 31 (Reuters) - ")."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gazetteer,
+                     lead: int = 0) -> Parsed:  # fmt: skip
     """The parse with each token's actor: gazetteer mentions first, then the NER fallback."""
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     actor_at: dict[int, str] = {}
     covered: set[int] = set()  # tokens in any mention, group words ("Western") included
     for t in sdoc:
-        at = sentence.start + t.idx
+        at = sentence.start + lead + t.idx
         m = next((m for m in inside if m.start <= at < m.end), None)
         if m is not None:
             covered.add(t.i)
             if m.form != "g":
                 actor_at[t.i] = m.actor
-    p = Parsed(sentence, sdoc, actor_at)
+    p = Parsed(sentence, sdoc, actor_at, lead=lead)
     for ent in sdoc.ents:
         if any(t.i in covered for t in ent):
             continue
         known = _fallback_actor(ent, gaz)
         if known is not None:
             p.new_actors[known.id] = known
-            start = sentence.start + ent.start_char
+            start = sentence.start + lead + ent.start_char
             p.fallback.append((start, start + len(ent.text), known.id))
             for t in ent:
                 actor_at[t.i] = known.id
@@ -99,11 +109,11 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
 
 def phrase_actors(p: Parsed, head) -> list[str]:
     """The actors a noun phrase names, by the priority in the module docstring."""
-    own = _collect(p, head, keep=set())
+    own = _collect(p, head, keep={"from"})  # "contractors from the Africa Corps"
     if own:
         return own
-    for prep in ("of", "in"):
-        deeper = _collect(p, head, keep={prep})
+    for keep in ({"of"}, {"to"}, {"in"}):  # "targets linked to Iran's Guards", "in Yemen"
+        deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
     return []
@@ -118,6 +128,9 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
         if a and a not in out:
             out.append(a)
         for c in t.children:
+            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
+                stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+                continue
             if c.dep_ in _OWN and not (c.dep_ == "prep" and c.lower_ in keep):
                 continue
             stack.append(c)

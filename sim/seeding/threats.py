@@ -68,7 +68,13 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     condition_subject = (phrase_actors(p, passive[0]) if passive
                          else subject_of(p, cond, resolver))  # fmt: skip
     own = subject_of(p, v, resolver)
-    speaker = own if own and own != condition_subject else _speaker(p, v, resolver)
+    if own and not set(own) & set(condition_subject):
+        speaker = own
+    else:  # "if X attacks, it/they will face a response": whoever says it threatens
+        speaker = (
+            _speaker(p, v, resolver)
+            or [a for a in reversed(resolver.subjects) if a not in condition_subject][:1]
+        )
     if not speaker:
         return []
     targets = [a for a in condition_subject if a not in speaker]
