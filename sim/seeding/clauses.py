@@ -19,7 +19,7 @@ from nouns: "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Iran-backed
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
-from sim.seeding.phrases import PRONOUNS, Parsed, Resolver, phrase_actors
+from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, phrase_actors
 from sim.seeding.verbs import VerbClass, verbs
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
@@ -149,6 +149,10 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
+    if token.lemma_.lower() in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
+        found = resolver.resolve(p, token)  # "the group", "the alliance": the latest of its kind
+        if found:
+            return found
     found = phrase_actors(p, token)
     return found or resolver.resolve(p, token)
 
@@ -167,13 +171,11 @@ def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
     t = verb
     while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:
         t = t.head
-        if t.lemma_.lower() in _REPORTING:
+        if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
             subj = [c for c in t.children if c.dep_ == "nsubj"]
             if subj:
-                return phrase_actors(p, subj[0])
-            if resolver is not None and t.dep_ == "conj":  # "X says ... and has warned"
-                return subject_of(p, t, resolver)
-            return []
+                found = phrase_actors(p, subj[0])
+                return found or (resolver.resolve(p, subj[0]) if resolver else [])
     return []
 
 

@@ -24,6 +24,24 @@ _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|fr
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
                          r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+_PATRON_WORDS = {
+    "back",
+    "backed",
+    "align",
+    "aligned",
+    "ally",
+    "allied",
+    "support",
+    "supported",
+    "sponsor",
+    "sponsored",
+    "fund",
+    "funded",
+    "arm",
+    "armed",
+    "lead",
+    "led",
+}
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
             "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
             "that": "rel"}  # fmt: skip
@@ -112,7 +130,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     own = _collect(p, head, keep={"from"})  # "contractors from the Africa Corps"
     if own:
         return own
-    for keep in ({"of"}, {"to"}, {"in"}):  # "targets linked to Iran's Guards", "in Yemen"
+    # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
+    for keep in ({"of"}, {"patron"}, {"to"}, {"in"}):
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
@@ -128,6 +147,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
         if a and a not in out:
             out.append(a)
         for c in t.children:
+            if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+                if "patron" in keep:  # the backer, only when nothing else names the group
+                    stack.append(c)
+                continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
                 stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
                 continue

@@ -17,7 +17,7 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
-    r"paratroopers|sailors|men",
+    r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men",
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
     "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
 }

@@ -94,7 +94,8 @@ def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     modal = clause.dep_ == "xcomp" or any(c.lower_ in ("would", "will", "shall")
                                           for c in clause.children)  # fmt: skip
     speaker = subject_of(p, v, resolver)
-    if not modal or not speaker:
+    denied = any(c.dep_ == "neg" for c in v.children)  # "did not threaten to retaliate"
+    if not modal or not speaker or denied:
         return []
     warned = [a for c in v.children if c.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, c)]  # fmt: skip
