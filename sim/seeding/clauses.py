@@ -31,7 +31,8 @@ _CONDITION = {"if", "unless"}
 _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
-             "war", "consultation", "ceasefire"}  # fmt: skip
+             "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
+_MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _WAR_NOUNS = {"war", "conflict", "aggression", "invasion", "offensive", "attack", "incursion",
               "bombardment", "assault", "campaign"}  # fmt: skip
@@ -121,8 +122,9 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if not subj and depth:  # "X are scheduled to meet": the passive subject of the head
         subj = [c for c in v.children if c.dep_ == "nsubjpass"]
-    if subj:
-        return _actors(p, subj[0], resolver, v)
+    if subj:  # a misparse may give two subjects; the verb's own is the nearest before it
+        before = [c for c in subj if c.i < v.i]
+        return _actors(p, (before or subj)[-1], resolver, v)
     if depth > 4 or v.dep_ == "ROOT":
         return []
     if v.dep_ == "relcl":
@@ -239,6 +241,11 @@ def allegiance(p: Parsed) -> list[Finding]:
     out: list[Finding] = []
     for t in p.doc:
         lemma = t.lemma_.lower()
+        if t.lower_ in _MEDIATORS:  # "mediators Qatar and the United States said": parties
+            p.participants.update(a for c in t.children if c.dep_ in ("appos", "compound")
+                                  for a in phrase_actors(p, c))  # fmt: skip
+            if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
+                p.participants.update(phrase_actors(p, t.head))
         if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
             owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"

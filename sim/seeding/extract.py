@@ -76,7 +76,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
-    findings, unread = _read(parsed, tagged, groups)
+    kinds = {aid: a.kind for aid, a in gaz.actors.items()}
+    findings, unread = _read(parsed, tagged, groups, Resolver(kinds))
     named: dict[str, Mention] = {}
     for m in mentions:
         if m.form != "g":
@@ -92,10 +93,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
                       tuple(a for a in named if a not in actors), tuple(unread))  # fmt: skip
 
 
-def _read(parsed: list[Parsed], tagged: list[Tagged],
-          groups: dict[str, tuple[str, ...]]) -> tuple[list[Finding], list[int]]:  # fmt: skip
+def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[str, ...]],
+          resolver: Resolver) -> tuple[list[Finding], list[int]]:  # fmt: skip
     """Findings of every sentence, and the sentences whose event verbs yielded none."""
-    resolver = Resolver()
     findings: list[Finding] = []
     unread: list[int] = []
     for p, t in zip(parsed, tagged, strict=True):

@@ -160,11 +160,19 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+_KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
+                 "organization": "alliance", "group": "armed_group", "militia": "armed_group",
+                 "movement": "armed_group", "island": "territory"}  # fmt: skip
+
+
 @dataclass
 class Resolver:
-    """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects."""
+    """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects;
+    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind."""
 
+    kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind
     subjects: list[str] = field(default_factory=list)  # latest last
+    mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
     pairs: list[tuple[str, str]] = field(default_factory=list)
 
     def heard(self, subjects: list[str], targets: list[str]) -> None:
@@ -173,8 +181,21 @@ class Resolver:
             if a in self.subjects:
                 self.subjects.remove(a)
             self.subjects.append(a)
+        for a in [*targets, *reversed(subjects)]:
+            if a in self.mentioned:
+                self.mentioned.remove(a)
+            self.mentioned.append(a)
         if subjects and targets and subjects[0] != targets[0]:
             self.pairs.append((subjects[0], targets[0]))
+
+    def of_kind(self, p: Parsed, noun) -> list[str]:
+        """The latest actor of the kind a group noun names, this sentence's included."""
+        kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
+        here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
+        for a in reversed(self.mentioned + here):
+            if self.kinds.get(a) == kind:
+                return [a]
+        return []
 
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
@@ -188,7 +209,7 @@ class Resolver:
             and token.lemma_.lower() in GROUP_NOUNS
             and any(c.lower_ == "the" for c in token.children)
         ):
-            kind = "one"
+            return self.of_kind(p, token)
         if kind == "rel":
             return []
         if kind is None or not self.subjects:
