@@ -17,9 +17,10 @@ import pandas as pd
 import yaml
 
 from sim.analysis.errors import ResultsError
+from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
 
-RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
-RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
+RUN_TABLES = (*TIME_TABLES, "outcomes")
+RUN_FILES = REQUIRED_FILES
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
 QUIET_OVERRIDES = (
     "hydra.",

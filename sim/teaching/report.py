@@ -19,6 +19,7 @@ import pandas as pd
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
+from sim.domain.tables import TIME_TABLES
 from sim.teaching.brief import situation_section
 from sim.teaching.doc import Doc
 from sim.teaching.ensemble import ensemble_outcomes, peak_of_all, standing, world_of
@@ -27,7 +28,7 @@ from sim.teaching.turns import actor_name, words
 from sim.teaching.world import Exercise, exercise_for, read_exercise
 
 log = logging.getLogger(__name__)
-TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
+TABLES = (*TIME_TABLES, "outcomes")
 
 
 @dataclass
