@@ -22,9 +22,9 @@ from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
+from sim.experiment.sweep_names import register_resolver
 from sim.offline import quiet_network_env
 from sim.scenario_config import scenario_data
-from sim.experiment.sweep_names import register_resolver
 
 log = logging.getLogger("wargame")
 register_resolver()  # folder names (conf/config.yaml); here so every job's process has it

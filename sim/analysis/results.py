@@ -16,9 +16,9 @@ import pandas as pd
 import yaml
 
 from sim.analysis.errors import ResultsError
+from sim.analysis.names import Names, names_of, turn_label
 from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
 from sim.files import read_json, read_parquet
-from sim.analysis.names import Names, names_of, turn_label
 
 RUN_TABLES = (*TIME_TABLES, "outcomes")
 RUN_FILES = REQUIRED_FILES
