@@ -32,6 +32,7 @@ SUBCOMMANDS = {
     "play": ("sim.teaching.cli", "play_main"),
     "app": ("sim.teaching.cli", "app_main"),
     "report": ("sim.teaching.cli", "report_main"),
+    "score": ("sim.analysis.score_cli", "score_main"),
 }
 
 
