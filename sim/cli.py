@@ -53,7 +53,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
