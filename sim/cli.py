@@ -33,6 +33,7 @@ SUBCOMMANDS = {
     "app": ("sim.teaching.cli", "app_main"),
     "report": ("sim.teaching.cli", "report_main"),
     "score": ("sim.analysis.score_cli", "score_main"),
+    "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
 }
 
 
