@@ -34,6 +34,7 @@ SUBCOMMANDS = {
     "report": ("sim.teaching.cli", "report_main"),
     "score": ("sim.analysis.score_cli", "score_main"),
     "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
+    "discover": ("sim.analysis.discovery_cli", "discover_main"),
 }
 
 

@@ -131,14 +131,13 @@ def score_folder(path: Path, history: History) -> tuple[pd.DataFrame, pd.DataFra
     from sim.analysis.sweep import load_sweep
 
     sweep = load_sweep(path)
-    params = sweep.table.groupby("job")[sweep.parameters].first()
+    params = _job_parameters(sweep)
     per_job, per_obs, first_curves = [], [], None
     for job_dir in sweep.job_dirs:
         run = load_run(job_dir)
         table, curves = score_run(run, history)
-        num = _job_num(run, job_dir)
-        front = params.loc[num].to_dict() if num in params.index else {}
-        per_job.append({"job": num, **front, **overall(table)})
+        num = _job_num(job_dir)
+        per_job.append({"job": num, **params.get(num, {}), **overall(table)})
         per_obs.append(table.assign(job=num))
         first_curves = curves if first_curves is None else first_curves
     if not per_job:
@@ -146,7 +145,17 @@ def score_folder(path: Path, history: History) -> tuple[pd.DataFrame, pd.DataFra
     return pd.DataFrame(per_job), pd.concat(per_obs, ignore_index=True), first_curves
 
 
-def _job_num(run: Run, job_dir: Path) -> int:
+def _job_parameters(sweep) -> dict[int, dict]:
+    """Job number -> its swept parameters' values, from the manifest's overrides."""
+    from sim.experiment.plan import override_values
+
+    return {
+        int(j["num"]): override_values(j.get("overrides", []), sweep.parameters)
+        for j in sweep.manifest.get("jobs", [])
+    }
+
+
+def _job_num(job_dir: Path) -> int:
     from sim.experiment.sweep_job import read_json
 
     record = read_json(job_dir / "job.json") or {}

@@ -35,3 +35,15 @@ def test_bad_history_is_one_line(run_a, tmp_path, monkeypatch, capsys):
     assert wargame(monkeypatch, "score", str(run_a), "--history", str(bad)) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("wargame score: ") and "observations" in err and "\n" not in err
+
+
+def test_score_each_job_of_a_sweep(sweep2_dir, tmp_path, monkeypatch):
+    out = tmp_path / "score"
+    assert (
+        wargame(monkeypatch, "score", str(sweep2_dir), "--history", str(KURSK), "--out", str(out))
+        == 0
+    )
+    per_job = pd.read_csv(out / "scores.csv")
+    assert sorted(per_job["job"]) == [0, 1, 2, 3]
+    assert {"rules.restraint", "brier", "log_score"} <= set(per_job.columns)
+    assert len(pd.read_csv(out / "observations.csv")) == 4 * 9
