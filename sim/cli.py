@@ -35,6 +35,7 @@ SUBCOMMANDS = {
     "score": ("sim.analysis.score_cli", "score_main"),
     "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
     "discover": ("sim.analysis.discovery_cli", "discover_main"),
+    "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
 }
 
 

@@ -40,3 +40,28 @@ def run_design(design: Path, sweep_dir: Path, overrides: list[str], resume: bool
             f"the sweep into {sweep_dir} did not finish (exit {done.returncode}); "
             "fix the cause and re-run the same command with --resume"
         )
+
+
+def config_values(keys: list[str], overrides: list[str]) -> dict[str, float]:
+    """The composed config's values of ``keys`` under ``overrides`` (the defaults a design
+    starts from); raises naming a key the config lacks."""
+    from hydra import compose, initialize_config_dir
+    from omegaconf import OmegaConf
+
+    from sim.config import register_configs
+    from sim.experiment.catalog import CONF_DIR
+
+    register_configs()
+    plain = [o for o in overrides if not o.startswith(("hydra", "hydra/"))]
+    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+        cfg = compose(config_name="config", overrides=plain)
+    values = {}
+    for key in keys:
+        value = OmegaConf.select(cfg, key)
+        if value is None:
+            raise ResultsError(
+                f"--param {key}: no such config value (e.g. rules.noise, "
+                "scenario.actors.russia.risk_tolerance)"
+            )
+        values[key] = float(value)
+    return values
