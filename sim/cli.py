@@ -37,6 +37,10 @@ SUBCOMMANDS = {
     "play": ("sim.teaching.cli", "play_main"),
     "app": ("sim.teaching.cli", "app_main"),
     "report": ("sim.teaching.cli", "report_main"),
+    "score": ("sim.analysis.score_cli", "score_main"),
+    "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
+    "discover": ("sim.analysis.discovery_cli", "discover_main"),
+    "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
 }
 
 
@@ -59,7 +63,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
