@@ -77,7 +77,7 @@ class Actor(Sourced):
 
     _unsourced = frozenset({"doctrine"})
     name: str
-    kind: Literal["state", "alliance"]
+    kind: Literal["state", "alliance", "armed_group", "territory"]
     members: list[str] = []
     nuclear: bool = False
     initial_rung: str
