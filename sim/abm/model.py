@@ -27,7 +27,7 @@ from sim.abm.agents import ActorAgent
 from sim.abm.forces import ForceAgent
 from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
-from sim.abm.perception import Outlook, missing, outlook_of, situation_of
+from sim.abm.perception import Outlook, flags_needed, missing, outlook_of, situation_of
 from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
 from sim.abm.world import World
@@ -35,7 +35,7 @@ from sim.domain import conditions
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import CombatParams, RuleParams
-from sim.domain.rules import HOLD, STEP_DOWN, landing
+from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW, landing
 from sim.domain.scenario import Scenario
 from sim.domain.situation import Decision
 from sim.domain.ties import index_ties
@@ -83,6 +83,7 @@ class EscalationModel(mesa.Model):
         self.unit_list = [units[u] for u in sorted(units)]
         self.contested = theatres
         self._outlooks: dict[str, Outlook] = {}
+        self._flags_needed: dict[str, frozenset[str]] = {}
         self._init_postures()
         self.fired_injects: set[str] = set()
         self._turn_begun = False
@@ -108,6 +109,12 @@ class EscalationModel(mesa.Model):
     def date(self) -> dt.date:
         """The calendar date at the end of the last turn played (the start date before any)."""
         return self.state.date
+
+    def _needs(self, agent: ActorAgent) -> frozenset[str]:
+        need = self._flags_needed.get(agent.actor_id)
+        if need is None:
+            need = self._flags_needed[agent.actor_id] = flags_needed(agent)
+        return need
 
     def outlook(self, agent: ActorAgent) -> Outlook:
         """The static part of ``agent``'s view, worked out on first use."""
@@ -152,7 +159,7 @@ class EscalationModel(mesa.Model):
                                           "deals with no other actor"))  # fmt: skip
                 continue
             human = agent.actor_id in self.human_actors
-            s = situation_of(w, agent, view, flags=bool(agent.doctrine) or human)
+            s = situation_of(w, agent, view, flags=True if human else self._needs(agent))
             decisions.append(self._feasible(self._decide(agent, s)))
         for d in decisions:
             effects.move(w, d)
@@ -162,7 +169,7 @@ class EscalationModel(mesa.Model):
                 self.recorder.event(w.step, w.date, d.actor, self._coded_target(d), d.action)
         for d in decisions:
             effects.consequences(w, d)
-            if d.action == STEP_DOWN or d.rung < 6:
+            if d.action in (STEP_DOWN, WITHDRAW):
                 effects.stand_down(w, d.actor)
         bargaining.bargain(w, self.rng)
         self._fight()

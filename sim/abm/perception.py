@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sim.abm.world import PRIOR_RESOLVE, World
+from sim.domain import conditions
 from sim.domain.actions import action_table
 from sim.domain.ladder import standard_ladder
-from sim.domain.situation import Dyad, Situation
+from sim.domain.situation import Dyad, Situation, situation_from
 
 if TYPE_CHECKING:
     from sim.abm.agents import ActorAgent
@@ -44,7 +45,9 @@ class Outlook:
     own_units: tuple[ForceAgent, ...]
     restricted_supplies: tuple[Supply, ...]
     supplies_to_adversaries: tuple[Supply, ...]
-    cover: dict[str, tuple[tuple[str, str], ...]]  # target -> (relation id, nuclear ally) pairs
+    dyad_plan: tuple[tuple[str, int, bool, tuple[str, ...]], ...]  # per target: its id, its
+    # initial posture toward the actor, whether it is nuclear-armed, the relations (treaty or
+    # alliance with a nuclear-armed ally) whose credibility covers it
 
 
 def targets_of(world: World, actor: str) -> tuple[str, ...]:
@@ -75,15 +78,17 @@ def outlook_of(world: World, agent: ActorAgent, initial: dict[str, int]) -> Outl
     adversary_partners = set().union(*(ties.aligned[a] for a in enemies)) - {me} - belligerents
     supplied = [s for s in ties.supplies if s.supplier == me]
     targets = targets_of(world, me)
-    cover = {}
+    plan = []
     for b in targets:
-        pairs = []
+        cover = []
         for rid, r in world.scenario.relations.items():
             if r.kind in ("treaty", "alliance") and b in r.parties:
                 ally = r.parties[0] if r.parties[1] == b else r.parties[1]
                 if ally != me and world.actors[ally].spec.nuclear:
-                    pairs.append((rid, ally))
-        cover[b] = tuple(pairs)
+                    cover.append(rid)
+        deals = me in world.postures[b]
+        base = _initial_toward(world, b, me) if deals else 0
+        plan.append((b, base, world.actors[b].spec.nuclear, tuple(cover)))
     return Outlook(
         targets=targets,
         initial=initial,
@@ -101,89 +106,86 @@ def outlook_of(world: World, agent: ActorAgent, initial: dict[str, int]) -> Outl
         own_units=tuple(world.units_of[me]),
         restricted_supplies=tuple(s for s in supplied if s.restricted_use),
         supplies_to_adversaries=tuple(s for s in ties.supplies if s.recipient in enemies),
-        cover=cover,
+        dyad_plan=tuple(plan),
     )
 
 
-def situation_of(world: World, agent: ActorAgent, view: Outlook, flags: bool = True) -> Situation:
-    """Everything the actor's rules may look at this turn. ``flags=False`` leaves the
-    doctrine conditions' flags at their defaults (for an actor with no doctrine: they are only
-    read by conditions)."""
+def situation_of(world: World, agent: ActorAgent, view: Outlook,
+                 flags: bool | frozenset[str] = True) -> Situation:  # fmt: skip
+    """Everything the actor's rules may look at this turn. The doctrine conditions' flags are
+    all worked out (``flags=True``), only the named ones (a set, e.g. ``flags_needed``), or
+    none (``False``: they keep their defaults; only conditions read them)."""
     me, p = agent.actor_id, world.rules
-    lag = p.perception_lag_days
+    seen_now = world.postures_ago(p.perception_lag_days)
+    seen_before = world.postures_ago(p.perception_lag_days + WEEK)
     dyads = []
     top_target, top_rung, top_move, top_any = None, -1, 0, 0
     mine = world.postures[me]
-    for b in view.targets:
+    for b, base, nuclear, cover in view.dyad_plan:
         own = mine[b]
-        deals = me in world.postures[b]
-        seen = world.seen_posture(me, b, me, lag) if deals else 0
-        before = world.seen_posture(me, b, me, lag + WEEK) if deals else 0
-        base = world.actors[b].initial_rung if not deals else _initial_toward(world, b, me)
+        seen = seen_now[b].get(me, 0)
+        move = seen - seen_before[b].get(me, 0)
         deterrence = world.resolve_seen.get((me, b), PRIOR_RESOLVE) - PRIOR_RESOLVE
-        for rid, _ally in view.cover[b]:
+        for rid in cover:
             deterrence += world.credibility.get(rid, 0.0)
-        d = Dyad(
-            target=b,
-            own_rung=own,
-            own_rise=own - view.initial[b],
-            their_rung=seen,
-            their_rise=seen - base,
-            their_last_move=seen - before,
-            next_up=None if frozenset((me, b)) in world.ceasefires else next_up(world, me, b, own),
-            target_nuclear=world.actors[b].spec.nuclear,
-            deterrence=deterrence,
-            commitment=world.audience.get((me, b), 0.0),
-            in_ceasefire=frozenset((me, b)) in world.ceasefires,
-            fighting=(fighting := world.fights(me, b)),
-            floor=COMBAT if fighting else 0,
-        )
-        dyads.append(d)
+        pair = frozenset((me, b))
+        in_ceasefire = pair in world.ceasefires
+        key = ("fights", me, b, world.version)
+        fighting = world.cache.get(key)
+        if fighting is None:
+            fighting = world.cache[key] = world.fights(me, b)
+        dyads.append(Dyad(
+            b, own, own - view.initial[b], seen, seen - base, move,
+            None if in_ceasefire else next_up(world, me, b, own), nuclear, deterrence,
+            world.audience.get((me, b), 0.0), in_ceasefire, fighting, COMBAT if fighting else 0,
+        ))  # fmt: skip
         if seen > top_rung:
             top_target, top_rung = b, seen
-        top_move = max(top_move, seen - before)
-        top_any = max(top_any, seen)
-    if not flags:
-        return Situation(
-            actor=me, step=world.step, days=world.days, own_rung=world.rung(me),
-            max_rung=agent.max_rung, dyads=tuple(dyads), adversary=top_target,
-            adversary_rung=max(top_rung, 0), adversary_last_move=top_move,
-            max_adversary_rung=top_any, risk_tolerance=agent.risk_tolerance,
-            escalation_propensity=agent.escalation_propensity, grievance=agent.grievance,
-            weariness=agent.weariness, perceived_risk=agent.perceived_risk,
-            own_losses=agent.weekly_losses,
-        )  # fmt: skip
-    return Situation(
-        actor=me,
-        step=world.step,
-        days=world.days,
-        own_rung=world.rung(me),
-        max_rung=agent.max_rung,
-        dyads=tuple(dyads),
-        adversary=top_target,
-        adversary_rung=max(top_rung, 0),
-        adversary_last_move=top_move,
-        max_adversary_rung=top_any,
-        risk_tolerance=agent.risk_tolerance,
-        escalation_propensity=agent.escalation_propensity,
-        grievance=agent.grievance,
-        weariness=agent.weariness,
-        perceived_risk=agent.perceived_risk,
-        own_losses=agent.weekly_losses,
-        own_control=_worst_control(view.fronts),
-        supplied_ally_control=min(map(_worst_control, view.supplied_fronts), default=1.0),
-        own_territory_occupied=_held(view.own_ground),
-        partner_forces_available=_idle(view.partner_units_near),
-        treaty_partner_attacked=_held(view.partner_ground),
-        adversary_partner_in_combat=_fighting(view.adversary_partner_units, world.detected),
-        adversary_forces_in_combat=_fighting(view.adversary_units, world.detected),
-        own_supplies_restricted=any(s.id not in world.lifted for s in view.restricted_supplies),
-        declared_co_belligerent=any(t == me for _, t in world.declarations),
-        restrictions_lifted_against=any(s.id in world.lifted for s in view.supplies_to_adversaries),
-        own_forces_in_combat=_fighting(view.own_units, None),
-        doctrine=agent.doctrine,
-        spent=frozenset(agent.spent),
+        if move > top_move:
+            top_move = move
+        if seen > top_any:
+            top_any = seen
+    values = {
+        "actor": me, "step": world.step, "days": world.days, "own_rung": world.rung(me),
+        "max_rung": agent.max_rung, "dyads": tuple(dyads), "adversary": top_target,
+        "adversary_rung": max(top_rung, 0), "adversary_last_move": top_move,
+        "max_adversary_rung": top_any, "risk_tolerance": agent.risk_tolerance,
+        "escalation_propensity": agent.escalation_propensity, "grievance": agent.grievance,
+        "weariness": agent.weariness, "perceived_risk": agent.perceived_risk,
+        "own_losses": agent.weekly_losses,
+    }  # fmt: skip
+    if flags:
+        names = _FLAGS if flags is True else flags
+        values.update({f: _FLAGS[f](world, agent, view) for f in names})
+        values["doctrine"], values["spent"] = agent.doctrine, frozenset(agent.spent)
+    return situation_from(values)
+
+
+def flags_needed(agent: ActorAgent) -> frozenset[str]:
+    """The flags the actor's doctrine conditions read (worked out so no other is computed)."""
+    return frozenset(
+        f for line in agent.doctrine for c in line.when for f in conditions.reads(c) if f in _FLAGS
     )
+
+
+# The flags the condition vocabulary reads (``sim/domain/conditions.py``), each worked out here.
+_FLAGS = {
+    "own_control": lambda w, a, v: _worst_control(v.fronts),
+    "supplied_ally_control": lambda w, a, v: min(map(_worst_control, v.supplied_fronts),
+                                                 default=1.0),
+    "own_territory_occupied": lambda w, a, v: _held(v.own_ground),
+    "partner_forces_available": lambda w, a, v: _idle(v.partner_units_near),
+    "treaty_partner_attacked": lambda w, a, v: _held(v.partner_ground),
+    "adversary_partner_in_combat": lambda w, a, v: _fighting(v.adversary_partner_units,
+                                                             w.detected),
+    "adversary_forces_in_combat": lambda w, a, v: _fighting(v.adversary_units, w.detected),
+    "own_supplies_restricted": lambda w, a, v: any(s.id not in w.lifted
+                                                   for s in v.restricted_supplies),
+    "declared_co_belligerent": lambda w, a, v: any(t == a.actor_id for _, t in w.declarations),
+    "restrictions_lifted_against": lambda w, a, v: any(s.id in w.lifted
+                                                       for s in v.supplies_to_adversaries),
+    "own_forces_in_combat": lambda w, a, v: _fighting(v.own_units, None),
+}  # fmt: skip
 
 
 def _initial_toward(world: World, actor: str, target: str) -> int:

@@ -88,12 +88,11 @@ class World:
         p = self.postures[actor]
         return max(p.values()) if p else self.actors[actor].initial_rung
 
-    def seen_posture(self, observer: str, actor: str, target: str, days_ago: float) -> int:
-        """``actor``'s posture toward ``target`` as it stood ``days_ago`` days ago (the oldest
-        recorded one before the run started)."""
+    def postures_ago(self, days_ago: float) -> dict[str, dict[str, int]]:
+        """Every posture as it stood ``days_ago`` days ago (the start's, before the run began):
+        what an actor sees of the others with a perception lag of that many days."""
         back = int(-(-days_ago // self.days)) if days_ago > 0 else 0  # ceil
-        snap = self.history[max(0, len(self.history) - 1 - back)] if back else self.postures
-        return snap[actor].get(target, 0)
+        return self.history[max(0, len(self.history) - 1 - back)] if back else self.postures
 
     def remember_postures(self) -> None:
         """Keep this step's postures for lagged perception."""

@@ -84,6 +84,7 @@ class RuleParams:
     # war termination (sim/abm/bargaining.py)
     offer_rate: float = knob(0.5, (0, INF), (0.0, 2.0), "per week: ceasefire offers by a side whose cost of fighting on exceeds its gain")  # noqa: E501 # fmt: skip
     settle_margin: float = knob(0.3, (-INF, INF), (-0.2, 0.8), "how much more continuing must cost than it gains before a side settles")  # noqa: E501 # fmt: skip
+    territory_stake: float = knob(1.0, (0, INF), (0.0, 2.0), "gain from fighting on per share of contested ground at stake (an owner's to retake, a holder's to keep)")  # noqa: E501 # fmt: skip
     mediation_bonus: float = knob(0.2, (0, INF), (0.0, 0.5), "a mediator's help in accepting an offer (lowers the margin)")  # noqa: E501 # fmt: skip
     ceasefire_break_rate: float = knob(0.05, (0, INF), (0.0, 0.3), "per week: base hazard that a ceasefire breaks (grows with grievance)")  # noqa: E501 # fmt: skip
 
@@ -99,10 +100,10 @@ class CombatParams:
     law: AttritionLaw = AttritionLaw.square
     attrition_rate: float = knob(0.004, (0, INF), (0.002, 0.008), "per day: casualties per effective enemy soldier (square law)")  # noqa: E501 # fmt: skip
     linear_reference_strength: float = knob(20000.0, (1e-9, INF), (10000, 40000), "linear law: rate = attrition_rate / this")  # noqa: E501 # fmt: skip
-    defender_advantage: float = knob(1.6, (1e-9, INF), (1.0, 3.0), "multiplier on the holder's fire in its salient")  # noqa: E501 # fmt: skip
-    noise: float = knob(0.25, (0, INF), (0.0, 0.5), "sigma of the lognormal factor on each side's fire")  # noqa: E501 # fmt: skip
-    breakthrough_ratio: float = knob(2.0, (1e-9, INF), (1.2, 3.0), "attacker:defender effective ratio that holds the line")  # noqa: E501 # fmt: skip
-    control_rate: float = knob(0.12, (0, 1), (0.03, 0.25), "largest weekly change in a theatre's control")  # noqa: E501 # fmt: skip
+    defender_advantage: float = knob(3.0, (1e-9, INF), (1.5, 4.0), "multiplier on the holder's fire in its salient (only there: the control balance carries the breakthrough ratio)")  # noqa: E501 # fmt: skip
+    noise: float = knob(0.25, (0, INF), (0.0, 0.5), "spread of a week's mean-one lognormal factor on each side's fire (scaled to the turn length)")  # noqa: E501 # fmt: skip
+    breakthrough_ratio: float = knob(2.0, (1e-9, INF), (1.2, 3.0), "attacker:defender combat power at which the line holds")  # noqa: E501 # fmt: skip
+    control_rate: float = knob(0.12, (0, 1), (0.03, 0.25), "largest weekly change in a theatre's control; the pace of a side fighting alone")  # noqa: E501 # fmt: skip
     unrestricted_weapons_bonus: float = knob(0.2, (0, INF), (0.0, 0.5), "recipient's fire gain when restrictions lift")  # noqa: E501 # fmt: skip
     reinforcement_fraction: float = knob(0.5, (0, INF), (0.1, 1.0), "reinforce_troops adds this share of initial strength")  # noqa: E501 # fmt: skip
     nuclear_strike_damage: float = knob(0.5, (0, 1), (0.1, 0.9), "share of the adversary's theatre forces destroyed")  # noqa: E501 # fmt: skip

@@ -77,7 +77,7 @@ class Actor(Sourced):
 
     _unsourced = frozenset({"doctrine"})
     name: str
-    kind: Literal["state", "alliance"]
+    kind: Literal["state", "alliance", "armed_group", "territory"]
     members: list[str] = []
     nuclear: bool = False
     initial_rung: str
@@ -118,7 +118,13 @@ class Theatre(Sourced):
 
 
 class Force(Sourced):
-    """A military unit or grouping: personnel strength, relative quality, where it fights."""
+    """A military unit or grouping: personnel strength, relative quality, where it fights.
+
+    ``quality`` scales the unit's fire and divides its share of its side's losses (1.0 is the
+    reference). Losses are replaced from ``reserve`` (personnel available to this unit over the
+    whole run) at ``replenishment`` of the initial strength a week; with no reserve there is no
+    replacement. Reinforcements by decision or inject come on top of both.
+    """
 
     actor: str
     theatre: str
@@ -126,6 +132,7 @@ class Force(Sourced):
     quality: Quality = 1.0
     in_combat: bool = False
     replenishment: Share = 0.0
+    reserve: Strength = 0.0
     covert: bool = False
     description: str | None = None
 

@@ -12,8 +12,8 @@ start of the run.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +34,12 @@ class DoctrineLine:
     turn_probability: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Dyad:
-    """The actor's view of one other actor it deals with (a directed pair)."""
+class Dyad(NamedTuple):
+    """The actor's view of one other actor it deals with (a directed pair).
+
+    A named tuple: immutable like the frozen dataclasses here, and cheap to build, since every
+    actor builds one per target every turn (change one with ``dyad._replace(...)``).
+    """
 
     target: str
     own_rung: int  # the actor's posture toward the target
@@ -57,7 +60,8 @@ class Dyad:
 
 @dataclass(frozen=True)
 class Situation:
-    """An actor's view of the world at the start of a turn."""
+    """An actor's view of the world at the start of a turn (not slotted, so ``situation_from``
+    can fill an instance in one go)."""
 
     actor: str
     step: int
@@ -97,7 +101,24 @@ class Situation:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+SITUATION_FIELDS = tuple(f.name for f in fields(Situation))
+_SITUATION_DEFAULTS = {
+    f.name: f.default for f in fields(Situation) if f.default is not f.default_factory
+}
+_SITUATION_DEFAULTS["spent"] = frozenset()
+
+
+def situation_from(values: dict[str, Any]) -> Situation:
+    """A Situation with these field values (the others at their defaults), built without the
+    dataclass ``__init__``: a frozen dataclass sets each of its 30 fields through
+    ``object.__setattr__``, and every actor builds one every turn."""
+    situation = object.__new__(Situation)
+    situation.__dict__.update(_SITUATION_DEFAULTS)
+    situation.__dict__.update(values)
+    return situation
+
+
+@dataclass(frozen=True, init=False)
 class Decision:
     """One actor's move for a turn: the action, its target, the posture it leaves toward the
     target, and why (the rule or doctrine entry and a reason in words)."""
@@ -109,3 +130,11 @@ class Decision:
     reason: str
     target: str | None = None
     entry: str | None = None
+
+    def __init__(self, actor: str, action: str, rung: int, rule: str, reason: str,
+                 target: str | None = None, entry: str | None = None):  # fmt: skip
+        """As the dataclass's own ``__init__`` (same fields, order and defaults), filling the
+        instance's dict in one go (a frozen dataclass sets each field through
+        ``object.__setattr__``, twice as slow)."""
+        self.__dict__.update(actor=actor, action=action, rung=rung, rule=rule, reason=reason,
+                             target=target, entry=entry)  # fmt: skip

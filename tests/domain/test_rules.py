@@ -46,7 +46,7 @@ SURE = RuleParams(noise=0.0, decision_rate=1e6, response_rate=1e6)
 
 
 def _with(dyad: Dyad, **changes) -> dict:
-    return {"dyads": (replace(dyad, **changes),)}
+    return {"dyads": (dyad._replace(**changes),)}
 
 
 # (what the row says, changes to BASE, rule set and parameter changes, action, rung, rule, target)
@@ -95,7 +95,7 @@ TABLE = [
     ("its own public commitments (audience costs) keep it from stepping down",
      {**_with(RUSSIA, commitment=0.5), "weariness": 1.0}, {}, HOLD, 3, "richardson", "russia"),
     ("with two targets the move with the largest margin is made",
-     {"dyads": (replace(RUSSIA, their_last_move=2), replace(NK, their_last_move=3))}, {},
+     {"dyads": (RUSSIA._replace(their_last_move=2), NK._replace(their_last_move=3))}, {},
      "lift_weapons_restrictions", 4, "richardson", "north_korea"),
     ("doctrine first: partner troops in combat -> declare co-belligerent",
      {"doctrine": (CO_BELLIGERENT,), "adversary_partner_in_combat": True, "dyads": (RUSSIA, NK)},
@@ -171,7 +171,7 @@ def _climb_share(s: Situation, p: RuleParams, n: int = 20000) -> float:
 def test_richardson_climb_chance_matches_its_hazard(days):
     """P(climb in a turn) = 1 - exp(-rate x Phi((pressure - gap) / noise) x days / 7)."""
     p = RuleParams(noise=0.5, decision_rate=1.0)
-    s = replace(BASE, days=days, dyads=(replace(RUSSIA, their_last_move=1),))
+    s = replace(BASE, days=days, dyads=(RUSSIA._replace(their_last_move=1),))
     push, gap = p.response_to_moves * 1, p.escalation_threshold
     phi = 0.5 * (1 + math.erf((push - gap) / (p.noise * math.sqrt(2))))
     expected = 1 - math.exp(-p.decision_rate * phi * days / 7)
@@ -182,7 +182,7 @@ def test_richardson_climb_chance_matches_its_hazard(days):
 def test_a_week_of_daily_turns_equals_one_weekly_turn():
     """Constant pressure: seven 1-day turns climb as often as one 7-day turn (rates, not dice)."""
     p = RuleParams(noise=0.5)
-    weekly = replace(BASE, days=7.0, dyads=(replace(RUSSIA, their_last_move=1),))
+    weekly = replace(BASE, days=7.0, dyads=(RUSSIA._replace(their_last_move=1),))
     daily = replace(weekly, days=1.0)
     one_day = _climb_share(daily, p)
     assert abs((1 - (1 - one_day) ** 7) - _climb_share(weekly, p)) < 0.015
