@@ -162,10 +162,22 @@ GROUPS = ("rules", "combat", "scenario")
 
 def experiment_settings(overrides: list[str]) -> tuple[str, str]:
     """The calibration's fixed overrides as an experiment's defaults-list lines (config group
-    choices, e.g. ``rules=cautious``) and YAML settings (values, e.g. ``replicates=20``)."""
+    choices, e.g. ``rules=cautious``) and YAML settings (values, e.g. ``combat.noise=0.3``);
+    run length (steps, replicates) is left to the command line."""
     from omegaconf import OmegaConf
 
-    skip = ("hydra", "resume=", "plots=", "progress=", "+", "~")
+    skip = (
+        "hydra",
+        "resume=",
+        "plots=",
+        "progress=",
+        "+",
+        "~",
+        "steps=",
+        "replicates=",
+        "workers=",
+        "chunk_size=",
+    )
     fixed = [o for o in overrides if not o.startswith(skip)]
     choices = [o for o in fixed if o.split("=", 1)[0] in GROUPS or "/" in o.split("=", 1)[0]]
     groups = "".join(f"\n  - override /{k}: {v}" for k, v in (o.split("=", 1) for o in choices))
