@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -47,6 +48,15 @@ def score_main(argv: list[str]) -> int:
     print()
     with pd.option_context("display.width", 120, "display.max_columns", 20):
         print(per_run.round(4).to_string(index=False))
+    if "job" in per_obs:
+        from sim.analysis.calibration import pooled
+
+        together = pooled(per_obs, per_obs["job"].unique())
+        (out / "pooled.json").write_text(json.dumps(together, indent=1), encoding="utf-8")
+        print(
+            f"\nall {together['points']} jobs as one ensemble: Brier {together['brier']:.4f}, "
+            f"log score {together['log_score']:.4f}"
+        )
     print(f"\n{len(written) + 2} files written to {out}")
     return 0
 
