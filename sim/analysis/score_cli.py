@@ -38,6 +38,7 @@ def score_main(argv: list[str]) -> int:
     args = score_parser().parse_args(argv)
     history = load_history(args.history)
     per_run, per_obs, curves = score_folder(args.folder, history)
+    _warn_scenario(args.folder, history.scenario)
     out = args.out or args.folder / "score"
     out.mkdir(parents=True, exist_ok=True)
     per_obs.to_csv(out / "observations.csv", index=False)
@@ -78,3 +79,15 @@ def format_observations(table: pd.DataFrame) -> str:
     shown["first_p50"] = shown["first_p50"].dt.date
     with pd.option_context("display.width", 140, "display.max_colwidth", 40):
         return shown.round(3).to_string(index=False)
+
+
+def _warn_scenario(folder: Path, scenario: str) -> None:
+    """Say so when the history was written for another scenario than the run's (allowed: a
+    variant of a scenario may be scored against its parent's history)."""
+    from sim.analysis.results import folder_kind, load_run
+    from sim.analysis.sweep import load_sweep
+
+    runs = [folder] if folder_kind(folder) == "run" else load_sweep(folder).job_dirs[:1]
+    name = load_run(runs[0]).name if runs else ""
+    if scenario and name and name != scenario:
+        print(f"note: the history describes scenario {scenario!r}, the run is {name!r}")
