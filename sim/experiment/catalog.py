@@ -44,6 +44,11 @@ def find_scenario(name_or_path: str) -> Path:
     """A scenario file given by name (``kursk_2024``) or by path (``my/file.yaml``)."""
     path = Path(name_or_path)
     if path.suffix in (".yaml", ".yml") or path.exists():
+        if path.is_dir():
+            raise ConfigError(
+                f"scenario={name_or_path} is a folder; give a scenario file (.yaml) or the name "
+                f"of one in {scenarios_dir()}"
+            )
         if not path.is_file():
             raise ConfigError(f"scenario file {name_or_path} does not exist")
         return path

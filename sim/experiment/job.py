@@ -20,6 +20,7 @@ import numpy as np
 from sim.domain.errors import ConfigError
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario import Scenario
+from sim.limits import check_finite_knobs, check_run_size
 
 SEEDINGS = ("common", "per_point")
 
@@ -41,6 +42,12 @@ class Job:
         if self.seeding not in SEEDINGS:
             raise ConfigError(f"seeding = {self.seeding!r} is not allowed; allowed: "
                               f"{', '.join(SEEDINGS)}")  # fmt: skip
+
+    def __post_init__(self) -> None:
+        """Refuse sizes and knobs no run can use (``sim.limits``) before anything is written."""
+        check_run_size(self.steps, self.replicates, self.base_seed, self.world.start_date,
+                       self.world.step_days)  # fmt: skip
+        check_finite_knobs(rules=self.rules, combat=self.combat)
 
     @cached_property
     def params_digest(self) -> str:
