@@ -68,8 +68,8 @@ def test_time_to_event(scored):
     assert prk == [0, 0.25, 0.5, 0.75, 0.75]
 
 
-def test_events_table_preferred_and_cameo_codes_match(tmp_path):
-    run = load_run(write_fake_run(tmp_path / "run", events=True))
+def test_cameo_codes_match(tmp_path):
+    run = load_run(write_fake_run(tmp_path / "run"))
     text = tmp_path / "h.yaml"
     write_history(
         text,
@@ -77,7 +77,7 @@ def test_events_table_preferred_and_cameo_codes_match(tmp_path):
 as_of: 2024-11-30
 observations:
   signal_cameo:
-    event: "138"
+    event: "1385"
     actor: russia
     happened: true
     date: 2024-11-11
