@@ -152,7 +152,11 @@ def write_fork(run, args, change, played) -> None:
         f"fork of {run.path.name} replicate {args.replicate} after turn {args.turn}; change: "
         f"{what}; {args.k} fresh streams, each with a changed and a control branch"
     )
-    plot_branches(series, args.turn, actors_to_show(series, args.turn), run.title, note, out)
+    from sim.analysis.names import names_of
+
+    names = names_of(run.scenario)
+    shown = actors_to_show(series, args.turn)
+    plot_branches(series, args.turn, shown, run.title, note, out, names.actor)
     with pd.option_context("display.width", 140):
         print(summary.round(3).to_string(index=False))
     print(f"\nchange: {what}\nResults in {out}")

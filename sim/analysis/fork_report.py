@@ -53,7 +53,13 @@ def _turn(table: pd.DataFrame, kind: str, col: str):
 
 
 def plot_branches(
-    series: pd.DataFrame, turn: int, actors: list[str], title: str, note: str, out_dir: Path
+    series: pd.DataFrame,
+    turn: int,
+    actors: list[str],
+    title: str,
+    note: str,
+    out_dir: Path,
+    name_of=str,
 ) -> list[Path]:
     """Rungs of ``actors`` by turn in every branch: the original (black), the same-stream
     branch (orange), changed branches (blue) and controls (grey); the fork turn dashed."""
@@ -79,7 +85,8 @@ def plot_branches(
     for ax, actor in zip(axes.flat, actors, strict=False):
         for (branch, kind), g in series[series["actor"] == actor].groupby(["branch", "kind"]):
             colour, width, z = style[kind]
-            jitter = 0.0 if kind in ("original", "same_stream") else (hash(branch) % 7 - 3) * 0.02
+            k = int(branch.rpartition("_")[2]) if branch[-1].isdigit() else 0
+            jitter = 0.0 if kind in ("original", "same_stream") else (k % 7 - 3) * 0.02
             ax.step(
                 g["step"],
                 g["rung"] + jitter,
@@ -90,7 +97,7 @@ def plot_branches(
                 alpha=0.8,
             )
         ax.axvline(turn, color="#D55E00", ls="--", lw=0.8)
-        ax.set_title(actor)
+        ax.set_title(name_of(actor))
     for ax in list(axes.flat)[len(actors) :]:
         ax.set_visible(False)
     for ax in axes[:, 0]:
@@ -98,7 +105,7 @@ def plot_branches(
     for ax in axes[-1, :]:
         ax.set_xlabel("turn")
     handles = [plt.Line2D([], [], color=c, lw=w) for c, w, _ in style.values()]
-    fig.legend(handles, list(style), loc="outside upper right", ncols=4, fontsize=7)
+    axes.flat[0].legend(handles, list(style), loc="lower left", fontsize=6)
     fig.suptitle(title, fontsize=9)
     caption(fig, note)
     return save_figure(fig, out_dir, "fork_rungs", series)
