@@ -39,9 +39,12 @@ def multiple_comparisons_note(intervals: int) -> str:
     """A reminder of how many 95% intervals would exclude zero by chance alone."""
     if intervals < 2:
         return ""
-    return (
+    import textwrap
+
+    text = (
         f"  {intervals} intervals are shown: even with no real difference, about "
         f"{0.05 * intervals:.1f} of them would exclude zero by chance. For a family-wise "
         f"95% level, read only those whose difference stays clear of zero at "
         f"{1 - 0.05 / intervals:.2%} (Bonferroni)."
     )
+    return textwrap.fill(text, width=98, subsequent_indent="  ")
