@@ -125,3 +125,10 @@ def test_score_folder_of_a_run(tmp_path):
     per_run, per_obs, curves = score_folder(path, load_history(write_history(tmp_path / "h.yaml")))
     assert len(per_run) == 1 and len(per_obs) == 5
     assert per_run["brier"].iloc[0] == pytest.approx(1.0625 / 5)
+
+
+def test_a_run_without_events_falls_back_to_decisions(tmp_path):
+    path = write_fake_run(tmp_path / "run")
+    (path / "events.parquet").unlink()
+    table, _ = score_run(load_run(path), load_history(write_history(tmp_path / "h.yaml")))
+    assert table.set_index("observation").loc["signal_at_ukraine", "probability"] == 0.25
