@@ -41,6 +41,7 @@ SUBCOMMANDS = {
     "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
     "discover": ("sim.analysis.discovery_cli", "discover_main"),
     "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
+    "fork": ("sim.analysis.fork_cli", "fork_main"),
 }
 
 

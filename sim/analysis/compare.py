@@ -2,8 +2,10 @@
 side, and each one's difference from the first (the baseline) with its 95% interval.
 
 Differences of probabilities use Newcombe's hybrid score interval; differences of mean peak
-rungs a seeded bootstrap. Folders that are not results, or whose scenarios share no actors or
-no milestones, are refused with a message that says which.
+rungs a seeded bootstrap. When two runs share replicate seeds (common random numbers), the
+difference is paired seed by seed instead (``sim.analysis.paired``). Folders that are not
+results, or whose scenarios share no actors or no milestones, are refused with a message that
+says which.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 
 from sim.analysis.errors import ResultsError
 from sim.analysis.metrics import newcombe_interval, share
+from sim.analysis.paired import multiple_comparisons_note, paired_difference, shared_pairs
 from sim.analysis.results import Run, folder_kind, load_run
 from sim.analysis.sweep import load_sweep, short
 
@@ -119,8 +122,9 @@ def milestone_table(
     return pd.DataFrame(rows)
 
 
-def differences(table: pd.DataFrame) -> pd.DataFrame:
-    """Each run's milestone probability minus the baseline's (the first run), Newcombe 95% CI."""
+def differences(table: pd.DataFrame, items: list[Entry] | None = None) -> pd.DataFrame:
+    """Each run's milestone probability minus the baseline's (the first run), Newcombe 95% CI;
+    paired over shared seeds when ``items`` (the runs) share them."""
     runs = list(dict.fromkeys(table["run"]))
     base = table[table["run"] == runs[0]].set_index("milestone")
     rows = []
@@ -128,20 +132,35 @@ def differences(table: pd.DataFrame) -> pd.DataFrame:
         for r in table[table["run"] == run].itertuples():
             b = base.loc[r.milestone]
             lo, hi = newcombe_interval(int(b.reached), int(b.replicates), r.reached, r.replicates)
-            rows.append(
-                {
-                    "measure": f"P({r.milestone})",
-                    "baseline": runs[0],
-                    "run": run,
-                    "baseline_value": b.probability,
-                    "value": r.probability,
-                    "difference": r.probability - b.probability,
-                    "ci_low": lo,
-                    "ci_high": hi,
-                    "method": "Newcombe hybrid score",
-                }
-            )
+            row = {
+                "measure": f"P({r.milestone})",
+                "baseline": runs[0],
+                "run": run,
+                "baseline_value": b.probability,
+                "value": r.probability,
+                "difference": r.probability - b.probability,
+                "ci_low": lo,
+                "ci_high": hi,
+                "method": "Newcombe hybrid score",
+            }
+            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", r.by_step))
     return pd.DataFrame(rows)
+
+
+def _paired(row: dict, items: list[Entry] | None, i: int, column: str, step=None) -> dict:
+    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough."""
+    if not items:
+        return row
+    pairs = shared_pairs(items[0].run.outcomes, items[i].run.outcomes)
+    if pairs is None:
+        return row
+    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]
+    if step is not None:
+        x, y = x.le(step), y.le(step)
+    diff, lo, hi = paired_difference(x.to_numpy(dtype=float), y.to_numpy(dtype=float))
+    return {**row, "baseline_value": float(x.mean()), "value": float(y.mean()),
+            "difference": diff, "ci_low": lo, "ci_high": hi,
+            "method": f"paired bootstrap ({len(pairs)} shared seeds)"}  # fmt: skip
 
 
 def peak_differences(items: list[Entry], actors: list[str], n_boot: int = 2000) -> pd.DataFrame:
@@ -156,19 +175,18 @@ def peak_differences(items: list[Entry], actors: list[str], n_boot: int = 2000) 
             boot = rng.choice(y, (n_boot, len(y))).mean(axis=1) - rng.choice(
                 x, (n_boot, len(x))
             ).mean(axis=1)
-            rows.append(
-                {
-                    "measure": f"mean peak rung ({a})",
-                    "baseline": base.label,
-                    "run": e.label,
-                    "baseline_value": x.mean(),
-                    "value": y.mean(),
-                    "difference": y.mean() - x.mean(),
-                    "ci_low": float(np.quantile(boot, 0.025)),
-                    "ci_high": float(np.quantile(boot, 0.975)),
-                    "method": "bootstrap",
-                }
-            )
+            row = {
+                "measure": f"mean peak rung ({a})",
+                "baseline": base.label,
+                "run": e.label,
+                "baseline_value": x.mean(),
+                "value": y.mean(),
+                "difference": y.mean() - x.mean(),
+                "ci_low": float(np.quantile(boot, 0.025)),
+                "ci_high": float(np.quantile(boot, 0.975)),
+                "method": "bootstrap",
+            }
+            rows.append(_paired(row, items, items.index(e), f"peak_rung_{a}"))
     return pd.DataFrame(rows)
 
 
@@ -188,4 +206,9 @@ def format_differences(diff: pd.DataFrame) -> str:
                 f"{r.difference:>+8.2f}  [{r.ci_low:+.2f}, {r.ci_high:+.2f}]{flag}"
             )
     lines.append("\n  * the 95% interval excludes zero")
-    return "\n".join(lines)
+    paired = diff["method"].str.startswith("paired")
+    if paired.any():
+        lines.append(f"  {int(paired.sum())} differences are paired over shared replicate seeds "
+                     "(common random numbers)")  # fmt: skip
+    note = multiple_comparisons_note(len(diff))
+    return "\n".join([*lines, note] if note else lines)

@@ -105,7 +105,7 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "fan_overlay", bands)
     table = milestone_table(items, milestones, min(r.steps for r in runs))
-    diff = differences(table)
+    diff = differences(table, items)
     fig = milestone_comparison(table, diff)
     fig.suptitle(f"Milestones: each run against the first, {items[0].label}")
     style.caption(fig, caption)

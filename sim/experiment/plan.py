@@ -54,7 +54,14 @@ def sweep_arguments(config: DictConfig) -> list[str]:
 
 
 def plan_of(config: DictConfig) -> SweepPlan:
-    """The jobs Hydra's basic sweeper makes of ``config`` (cartesian product, in its order)."""
+    """The jobs Hydra's basic sweeper makes of ``config`` (cartesian product, in its order), or
+    the design sweeper's (one job per row of ``hydra.sweeper.design``)."""
+    design = OmegaConf.select(config, "hydra.sweeper.design")
+    if design:
+        from sim.experiment.design import design_jobs, design_path, read_design
+
+        table = read_design(design_path(design))
+        return SweepPlan(design_jobs(table, sweep_arguments(config)), list(table.columns))
     parser = OverridesParser.create()
     overrides = parser.parse_overrides([_expand_glob(a) for a in sweep_arguments(config)])
     batches = BasicSweeper.split_arguments(overrides, None)
