@@ -46,6 +46,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
+        cls = _deal_to_buy(cls, v, carrier)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
@@ -54,10 +55,13 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if in_condition(v):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        if cls.requires_with and not targets:
+            continue  # "stood with Guyana" counts, "stood down" does not
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
         modality = modality_of(v)
         out += _alongside(p, v, subjects, modality)
+        grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
         attrs = {"cameo": cls.cameo, "verb": v.text}
@@ -71,7 +75,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
                         out.append(_finding(p, "war", "strike_territory", (a, b), FACT, v,
                                             {"verb": v.text}))  # fmt: skip
-        resolver.heard(subjects, targets)
+        resolver.heard(*grammatical)
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
 
@@ -88,6 +92,16 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
                     return noun, n
     cls = table.by_lemma.get(lemma)
     return cls, None
+
+
+def _deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
+    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
+    if cls is None or cls.kind != "treaty":
+        return cls
+    near = [*(carrier.children if carrier is not None else ()), *v.children]
+    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
+        return verbs().by_lemma.get("buy")
+    return cls
 
 
 def goods_of_clause(v, carrier) -> str:
@@ -254,6 +268,12 @@ def allegiance(p: Parsed) -> list[Finding]:
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [_finding(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
+        elif t.pos_ == "NOUN" and lemma in table.pledges:
+            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
+            other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                     for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+            out += [_finding(p, "alliance", "consult_partners", (a, b), FACT, t, {})
+                    for a in owner for b in other if a != b]  # fmt: skip
         elif lemma in table.backed and t.dep_ in ("amod", "acl", "compound"):
             backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
                        for a in phrase_actors(p, c)]  # fmt: skip

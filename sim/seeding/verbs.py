@@ -31,6 +31,7 @@ class Verbs:
     allies: frozenset[str]
     backed: frozenset[str]
     goods: frozenset[str]
+    pledges: frozenset[str] = frozenset()
 
 
 @cache
@@ -48,4 +49,4 @@ def verbs() -> Verbs:
             by_noun.setdefault(noun, vc)
     goods = frozenset(data["classes"]["supply"].get("goods", []))
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
-                 frozenset(data["backed"]), goods)  # fmt: skip
+                 frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])))  # fmt: skip
