@@ -34,6 +34,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
+_RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
 _WAR_NOUNS = {"war", "conflict", "aggression", "invasion", "offensive", "attack", "incursion",
               "bombardment", "assault", "campaign"}  # fmt: skip
 
@@ -214,7 +215,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
-    if cls.kind in _PAIRED and not targets and len(subjects) >= 2:
+    reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
+    if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         return subjects[:1], subjects[1:2]  # "Russia and North Korea signed a treaty"
     return subjects, [t for t in targets if t not in subjects]
 
