@@ -84,7 +84,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
 def class_of(v) -> tuple[VerbClass | None, object | None]:
     """The verb's class, or the class of the event noun a light verb carries, and that noun."""
     table = verbs()
-    lemma = v.lemma_.lower()
+    lemma = _known_lemma(v.lemma_.lower(), table)
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
             for n in (obj, *obj.conjuncts):
@@ -93,6 +93,21 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
                     return noun, n
     cls = table.by_lemma.get(lemma)
     return cls, None
+
+
+def _known_lemma(lemma: str, table) -> str:
+    """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
+    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
+    known = table.by_lemma.keys() | table.light
+    if lemma in known:
+        return lemma
+    stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
+    for stem in stems:
+        for end in ("", "e", "d", "ed", "s", "es", "ing"):
+            form = stem[: len(stem) - len(end)] if end and stem.endswith(end) else stem
+            if form in known:
+                return form
+    return lemma
 
 
 def _deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:

@@ -212,9 +212,11 @@ class Resolver:
             return self.of_kind(p, token)
         if kind == "rel":
             return []
-        if kind is None or not self.subjects:
+        if kind is None:
             return []
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
             before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
             return before[-1:] if before else []
+        if not self.subjects:
+            return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
