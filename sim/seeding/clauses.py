@@ -11,15 +11,15 @@ the direct object and of the prepositions its class lists. The verb's modality:
 - hedged: a modal ("could", "would") or a governing verb of intent or appeal ("threatened to",
   "plans to", "urged X to");
 - a fact otherwise, reported speech included ("X said that Y attacked Z").
-A clause inside an "if" clause is a condition, not an event (see ``threats``). Allegiance reads
-from nouns: "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Iran-backed Houthis",
-"fighting alongside the Malian army" make an alliance.
+A clause inside an "if" clause is a condition, not an event (see ``threats``). Allegiance and wars
+told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes an alliance.
 """
 
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, phrase_actors
+from sim.seeding.nouns import allegiance, nominal_wars
+from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, finding_at, phrase_actors
 from sim.seeding.verbs import VerbClass, verbs
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
@@ -32,11 +32,9 @@ _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insis
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
-_MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
-_WAR_NOUNS = {"war", "conflict", "aggression", "invasion", "offensive", "attack", "incursion",
-              "bombardment", "assault", "campaign"}  # fmt: skip
+# fmt: skip
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -71,10 +69,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         for a in subjects:
             for b in targets:
                 if a != b:
-                    out.append(_finding(p, cls.kind, cls.action, (a, b), modality, v,
+                    out.append(finding_at(p, cls.kind, cls.action, (a, b), modality, v,
                                         dict(attrs)))  # fmt: skip
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
-                        out.append(_finding(p, "war", "strike_territory", (a, b), FACT, v,
+                        out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v,
                                             {"verb": v.text}))  # fmt: skip
         resolver.heard(*grammatical)
     out += allegiance(p) + nominal_wars(p)
@@ -266,105 +264,14 @@ def modality_of(v) -> str:
     return FACT
 
 
-def allegiance(p: Parsed) -> list[Finding]:
-    """Alliances from nouns of allegiance and from "<X>-backed"."""
-    table = verbs()
-    out: list[Finding] = []
-    for t in p.doc:
-        lemma = t.lemma_.lower()
-        if t.lower_ in _MEDIATORS:  # "mediators Qatar and the United States said": parties
-            p.participants.update(a for c in t.children if c.dep_ in ("appos", "compound")
-                                  for a in phrase_actors(p, c))  # fmt: skip
-            if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
-                p.participants.update(phrase_actors(p, t.head))
-        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-            owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            other = _ally_of(p, t)
-            kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
-            out += [_finding(p, kind, "consult_partners", (a, b), FACT, t, {})
-                    for a in other for b in owner if a != b]  # fmt: skip
-        elif t.pos_ == "NOUN" and lemma in table.pledges:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-            other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                     for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            out += [_finding(p, "alliance", "consult_partners", (a, b), FACT, t, {})
-                    for a in owner for b in other if a != b]  # fmt: skip
-        elif lemma in table.backed and t.dep_ in ("amod", "acl", "compound"):
-            backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                       for a in phrase_actors(p, c)]  # fmt: skip
-            backers += [a for c in t.children if c.dep_ == "agent"
-                        for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            backed = [p.actor_at[i] for i in (t.head.i, *(c.i for c in t.head.children
-                      if c.dep_ == "compound")) if i in p.actor_at]  # fmt: skip
-            out += [_finding(p, "alliance", "consult_partners", (a, b), FACT, t, {})
-                    for a in backers for b in backed if a != b]  # fmt: skip
-    return out
-
-
-def nominal_wars(p: Parsed) -> list[Finding]:
-    """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
-    object of "against"/"on"/"with"."""
-    out: list[Finding] = []
-    for t in p.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS:
-            continue
-        owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-        owner += [p.actor_at[c.i] for c in t.children
-                  if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target = [a for c in t.children if c.dep_ == "prep" and c.lower_ in
-                  ("against", "on", "with", "in") for g in c.children
-                  for a in phrase_actors(p, g)]  # fmt: skip
-        out += [_finding(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
-                for a in owner for b in target if a != b]  # fmt: skip
-    return out
-
-
-def _owner(p: Parsed, poss) -> list[str]:
-    """The actor of a possessive; "its" is the nearest actor named before it."""
-    if poss.lower_ in PRONOUNS:
-        before = [a for i, a in sorted(p.actor_at.items()) if i < poss.i]
-        return before[-1:]
-    return phrase_actors(p, poss)
-
-
-def _ally_of(p: Parsed, noun) -> list[str]:
-    """Whom an ally noun describes: its apposition's head, its own apposition, or the subject
-    of "is/remained (an) ally"."""
-    if noun.dep_ == "appos":
-        return [a for a in (p.actor_at.get(noun.head.i),) if a]
-    found = [a for c in noun.children if c.dep_ in ("appos", "compound")
-             for a in phrase_actors(p, c)]  # fmt: skip
-    if not found and noun.dep_ in ("attr", "oprd"):
-        found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
-    if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:
-        found = [p.actor_at[noun.head.i]]
-    return found
-
-
 def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
     """ "fighting alongside the Malian army": the subject and that actor are allies."""
     out = []
     for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"):
         for g in (c for c in prep.children if c.dep_ == "pobj"):
-            out += [_finding(p, "alliance", "consult_partners", (a, b), modality, v, {})
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out
-
-
-def _finding(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
-             token, attrs: dict) -> Finding:  # fmt: skip
-    """A finding quoting the clause around ``token`` (its subtree within the sentence)."""
-    sub = list(token.subtree) if token.dep_ != "ROOT" else [token]
-    lo, hi = sub[0], sub[-1]
-    if token.dep_ == "ROOT" or len(sub) > 40:
-        kids = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "prep", "nsubjpass")]
-        lo = min([token, *(k.left_edge for k in kids)], key=lambda t: t.i)
-        hi = max([token, *(k.right_edge for k in kids)], key=lambda t: t.i)
-    start, end = p.offset(lo), p.offset(hi) + len(hi.text)
-    quote = p.sentence.text[start - p.sentence.start : end - p.sentence.start]
-    return Finding(kind, action, pair, modality, p.sentence.number, start, end, quote, attrs)
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.mentions import Mention
 from sim.seeding.text import Sentence
@@ -220,3 +221,17 @@ class Resolver:
         if not self.subjects:
             return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
+
+
+def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
+             token, attrs: dict) -> Finding:  # fmt: skip
+    """A finding quoting the clause around ``token`` (its subtree within the sentence)."""
+    sub = list(token.subtree) if token.dep_ != "ROOT" else [token]
+    lo, hi = sub[0], sub[-1]
+    if token.dep_ == "ROOT" or len(sub) > 40:
+        kids = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "prep", "nsubjpass")]
+        lo = min([token, *(k.left_edge for k in kids)], key=lambda t: t.i)
+        hi = max([token, *(k.right_edge for k in kids)], key=lambda t: t.i)
+    start, end = p.offset(lo), p.offset(hi) + len(hi.text)
+    quote = p.sentence.text[start - p.sentence.start : end - p.sentence.start]
+    return Finding(kind, action, pair, modality, p.sentence.number, start, end, quote, attrs)
