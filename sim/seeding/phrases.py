@@ -73,7 +73,7 @@ class Parsed:
         return self.sentence.start + self.lead + token.idx
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^\n]{0,60}?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 
 
 def dateline_length(text: str) -> int:

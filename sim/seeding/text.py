@@ -14,7 +14,8 @@ from pathlib import Path
 from sim.seeding.errors import BadDocumentError
 
 _ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.",
-                  "St.", "e.g.", "i.e.", "No.", "Sen.", "Rep.", "Adm.", "approx.")  # fmt: skip
+                  "St.", "e.g.", "i.e.", "No.", "Sen.", "Rep.", "Adm.", "approx.", "Jan.",
+                  "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(

@@ -43,3 +43,10 @@ def test_without_a_date_the_file_name_dates_the_document_and_says_so():
 def test_without_any_date_it_is_today_and_said_so():
     d = date_of(parse_document(b"Russia attacked Ukraine, officials said.", "x.txt"))
     assert d.date == dt.date.today() and "seeded today" in d.source
+
+
+def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
+    text = "Headline\n\nSEOUL, Oct. 31, 2024 (AP) — North Korea fired a missile on Thursday."
+    doc = parse_document(text.encode(), "x.txt")
+    assert len(doc.sentences) == 2
+    assert date_of(doc).date == dt.date(2024, 10, 31)
