@@ -100,6 +100,7 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
     unread: list[int] = []
     for p, t in zip(parsed, tagged, strict=True):
         got, had_event = clause_findings(p, resolver)
+        resolver.read(p)  # after the sentence: "the junta" means the last one named
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]
         got += threat_findings(p, resolver) or find_conditionals(t)

@@ -175,6 +175,16 @@ class Resolver:
     subjects: list[str] = field(default_factory=list)  # latest last
     mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    named_by: dict[str, str] = field(default_factory=dict)  # "junta" -> the "Niger junta"
+
+    def read(self, p: Parsed) -> None:
+        """Remember which actor a group noun was last said of ("the Niger junta")."""
+        for t in p.doc:
+            if t.lemma_.lower() in GROUP_NOUNS:
+                mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]
+                owners = [p.actor_at[c.i] for c in mods if c.i in p.actor_at]
+                if owners:
+                    self.named_by[t.lemma_.lower()] = owners[0]
 
     def heard(self, subjects: list[str], targets: list[str]) -> None:
         """Remember a clause's subjects (and the pair it joins, if any)."""
@@ -191,6 +201,8 @@ class Resolver:
 
     def of_kind(self, p: Parsed, noun) -> list[str]:
         """The latest actor of the kind a group noun names, this sentence's included."""
+        if noun.lemma_.lower() in self.named_by:
+            return [self.named_by[noun.lemma_.lower()]]
         kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
