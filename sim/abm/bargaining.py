@@ -6,7 +6,8 @@ itself is informative, and its costs accumulate. For each pair at war (a war rel
 of each in combat against the other), a side's cost of fighting on is
     cost sensitivity x (war weariness + weariness from losses x last week's loss rate)
 and its gain from fighting on is
-    grievance weight x grievance + its audience cost toward the other + its perceived edge,
+    grievance weight x grievance + its audience cost toward the other + its perceived edge
+    + territory stake x the share of contested ground between them at stake,
 where the perceived edge is half the log of its side's effective strength over its (noisily
 estimated, ``intel_noise``) view of the enemy's, kept within [-0.5, 0.5]. A side is willing to
 settle when cost - gain exceeds ``settle_margin``. A willing side offers a ceasefire at
@@ -54,8 +55,20 @@ def willingness(world: World, a: str, b: str, rng: np.random.Generator) -> float
     p, agent = world.rules, world.actors[a]
     cost = p.cost_sensitivity * (agent.weariness + p.weariness_from_losses * agent.weekly_losses)
     gain = p.grievance_weight * agent.grievance + world.audience.get((a, b), 0.0)
-    gain += _perceived_edge(world, a, b, rng)
+    gain += _perceived_edge(world, a, b, rng) + p.territory_stake * _at_stake(world, a, b)
     return cost - gain
+
+
+def _at_stake(world: World, a: str, b: str) -> float:
+    """The largest share of a contested theatre where the two face each other that the
+    holder still holds: the owner's side wants it back, the holder's side keeps it to bargain
+    with (Kursk was both)."""
+    stake = 0.0
+    for t in world.theatres:
+        sa, sb = world.side_of(a, t), world.side_of(b, t)
+        if sa and sb and sa != sb:
+            stake = max(stake, t.control)
+    return stake
 
 
 def _perceived_edge(world: World, a: str, b: str, rng: np.random.Generator) -> float:

@@ -84,6 +84,7 @@ class RuleParams:
     # war termination (sim/abm/bargaining.py)
     offer_rate: float = knob(0.5, (0, INF), (0.0, 2.0), "per week: ceasefire offers by a side whose cost of fighting on exceeds its gain")  # noqa: E501 # fmt: skip
     settle_margin: float = knob(0.3, (-INF, INF), (-0.2, 0.8), "how much more continuing must cost than it gains before a side settles")  # noqa: E501 # fmt: skip
+    territory_stake: float = knob(1.0, (0, INF), (0.0, 2.0), "gain from fighting on per share of contested ground at stake (an owner's to retake, a holder's to keep)")  # noqa: E501 # fmt: skip
     mediation_bonus: float = knob(0.2, (0, INF), (0.0, 0.5), "a mediator's help in accepting an offer (lowers the margin)")  # noqa: E501 # fmt: skip
     ceasefire_break_rate: float = knob(0.05, (0, INF), (0.0, 0.3), "per week: base hazard that a ceasefire breaks (grows with grievance)")  # noqa: E501 # fmt: skip
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from sim.seeding.extract import extract_file
 from sim.seeding.gazetteer import slug
 from sim.seeding.merge import merge
 from sim.seeding.output import (
+    backup,
     companions,
     provenance_json,
     refuse_overwrite,
@@ -104,7 +104,7 @@ def _update(args: argparse.Namespace) -> int:
     if args.dry_run or not any(d.startswith("+") for d in diff):
         return 0
     report, sidecar = companions(target.with_name(f"{target.stem}.{slug(args.document.stem)}.yaml"))
-    shutil.copy2(target, target.with_name(target.name + ".bak"))
+    backup(target)
     write_all({target: _keep_header(target) + scenario_yaml(merged, ""),
                report: render_report(draft, target.name),
                sidecar: provenance_json(_provenance(draft))})  # fmt: skip
