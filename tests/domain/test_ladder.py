@@ -24,8 +24,11 @@ def shipped_scenarios() -> list[Path]:
     except (OSError, subprocess.CalledProcessError):
         return [p for p in sorted(folder.glob("*.yaml")) if re.fullmatch(r"[a-z0-9_]+", p.stem)
                 and not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)]  # fmt: skip
-    return [ROOT / p for p in sorted(listed)
-            if (ROOT / p).parent == folder and re.fullmatch(r"[a-z0-9_]+\.yaml", Path(p).name)]
+    return [
+        ROOT / p
+        for p in sorted(listed)
+        if (ROOT / p).parent == folder and re.fullmatch(r"[a-z0-9_]+\.yaml", Path(p).name)
+    ]
 
 
 KAHN_ORDER = ["subcrisis_maneuvering", "traditional_crises", "intense_crises", "bizarre_crises"]
