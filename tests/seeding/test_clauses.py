@@ -63,6 +63,14 @@ def test_clause_table(text, expected):
     assert expected in findings(text)
 
 
+def test_condemning_a_deployment_opposes_its_sender_not_its_host():
+    """The issue's example: the surface patterns made South Korea and Russia adversaries."""
+    got = findings("North Korea sent troops to Russia. South Korea condemned the North's troop "
+                   "deployment to Russia on Thursday.")  # fmt: skip
+    assert ("condemnation", ("south_korea", "north_korea"), "fact") in got
+    assert not any(f[1] == ("south_korea", "russia") for f in got)
+
+
 def test_passing_mentions_are_not_actors():
     text = ("India struck Pakistan on Wednesday. China and Russia called for restraint, and "
             "the European Union said it was watching.")  # fmt: skip
