@@ -217,7 +217,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
                     and c is not carrier]  # fmt: skip
-        holders += [o for o in objects if o.dep_ == "dobj"]
+        holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     for h in holders:
