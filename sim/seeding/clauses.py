@@ -34,7 +34,6 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
-# fmt: skip
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -69,11 +68,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         for a in subjects:
             for b in targets:
                 if a != b:
-                    out.append(finding_at(p, cls.kind, cls.action, (a, b), modality, v,
-                                        dict(attrs)))  # fmt: skip
+                    f = finding_at(p, cls.kind, cls.action, (a, b), modality, v, dict(attrs))
+                    out.append(f)
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
-                        out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v,
-                                            {"verb": v.text}))  # fmt: skip
+                        out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
         resolver.heard(*grammatical)
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
