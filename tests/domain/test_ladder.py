@@ -1,6 +1,5 @@
 """The escalation ladder is consistent: scales monotone, every action on exactly one rung."""
 
-import re
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -8,6 +7,7 @@ from pathlib import Path
 from sim.domain.ladder import standard_ladder
 from sim.domain.rules import HOLD, STEP_DOWN
 from sim.domain.scenario_io import load_scenario
+from sim.experiment.catalog import HISTORY_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT_HEADER = "# Draft scenario seeded from"
@@ -15,20 +15,17 @@ DRAFT_HEADER = "# Draft scenario seeded from"
 
 def shipped_scenarios() -> list[Path]:
     """The scenario files the repository ships: tracked by git (else, outside a checkout, every
-    file but the drafts `wargame seed` writes), named NAME.yaml (``kursk_2024.history.yaml`` is
-    a companion, not a scenario). A user's half-edited draft is no test case."""
+    file but the drafts `wargame seed` writes). A user's half-edited draft is no test case."""
     folder = ROOT / "scenarios"
     try:
         listed = subprocess.run(["git", "ls-files", "--", "scenarios"], cwd=ROOT, check=True,
                                 capture_output=True, text=True).stdout.split()  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
-        return [p for p in sorted(folder.glob("*.yaml")) if re.fullmatch(r"[a-z0-9_]+", p.stem)
-                and not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)]  # fmt: skip
-    return [
-        ROOT / p
-        for p in sorted(listed)
-        if (ROOT / p).parent == folder and re.fullmatch(r"[a-z0-9_]+\.yaml", Path(p).name)
-    ]
+        return [p for p in sorted(folder.glob("*.yaml"))
+                if not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)
+                and not p.name.endswith(HISTORY_SUFFIX)]  # fmt: skip
+    return [ROOT / p for p in sorted(listed) if (ROOT / p).parent == folder and p.endswith(".yaml")
+            and not p.endswith(HISTORY_SUFFIX)]  # fmt: skip
 
 
 KAHN_ORDER = ["subcrisis_maneuvering", "traditional_crises", "intense_crises", "bizarre_crises"]
