@@ -101,3 +101,22 @@ def test_every_verb_class_names_a_ladder_action_and_a_cameo_code():
     actions = set(standard_ladder().actions)
     for cls in {*verbs().by_lemma.values(), *verbs().by_noun.values()}:
         assert cls.action in actions and cls.cameo.isdigit(), cls
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"kind": "war", "cameo": "19", "target": []}, "missing field 'action'"),
+        ({"kind": "battle", "action": "strike_territory", "cameo": "19", "target": []},
+         "kind 'battle' is not allowed; allowed: war, deployment"),
+        ({"kind": "war", "action": "bomb", "cameo": "19", "target": []},
+         "action 'bomb' is not a ladder action; allowed: "),
+    ],
+)  # fmt: skip
+def test_a_bad_verb_class_is_named_with_what_is_allowed(entry, message):
+    from sim.seeding.errors import SeedingError
+    from sim.seeding.verbs import check_class
+
+    with pytest.raises(SeedingError, match="verbs.yaml: class 'mine'") as err:
+        check_class("mine", entry)
+    assert message in str(err.value)
