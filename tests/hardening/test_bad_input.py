@@ -481,3 +481,18 @@ def test_the_shipped_files_still_pass_the_same_reader():
     load_scenario(KURSK)
     assert read_exercise(EXERCISE).deck is not None
     assert PROJECT.is_dir()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [["scenario.forces.kpa_expeditionary_corps.strenght=1"], ["rules=titfortat"],
+     ["scenario=atlantis"], ["rules.noise=-1"]],
+    ids=["typo", "unknown-rules", "unknown-scenario", "negative-noise"],
+)  # fmt: skip
+def test_refusals_before_hydra_make_no_output_folder(overrides, tmp_path, capsys):
+    """Checked up front (sim/overrides.py): not even an empty run folder is made. (The older
+    test in tests/test_cli.py looks for result files only, so it passed without the check.)"""
+    run = tmp_path / "run"
+    res = run_wargame([*overrides, f"hydra.run.dir={run}", *RUN], capsys)
+    assert res.code == 2 and "Traceback" not in res.err
+    assert not run.exists(), sorted(p.name for p in run.rglob("*"))
