@@ -16,10 +16,12 @@ import pandas as pd
 import yaml
 
 from sim.analysis.errors import ResultsError
+from sim.analysis.names import Names, names_of, turn_label
+from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
 from sim.files import read_json, read_parquet
 
-RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
-RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
+RUN_TABLES = (*TIME_TABLES, "outcomes")
+RUN_FILES = REQUIRED_FILES
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
 QUIET_OVERRIDES = (
     "hydra.",
@@ -115,11 +117,15 @@ class Run:
             self.timeseries["actor"].cat.categories
         )
 
+    @cached_property
+    def names(self) -> Names:
+        """Display names of the scenario's actors, milestones and theatres."""
+        return names_of(self.scenario)
+
     @property
     def actor_names(self) -> dict[str, str]:
         """Actor id -> the scenario's display name ("nato" -> "NATO")."""
-        actors = self.scenario.get("actors", {})
-        return {a: actors.get(a, {}).get("name") or style_name(a) for a in self.actors}
+        return {a: self.names.actor(a) for a in self.actors}
 
     @property
     def milestones(self) -> list[str]:
@@ -142,8 +148,13 @@ class Run:
         return int(self.scenario.get("step_days", 7))
 
     def date_of(self, step: int) -> pd.Timestamp:
-        """The calendar date of turn ``step``."""
+        """The date the tables give turn ``step``: the end of that turn's week (step 0: the
+        start). Turn N itself is the week from ``date_of(N - 1)``; see ``sim.analysis.names``."""
         return pd.Timestamp(self.start_date) + pd.Timedelta(days=self.step_days * int(step))
+
+    def turn_label(self, step: int) -> str:
+        """'turn 3 (week of 2024-11-11)'."""
+        return turn_label(self.start_date, self.step_days, step)
 
     def step_of(self, date: str | dt.date) -> int:
         """The last turn on or before ``date``."""

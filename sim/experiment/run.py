@@ -114,6 +114,7 @@ def build_manifest(job, config, scenario_file, started, wall) -> dict[str, Any]:
         },
         "seeds": {
             "base_seed": job.base_seed,
+            "seeding": job.seeding,
             "params_digest": job.params_digest,
             "replicate_seeds": [job.replicate_seed(i) for i in range(job.replicates)],
         },

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sim.domain.errors import WargameError
 from sim.domain.scenario_io import parse_scenario, read_yaml
+from sim.seeding.checks import draft_checks
 from sim.seeding.draft import Draft, draft_scenario, validate
 from sim.seeding.extract import extract_file
 from sim.seeding.gazetteer import slug
@@ -140,8 +141,9 @@ def _summary(draft: Draft, out: Path, written: bool) -> str:
                                                    "injects", "milestones"))  # fmt: skip
     quoted = sum(u.span is not None for u in draft.ledger.uses)
     verb = "Wrote" if written else "Would write"
+    warnings = "".join(f"warning: {w}\n" for w in draft_checks(draft))
     return (
-        f"{verb} {out}: {counts}.\n"
+        f"{verb} {out}: {counts}.\n{warnings}"
         f"{quoted} values quoted from the document, {len(draft.ledger.assumptions())} "
         f"assumptions (see {companions(out)[0]}).\n"
         f"Run it: wargame scenario={out.stem}"
