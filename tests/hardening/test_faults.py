@@ -147,7 +147,6 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
-@pytest.mark.xfail(strict=True, reason="pool workers outlive a killed parent: issue 15 (pool.py)")
 def test_pool_workers_exit_when_the_parent_is_killed(tmp_path):
     env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg", "PYTHONPATH": str(PROJECT)}
     proc = subprocess.Popen([sys.executable, "-m", "sim.cli", "replicates=4000", "steps=26",

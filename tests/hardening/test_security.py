@@ -233,7 +233,6 @@ def test_html_seed_documents_are_reduced_to_their_text(tmp_path, capsys):
     assert "North Korea sent troops." in md and "<b>" not in md and "alert(1)" not in md
 
 
-@pytest.mark.xfail(strict=True, reason="scenario still inside the Hydra config: issue 15")
 def test_interpolation_in_scenario_text_is_never_resolved(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("WARGAME_TEST_SECRET", "hunter2-secret-token")
     text = KURSK.read_text(encoding="utf-8").replace(
