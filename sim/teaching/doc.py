@@ -65,7 +65,7 @@ class Doc:
 
     def markdown(self, image_dir: Path | None = None) -> str:
         """Markdown text; images are written as PNG files to ``image_dir`` (else left out)."""
-        out = [f"# {self.title}", ""]
+        out = [f"# {md_text(self.title)}", ""]
         for n, (kind, body) in enumerate(self.blocks):
             out += _md_block(kind, body, n, image_dir) + [""]
         return "\n".join(out)

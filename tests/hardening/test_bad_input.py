@@ -322,7 +322,7 @@ def results_case(id_: str, command: str, damage, expect, extra=(), **kw) -> Case
         damage(folder)
         args = [command, str(folder), *extra]
         if command in ("plot", "report"):
-            args += ["--out", str(ws / "out" / ("report.html" if command == "report" else ""))]
+            args += ["--out", str(ws / "out")]
         if command == "compare":
             args = [command, str(src), str(folder), "--out", str(ws / "cmp")]
         return args
@@ -351,7 +351,7 @@ RESULTS_CASES = [
     Case("compare-one-folder", lambda ws: ["compare", os.environ["WARGAME_TEST_FINISHED_RUN"]], ["two or more folders"]),
     Case("compare-missing-folder", lambda ws: ["compare", os.environ["WARGAME_TEST_FINISHED_RUN"], str(ws / "gone")], ["gone", "no such folder"]),
     Case("report-missing-folder", lambda ws: ["report", str(ws / "gone")], ["gone", "run.json"]),
-    Case("report-bad-ensemble", lambda ws: ["report", os.environ["WARGAME_TEST_FINISHED_RUN"], "--ensemble", str(ws), "--out", str(ws / "r" / "report.html")], ["--ensemble", "outcomes.parquet"]),
+    Case("report-bad-ensemble", lambda ws: ["report", os.environ["WARGAME_TEST_FINISHED_RUN"], "--ensemble", str(ws), "--out", str(ws / "r")], ["--ensemble", "outcomes.parquet"]),
     Case("sweep-truncated-table", lambda ws: _sweep(ws, "truncate"), ["sweep.parquet", "not a readable Parquet table"]),
     Case("sweep-half-manifest", lambda ws: _sweep(ws, "manifest"), ["manifest.json", "not a valid sweep manifest"]),
 ]  # fmt: skip

@@ -111,7 +111,7 @@ def test_seed_into_on_a_full_disk_keeps_the_good_backup(tmp_path):
     good = KURSK.read_bytes()
     setup = (f"mkdir d && cp {KURSK} d/k.yaml && cp {KURSK} d/k.yaml.bak && "
              "dd if=/dev/zero of=filler bs=1k count=100000 2>/dev/null; true")  # fmt: skip
-    later = PROJECT / "tests" / "seeding" / "docs" / "kursk_update.txt"
+    later = PROJECT / "tests" / "seeding" / "corpus" / "kursk_update.txt"
     result = on_small_disk(tmp_path, "96k", ["seed", str(later), "--into", "d/k.yaml"], setup)
     assert_clean_failure_or_success(result)
     assert result["rc"] == 1 and "no space left on device" in result["stderr"].lower()

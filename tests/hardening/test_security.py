@@ -125,7 +125,7 @@ def test_payloads_stay_text_in_briefing_report_and_figures(tmp_path, capsys):
                        "replicates=2", "steps=4", f"hydra.run.dir={run}"], capsys)  # fmt: skip
     assert res.code == 0, res.err[-2000:]
     assert (run / "run.json").is_file() and len(list((run / "plots").glob("*.svg"))) >= 5
-    res = run_wargame(["report", str(run), "--out", str(tmp_path / "aar" / "report.html"),
+    res = run_wargame(["report", str(run), "--out", str(tmp_path / "aar"),
                        "--exercise", str(pack)], capsys)  # fmt: skip
     assert res.code == 0, res.err[-2000:]
     pages = [tmp_path / "brief" / "briefing.html", tmp_path / "aar" / "report.html",
