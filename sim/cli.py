@@ -22,6 +22,7 @@ from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
+from sim.experiment.plan import check_default_sweeper
 from sim.experiment.sweep_names import register_resolver
 from sim.offline import quiet_network_env
 from sim.scenario_config import scenario_data
@@ -159,6 +160,7 @@ def main() -> None:
         from sim.overrides import prepare
 
         argv = prepare(argv)
+        check_default_sweeper(argv)
     except WargameError as exc:
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)

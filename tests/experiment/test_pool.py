@@ -46,12 +46,26 @@ def test_seeds_are_those_of_the_job(job, tmp_path):
 
 
 def test_a_failing_worker_leaves_no_complete_looking_folder(job, tmp_path, monkeypatch):
+    """A worker fails on a later chunk, after earlier chunks were streamed to disk: the
+    clean-up, not an early failure, is what leaves the folder empty."""
+    from sim.experiment.results import ResultsWriter
+
+    real_simulate, real_add, written = pool.simulate_chunk, ResultsWriter.add, []
+
     def boom(job, indices):
-        raise RuntimeError("worker failed")
+        if indices[0] >= 6:
+            raise RuntimeError("worker failed")
+        return real_simulate(job, indices)
+
+    def add(self, tables, outcomes):
+        real_add(self, tables, outcomes)
+        written.extend(p.name for p in self.out_dir.glob("*.partial"))
 
     monkeypatch.setattr(pool, "simulate_chunk", boom)
+    monkeypatch.setattr(ResultsWriter, "add", add)
     with pytest.raises(RuntimeError, match="worker failed"):
         run_job(job, tmp_path, {}, None, chunk_size=3, progress=False, workers=2)
+    assert written, "no chunk reached the disk before the failure: the test proves nothing"
     assert not (tmp_path / "run.json").exists()
     assert not list(tmp_path.glob("*.partial"))
 
