@@ -63,7 +63,7 @@ def interval_line(
                 color=colour or style.PALETTE[4], label=label)  # fmt: skip
     if {"reached", "replicates"} <= set(s.columns):
         for xi, yi, k, n in zip(x, s[value], s["reached"], s["replicates"], strict=True):
-            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(5, 3), textcoords="offset points",
+            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(6, -9), textcoords="offset points",
                         fontsize=6, color="#333333")  # fmt: skip
     if not pd.api.types.is_numeric_dtype(s[param]):
         ax.set_xticks(range(len(levels)), [str(v) for v in levels])
@@ -192,7 +192,7 @@ def peak_figure(sweep: Sweep, actor: str | None = None) -> tuple[Figure, pd.Data
         fig.suptitle(f"Peak escalation of {who}: share of replicates peaking at each rung")
     else:
         who = actor or ANY_ACTOR
-        level = peak_level(sweep.table, who)
+        level = peak_level(sweep.table, params, who)
         shares = share_at_or_above(sweep.table, params, who, level)
         whom = "anyone" if who == ANY_ACTOR else names.actor(who)
         label = f"P(peak at or above {level}), colours span the values observed"
