@@ -20,9 +20,11 @@ from omegaconf import DictConfig, OmegaConf
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
-from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
+from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
 from sim.experiment.sweep_names import register_resolver
+from sim.offline import quiet_network_env
+from sim.scenario_config import scenario_data
 
 log = logging.getLogger("wargame")
 register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
@@ -35,13 +37,19 @@ SUBCOMMANDS = {
     "play": ("sim.teaching.cli", "play_main"),
     "app": ("sim.teaching.cli", "app_main"),
     "report": ("sim.teaching.cli", "report_main"),
+    "score": ("sim.analysis.score_cli", "score_main"),
+    "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
+    "discover": ("sim.analysis.discovery_cli", "discover_main"),
+    "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
 }
 
 
 def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
-    """The typed job a config describes, and the scenario file it came from."""
-    data = OmegaConf.to_container(cfg.scenario, resolve=True)
-    source = data.pop(SOURCE_FILE_KEY, None)
+    """The typed job a config describes, and the scenario file it came from.
+
+    The scenario is read from its file and changed by the config's ``scenario.*`` values here,
+    after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
+    data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
         source = f"{source} + deck {cfg.deck}"
@@ -55,7 +63,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
@@ -106,28 +114,35 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     from sim.experiment.run import run_job
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)
-    source = OmegaConf.select(cfg, f"scenario.{SOURCE_FILE_KEY}")
     config = OmegaConf.to_container(cfg, resolve=True)
-    config["scenario"].pop(SOURCE_FILE_KEY, None)
+    config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
     if cfg.plots and HydraConfig.get().mode != RunMode.MULTIRUN:  # a sweep draws its own at the end
         from sim.analysis.run_plots import plot_run
+        from sim.experiment.results import mark_incomplete
 
-        plot_run(out_dir)
+        try:
+            plot_run(out_dir)
+        except BaseException as exc:  # run.json must not say "complete" without its figures
+            mark_incomplete(out_dir, f"figures not drawn: {exc}")
+            raise
 
 
 def _workers(cfg: DictConfig) -> int:
-    """``workers``, where 0 (automatic) means one process per job when a parallel launcher
-    (joblib, Ray) already runs several jobs at once; see ``sim.experiment.pool``."""
+    """``workers``, where 0 (automatic) in a sweep means this job's share of the cores among
+    the jobs its launcher runs at once (see ``sim.experiment.pool.launcher_workers``)."""
     if cfg.workers or HydraConfig.get().mode != RunMode.MULTIRUN:
         return int(cfg.workers)
-    target = str(OmegaConf.select(HydraConfig.get(), "launcher._target_") or "")
-    return 0 if ("BasicLauncher" in target or "submitit" in target.lower()) else 1
+    from sim.experiment.pool import cores, launcher_workers
+
+    launcher = OmegaConf.to_container(HydraConfig.get().launcher, resolve=False)
+    return launcher_workers(launcher, cores())
 
 
 def main() -> None:
     """Entry point of the ``wargame`` console script."""
     argv = sys.argv[1:]
+    quiet_network_env(argv)
     if argv and argv[0] in SUBCOMMANDS:
         module, func = SUBCOMMANDS[argv[0]]
         try:

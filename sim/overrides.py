@@ -1,18 +1,21 @@
 """Command-line overrides checked before Hydra runs: scenario paths, typos and value types.
 
 ``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
-of the scenario group. Every ``key=value`` override is checked against the composed config; an
-unknown key ends the run with the allowed keys at that level and the closest match, and a value
-of the wrong type with what the key takes, before any output folder is made. Float ranges are
-written out with clean values (``sim.override_values``).
+of the scenario group. Every ``key=value`` override is checked against the composed config (a
+``scenario.*`` key against the chosen scenario's file); an unknown key ends the run with the
+allowed keys at that level and the closest match, and a value of the wrong type with what the
+key takes, before any output folder is made. Float ranges are written out with clean values
+(``sim.override_values``).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from pathlib import Path
 
 from hydra import compose, initialize_config_dir
+from hydra._internal.config_loader_impl import ConfigLoaderImpl
 from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override, OverrideType
@@ -22,6 +25,7 @@ from sim.config import register_scenarios
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
 from sim.override_values import blame_overrides, check_value_types, expand_float_range
+from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
 GROUPS = ("scenario", "rules", "combat", "experiment")
 _FLAGS_WITH_VALUE = {"-c", "--cfg", "-p", "--package", "-cn", "--config-name", "-cp",
@@ -43,7 +47,10 @@ def split_args(argv: list[str]) -> tuple[list[str], list[int]]:
 
 
 def prepare(argv: list[str]) -> list[str]:
-    """The command line with scenario paths registered; raises ConfigError on an unknown key."""
+    """The command line with scenario paths registered; raises ConfigError on an unknown key.
+
+    The config is composed once here (group choices only); the key checks and, for a single
+    run, the whole job's validation use that one composition."""
     args, where = split_args(argv)
     argv = list(argv)
     for pos, arg in zip(where, args, strict=True):
@@ -54,9 +61,9 @@ def prepare(argv: list[str]) -> list[str]:
     for pos, o in zip(where, parsed, strict=True):
         argv[pos] = expand_float_range(o) or argv[pos]
     parsed = parse(split_args(argv)[0])
-    check_keys(parsed)
+    cfg = check_keys(parsed)
     if not any(a in ("-m", "--multirun") for a in argv):
-        check_single_run(parsed)
+        check_single_run(parsed, cfg)
     return argv
 
 
@@ -105,9 +112,10 @@ def _register_paths(value: str) -> str:
     return ",".join(names)
 
 
-def check_keys(overrides: list[Override]) -> None:
+def check_keys(overrides: list[Override]) -> DictConfig:
     """Check group choices against the available options, then compose the config with the
-    chosen groups and check that every overridden key exists."""
+    chosen groups and check that every overridden key exists: scenario keys in the chosen
+    scenario's file, the others in the config. Returns that composed config."""
     choices = []
     for o in overrides:
         if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE:
@@ -125,30 +133,44 @@ def check_keys(overrides: list[Override]) -> None:
     ]
     try:
         with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=choices)
+            cfg = compose(config_name="config", overrides=choices, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
         raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
+    world = None
     for key in keys:
-        problem = unknown_key(cfg, key)
+        if key.startswith(f"{PREFIX}."):
+            world = world if world is not None else {PREFIX: _raw_world(cfg)}
+            problem = unknown_key(world, key)
+        else:
+            problem = unknown_key(cfg, key)
         if problem:
             raise ConfigError(problem)
     check_value_types(cfg, overrides, keys)
+    return cfg
 
 
-def check_single_run(overrides: list[Override]) -> None:
+def _raw_world(cfg: DictConfig) -> dict:
+    """The chosen scenario file's raw mapping, for checking ``scenario.*`` keys."""
+    source = scenario_file(cfg.get(PREFIX))
+    return raw_scenario(source) if source else {}
+
+
+def check_single_run(overrides: list[Override], cfg: DictConfig) -> None:
     """Validate a single run's whole config (scenario, rules, combat, run knobs) up front, so a
-    bad value stops it before Hydra creates an output folder. Sweeps are checked per job."""
+    bad value stops it before Hydra creates an output folder. Sweeps are checked per job.
+    ``cfg`` is the config composed with the group choices; the other overrides are applied to
+    it here, as Hydra applies them."""
     if any(o.is_sweep_override() for o in overrides):
+        return
+    if "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode")):
         return
     from sim.cli import job_from_config  # the CLI's own conversion, reused
 
-    args = [o.input_line for o in overrides if not o.key_or_group.startswith("hydra")]
+    rest = [o for o in overrides if o.key_or_group not in GROUPS
+            and not o.key_or_group.startswith("hydra") and "/" not in o.key_or_group]  # fmt: skip
     try:
-        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=args, return_hydra_config=True)
+        ConfigLoaderImpl._apply_overrides_to_config(rest, cfg)  # noqa: SLF001 - Hydra's own rule
     except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
-        return
-    if "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode")):
         return
     try:
         job_from_config(cfg)
@@ -184,16 +206,17 @@ def _values(o: Override) -> list[str]:
     return [str(o.get_value_element_as_str())]
 
 
-def unknown_key(cfg: DictConfig, key: str) -> str | None:
-    """A message naming the first part of ``key`` that does not exist, or None if it exists."""
+def unknown_key(cfg: DictConfig | Mapping, key: str) -> str | None:
+    """A message naming the first part of ``key`` that does not exist, or None if it exists.
+    ``cfg`` is a composed config or plain data (a scenario file's mapping)."""
     node, path = cfg, []
     for part in key.split("."):
-        if isinstance(node, ListConfig) and part.isdigit() and int(part) < len(node):
+        if isinstance(node, ListConfig | list) and part.isdigit() and int(part) < len(node):
             node, path = node[int(part)], [*path, part]
             continue
-        if not isinstance(node, DictConfig) or part not in node:
+        if not isinstance(node, DictConfig | Mapping) or part not in node:
             where = ".".join(path) or "the top level"
-            allowed = list(node.keys()) if isinstance(node, DictConfig) else []
+            allowed = list(node.keys()) if isinstance(node, DictConfig | Mapping) else []
             allowed = [str(k) for k in allowed if not str(k).startswith("_")]
             hint = difflib.get_close_matches(part, allowed, n=1)
             msg = f"unknown config key '{key}': '{part}' is not a key of {where}"

@@ -7,7 +7,6 @@ names the folder and every missing file, before any figure is drawn.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,9 +17,11 @@ import yaml
 
 from sim.analysis.errors import ResultsError
 from sim.analysis.names import Names, names_of, turn_label
+from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
+from sim.files import read_json, read_parquet
 
-RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
-RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
+RUN_TABLES = (*TIME_TABLES, "outcomes")
+RUN_FILES = REQUIRED_FILES
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
 QUIET_OVERRIDES = (
     "hydra.",
@@ -66,7 +67,7 @@ class Run:
 
     def table(self, name: str) -> pd.DataFrame:
         """One of the run's tables, with ``date`` as a datetime column."""
-        df = pd.read_parquet(self.path / f"{name}.parquet")
+        df = read_parquet(self.path / f"{name}.parquet")
         if "date" in df.columns:
             df["date"] = pd.to_datetime(df["date"])
         return df
@@ -192,8 +193,23 @@ def load_run(path: Path) -> Run:
     if not path.is_dir():
         raise ResultsError(f"{path}: no such folder")
     require_files(path, RUN_FILES, "run")
-    try:
-        manifest = json.loads((path / "run.json").read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise ResultsError(f"{path / 'run.json'} is not valid JSON: {exc}") from None
-    return Run(path, manifest)
+    return Run(path, read_manifest(path / "run.json"))
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """A run's ``run.json``, checked: a JSON object whose config, scenario and seeds are
+    objects (an edited or half-written manifest is an error naming the file and the field)."""
+    manifest = read_json(path, "run manifest (run.json)")
+    for key in ("config", "scenario", "seeds"):
+        if not isinstance(manifest.get(key, {}), dict):
+            raise ResultsError(f"{path}: field {key!r} must be a JSON object (edited by hand?)")
+    config = manifest.get("config", {})
+    for key in ("scenario", "rules", "combat"):
+        if not isinstance(config.get(key, {}), dict):
+            raise ResultsError(f"{path}: field 'config.{key}' must be a JSON object")
+    return manifest
+
+
+def style_name(actor: str) -> str:
+    """A readable name for an actor id that the scenario does not name."""
+    return actor.replace("_", " ").title()

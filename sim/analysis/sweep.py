@@ -8,7 +8,6 @@ peak escalation per point is in ``sim.analysis.sweep_peaks``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +20,7 @@ from sim.analysis.errors import ResultsError
 from sim.analysis.names import Names
 from sim.analysis.results import Run, load_run, require_files
 from sim.analysis.summary import wilson_interval
+from sim.files import read_json, read_parquet
 
 BOOKKEEPING = {"job", "job_num", "num", "status", "output_dir", "dir", "override", "overrides"}
 ANY_ACTOR = "any"
@@ -148,15 +148,12 @@ def load_sweep(path: Path) -> Sweep:
     """A sweep folder, checked for sweep.parquet (manifest.json is read when present)."""
     path = Path(path)
     require_files(path, ("sweep.parquet",), "sweep")
-    table = pd.read_parquet(path / "sweep.parquet")
+    table = read_parquet(path / "sweep.parquet")
     steps = [c for c in table.columns if c.endswith("_step")]
     table[steps] = table[steps].apply(pd.to_numeric, errors="coerce")
     manifest = {}
     if (path / "manifest.json").exists():
-        try:
-            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ResultsError(f"{path / 'manifest.json'} is not valid JSON: {exc}") from None
+        manifest = read_json(path / "manifest.json", "sweep manifest (manifest.json)")
     sweep = Sweep(path, table, manifest)
     if not sweep.parameters:
         raise ResultsError(f"{path / 'sweep.parquet'} has no parameter columns before the outcomes")

@@ -113,11 +113,17 @@ def _setup_from(args: argparse.Namespace):
 
     exercise = find_exercise(args.exercise) if args.exercise else None
     ex_seats = list(exercise.seats) if exercise else []
+    if ex_seats and not args.seats:
+        from sim.teaching.world import check_seats, load_world
+
+        world, _ = load_world(args.scenario or exercise.scenario)
+        check_seats(world, ex_seats, f"{exercise.folder / 'exercise.yaml'}: seats:")
     return Setup(
         scenario=args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO),
         seats=tuple(args.seats or ex_seats[:1]),
         seed=args.seed if args.seed is not None else (exercise and exercise.seed) or DEFAULT_SEED,
-        steps=args.steps or (exercise and exercise.steps) or DEFAULT_STEPS,
+        steps=args.steps if args.steps is not None
+        else (exercise and exercise.steps) or DEFAULT_STEPS,
         deck=args.deck or (str(exercise.deck) if exercise and exercise.deck else None),
         exercise=str(exercise.folder) if exercise else None,
     )  # fmt: skip

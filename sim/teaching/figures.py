@@ -15,7 +15,7 @@ import networkx as nx
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.analysis import style
+from sim.analysis import style  # the one look (and names drawn as plain text)
 from sim.analysis.names import names_of
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario

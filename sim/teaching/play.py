@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sim.analysis.names import turn_start
 from sim.domain.ladder import standard_ladder
+from sim.files import write_atomic
 from sim.teaching.game import Game
 from sim.teaching.turns import (
     Option,
@@ -122,7 +123,7 @@ def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
     """Save the choices, refresh the results tables and the transcript."""
     game.save(save_path)
     game.write_results(out_dir)
-    (out_dir / "transcript.md").write_text(transcript(game), encoding="utf-8")
+    write_atomic(out_dir / "transcript.md", transcript(game))
 
 
 def transcript(game: Game) -> str:
