@@ -112,7 +112,12 @@ def print_summary(cfg: DictConfig, job: Job, out_dir: Path) -> None:
 
 
 def _execute(cfg: DictConfig, job: Job) -> None:
-    """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked."""
+    (
+        """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked (a
+    single run only: a sweep draws its own figures at the end, and per-job figures on request
+    with ``wargame plot SWEEP --jobs``)."""
+        ""
+    )
     from sim.experiment.run import run_job
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)

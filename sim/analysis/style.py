@@ -35,7 +35,10 @@ TOL_MUTED = [
     "#999933",
     "#AA4499",
 ]
-PALETTE = OKABE_ITO + TOL_MUTED
+PALETTE = OKABE_ITO + TOL_MUTED  # actors and milestones, by their position in the scenario
+# Runs in a comparison (never actors): Paul Tol's bright scheme, then the same darker
+RUN_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+               "#223B55", "#77333B", "#11441A", "#665D22", "#33666E", "#551A3B"]  # fmt: skip
 LINESTYLES = ["-", "--", ":", "-."]
 HATCHES = [None, "//", "\\\\", "xx"]
 DPI = 150
@@ -67,6 +70,11 @@ def actor_colours(actors: list[str]) -> dict[str, str]:
 def series_colours(names: list[str]) -> dict[str, str]:
     """Colours for non-actor series (milestones, swept values), from the same safe palette."""
     return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+
+
+def run_colour(i: int) -> str:
+    """The i-th run's colour in a comparison (the baseline is run 0)."""
+    return RUN_COLOURS[i % len(RUN_COLOURS)]
 
 
 def linestyle(i: int) -> str:
