@@ -47,7 +47,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         source = f"{source} + deck {cfg.deck}"
     world = parse_scenario(data, source=source or "scenario (from the config)")
     rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
-    for key in ("replicates", "steps"):
+    for key in ("replicates", "steps", "memory_mb"):
         if cfg[key] < 1:
             raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
@@ -95,7 +95,8 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     out_dir = Path(HydraConfig.get().runtime.output_dir)
     config = OmegaConf.to_container(cfg, resolve=True)
     config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
-    run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
+    run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg),
+            int(cfg.memory_mb))  # fmt: skip
     if cfg.plots:
         from sim.analysis.run_plots import plot_run
 

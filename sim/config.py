@@ -18,6 +18,7 @@ from omegaconf import MISSING, OmegaConf
 
 from sim.domain.params import CombatParams, RuleParams
 from sim.experiment.catalog import SOURCE_FILE_KEY, scenario_files
+from sim.experiment.chunking import DEFAULT_MEMORY_MB
 
 
 @dataclass
@@ -31,7 +32,8 @@ class RunConfig:
     steps: int = 26  # turns per replicate (weekly by default: the scenario's step_days)
     seed: int = 20241028  # base seed; replicate seeds derive from it and the job's parameters
     workers: int = 0  # processes for replicates: 0 = automatic (all cores for large jobs)
-    chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic
+    chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic (memory_mb)
+    memory_mb: int = DEFAULT_MEMORY_MB  # budget for results in flight; sizes automatic chunks
     plots: bool = True  # draw the run's figures into plots/
     progress: bool = True  # show a progress bar (off automatically when CI is set)
     resume: bool = False  # sweeps: skip jobs already done with the same resolved config
