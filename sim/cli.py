@@ -10,6 +10,7 @@ import importlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import hydra
 from hydra.core.hydra_config import HydraConfig
@@ -18,12 +19,13 @@ from omegaconf import DictConfig, OmegaConf
 
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
-from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR
-from sim.experiment.job import Job
-from sim.scenario_config import scenario_data
+
+if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` needs none of it
+    from sim.experiment.job import Job
 
 log = logging.getLogger("wargame")
+HELP_FLAGS = {"--help", "-h", "--hydra-help", "--info", "-i", "--shell-completion", "-sc"}
 
 SUBCOMMANDS = {
     "seed": ("sim.seeding.cli", "main"),
@@ -41,6 +43,10 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
 
     The scenario is read from its file and changed by the config's ``scenario.*`` values here,
     after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
+    from sim.domain.scenario_io import parse_scenario, with_deck
+    from sim.experiment.job import Job
+    from sim.scenario_config import scenario_data
+
     data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
@@ -91,6 +97,7 @@ def run_task(cfg: DictConfig) -> None:
 def _execute(cfg: DictConfig, job: Job) -> None:
     """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked."""
     from sim.experiment.run import run_job
+    from sim.scenario_config import scenario_data
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)
     config = OmegaConf.to_container(cfg, resolve=True)
@@ -126,9 +133,10 @@ def main() -> None:
             sys.exit(2)
     try:
         register_configs()
-        from sim.overrides import prepare
+        if not HELP_FLAGS.intersection(argv):
+            from sim.overrides import prepare
 
-        argv = prepare(argv)
+            argv = prepare(argv)
     except WargameError as exc:
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -9,6 +9,7 @@ is read, changed and validated after composition (``sim.scenario_config``).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,11 +44,29 @@ class RunConfig:
 
 def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:
     """Register the schema and every scenario file as Hydra config nodes."""
+    _share_the_config_store()
     cs = ConfigStore.instance()
     cs.store(name="base_config", node=RunConfig)
     cs.store(group="rules", name="base_rules", node=RuleParams)
     cs.store(group="combat", name="base_combat", node=CombatParams)
     register_scenarios({**scenario_files(), **(extra_scenarios or {})})
+
+
+def _share_the_config_store() -> None:
+    """Let Hydra's repository copies share the ConfigStore instead of deep-copying it.
+
+    Hydra 1.3 deep-copies its config repository for every composition and, in ``--help``, for
+    every option of every group (71 times here); each copy deep-copies the whole ConfigStore,
+    a process-wide singleton that the copy only reads. That was 90% of ``wargame --help``.
+    """
+    from hydra._internal.core_plugins.structured_config_source import StructuredConfigSource
+
+    def shared_copy(self, memo):
+        clone = copy.copy(self)  # the same store (ConfigStore.instance()), everything else shared
+        memo[id(self)] = clone
+        return clone
+
+    StructuredConfigSource.__deepcopy__ = shared_copy
 
 
 def register_scenarios(files: dict[str, Path]) -> None:
