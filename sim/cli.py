@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` nee
     from sim.experiment.job import Job
 
 log = logging.getLogger("wargame")
+PLOT_FORMATS = ("png", "svg", "pdf")
 HELP_FLAGS = {"--help", "-h", "--hydra-help", "--info", "-i", "--shell-completion", "-sc"}
 
 SUBCOMMANDS = {
@@ -56,6 +57,10 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
     for key in ("replicates", "steps", "memory_mb"):
         if cfg[key] < 1:
             raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
+    formats = sorted(set(cfg.plot_formats) - set(PLOT_FORMATS))
+    if formats:
+        allowed = ", ".join(PLOT_FORMATS)
+        raise ConfigError(f"plot_formats: unknown format(s) {formats}; allowed: {allowed}")
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
     if unknown:
         allowed = ", ".join(world.actors)
@@ -107,7 +112,7 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     if cfg.plots:
         from sim.analysis.run_plots import plot_run
 
-        plot_run(out_dir)
+        plot_run(out_dir, formats=tuple(cfg.plot_formats))
 
 
 def _workers(cfg: DictConfig) -> int:

@@ -36,6 +36,7 @@ class RunConfig:
     chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic (memory_mb)
     memory_mb: int = DEFAULT_MEMORY_MB  # budget for results in flight; sizes automatic chunks
     plots: bool = True  # draw the run's figures into plots/
+    plot_formats: list[str] = field(default_factory=lambda: ["png"])  # add svg (or pdf) on request
     progress: bool = True  # show a progress bar (off automatically when CI is set)
     resume: bool = False  # sweeps: skip jobs already done with the same resolved config
     human_actors: list[str] = field(default_factory=list)  # actors played by people (play mode)
