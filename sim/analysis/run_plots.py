@@ -55,30 +55,38 @@ def plot_run(
     check_choices(run, replicate, turn, milestones)
     out = Path(out_dir) if out_dir else run.path / "plots"
     colours = style.actor_colours(run.actors)
-    figures = [
-        (plot_fans, (run, out, colours)),
-        (plot_timeline, (run, out, colours, replicate)),
-        (plot_milestones, (run, out, milestones)),
-        (plot_front, (run, out, colours)),
-        (plot_network, (run, out, colours, turn)),
-    ]
+    groups = [  # figures that read the same tables are drawn by the same process
+        [(plot_fans, (run, out, colours)), (plot_network, (run, out, colours, turn))],
+        [(plot_timeline, (run, out, colours, replicate)),
+         (plot_milestones, (run, out, milestones))],
+        [(plot_front, (run, out, colours))],
+    ]  # fmt: skip
     with style.formats(formats):
-        written = [p for paths in draw_all(figures, workers) for p in paths]
+        written = [p for paths in draw_all(groups, workers) for p in paths]
     log.info("wrote %d figure files to %s", len(written), out)
     return written
 
 
-def draw_all(figures: list[tuple[Callable, tuple]], workers: int = 0) -> list[list[Path]]:
-    """Call each figure function with its arguments, in ``workers`` forked processes at once
-    (0: one per core, at most one per figure; 1: in this process), in order."""
-    workers = min(len(figures), workers or cores())
+Figure = tuple[Callable[..., list[Path]], tuple]  # a figure function and its arguments
+
+
+def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
+    """Draw each group of figures in one of ``workers`` forked processes (0: one per core, at
+    most one per group; 1: all in this process); the files written, figure by figure, in order.
+    A process reads only the tables of its group, so memory stays that of the largest group."""
+    workers = min(len(groups), workers or cores())
     if workers <= 1 or not sys.platform.startswith("linux"):
-        return [fn(*args) for fn, args in figures]
+        return [paths for group in groups for paths in draw_group(group)]
     with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
         warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
         with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
-            futures = [pool.submit(fn, *args) for fn, args in figures]
-            return [f.result() for f in futures]
+            futures = [pool.submit(draw_group, group) for group in groups]
+            return [paths for f in futures for paths in f.result()]
+
+
+def draw_group(group: list[Figure]) -> list[list[Path]]:
+    """Draw figures one after another; the files each wrote."""
+    return [fn(*args) for fn, args in group]
 
 
 def check_choices(
@@ -118,13 +126,14 @@ def plot_timeline(
     """decision_timeline.*: one replicate's decisions (default: the most typical replicate)."""
     typical = most_typical_replicate(run.outcomes, run.steps)
     rep = typical if replicate is None else int(replicate)
+    decisions = run.table("decisions", filters=[("replicate", "==", rep)])  # not all of them
     fig = decision_timeline(
-        run.decisions, rep, run.actors, colours, span=(run.date_of(0), run.date_of(run.steps))
+        decisions, rep, run.actors, colours, span=(run.date_of(0), run.date_of(run.steps))
     )
     why = "the most typical replicate" if rep == typical else "chosen replicate"
     fig.suptitle(f"Decisions in replicate {rep} ({why}): {run.name}")
     style.caption(fig, run.caption)
-    return style.save_figure(fig, out, "decision_timeline", timeline_events(run.decisions, rep))
+    return style.save_figure(fig, out, "decision_timeline", timeline_events(decisions, rep))
 
 
 def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) -> list[Path]:
