@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +21,14 @@ from omegaconf import DictConfig, OmegaConf
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
 from sim.experiment.catalog import CONF_DIR
+from sim.experiment.sweep_names import register_resolver
+from sim.offline import quiet_network_env
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` needs none of it
     from sim.experiment.job import Job
 
 log = logging.getLogger("wargame")
+register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
 PLOT_FORMATS = ("png", "svg", "pdf")
 HELP_FLAGS = {"--help", "-h", "--hydra-help", "--info", "-i", "--shell-completion", "-sc"}
 
@@ -36,6 +40,10 @@ SUBCOMMANDS = {
     "play": ("sim.teaching.cli", "play_main"),
     "app": ("sim.teaching.cli", "app_main"),
     "report": ("sim.teaching.cli", "report_main"),
+    "score": ("sim.analysis.score_cli", "score_main"),
+    "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
+    "discover": ("sim.analysis.discovery_cli", "discover_main"),
+    "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
 }
 
 
@@ -66,7 +74,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
@@ -90,12 +98,25 @@ def run_task(cfg: DictConfig) -> None:
         log.error("%s", exc)
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)
+    print_summary(cfg, job, out_dir)
+
+
+def print_summary(cfg: DictConfig, job: Job, out_dir: Path) -> None:
+    """The run's summary: what ran (rules, combat, seed, overrides, deck), then the outcomes."""
     import pandas as pd
 
+    from sim.analysis.names import names_of
     from sim.analysis.summary import format_summary
 
+    task = [o for o in HydraConfig.get().overrides.task if not o.startswith("hydra")]
+    context = [
+        f"rules: {job.rules.name.value}   combat: {job.combat.law.value}   seed: {job.base_seed}"
+        f"   {job.steps} turns of {job.world.step_days} days from {job.world.start_date}",
+        f"overrides: {' '.join(task) or 'none'}",
+        f"deck: {cfg.deck or 'none'}",
+    ]
     outcomes = pd.read_parquet(out_dir / "outcomes.parquet")
-    print(format_summary(outcomes, f"{job.world.title} [rules: {job.rules.name.value}]"))
+    print(format_summary(outcomes, job.world.title, names_of(job.world), context))
     print(f"\nResults: {out_dir}")
 
 
@@ -109,10 +130,15 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg),
             int(cfg.memory_mb))  # fmt: skip
-    if cfg.plots:
+    if cfg.plots and HydraConfig.get().mode != RunMode.MULTIRUN:  # a sweep draws its own at the end
         from sim.analysis.run_plots import plot_run
+        from sim.experiment.results import mark_incomplete
 
-        plot_run(out_dir, formats=tuple(cfg.plot_formats))
+        try:
+            plot_run(out_dir, formats=tuple(cfg.plot_formats))
+        except BaseException as exc:  # run.json must not say "complete" without its figures
+            mark_incomplete(out_dir, f"figures not drawn: {exc}")
+            raise
 
 
 def _workers(cfg: DictConfig) -> int:
@@ -129,6 +155,7 @@ def _workers(cfg: DictConfig) -> int:
 def main() -> None:
     """Entry point of the ``wargame`` console script."""
     argv = sys.argv[1:]
+    quiet_network_env(argv)
     if argv and argv[0] in SUBCOMMANDS:
         module, func = SUBCOMMANDS[argv[0]]
         try:
@@ -136,6 +163,9 @@ def main() -> None:
         except WargameError as exc:
             print(f"wargame {argv[0]}: {exc}", file=sys.stderr)
             sys.exit(2)
+    if "--force" in argv:  # sweeps: replace an earlier sweep's results (sim/experiment/sweep.py)
+        argv = [a for a in argv if a != "--force"]
+        os.environ["WARGAME_FORCE"] = "1"
     try:
         register_configs()
         if not HELP_FLAGS.intersection(argv):

@@ -31,7 +31,8 @@ class RunConfig:
     combat: CombatParams = field(default_factory=CombatParams)
     replicates: int = 100  # seeded replicates run inside this job
     steps: int = 26  # turns per replicate (weekly by default: the scenario's step_days)
-    seed: int = 20241028  # base seed; replicate seeds derive from it and the job's parameters
+    seed: int = 20241028  # base seed; replicate i's seed derives from it and i (see seeding)
+    seeding: str = "common"  # common: same replicate seeds at every sweep point; or per_point
     workers: int = 0  # processes for replicates: 0 = automatic (all cores for large jobs)
     chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic (memory_mb)
     memory_mb: int = DEFAULT_MEMORY_MB  # budget for results in flight; sizes automatic chunks
@@ -48,8 +49,6 @@ def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:
     _share_the_config_store()
     cs = ConfigStore.instance()
     cs.store(name="base_config", node=RunConfig)
-    cs.store(group="rules", name="base_rules", node=RuleParams)
-    cs.store(group="combat", name="base_combat", node=CombatParams)
     register_scenarios({**scenario_files(), **(extra_scenarios or {})})
 
 

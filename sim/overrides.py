@@ -1,9 +1,11 @@
-"""Command-line overrides checked before Hydra runs: scenario paths and typos.
+"""Command-line overrides checked before Hydra runs: scenario paths, typos and value types.
 
 ``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
 of the scenario group. Every ``key=value`` override is checked against the composed config (a
 ``scenario.*`` key against the chosen scenario's file); an unknown key ends the run with the
-allowed keys at that level and the closest match, before any output folder is made.
+allowed keys at that level and the closest match, and a value of the wrong type with what the
+key takes, before any output folder is made. Float ranges are written out with clean values
+(``sim.override_values``).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from hydra.core.override_parser.types import Glob, Override, OverrideType
 from omegaconf import DictConfig, ListConfig, OmegaConf
 
 from sim.config import register_scenarios
-from sim.domain.errors import ConfigError
+from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
+from sim.override_values import blame_overrides, check_value_types, expand_float_range
 from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
 GROUPS = ("scenario", "rules", "combat", "experiment")
@@ -53,15 +56,44 @@ def prepare(argv: list[str]) -> list[str]:
     for pos, arg in zip(where, args, strict=True):
         if arg.startswith("scenario="):
             argv[pos] = "scenario=" + _register_paths(arg.split("=", 1)[1])
-    args, _ = split_args(argv)
-    try:
-        parsed = OverridesParser.create().parse_overrides(args)
-    except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
-        raise ConfigError(f"cannot read the overrides {' '.join(args)}: {exc}") from None
+    args, where = split_args(argv)
+    parsed = parse(args)
+    for pos, o in zip(where, parsed, strict=True):
+        argv[pos] = expand_float_range(o) or argv[pos]
+    parsed = parse(split_args(argv)[0])
     cfg = check_keys(parsed)
     if not any(a in ("-m", "--multirun") for a in argv):
         check_single_run(parsed, cfg)
     return argv
+
+
+def parse(args: list[str]) -> list[Override]:
+    """Hydra's reading of the overrides; a grammar error is reworded for people."""
+    try:
+        return OverridesParser.create().parse_overrides(args)
+    except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
+        bad = next((a for a in args if "=" not in a), None)
+        if bad is not None:
+            raise ConfigError(
+                f"'{bad}' is neither a command nor a KEY=VALUE override{_command_hint(bad)}. "
+                "Commands: " + ", ".join(_commands()) + "; see wargame --help"
+            ) from None
+        detail = str(exc).splitlines()[0]
+        raise ConfigError(
+            f"cannot read the overrides {' '.join(args)}: {detail}. Quote values with "
+            "parentheses or spaces for the shell, e.g. 'key=range(0.2,1.0,0.2)'"
+        ) from None
+
+
+def _commands() -> list[str]:
+    from sim.cli import SUBCOMMANDS
+
+    return list(SUBCOMMANDS)
+
+
+def _command_hint(word: str) -> str:
+    hint = difflib.get_close_matches(word, _commands(), n=1)
+    return f" (did you mean 'wargame {hint[0]}'?)" if hint else ""
 
 
 def _register_paths(value: str) -> str:
@@ -113,6 +145,7 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             problem = unknown_key(cfg, key)
         if problem:
             raise ConfigError(problem)
+    check_value_types(cfg, overrides, keys)
     return cfg
 
 
@@ -139,7 +172,11 @@ def check_single_run(overrides: list[Override], cfg: DictConfig) -> None:
         ConfigLoaderImpl._apply_overrides_to_config(rest, cfg)  # noqa: SLF001 - Hydra's own rule
     except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
         return
-    job_from_config(cfg)
+    try:
+        job_from_config(cfg)
+    except ScenarioError as exc:
+        blame_overrides(exc, overrides)
+        raise
 
 
 def available_options(group: str) -> list[str]:
@@ -147,7 +184,7 @@ def available_options(group: str) -> list[str]:
     found = {p.stem for p in (CONF_DIR / group).glob("*.yaml")}
     repo = ConfigStore.instance().repo.get(group, {})
     found |= {name.removesuffix(".yaml") for name in repo}
-    return sorted(n for n in found if not n.startswith("base_"))
+    return sorted(found)
 
 
 def _check_option(group: str, value: str) -> None:

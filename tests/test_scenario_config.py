@@ -20,7 +20,7 @@ from sim.config import register_configs
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
 from sim.overrides import _register_paths
-from sim.scenario_config import apply_changes, expanded_size, raw_scenario
+from sim.scenario_config import apply_changes, raw_scenario
 from tests.experiment.conftest import wargame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,13 +78,12 @@ def test_changes_reach_list_items_and_leave_the_file_data_alone():
 def test_alias_bombs_and_self_referring_aliases_are_refused(tmp_path):
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(alias_bomb() + "name: bomb\ntitle: *lol8\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"aliases expand to [0-9,]{11} values"):
+    with pytest.raises(ScenarioError, match=r"once aliases are expanded"):
         raw_scenario(bomb)
     loop = tmp_path / "loop.yaml"
     loop.write_text("name: loop\nactors: &a [*a]\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match="a YAML alias contains itself"):
+    with pytest.raises(ScenarioError, match="alias that contains itself"):
         raw_scenario(loop)
-    assert expanded_size({"a": [1, 2], "b": {"c": 3}}) == 6
 
 
 @pytest.mark.slow
@@ -111,7 +110,7 @@ def test_an_alias_bomb_fails_fast_with_a_clear_message(tmp_path):
     bomb.write_text(alias_bomb() + bomb.read_text(encoding="utf-8"), encoding="utf-8")
     done = wargame([f"scenario={bomb}", *TINY, f"hydra.run.dir={tmp_path}/run"], tmp_path, 120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert f"{bomb}" in done.stderr and "allowed: at most 5,000,000" in done.stderr
+    assert f"{bomb}" in done.stderr and "once aliases are expanded" in done.stderr
     assert not (tmp_path / "run").exists()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -22,6 +23,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from sim.files import write_with  # noqa: E402
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 TOL_MUTED = [
@@ -56,6 +59,8 @@ plt.rcParams.update(
         "axes.spines.right": False,
         "svg.fonttype": "none",
         "svg.hashsalt": "wargame",  # stable SVG ids: re-drawing gives the same file
+        "text.parse_math": False,  # names are data: "$x$" in an actor name is drawn as typed
+        "text.usetex": False,
     }
 )
 
@@ -109,6 +114,14 @@ def formats(chosen: tuple[str, ...] | list[str]) -> Iterator[None]:
         _formats = before
 
 
+def _save(fig: Figure, fmt: str, path: Path) -> None:
+    """``fig`` as ``fmt`` into ``path``; PNG at ``DPI`` with fast compression."""
+    if fmt == "png":
+        fig.savefig(path, dpi=DPI, format="png", pil_kwargs={"compress_level": PNG_COMPRESSION})
+    else:
+        fig.savefig(path, format=fmt)
+
+
 def save_figure(
     fig: Figure, out_dir: Path, name: str, data: pd.DataFrame | None = None, close: bool = True
 ) -> list[Path]:
@@ -116,17 +129,13 @@ def save_figure(
     and the numbers behind it as ``name``.csv."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for fmt in _formats:
-        paths.append(out_dir / f"{name}.{fmt}")
-        if fmt == "png":
-            fig.savefig(paths[-1], dpi=DPI, pil_kwargs={"compress_level": PNG_COMPRESSION})
-        else:
-            fig.savefig(paths[-1])
+    paths = [out_dir / f"{name}.{fmt}" for fmt in _formats]
+    for fmt, path in zip(_formats, paths, strict=True):
+        write_with(path, partial(_save, fig, fmt))
         fig.set_layout_engine("none")  # keep the layout just computed: no second pass
     if data is not None:
         paths.append(out_dir / f"{name}.csv")
-        data.to_csv(paths[-1], index=False)
+        write_with(paths[-1], lambda tmp: data.to_csv(tmp, index=False))
     if close:
         plt.close(fig)
     return paths

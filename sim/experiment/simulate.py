@@ -15,9 +15,9 @@ import pyarrow as pa
 from sim.abm.model import EscalationModel
 from sim.abm.recorder import Recorder
 from sim.experiment.job import Job
-from sim.experiment.tables import SCHEMAS
+from sim.experiment.tables import SCHEMAS, TIME_TABLES
 
-TABLES = ("timeseries", "decisions", "forces", "theatres")
+TABLES = TIME_TABLES
 
 
 @dataclass

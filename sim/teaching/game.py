@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sim.abm.model import EscalationModel
 from sim.config import RunConfig
 from sim.domain.errors import WargameError
 from sim.domain.params import CombatParams, RuleParams
+from sim.domain.scenario_io import describe_errors
 from sim.experiment.job import Job
 from sim.experiment.results import ResultsWriter, write_json_atomic
 from sim.experiment.run import build_manifest
 from sim.experiment.simulate import tables_of
+from sim.limits import MAX_SEED, MAX_STEPS
 from sim.teaching.turns import options_for
 from sim.teaching.world import check_seats, load_world
 
@@ -55,8 +59,6 @@ class Game:
     def __post_init__(self) -> None:
         self.world, self.scenario_file = load_world(self.setup.scenario, self.setup.deck)
         check_seats(self.world, list(self.setup.seats))
-        if self.setup.steps < 1:
-            raise WargameError(f"a game needs at least one turn, got {self.setup.steps}")
         self.job = Job(self.world, RuleParams(), CombatParams(), self.setup.steps, 1,
                        self.setup.seed, self.setup.seats)  # fmt: skip
         self.model = EscalationModel(
@@ -97,21 +99,27 @@ class Game:
 
     @classmethod
     def load(cls, path: Path) -> Game:
-        """Rebuild a saved game by replaying its choices turn by turn."""
+        """Rebuild a saved game by replaying its choices turn by turn (the file is checked
+        first: ``SaveFile``; an edited file gets a message naming the field)."""
+        save = read_save(Path(path))
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise WargameError(f"cannot read saved game {path}: {exc}") from None
-        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-            raise WargameError(f"{path} is not a saved wargame game ({SAVE_FORMAT})")
-        raw = data["setup"]
-        setup = Setup(**{f.name: raw[f.name] for f in fields(Setup) if f.name in raw})
-        game = cls(Setup(**{**asdict(setup), "seats": tuple(setup.seats)}))
+            game = cls(Setup(**{**save.setup.model_dump(), "seats": tuple(save.setup.seats)}))
+        except WargameError as exc:
+            raise WargameError(f"saved game {path}: setup: {exc}") from None
         by_turn: dict[int, dict[str, str]] = {}
-        for c in data.get("choices", []):
-            by_turn.setdefault(int(c["turn"]), {})[c["actor"]] = c["action"]
-        for turn in sorted(by_turn):
-            game.play_turn(by_turn[turn])
+        for c in save.choices:
+            by_turn.setdefault(c.turn, {})[c.actor] = c.action
+        expected = list(range(1, len(by_turn) + 1))
+        if sorted(by_turn) != expected or len(by_turn) > game.setup.steps:
+            raise WargameError(
+                f"{path}: choices: turns {sorted(by_turn)} must run 1, 2, 3, ... without a gap "
+                f"and not past the game's {game.setup.steps} steps (edited by hand?)"
+            )
+        for turn in expected:
+            try:
+                game.play_turn(by_turn[turn])
+            except WargameError as exc:
+                raise WargameError(f"{path}: choices of turn {turn}: {exc}") from None
         return game
 
     def write_results(self, out_dir: Path) -> Path:
@@ -135,6 +143,56 @@ class Game:
             "play": {**asdict(self.setup), "turns_played": self.turn,
                      "finished": self.finished, "choices": self.choices},
         }  # fmt: skip
+
+
+class SavedSetup(BaseModel):
+    """A saved game's ``setup``: the fields of ``Setup`` with their types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    scenario: str
+    seats: list[str]
+    seed: int = Field(DEFAULT_SEED, ge=0, le=MAX_SEED)
+    steps: int = Field(DEFAULT_STEPS, ge=1, le=MAX_STEPS)
+    deck: str | None = None
+    exercise: str | None = None
+
+
+class SavedChoice(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    turn: int = Field(ge=1, le=MAX_STEPS)
+    actor: str
+    action: str
+
+
+class SaveFile(BaseModel):
+    """The schema of a saved game (``game.json``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal["wargame-play/1"]
+    setup: SavedSetup
+    choices: list[SavedChoice] = []
+
+
+def read_save(path: Path) -> SaveFile:
+    """A saved game file, checked against ``SaveFile``."""
+    if path.is_dir():
+        raise WargameError(f"--resume {path}: a folder; give its game.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WargameError(f"cannot read saved game {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise WargameError(f"{path} is not a saved wargame game (format: {SAVE_FORMAT})")
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(describe_errors(exc, SaveFile))
+        raise WargameError(
+            f"saved game {path} is not valid (edited by hand?): {problems}"
+        ) from None
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sim.domain.ladder import standard_ladder
+from sim.files import write_atomic
 from sim.teaching.game import Game
 from sim.teaching.turns import (
     Option,
@@ -121,7 +122,7 @@ def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
     """Save the choices, refresh the results tables and the transcript."""
     game.save(save_path)
     game.write_results(out_dir)
-    (out_dir / "transcript.md").write_text(transcript(game), encoding="utf-8")
+    write_atomic(out_dir / "transcript.md", transcript(game))
 
 
 def transcript(game: Game) -> str:
