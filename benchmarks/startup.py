@@ -5,7 +5,8 @@ Times, each as a fresh process (the best of ``--repeat`` runs):
 - ``wargame --help``;
 - a tiny run of the default scenario (1 replicate x 1 step, no plots);
 - the same tiny run of a generated large scenario (``--actors`` actors, ``--units`` units:
-  the default's actors and forces cloned; 50 / 10,000 make a file of about 1.9 MB).
+  the default's actors and forces cloned; 50 / 10,000 make a file of about 1.9 MB, under the
+  YAML reader's limit of 2,000,000 bytes).
 
     python benchmarks/startup.py [--actors 50] [--units 10000] [--repeat 3]
 
@@ -49,12 +50,14 @@ def large_scenario(actors: int, units: int) -> dict:
     for (uid, spec), count in zip(originals, counts, strict=True):
         for k in range(count):
             clone = copy.deepcopy(spec)
-            clone["strength"] = round(spec["strength"] / count, 3)
+            for key in ("strength", "reserve"):  # split, so the totals stay the same
+                if key in spec:
+                    clone[key] = round(spec[key] / count, 3)
             if k:  # a clone: one line of source; defaults and description left out
                 for key in ("sources", "description", "replenishment", "covert", "in_combat"):
                     if key in ("sources", "description") or not clone.get(key):
                         clone.pop(key, None)
-                clone["source"] = f"assumption: share of {uid}"
+                clone["source"] = "assumption: split evenly"
             forces[uid if k == 0 else f"{uid}_{k}"] = clone
     data["forces"] = forces
     return data
