@@ -37,7 +37,10 @@ def large_scenario(actors: int, units: int) -> dict:
     Extra actors are clones of a bystander state; units are the default's units cloned
     round-robin, each clone with its share of the original's strength (the fronts stay the
     same) and a one-line source, as a file listing an order of battle would have."""
-    data = yaml.safe_load((ROOT / "scenarios" / "kursk_2024.yaml").read_text(encoding="utf-8"))
+    from sim.domain.scenario_io import read_yaml  # the tree on PYTHONPATH, with its scenario
+    from sim.experiment.catalog import find_scenario
+
+    data = read_yaml(find_scenario("kursk_2024"))
     data["name"] = f"large_{actors}_actors_{units}_units"
     template = data["actors"][TEMPLATE_ACTOR]
     for k in range(max(0, actors - len(data["actors"]))):
