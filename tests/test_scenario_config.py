@@ -78,7 +78,7 @@ def test_changes_reach_list_items_and_leave_the_file_data_alone():
 def test_alias_bombs_and_self_referring_aliases_are_refused(tmp_path):
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(alias_bomb() + "name: bomb\ntitle: *lol8\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"once aliases are expanded"):
+    with pytest.raises(ScenarioError, match=r"more than [0-9,]+ values once aliases are expanded"):
         raw_scenario(bomb)
     loop = tmp_path / "loop.yaml"
     loop.write_text("name: loop\nactors: &a [*a]\n", encoding="utf-8")
@@ -133,12 +133,10 @@ def test_sweeps_over_scenario_files_and_values(tmp_path):
     table = pd.read_parquet(sweep / "sweep.parquet")
     assert len(table) == 4 * 2
     titles, strengths = set(), set()
-    jobs = json.loads((sweep / "manifest.json").read_text())["jobs"]
-    assert len(jobs) == 4
-    for job in jobs:
-        config = json.loads((Path(job["output_dir"]) / "run.json").read_text())["config"][
-            "scenario"
-        ]
+    runs = sorted(sweep.glob("*/run.json"))  # job folders are named by what differed
+    assert len(runs) == 4
+    for run in runs:
+        config = json.loads(run.read_text())["config"]["scenario"]
         titles.add(config["title"])
         strengths.add(config["forces"]["kpa_expeditionary_corps"]["strength"])
     assert titles == {"Another Kursk", "North Korean troops on the Kursk front (late October 2024)"}
