@@ -1,8 +1,12 @@
 """A game with human seats: one seeded model, the players' choices, save, resume and results.
 
-The game is a pure function of its setup (scenario, deck, seats, seed, turns) and the list of
-choices: ``Game.load`` rebuilds the model and replays the saved choices, so a game survives a
-closed terminal and the same seed with the same choices always gives the same game. The model's
+The game is a pure function of its setup (scenario, deck, seats, seed, turns), the list of
+choices (each an action and its target) and the white cell's journal (injects fired by hand or
+written live, overrides with their reasons): ``Game.load`` rebuilds the model and replays both
+turn by turn, so a game survives a closed terminal or a restarted classroom server, and the same
+seed with the same moves always gives the same game, whichever front end played it. A turn
+begins (its injects fire and are shown) before anyone chooses; the game ends after its last turn
+or at nuclear use. The model's
 seed is replicate 0's seed of the rule-driven job with the same world and base seed, so the
 after-action review can compare the game with that job's ensemble.
 """
@@ -25,10 +29,13 @@ from sim.experiment.job import Job
 from sim.experiment.results import ResultsWriter, write_json_atomic
 from sim.experiment.run import build_manifest
 from sim.experiment.simulate import tables_of
-from sim.teaching.turns import options_for
+from sim.teaching import turn_api
+from sim.teaching.turns import end_reason, main_target, options_for, targets_for
 from sim.teaching.world import check_seats, load_world
 
-SAVE_FORMAT = "wargame-play/1"
+SAVE_FORMAT = "wargame-play/2"
+READABLE_FORMATS = ("wargame-play/1", SAVE_FORMAT)
+Move = tuple[str, str | None]  # (action, target); a bare action aims at the main adversary
 DEFAULT_STEPS: int = RunConfig.__dataclass_fields__["steps"].default
 DEFAULT_SEED: int = RunConfig.__dataclass_fields__["seed"].default
 
@@ -51,6 +58,7 @@ class Game:
 
     setup: Setup
     choices: list[dict[str, Any]] = field(default_factory=list)
+    journal: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.world, self.scenario_file = load_world(self.setup.scenario, self.setup.deck)
@@ -65,6 +73,7 @@ class Game:
         )  # fmt: skip
         self.started = datetime.now(UTC)
         self._t0 = time.perf_counter()
+        self.injects_now = turn_api.begin_turn(self.model)
 
     @property
     def turn(self) -> int:
@@ -72,47 +81,138 @@ class Game:
         return self.model.steps
 
     @property
-    def finished(self) -> bool:
-        return self.model.steps >= self.setup.steps
+    def end_reason(self) -> str | None:
+        """Why the game is over (its last turn played, or nuclear use), None while it goes on."""
+        return end_reason(self.model, self.setup.steps)
 
-    def play_turn(self, moves: dict[str, str]) -> None:
-        """Play one turn with each seat's chosen action (checked before anything moves)."""
-        for seat in self.setup.seats:
-            action = moves.get(seat)
-            allowed = [o.action for o in options_for(self.model.actor_agents[seat])]
-            if action not in allowed:
-                raise WargameError(
-                    f"{seat} cannot choose {action!r} now; allowed: {', '.join(allowed)}"
-                )
+    @property
+    def finished(self) -> bool:
+        return self.end_reason is not None
+
+    def check_move(self, seat: str, move: str | Move) -> Move:
+        """``move`` as (action, target), checked: an open action, a known target."""
+        action, target = (move, None) if isinstance(move, str) else move
+        target = target or main_target(self.world, seat)
+        allowed = [o.action for o in options_for(self.model.actor_agents[seat])]
+        if action not in allowed:
+            raise WargameError(
+                f"{seat} cannot choose {action!r} now; allowed: {', '.join(allowed)}"
+            )
+        targets = targets_for(self.world, seat)
+        if target is not None and target not in targets:
+            raise WargameError(f"{seat} cannot aim at {target!r}; allowed: {', '.join(targets)}")
+        return action, target
+
+    def play_turn(self, moves: dict[str, str | Move], held: tuple[str, ...] = ()) -> None:
+        """Play one turn with each seat's move (all checked before anything moves), then begin
+        the next turn. ``held`` names the seats that hold because they did not choose in time."""
+        if self.finished:
+            raise WargameError(f"the game is over: {self.end_reason}")
+        checked = {s: self.check_move(s, moves.get(s, "")) for s in self.setup.seats}
         turn = self.model.steps + 1
-        self.model.choices = {s: moves[s] for s in self.setup.seats}
+        for seat, (action, target) in checked.items():
+            turn_api.submit(self.model, seat, action, target)
         self.model.step()
-        self.choices += [{"turn": turn, "actor": s, "action": moves[s]} for s in self.setup.seats]
+        self.choices += [{"turn": turn, "actor": s, "action": a, "target": t,
+                          **({"held": True} if s in held else {})}
+                         for s, (a, t) in checked.items()]  # fmt: skip
+        self.injects_now = [] if self.finished else turn_api.begin_turn(self.model)
+
+    def fire_inject(self, iid: str) -> None:
+        """The white cell fires deck inject ``iid`` now (shown in the coming turn)."""
+        if iid not in self.world.injects or iid in self.model.fired_injects:
+            left = [i for i in self.world.injects if i not in self.model.fired_injects]
+            raise WargameError(f"inject {iid!r} cannot fire; not yet fired: {', '.join(left)}")
+        turn_api.fire_inject(self.model, iid)
+        self._note({"kind": "fire", "inject": iid})
+
+    def write_inject(self, text: str) -> str:
+        """The white cell writes a new inject live; every seat reads it this turn."""
+        text = " ".join(text.split())
+        if not text:
+            raise WargameError("a live inject needs a text")
+        iid = f"live_{sum(1 for j in self.journal if j['kind'] == 'write') + 1}"
+        turn_api.log_note(self.model, "world", "inject", f"inject:{iid}", text)
+        self._note({"kind": "write", "inject": iid, "text": text})
+        return iid
+
+    def override(self, actor: str, rung: int, reason: str) -> None:
+        """The white cell overrides the adjudication: ``actor`` stands on ``rung`` from now on,
+        for the reason given (logged in the decision log)."""
+        from sim.domain.ladder import standard_ladder
+
+        labels = standard_ladder().labels
+        if actor not in self.model.actor_agents or not 0 <= rung < len(labels):
+            raise WargameError(
+                f"override: unknown actor {actor!r} or rung {rung}; actors: "
+                f"{', '.join(self.world.actors)}; rungs 0-{len(labels) - 1}"
+            )
+        reason = " ".join(reason.split())
+        if not reason:
+            raise WargameError("an override needs a reason (it goes into the log)")
+        agent = self.model.actor_agents[actor]
+        before = agent.rung
+        agent.move_to(rung)
+        text = (f"{agent.spec.name} moved from {labels[before]} to {labels[agent.rung]}. "
+                f"Reason: {reason}")  # fmt: skip
+        turn_api.log_note(self.model, actor, "override", "white_cell", text, agent.rung)
+        self._note({"kind": "override", "actor": actor, "rung": rung, "reason": reason})
+
+    def _note(self, entry: dict[str, Any]) -> None:
+        self.journal.append({"turn": self.model.steps + 1, **entry})
+
+    def replay(self, entry: dict[str, Any]) -> None:
+        """Apply one saved journal entry again."""
+        kind = entry["kind"]
+        if kind == "fire":
+            self.fire_inject(entry["inject"])
+        elif kind == "write":
+            self.write_inject(entry["text"])
+        elif kind == "override":
+            self.override(entry["actor"], int(entry["rung"]), entry["reason"])
+        else:
+            raise WargameError(f"saved game: unknown journal entry {kind!r}")
 
     def save(self, path: Path) -> Path:
         """Write the setup and the choices so far (atomically) to ``path``."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": SAVE_FORMAT, "setup": asdict(self.setup), "choices": self.choices}
+        data = {"format": SAVE_FORMAT, "setup": asdict(self.setup), "choices": self.choices,
+                "journal": self.journal}  # fmt: skip
         return write_json_atomic(data, path)
 
     @classmethod
     def load(cls, path: Path) -> Game:
-        """Rebuild a saved game by replaying its choices turn by turn."""
+        """Rebuild a saved game by replaying, turn by turn, the white cell's journal and the
+        choices."""
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise WargameError(f"cannot read saved game {path}: {exc}") from None
-        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
             raise WargameError(f"{path} is not a saved wargame game ({SAVE_FORMAT})")
         raw = data["setup"]
         setup = Setup(**{f.name: raw[f.name] for f in fields(Setup) if f.name in raw})
         game = cls(Setup(**{**asdict(setup), "seats": tuple(setup.seats)}))
-        by_turn: dict[int, dict[str, str]] = {}
-        for c in data.get("choices", []):
-            by_turn.setdefault(int(c["turn"]), {})[c["actor"]] = c["action"]
-        for turn in sorted(by_turn):
-            game.play_turn(by_turn[turn])
-        return game
+        return game.replay_all(data.get("choices", []), data.get("journal", []), path)
+
+    def replay_all(self, choices: list[dict], journal: list[dict], path: Path) -> Game:
+        """Replay saved journal entries and choices in turn order."""
+        by_turn: dict[int, dict[str, Move]] = {}
+        held: dict[int, list[str]] = {}
+        for c in choices:
+            by_turn.setdefault(int(c["turn"]), {})[c["actor"]] = (c["action"], c.get("target"))
+            if c.get("held"):
+                held.setdefault(int(c["turn"]), []).append(c["actor"])
+        last = max([*by_turn, *(int(j["turn"]) for j in journal)], default=0)
+        try:
+            for turn in range(1, last + 1):
+                for entry in (j for j in journal if int(j["turn"]) == turn):
+                    self.replay(entry)
+                if turn in by_turn:
+                    self.play_turn(by_turn[turn], tuple(held.get(turn, ())))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise WargameError(f"{path}: broken choice or journal entry: {exc}") from None
+        return self
 
     def write_results(self, out_dir: Path) -> Path:
         """The game as a results folder (results contract: parquet tables, outcomes, run.json)."""

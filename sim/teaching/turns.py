@@ -58,6 +58,43 @@ def options_for(agent: ActorAgent) -> list[Option]:
     return opts
 
 
+def targets_for(world: Scenario, actor: str) -> list[str]:
+    """Whom a move of ``actor`` can aim at: its adversaries first (the main one leads), then
+    every other actor."""
+    spec = world.actors[actor]
+    return list(dict.fromkeys([*spec.adversaries, *(a for a in world.actors if a != actor)]))
+
+
+def main_target(world: Scenario, actor: str) -> str | None:
+    """The target a bare move aims at: the actor's main adversary (none if it has none)."""
+    adversaries = world.actors[actor].adversaries
+    return adversaries[0] if adversaries else None
+
+
+def threshold_crossed(agent: ActorAgent, action: str) -> str | None:
+    """The Kahn threshold a move would cross on the way toward nuclear use, if any.
+
+    A move that lands above one of Kahn's named thresholds the actor stands below must be
+    confirmed by the player; the answer names the highest threshold crossed.
+    """
+    ladder = standard_ladder()
+    lands = next((o.rung for o in options_for(agent) if o.action == action), agent.rung)
+    crossed = [t.label for t in ladder.thresholds if agent.rung <= t.below < lands]
+    return crossed[-1] if crossed else None
+
+
+def end_reason(model: EscalationModel, total: int) -> str | None:
+    """Why the game is over, in words, or None while it goes on: the exercise's last turn was
+    played, or an actor used nuclear weapons (the top rung)."""
+    top = standard_ladder().top
+    users = [a.spec.name for a in model.actor_list if a.rung >= top]
+    if users:
+        return f"{', '.join(users)} used nuclear weapons in turn {model.steps}: the game ends"
+    if model.steps >= total:
+        return f"the exercise's {total} turns have been played"
+    return None
+
+
 def describe(world: Scenario, row: tuple) -> str:
     """One decision row as a sentence with its reason."""
     labels = standard_ladder().labels
@@ -65,6 +102,8 @@ def describe(world: Scenario, row: tuple) -> str:
     if row[ACTION] == "inject":
         return f"INJECT ({row[RULE].removeprefix('inject:')}): {row[REASON]}"
     target = f" toward {actor_name(world, row[TARGET])}" if row[TARGET] else ""
+    if row[ACTION] == "override":
+        return f"WHITE CELL OVERRIDE: {row[REASON]}"
     rung = labels[row[RUNG]] if 0 <= row[RUNG] < len(labels) else "-"
     by = "player" if row[RULE] == "human" else row[RULE]
     return f"{who}: {words(row[ACTION])}{target} -> {rung}. Why: {row[REASON]} ({by})"
@@ -78,6 +117,14 @@ def turn_rows(model: EscalationModel, step: int) -> list[tuple]:
 def injects_of(rows: list[tuple]) -> list[str]:
     """The texts of the injects among ``rows`` (each once)."""
     return list(dict.fromkeys(r[REASON] for r in rows if r[ACTION] == "inject"))
+
+
+def news_lines(model: EscalationModel) -> list[str]:
+    """What is new at the start of the coming turn: its injects and any white-cell override,
+    shown to the players before they choose."""
+    rows = turn_rows(model, model.steps + 1)
+    lines = [f"INJECT: {t}" for t in injects_of(rows)]
+    return lines + [describe(model.world, r) for r in rows if r[ACTION] == "override"]
 
 
 def last_turn_lines(model: EscalationModel, everyone: bool = False) -> list[str]:
