@@ -59,8 +59,19 @@ def _exercise_and_scenario(args: argparse.Namespace) -> tuple[Exercise | None, s
 
 
 def _stamp(kind: str, name: str) -> Path:
+    """A new, empty folder ``outputs/KIND/DATE/TIME_NAME`` (``-2``, ``-3``... when a game
+    started in the same second already took the name): created here, so no two games share it."""
     now = datetime.now()
-    return Path("outputs") / kind / f"{now:%Y-%m-%d}" / f"{now:%H-%M-%S}_{Path(name).stem}"
+    base = Path("outputs") / kind / f"{now:%Y-%m-%d}" / f"{now:%H-%M-%S}_{Path(name).stem}"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        folder = base if n == 1 else base.with_name(f"{base.name}-{n}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+    raise WargameError(f"no free results folder beside {base}")
 
 
 def brief_main(argv: list[str]) -> int:
@@ -160,6 +171,61 @@ def report_main(argv: list[str]) -> int:
     )
     print(f"After-action review written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
     return 0
+
+
+def classroom_main(argv: list[str]) -> int:
+    """Serve a whole class from this laptop: teams in browsers, an instructor's console."""
+    from sim.teaching.classroom import run
+
+    p = _parser("classroom", "Serve one shared game to a whole class over the room's network.")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every "
+                   "network of this laptop; 127.0.0.1 for this machine only)")  # fmt: skip
+    p.add_argument("--port", type=int, default=8766)
+    p.add_argument(
+        "--team",
+        action="append",
+        default=[],
+        metavar="NAME=ACTOR[,ACTOR]",
+        help="a team and the actors it plays (repeat; default: the exercise's teams)",
+    )
+    p.add_argument("--turn-minutes", type=float, help="the turn clock (default: the exercise's)")
+    p.add_argument("--seed", type=int, help="the game's seed")
+    p.add_argument("--steps", type=int, help="number of turns")
+    p.add_argument("--deck", help="an inject deck (YAML with injects:)")
+    p.add_argument("--out", type=Path, help="folder the class is saved in (must not exist)")
+    p.add_argument("--resume", type=Path, help="resume the class saved in this folder")
+    p.add_argument("--review-replicates", type=int, default=run.REVIEW_REPLICATES,
+                   help="rule-driven games the after-action review compares with")  # fmt: skip
+    args = _parse(p, argv)
+    if args.resume:
+        room = run.resume(args.resume)
+    else:
+        args.seats = []
+        setup = _setup_from(args)
+        exercise = find_exercise(args.exercise) if args.exercise else None
+        from sim.teaching.world import load_world
+
+        world, _ = load_world(setup.scenario, setup.deck)
+        teams = run.parse_teams(args.team, list(world.actors)) if args.team else (
+            dict(exercise.teams) if exercise and exercise.teams
+            else {world.actors[s].name: (s,) for s in setup.seats})  # fmt: skip
+        minutes = (
+            args.turn_minutes or (exercise and exercise.turn_minutes) or run.DEFAULT_TURN_MINUTES
+        )
+        out = _new_folder(args.out) if args.out else _stamp("classroom", world.name)
+        room = run.new_classroom(setup, teams, out, float(minutes),
+                                 exercise.title if exercise else "")  # fmt: skip
+    return run.serve(room, args.host, args.port, args.review_replicates)
+
+
+def _new_folder(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True)
+    except FileExistsError:
+        raise WargameError(
+            f"--out {path}: the folder exists; give a new one, or --resume it"
+        ) from None
+    return path
 
 
 def app_main(argv: list[str]) -> int:

@@ -36,10 +36,13 @@ class Exercise:
     briefing_notes: tuple[str, ...] = ()
     debrief_questions: tuple[str, ...] = ()
     commands: dict[str, str] = field(default_factory=dict)
+    teams: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classroom: name -> actors
+    turn_minutes: float | None = None  # classroom: the turn clock's default
 
 
 _EXERCISE_KEYS = {"title", "scenario", "deck", "seats", "steps", "seed", "objectives",
-                  "briefing_notes", "debrief_questions", "commands"}  # fmt: skip
+                  "briefing_notes", "debrief_questions", "commands", "teams",
+                  "turn_minutes"}  # fmt: skip
 
 
 def exercises_dir() -> Path:
@@ -79,7 +82,20 @@ def read_exercise(folder: Path) -> Exercise:
         briefing_notes=tuple(data.get("briefing_notes") or ()),
         debrief_questions=tuple(data.get("debrief_questions") or ()),
         commands=dict(data.get("commands") or {}),
+        teams=_teams(folder, data.get("teams") or {}),
+        turn_minutes=data.get("turn_minutes"),
     )  # fmt: skip
+
+
+def _teams(folder: Path, raw: object) -> dict[str, tuple[str, ...]]:
+    """``teams:`` of exercise.yaml: a mapping of team name to a list of actors."""
+    ok = isinstance(raw, dict) and all(
+        isinstance(v, list) and v and all(isinstance(a, str) for a in v) for v in raw.values()
+    )
+    if not ok:
+        raise ConfigError(f"{folder / 'exercise.yaml'}: teams: must map each team's name to a "
+                          "list of actors, e.g. {{Washington: [united_states]}}")  # fmt: skip
+    return {str(k): tuple(v) for k, v in raw.items()}
 
 
 def exercise_for(scenario_name: str) -> Exercise | None:
