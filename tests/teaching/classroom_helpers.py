@@ -4,11 +4,18 @@ browser-like HTTP client with its own cookies."""
 from __future__ import annotations
 
 import http.cookiejar
+import os
+import re
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import uvicorn
 
@@ -61,3 +68,58 @@ class Browser:
                 return r.status, r.read().decode()
         except urllib.error.HTTPError as err:
             return err.code, err.read().decode()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]")
+
+
+class LocalOnly:
+    """A Playwright route handler that lets only local requests through and counts the rest."""
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+
+    def __call__(self, route) -> None:
+        url = route.request.url
+        if LOCAL.match(url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort()
+
+
+def start_classroom(workdir: Path, folder: Path, *options: str) -> tuple[subprocess.Popen, str]:
+    """``wargame classroom`` as a real process on a free local port; returns it and its URL."""
+    port = free_port()
+    project = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "WARGAME_SCENARIOS": str(project / "scenarios"),
+           "PYTHONPATH": str(project)}  # fmt: skip
+    cmd = [sys.executable, "-m", "sim.cli", "classroom", "--host", "127.0.0.1", "--port",
+           str(port), "--out", str(folder), *options]  # fmt: skip
+    log = (workdir / f"classroom-{port}.log").open("w")
+    proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"wargame classroom exited: {Path(log.name).read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2):  # noqa: S310 - local server
+                return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"wargame classroom did not answer: {Path(log.name).read_text()}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a server started by ``start_classroom`` (as Ctrl-C would)."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
