@@ -150,7 +150,12 @@ def report_main(argv: list[str]) -> int:
     from sim.teaching.report import write_report
 
     p = _parser("report", "Write an after-action review (HTML and Markdown) for a results folder.")
-    p.add_argument("run_dir", type=Path, help="a played game's folder or any run folder")
+    p.add_argument(
+        "run_dir",
+        type=Path,
+        nargs="+",
+        help="a played game's folder or any run folder; several: a class roll-up too",
+    )
     p.add_argument("--out", type=Path, help="the HTML file to write (Markdown goes beside it)")
     p.add_argument(
         "--ensemble", type=Path, help="a run folder of rule-driven games to compare with"
@@ -162,14 +167,20 @@ def report_main(argv: list[str]) -> int:
         help="size of the rule-driven ensemble run when none is given (default 60)",
     )
     args = _parse(p, argv)
-    html_path = write_report(
-        args.run_dir,
-        args.out,
-        args.ensemble,
-        args.replicates,
-        find_exercise(args.exercise) if args.exercise else None,
-    )
-    print(f"After-action review written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
+    exercise = find_exercise(args.exercise) if args.exercise else None
+    if len(args.run_dir) > 1 and args.out:
+        raise WargameError(
+            "--out goes with one folder; with several, each review goes into its own"
+        )
+    for run_dir in args.run_dir:
+        html_path = write_report(run_dir, args.out, args.ensemble, args.replicates, exercise)
+        print(f"After-action review written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
+    if len(args.run_dir) > 1:
+        from sim.teaching.report import write_class_rollup
+
+        out = args.run_dir[0].parent / "class_rollup.html"
+        html_path = write_class_rollup(args.run_dir, out)
+        print(f"Class roll-up written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
     return 0
 
 

@@ -195,8 +195,11 @@ class Game:
         game = cls(Setup(**{**asdict(setup), "seats": tuple(setup.seats)}))
         return game.replay_all(data.get("choices", []), data.get("journal", []), path)
 
-    def replay_all(self, choices: list[dict], journal: list[dict], path: Path) -> Game:
-        """Replay saved journal entries and choices in turn order."""
+    def replay_all(self, choices: list[dict], journal: list[dict], path: Path,
+                   before_turn=None) -> Game:  # fmt: skip
+        """Replay saved journal entries and choices in turn order; ``before_turn(game)`` is
+        called when each turn's moves are about to be played (the after-action review asks
+        the rules what they would have done there)."""
         by_turn: dict[int, dict[str, Move]] = {}
         held: dict[int, list[str]] = {}
         for c in choices:
@@ -209,6 +212,8 @@ class Game:
                 for entry in (j for j in journal if int(j["turn"]) == turn):
                     self.replay(entry)
                 if turn in by_turn:
+                    if before_turn is not None:
+                        before_turn(self)
                     self.play_turn(by_turn[turn], tuple(held.get(turn, ())))
         except (KeyError, TypeError, ValueError) as exc:
             raise WargameError(f"{path}: broken choice or journal entry: {exc}") from None
