@@ -79,14 +79,27 @@ def brief_main(argv: list[str]) -> int:
     from sim.teaching.brief import briefing, seed_text_of
     from sim.teaching.world import load_world
 
-    p = _parser("brief", "Write a student briefing for a scenario (HTML and Markdown).")
-    p.add_argument("--out", type=Path, help="folder to write briefing.html/.md into")
+    p = _parser("brief", "Write a role brief (--as ACTOR) or the instructor's brief (HTML, MD).")
+    _seats(p, "the actor(s) a team plays: its role brief (without --as: the instructor's brief)")
+    p.add_argument("--out", type=Path, help="folder to write the brief into")
     args = _parse(p, argv)
     exercise, scenario = _exercise_and_scenario(args)
     world, path = load_world(scenario)
     out = args.out or Path("outputs") / "briefs" / world.name
-    html_path, md_path = briefing(world, exercise, seed_text_of(world, path)).write(out, "briefing")
-    print(f"Briefing written:\n  {html_path}\n  {md_path}")
+    if args.seats:
+        from sim.teaching.role_brief import role_brief
+        from sim.teaching.world import check_seats
+
+        seats = check_seats(world, args.seats)
+        doc, stem = role_brief(world, seats, exercise), "brief_" + "_".join(seats)
+    else:
+        from sim.teaching.role_brief import instructor_part
+
+        deck = exercise.deck if exercise and exercise.deck else None
+        doc, stem = briefing(world, exercise, seed_text_of(world, path)), "instructor_brief"
+        instructor_part(doc, load_world(scenario, deck)[0] if deck else world, exercise)
+    html_path, md_path = doc.write(out, stem)
+    print(f"Brief written:\n  {html_path}\n  {md_path}")
     return 0
 
 

@@ -88,3 +88,31 @@ def _public_actors(doc: Doc, w: Scenario) -> None:
         for a in w.actors.values()
     ]
     doc.table(["Actor", "Kind", "Nuclear", "Stands at", "Adversaries"], rows)
+
+
+def instructor_part(doc: Doc, world_with_deck: Scenario, exercise: Exercise | None) -> None:
+    """What only the instructor reads: the teams, the deck's injects, the debrief questions
+    (the rest of the instructor's brief is the full briefing, every actor's doctrine included)."""
+    doc.heading("For the instructor only")
+    if exercise and exercise.teams:
+        doc.heading("Teams", 3)
+        doc.table(
+            ["Team", "Plays"],
+            [
+                [n, ", ".join(actor_name(world_with_deck, a) for a in s)]
+                for n, s in exercise.teams.items()
+            ],
+        )
+    doc.heading("The inject deck and scheduled events", 3)
+    rows = [
+        [
+            iid,
+            f"turn {i.step}" if i.step else str(i.date or "when its condition holds"),
+            " ".join(i.text.split()),
+            quote(i, "text"),
+        ]
+        for iid, i in world_with_deck.injects.items()
+    ]
+    doc.table(["Inject", "When", "Text", "Source"], rows)
+    if exercise and exercise.debrief_questions:
+        doc.heading("Debrief questions", 3).bullets(list(exercise.debrief_questions), ordered=True)
