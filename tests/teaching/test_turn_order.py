@@ -79,3 +79,18 @@ def test_white_cell_needs_a_reason_and_a_known_inject(game):
         game.override("russia", 2, "  ")
     with pytest.raises(WargameError, match="cannot fire; not yet fired:"):
         game.fire_inject("no_such_inject")
+
+
+def test_the_web_page_model_plays_the_same_game_as_wargame_play(deck_file):
+    from sim.teaching.app_model import ClassroomModel
+    from sim.teaching.game import DEFAULT_STEPS
+
+    page = ClassroomModel("kursk_2024", str(deck_file), "united_states", 5)
+    game = Game(Setup("kursk_2024", ("united_states",), seed=5, steps=DEFAULT_STEPS,
+                      deck=str(deck_file)))  # fmt: skip
+    for move in ["hold", "lift_weapons_restrictions", "warn", "supply_arms"]:
+        page.choices["united_states"] = move
+        page.step()
+        game.play_turn({"united_states": move})
+    assert page.recorder.decisions == game.model.recorder.decisions
+    assert page.recorder.timeseries == game.model.recorder.timeseries
