@@ -39,8 +39,16 @@ from tests.teaching.classroom_helpers import (
 
 ACTORS = ["united_states", "russia", "ukraine", "north_korea", "nato", "south_korea", "japan",
           "china"]  # fmt: skip
-LOADED_AT = ("performance.timeOrigin + "
-             "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")  # fmt: skip
+# When the page showed the next turn: the script's stamp after it swapped the new page in, or,
+# for the page that submitted last (it navigates), when its new document had loaded.
+SHOWN_AT = (
+    "window.wargameShownAt || (performance.timeOrigin + "
+    "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)"
+)
+# When the server's answer to the page's long poll arrived (the server's share of the latency).
+ANSWERED_AT = ("(() => { const w = performance.getEntriesByType('resource')"
+               ".filter(e => e.name.includes('/api/wait')); return w.length ? "
+               "performance.timeOrigin + w[w.length - 1].responseEnd : null; })()")  # fmt: skip
 
 
 def rss_mb(proc) -> float:
@@ -69,8 +77,9 @@ def open_pages(browser, url: str, saved: dict, local: LocalOnly):
     return pages, white
 
 
-def play_turn(pages, white, turn: int) -> list[float]:
-    """Seven teams submit, then the eighth; seconds from its submission to each page's load."""
+def play_turn(pages, white, turn: int) -> tuple[list[float], list[float]]:
+    """Seven teams submit, then the eighth; seconds from its submission to each page showing
+    the next turn, and to the server's answer of each waiting page's long poll."""
     for seat, page in pages[:-1]:
         page.select_option(f"#action_{seat}", "hold")
         page.get_by_role("button", name="Submit moves").click()
@@ -79,11 +88,15 @@ def play_turn(pages, white, turn: int) -> list[float]:
     last.select_option(f"#action_{seat}", "hold")
     t0 = time.time() * 1000
     last.get_by_role("button", name="Submit moves").click()
-    latencies = []
+    shown, answered = [], []
     for page in [p for _, p in pages] + [white]:
         page.get_by_text(f"Turn {turn + 1} of").first.wait_for(timeout=30_000)
-        latencies.append((page.evaluate(LOADED_AT) - t0) / 1000)
-    return latencies
+        shown.append((page.evaluate(SHOWN_AT) - t0) / 1000)
+        if page is not last:
+            answered.append((page.evaluate(ANSWERED_AT) - t0) / 1000)
+    for page in [p for _, p in pages] + [white]:
+        page.evaluate("performance.clearResourceTimings(); window.wargameShownAt = 0")
+    return shown, answered
 
 
 def _p90(values: list[float]) -> float:
@@ -107,7 +120,7 @@ def main() -> None:
     proc, url = start_classroom(work, work / "class", "--exercise", "kursk_2024", "--steps",
                                 str(args.turns + 2), *teams)  # fmt: skip
     saved = json.loads((work / "class" / "classroom.json").read_text())
-    local, memory, latencies, every_page = LocalOnly(), {}, [], []
+    local, memory, latencies, every_page, answers = LocalOnly(), {}, [], [], []
     load = [round(os.getloadavg()[0], 2)]  # the machine is shared: say how busy it was
     try:
         memory["start"] = rss_mb(proc)
@@ -116,8 +129,9 @@ def main() -> None:
             pages, white = open_pages(browser, url, saved, local)
             memory["9 pages open"] = rss_mb(proc)
             for turn in range(1, args.turns + 1):
-                lat = play_turn(pages, white, turn)
+                lat, ans = play_turn(pages, white, turn)
                 latencies += lat
+                answers += ans
                 every_page.append(max(lat))
             memory[f"after {args.turns} turns"] = rss_mb(proc)
             close_all(pages, white)
@@ -134,6 +148,8 @@ def main() -> None:
         "pages": 9, "turns": args.turns, "page_latency_s": {
             "p50": round(statistics.median(latencies), 3), "p90": round(_p90(latencies), 3),
             "max": round(max(latencies), 3)},
+        "server_answer_s": {"p50": round(statistics.median(answers), 3),
+                            "p90": round(_p90(answers), 3)},
         "every_page_latency_s": {"p90": round(_p90(every_page), 3),
                                  "max": round(max(every_page), 3)},
         "server_rss_mb": {k: round(v, 1) for k, v in memory.items()},
@@ -143,6 +159,8 @@ def main() -> None:
     print(f"{'pages':<28}9 (8 teams + instructor), {args.turns} turns")
     for k, v in result["page_latency_s"].items():
         print(f"page latency {k:<15}{v:.3f} s")
+    for k, v in result["server_answer_s"].items():
+        print(f"long poll answered, {k:<9}{v:.3f} s")
     for k, v in result["every_page_latency_s"].items():
         print(f"all pages shown, {k:<11}{v:.3f} s")
     for k, v in result["server_rss_mb"].items():

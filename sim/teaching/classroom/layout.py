@@ -17,15 +17,18 @@ def e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def page(title: str, body: str, view: str = "", key: str = "", clock: str = "") -> str:
-    """A whole page; ``view`` and ``key`` let the script reload it when its view changes."""
+def page(title: str, body: str, view: str = "", key: str = "", clock: str = "",
+         turn: int = 0) -> str:  # fmt: skip
+    """A whole page; ``view`` and ``key`` let the script refresh it when its view changes;
+    ``turn`` tells the script whether a refreshed page is still the same turn."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)}</title>"
         '<link rel="stylesheet" href="/static/classroom.css">'
         '<script src="/static/classroom.js" defer></script></head>\n'
-        f'<body data-view="{e(view)}" data-key="{e(key)}">{clock}\n<main>{body}</main>'
+        f'<body data-view="{e(view)}" data-key="{e(key)}" data-turn="{turn}">{clock}\n'
+        f"<main>{body}</main>"
         "</body></html>\n"
     )
 

@@ -69,7 +69,9 @@ def team_page(
     parts.append(_doctrine(room, team))
     parts.append('<p><a href="/brief">Your role brief</a></p>')
     clock = clock_html(room.clock.left(now), room.clock.running)
-    return page(team.name, "".join(parts), "team", team_key(room, team, report_ready), clock)
+    return page(
+        team.name, "".join(parts), "team", team_key(room, team, report_ready), clock, room.turn
+    )
 
 
 def _move_section(room: Classroom, team: Team, asked: dict, error: str) -> str:

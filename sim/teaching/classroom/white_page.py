@@ -66,7 +66,9 @@ def console(room: Classroom, now: float, report_ready: bool, error: str = "") ->
     parts.append(section("Class log (newest first)", lines(reversed(room.log[-40:]), "empty")))
     parts.append(f'<p class="muted">Saved in {e(room.folder)}</p>')
     clock = clock_html(room.clock.left(now), room.clock.running)
-    return page("White cell", "".join(parts), "instructor", white_key(room, report_ready), clock)
+    return page(
+        "White cell", "".join(parts), "instructor", white_key(room, report_ready), clock, room.turn
+    )
 
 
 def _clock_controls(room: Classroom) -> str:

@@ -1,63 +1,75 @@
-// The classroom's only script (served locally). It does two things:
-// 1. waits on the server (long poll /api/wait) and reloads the page when what it shows has
-//    changed (a new turn, an inject, the clock), keeping what was typed into the forms;
-// 2. counts the turn clock down between updates.
+// The classroom's only script (served by the classroom itself; nothing comes from outside).
+// 1. It waits on the server (a long poll on /api/wait with the key of what the page shows) and,
+//    when that changes, fetches the page again and swaps in its body, keeping what was typed
+//    (and, within the same turn, what was selected).
+// 2. It counts the turn clock down between updates.
 (function () {
   "use strict";
-  const body = document.body;
-  const view = body.dataset.view;
-  const key = body.dataset.key;
-  const store = "wargame-form:" + location.pathname;
+  let clockTimer = null;
 
-  function keepForms() {
+  function fields() {
     const values = {};
     document.querySelectorAll("input[name], textarea[name], select[name]").forEach((el) => {
       if (el.type !== "hidden" && el.type !== "checkbox") values[el.name] = el.value;
     });
-    sessionStorage.setItem(store, JSON.stringify(values));
+    return values;
   }
 
-  function restoreForms() {
-    const saved = sessionStorage.getItem(store);
-    sessionStorage.removeItem(store);
-    if (!saved) return;
-    const values = JSON.parse(saved);
+  function restore(values, sameTurn) {
     Object.entries(values).forEach(([name, value]) => {
       const el = document.querySelector('[name="' + CSS.escape(name) + '"]');
-      if (el && el.type !== "hidden" && value !== "" && el.tagName !== "SELECT") el.value = value;
+      if (!el || value === "") return;
+      if (el.tagName === "SELECT") {
+        if (sameTurn && [...el.options].some((o) => o.value === value)) el.value = value;
+      } else {
+        el.value = value;
+      }
     });
   }
 
+  async function refresh() {
+    const r = await fetch(location.pathname, {cache: "no-store", credentials: "same-origin"});
+    const url = new URL(r.url);
+    if (!r.ok || url.pathname !== location.pathname) { location.reload(); return; }
+    const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+    const values = fields();
+    const sameTurn = doc.body.dataset.turn === document.body.dataset.turn;
+    document.title = doc.title;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    restore(values, sameTurn);
+    window.wargameShownAt = Date.now();
+    countDown();
+  }
+
   async function wait() {
+    const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
     for (;;) {
+      const view = document.body.dataset.view, key = document.body.dataset.key;
       try {
         const r = await fetch("/api/wait?view=" + encodeURIComponent(view) +
                               "&key=" + encodeURIComponent(key), {cache: "no-store"});
-        if (r.ok) {
-          const j = await r.json();
-          if (j.key !== key) { keepForms(); location.reload(); return; }
-        } else {
-          await new Promise((ok) => setTimeout(ok, 2000));
-        }
+        if (!r.ok) { await pause(2000); continue; }
+        const j = await r.json();
+        if (j.key !== key) await refresh();
       } catch (err) {
-        await new Promise((ok) => setTimeout(ok, 2000));
+        await pause(2000);
       }
     }
   }
 
   function countDown() {
+    if (clockTimer) clearInterval(clockTimer);
     const el = document.getElementById("clock");
     if (!el || el.dataset.running !== "1") return;
     const end = Date.now() + 1000 * parseFloat(el.dataset.left);
     const b = el.querySelector("b");
-    setInterval(() => {
+    clockTimer = setInterval(() => {
       const left = Math.max(0, Math.round((end - Date.now()) / 1000));
       b.textContent = String(Math.floor(left / 60)).padStart(2, "0") + ":" +
                       String(left % 60).padStart(2, "0");
     }, 250);
   }
 
-  restoreForms();
   countDown();
-  if (view) wait();
+  if (document.body.dataset.view) wait();
 })();
