@@ -131,3 +131,36 @@ def test_a_class_plays_to_the_end_offline(classroom, tmp_path):
     choices = json.loads((folder / "game.json").read_text())["choices"]
     assert {"turn": 2, "actor": "ukraine", "action": "hold", "target": "russia",
             "held": True} in choices  # fmt: skip
+
+
+def test_an_actor_named_with_markup_renders_inert(tmp_path, project_root):
+    """A scenario whose author wrote ``<img src=x onerror=...>`` as an actor's name: the page
+    shows the text and runs nothing."""
+    from playwright.sync_api import sync_playwright
+
+    from sim.teaching.classroom.run import new_classroom
+    from sim.teaching.classroom.server import make_app
+    from sim.teaching.game import Setup
+    from tests.teaching.classroom_helpers import ServerThread
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian chromium at /usr/bin/chromium: apt-get install -y chromium")
+    evil = '<img src=x onerror="window.pwned=1">'
+    text = (project_root / "scenarios" / "kursk_2024.yaml").read_text(encoding="utf-8")
+    scenario = tmp_path / "markup.yaml"
+    scenario.write_text(text.replace("    name: Russia\n", f"    name: '{evil}'\n", 1), "utf-8")
+    room = new_classroom(Setup(str(scenario), (), seed=1, steps=2), {"Red": ("russia",)},
+                         tmp_path / "c", 5)  # fmt: skip
+    local = LocalOnly()
+    with ServerThread(make_app(room, lambda folder: None)) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route("**/*", local)
+        page.goto(url)
+        page.fill("#code", room.teams[0].code)
+        page.get_by_role("button", name="Join").click()
+        page.get_by_text("you play").wait_for(timeout=WAIT)
+        assert evil in page.inner_text("h1")  # shown as text
+        assert page.evaluate("window.pwned") is None and page.locator("main img").count() == 0
+        browser.close()
+    assert local.refused == []

@@ -114,3 +114,24 @@ def test_every_asset_is_served_by_the_classroom(served):
         assert Browser(url).get(ref)[0] == 200
     static = Path(__file__).parents[2] / "sim" / "teaching" / "classroom" / "static"
     assert not re.search(r"https?://", "".join(p.read_text() for p in static.iterdir()))
+
+
+@pytest.mark.slow
+def test_a_restarted_server_resumes_and_a_page_finds_its_seat(tmp_path):
+    from tests.teaching.classroom_helpers import start_classroom, stop
+
+    folder = tmp_path / "class"
+    proc, url = start_classroom(tmp_path, folder, "--exercise", "kursk_2024", "--steps", "3")
+    codes = json.loads((folder / "classroom.json").read_text())
+    moscow = _join(url, codes["teams"][1]["code"])
+    moscow.post("/team/move", action_russia="warn", target_russia="ukraine")
+    stop(proc)  # Ctrl-C, as the instructor would
+    log = next(tmp_path.glob("classroom-*.log")).read_text()
+    assert f"wargame classroom --resume {folder}" in log and "Traceback" not in log
+    proc, url2 = start_classroom(tmp_path, tmp_path / "unused", "--resume", str(folder))
+    try:
+        moscow.base = url2  # the same browser (same cookie) on the restarted server
+        status, body = moscow.get("/team")
+        assert status == 200 and "Submitted." in body and "warn toward Ukraine" in body
+    finally:
+        stop(proc)

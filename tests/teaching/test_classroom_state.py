@@ -95,3 +95,11 @@ def test_team_options_are_checked():
         parse_teams(["Red=mars"], allowed)
     with pytest.raises(WargameError, match="expected NAME=ACTOR"):
         parse_teams(["Red"], allowed)
+
+
+def test_two_games_started_in_the_same_second_get_their_own_folders(tmp_path, monkeypatch):
+    from sim.teaching.cli import _stamp
+
+    monkeypatch.chdir(tmp_path)
+    folders = {_stamp("classroom", "kursk_2024") for _ in range(3)}
+    assert len(folders) == 3 and all(f.is_dir() for f in folders)

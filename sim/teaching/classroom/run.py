@@ -6,6 +6,7 @@ class is saved in is printed with the command that resumes it after a restart.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def serve(room: Classroom, host: str, port: int, replicates: int = REVIEW_REPLIC
 
     app = make_app(room, review_writer(replicates))
     print(welcome(room, host, port), flush=True)
-    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C after a clean stop
+        server.run()
     print(f"\nClass saved. Resume it with:\n  wargame classroom --resume {room.folder}", flush=True)
     return 0
 
