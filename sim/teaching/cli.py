@@ -103,6 +103,21 @@ def brief_main(argv: list[str]) -> int:
     return 0
 
 
+def _interruptible(main):
+    """Ctrl-C before a game or a class has started: one line and exit code 130, no traceback."""
+
+    def wrapped(*args, **kwargs) -> int:
+        try:
+            return main(*args, **kwargs)
+        except KeyboardInterrupt:
+            print("\nInterrupted (nothing was started).")
+            return 130
+
+    wrapped.__doc__, wrapped.__name__ = main.__doc__, main.__name__
+    return wrapped
+
+
+@_interruptible
 def play_main(argv: list[str], ask=input, write=print) -> int:
     """Play a game in the terminal with one or more human seats (hot seat)."""
     from sim.teaching.game import Game
@@ -197,6 +212,7 @@ def report_main(argv: list[str]) -> int:
     return 0
 
 
+@_interruptible
 def classroom_main(argv: list[str]) -> int:
     """Serve a whole class from this laptop: teams in browsers, an instructor's console."""
     from sim.teaching.classroom import run
