@@ -110,7 +110,7 @@ def _interruptible(main):
         try:
             return main(*args, **kwargs)
         except KeyboardInterrupt:
-            print("\nInterrupted (nothing was started).")
+            print("\nInterrupted.")
             return 130
 
     wrapped.__doc__, wrapped.__name__ = main.__doc__, main.__name__
