@@ -79,10 +79,12 @@ def details(game: Game, seat: str, key: str) -> list[str]:
     """What a player asked for: last turn in full (d), ladder (l), forces (f), doctrine (b)."""
     m = game.model
     if key == "d":
-        lines = [*news_lines(m), *(last_turn_lines(m, everyone=True) if m.steps else [])]
-        return ["Last turn in full, with reasons:", *lines] if lines else ["(nothing yet)"]
+        seats = frozenset(game.setup.seats)
+        last = last_turn_lines(m, everyone=True, viewer=seats) if m.steps else []
+        lines = [*news_lines(m), *last]
+        return ["Last turn in full (reasons for your own moves):", *lines] if lines else ["(none)"]
     if key == "l":
-        return ["The escalation ladder:", *ladder_lines(m)]
+        return ["The escalation ladder:", *ladder_lines(m, frozenset(game.setup.seats))]
     if key == "f":
         return ["Forces:", *force_lines(m)]
     spec = game.world.actors[seat]

@@ -95,8 +95,9 @@ def end_reason(model: EscalationModel, total: int) -> str | None:
     return None
 
 
-def describe(world: Scenario, row: tuple) -> str:
-    """One decision row as a sentence with its reason."""
+def describe(world: Scenario, row: tuple, reason: bool = True) -> str:
+    """One decision row as a sentence with its reason (``reason=False``: the move only, as a
+    rival sees it)."""
     labels = standard_ladder().labels
     who = actor_name(world, row[ACTOR])
     if row[ACTION] == "inject":
@@ -106,7 +107,8 @@ def describe(world: Scenario, row: tuple) -> str:
         return f"WHITE CELL OVERRIDE: {row[REASON]}"
     rung = labels[row[RUNG]] if 0 <= row[RUNG] < len(labels) else "-"
     by = "player" if row[RULE] == "human" else row[RULE]
-    return f"{who}: {words(row[ACTION])}{target} -> {rung}. Why: {row[REASON]} ({by})"
+    move = f"{who}: {words(row[ACTION])}{target} -> {rung}"
+    return f"{move}. Why: {row[REASON]} ({by})" if reason else move
 
 
 def turn_rows(model: EscalationModel, step: int) -> list[tuple]:
@@ -127,23 +129,31 @@ def news_lines(model: EscalationModel) -> list[str]:
     return lines + [describe(model.world, r) for r in rows if r[ACTION] == "override"]
 
 
-def last_turn_lines(model: EscalationModel, everyone: bool = False) -> list[str]:
-    """Last turn in words: its injects, then every move that changed something (or all)."""
+def last_turn_lines(model: EscalationModel, everyone: bool = False,
+                    viewer: frozenset[str] | None = None) -> list[str]:  # fmt: skip
+    """Last turn in words: its injects, then every move that changed something (or all).
+
+    With a ``viewer`` (the actors a team plays), only the viewer's own moves carry their
+    reasons: a rival's move is public, its reasoning is not."""
     rows = turn_rows(model, model.steps)
     if not rows:
         return ["(no turn played yet)"]
     lines = [f"INJECT: {t}" for t in injects_of(rows)]
     for r in rows:
         if r[ACTION] != "inject" and (everyone or r[ACTION] != HOLD or r[RULE] == "human"):
-            lines.append(describe(model.world, r))
+            own = viewer is None or r[ACTOR] in viewer or r[ACTION] == "override"
+            lines.append(describe(model.world, r, reason=own))
     return lines
 
 
-def ladder_lines(model: EscalationModel) -> list[str]:
-    """Where every actor stands on the ladder, highest first."""
+def ladder_lines(model: EscalationModel, viewer: frozenset[str] | None = None) -> list[str]:
+    """Where every actor stands on the ladder, highest first (with a ``viewer``, only the
+    viewer's own ceilings are shown)."""
     labels = standard_ladder().labels
     agents = sorted(model.actor_list, key=lambda a: -a.rung)
-    return [f"{a.spec.name:<15} rung {a.rung}: {labels[a.rung]:<34} (ceiling {labels[a.max_rung]})"
+    return [f"{a.spec.name:<15} rung {a.rung}: {labels[a.rung]:<34}"
+            + (f" (ceiling {labels[a.max_rung]})" if viewer is None or a.actor_id in viewer
+               else "")
             for a in agents]  # fmt: skip
 
 

@@ -103,3 +103,16 @@ def test_two_games_started_in_the_same_second_get_their_own_folders(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     folders = {_stamp("classroom", "kursk_2024") for _ in range(3)}
     assert len(folders) == 3 and all(f.is_dir() for f in folders)
+
+
+def test_a_team_sees_its_own_doctrine_and_reasons_only(room):
+    from sim.teaching.classroom.team_page import team_page
+
+    for team in room.teams:
+        room.submit(team, {s: ("hold", None) for s in team.seats})
+    page = team_page(room, _team(room, "Washington"), 0.0, False)
+    assert "United States: hold -&gt; Arms and ammunition supply. Why: the player holds" in page
+    assert "Why: pressure" not in page  # the rule-driven actors' reasoning stays hidden
+    assert "North Korean troops are in combat, so the Pentagon" in page  # own doctrine
+    assert "Western weapons may now strike Russia" not in page  # Russia's doctrine
+    assert page.count("(ceiling ") == 1  # only its own ceiling

@@ -52,7 +52,7 @@ def team_page(
     names = ", ".join(actor_name(game.world, s) for s in team.seats)
     head = f"<h1>{e(team.name)}: you play {e(names)}</h1><p>{e(game.world.title)}</p>"
     if room.ended:
-        body = head + end_section(room, report_ready) + _ladder(room)
+        body = head + end_section(room, report_ready) + _ladder(room, team)
         return page(team.name, body, "team", team_key(room, team, report_ready))
     parts = [head, f"<h2>{e(turn_header(m, game.setup.steps))}</h2>"]
     parts.append(
@@ -63,9 +63,9 @@ def team_page(
         )
     )
     parts.append(_move_section(room, team, asked or {}, error))
-    last = last_turn_lines(m) if m.steps else [game.world.title]
+    last = last_turn_lines(m, viewer=frozenset(team.seats)) if m.steps else [game.world.title]
     parts.append(section("What happened last turn" if m.steps else "The situation", lines(last)))
-    parts.append(_ladder(room))
+    parts.append(_ladder(room, team))
     parts.append(_doctrine(room, team))
     parts.append('<p><a href="/brief">Your role brief</a></p>')
     clock = clock_html(room.clock.left(now), room.clock.running)
@@ -117,8 +117,10 @@ def m_label(rung: int) -> str:
     return standard_ladder().labels[rung]
 
 
-def _ladder(room: Classroom) -> str:
-    return section("The escalation ladder now", lines(ladder_lines(room.game.model)))
+def _ladder(room: Classroom, team: Team) -> str:
+    return section(
+        "The escalation ladder now", lines(ladder_lines(room.game.model, frozenset(team.seats)))
+    )
 
 
 def _doctrine(room: Classroom, team: Team) -> str:
