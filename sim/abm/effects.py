@@ -1,20 +1,18 @@
-"""What decisions and injects change in the world, beyond the actor's rung.
+"""What decisions and injects change in the world: the actions table applied to the World.
 
-Most actions only move the actor on the ladder. These also change forces or status:
-commit_partner_forces (treaty partners' idle units in the actor's theatres go into combat and
-their actor climbs to combat), commit_to_combat (own idle units in contested theatres go into
-combat), reinforce_troops (own units in combat, else alive, gain a share of their initial
-strength and keep it), withdraw_forces (own units leave combat), declare_co_belligerent,
-lift_weapons_restrictions (the recipient's units fight better) and nuclear_strike (adversary
-units in shared theatres lose a share of their strength). A rule's climb onto a rung takes the
-rung's first action, so it has that action's side effect too.
+A decision first moves its actor's posture toward its target (``move``); then, once every
+actor has moved, the action's effects from ``sim/domain/data/actions.yaml`` apply in order
+(``consequences``). Each effect kind is one small function that changes one field of the world
+state; none knows which action called it. A posture that falls below combat toward every enemy
+in a theatre takes the actor's units there out of combat (``stand_down``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from sim.domain.ladder import standard_ladder
+from sim.abm.world import PRIOR_RESOLVE, World
+from sim.domain.actions import EffectSpec, action_table
 from sim.domain.rules import HOLD
 from sim.domain.scenario import (
     AdjustActor,
@@ -27,138 +25,259 @@ from sim.domain.scenario import (
 )
 from sim.domain.situation import Decision
 
-if TYPE_CHECKING:
-    from sim.abm.model import EscalationModel
+RISK_CAP = 3.0  # perceived risk is kept below this
+FLOOR = 0.2  # sustainment and logistics never fall below this share of normal
 
 
-def move(model: EscalationModel, d: Decision) -> None:
-    """Put the actor on the decision's rung (a hold leaves it where it stands) and mark a
-    once-only doctrine entry as used."""
-    agent = model.actor_agents[d.actor]
+def move(world: World, d: Decision) -> None:
+    """Put the actor on the decision's posture toward its target and mark a once-only doctrine
+    entry as used (a hold changes nothing)."""
+    agent = world.actors[d.actor]
+    if d.action != HOLD and d.target is not None:
+        world.set_posture(d.actor, d.target, d.rung)
     if d.action != HOLD:
-        agent.move_to(d.rung)
+        world.actions_taken.add((d.actor, d.action))
     if d.entry is not None:
         agent.spent.add(d.entry)
 
 
-def side_effects(model: EscalationModel, d: Decision) -> None:
-    """Apply what the decision's action changes beyond the actor's own rung.
-
-    The model applies every actor's move first and the side effects after, so an effect on
-    another actor (a partner sent into combat) is not undone by that actor's own move.
-    """
-    handler = _ACTIONS.get(d.action)
-    if handler is not None:
-        handler(model, d)
-
-
-def _commit_partner_forces(model: EscalationModel, d: Decision) -> None:
-    theatres = _theatres_of(model, d.actor)
-    combat = standard_ladder().index("combat")
-    for partner in sorted(model.ties.treaty_partners[d.actor]):
-        committed = False
-        for u in model.units_of[partner]:
-            if u.theatre in theatres and not u.in_combat and u.strength > 0:
-                u.in_combat = committed = True
-        if committed:
-            partner_agent = model.actor_agents[partner]
-            if partner_agent.rung < combat:
-                partner_agent.move_to(combat)
-            model.log_event(
-                partner,
-                "commit_to_combat",
-                f"effect:{d.actor}",
-                f"units sent into combat by {d.actor}",
-                d.target,
-            )
+def consequences(world: World, d: Decision) -> None:
+    """Apply the effects of the decision's action (actions table), in the table's order."""
+    spec = action_table().get(d.action)
+    if spec is None or d.target is None:
+        return
+    for e in spec.effects:
+        for who in _whom(world, e.on, d.actor, d.target):
+            _KINDS[e.kind](world, e, d.actor, d.target, who)
 
 
-def _commit_to_combat(model: EscalationModel, d: Decision) -> None:
-    contested = {t.id for t in model.contested}
-    for u in model.units_of[d.actor]:
-        if u.strength > 0 and u.theatre in contested:
+def _whom(world: World, role: str, actor: str, target: str) -> list[str]:
+    if role == "self":
+        return [actor]
+    if role == "target":
+        return [target]
+    if role == "recipients":
+        return world.recipients(actor, target)
+    return world.receivers(actor, target)
+
+
+# --- one function per effect kind: (world, effect, actor, target, whom) -------------------
+def _fire(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.fire = min(e.cap or 2.0, a.fire + e.by)
+
+
+def _mobilisation(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.mobilisation = min(e.cap or 2.0, a.mobilisation + e.by)
+
+
+def _sustainment(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.sustainment = max(FLOOR, min(1.0, a.sustainment + e.by))
+
+
+def _logistics(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.logistics = max(FLOOR, min(1.0, a.logistics + e.by))
+
+
+def _grievance(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.grievance = max(0.0, min(1.0, a.grievance + e.by))
+
+
+def _perceived_risk(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    a = w.actors[who]
+    a.perceived_risk = max(0.0, min(RISK_CAP, a.perceived_risk + e.by))
+
+
+def _resolve(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    """The observer's estimate of the actor's resolve moves ``by`` of the way to 1 (or to 0)."""
+    key = (who, actor)
+    r = w.resolve_seen.get(key, PRIOR_RESOLVE)
+    w.resolve_seen[key] = r + e.by * (1.0 - r) if e.by >= 0 else r + e.by * r
+
+
+def _audience_cost(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    key = (actor, target)
+    w.audience[key] = w.audience.get(key, 0.0) + e.by
+
+
+def _credibility(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    raise_credibility(w, actor, e.by)
+
+
+def _declare(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    w.declarations.add((actor, target))
+    w.version += 1
+
+
+def _lift(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    lift_restrictions(w, actor)
+
+
+def _commit(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    for u in w.units_of[actor]:
+        if u.strength > 0 and not u.in_combat and _faces(w, actor, target, u.theatre):
             u.in_combat = True
+            w.version += 1
 
 
-def _withdraw(model: EscalationModel, d: Decision) -> None:
-    for u in model.units_of[d.actor]:
-        u.in_combat = False
+def _commit_partners(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    mine = {u.theatre for u in w.units_of[actor]} | {t.id for t in w.theatres if t.owner == actor}
+    combat = w.ladder.index("combat")
+    for partner in sorted(w.ties.treaty_partners[actor]):
+        sent = False
+        for u in w.units_of[partner]:
+            if u.theatre in mine and not u.in_combat and u.strength > 0:
+                u.in_combat = sent = True
+        if sent:
+            w.version += 1
+            if target in w.postures[partner] and w.posture(partner, target) < combat:
+                w.set_posture(partner, target, combat)
+            w.actions_taken.add((partner, "commit_to_combat"))
+            w.recorder.decision(w.step, w.date, partner, target, "commit_to_combat",
+                                w.posture(partner, target), f"effect:{actor}",
+                                f"units sent into combat by {actor}")  # fmt: skip
+            w.recorder.event(w.step, w.date, partner, target, "commit_to_combat")
 
 
-def _reinforce(model: EscalationModel, d: Decision) -> None:
-    alive = [u for u in model.units_of[d.actor] if u.strength > 0]
+def _withdraw(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    for u in w.units_of[actor]:
+        if u.in_combat and _faces(w, actor, target, u.theatre):
+            u.in_combat = False
+            w.version += 1
+
+
+def _reinforce(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    alive = [u for u in w.units_of[actor] if u.strength > 0]
     fighting = [u for u in alive if u.in_combat]
     for u in fighting or alive:
-        u.reinforce(model.combat.reinforcement_fraction * u.initial_strength)
+        u.reinforce(w.combat.reinforcement_fraction * u.initial_strength)
 
 
-def _declare(model: EscalationModel, d: Decision) -> None:
-    if d.target is not None:
-        model.declarations.add((d.actor, d.target))
+def _deploy(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    """Idle own units outside any contested theatre move to one where the target's side fights
+    (the first in id order); with none to move, the actor mobilises (+5% replenishment)."""
+    fronts = sorted(t.id for t in w.theatres if _faces(w, actor, target, t.id))
+    contested = {t.id for t in w.theatres}
+    moved = False
+    if fronts:
+        front = next(t for t in w.theatres if t.id == fronts[0])
+        for u in w.units_of[actor]:
+            if u.strength > 0 and not u.in_combat and u.theatre not in contested:
+                u.theatre = front.id
+                front.units.append(u)
+                moved = True
+    if moved:
+        w.version += 1
+    else:
+        a = w.actors[actor]
+        a.mobilisation = min(2.0, a.mobilisation + 0.05)
 
 
-def _lift(model: EscalationModel, d: Decision) -> None:
-    lift_restrictions(model, d.actor)
-
-
-def _nuclear_strike(model: EscalationModel, d: Decision) -> None:
-    enemies = set(model.actor_agents[d.actor].spec.adversaries)
-    theatres = _theatres_of(model, d.actor)
-    for t in model.contested:
+def _nuclear_damage(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    theatres = {u.theatre for u in w.units_of[actor]} | {
+        t.id for t in w.theatres if actor in (t.owner, t.holder)
+    }
+    for t in w.theatres:
         if t.id in theatres:
+            enemy_side = w.side_of(target, t)
             for u in t.units:
-                if u.actor_id in enemies:
-                    u.strength *= 1.0 - model.combat.nuclear_strike_damage
+                if enemy_side and w.side_of(u.actor_id, t) == enemy_side:
+                    u.strength *= 1.0 - w.combat.nuclear_strike_damage
 
 
-_ACTIONS = {
-    "commit_partner_forces": _commit_partner_forces,
-    "commit_to_combat": _commit_to_combat,
-    "withdraw_forces": _withdraw,
-    "reinforce_troops": _reinforce,
-    "declare_co_belligerent": _declare,
-    "lift_weapons_restrictions": _lift,
-    "nuclear_strike": _nuclear_strike,
-}
+def _offer_ceasefire(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
+    w.offers[(actor, target)] = w.step
 
 
-def lift_restrictions(model: EscalationModel, supplier: str) -> None:
+_KINDS: dict[str, Callable[[World, EffectSpec, str, str, str], None]] = {
+    "fire": _fire, "mobilisation": _mobilisation, "sustainment": _sustainment,
+    "logistics": _logistics, "grievance": _grievance, "perceived_risk": _perceived_risk,
+    "resolve": _resolve, "audience_cost": _audience_cost, "credibility": _credibility,
+    "declare": _declare, "lift": _lift, "commit": _commit, "commit_partners": _commit_partners,
+    "withdraw": _withdraw, "reinforce": _reinforce, "deploy": _deploy,
+    "nuclear_damage": _nuclear_damage, "offer_ceasefire": _offer_ceasefire,
+}  # fmt: skip
+
+
+def _faces(w: World, actor: str, target: str, theatre: str) -> bool:
+    """Whether ``theatre`` is contested with ``actor`` and ``target`` on opposite sides."""
+    for t in w.theatres:
+        if t.id == theatre:
+            sa, sb = w.side_of(actor, t), w.side_of(target, t)
+            return bool(sa and sb and sa != sb)
+    return False
+
+
+def stand_down(world: World, actor: str) -> None:
+    """Take ``actor``'s units out of combat in every theatre where its posture toward each
+    enemy present is below combat (a posture and its forces stay consistent)."""
+    combat = world.ladder.index("combat")
+    for u in world.units_of[actor]:
+        if not u.in_combat:
+            continue
+        t = next((t for t in world.theatres if t.id == u.theatre), None)
+        if t is None:
+            continue
+        mine = world.side_of(actor, t)
+        enemies = {x.actor_id for x in t.units if x.strength > 0 and world.side_of(x.actor_id, t)
+                   not in (None, mine)} | ({t.owner, t.holder} - {None, actor})  # fmt: skip
+        enemies = {e for e in enemies if world.side_of(e, t) not in (None, mine)}
+        toward = [world.posture(actor, e) for e in enemies if e in world.postures[actor]]
+        if toward and max(toward) < combat:
+            u.in_combat = False
+            world.version += 1
+
+
+def raise_credibility(world: World, actor: str, by: float) -> None:
+    """Move the credibility of every treaty or alliance ``actor`` is party to by ``by``."""
+    for rid, r in world.scenario.relations.items():
+        if r.kind in ("treaty", "alliance") and actor in r.parties:
+            c = world.credibility.get(rid, r.credibility)
+            world.credibility[rid] = max(0.0, min(1.0, c + by))
+
+
+def lift_restrictions(world: World, supplier: str) -> None:
     """End the use restrictions on ``supplier``'s deliveries; recipients fight better once."""
-    for s in model.ties.supplies:
-        if s.supplier == supplier and s.restricted_use and s.id not in model.lifted:
-            model.lifted.add(s.id)
-            for t in model.contested:
-                t.bonus.setdefault(s.recipient, 1.0 + model.combat.unrestricted_weapons_bonus)
+    for s in world.ties.supplies:
+        if s.supplier == supplier and s.restricted_use and s.id not in world.lifted:
+            world.lifted.add(s.id)
+            a = world.actors[s.recipient]
+            a.fire = a.fire + world.combat.unrestricted_weapons_bonus
+            world.version += 1
 
 
-def _theatres_of(model: EscalationModel, actor: str) -> set[str]:
-    own = {u.theatre for u in model.units_of[actor]}
-    return own | {t.id for t in model.contested if t.owner == actor or t.holder == actor}
-
-
-def apply_effect(model: EscalationModel, effect, inject_id: str) -> str | None:
+def apply_inject_effect(world: World, effect, inject_id: str) -> str | None:
     """Apply one inject effect; returns the actor it concerns, if any."""
     if isinstance(effect, AdjustActor):
-        agent = model.actor_agents[effect.actor]
+        agent = world.actors[effect.actor]
         value = getattr(agent, effect.field) + effect.delta
         setattr(agent, effect.field, min(1.0, max(0.0, value)))
         return effect.actor
     if isinstance(effect, SetRung):
-        model.actor_agents[effect.actor].move_to(standard_ladder().index(effect.rung))
+        rung = world.ladder.index(effect.rung)
+        for target in world.postures[effect.actor]:
+            world.set_posture(effect.actor, target, rung)
+        stand_down(world, effect.actor)
         return effect.actor
     if isinstance(effect, DamageUnit | ReinforceUnit | CommitUnit):
-        unit = model.unit_agents[effect.unit]
+        unit = world.units[effect.unit]
         if isinstance(effect, DamageUnit):
             unit.strength *= 1.0 - effect.fraction
         elif isinstance(effect, ReinforceUnit):
             unit.reinforce(effect.strength)
         else:
             unit.in_combat = True
+            world.version += 1
         return unit.actor_id
     if isinstance(effect, LiftRestrictions):
-        lift_restrictions(model, effect.supplier)
+        lift_restrictions(world, effect.supplier)
         return effect.supplier
     if isinstance(effect, DeclareCoBelligerent):
-        model.declarations.add((effect.actor, effect.target))
+        world.declarations.add((effect.actor, effect.target))
+        world.version += 1
         return effect.actor
     raise TypeError(f"inject {inject_id}: unsupported effect {effect!r}")

@@ -1,49 +1,83 @@
-"""Milestones: named events whose first turn each replicate records (``<name>_step``)."""
+"""Milestones: named events whose first turn each replicate records (``<name>_step``).
+
+Each milestone kind (``sim.domain.scenario.Milestone``, a discriminated union) has one test
+here over the World; the scenario schema guarantees the fields each kind needs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
 
+from sim.abm.world import World
 from sim.domain.ladder import standard_ladder
-from sim.domain.scenario import Milestone
+from sim.domain.scenario import (
+    ActionTaken,
+    AllAtMost,
+    CeasefireMade,
+    ControlBelow,
+    DeclarationMade,
+    PostureReached,
+    RestrictionsLifted,
+    RungReached,
+    UnitsInCombat,
+)
 
-if TYPE_CHECKING:
-    from sim.abm.model import EscalationModel
+
+def reached(world: World, m) -> bool:
+    """Whether milestone ``m`` holds in the world's current state."""
+    return _TESTS[type(m)](world, m)
 
 
-def reached(model: EscalationModel, m: Milestone) -> bool:
-    """Whether milestone ``m`` holds in the model's current state (see Milestone's kinds)."""
-    actors = m.actors or list(model.actor_agents)
-    # Loops, not any() over generators: every milestone not yet reached is checked every turn.
-    if m.kind == "units_in_combat":
-        for a in actors:
-            for u in model.units_of[a]:
-                if u.in_combat and u.strength > 0:
-                    return True
-        return False
-    if m.kind == "declaration":
-        return bool(model.declarations) and any(
-            by in actors and target == m.target for by, target in model.declarations
-        )
-    if m.kind == "restrictions_lifted":
-        return bool(model.lifted) and any(
-            s.id in model.lifted and s.recipient == m.target for s in model.ties.supplies
-        )
-    if m.kind == "rung_reached":
-        rung = _rung(m.rung)
-        for a in actors:  # noqa: SIM110 - see above
-            if model.actor_agents[a].rung >= rung:
-                return True
-        return False
-    if m.kind == "all_at_most":
-        rung = _rung(m.rung)
-        return all(model.actor_agents[a].rung <= rung for a in actors)
-    if m.kind == "control_below":
-        return any(t.id == m.theatre and t.control < m.below for t in model.contested)
-    if m.kind == "action_taken":
-        return any((a, m.action) in model.actions_taken for a in actors)
-    raise ValueError(f"unknown milestone kind {m.kind!r}")
+def _who(world: World, actors: list[str]) -> list[str] | tuple[str, ...]:
+    return actors or world.actor_ids
+
+
+def _units_in_combat(w: World, m: UnitsInCombat) -> bool:
+    return any(u.in_combat and u.strength > 0 for a in m.actors for u in w.units_of[a])
+
+
+def _declaration(w: World, m: DeclarationMade) -> bool:
+    return any(t == m.target and (not m.actors or by in m.actors) for by, t in w.declarations)
+
+
+def _restrictions_lifted(w: World, m: RestrictionsLifted) -> bool:
+    return any(s.id in w.lifted and s.recipient == m.target for s in w.ties.supplies)
+
+
+def _rung_reached(w: World, m: RungReached) -> bool:
+    rung = _rung(m.rung)
+    return any(w.rung(a) >= rung for a in _who(w, m.actors))
+
+
+def _posture_reached(w: World, m: PostureReached) -> bool:
+    rung = _rung(m.rung)
+    return any(w.posture(a, m.target) >= rung for a in _who(w, m.actors) if a != m.target)
+
+
+def _control_below(w: World, m: ControlBelow) -> bool:
+    return any(t.id == m.theatre and t.control < m.below for t in w.theatres)
+
+
+def _action_taken(w: World, m: ActionTaken) -> bool:
+    return any((a, m.action) in w.actions_taken for a in _who(w, m.actors))
+
+
+def _all_at_most(w: World, m: AllAtMost) -> bool:
+    rung = _rung(m.rung)
+    return all(w.rung(a) <= rung for a in m.actors)
+
+
+def _ceasefire(w: World, m: CeasefireMade) -> bool:
+    return frozenset(m.parties) in w.ceasefires_made
+
+
+_TESTS: dict[type, Callable[[World, object], bool]] = {
+    UnitsInCombat: _units_in_combat, DeclarationMade: _declaration,
+    RestrictionsLifted: _restrictions_lifted, RungReached: _rung_reached,
+    PostureReached: _posture_reached, ControlBelow: _control_below,
+    ActionTaken: _action_taken, AllAtMost: _all_at_most, CeasefireMade: _ceasefire,
+}  # fmt: skip
 
 
 @cache

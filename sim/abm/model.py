@@ -1,12 +1,19 @@
 """The escalation model: a Mesa model of states, alliances and their forces, turn by turn.
 
-Each turn (``step_days`` of calendar time):
-1. injects due this turn are applied (by date, turn number, or condition);
-2. every actor reads its situation and decides, all from the same snapshot (rule sets, doctrine,
-   or a human player's choice);
-3. decisions are applied: rungs move, forces commit, restrictions lift, declarations are made;
-4. contested theatres fight (Lanchester) and the line moves; units replenish;
-5. milestones are checked and the state is recorded.
+Each turn (``step_days`` of calendar time), over the model's ``World``:
+The world state (postures, beliefs, forces, ...) is ``model.state``, a ``World``; the scenario
+it started from is ``model.world``.
+1. ``begin_turn``: injects due this turn are applied (by date, turn number, or condition);
+2. every actor reads its situation (``perception``) and decides one move toward one target,
+   all from the same snapshot and in actor-id order (rule sets, doctrine, or a player's choice);
+   a move whose requirements are not met becomes a hold with the reason;
+3. moves are applied (postures change), then each action's effects from the actions table;
+   a posture that fell below combat takes the actor's units out of combat;
+4. sides at war bargain (offers, acceptance, ceasefires that hold or break);
+5. contested theatres fight (Lanchester), losses feed war weariness, units replenish from
+   their reserves as far as sustainment and logistics allow;
+6. slow processes run (recovery, commitments tested, covert units detected);
+7. milestones are checked and the state is recorded.
 """
 
 from __future__ import annotations
@@ -15,22 +22,25 @@ import datetime as dt
 
 import mesa
 
-from sim.abm import effects
-from sim.abm.agents import ActorAgent, ForceAgent
-from sim.abm.live_situation import LiveSituation
+from sim.abm import bargaining, dynamics, effects
+from sim.abm.agents import ActorAgent
+from sim.abm.forces import ForceAgent
 from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
-from sim.abm.perception import Outlook, outlook_of, situation_of
+from sim.abm.perception import Outlook, flags_needed, missing, outlook_of, situation_of
 from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
+from sim.abm.world import World
 from sim.domain import conditions
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import CombatParams, RuleParams
-from sim.domain.rules import HOLD, STEP_DOWN
+from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW, landing
 from sim.domain.scenario import Scenario
 from sim.domain.situation import Decision
 from sim.domain.ties import index_ties
+
+Move = str | tuple[str, str | None]  # a player's move: an action, or (action, target)
 
 
 class EscalationModel(mesa.Model):
@@ -46,162 +56,257 @@ class EscalationModel(mesa.Model):
         human_actors: frozenset[str] = frozenset(),
     ):
         super().__init__(rng=rng)
-        self.world = world
+        self.world = world  # the scenario (frozen); the changing state is ``self.state``
         self.rules = rules or RuleParams()
         self.combat = combat or CombatParams()
-        self.ties = _ties_of(world)
-        self.labels = standard_ladder().labels
+        ladder = standard_ladder()
+        self.labels = ladder.labels
         self.human_actors = frozenset(human_actors)
-        self.choices: dict[str, str] = {}
-        self.actor_agents = {aid: ActorAgent(self, aid, a) for aid, a in world.actors.items()}
-        self.actor_list = list(self.actor_agents.values())
-        self.unit_agents = {uid: ForceAgent(self, uid, f) for uid, f in world.forces.items()}
-        self.unit_list = list(self.unit_agents.values())
-        self.units_of = {aid: [] for aid in world.actors}
-        for u in self.unit_list:
-            self.units_of[u.actor_id].append(u)
-        self._armed = {aid: us for aid, us in self.units_of.items() if us}  # actors with units
-        self.contested = [
+        self.choices: dict[str, Move] = {}
+        days = float(world.step_days)
+        actors = {aid: ActorAgent(self, aid, a, days) for aid, a in world.actors.items()}
+        units = {uid: ForceAgent(self, uid, f) for uid, f in world.forces.items()}
+        theatres = [
             ContestedTheatre(tid, t.territory_of, t.held_by, t.initial_control,
-                             [u for u in self.unit_list if u.theatre == tid])
-            for tid, t in world.theatres.items()
+                             [units[u] for u in sorted(units) if units[u].theatre == tid])
+            for tid, t in sorted(world.theatres.items())
             if t.held_by is not None
         ]  # fmt: skip
-        self.declarations: set[tuple[str, str]] = set()
-        self.lifted: set[str] = set()
-        self.actions_taken: set[tuple[str, str]] = set()
-        self.fired_injects: set[str] = set()
-        self.milestone_steps: dict[str, int | None] = dict.fromkeys(world.milestones)
-        self._outlooks: dict[str, Outlook] = {}
         self.recorder = Recorder(replicate)
-        self._date = world.start_date
+        self.state = World(world, self.rules, self.combat, _ties_of(world), ladder,
+                           self.recorder, actors, units, theatres, days,
+                           date=world.start_date)  # fmt: skip
+        for a in actors.values():
+            a.world = self.state
+        self.actor_agents, self.unit_agents = actors, units
+        self.actor_list = [actors[a] for a in self.state.actor_ids]
+        self.unit_list = [units[u] for u in sorted(units)]
+        self.contested = theatres
+        self._outlooks: dict[str, Outlook] = {}
+        self._flags_needed: dict[str, frozenset[str]] = {}
+        self._init_postures()
+        self.fired_injects: set[str] = set()
+        self._turn_begun = False
+        self.milestone_steps: dict[str, int | None] = dict.fromkeys(world.milestones)
+        self.state.remember_postures()
         self._check_milestones()
-        self.recorder.state(self, 0, self._date, self.labels)
+        self.recorder.state(self.state, self.labels)
+
+    def _init_postures(self) -> None:
+        from sim.abm.perception import targets_of
+
+        w, ladder = self.state, standard_ladder()
+        for aid in w.actor_ids:
+            spec = w.actors[aid].spec
+            w.postures[aid] = {
+                b: ladder.index(spec.postures.get(b, spec.initial_rung)) for b in targets_of(w, aid)
+            }
+        for rid, r in self.world.relations.items():
+            if r.kind in ("treaty", "alliance"):
+                w.credibility[rid] = r.credibility
 
     @property
     def date(self) -> dt.date:
         """The calendar date at the end of the last turn played (the start date before any)."""
-        return self._date
+        return self.state.date
+
+    def _needs(self, agent: ActorAgent) -> frozenset[str]:
+        need = self._flags_needed.get(agent.actor_id)
+        if need is None:
+            need = self._flags_needed[agent.actor_id] = flags_needed(agent)
+        return need
+
+    def outlook(self, agent: ActorAgent) -> Outlook:
+        """The static part of ``agent``'s view, worked out on first use."""
+        view = self._outlooks.get(agent.actor_id)
+        if view is None:
+            initial = dict(self.state.postures[agent.actor_id])
+            view = self._outlooks[agent.actor_id] = outlook_of(self.state, agent, initial)
+        return view
+
+    def begin_turn(self) -> list[str]:
+        """Start the next turn: advance the calendar and apply the injects due in it (once per
+        turn; ``step`` calls it if a player interface has not). Returns the injects fired."""
+        if self._turn_begun:
+            return []
+        self._turn_begun = True
+        w = self.state
+        w.step = self.steps + 1 if not self._in_step else self.steps
+        turn_start = w.date
+        w.date = turn_start + dt.timedelta(days=self.world.step_days)
+        return self._apply_injects(turn_start)
+
+    _in_step = False
 
     def step(self) -> None:
         """Play one turn (see the module docstring for its order)."""
-        turn_start = self._date
-        self._date = turn_start + dt.timedelta(days=self.world.step_days)
-        rungs_before = [a.rung for a in self.actor_list]
-        self._apply_injects(turn_start)
-        situations = [LiveSituation(self, a) for a in self.actor_list]
-        decisions = [self._decide(a, s) for a, s in zip(self.actor_list, situations, strict=True)]
-        for d in decisions:
-            effects.move(self, d)
-            self.actions_taken.add((d.actor, d.action))
-            rung = self.actor_agents[d.actor].rung
-            self.recorder.decision(self.steps, self._date, d.actor, d.target, d.action, rung,
-                                   d.rule, d.reason)  # fmt: skip
-        for d in decisions:
-            effects.side_effects(self, d)
-        self._fight()
-        for a, before in zip(self.actor_list, rungs_before, strict=True):
-            a.last_move = a.rung - before
-        self._check_milestones()
-        self.recorder.state(self, self.steps, self._date, self.labels)
+        self._in_step = True
+        try:
+            self.begin_turn()
+            self._play_turn()
+        finally:
+            self._in_step = False
+            self._turn_begun = False
 
-    def outlook(self, agent: ActorAgent) -> Outlook:
-        """The static part of ``agent``'s view of the world, worked out on first use."""
-        view = self._outlooks.get(agent.actor_id)
-        if view is None:
-            view = self._outlooks[agent.actor_id] = outlook_of(self, agent)
-        return view
+    def _play_turn(self) -> None:
+        w = self.state
+        w.step = self.steps
+        decisions = []
+        for agent in self.actor_list:
+            view = self.outlook(agent)
+            if not view.targets and not agent.doctrine:
+                decisions.append(Decision(agent.actor_id, HOLD, w.rung(agent.actor_id), "hold",
+                                          "deals with no other actor"))  # fmt: skip
+                continue
+            human = agent.actor_id in self.human_actors
+            s = situation_of(w, agent, view, flags=True if human else self._needs(agent))
+            decisions.append(self._feasible(self._decide(agent, s)))
+        for d in decisions:
+            effects.move(w, d)
+            self.recorder.decision(w.step, w.date, d.actor, d.target, d.action, d.rung, d.rule,
+                                   d.reason)  # fmt: skip
+            if d.action != HOLD:
+                self.recorder.event(w.step, w.date, d.actor, self._coded_target(d), d.action)
+        for d in decisions:
+            effects.consequences(w, d)
+            if d.action in (STEP_DOWN, WITHDRAW):
+                effects.stand_down(w, d.actor)
+        bargaining.bargain(w, self.rng)
+        self._fight()
+        dynamics.recover(w)
+        dynamics.test_commitments(w)
+        dynamics.detect_covert(w, self.rng)
+        w.remember_postures()
+        self._check_milestones()
+        self.recorder.state(w, self.labels)
+
+    def _coded_target(self, d: Decision) -> str | None:
+        """Whom the event is coded toward: the target, or the first recipient of aid."""
+        from sim.domain.actions import action_table
+
+        spec = action_table().get(d.action)
+        if spec is not None and spec.coded_toward == "recipient" and d.target is not None:
+            helped = self.state.recipients(d.actor, d.target)
+            return helped[0] if helped else d.target
+        return d.target
 
     def _decide(self, agent: ActorAgent, situation) -> Decision:
         if agent.actor_id not in self.human_actors:
             return agent.decide(situation)
-        action = self.choices.pop(agent.actor_id, HOLD)
-        return human_decision(agent, action)
+        move = self.choices.pop(agent.actor_id, HOLD)
+        action, target = move if isinstance(move, tuple) else (move, None)
+        return human_decision(self.state, agent, action, target or situation.adversary)
+
+    def _feasible(self, d: Decision) -> Decision:
+        """The decision, or a hold saying what it lacks when its requirements are not met."""
+        if d.action in (HOLD, STEP_DOWN) or d.target is None:
+            return d
+        if d.target not in self.state.postures[d.actor]:
+            return d
+        lacks = missing(self.state, d.actor, d.target, d.action)
+        if not lacks:
+            return d
+        why = f"cannot {d.action.replace('_', ' ')} toward {d.target}: lacks {', '.join(lacks)}"
+        return Decision(d.actor, HOLD, self.state.posture(d.actor, d.target), d.rule, why,
+                        d.target, None)  # fmt: skip
 
     def _fight(self) -> None:
-        """Fight every contested theatre; each actor's losses are a share of its committed
-        strength; then units replenish."""
-        committed = {aid: [u for u in us if u.in_combat] for aid, us in self._armed.items()}
-        before = {aid: sum(u.strength for u in us) for aid, us in committed.items()}
+        """Fight every contested theatre; losses feed weariness; units replenish."""
+        w = self.state
+        before = {a: sum(u.strength for u in w.units_of[a] if u.in_combat) for a in w.actor_ids}
+        multipliers = {a: ag.fire * ag.logistics for a, ag in w.actors.items()}
         for t in self.contested:
-            t.fight(self.ties, self.combat, self.world.step_days, self.rng)
-        for aid, us in committed.items():
-            after = sum(u.strength for u in us)
-            self.actor_agents[aid].last_losses = 1.0 - after / before[aid] if before[aid] else 0.0
-        weeks = self.world.step_days / 7.0
+            t.fight(w.ties, self.combat, w.days, self.rng, multipliers)
+        lost = {}
+        for a, total in before.items():
+            if total > 0:
+                lost[a] = sum(u.losses for u in w.units_of[a]) / total
+        dynamics.accumulate_costs(w, lost)
         for u in self.unit_list:
-            u.replenish(weeks)
+            ag = w.actors[u.actor_id]
+            u.replenish(w.days, ag.sustainment * ag.logistics * ag.mobilisation)
 
-    def _apply_injects(self, turn_start: dt.date) -> None:
-        turn_end = self._date
+    def _apply_injects(self, turn_start: dt.date) -> list[str]:
+        turn_end, fired = self.state.date, []
         for iid, inj in self.world.injects.items():
             if iid in self.fired_injects:
                 continue
             if inj.date is not None:
                 due = turn_start <= inj.date < turn_end
             elif inj.step is not None:
-                due = inj.step == self.steps
+                due = inj.step == self.state.step
             else:
                 agent = self.actor_agents[inj.actor]
-                due = conditions.holds(inj.when, situation_of(self, agent), self.rules)
+                due = conditions.holds(
+                    inj.when, situation_of(self.state, agent, self.outlook(agent)), self.rules
+                )
             if due:
                 self.fire_inject(iid)
+                fired.append(iid)
+        return fired
 
     def fire_inject(self, iid: str) -> None:
-        """Apply inject ``iid`` now and log it in the decisions table."""
-        inj = self.world.injects[iid]
+        """Apply inject ``iid`` now and log it once in the decisions and events tables."""
+        w, inj = self.state, self.world.injects[iid]
         self.fired_injects.add(iid)
-        concerned = [effects.apply_effect(self, e, iid) for e in inj.effects] or [inj.actor]
-        for actor in dict.fromkeys(concerned):
-            rung = self.actor_agents[actor].rung if actor else -1
-            self.recorder.decision(self.steps, self._date, actor or "world", None, "inject", rung,
-                                   f"inject:{iid}", inj.text)  # fmt: skip
+        concerned = [effects.apply_inject_effect(w, e, iid) for e in inj.effects]
+        actor = inj.actor or next((c for c in concerned if c), None) or "world"
+        rung = w.rung(actor) if actor in w.actors else -1
+        self.recorder.decision(w.step, w.date, actor, None, "inject", rung, f"inject:{iid}",
+                               inj.text)  # fmt: skip
+        self.recorder.event(w.step, w.date, "world", actor if actor != "world" else None,
+                            f"inject:{iid}")  # fmt: skip
 
     def _check_milestones(self) -> None:
         for name, step in self.milestone_steps.items():
-            if step is None and reached(self, self.world.milestones[name]):
-                self.milestone_steps[name] = self.steps
-
-    def log_event(self, actor: str, action: str, rule: str, reason: str, target=None) -> None:
-        """Record a move that an effect (not the actor's own rule) made."""
-        self.actions_taken.add((actor, action))
-        rung = self.actor_agents[actor].rung
-        self.recorder.decision(self.steps, self._date, actor, target, action, rung, rule, reason)
+            if step is None and reached(self.state, self.world.milestones[name]):
+                self.milestone_steps[name] = self.state.step
+                if self.state.step:
+                    self.recorder.event(self.state.step, self.state.date, "world", None,
+                                        f"milestone:{name}")  # fmt: skip
 
     def outcome(self) -> dict:
         """This replicate's outcome row: first turn of each milestone and the final state."""
+        w = self.state
         row: dict = {f"{m}_step": s for m, s in self.milestone_steps.items()}
-        for a in self.actor_list:
-            row[f"peak_rung_{a.actor_id}"] = a.peak_rung
-            row[f"final_rung_{a.actor_id}"] = a.rung
+        for aid in w.actor_ids:
+            row[f"peak_rung_{aid}"] = w.actors[aid].peak_rung
+            row[f"final_rung_{aid}"] = w.rung(aid)
         for t in self.contested:
             row[f"final_control_{t.id}"] = t.control
-        for aid, units in self.units_of.items():
-            if units:
-                row[f"final_strength_{aid}"] = sum(u.strength for u in units)
+        for aid in w.actor_ids:
+            if w.units_of[aid]:
+                row[f"final_strength_{aid}"] = sum(u.strength for u in w.units_of[aid])
         return row
 
 
 _ties_of = by_identity(index_ties)
 
 
-def human_decision(agent: ActorAgent, action: str) -> Decision:
-    """A player's choice for ``agent`` as a Decision: hold, step down, or a ladder action."""
+def human_decision(world: World, agent: ActorAgent, action: str,
+                   target: str | None = None) -> Decision:  # fmt: skip
+    """A player's choice for ``agent`` as a Decision toward ``target`` (default: the actor's
+    first target): hold, step down, or a ladder action, landing as every decision does."""
     ladder = standard_ladder()
-    if action == HOLD:
-        return Decision(agent.actor_id, HOLD, agent.rung, "human", "the player holds")
-    if action == STEP_DOWN:
-        return Decision(agent.actor_id, STEP_DOWN, max(0, agent.rung - 1), "human",
-                        "the player steps down")  # fmt: skip
-    if action not in ladder.actions:
-        allowed = ", ".join([HOLD, STEP_DOWN, *sorted(ladder.actions)])
-        raise WargameError(f"unknown action {action!r} for {agent.actor_id}; allowed: {allowed}")
-    rung = ladder.rung_of(action)
-    if rung > agent.max_rung:
+    me = agent.actor_id
+    targets = list(world.postures[me])
+    target = target or (targets[0] if targets else None)
+    if target is not None and targets and target not in targets:
         raise WargameError(
-            f"{action!r} is on rung {ladder.rung_ids[rung]}, above {agent.actor_id}'s highest "
+            f"{me} holds no posture toward {target!r}; targets: {', '.join(targets)}"
+        )
+    if action not in (HOLD, STEP_DOWN) and action not in ladder.actions:
+        allowed = ", ".join([HOLD, STEP_DOWN, *sorted(ladder.actions)])
+        raise WargameError(f"unknown action {action!r} for {me}; allowed: {allowed}")
+    current = world.posture(me, target) if target in world.postures[me] else agent.rung
+    rung_of = 0 if action in (HOLD, STEP_DOWN) else ladder.rung_of(action)
+    if rung_of > agent.max_rung:
+        raise WargameError(
+            f"{action!r} is on rung {ladder.rung_ids[rung_of]}, above {me}'s highest "
             f"rung {ladder.rung_ids[agent.max_rung]}"
         )
-    target = agent.spec.adversaries[0] if agent.spec.adversaries else None
-    new_rung = 0 if rung == 0 else max(rung, agent.rung)
-    return Decision(agent.actor_id, action, new_rung, "human", "chosen by the player", target)
+    rung = landing(current, action, rung_of)
+    why = {HOLD: "the player holds", STEP_DOWN: "the player steps down"}.get(
+        action, "chosen by the player"
+    )
+    return Decision(me, action, rung, "human", why, target)

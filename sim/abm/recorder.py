@@ -1,20 +1,19 @@
 """What a model run records: rows of the results tables, kept as plain lists until the end.
 
-Column names are the results contract (docs/architecture.md): every time-indexed table carries
-``replicate``, ``step`` and a calendar ``date``.
+Rows follow the column order of ``sim.domain.tables.SCHEMAS`` (the results contract); every
+time-indexed table carries ``replicate``, ``step`` and a calendar ``date``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-TIMESERIES_COLUMNS = ("replicate", "step", "date", "actor", "rung", "rung_label")
-DECISION_COLUMNS = (
-    "replicate", "step", "date", "actor", "target", "action", "rung", "rule", "reason",
-)  # fmt: skip
-FORCE_COLUMNS = ("replicate", "step", "date", "unit", "actor", "theatre", "strength", "in_combat")
-THEATRE_COLUMNS = ("replicate", "step", "date", "theatre", "owner", "holder", "control")
+from sim.domain.actions import event_codes
+
+if TYPE_CHECKING:
+    from sim.abm.world import World
 
 
 @dataclass
@@ -23,20 +22,26 @@ class Recorder:
 
     replicate: int
     timeseries: list[tuple] = field(default_factory=list)
+    postures: list[tuple] = field(default_factory=list)
     decisions: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
     forces: list[tuple] = field(default_factory=list)
     theatres: list[tuple] = field(default_factory=list)
 
-    def state(self, model, step: int, date: dt.date, labels: tuple[str, ...]) -> None:
-        """Record every actor's rung, every unit and every contested theatre at ``step``."""
-        r = self.replicate
-        for a in model.actor_list:
-            self.timeseries.append((r, step, date, a.actor_id, a.rung, labels[a.rung]))
-        for u in model.unit_list:
+    def state(self, world: World, labels: tuple[str, ...]) -> None:
+        """Record every actor's rung and postures, every unit and every contested theatre."""
+        r, step, date = self.replicate, world.step, world.date
+        for aid in world.actor_ids:
+            rung = world.rung(aid)
+            self.timeseries.append((r, step, date, aid, rung, labels[rung]))
+            for target, p in world.postures[aid].items():
+                self.postures.append((r, step, date, aid, target, p, labels[p]))
+        for uid in sorted(world.units):
+            u = world.units[uid]
             self.forces.append(
-                (r, step, date, u.unit_id, u.actor_id, u.theatre, u.strength, u.in_combat)
+                (r, step, date, uid, u.actor_id, u.theatre, u.strength, u.in_combat, u.losses)
             )
-        for t in model.contested:
+        for t in world.theatres:
             self.theatres.append((r, step, date, t.id, t.owner, t.holder, t.control))
 
     def decision(self, step, date, actor, target, action, rung, rule, reason) -> None:
@@ -44,3 +49,14 @@ class Recorder:
         self.decisions.append(
             (self.replicate, step, date, actor, target, action, rung, rule, reason)
         )
+
+    def event(self, step: int, date: dt.date, source: str, target: str | None,
+              event: str) -> None:  # fmt: skip
+        """Record one event with its codes (uncoded events, e.g. injects, get empty codes)."""
+        c = event_codes().get(event)
+        if c is None:
+            self.events.append((self.replicate, step, date, source, target, event, None, None,
+                                None, None))  # fmt: skip
+        else:
+            self.events.append((self.replicate, step, date, source, target, event, c.cameo,
+                                c.goldstein, c.mid_level, c.quad_class))  # fmt: skip

@@ -3,23 +3,48 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from sim.abm.agents import ForceAgent
-from sim.domain.combat import control_change, linear_law, square_law
+from sim.abm.forces import ForceAgent
+from sim.domain.combat import (
+    allocate_losses,
+    control_change,
+    linear_law,
+    square_law,
+    turn_noise_sigma,
+)
 from sim.domain.params import AttritionLaw, CombatParams
 from sim.domain.ties import Ties
+
+WEEK = 7.0
 
 
 @dataclass
 class ContestedTheatre:
-    """A theatre where ``holder`` holds a salient on ``owner``'s territory.
+    """A theatre where ``holder`` holds a salient on ``owner``'s territory; ``control`` is the
+    share of the salient it still holds (1.0 = all of it, 0.0 = lost).
 
-    Each turn the units in combat on the two sides fight by Lanchester's law; the holder fires
-    with the defender's advantage. The holder's control then moves with the effective force
-    ratio (``control_change``); at zero control the holder's units withdraw.
+    Each turn (``fight``) the units in combat on the two sides fight by Lanchester's law and the
+    line moves with their combat power (strength x quality x the actor's multiplier):
+
+    - Fire: each side's fire is attrition_rate x its combat power x a mean-one lognormal factor
+      drawn each turn (spread ``noise`` a week, scaled to the turn by ``turn_noise_sigma``); the
+      holder's fire is multiplied by ``defender_advantage``. The exchange is solved exactly over
+      the turn, and each side's losses fall on its units by strength / quality.
+    - Ground: control moves by ``control_change`` of the two sides' combat powers, averaged over
+      the start and the end of the turn, times the turn's weeks.
+    - One side absent: if only one side has units in combat, it advances at ``control_rate`` a
+      week (the salient is retaken or expanded) instead of the line freezing.
+    - At zero control the holder's units withdraw; the salient is lost, never held by nobody.
+
+    The defender's advantage is applied once, in the fire: prepared positions make the holder's
+    fire deadlier per soldier, so an attacker pays more for the same ground. It is not applied
+    again to the combat power that moves the line, because the control rule already carries the
+    defender's edge in ground: the attacker must exceed ``breakthrough_ratio`` times the
+    defender's power to advance (the attacker's 3:1 rule of thumb).
     """
 
     id: str
@@ -27,7 +52,6 @@ class ContestedTheatre:
     holder: str
     control: float
     units: list[ForceAgent] = field(default_factory=list)
-    bonus: dict[str, float] = field(default_factory=dict)  # actor -> quality multiplier
 
     def involves(self, actor: str) -> bool:
         return (
@@ -49,43 +73,121 @@ class ContestedTheatre:
                 holder_side.append(u)
         return owner_side, holder_side
 
-    def fight(self, ties: Ties, p: CombatParams, days: float, rng: np.random.Generator) -> None:
-        """One turn of attrition and movement of the line."""
+    def fight(
+        self,
+        ties: Ties,
+        p: CombatParams,
+        days: float,
+        rng: np.random.Generator,
+        multipliers: Mapping[str, float] | None = None,
+        supply: Mapping[str, float] | None = None,
+    ) -> None:
+        """One turn of ``days``: attrition, losses per unit, and the movement of the line.
+
+        ``multipliers[actor]`` scales that actor's units' fire and combat power (arms supplies,
+        lifted restrictions, degraded logistics; a missing actor counts 1.0). Every unit of the
+        theatre gets ``losses`` for the turn (0 when not fighting). The random draws are two
+        standard normals per turn with both sides in combat, none otherwise.
+
+        Units in an exchange are replenished during it, with ``supply[actor]`` as
+        ``ForceAgent.refill``'s supply factor (without it, the factor the unit was last
+        replenished with, 1.0 at first): half the turn's flow before the exchange, half after
+        (symmetric splitting), so that losses and control do not depend on the turn length;
+        ``ForceAgent.replenish`` then adds nothing for them this turn.
+        """
+        for u in self.units:
+            u.losses = 0.0
+        mult = multipliers or {}
         att, dfn = self.sides(ties)
-        if not att or not dfn:
+        weeks = days / WEEK
+        if att and dfn:
+            weekly = self._exchange(att, dfn, p, days, rng, mult, supply or {})
+        elif att or dfn:  # one side alone advances at the full rate
+            weekly = p.control_rate if dfn else -p.control_rate
+        else:
             return
-        x, qx = self._totals(att)
-        y, qy = self._totals(dfn)
-        noise_x = math.exp(p.noise * rng.standard_normal()) if p.noise else 1.0
-        noise_y = math.exp(p.noise * rng.standard_normal()) if p.noise else 1.0
+        self.control = min(1.0, max(0.0, self.control + weekly * weeks))
+        if self.control <= 0.0:
+            for u in self.units:
+                if ties.side_of(u.actor_id, self.owner, self.holder) == "holder":
+                    u.in_combat = False
+
+    def _exchange(
+        self,
+        att: list[ForceAgent],
+        dfn: list[ForceAgent],
+        p: CombatParams,
+        days: float,
+        rng: np.random.Generator,
+        mult: Mapping[str, float],
+        supply: Mapping[str, float],
+    ) -> float:
+        """Fight both sides over the turn, replenishing them; returns the weekly change of control.
+
+        Replenishment is split around the exchange (half the turn's flow before, half after);
+        the first half may exceed the establishment by the losses expected in the first half
+        of the turn (from the loss rates at its start), the excess is trimmed at the end.
+        """
+        x, px0 = _power(att, mult)
+        y, py0 = _power(dfn, mult)
+        fx = fy = 1.0
+        if p.noise:
+            sigma = turn_noise_sigma(p.noise, days)
+            zx, zy = rng.standard_normal(2)
+            fx = math.exp(sigma * zx - sigma * sigma / 2)
+            fy = math.exp(sigma * zy - sigma * sigma / 2)
         rate = p.attrition_rate
         if p.law is AttritionLaw.linear:
             rate /= p.linear_reference_strength
-        a = rate * qy * p.defender_advantage * noise_y  # holder's fire on the owner's side
-        b = rate * qx * noise_x  # owner's fire on the holder's side
+        a = rate * (py0 / y) * p.defender_advantage * fy  # holder's fire on the owner's side
+        b = rate * (px0 / x) * fx  # owner's fire on the holder's side
+        per_day = (a * y, b * x) if p.law is AttritionLaw.square else (a * x * y, b * x * y)
+        for side, loss_rate in zip((att, dfn), per_day, strict=True):
+            expected = _shares(side, loss_rate * days / 2)
+            for u, e in zip(side, expected, strict=True):
+                u.refill(days / 2, supply.get(u.actor_id, u.supply), headroom=e)
         law = square_law if p.law is AttritionLaw.square else linear_law
+        x, _ = _power(att, mult)
+        y, _ = _power(dfn, mult)
         x1, y1 = law(x, y, a, b, days)
-        _share_losses(att, x, x1)
-        _share_losses(dfn, y, y1)
-        attacker = x1 * qx
-        defender = y1 * qy * p.defender_advantage
-        weeks = days / 7.0
-        delta = control_change(attacker, defender, p.breakthrough_ratio, p.control_rate) * weeks
-        self.control = min(1.0, max(0.0, self.control + delta))
-        if self.control <= 0.0:
-            for u in dfn:
-                u.in_combat = False
-
-    def _totals(self, units: list[ForceAgent]) -> tuple[float, float]:
-        total = sum(u.strength for u in units)
-        quality = sum(u.strength * u.quality * self.bonus.get(u.actor_id, 1.0) for u in units)
-        return total, quality / total
+        _take_losses(att, x - x1)
+        _take_losses(dfn, y - y1)
+        for u in att + dfn:
+            u.refill(days / 2, supply.get(u.actor_id, u.supply))
+            u.trim()
+            u.refilled_in_fight = True
+        start = control_change(px0, py0, p.breakthrough_ratio, p.control_rate)
+        end = control_change(_power(att, mult)[1], _power(dfn, mult)[1], p.breakthrough_ratio,
+                             p.control_rate)  # fmt: skip
+        return 0.5 * (start + end)
 
 
-def _share_losses(units: list[ForceAgent], before: float, after: float) -> None:
-    """Spread a side's losses over its units in proportion to their strength."""
-    if before <= 0:
-        return
-    keep = after / before
+def _power(units: list[ForceAgent], mult: Mapping[str, float]) -> tuple[float, float]:
+    """A side's strength and combat power (strength x quality x its actor's multiplier)."""
+    strength = power = 0.0
     for u in units:
-        u.strength *= keep
+        strength += u.strength
+        power += u.strength * u.quality * mult.get(u.actor_id, 1.0)
+    return strength, power
+
+
+def _shares(units: list[ForceAgent], total: float) -> list[float]:
+    if len(units) == 1:  # the common case, and what allocate_losses gives for one unit
+        return [min(total, units[0].strength)]
+    return allocate_losses([u.strength for u in units], [u.quality for u in units], total)
+
+
+def _take_losses(units: list[ForceAgent], total: float) -> None:
+    """Spread a side's losses over its units and record them. The shares go by strength /
+    quality at the turn's mid-point (estimated from a first allocation by the start strengths),
+    so that a long turn splits losses as a run of short ones would."""
+    if len(units) == 1:
+        shares = _shares(units, total)
+    else:
+        first = _shares(units, total)
+        mid = [u.strength - f / 2 for u, f in zip(units, first, strict=True)]
+        strengths = [u.strength for u in units]
+        shares = allocate_losses(strengths, [u.quality for u in units], total, exposed=mid)
+    for u, lost in zip(units, shares, strict=True):
+        u.strength = max(0.0, u.strength - lost)
+        u.losses = lost

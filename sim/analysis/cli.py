@@ -85,7 +85,7 @@ def compare_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="wargame compare",
         description="Compare runs (or the jobs of sweeps) against the first one: overlaid fan "
-        "charts, milestone probabilities and their differences with 95%% intervals.",
+        "charts, milestone probabilities and their differences with 95% intervals.",
     )
     p.add_argument(
         "folders", type=Path, nargs="+", help="run or sweep folders; the first is the baseline"

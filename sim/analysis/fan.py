@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from sim.analysis import style
 from sim.analysis.metrics import rung_bands
+from sim.analysis.names import Names
 from sim.domain.ladder import Ladder, standard_ladder
 
 
@@ -44,7 +45,7 @@ def fan_chart(
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
     rung_axis(ax, ladder or standard_ladder(), axis_labels)
-    ax.set_title(title or actor.replace("_", " ").title())
+    ax.set_title(title or Names().actor(actor))
     ax.set_xlabel("date")
     return fig
 
@@ -122,19 +123,20 @@ def fan_grid(
     title: str = "",
     caption: str = "",
     ncols: int = 4,
-    names: dict[str, str] | None = None,
+    names: Names | None = None,
 ) -> Figure:
     """One fan chart per actor on a shared rung axis; colours fixed per actor; panels titled
-    with the actors' display names when ``names`` gives them."""
+    with the actors' display names (``names``, from the scenario)."""
+    names = names or Names()
     b = rung_bands(timeseries)
     fig, slots = actor_panels(len(actors), ncols)
     ncols = slots[0].get_gridspec().ncols
     for i, actor in enumerate(actors):
         fan_chart(timeseries, actor, slots[i], colour=colours[actor], bands=b,
-                  axis_labels=i % ncols == 0, title=(names or {}).get(actor))  # fmt: skip
+                  axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip
         slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
-    names = ["90% band", "50% band", "median"]
-    spare_legend(slots, len(actors), [f"{n} (colour of each actor)" for n in names],
+    entries = ["90% band", "50% band", "median"]
+    spare_legend(slots, len(actors), [f"{n} (colour of each actor)" for n in entries],
                  "over replicates")  # fmt: skip
     fig.suptitle(title)
     style.caption(fig, caption)

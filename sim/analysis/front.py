@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from sim.analysis import style
 from sim.analysis.metrics import control_bands, strength_bands
+from sim.analysis.names import Names
 
 
 def _band(ax: Axes, b: pd.DataFrame, colour: str, label: str, ls: str = "-") -> None:
@@ -23,29 +24,33 @@ def strength_chart(
     colours: dict[str, str],
     ax: Axes | None = None,
     theatres: list[str] | None = None,
-    names: dict[str, str] | None = None,
+    names: Names | None = None,
 ) -> Figure:
     """Each actor's total personnel in ``theatres`` (all theatres if None) over time, labelled
-    with the actors' display names when ``names`` gives them."""
+    with the actors' and theatres' display names (``names``, from the scenario)."""
+    names = names or Names()
     fig, ax = style.new_axes(ax)
     b = strength_bands(forces, theatres)
     for actor in [a for a in colours if a in set(b["actor"])]:
-        label = (names or {}).get(actor) or actor.replace("_", " ")
-        _band(ax, b[b["actor"] == actor], colours[actor], label)
+        _band(ax, b[b["actor"] == actor], colours[actor], names.actor(actor))
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
-    where = ", ".join(theatres) if theatres else "all theatres"
+    where = ", ".join(map(names.theatre, theatres)) if theatres else "all theatres"
     ax.set_title(f"Force strength in {where} (median, 50% and 90% bands)")
     ax.set_ylabel("personnel")
     ax.set_xlabel("date")
-    ax.legend(loc="best", frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig
 
 
 def control_chart(
-    theatres: pd.DataFrame, holder_colours: dict[str, str], ax: Axes | None = None
+    theatres: pd.DataFrame,
+    holder_colours: dict[str, str],
+    ax: Axes | None = None,
+    names: Names | None = None,
 ) -> Figure:
     """Each contested theatre's control by its holder (1 = all of the salient) over time."""
+    names = names or Names()
     fig, ax = style.new_axes(ax)
     b = control_bands(theatres)
     if b.empty:
@@ -55,10 +60,11 @@ def control_chart(
     holders = theatres.groupby("theatre", observed=True)["holder"].first()
     for theatre, holder in holders.items():
         colour = holder_colours.get(holder, style.PALETTE[0])
-        _band(ax, b[b["theatre"] == theatre], colour, f"{theatre} (held by {holder})")
+        label = f"{names.theatre(theatre)} (held by {names.actor(holder)})"
+        _band(ax, b[b["theatre"] == theatre], colour, label)
     ax.set_ylim(-0.02, 1.02)
     if not b.empty:
-        ax.legend(loc="best", frameon=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_title("Salient control by its holder (median, 50% and 90% bands)")
     ax.set_ylabel("share controlled")
     ax.set_xlabel("date")
@@ -71,16 +77,16 @@ def front_figure(
     colours: dict[str, str],
     title: str = "",
     caption: str = "",
-    names: dict[str, str] | None = None,
+    names: Names | None = None,
 ) -> Figure:
     """Strength in the contested theatres above, salient control below, sharing the date axis."""
     import matplotlib.pyplot as plt
 
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8.0, 6.4), sharex=True, layout="constrained")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9.5, 6.4), sharex=True, layout="constrained")
     contested = sorted(theatres["theatre"].astype(str).unique()) or None
     strength_chart(forces, colours, top, contested, names)
     top.set_xlabel("")
-    control_chart(theatres, colours, bottom)
+    control_chart(theatres, colours, bottom, names)
     bottom.tick_params(axis="x", rotation=30)
     fig.suptitle(title)
     style.caption(fig, caption)

@@ -1,8 +1,12 @@
-"""The actors and their relations as a network, nodes coloured by hostility at a chosen turn.
+"""The actors at a chosen turn: who stands where towards whom, over the fixed relations.
 
-Relations come from the scenario saved in run.json; each kind has its own line style. Node fill
-is the actor's median rung at the turn (a sequential, colour-blind-safe map); the node's ring
-keeps the actor's own colour. Dotted grey lines join declared adversaries.
+- Arrows are directed postures (``sim.analysis.postures``): from an actor to its target,
+  coloured by the median rung at the turn (a sequential, colour-blind-safe map with the ladder's
+  rung names), thicker when more replicates hold the posture. Postures below ``MIN_RUNG``
+  (diplomacy and de-escalation) are left out to keep the picture readable; the CSV has them all.
+- The scenario's relations (war, treaty, alliance, supply, partnership) are drawn faintly
+  beneath, each kind in its own line style: they do not change between turns; postures do.
+- Nodes are filled in each actor's own colour and named as the scenario names them.
 """
 
 from __future__ import annotations
@@ -17,96 +21,94 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from sim.analysis import style
-from sim.analysis.metrics import hostility_at
+from sim.analysis.names import Names
 from sim.domain.ladder import standard_ladder
 
-EDGE_STYLE = {  # kind -> (colour, line style, width)
-    "war": ("#D55E00", "-", 3.0),
-    "treaty": ("#0072B2", "-", 2.0),
-    "alliance": ("#009E73", "-", 1.6),
-    "supply": ("#E69F00", "--", 1.6),
-    "partnership": ("#56B4E9", "-.", 1.0),
-    "adversaries": ("#BBBBBB", ":", 0.8),
+MIN_RUNG = 2  # sanctions and above are drawn
+EDGE_STYLE = {  # kind -> (line style, width): drawn in light grey under the postures
+    "war": ("-", 3.0),
+    "treaty": ("-", 2.0),
+    "alliance": ("-", 1.6),
+    "supply": ("--", 1.4),
+    "partnership": ("-.", 1.0),
 }
+RELATION_GREY = "#C8C8C8"
 
 
 def relation_graph(scenario: dict[str, Any]) -> nx.MultiDiGraph:
-    """Actors as nodes; relations (and declared adversaries) as edges with their ``kind``."""
+    """Actors as nodes; the scenario's relations as edges with their ``kind``."""
     g = nx.MultiDiGraph()
     g.add_nodes_from(scenario.get("actors", {}))
     for name, rel in scenario.get("relations", {}).items():
         a, b = rel["parties"]
         g.add_edge(a, b, key=name, kind=rel["kind"])
-    for actor, spec in scenario.get("actors", {}).items():
-        for other in spec.get("adversaries", []):
-            if other in g and not g.has_edge(other, actor, key=f"adv:{other}:{actor}"):
-                g.add_edge(actor, other, key=f"adv:{actor}:{other}", kind="adversaries")
     return g
 
 
-def network_table(scenario: dict[str, Any], timeseries: pd.DataFrame, turn: int) -> pd.DataFrame:
-    """The edges, with both ends' median rung at ``turn`` (the CSV behind the figure)."""
-    rung = hostility_at(timeseries, turn)
-    rows = [
-        {
-            "source": a,
-            "target": b,
-            "relation": k,
-            "kind": d["kind"],
-            "turn": turn,
-            "source_rung": rung.get(a),
-            "target_rung": rung.get(b),
-        }
-        for a, b, k, d in relation_graph(scenario).edges(keys=True, data=True)
+def network_table(scenario: dict[str, Any], postures: pd.DataFrame, turn: int) -> pd.DataFrame:
+    """The CSV behind the figure: every posture at ``turn`` and every relation."""
+    rel = [
+        {"source": a, "target": b, "edge": "relation", "kind": d["kind"], "turn": turn}
+        for a, b, d in relation_graph(scenario).edges(data=True)
     ]
-    return pd.DataFrame(rows)
+    post = postures.rename(columns={"actor": "source"}).assign(edge="posture", turn=turn)
+    return pd.concat([post, pd.DataFrame(rel)], ignore_index=True)
 
 
 def network_chart(
     scenario: dict[str, Any],
-    timeseries: pd.DataFrame,
+    postures: pd.DataFrame,
     turn: int,
     colours: dict[str, str],
     ax: Axes | None = None,
+    names: Names | None = None,
 ) -> Figure:
-    """Draw the relation network with node fill = median rung at ``turn``."""
-    fig, ax = style.new_axes(ax, size=(8.0, 6.5))
+    """Draw the postures at ``turn`` (arrows) over the relations (faint), nodes in actor colours."""
+    names = names or Names()
+    fig, ax = style.new_axes(ax, size=(9.0, 6.5))
     g = relation_graph(scenario)
-    pos = nx.spring_layout(nx.Graph(g), seed=7, k=1.2)  # seeded: the same picture every time
+    layout = nx.Graph(g)
+    layout.add_edges_from(zip(postures["actor"], postures["target"], strict=True))
+    pos = nx.spring_layout(layout, seed=7, k=1.3)  # seeded: the same picture every time
     ladder = standard_ladder()
-    norm = mpl.colors.Normalize(0, ladder.top)
+    norm = mpl.colors.Normalize(MIN_RUNG, ladder.top)
     cmap = mpl.colormaps[style.RUNG_CMAP]
-    _edges(g, pos, ax)
-    rung = hostility_at(timeseries, turn)
-    _nodes(g, pos, ax, [cmap(norm(rung.get(n, 0))) for n in g.nodes], colours)
-    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.8)
-    bar.set_ticks(range(ladder.top + 1), labels=ladder.labels, fontsize=6)
-    bar.set_label(f"median rung at turn {turn}")
-    handles = [
-        Line2D([], [], color=c, ls=ls, lw=w, label=k) for k, (c, ls, w) in EDGE_STYLE.items()
-    ]
-    ax.legend(handles=handles, loc="lower left", frameon=False, title="relation")
+    for kind, (ls, width) in EDGE_STYLE.items():
+        edges = [(a, b) for a, b, d in g.edges(data=True) if d["kind"] == kind]
+        nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, edge_color=RELATION_GREY,
+                               style=ls, width=width, arrows=True, arrowstyle="-",
+                               node_size=1100)  # fmt: skip
+    shown = postures[postures["rung"] >= MIN_RUNG].sort_values("rung")
+    arrows = list(zip(shown["actor"], shown["target"], strict=True))
+    pg = nx.DiGraph()
+    pg.add_nodes_from(g.nodes)
+    pg.add_edges_from(arrows)
+    nx.draw_networkx_edges(pg, pos, edgelist=arrows, ax=ax,
+                           edge_color=[cmap(norm(r)) for r in shown["rung"]],
+                           width=[0.8 + 2.4 * s for s in shown["share"]], arrows=True,
+                           arrowstyle="-|>", arrowsize=12, node_size=1100,
+                           connectionstyle="arc3,rad=0.12")  # fmt: skip
+    _nodes(g, pos, ax, colours, names)
+    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.75, pad=0.02)
+    bar.set_ticks(range(MIN_RUNG, ladder.top + 1), labels=list(ladder.labels[MIN_RUNG:]),
+                  fontsize=6)  # fmt: skip
+    bar.set_label("posture: median rung over replicates (arrow width: share holding it)")
+    handles = [Line2D([], [], color=RELATION_GREY, ls=ls, lw=w, label=k)
+               for k, (ls, w) in EDGE_STYLE.items()]  # fmt: skip
+    ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.0, 1.0), frameon=False,
+              title="relations (fixed)")  # fmt: skip
     ax.set_axis_off()
     return fig
 
 
-def _edges(g: nx.MultiDiGraph, pos: dict, ax: Axes) -> None:
-    """Relations in their kind's style; supply as an arrow from supplier to recipient."""
-    for kind, (colour, ls, width) in EDGE_STYLE.items():
-        edges = [(a, b) for a, b, d in g.edges(data=True) if d["kind"] == kind]
-        arrow = "-|>" if kind == "supply" else "-"
-        nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, edge_color=colour, style=ls,
-                               width=width, arrows=True, arrowstyle=arrow, arrowsize=10,
-                               connectionstyle="arc3,rad=0.08", node_size=900)  # fmt: skip
-
-
-def _nodes(g: nx.MultiDiGraph, pos: dict, ax: Axes, fill: list, colours: dict[str, str]) -> None:
-    """Nodes filled by hostility, ringed in the actor's colour, named in a readable ink."""
+def _nodes(g: nx.MultiDiGraph, pos: dict, ax: Axes, colours: dict[str, str], names: Names) -> None:
+    """Nodes in the actor's colour, named in a readable ink."""
     nodes = list(g.nodes)
-    rings = [colours.get(n, "#000000") for n in nodes]
-    nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=fill, node_size=900, ax=ax,
-                           edgecolors=rings, linewidths=3)  # fmt: skip
+    fill = [colours.get(n, "#999999") for n in nodes]
+    nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=fill, node_size=1100, ax=ax,
+                           edgecolors="black", linewidths=0.6)  # fmt: skip
     for n, colour in zip(nodes, fill, strict=True):
-        ink = "black" if mpl.colors.rgb_to_hsv(colour[:3])[2] > 0.6 else "white"
-        ax.text(*pos[n], n.replace("_", "\n"), ha="center", va="center", fontsize=6.5,
-                color=ink, fontweight="bold")  # fmt: skip
+        rgb = mpl.colors.to_rgb(colour)
+        ink = "black" if 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 0.5 else "white"
+        ax.text(*pos[n], names.actor(n).replace(" ", "\n"), ha="center", va="center",
+                fontsize=6.5, color=ink, fontweight="bold")  # fmt: skip

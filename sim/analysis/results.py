@@ -7,7 +7,6 @@ names the folder and every missing file, before any figure is drawn.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,9 +16,12 @@ import pandas as pd
 import yaml
 
 from sim.analysis.errors import ResultsError
+from sim.analysis.names import Names, names_of, turn_label
+from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
+from sim.files import read_json, read_parquet
 
-RUN_TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
-RUN_FILES = tuple(f"{t}.parquet" for t in RUN_TABLES) + ("run.json",)
+RUN_TABLES = (*TIME_TABLES, "outcomes")
+RUN_FILES = REQUIRED_FILES
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
 QUIET_OVERRIDES = (
     "hydra.",
@@ -65,7 +67,7 @@ class Run:
 
     def table(self, name: str) -> pd.DataFrame:
         """One of the run's tables, with ``date`` as a datetime column."""
-        df = pd.read_parquet(self.path / f"{name}.parquet")
+        df = read_parquet(self.path / f"{name}.parquet")
         if "date" in df.columns:
             df["date"] = pd.to_datetime(df["date"])
         return df
@@ -115,11 +117,15 @@ class Run:
             self.timeseries["actor"].cat.categories
         )
 
+    @cached_property
+    def names(self) -> Names:
+        """Display names of the scenario's actors, milestones and theatres."""
+        return names_of(self.scenario)
+
     @property
     def actor_names(self) -> dict[str, str]:
         """Actor id -> the scenario's display name ("nato" -> "NATO")."""
-        actors = self.scenario.get("actors", {})
-        return {a: actors.get(a, {}).get("name") or style_name(a) for a in self.actors}
+        return {a: self.names.actor(a) for a in self.actors}
 
     @property
     def milestones(self) -> list[str]:
@@ -142,8 +148,13 @@ class Run:
         return int(self.scenario.get("step_days", 7))
 
     def date_of(self, step: int) -> pd.Timestamp:
-        """The calendar date of turn ``step``."""
+        """The date the tables give turn ``step``: the end of that turn's week (step 0: the
+        start). Turn N itself is the week from ``date_of(N - 1)``; see ``sim.analysis.names``."""
         return pd.Timestamp(self.start_date) + pd.Timedelta(days=self.step_days * int(step))
+
+    def turn_label(self, step: int) -> str:
+        """'turn 3 (week of 2024-11-11)'."""
+        return turn_label(self.start_date, self.step_days, step)
 
     def step_of(self, date: str | dt.date) -> int:
         """The last turn on or before ``date``."""
@@ -182,11 +193,21 @@ def load_run(path: Path) -> Run:
     if not path.is_dir():
         raise ResultsError(f"{path}: no such folder")
     require_files(path, RUN_FILES, "run")
-    try:
-        manifest = json.loads((path / "run.json").read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise ResultsError(f"{path / 'run.json'} is not valid JSON: {exc}") from None
-    return Run(path, manifest)
+    return Run(path, read_manifest(path / "run.json"))
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """A run's ``run.json``, checked: a JSON object whose config, scenario and seeds are
+    objects (an edited or half-written manifest is an error naming the file and the field)."""
+    manifest = read_json(path, "run manifest (run.json)")
+    for key in ("config", "scenario", "seeds"):
+        if not isinstance(manifest.get(key, {}), dict):
+            raise ResultsError(f"{path}: field {key!r} must be a JSON object (edited by hand?)")
+    config = manifest.get("config", {})
+    for key in ("scenario", "rules", "combat"):
+        if not isinstance(config.get(key, {}), dict):
+            raise ResultsError(f"{path}: field 'config.{key}' must be a JSON object")
+    return manifest
 
 
 def style_name(actor: str) -> str:

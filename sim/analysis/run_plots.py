@@ -24,6 +24,7 @@ from sim.analysis.metrics import (
 )
 from sim.analysis.milestone_plots import milestone_chart, turn_dates
 from sim.analysis.network import network_chart, network_table
+from sim.analysis.postures import postures_at, postures_table
 from sim.analysis.results import Run, load_run
 from sim.analysis.timeline import decision_timeline, timeline_events
 
@@ -79,9 +80,9 @@ def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
         run.timeseries,
         run.actors,
         colours,
-        f"Escalation by actor: {run.name}",
+        f"Escalation by actor: {run.title}",
         run.caption,
-        names=run.actor_names,
+        names=run.names,
     )
     return style.save_figure(fig, out, "fan_chart", rung_bands(run.timeseries))
 
@@ -93,10 +94,15 @@ def plot_timeline(
     typical = most_typical_replicate(run.outcomes, run.steps)
     rep = typical if replicate is None else int(replicate)
     fig = decision_timeline(
-        run.decisions, rep, run.actors, colours, span=(run.date_of(0), run.date_of(run.steps))
+        run.decisions,
+        rep,
+        run.actors,
+        colours,
+        span=(run.date_of(0), run.date_of(run.steps)),
+        names=run.names,
     )
     why = "the most typical replicate" if rep == typical else "chosen replicate"
-    fig.suptitle(f"Decisions in replicate {rep} ({why}): {run.name}")
+    fig.suptitle(f"Decisions in replicate {rep} ({why}): {run.title}")
     style.caption(fig, run.caption)
     return style.save_figure(fig, out, "decision_timeline", timeline_events(run.decisions, rep))
 
@@ -107,8 +113,9 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
     if milestones:
         curves = curves[curves["milestone"].isin(milestones)]
     dates = turn_dates(run.date_of(0), run.step_days, run.steps)
-    fig = milestone_chart(run.outcomes, run.steps, dates, milestones=milestones, curves=curves)
-    fig.suptitle(f"Milestones reached by date: {run.name}")
+    fig = milestone_chart(run.outcomes, run.steps, dates, milestones=milestones, curves=curves,
+                          names=run.names)  # fmt: skip
+    fig.suptitle(f"Milestones reached by date: {run.title}")
     style.caption(fig, run.caption)
     curves["date"] = dates[curves["step"].to_numpy()]
     return style.save_figure(fig, out, "milestones", curves)
@@ -116,8 +123,8 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
 
 def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
     """front.*: force strength in the contested theatres and salient control."""
-    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.name}", run.caption,
-                       names=run.actor_names)  # fmt: skip
+    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.title}", run.caption,
+                       names=run.names)  # fmt: skip
     contested = sorted(run.theatres["theatre"].astype(str).unique()) or None
     data = pd.concat(
         [
@@ -129,9 +136,12 @@ def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
 
 
 def plot_network(run: Run, out: Path, colours: dict[str, str], turn: int | None) -> list[Path]:
-    """network.*: actors and relations, coloured by median rung at ``turn`` (default: last)."""
+    """network.*: directed postures at ``turn`` (default: the last) over the relations."""
     t = run.steps if turn is None else int(turn)
-    fig = network_chart(run.scenario, run.timeseries, t, colours)
-    fig.suptitle(f"Relations and hostility at turn {t} ({run.date_of(t).date()}): {run.name}")
-    style.caption(fig, run.caption)
-    return style.save_figure(fig, out, "network", network_table(run.scenario, run.timeseries, t))
+    postures = postures_at(run.decisions, t, postures_table(run.path))
+    fig = network_chart(run.scenario, postures, t, colours, names=run.names)
+    source = "" if postures.empty or postures["read_from"].iloc[0] == "postures" else (
+        "postures read from the decision log (the run has no postures.parquet) | ")  # fmt: skip
+    fig.suptitle(f"Who stands where towards whom at the end of {run.turn_label(t)}")
+    style.caption(fig, source + run.caption)
+    return style.save_figure(fig, out, "network", network_table(run.scenario, postures, t))

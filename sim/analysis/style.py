@@ -21,6 +21,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from sim.files import write_with  # noqa: E402
+
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 TOL_MUTED = [
     "#CC6677",
@@ -51,6 +53,8 @@ plt.rcParams.update(
         "axes.spines.right": False,
         "svg.fonttype": "none",
         "svg.hashsalt": "wargame",  # stable SVG ids: re-drawing gives the same file
+        "text.parse_math": False,  # names are data: "$x$" in an actor name is drawn as typed
+        "text.usetex": False,
     }
 )
 
@@ -100,12 +104,12 @@ def save_figure(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{name}.png", out_dir / f"{name}.svg"]
-    fig.savefig(paths[0], dpi=DPI)
+    write_with(paths[0], lambda tmp: fig.savefig(tmp, dpi=DPI, format="png"))
     fig.set_layout_engine("none")  # keep the layout just computed: the SVG needs no second pass
-    fig.savefig(paths[1])
+    write_with(paths[1], lambda tmp: fig.savefig(tmp, format="svg"))
     if data is not None:
         paths.append(out_dir / f"{name}.csv")
-        data.to_csv(paths[-1], index=False)
+        write_with(paths[-1], lambda tmp: data.to_csv(tmp, index=False))
     if close:
         plt.close(fig)
     return paths

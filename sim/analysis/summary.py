@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from sim.analysis.names import Names, rung_name
 from sim.domain.ladder import standard_ladder
 
 
@@ -30,17 +31,22 @@ def milestone_probabilities(outcomes: pd.DataFrame) -> pd.DataFrame:
 
 
 def peak_rungs(outcomes: pd.DataFrame) -> pd.DataFrame:
-    """Per actor: the median and 90th percentile of the highest rung reached."""
+    """Per actor: the median and 90th percentile of the highest rung reached, as whole rungs
+    (the lower of the two middle values for an even count: a rung is a step on a ladder, not a
+    quantity to average)."""
     labels = standard_ladder().labels
     rows = []
     for col in [c for c in outcomes.columns if c.startswith("peak_rung_")]:
-        median = float(outcomes[col].median())
+        values = outcomes[col].dropna()
+        median = int(values.quantile(0.5, interpolation="lower")) if len(values) else 0
         rows.append(
             {
                 "actor": col.removeprefix("peak_rung_"),
                 "median_peak_rung": median,
-                "median_peak_label": labels[int(round(median))],
-                "p90_peak_rung": float(outcomes[col].quantile(0.9)),
+                "median_peak_label": labels[median],
+                "p90_peak_rung": int(values.quantile(0.9, interpolation="higher"))
+                if len(values)
+                else 0,
             }
         )
     return pd.DataFrame(rows)
@@ -57,20 +63,31 @@ def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def format_summary(outcomes: pd.DataFrame, title: str) -> str:
-    """The text printed at the end of a run."""
+def format_summary(
+    outcomes: pd.DataFrame, title: str, names: Names | None = None, context: list[str] = ()
+) -> str:
+    """The text printed at the end of a run: what ran (``context`` lines: rules, overrides,
+    deck), each milestone's probability and median turn, each actor's peak rung in words."""
+    names = names or Names()
     ms = milestone_probabilities(outcomes)
     pk = peak_rungs(outcomes)
-    lines = [
-        f"{title}: {len(outcomes)} replicates",
-        "",
-        "Milestone              P(reached)  95% CI        median turn",
-    ]
-    for r in ms.itertuples():
+    ms_names = [names.milestone(m) for m in ms["milestone"]]
+    actor_names = [names.actor(a) for a in pk["actor"]]
+    width = max([len("Milestone"), *map(len, ms_names)])
+    lines = [f"{title}: {len(outcomes)} replicates", *[f"  {c}" for c in context], ""]
+    lines.append(f"  {'Milestone':<{width}}  P(reached)  95% CI        median turn*")
+    for name, r in zip(ms_names, ms.itertuples(), strict=True):
         turn = "-" if math.isnan(r.median_step) else f"{r.median_step:.0f}"
         ci = f"[{r.ci_low:.2f}, {r.ci_high:.2f}]"
-        lines.append(f"  {r.milestone:<20} {r.probability:>9.2f}   {ci}  {turn:>6}")
-    lines += ["", "Actor            median peak rung"]
-    for r in pk.itertuples():
-        lines.append(f"  {r.actor:<14} {r.median_peak_rung:>4.1f}  {r.median_peak_label}")
+        lines.append(f"  {name:<{width}}  {r.probability:>10.2f}  {ci}  {turn:>11}")
+    lines.append("  * among the replicates that reached the milestone (turn 1 = the first week)")
+    width = max([len("Actor"), *map(len, actor_names)])
+    lines += [
+        "",
+        f"  {'Actor':<{width}}  median peak rung                  90% of replicates at or below",
+    ]
+    for name, r in zip(actor_names, pk.itertuples(), strict=True):
+        lines.append(
+            f"  {name:<{width}}  {rung_name(r.median_peak_rung):<33} {rung_name(r.p90_peak_rung)}"
+        )
     return "\n".join(lines)

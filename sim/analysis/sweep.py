@@ -2,13 +2,12 @@
 parameters as columns, then the outcome columns), ``manifest.json`` (jobs, their overrides,
 status and output folder) and the job subfolders, which are run folders.
 
-Also the per-point statistics the sweep figures draw: milestone probability by a turn (Wilson
-CI) and peak escalation (mean with a bootstrap CI).
+Also the per-point milestone probability by a turn (Wilson CI) that the sweep figures draw;
+peak escalation per point is in ``sim.analysis.sweep_peaks``.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.errors import ResultsError
-from sim.analysis.metrics import bootstrap_interval
+from sim.analysis.names import Names
 from sim.analysis.results import Run, load_run, require_files
 from sim.analysis.summary import wilson_interval
+from sim.files import read_json, read_parquet
 
 BOOKKEEPING = {"job", "job_num", "num", "status", "output_dir", "dir", "override", "overrides"}
 ANY_ACTOR = "any"
@@ -92,6 +92,15 @@ class Sweep:
     def name(self) -> str:
         return self.first_run.name if self.first_run else self.path.name
 
+    @property
+    def title(self) -> str:
+        return self.first_run.title if self.first_run else self.name
+
+    @cached_property
+    def names(self) -> Names:
+        """Display names of the scenario's actors, milestones and theatres."""
+        return self.first_run.names if self.first_run else Names()
+
     def step_of(self, date: str | None) -> int:
         """The turn a date falls on (the last turn if no date is given)."""
         last = self.max_step
@@ -111,10 +120,10 @@ class Sweep:
         return int(np.nanmax(steps.to_numpy(dtype=float)))
 
     def when(self, step: int) -> str:
-        """'turn N (date)' for titles."""
+        """'the end of turn N (date)' for titles: milestones reached by then."""
         if self.first_run is None:
-            return f"turn {step}"
-        return f"turn {step} ({self.first_run.date_of(step).date()})"
+            return f"the end of turn {step}"
+        return f"the end of turn {step} ({self.first_run.date_of(step).date()})"
 
     def caption(self, params: list[str]) -> str:
         fixed = [p for p in self.parameters if p not in params]
@@ -139,15 +148,12 @@ def load_sweep(path: Path) -> Sweep:
     """A sweep folder, checked for sweep.parquet (manifest.json is read when present)."""
     path = Path(path)
     require_files(path, ("sweep.parquet",), "sweep")
-    table = pd.read_parquet(path / "sweep.parquet")
+    table = read_parquet(path / "sweep.parquet")
     steps = [c for c in table.columns if c.endswith("_step")]
     table[steps] = table[steps].apply(pd.to_numeric, errors="coerce")
     manifest = {}
     if (path / "manifest.json").exists():
-        try:
-            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ResultsError(f"{path / 'manifest.json'} is not valid JSON: {exc}") from None
+        manifest = read_json(path / "manifest.json", "sweep manifest (manifest.json)")
     sweep = Sweep(path, table, manifest)
     if not sweep.parameters:
         raise ResultsError(f"{path / 'sweep.parquet'} has no parameter columns before the outcomes")
@@ -174,33 +180,6 @@ def milestone_by(table: pd.DataFrame, params: list[str], milestone: str, step: i
                 "probability": k / n,
                 "ci_low": lo,
                 "ci_high": hi,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def peak_by(table: pd.DataFrame, params: list[str], actor: str = ANY_ACTOR) -> pd.DataFrame:
-    """Per sweep point: mean peak rung of ``actor`` (or of anyone) with a bootstrap 95% CI of the
-    mean (peaks are whole rungs, so medians hide most differences), and the median."""
-    peaks = [c for c in table if c.startswith("peak_rung_")]
-    col = f"peak_rung_{actor}"
-    if actor != ANY_ACTOR and col not in table:
-        raise ResultsError(f"no actor {actor!r} in the sweep's outcomes")
-    values = table[peaks].max(axis=1) if actor == ANY_ACTOR else table[col]
-    rows = []
-    for key, g in table.groupby(params, dropna=False, sort=True):
-        v = values.loc[g.index].to_numpy(dtype=float)
-        lo, hi = bootstrap_interval(v)
-        point = dict(zip(params, key if isinstance(key, tuple) else (key,), strict=True))
-        rows.append(
-            {
-                **point,
-                "actor": actor,
-                "median_peak_rung": float(np.median(v)),
-                "mean_peak_rung": float(v.mean()),
-                "ci_low": lo,
-                "ci_high": hi,
-                "replicates": len(v),
             }
         )
     return pd.DataFrame(rows)

@@ -1,6 +1,14 @@
 """Sweep figures: a milestone's probability by a date, and peak escalation, against the swept
 parameters. One parameter: a line with 95% CIs; two: a heatmap; more: small multiples of
 heatmaps, one per combination of the other parameters.
+
+- Every point or cell prints its count ("3/500"); a milestone that stays rare (below 5% at
+  every point) is drawn on a log axis so that 1 in 500 is not flat on zero.
+- Heatmap colours span the values observed (the colour bar says so), not 0-1, so that a sweep
+  whose probabilities range over 0.30-0.45 still shows its variation.
+- Peak escalation is ordinal: it is shown as the share of replicates peaking at each rung
+  (stacked bars, one panel per actor) for one parameter, and as the share reaching a rung
+  above the typical peak for two or more, never as a mean of rung numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +25,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from sim.analysis import style
-from sim.analysis.sweep import ANY_ACTOR, Sweep, load_sweep, milestone_by, peak_by, short
+from sim.analysis.milestone_plots import RARE
+from sim.analysis.names import Names, rung_name
+from sim.analysis.sweep import Sweep, load_sweep, milestone_by
+from sim.analysis.sweep_peaks import ANY_ACTOR, peak_level, peak_shares, share_at_or_above
+from sim.analysis.sweep_table import _value
 from sim.domain.ladder import standard_ladder
 
 log = logging.getLogger(__name__)
@@ -39,26 +51,23 @@ def interval_line(
     *,
     colour: str | None = None,
     label: str | None = None,
+    names: Names | None = None,
 ) -> Figure:
-    """``value`` against ``param`` with its 95% interval (``ci_low``..``ci_high``) as error bars."""
+    """``value`` against ``param`` with its 95% interval (``ci_low``..``ci_high``) as error bars,
+    and each point's count (``reached``/``replicates``) printed beside it when the table has it."""
     fig, ax = style.new_axes(ax)
     s = stats.sort_values(param)
     x, levels = _positions(s[param])
     err = np.vstack([s[value] - s["ci_low"], s["ci_high"] - s[value]]).clip(min=0)
-    ax.errorbar(
-        x,
-        s[value],
-        yerr=err,
-        marker="o",
-        ms=4,
-        capsize=3,
-        lw=1.5,
-        color=colour or style.PALETTE[4],
-        label=label,
-    )
+    ax.errorbar(x, s[value], yerr=err, marker="o", ms=4, capsize=3, lw=1.5,
+                color=colour or style.PALETTE[4], label=label)  # fmt: skip
+    if {"reached", "replicates"} <= set(s.columns):
+        for xi, yi, k, n in zip(x, s[value], s["reached"], s["replicates"], strict=True):
+            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(5, 3), textcoords="offset points",
+                        fontsize=6, color="#333333")  # fmt: skip
     if not pd.api.types.is_numeric_dtype(s[param]):
         ax.set_xticks(range(len(levels)), [str(v) for v in levels])
-    ax.set_xlabel(short(param))
+    ax.set_xlabel((names or Names()).parameter(param))
     return fig
 
 
@@ -69,131 +78,162 @@ def heatmap(
     value: str,
     ax: Axes | None = None,
     *,
-    vmin: float = 0.0,
-    vmax: float = 1.0,
+    vmin: float | None = None,
+    vmax: float | None = None,
     fmt: str = "{:.2f}",
+    names: Names | None = None,
 ) -> Figure:
-    """``value`` on a grid of two parameters, each cell labelled with its value and 95% CI."""
-    fig, ax = style.new_axes(ax, size=(6.0, 4.6))
+    """``value`` on a grid of two parameters, each cell labelled with its value, its 95% CI and
+    its count; the colours span ``vmin``..``vmax`` (default: the values observed)."""
+    names = names or Names()
+    fig, ax = style.new_axes(ax, size=(6.4, 4.8))
     grid = stats.pivot_table(index=y, columns=x, values=[value, "ci_low", "ci_high"])
-    cmap = mpl.colormaps[style.RUNG_CMAP]
-    image = ax.imshow(
-        grid[value].to_numpy(), origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto"
-    )
-    for (i, j), v in np.ndenumerate(grid[value].to_numpy()):
+    values = grid[value].to_numpy()
+    vmin, vmax = _colour_range(stats[value], vmin, vmax)
+    image = ax.imshow(values, origin="lower", cmap=mpl.colormaps[style.RUNG_CMAP], vmin=vmin,
+                      vmax=vmax, aspect="auto")  # fmt: skip
+    counts = _counts(stats, x, y)
+    for (i, j), v in np.ndenumerate(values):
         if np.isnan(v):
             continue
         lo, hi = grid["ci_low"].to_numpy()[i, j], grid["ci_high"].to_numpy()[i, j]
-        ink = "black" if (v - vmin) / (vmax - vmin or 1) > 0.6 else "white"
-        ax.text(
-            j,
-            i,
-            f"{fmt.format(v)}\n[{fmt.format(lo)}, {fmt.format(hi)}]",
-            ha="center",
-            va="center",
-            fontsize=6,
-            color=ink,
-        )
-    ax.set_xticks(range(grid[value].shape[1]), [str(c) for c in grid[value].columns])
-    ax.set_yticks(range(grid[value].shape[0]), [str(r) for r in grid[value].index])
-    ax.set_xlabel(short(x))
-    ax.set_ylabel(short(y))
+        ink = "black" if (v - vmin) / ((vmax - vmin) or 1) > 0.55 else "white"
+        count = counts.get((grid[value].index[i], grid[value].columns[j]), "")
+        ax.text(j, i, f"{fmt.format(v)}\n[{fmt.format(lo)}, {fmt.format(hi)}]\n{count}",
+                ha="center", va="center", fontsize=5.5, color=ink)  # fmt: skip
+    ax.set_xticks(range(values.shape[1]), [_value(c) for c in grid[value].columns])
+    ax.set_yticks(range(values.shape[0]), [_value(r) for r in grid[value].index])
+    ax.set_xlabel(names.parameter(x))
+    ax.set_ylabel(names.parameter(y))
     ax.image_ = image  # the mappable, for a shared colour bar
     return fig
 
 
+def _colour_range(values: pd.Series, vmin: float | None, vmax: float | None) -> tuple:
+    """The observed range (widened a little when every value is the same)."""
+    lo = float(values.min()) if vmin is None else vmin
+    hi = float(values.max()) if vmax is None else vmax
+    return (max(0.0, lo - 0.05), hi + 0.05) if hi - lo < 1e-9 else (lo, hi)
+
+
+def _counts(stats: pd.DataFrame, x: str, y: str) -> dict:
+    if not {"reached", "replicates"} <= set(stats.columns):
+        return {}
+    return {(r[y], r[x]): f"{r['reached']}/{r['replicates']}" for r in stats.to_dict("records")}
+
+
 def small_multiples(
-    stats: pd.DataFrame,
-    params: list[str],
-    value: str,
-    *,
-    vmin: float,
-    vmax: float,
-    fmt: str = "{:.2f}",
+    stats: pd.DataFrame, params: list[str], value: str, *, fmt: str, names: Names, label: str
 ) -> Figure:
-    """One heatmap of params[0] x params[1] per combination of the remaining parameters."""
+    """One heatmap of params[0] x params[1] per combination of the remaining parameters, all on
+    one colour scale (the range observed over every panel)."""
     import matplotlib.pyplot as plt
 
     facets = list(stats.groupby(params[2:], sort=True))
     ncols = min(3, len(facets))
     nrows = math.ceil(len(facets) / ncols)
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(4.2 * ncols + 1.2, 3.4 * nrows + 0.9),
-        layout="constrained",
-        squeeze=False,
-    )
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols + 1.4, 3.6 * nrows + 1.0),
+                             layout="constrained", squeeze=False)  # fmt: skip
+    vmin, vmax = _colour_range(stats[value], None, None)
     for ax, (key, part) in itertools.zip_longest(axes.flat, facets, fillvalue=(None, None)):
         if part is None:
             ax.set_visible(False)
             continue
-        heatmap(part, params[0], params[1], value, ax, vmin=vmin, vmax=vmax, fmt=fmt)
+        heatmap(part, params[0], params[1], value, ax, vmin=vmin, vmax=vmax, fmt=fmt, names=names)
         key = key if isinstance(key, tuple) else (key,)
-        ax.set_title(", ".join(f"{short(p)}={v}" for p, v in zip(params[2:], key, strict=True)))
-    fig.colorbar(axes.flat[0].image_, ax=axes, shrink=0.8, label=value.replace("_", " "))
+        ax.set_title(", ".join(f"{names.parameter(p)} = {_value(v)}"
+                               for p, v in zip(params[2:], key, strict=True)))  # fmt: skip
+    fig.colorbar(axes.flat[0].image_, ax=axes, shrink=0.8, label=label)
     return fig
 
 
 def grid_figure(
-    stats: pd.DataFrame, params: list[str], value: str, *, vmin: float, vmax: float, fmt: str
+    stats: pd.DataFrame, params: list[str], value: str, *, fmt: str, names: Names, label: str
 ) -> Figure:
     """A heatmap (two parameters) or small multiples (more) of ``value``."""
     if len(params) > 2:
-        return small_multiples(stats, params, value, vmin=vmin, vmax=vmax, fmt=fmt)
-    fig = heatmap(stats, params[0], params[1], value, vmin=vmin, vmax=vmax, fmt=fmt)
-    fig.colorbar(fig.axes[0].image_, ax=fig.axes[0], label=value.replace("_", " "))
+        return small_multiples(stats, params, value, fmt=fmt, names=names, label=label)
+    fig = heatmap(stats, params[0], params[1], value, fmt=fmt, names=names)
+    fig.colorbar(fig.axes[0].image_, ax=fig.axes[0], label=label)
     return fig
 
 
 def milestone_figure(sweep: Sweep, milestone: str, step: int) -> tuple[Figure, pd.DataFrame]:
-    """P(milestone by turn ``step``) against the swept parameters, with Wilson CIs."""
-    params = sweep.parameters
+    """P(milestone by turn ``step``) against the swept parameters, with Wilson CIs and counts;
+    a log axis when the milestone is rare at every point."""
+    params, names = sweep.parameters, sweep.names
     stats = milestone_by(sweep.table, params, milestone, step)
     if len(params) == 1:
-        fig = interval_line(stats, params[0], "probability", label=milestone)
-        fig.axes[0].set_ylim(-0.02, 1.02)
-        fig.axes[0].set_ylabel(f"P({milestone} by {sweep.when(step)})  [95% Wilson CI]")
+        fig = interval_line(stats, params[0], "probability", label=milestone, names=names)
+        ax = fig.axes[0]
+        if stats["probability"].max() < RARE:
+            ax.set_yscale("symlog", linthresh=0.5 / stats["replicates"].max())
+            ax.set_ylim(0, 2 * RARE)
+            ax.set_ylabel("P(reached), log scale above one replicate  [95% Wilson CI]")
+        else:
+            ax.set_ylim(-0.02, 1.02)
+            ax.set_ylabel("P(reached)  [95% Wilson CI]")
     else:
-        fig = grid_figure(stats, params, "probability", vmin=0.0, vmax=1.0, fmt="{:.2f}")
-    fig.suptitle(f"{milestone} by {sweep.when(step)}: {sweep.name}")
+        label = "P(reached), colours span the values observed"
+        fig = grid_figure(stats, params, "probability", fmt="{:.2f}", names=names, label=label)
+    fig.suptitle(f"{names.milestone(milestone)}: reached by {sweep.when(step)}")
     style.caption(fig, sweep.caption(params))
     return fig, stats
 
 
 def peak_figure(sweep: Sweep, actor: str | None = None) -> tuple[Figure, pd.DataFrame]:
-    """Mean peak rung against the swept parameters (bootstrap 95% CIs): one line per actor
-    for one parameter, else a heatmap of ``actor`` (default: the highest rung of anyone)."""
-    params, ladder = sweep.parameters, standard_ladder()
-    if len(params) == 1 and actor is None:
-        colours = style.actor_colours(sweep.actors)
-        stats = pd.concat([peak_by(sweep.table, params, a) for a in sweep.actors])
-        fig, ax = style.new_axes(size=(7.5, 4.6))
-        for a in sweep.actors:
-            interval_line(
-                stats[stats["actor"] == a],
-                params[0],
-                "mean_peak_rung",
-                ax,
-                colour=colours[a],
-                label=a.replace("_", " "),
-            )
-        ax.set_yticks(range(ladder.top + 1), ladder.labels)
-        ax.set_ylabel("mean peak rung  [bootstrap 95% CI]")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-        who = "each actor"
+    """Peak escalation against the swept parameters, as distributions (see the module doc)."""
+    params, names = sweep.parameters, sweep.names
+    if len(params) == 1:
+        actors = [actor] if actor else sweep.actors
+        shares = peak_shares(sweep.table, params[0], actors)
+        fig = shares_figure(shares, params[0], actors, names)
+        who = names.actor(actor) if actor else "each actor"
+        fig.suptitle(f"Peak escalation of {who}: share of replicates peaking at each rung")
     else:
         who = actor or ANY_ACTOR
-        stats = peak_by(sweep.table, params, who)
-        fig = (
-            interval_line(stats, params[0], "mean_peak_rung", label=who)
-            if len(params) == 1
-            else grid_figure(stats, params, "mean_peak_rung", vmin=0, vmax=ladder.top, fmt="{:.1f}")
-        )
-        who = "anyone" if who == ANY_ACTOR else who
-    fig.suptitle(f"Peak escalation of {who}: {sweep.name}")
+        level = peak_level(sweep.table, who)
+        shares = share_at_or_above(sweep.table, params, who, level)
+        whom = "anyone" if who == ANY_ACTOR else names.actor(who)
+        label = f"P(peak at or above {level}), colours span the values observed"
+        fig = grid_figure(shares, params, "probability", fmt="{:.2f}", names=names, label=label)
+        fig.suptitle(f"Peak escalation of {whom}: share reaching {rung_name(level)} or above")
     style.caption(fig, sweep.caption(params))
-    return fig, stats
+    return fig, shares
+
+
+def shares_figure(shares: pd.DataFrame, param: str, actors: list[str], names: Names) -> Figure:
+    """Stacked bars per actor panel: at each swept value, the share of replicates whose peak
+    was each rung (dark: low rungs, light: high; the legend names them)."""
+    from sim.analysis.fan import actor_panels
+
+    fig, slots = actor_panels(len(actors), ncols=4)
+    rungs = sorted(shares["rung"].unique())
+    cmap, top = mpl.colormaps[style.RUNG_CMAP], standard_ladder().top
+    levels = sorted(shares[param].unique(), key=lambda v: (isinstance(v, str), v))
+    x = np.arange(len(levels))
+    for i, a in enumerate(actors):
+        ax, part = slots[i], shares[shares["actor"] == a]
+        grid = part.pivot_table(index=param, columns="rung", values="share", fill_value=0.0)
+        grid = grid.reindex(index=levels, columns=rungs, fill_value=0.0)
+        bottom = np.zeros(len(levels))
+        for r in rungs:
+            ax.bar(x, grid[r], bottom=bottom, width=0.8, color=cmap(r / top), edgecolor="white",
+                   lw=0.3, label=rung_name(r))  # fmt: skip
+            bottom += grid[r].to_numpy()
+        ax.set_title(names.actor(a))
+        ax.set_xticks(x, [_value(v) for v in levels], rotation=30)
+        ax.set_ylim(0, 1)
+        ncols = slots[0].get_gridspec().ncols
+        ax.set_xlabel(names.parameter(param) if i >= len(actors) - ncols else "")
+        ax.set_ylabel("share of replicates" if i % ncols == 0 else "")
+    handles, labels = slots[0].get_legend_handles_labels()
+    spare = slots[len(actors)]
+    spare.set_visible(True)
+    spare.set_axis_off()
+    spare.legend(handles[::-1], labels[::-1], loc="center", frameon=False, fontsize=6,
+                 title="peak rung")  # fmt: skip
+    return fig
 
 
 def plot_sweep(
@@ -215,5 +255,4 @@ def plot_sweep(
         written += style.save_figure(fig, out, f"sweep_milestone_{m}", stats)
     fig, stats = peak_figure(sweep, actor)
     written += style.save_figure(fig, out, "sweep_peak_rung", stats)
-    log.info("wrote %d sweep figure files to %s", len(written), out)
     return written

@@ -2,8 +2,10 @@
 
 Holding a rung is not drawn (it is most of the log); every other decision, effect and inject is
 a numbered marker on its actor's lane, and a list beside the lanes says what each number was:
-date, actor, action and the rule that produced it. Numbers keep the picture readable however
-close the events fall; the full log with the reasons in words is the figure's CSV.
+turn, actor, action and the rule that produced it (turn N is the week from the start date plus
+N - 1 weeks, as in ``wargame play``; markers sit at the end of their turn's week). Numbers keep
+the picture readable however close the events fall; the full log with the reasons in words is
+the figure's CSV.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from sim.analysis import style
+from sim.analysis.names import Names
 
 QUIET_ACTIONS = ("hold",)
 LIST_FONT = 5.5  # points: the event list beside the lanes
@@ -36,24 +39,27 @@ def decision_timeline(
     colours: dict[str, str],
     ax: Axes | None = None,
     span: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    names: Names | None = None,
 ) -> Figure:
     """Numbered markers per actor lane over dates (``span``: the run's first and last date),
     diamonds for injects, circles for decisions and effects, and the numbered list beside."""
+    names = names or Names()
     fig, ax = style.new_axes(ax, size=(11.0, 0.42 * len(actors) + 2.2))
     events = timeline_events(decisions, replicate)
     lane = {a: len(actors) - 1 - i for i, a in enumerate(actors)}
     events["lane"] = events["actor"].map(lane).astype(float)
     for actor in actors:
         _lane(ax, events[events["actor"] == actor], colours[actor])
-    _event_list(ax, events, int((fig.get_figheight() - 1.0) * 72 / (LIST_FONT * 1.35)))
-    ax.legend(handles=_marker_legend(), loc="upper left", frameon=False, ncols=2)
-    ax.set_yticks(list(lane.values()), [a.replace("_", " ") for a in lane])
+    _event_list(ax, events, int((fig.get_figheight() - 1.0) * 72 / (LIST_FONT * 1.35)), names)
+    ax.legend(handles=_marker_legend(), loc="lower left", bbox_to_anchor=(0.0, 1.0),
+              frameon=False, ncols=2)  # fmt: skip
+    ax.set_yticks(list(lane.values()), [names.actor(a) for a in lane])
     ax.set_ylim(-0.7, len(actors) - 0.2)
     if span is not None:
         width = span[1] - span[0]
         ax.set_xlim(span[0] - width * 0.02, span[1] + width * 0.02)
         style.date_axis(ax, *span)
-    ax.set(xlabel="date", ylabel="actor")
+    ax.set(xlabel="date (end of each weekly turn)", ylabel="actor")
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     ax.tick_params(axis="x", rotation=30)
     return fig
@@ -73,10 +79,12 @@ def _lane(ax: Axes, ev: pd.DataFrame, colour: str) -> None:
                     textcoords="offset points", fontsize=5.5, fontweight="bold")  # fmt: skip
 
 
-def _event_list(ax: Axes, events: pd.DataFrame, per_column: int, columns: int = 2) -> None:
+def _event_list(
+    ax: Axes, events: pd.DataFrame, per_column: int, names: Names, columns: int = 2
+) -> None:
     """'n  date  actor: action [rule]' for each event, in up to ``columns`` columns to the right
     of the lanes; what does not fit is left to the CSV, and the list says so."""
-    lines = [f"{e.event:>3} {e.date:%d %b %y} {e.actor}: {_what(e.action, e.rule)}"
+    lines = [f"{e.event:>3} turn {e.step:<2} {names.actor(e.actor)}: {_what(e.action, e.rule)}"
              for e in events.itertuples()]  # fmt: skip
     room = per_column * columns
     if len(lines) > room:

@@ -3,12 +3,19 @@
 Square law (aimed fire): dx/dt = -a*y, dy/dt = -b*x; b*x^2 - a*y^2 stays constant.
 Linear law (area fire): dx/dt = -a*x*y, dy/dt = -b*x*y; b*x - a*y stays constant.
 Both are solved exactly over a turn; a side that would fall below zero stops at zero, and the
-other side keeps what the conserved quantity leaves it.
+other side keeps what the conserved quantity leaves it (Lanchester 1916).
+
+Two helpers make a turn's result independent of its length: ``turn_noise_sigma`` scales the
+random factor on a side's fire to the turn, and ``control_change`` is a rate per week that the
+theatre multiplies by the turn's weeks. ``allocate_losses`` spreads a side's losses over its units.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+WEEK = 7.0
 
 
 def square_law(x0: float, y0: float, a: float, b: float, t: float) -> tuple[float, float]:
@@ -50,13 +57,65 @@ def control_change(
 ) -> float:
     """Weekly change in the defender's share of contested ground.
 
-    The attacker gains ground when its effective strength exceeds ``breakthrough_ratio`` times
-    the defender's and loses ground below it; the change grows with the log of how far the
-    ratio is from that line and is capped at ``rate`` a week.
+    The attacker gains ground when its combat power exceeds ``breakthrough_ratio`` times the
+    defender's and loses ground below it; the change grows with the log of how far the ratio is
+    from that line and is capped at ``rate`` a week. A side with no combat power left loses
+    ground at the full ``rate``; with neither side fighting the line stays where it is.
     """
+    if attacker <= 0 and defender <= 0:
+        return 0.0
     if defender <= 0:
         return -rate
     if attacker <= 0:
         return rate
     pull = math.log((attacker / defender) / breakthrough_ratio)
     return -max(-rate, min(rate, rate * pull))
+
+
+def turn_noise_sigma(weekly_sigma: float, days: float) -> float:
+    """Spread (sigma of the log) of the mean-one lognormal factor on a side's fire over a turn.
+
+    ``weekly_sigma`` is the spread of a week's average fire intensity. The intensity varies
+    independently from day to day (white noise), so the average over a turn of ``days`` has
+    7/days times the variance of a week's: a fortnight is steadier than a week, a day wilder.
+    The factor's mean is one and its variance exp(sigma^2) - 1 is matched exactly, so the losses
+    summed over a calendar span have the same mean and variance whatever the turn length.
+    """
+    if weekly_sigma <= 0 or days <= 0:
+        return 0.0
+    weekly_variance = math.expm1(weekly_sigma * weekly_sigma)
+    return math.sqrt(math.log1p(weekly_variance * WEEK / days))
+
+
+def allocate_losses(
+    strengths: Sequence[float],
+    qualities: Sequence[float],
+    total: float,
+    exposed: Sequence[float] | None = None,
+) -> list[float]:
+    """Each unit's share of its side's ``total`` losses.
+
+    Enemy fire falls on the units in proportion to their strength, and a unit's casualties per
+    unit of fire are inversely proportional to its quality (training, cohesion, protection), so
+    a unit's share is its strength divided by its quality, over the side's sum. ``exposed``
+    gives the strengths that set the shares when they differ from those that can be lost (the
+    theatre passes the turn's mid-point). No unit loses more than it has: what it cannot lose
+    falls on the others by the same rule.
+    """
+    exposed = strengths if exposed is None else exposed
+    losses = [0.0] * len(strengths)
+    left = min(total, sum(strengths))
+    open_ = [i for i, s in enumerate(strengths) if s > 0 and exposed[i] > 0]
+    while left > 1e-9 * max(total, 1.0) and open_:
+        weight = sum(exposed[i] / qualities[i] for i in open_)
+        share = {i: left * (exposed[i] / qualities[i]) / weight for i in open_}
+        capped = [i for i in open_ if share[i] >= strengths[i]]
+        if not capped:
+            for i in open_:
+                losses[i] = share[i]
+            break
+        for i in capped:
+            left -= strengths[i]
+            losses[i] = strengths[i]
+        open_ = [i for i in open_ if i not in capped]
+    return losses

@@ -167,6 +167,22 @@ def _step_at_least(s: Situation, a: Args, p: object) -> bool:
     return s.step >= int(a["step"])
 
 
+# The Situation fields each condition reads (the model works out only those an actor's doctrine
+# needs); a condition missing here reads the field of its own name.
+_READS = {
+    "always": (), "front_failing": ("own_control",),
+    "supplied_ally_front_failing": ("supplied_ally_control",),
+    "adversary_rung_at_least": ("adversary_rung",), "adversary_escalated": ("adversary_last_move",),
+    "adversary_nuclear_signal": ("max_adversary_rung",), "losses_above": ("own_losses",),
+    "step_at_least": ("step",),
+}  # fmt: skip
+
+
+def reads(name: str) -> tuple[str, ...]:
+    """The Situation fields condition ``name`` looks at."""
+    return _READS.get(name, (name,))
+
+
 def holds(when: Mapping[str, Args | None], situation: Situation, params: object) -> bool:
     """True when every named condition in ``when`` holds (a conjunction, in order).
 

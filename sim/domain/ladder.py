@@ -1,8 +1,10 @@
 """The escalation ladder: ordered rungs from de-escalation to nuclear use.
 
-Each rung carries three scores (Kahn threshold group, MID hostility level, Goldstein weight) and
-the actions that put an actor on it. The ladder is data (``data/ladder.yaml``); this module only
-reads it and answers questions about it. Rung numbers are positions, 0 = lowest.
+A rung is a posture an actor holds toward one other actor. Each rung carries its Kahn threshold
+group and the actions that put an actor on it; its MID hostility level and Goldstein weight come
+from those actions' codes in the actions table (``data/actions.yaml``), so each code is written
+once. The ladder is data (``data/ladder.yaml``); this module only reads it and answers questions
+about it. Rung numbers are positions, 0 = lowest.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
+
+from sim.domain.actions import action_table
 
 
 @dataclass(frozen=True)
@@ -23,8 +27,8 @@ class Rung:
     label: str
     description: str
     kahn_group: str
-    mid_level: int
-    goldstein: float
+    mid_level: int  # the most hostile MID level among its actions
+    goldstein: float  # the Goldstein weight of its first action
     actions: tuple[str, ...]
 
 
@@ -42,6 +46,7 @@ class Ladder:
 
     rungs: tuple[Rung, ...]
     thresholds: tuple[Threshold, ...]
+    nuclear_rungs: frozenset[int] = frozenset()  # rungs whose actions all need nuclear weapons
 
     @property
     def top(self) -> int:
@@ -97,6 +102,7 @@ def standard_ladder() -> Ladder:
 
 def parse_ladder(data: dict) -> Ladder:
     """Build a Ladder from its YAML form; thresholds sit between the named Kahn groups."""
+    codes = action_table()
     rungs = tuple(
         Rung(
             index=i,
@@ -104,8 +110,8 @@ def parse_ladder(data: dict) -> Ladder:
             label=r["label"],
             description=r["description"],
             kahn_group=r["kahn_group"],
-            mid_level=int(r["mid_level"]),
-            goldstein=float(r["goldstein"]),
+            mid_level=max(codes[a].mid_level for a in r["actions"]),
+            goldstein=codes[r["actions"][0]].goldstein,
             actions=tuple(r["actions"]),
         )
         for i, r in enumerate(data["rungs"])
@@ -115,4 +121,7 @@ def parse_ladder(data: dict) -> Ladder:
         lower_group = t["between"][0]
         below = max(r.index for r in rungs if r.kahn_group == lower_group)
         thresholds.append(Threshold(label=t["label"], below=below))
-    return Ladder(rungs=rungs, thresholds=tuple(thresholds))
+    nuclear = frozenset(
+        r.index for r in rungs if all("nuclear" in codes[a].requires for a in r.actions)
+    )
+    return Ladder(rungs=rungs, thresholds=tuple(thresholds), nuclear_rungs=nuclear)

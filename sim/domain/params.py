@@ -1,17 +1,29 @@
-"""Typed parameters of the decision rules and the combat model, with their allowed ranges.
+"""Typed parameters of the decision rules and the combat model: every knob on one line.
 
-These dataclasses are the single place where defaults live: Hydra uses them as the schemas of
-the ``rules`` and ``combat`` config groups (``sim/config.py``), the web page reads them for its
-controls, and the model receives them as plain objects.
+Each knob is declared once, with ``knob(default, valid, plausible, meaning)``: its default, the
+range a value must lie in (checked when a config is made), the plausible range an analyst
+sweeps (finite; used by sensitivity analysis and calibration) and what it means. Hydra uses
+these dataclasses as the schemas of the ``rules`` and ``combat`` config groups
+(``sim/config.py``), the web page reads them for its controls, and the model receives them as
+plain objects. Rates are per week and converted to the turn length by ``sim.domain.rates``.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 from sim.domain.errors import ConfigError
+
+INF = math.inf
+
+
+def knob(default: float, valid: tuple[float, float], plausible: tuple[float, float],
+         doc: str) -> Any:  # fmt: skip
+    """A numeric knob: its default, valid range, plausible (sweep) range and meaning."""
+    return field(default=default, metadata={"valid": valid, "plausible": plausible, "doc": doc})
 
 
 class RuleSetName(StrEnum):
@@ -32,27 +44,53 @@ class AttritionLaw(StrEnum):
 
 @dataclass
 class RuleParams:
-    """Knobs of the decision rules (see docs/model.md for each one in words)."""
+    """Knobs of decisions, perception, costs and war termination (docs/model.md, section 7)."""
 
     name: RuleSetName = RuleSetName.doctrine_richardson
-    reactivity: float = 0.6  # weight of the adversary's climb since the start, above one's own
-    response_to_moves: float = 0.8  # weight of the largest last move of any adversary (rungs)
-    grievance_weight: float = 0.4  # weight of the actor's grievance (0-1)
-    restraint: float = 0.5  # weight of one's own climb since the start, damped by risk tolerance
-    cost_sensitivity: float = 3.0  # weight of last turn's own losses (fraction of strength)
-    noise: float = 0.4  # standard deviation of the random term
-    escalation_threshold: float = 1.2  # pressure above which an actor climbs one rung
-    deescalation_threshold: float = 1.2  # pressure below minus this: the actor steps down
-    threshold_premium: float = 1.0  # extra pressure needed to cross a Kahn threshold
-    forgiveness: float = 0.1  # tit_for_tat: chance to hold instead of answering a climb
-    cautious_loss_limit: float = 0.05  # cautious: step down when a turn's losses pass this share
-    cautious_restraint_factor: float = 2.0  # cautious: restraint multiplied by this
-    front_failing_control: float = 0.6  # a side's front fails below this share of its theatre
-    restriction_easing_control: float = 0.5  # default control for supplied_ally_front_failing
+    # Richardson's action-reaction pressure toward one target (rules.richardson)
+    reactivity: float = knob(0.6, (0, INF), (0.0, 1.5), "weight of the target's climb toward the actor, above the actor's own")  # noqa: E501 # fmt: skip
+    response_to_moves: float = knob(0.8, (0, INF), (0.0, 2.0), "weight of the target's last week's move toward the actor (rungs)")  # noqa: E501 # fmt: skip
+    grievance_weight: float = knob(0.4, (0, INF), (0.0, 1.5), "weight of the actor's grievance (0-1)")  # noqa: E501 # fmt: skip
+    restraint: float = knob(0.5, (0, INF), (0.0, 1.5), "weight of one's own climb toward the target, damped by risk tolerance")  # noqa: E501 # fmt: skip
+    cost_sensitivity: float = knob(1.5, (0, INF), (0.0, 4.0), "weight of war weariness (accumulated losses, sanctions) against climbing and in settling")  # noqa: E501 # fmt: skip
+    deterrence_weight: float = knob(0.6, (0, INF), (0.0, 2.0), "weight of the target's perceived resolve and its nuclear allies' credible commitments")  # noqa: E501 # fmt: skip
+    noise: float = knob(0.4, (0, INF), (0.1, 1.0), "spread of the pressure's unobserved part (a decision's uncertainty)")  # noqa: E501 # fmt: skip
+    decision_rate: float = knob(1.0, (0, INF), (0.25, 3.0), "decision opportunities per week: scales every climb and step-down hazard")  # noqa: E501 # fmt: skip
+    escalation_threshold: float = knob(1.2, (1e-9, INF), (0.6, 2.0), "pressure above which an actor tends to climb one feasible rung")  # noqa: E501 # fmt: skip
+    deescalation_threshold: float = knob(1.2, (1e-9, INF), (0.6, 2.0), "pressure below minus this: the actor tends to step down")  # noqa: E501 # fmt: skip
+    threshold_premium: float = knob(1.0, (0, INF), (0.0, 2.0), "extra pressure needed to cross one of Kahn's thresholds")  # noqa: E501 # fmt: skip
+    nuclear_caution: float = knob(2.0, (0, INF), (0.0, 4.0), "extra pressure x (1 - risk tolerance) x (1 + perceived risk) to climb onto a nuclear rung, or across a threshold toward a nuclear-armed target")  # noqa: E501 # fmt: skip
+    forgiveness: float = knob(0.1, (0, 1), (0.0, 0.5), "tit_for_tat: share of a target's climbs left unanswered")  # noqa: E501 # fmt: skip
+    response_rate: float = knob(2.0, (0, INF), (0.5, 5.0), "tit_for_tat: answers per week to a gap between the target's posture and one's own")  # noqa: E501 # fmt: skip
+    cautious_loss_limit: float = knob(0.05, (0, 1), (0.01, 0.2), "cautious: step down when a week's losses pass this share of committed strength")  # noqa: E501 # fmt: skip
+    cautious_restraint_factor: float = knob(2.0, (0, INF), (1.0, 4.0), "cautious: restraint multiplied by this")  # noqa: E501 # fmt: skip
+    front_failing_control: float = knob(0.6, (0, 1), (0.3, 0.9), "a side's front fails below this share of its theatre")  # noqa: E501 # fmt: skip
+    restriction_easing_control: float = knob(0.5, (0, 1), (0.2, 0.8), "default control for supplied_ally_front_failing")  # noqa: E501 # fmt: skip
+    # perception (sim/abm/perception.py)
+    perception_lag_days: float = knob(7.0, (0, 365), (0.0, 21.0), "days before an actor sees another's change of posture")  # noqa: E501 # fmt: skip
+    intel_noise: float = knob(0.25, (0, INF), (0.0, 0.6), "log-normal spread of an actor's estimate of enemy strength")  # noqa: E501 # fmt: skip
+    detection_rate: float = knob(0.1, (0, INF), (0.0, 0.5), "per week: chance-rate that covert units are detected by their adversaries")  # noqa: E501 # fmt: skip
+    covert_grievance: float = knob(0.15, (0, 1), (0.0, 0.4), "grievance an actor gains on detecting covert enemy units")  # noqa: E501 # fmt: skip
+    risk_decay: float = knob(0.15, (0, INF), (0.0, 0.5), "per week: decay of perceived nuclear risk")  # noqa: E501 # fmt: skip
+    # costs: war weariness and the economy (sim/abm/world.py)
+    weariness_from_losses: float = knob(1.0, (0, INF), (0.2, 3.0), "weariness gained per share of committed strength lost")  # noqa: E501 # fmt: skip
+    weariness_from_sanctions: float = knob(0.2, (0, INF), (0.0, 1.0), "weariness gained per week per unit of lost sustainment")  # noqa: E501 # fmt: skip
+    weariness_recovery: float = knob(0.1, (0, INF), (0.02, 0.3), "per week: decay of war weariness")  # noqa: E501 # fmt: skip
+    sustainment_recovery: float = knob(0.04, (0, INF), (0.0, 0.2), "per week: the economy's adaptation back toward normal after sanctions")  # noqa: E501 # fmt: skip
+    logistics_recovery: float = knob(0.15, (0, INF), (0.0, 0.5), "per week: repair of logistics after strikes")  # noqa: E501 # fmt: skip
+    # commitments (sim/abm/world.py)
+    honour_gain: float = knob(0.1, (0, 1), (0.0, 0.3), "credibility gained when a commitment is honoured")  # noqa: E501 # fmt: skip
+    neglect_rate: float = knob(0.05, (0, INF), (0.0, 0.3), "per week: credibility lost while a partner is attacked and the actor does nothing")  # noqa: E501 # fmt: skip
+    # war termination (sim/abm/bargaining.py)
+    offer_rate: float = knob(0.5, (0, INF), (0.0, 2.0), "per week: ceasefire offers by a side whose cost of fighting on exceeds its gain")  # noqa: E501 # fmt: skip
+    settle_margin: float = knob(0.3, (-INF, INF), (-0.2, 0.8), "how much more continuing must cost than it gains before a side settles")  # noqa: E501 # fmt: skip
+    territory_stake: float = knob(1.0, (0, INF), (0.0, 2.0), "gain from fighting on per share of contested ground at stake (an owner's to retake, a holder's to keep)")  # noqa: E501 # fmt: skip
+    mediation_bonus: float = knob(0.2, (0, INF), (0.0, 0.5), "a mediator's help in accepting an offer (lowers the margin)")  # noqa: E501 # fmt: skip
+    ceasefire_break_rate: float = knob(0.05, (0, INF), (0.0, 0.3), "per week: base hazard that a ceasefire breaks (grows with grievance)")  # noqa: E501 # fmt: skip
 
     def __post_init__(self) -> None:
         self.name = RuleSetName(self.name)
-        _check_ranges(self, "rules", RULE_RANGES)
+        check_ranges(self, "rules")
 
 
 @dataclass
@@ -60,63 +98,41 @@ class CombatParams:
     """Knobs of the Lanchester attrition and the control of contested ground."""
 
     law: AttritionLaw = AttritionLaw.square
-    attrition_rate: float = 0.004  # per day: casualties per effective enemy soldier (square law)
-    linear_reference_strength: float = 20000.0  # linear law: rate = attrition_rate / this
-    defender_advantage: float = 1.6  # multiplier on the holder's fire in its salient
-    noise: float = 0.25  # sigma of the lognormal factor on each side's fire, drawn each turn
-    breakthrough_ratio: float = 2.0  # attacker:defender effective ratio that holds the line
-    control_rate: float = 0.12  # largest weekly change in a theatre's control
-    unrestricted_weapons_bonus: float = 0.2  # recipient's quality gain when restrictions lift
-    reinforcement_fraction: float = 0.5  # reinforce_troops adds this share of initial strength
-    nuclear_strike_damage: float = 0.5  # share of the adversary's theatre forces destroyed
+    attrition_rate: float = knob(0.004, (0, INF), (0.002, 0.008), "per day: casualties per effective enemy soldier (square law)")  # noqa: E501 # fmt: skip
+    linear_reference_strength: float = knob(20000.0, (1e-9, INF), (10000, 40000), "linear law: rate = attrition_rate / this")  # noqa: E501 # fmt: skip
+    defender_advantage: float = knob(3.0, (1e-9, INF), (1.5, 4.0), "multiplier on the holder's fire in its salient (only there: the control balance carries the breakthrough ratio)")  # noqa: E501 # fmt: skip
+    noise: float = knob(0.25, (0, INF), (0.0, 0.5), "spread of a week's mean-one lognormal factor on each side's fire (scaled to the turn length)")  # noqa: E501 # fmt: skip
+    breakthrough_ratio: float = knob(2.0, (1e-9, INF), (1.2, 3.0), "attacker:defender combat power at which the line holds")  # noqa: E501 # fmt: skip
+    control_rate: float = knob(0.12, (0, 1), (0.03, 0.25), "largest weekly change in a theatre's control; the pace of a side fighting alone")  # noqa: E501 # fmt: skip
+    unrestricted_weapons_bonus: float = knob(0.2, (0, INF), (0.0, 0.5), "recipient's fire gain when restrictions lift")  # noqa: E501 # fmt: skip
+    reinforcement_fraction: float = knob(0.5, (0, INF), (0.1, 1.0), "reinforce_troops adds this share of initial strength")  # noqa: E501 # fmt: skip
+    nuclear_strike_damage: float = knob(0.5, (0, 1), (0.1, 0.9), "share of the adversary's theatre forces destroyed")  # noqa: E501 # fmt: skip
 
     def __post_init__(self) -> None:
         self.law = AttritionLaw(self.law)
-        _check_ranges(self, "combat", COMBAT_RANGES)
+        check_ranges(self, "combat")
 
 
-_NONNEG = (0.0, math.inf)
-_SHARE = (0.0, 1.0)
-RULE_RANGES = {
-    "reactivity": _NONNEG,
-    "response_to_moves": _NONNEG,
-    "grievance_weight": _NONNEG,
-    "restraint": _NONNEG,
-    "cost_sensitivity": _NONNEG,
-    "noise": _NONNEG,
-    "escalation_threshold": (1e-9, math.inf),
-    "deescalation_threshold": (1e-9, math.inf),
-    "threshold_premium": _NONNEG,
-    "forgiveness": _SHARE,
-    "cautious_loss_limit": _SHARE,
-    "cautious_restraint_factor": _NONNEG,
-    "front_failing_control": _SHARE,
-    "restriction_easing_control": _SHARE,
-}
-COMBAT_RANGES = {
-    "attrition_rate": _NONNEG,
-    "linear_reference_strength": (1e-9, math.inf),
-    "defender_advantage": (1e-9, math.inf),
-    "noise": _NONNEG,
-    "breakthrough_ratio": (1e-9, math.inf),
-    "control_rate": _SHARE,
-    "unrestricted_weapons_bonus": _NONNEG,
-    "reinforcement_fraction": _NONNEG,
-    "nuclear_strike_damage": _SHARE,
-}
+def numeric_knobs(cls: type) -> dict[str, dict]:
+    """Every numeric knob of a params class: name -> its metadata (valid, plausible, doc)."""
+    return {f.name: dict(f.metadata) for f in fields(cls) if "valid" in f.metadata}
 
 
-def _check_ranges(obj: object, group: str, ranges: dict[str, tuple[float, float]]) -> None:
+RULE_RANGES = {k: m["valid"] for k, m in numeric_knobs(RuleParams).items()}
+COMBAT_RANGES = {k: m["valid"] for k, m in numeric_knobs(CombatParams).items()}
+
+
+def check_ranges(obj: object, group: str) -> None:
     """Raise ConfigError naming the field and its allowed range for any value outside it."""
-    for f in fields(obj):  # type: ignore[arg-type]
-        if f.name not in ranges:
-            continue
-        value = getattr(obj, f.name)
-        lo, hi = ranges[f.name]
+    for name, meta in numeric_knobs(type(obj)).items():
+        value = getattr(obj, name)
+        lo, hi = meta["valid"]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{group}.{f.name} must be a number, got {value!r}")
-        if not (lo <= value <= hi) or math.isnan(value):
-            upper = "infinity" if hi == math.inf else hi
+            raise ConfigError(f"{group}.{name} must be a number, got {value!r}")
+        if math.isnan(value) or math.isinf(value) or not (lo <= value <= hi):
+            lower = "-infinity" if lo == -INF else float(lo)
+            upper = "infinity" if hi == INF else float(hi)
             raise ConfigError(
-                f"{group}.{f.name} = {value} is outside the allowed range [{lo}, {upper}]"
+                f"{group}.{name} = {value} is outside the allowed range [{lower}, {upper}] "
+                f"(finite): {meta['doc']}"
             )

@@ -36,6 +36,13 @@ class _Check:
             self.need(m, self.actors, f"{where}.members.{i}", "actor")
         for i, adv in enumerate(a.adversaries):
             self.need(adv, self.actors - {aid}, f"{where}.adversaries.{i}", "actor")
+        for target, rung in a.postures.items():
+            self.need(target, self.actors - {aid}, f"{where}.postures.{target}", "actor")
+            self.need(rung, self.rungs, f"{where}.postures.{target}", "rung")
+            if rung in self.rungs and a.max_rung in self.rungs and idx(rung) > idx(a.max_rung):
+                self.out.append(f"{where}.postures.{target}: {rung!r} is above max_rung")
+        if aid in a.members:
+            self.out.append(f"{where}.members: an alliance cannot be its own member")
         if {a.initial_rung, a.max_rung} <= self.rungs:
             if idx(a.initial_rung) > idx(a.max_rung):
                 self.out.append(f"{where}.initial_rung: {a.initial_rung!r} is above max_rung")
@@ -77,14 +84,18 @@ class _Check:
             )
 
     def milestone(self, mid: str, m: Milestone) -> None:
-        """Everything a milestone names exists."""
+        """Everything a milestone names exists; a control milestone names a contested theatre
+        (one with ``held_by``), since only those have a control that moves."""
         where = f"milestones.{mid}"
-        for i, a in enumerate(m.actors):
-            self.need(a, self.actors, f"{where}.actors.{i}", "actor")
-        self.need(m.target, self.actors, f"{where}.target", "actor")
-        self.need(m.rung, self.rungs, f"{where}.rung", "rung")
-        self.need(m.theatre, self.theatres, f"{where}.theatre", "theatre")
-        self.need(m.action, self.actions, f"{where}.action", "action")
+        for field in ("actors", "parties"):
+            for i, a in enumerate(getattr(m, field, ())):
+                self.need(a, self.actors, f"{where}.{field}.{i}", "actor")
+        self.need(getattr(m, "target", None), self.actors, f"{where}.target", "actor")
+        self.need(getattr(m, "rung", None), self.rungs, f"{where}.rung", "rung")
+        self.need(getattr(m, "action", None), self.actions, f"{where}.action", "action")
+        theatre = getattr(m, "theatre", None)
+        contested = {t for t, th in self.s.theatres.items() if th.held_by is not None}
+        self.need(theatre, contested, f"{where}.theatre", "contested theatre (with held_by)")
 
 
 def cross_reference_problems(s: Scenario) -> list[str]:
@@ -95,6 +106,10 @@ def cross_reference_problems(s: Scenario) -> list[str]:
     for rid, r in s.relations.items():
         for i, p in enumerate(r.parties):
             c.need(p, c.actors, f"relations.{rid}.parties.{i}", "actor")
+        for i, m in enumerate(r.mediators):
+            c.need(m, c.actors - set(r.parties), f"relations.{rid}.mediators.{i}", "actor")
+        if r.mediators and r.kind != "war":
+            c.out.append(f"relations.{rid}.mediators: only a war has mediators")
     for tid, t in s.theatres.items():
         c.need(t.territory_of, c.actors, f"theatres.{tid}.territory_of", "actor")
         c.need(t.held_by, c.actors, f"theatres.{tid}.held_by", "actor")

@@ -55,7 +55,12 @@ class Sourced(_Strict):
 
 
 class DoctrineEntry(Sourced):
-    """One line of an actor's doctrine: when all named conditions hold, take ``then``."""
+    """One line of an actor's doctrine: when all named conditions hold, take ``then`` toward
+    ``target`` (default: the adversary whose posture toward the actor is highest).
+
+    ``probability`` is per WEEK while the conditions hold; the model converts it to the turn
+    length (1 - (1 - p)^(days / 7)).
+    """
 
     when: When
     then: str
@@ -66,14 +71,17 @@ class DoctrineEntry(Sourced):
 
 
 class Actor(Sourced):
-    """A state or an alliance that decides each turn where it stands on the escalation ladder."""
+    """A state or an alliance that holds a posture (a ladder rung) toward each actor it deals
+    with: its adversaries and anyone at war with it. ``initial_rung`` is its posture toward each
+    of them at the start unless ``postures`` gives one for that actor; ``max_rung`` caps them."""
 
     _unsourced = frozenset({"doctrine"})
     name: str
-    kind: Literal["state", "alliance"]
+    kind: Literal["state", "alliance", "armed_group", "territory"]
     members: list[str] = []
     nuclear: bool = False
     initial_rung: str
+    postures: dict[str, str] = {}  # target actor -> rung id at the start, where not initial_rung
     max_rung: str = "strikes_on_territory"  # nuclear rungs need nuclear: true and a max_rung
     adversaries: list[str] = []
     risk_tolerance: Probability = 0.5
@@ -83,7 +91,12 @@ class Actor(Sourced):
 
 
 class Relation(Sourced):
-    """A tie between two actors. For ``supply`` the parties are [supplier, recipient]."""
+    """A tie between two actors. For ``supply`` the parties are [supplier, recipient].
+
+    A war may name ``mediators`` (actors that help the parties accept a ceasefire). A treaty or
+    an alliance carries a ``credibility`` (0-1): how far the parties and their adversaries
+    believe its commitments will be honoured; it moves with what the parties do.
+    """
 
     kind: Literal["war", "treaty", "supply", "alliance", "partnership"]
     parties: Annotated[list[str], Field(min_length=2, max_length=2)]
@@ -91,6 +104,8 @@ class Relation(Sourced):
     mutual_defence: bool = False
     goods: Literal["weapons", "ammunition", "instructors", "none"] = "none"
     restricted_use: bool = False
+    mediators: list[str] = []
+    credibility: Share = 0.5
 
 
 class Theatre(Sourced):
@@ -103,7 +118,13 @@ class Theatre(Sourced):
 
 
 class Force(Sourced):
-    """A military unit or grouping: personnel strength, relative quality, where it fights."""
+    """A military unit or grouping: personnel strength, relative quality, where it fights.
+
+    ``quality`` scales the unit's fire and divides its share of its side's losses (1.0 is the
+    reference). Losses are replaced from ``reserve`` (personnel available to this unit over the
+    whole run) at ``replenishment`` of the initial strength a week; with no reserve there is no
+    replacement. Reinforcements by decision or inject come on top of both.
+    """
 
     actor: str
     theatre: str
@@ -111,6 +132,7 @@ class Force(Sourced):
     quality: Quality = 1.0
     in_combat: bool = False
     replenishment: Share = 0.0
+    reserve: Strength = 0.0
     covert: bool = False
     description: str | None = None
 
@@ -204,35 +226,94 @@ class Inject(Sourced):
         return self
 
 
-MilestoneKind = Literal[
-    "units_in_combat",
-    "declaration",
-    "restrictions_lifted",
-    "rung_reached",
-    "control_below",
-    "action_taken",
-    "all_at_most",
-]
+class _MilestoneBase(Sourced):
+    """A named event whose first turn is recorded in ``outcomes.parquet`` as ``<name>_step``."""
 
-
-class Milestone(Sourced):
-    """A named event whose first turn is recorded in ``outcomes.parquet`` as ``<name>_step``.
-
-    Kinds: units_in_combat (any unit of ``actors`` in combat), declaration (any of ``actors``
-    declared ``target`` co-belligerent), restrictions_lifted (a supplier of ``target`` lifted
-    them), rung_reached (any of ``actors``, or anyone, at ``rung`` or above), control_below
-    (the holder's control of ``theatre`` under ``below``), action_taken (any of ``actors`` took
-    ``action``), all_at_most (every one of ``actors`` at ``rung`` or below).
-    """
-
-    kind: MilestoneKind
     description: str
+
+
+class UnitsInCombat(_MilestoneBase):
+    """Any unit of ``actors`` is in combat."""
+
+    kind: Literal["units_in_combat"]
+    actors: Annotated[list[str], Field(min_length=1)]
+
+
+class DeclarationMade(_MilestoneBase):
+    """Any of ``actors`` (anyone, if empty) declared ``target`` a co-belligerent."""
+
+    kind: Literal["declaration"]
+    target: str
     actors: list[str] = []
-    target: str | None = None
-    rung: str | None = None
-    theatre: str | None = None
-    below: Share | None = None
-    action: str | None = None
+
+
+class RestrictionsLifted(_MilestoneBase):
+    """A supplier of ``target`` lifted the restrictions on the use of what it supplies."""
+
+    kind: Literal["restrictions_lifted"]
+    target: str
+
+
+class RungReached(_MilestoneBase):
+    """Any of ``actors`` (anyone, if empty) stands on ``rung`` or higher toward anyone."""
+
+    kind: Literal["rung_reached"]
+    rung: str
+    actors: list[str] = []
+
+
+class PostureReached(_MilestoneBase):
+    """Any of ``actors`` (anyone, if empty) stands on ``rung`` or higher toward ``target``."""
+
+    kind: Literal["posture_reached"]
+    rung: str
+    target: str
+    actors: list[str] = []
+
+
+class ControlBelow(_MilestoneBase):
+    """The holder's control of the contested ``theatre`` is under ``below``."""
+
+    kind: Literal["control_below"]
+    theatre: str
+    below: Share
+
+
+class ActionTaken(_MilestoneBase):
+    """Any of ``actors`` (anyone, if empty) took ``action``."""
+
+    kind: Literal["action_taken"]
+    action: str
+    actors: list[str] = []
+
+
+class AllAtMost(_MilestoneBase):
+    """Every one of ``actors`` stands on ``rung`` or lower toward everyone."""
+
+    kind: Literal["all_at_most"]
+    rung: str
+    actors: Annotated[list[str], Field(min_length=1)]
+
+
+class CeasefireMade(_MilestoneBase):
+    """A ceasefire between the two ``parties`` is in force."""
+
+    kind: Literal["ceasefire"]
+    parties: Annotated[list[str], Field(min_length=2, max_length=2)]
+
+
+Milestone = Annotated[
+    UnitsInCombat
+    | DeclarationMade
+    | RestrictionsLifted
+    | RungReached
+    | PostureReached
+    | ControlBelow
+    | ActionTaken
+    | AllAtMost
+    | CeasefireMade,
+    Field(discriminator="kind"),
+]
 
 
 class Scenario(Sourced):

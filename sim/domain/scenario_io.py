@@ -1,9 +1,10 @@
 """Reading scenario files and checking them, with errors a teacher can act on.
 
-``load_scenario`` reads YAML safely (no tags, no code, dates kept as text until the schema
-parses them), validates the schema and then the cross-references: every actor, unit, theatre,
-rung, action and condition a scenario names must exist. Every problem is reported at once, each
-with its field path and what is allowed, as one ``ScenarioError``.
+``load_scenario`` reads YAML safely (``sim.domain.safe_yaml``: plain data only, no duplicate
+keys, finite numbers, size limits; dates kept as text until the schema parses them), validates
+the schema and then the cross-references: every actor, unit, theatre, rung, action and
+condition a scenario names must exist. Every problem is reported at once, each with its field
+path and what is allowed, as one ``ScenarioError``.
 """
 
 from __future__ import annotations
@@ -13,38 +14,44 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from sim.domain.errors import ScenarioError
 from sim.domain.references import cross_reference_problems
+from sim.domain.safe_yaml import YamlProblem, finite_problems, parse_text, read_text
 from sim.domain.scenario import Scenario
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """A safe YAML loader that leaves dates as strings (OmegaConf cannot hold date objects)."""
+class FileError(ScenarioError):
+    """A YAML file the project reads (scenario, deck, exercise pack) that is refused, named
+    as what it is ("Deck ...", "Exercise pack ...")."""
+
+    def __init__(self, source: str, problems: list[str], kind: str = "Scenario"):
+        super().__init__(source, problems)
+        lines = "\n".join(f"  - {p}" for p in problems)
+        self.args = (f"{kind} {source} is not valid:\n{lines}",)
 
 
-_TextDatesLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+HINTS = {
+    "Scenario": "name:, actors:, relations:, ...",
+    "Deck": "injects:",
+    "Exercise pack": "title:, scenario:, deck:, ...",
 }
 
 
-def read_yaml(path: Path) -> dict[str, Any]:
-    """A scenario file's raw mapping; unreadable, non-UTF-8 or non-mapping files are errors."""
+def read_yaml(path: Path, kind: str = "Scenario") -> dict[str, Any]:
+    """A YAML file's mapping, read the project's one safe way (``sim.domain.safe_yaml``).
+
+    ``kind`` names the file in messages. Unreadable, oversized, non-UTF-8 or non-mapping files,
+    tags, duplicate keys, infinite numbers and alias bombs are FileErrors.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError(str(path), ["file not found"]) from None
-    except UnicodeDecodeError:
-        raise ScenarioError(str(path), ["not a UTF-8 text file"]) from None
-    try:
-        data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise ScenarioError(str(path), [f"not valid YAML: {exc}"]) from None
+        data = parse_text(read_text(path))
+    except YamlProblem as exc:
+        raise FileError(str(path), [str(exc)], kind) from None
     if not isinstance(data, dict):
-        raise ScenarioError(str(path), ["the file must hold a mapping (name:, actors:, ...)"])
+        hint = HINTS.get(kind, "key: value lines")
+        raise FileError(str(path), [f"the file must hold a mapping ({hint})"], kind)
     return data
 
 
@@ -55,14 +62,26 @@ def load_scenario(path: Path) -> Scenario:
 
 def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
     """Validate a scenario mapping (e.g. a YAML file after Hydra overrides) into a Scenario."""
+    problems = finite_problems(data)
+    if problems:
+        raise ScenarioError(source, problems)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(source, [_describe(err) for err in exc.errors()]) from None
-    problems = cross_reference_problems(scenario)
+        raise ScenarioError(source, describe_errors(exc)) from None
+    problems = cross_reference_problems(scenario) + _self_membership(scenario)
     if problems:
         raise ScenarioError(source, problems)
     return scenario
+
+
+def _self_membership(scenario: Scenario) -> list[str]:
+    """An alliance listed among its own members (it would count itself twice)."""
+    return [
+        f"actors.{aid}.members: {aid} is listed as a member of itself; allowed: other actors"
+        for aid, actor in scenario.actors.items()
+        if aid in (actor.members or [])
+    ]
 
 
 def with_deck(data: dict[str, Any], deck_file: Path) -> dict[str, Any]:
@@ -70,16 +89,17 @@ def with_deck(data: dict[str, Any], deck_file: Path) -> dict[str, Any]:
 
     A deck's inject ids must not repeat the scenario's; the merged world is validated as a whole.
     """
-    deck = read_yaml(deck_file)
+    deck = read_yaml(deck_file, "Deck")
     unknown = sorted(set(deck) - {"injects", "title", "description", "sources"})
     if unknown or not isinstance(deck.get("injects"), dict):
-        raise ScenarioError(str(deck_file), [
-            f"a deck holds `injects:` (a mapping of inject id -> inject); unknown keys: {unknown}"
-        ])  # fmt: skip
+        raise FileError(str(deck_file), [
+            f"a deck holds `injects:` (a mapping of inject id -> inject), and may have title:, "
+            f"description:, sources:; unknown keys: {unknown}"
+        ], "Deck")  # fmt: skip
     clash = sorted(set(deck["injects"]) & set(data.get("injects") or {}))
     if clash:
-        raise ScenarioError(
-            str(deck_file), [f"injects.{c}: already in the scenario" for c in clash]
+        raise FileError(
+            str(deck_file), [f"injects.{c}: already in the scenario" for c in clash], "Deck"
         )
     return {**data, "injects": {**(data.get("injects") or {}), **deck["injects"]}}
 
@@ -95,11 +115,16 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _describe(err: dict[str, Any]) -> str:
+def describe_errors(exc: ValidationError, model: type[BaseModel] = Scenario) -> list[str]:
+    """Each validation error of ``model`` as "field.path: what is wrong (and what is allowed)"."""
+    return [_describe(err, model) for err in exc.errors()]
+
+
+def _describe(err: dict[str, Any], model: type[BaseModel] = Scenario) -> str:
     where = ".".join(str(p) for p in err["loc"]) or "(top level)"
     msg = err["msg"]
     if err["type"] == "extra_forbidden":
-        allowed = _allowed_fields(err["loc"][:-1])
+        allowed = _allowed_fields(err["loc"][:-1], model)
         msg = f"unknown field; allowed fields: {', '.join(allowed)}" if allowed else msg
     elif err["type"] == "missing":
         msg = "required field is missing"
@@ -108,9 +133,9 @@ def _describe(err: dict[str, Any]) -> str:
     return f"{where}: {msg}"
 
 
-def _allowed_fields(loc: tuple) -> list[str]:
+def _allowed_fields(loc: tuple, root: type[BaseModel] = Scenario) -> list[str]:
     """The field names allowed at ``loc``, found by walking the schema."""
-    model: type[BaseModel] | None = Scenario
+    model: type[BaseModel] | None = root
     expect_key = False
     for part in loc:
         if model is None:

@@ -17,8 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sim.experiment.plan import SweepPlan, override_values
-from sim.experiment.results import PARTIAL, write_json_atomic
+from sim.experiment.results import write_json_atomic
 from sim.experiment.sweep_job import DONE, JOB_FILE, read_json
+from sim.files import atomic_path
 
 SWEEP_TABLE = "sweep.parquet"
 MANIFEST = "manifest.json"
@@ -84,8 +85,8 @@ def write_sweep_table(records: list[dict[str, Any]], swept: list[str], sweep_dir
         path.unlink(missing_ok=True)
         return 0
     schema = pa.unify_schemas(schemas, promote_options="permissive")
-    partial, rows = path.with_name(path.name + PARTIAL), 0
-    with pq.ParquetWriter(partial, schema) as writer:
+    rows = 0
+    with atomic_path(path) as partial, pq.ParquetWriter(partial, schema) as writer:
         for record in records:
             table = _job_table(record, swept)
             if table is None:
@@ -97,7 +98,6 @@ def write_sweep_table(records: list[dict[str, Any]], swept: list[str], sweep_dir
             ]  # fmt: skip
             writer.write_table(pa.Table.from_arrays(columns, schema=schema))
             rows += table.num_rows
-    partial.replace(path)
     return rows
 
 

@@ -1,7 +1,8 @@
 """Where scenarios and configs live, and how a name or a path finds a scenario file.
 
 Scenarios are the ``*.yaml`` files directly in the scenarios folder: ``$WARGAME_SCENARIOS``
-if set, else ``./scenarios`` when it exists, else the project's own ``scenarios/``.
+if set, else ``./scenarios`` when it exists, else the project's own ``scenarios/``. History files
+beside them (``NAME.history.yaml``, see docs/analysis.md) are not scenarios.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sim.domain.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONF_DIR = PROJECT_ROOT / "conf"
 SOURCE_FILE_KEY = "_source_file"  # added to a scenario's config node: the file it came from
+HISTORY_SUFFIX = ".history.yaml"  # what happened, for `wargame score`: not a scenario
 
 
 def scenarios_dir() -> Path:
@@ -31,13 +33,22 @@ def scenario_files() -> dict[str, Path]:
     folder = scenarios_dir()
     if not folder.is_dir():
         return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.name.startswith(".")}
+    return {
+        p.stem: p
+        for p in sorted(folder.glob("*.yaml"))
+        if not p.name.startswith(".") and not p.name.endswith(HISTORY_SUFFIX)
+    }
 
 
 def find_scenario(name_or_path: str) -> Path:
     """A scenario file given by name (``kursk_2024``) or by path (``my/file.yaml``)."""
     path = Path(name_or_path)
     if path.suffix in (".yaml", ".yml") or path.exists():
+        if path.is_dir():
+            raise ConfigError(
+                f"scenario={name_or_path} is a folder; give a scenario file (.yaml) or the name "
+                f"of one in {scenarios_dir()}"
+            )
         if not path.is_file():
             raise ConfigError(f"scenario file {name_or_path} does not exist")
         return path

@@ -1,8 +1,11 @@
 """A job: one parameter point of an experiment, run as many seeded replicates.
 
-Each replicate's seed derives from (base seed, a digest of the job's resolved parameters,
-replicate index) through numpy's SeedSequence, so adding a value to a sweep never changes the
-other points' results, and the same config and seed always give the same tables.
+Each replicate's seed derives from (base seed, replicate index) through numpy's SeedSequence:
+common random numbers, so replicate i of every point of a sweep starts from the same stream and
+differences between points are differences of parameters, not of luck (paired comparisons).
+With ``seeding=per_point`` the seed also mixes in a digest of the job's resolved parameters, so
+each point has its own independent streams. Either way adding a value to a sweep never changes
+the other points' results, and the same config and seed always give the same tables.
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from functools import cached_property
 
 import numpy as np
 
+from sim.domain.errors import ConfigError
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario import Scenario
+from sim.limits import check_finite_knobs, check_run_size
+
+SEEDINGS = ("common", "per_point")
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,18 @@ class Job:
     replicates: int
     base_seed: int
     human_actors: tuple[str, ...] = ()
+    seeding: str = "common"  # common: seeds from (base seed, index); per_point: + params digest
+
+    def __post_init__(self) -> None:
+        if self.seeding not in SEEDINGS:
+            raise ConfigError(f"seeding = {self.seeding!r} is not allowed; allowed: "
+                              f"{', '.join(SEEDINGS)}")  # fmt: skip
+
+    def __post_init__(self) -> None:
+        """Refuse sizes and knobs no run can use (``sim.limits``) before anything is written."""
+        check_run_size(self.steps, self.replicates, self.base_seed, self.world.start_date,
+                       self.world.step_days)  # fmt: skip
+        check_finite_knobs(rules=self.rules, combat=self.combat)
 
     @cached_property
     def params_digest(self) -> str:
@@ -46,7 +65,9 @@ class Job:
         return hashlib.sha256(blob).hexdigest()
 
     def replicate_seed(self, index: int) -> int:
-        """The seed of replicate ``index`` (a 63-bit integer)."""
-        words = [int(self.params_digest[i : i + 8], 16) for i in range(0, 32, 8)]
+        """The seed of replicate ``index`` (a 63-bit integer); see the module docstring."""
+        words = []
+        if self.seeding == "per_point":
+            words = [int(self.params_digest[i : i + 8], 16) for i in range(0, 32, 8)]
         seq = np.random.SeedSequence([self.base_seed, *words, index])
         return int(seq.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))

@@ -18,6 +18,8 @@ from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob
 from omegaconf import DictConfig, OmegaConf
 
+from sim.files import write_atomic
+
 PLAN_FILE = "sweep_plan.json"
 
 
@@ -33,8 +35,7 @@ class SweepPlan:
         """Save the plan as ``sweep_plan.json`` in ``sweep_dir``."""
         sweep_dir.mkdir(parents=True, exist_ok=True)
         path = sweep_dir / PLAN_FILE
-        path.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
-        return path
+        return write_atomic(path, json.dumps(asdict(self), indent=1))
 
     @classmethod
     def read(cls, sweep_dir: Path) -> SweepPlan | None:

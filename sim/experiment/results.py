@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sim.experiment.tables import SCHEMAS
+from sim.files import OutputError, describe_os_error, write_json, write_with
 
 PARTIAL = ".partial"
 
@@ -34,7 +35,14 @@ class ResultsWriter:
         return self.out_dir / f"{name}.parquet"
 
     def add(self, tables: dict[str, pa.Table], outcomes: list[dict]) -> None:
-        """Append one chunk of replicates."""
+        """Append one chunk of replicates (a failed write is an OutputError naming the table)."""
+        try:
+            self._add(tables)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.out_dir}: {describe_os_error(exc)}") from None
+        self.outcomes.extend(outcomes)
+
+    def _add(self, tables: dict[str, pa.Table]) -> None:
         for name, table in tables.items():
             writer = self._writers.get(name)
             if writer is None:
@@ -42,17 +50,26 @@ class ResultsWriter:
                 writer = self._writers[name] = pq.ParquetWriter(partial, SCHEMAS[name])
             writer.write_table(table)
             self.rows[name] += table.num_rows
-        self.outcomes.extend(outcomes)
 
     def finish(self, manifest: dict[str, Any]) -> Path:
         """Close the tables, write outcomes.parquet, rename everything, then write run.json."""
         for name in SCHEMAS:
             if name not in self._writers:  # no chunk at all: still write an empty table
                 self.add({name: SCHEMAS[name].empty_table()}, [])
-        for w in self._writers.values():
-            w.close()
+        try:
+            for w in self._writers.values():
+                w.close()
+            for name in self._writers:
+                _fsync(self._path(name).with_suffix(".parquet" + PARTIAL))
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"cannot write {self.out_dir}: {describe_os_error(exc)}") from None
         outcomes = pd.DataFrame(self.outcomes).sort_values("replicate").reset_index(drop=True)
-        write_parquet_atomic(outcomes, self.out_dir / "outcomes.parquet")
+        try:
+            write_parquet_atomic(outcomes, self.out_dir / "outcomes.parquet")
+        except OutputError:
+            self.abort()
+            raise
         for name in self._writers:
             os.replace(self._path(name).with_suffix(".parquet" + PARTIAL), self._path(name))
         manifest = {**manifest, "tables": {**self.rows, "outcomes": len(outcomes)}}
@@ -68,16 +85,31 @@ class ResultsWriter:
 
 
 def write_parquet_atomic(df: pd.DataFrame, path: Path) -> Path:
-    """Write a DataFrame to Parquet through a temporary file and a rename."""
-    tmp = path.with_name(path.name + PARTIAL)
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
-    return path
+    """Write a DataFrame to Parquet through a temporary file and a rename (``sim.files``)."""
+    return write_with(path, lambda tmp: df.to_parquet(tmp, index=False))
 
 
 def write_json_atomic(data: dict, path: Path) -> Path:
-    """Write JSON through a temporary file and a rename."""
-    tmp = path.with_name(path.name + PARTIAL)
-    tmp.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    """Write JSON through a temporary file, fsync and a rename (``sim.files``)."""
+    return write_json(path, data)
+
+
+def mark_incomplete(out_dir: Path, reason: str) -> None:
+    """Record in ``run.json`` that a step after the tables (the figures) failed; if even that
+    cannot be written, remove ``run.json`` so the folder does not look complete."""
+    path = Path(out_dir) / "run.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest["status"] = "incomplete"
+        manifest["error"] = reason
+        write_json(path, manifest)
+    except (OSError, ValueError, OutputError):
+        path.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

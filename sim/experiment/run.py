@@ -21,6 +21,7 @@ from typing import Any
 from tqdm import tqdm
 
 from sim import __version__
+from sim.domain.errors import ConfigError
 from sim.domain.scenario_io import file_hash, scenario_hash
 from sim.experiment.job import Job
 from sim.experiment.pool import iter_parallel, resolve_workers
@@ -66,6 +67,9 @@ def run_job(
     ``chunk_size``: replicates per task (0 = automatic). Neither changes the results.
     """
     started, t0 = datetime.now(UTC), time.perf_counter()
+    for key, value in (("chunk_size", chunk_size), ("workers", workers)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{key} = {value!r}: allowed: 0 (automatic) or a positive number")
     workers = resolve_workers(workers, job.replicates)
     size = chunk_size or default_chunk_size(job.replicates, workers)
     writer = ResultsWriter(out_dir)
@@ -110,6 +114,7 @@ def build_manifest(job, config, scenario_file, started, wall) -> dict[str, Any]:
         },
         "seeds": {
             "base_seed": job.base_seed,
+            "seeding": job.seeding,
             "params_digest": job.params_digest,
             "replicate_seeds": [job.replicate_seed(i) for i in range(job.replicates)],
         },

@@ -15,9 +15,9 @@ import pyarrow as pa
 from sim.abm.model import EscalationModel
 from sim.abm.recorder import Recorder
 from sim.experiment.job import Job
-from sim.experiment.tables import SCHEMAS
+from sim.experiment.tables import SCHEMAS, TIME_TABLES
 
-TABLES = ("timeseries", "decisions", "forces", "theatres")
+TABLES = TIME_TABLES
 
 
 @dataclass
@@ -46,9 +46,12 @@ def run_replicate(job: Job, index: int) -> EscalationModel:
 def simulate_chunk(job: Job, indices: list[int]) -> ChunkResult:
     """Run the replicates ``indices`` of ``job`` and gather their tables and outcomes.
 
-    Python's cyclic garbage collector is paused for the chunk and run once at its end: the
-    chunk allocates hundreds of thousands of row tuples, none of them in cycles, and scanning
-    them again and again cost about a tenth of the run.
+    Python's cyclic garbage collector is paused for the chunk and run once at its end, on the
+    young generation only: the chunk allocates hundreds of thousands of row tuples, none of them
+    in cycles, and scanning them again and again cost about a tenth of the run. Everything the
+    chunk allocated is still in the young generation, so collecting that frees the chunk's
+    models (they hold cycles) without rescanning the long-lived heap, as a full collection did
+    (3.4 ms per replicate in a sweep job). The tables do not depend on it.
     """
     rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
     outcomes = []
@@ -64,7 +67,7 @@ def simulate_chunk(job: Job, indices: list[int]) -> ChunkResult:
     finally:
         if was_enabled:
             gc.enable()
-    gc.collect()
+    gc.collect(0)
     return ChunkResult(tables, outcomes)
 
 

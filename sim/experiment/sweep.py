@@ -1,10 +1,14 @@
 """The sweep's Hydra callback (registered in ``conf/config.yaml`` under ``hydra.callbacks``).
 
-- at the start of a multirun: write the plan of jobs (``sweep_plan.json``);
+- at the start of a multirun: refuse a sweep folder that already holds a sweep's results unless
+  the command resumes it (``resume=true``) or says ``--force`` (which removes the old results
+  first: no old figure stays beside new data); then write the plan of jobs
+  (``sweep_plan.json``);
 - after each job: log one line, done / failed / remaining, elapsed time and an estimate of what
   is left (at debug level when ``CI`` is set, to keep CI logs quiet);
-- at the end: write ``sweep.parquet`` and ``manifest.json`` (``sim.experiment.aggregate``), and
-  if any job failed or is missing, end the command with an error naming them.
+- at the end: write ``sweep.parquet`` and ``manifest.json`` (``sim.experiment.aggregate``),
+  print the sweep's table (``sim.analysis.sweep_table``), and if any job failed or is missing,
+  end the command with an error naming them.
 
 Jobs may run in other processes (joblib, Ray, SLURM), so everything goes through files in the
 sweep folder, never through this object's memory.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -24,10 +29,11 @@ from hydra.experimental.callback import Callback
 from omegaconf import DictConfig
 
 from sim.experiment.aggregate import MANIFEST, SWEEP_TABLE, aggregate, job_records
-from sim.experiment.plan import SweepPlan, plan_of
-from sim.experiment.sweep_job import DONE, FAILED
+from sim.experiment.plan import PLAN_FILE, SweepPlan, plan_of
+from sim.experiment.sweep_job import DONE, FAILED, JOB_FILE
 
 log = logging.getLogger("wargame.sweep")
+FORCE_ENV = "WARGAME_FORCE"  # set by ``wargame --force`` (sim/cli.py)
 
 
 class SweepFailed(SystemExit):
@@ -49,6 +55,7 @@ class SweepCallback(Callback):
 
     def on_multirun_start(self, config: DictConfig, **kwargs: Any) -> None:
         sweep_dir = Path(config.hydra.sweep.dir)
+        guard_folder(sweep_dir, bool(config.get("resume")), os.environ.get(FORCE_ENV) == "1")
         try:
             plan = plan_of(config)
         except Exception as exc:  # noqa: BLE001 - another sweeper: no plan, scan folders instead
@@ -72,6 +79,13 @@ class SweepCallback(Callback):
         log.info("sweep finished: %d done, %d failed, %d missing; %s (%d rows) and %s in %s",
                  counts[DONE], counts[FAILED], counts["missing"], SWEEP_TABLE, manifest["rows"],
                  MANIFEST, sweep_dir)  # fmt: skip
+        if manifest["rows"]:
+            from sim.analysis.sweep_table import sweep_summary
+
+            try:
+                print(sweep_summary(sweep_dir), flush=True)
+            except Exception as exc:  # noqa: BLE001 - the results are written; the table is a view
+                log.warning("no sweep table: %s", exc)
         bad = [j for j in manifest["jobs"] if j["status"] != DONE]
         if bad:
             lines = [f"  #{j['num']} {' '.join(j['overrides'])}: {j['status']}"
@@ -85,6 +99,39 @@ class SweepCallback(Callback):
             )
             print(message, file=sys.stderr)
             raise SweepFailed(message)
+
+
+def guard_folder(sweep_dir: Path, resume: bool, force: bool) -> None:
+    """Refuse to run into a folder holding an earlier sweep's results, unless resuming it;
+    with ``force``, remove those results first (only the sweep's own files and job folders)."""
+    earlier = [p for p in (MANIFEST, PLAN_FILE, SWEEP_TABLE) if (sweep_dir / p).exists()]
+    if not earlier or resume:
+        return
+    if not force:
+        message = (
+            f"wargame: {sweep_dir} already holds a sweep's results ({', '.join(earlier)}). "
+            "Add resume=true to finish it, --force to replace it, or choose another folder "
+            "with hydra.sweep.dir=PATH."
+        )
+        print(message, file=sys.stderr)
+        raise SweepRefused(message)
+    for job_file in sweep_dir.glob(f"*/{JOB_FILE}"):
+        shutil.rmtree(job_file.parent)
+    for name in (MANIFEST, PLAN_FILE, SWEEP_TABLE, "multirun.yaml"):
+        (sweep_dir / name).unlink(missing_ok=True)
+    shutil.rmtree(sweep_dir / "plots", ignore_errors=True)
+    log.info("--force: removed the earlier results in %s", sweep_dir)
+
+
+class SweepRefused(SystemExit):
+    """A sweep would overwrite earlier results: ends the command with exit status 2."""
+
+    def __init__(self, message: str):
+        super().__init__(2)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _resuming(plan: SweepPlan) -> bool:

@@ -47,6 +47,7 @@ def same_results(out_dir: Path, job: Job) -> bool:
     return (
         seeds.get("params_digest") == job.params_digest
         and seeds.get("base_seed") == job.base_seed
+        and seeds.get("seeding", "per_point") == job.seeding
         and run.get("replicates") == job.replicates
         and run.get("steps") == job.steps
     )

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 from pathlib import Path
 
 from sim.domain.errors import WargameError
 from sim.domain.scenario_io import parse_scenario, read_yaml
+from sim.seeding.checks import draft_checks
 from sim.seeding.draft import Draft, draft_scenario, validate
 from sim.seeding.extract import extract_file
 from sim.seeding.gazetteer import slug
 from sim.seeding.merge import merge
 from sim.seeding.output import (
+    backup,
     companions,
     provenance_json,
     refuse_overwrite,
@@ -103,7 +104,7 @@ def _update(args: argparse.Namespace) -> int:
     if args.dry_run or not any(d.startswith("+") for d in diff):
         return 0
     report, sidecar = companions(target.with_name(f"{target.stem}.{slug(args.document.stem)}.yaml"))
-    shutil.copy2(target, target.with_name(target.name + ".bak"))
+    backup(target)
     write_all({target: _keep_header(target) + scenario_yaml(merged, ""),
                report: render_report(draft, target.name),
                sidecar: provenance_json(_provenance(draft))})  # fmt: skip
@@ -140,8 +141,9 @@ def _summary(draft: Draft, out: Path, written: bool) -> str:
                                                    "injects", "milestones"))  # fmt: skip
     quoted = sum(u.span is not None for u in draft.ledger.uses)
     verb = "Wrote" if written else "Would write"
+    warnings = "".join(f"warning: {w}\n" for w in draft_checks(draft))
     return (
-        f"{verb} {out}: {counts}.\n"
+        f"{verb} {out}: {counts}.\n{warnings}"
         f"{quoted} values quoted from the document, {len(draft.ledger.assumptions())} "
         f"assumptions (see {companions(out)[0]}).\n"
         f"Run it: wargame scenario={out.stem}"

@@ -18,6 +18,7 @@ from sim.seeding.draft_actors import draft_actors
 from sim.seeding.draft_doctrine import draft_doctrine
 from sim.seeding.draft_events import draft_injects, draft_milestones
 from sim.seeding.draft_forces import draft_forces, draft_theatres
+from sim.seeding.draft_fronts import draft_fronts
 from sim.seeding.draft_relations import draft_relations
 from sim.seeding.errors import SeedingError
 from sim.seeding.extract import Extraction
@@ -45,7 +46,11 @@ def draft_scenario(ex: Extraction, name: str) -> Draft:
     theatres = draft_theatres(ex, ledger)
     actors = draft_actors(ex, facts, theatres, ledger)
     forces = draft_forces(ex, facts, theatres, ledger)
+    fronts = draft_fronts(ex, facts, actors, theatres, forces, ledger)
     doctrine = draft_doctrine(facts, relations, actors, forces, theatres, ledger)
+    for aid, entries in fronts.items():
+        for eid, entry in entries.items():
+            doctrine.setdefault(aid, {}).setdefault(eid, entry)
     for aid, entries in doctrine.items():
         actors[aid]["doctrine"] = entries
         fit_ceiling(aid, actors[aid], ledger)

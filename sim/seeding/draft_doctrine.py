@@ -32,7 +32,7 @@ def draft_doctrine(facts: Facts, relations: dict, actors: dict, forces: dict,
     """Doctrine entries per actor, in the order of the rules above."""
     out: Doctrine = {}
     for f in facts.conditionals:
-        _conditional(out, f, ledger)
+        _conditional(out, f, actors, ledger)
     partners = _mutual_defence(relations)
     for f in facts.hedged_of("combat"):
         _partner_combat(out, f, partners, facts, forces, theatres, ledger)
@@ -47,9 +47,15 @@ def _add(out: Doctrine, actor: str, eid: str, entry: dict[str, Any]) -> None:
     out.setdefault(actor, {}).setdefault(eid, entry)
 
 
-def _conditional(out: Doctrine, f: Finding, ledger: Ledger) -> None:
+def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> None:
+    """The entry a threat states; a threat that names no target aims at the speaker's first
+    adversary."""
     d = load_data("defaults.yaml")["doctrine"]
     speaker, target = f.parties
+    if speaker not in actors:
+        return
+    if target is None and actors[speaker]["adversaries"]:
+        target = actors[speaker]["adversaries"][0]
     modal = re.search(r"\b(" + "|".join(d["conditional_probability"]) + r")\b", f.quote)
     p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
     eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"

@@ -55,11 +55,60 @@ def draft_forces(ex: Extraction, facts: Facts, theatres: Table, ledger: Ledger) 
     for f in facts.of("deployment"):
         tid = _theatre_for(f.parties[1], theatres, f, ex, ledger)
         _deployed_unit(out, f, tid, ex, facts, theatres, ledger)
-    for tid, t in theatres.items():
+    for tid, t in list(theatres.items()):
         if t.get("held_by"):
             _side(out, tid, t, "holder", t["held_by"], ex, ledger)
             _side(out, tid, t, "owner", t["territory_of"], ex, ledger)
+    for sf in ex.forces:
+        _stated_unit(out, sf, theatres, ex, facts, ledger)
     return out
+
+
+def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
+                 ledger: Ledger) -> None:  # fmt: skip
+    """Troops the text counts ("some 1,500 French soldiers in Niger"), where it puts them
+    (else on their own actor's land), unless a unit already carries that count."""
+    q = sf.quantity
+    if any(u["actor"] == sf.actor and u["strength"] == _count(q.value) for u in out.values()):
+        return
+    if any(f.parties[0] == sf.actor for f in facts.of("war")):
+        return  # the war's front sizes its grouping with this count
+    d = load_data("defaults.yaml")["stated_forces"]
+    land = sf.where if sf.where in ex.actors else sf.actor
+    tid = next((tid for tid, t in theatres.items() if t["territory_of"] == land), land)
+    if tid not in theatres:
+        name = ex.gazetteer.actors[land].name
+        theatres[tid] = {
+            "name": name,
+            "territory_of": land,
+            "source": ledger.quote(f"theatres.{tid}", name, (q.start, q.end)),
+        }
+    uid = f"{sf.actor}_troops_{tid}"
+    path = f"forces.{uid}"
+    quote = ledger.quote(path, uid, (q.start, q.end))
+    unit = {
+        "actor": sf.actor,
+        "theatre": tid,
+        "strength": _count(q.value),
+        "quality": d["quality"],
+        "in_combat": False,
+        "description": f"Troops of {ex.gazetteer.actors[sf.actor].name}: {q.quote}",
+    }
+    src = {
+        "actor": quote,
+        "theatre": quote,
+        "description": quote,
+        "strength": ledger.quote(f"{path}.strength", unit["strength"], (q.start, q.end)),
+        "quality": ledger.assume(f"{path}.quality", d["quality"], d["quality_why"]),
+        "in_combat": ledger.assume(
+            f"{path}.in_combat", False, "the document does not say these troops fight"
+        ),
+    }
+    if q.approx and " per " in q.approx:
+        src["strength"] = ledger.assume(
+            f"{path}.strength", unit["strength"], f"{q.quote}: {q.approx} (a typical size)"
+        )
+    out.setdefault(uid, {**unit, "sources": src})
 
 
 def _theatre_for(dest: str, theatres: Table, f: Finding, ex: Extraction, ledger: Ledger) -> str:

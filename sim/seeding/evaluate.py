@@ -1,12 +1,18 @@
-"""Extraction quality against hand-written gold annotations (precision and recall).
+"""Extraction quality against answer keys written before the extractor ran (precision, recall).
 
-A gold file ``<doc>.gold.yaml`` lists the actors and the relations (kind and parties) a careful
-reader finds in ``<doc>.txt``. A relation counts as found when the draft has one of the same
-kind between the same parties (in order for supply: supplier, recipient).
+An answer key ``<doc>.gold.yaml`` beside ``<doc>.txt`` lists what a careful reader finds:
+``actors`` (the parties to a relation or event), ``passing`` (named only in passing),
+``relations`` (kind and parties), ``forces`` (actor and strength the text gives),
+``conditionals`` (who threatens whom: actor, target), ``start_date`` and ``hostilities``
+(whether the text reports fighting). A relation counts as found when the draft has one of the
+same kind between the same parties (in order for supply: supplier, recipient); a force when a
+unit of that actor has that strength quoted from the text; a conditional when the actor has a
+doctrine entry drawn from a conditional statement or a threat against that target.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +24,7 @@ from sim.seeding.extract import extract_file
 from sim.seeding.facts import SYMMETRIC
 
 RelationKey = tuple[str, tuple[str, ...]]
+THREAT_REASON = "The document states it as a condition"
 
 
 @dataclass(frozen=True)
@@ -60,19 +67,62 @@ def document_of(gold_path: Path) -> Path:
     return gold_path.with_name(gold_path.name.removesuffix(".gold.yaml") + ".txt")
 
 
+def found_items(draft: Draft) -> dict[str, set]:
+    """What the draft holds, as sets comparable with an answer key."""
+    d = draft.data
+    stated = {(u["actor"], u["strength"]) for u in d["forces"].values()
+              if not u["sources"]["strength"].startswith("assumption:")}  # fmt: skip
+    threats = {(aid, e.get("target")) for aid, a in d["actors"].items()
+               for e in a.get("doctrine", {}).values()
+               if e.get("reason", "").startswith(THREAT_REASON)}  # fmt: skip
+    return {
+        "actors": set(d["actors"]),
+        "relations": {relation_key(r["kind"], r["parties"]) for r in d["relations"].values()},
+        "forces": stated,
+        "conditionals": threats,
+    }
+
+
 def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft]:
-    """Actor and relation scores of the draft of one gold-annotated document."""
+    """Scores of the draft of one answer-keyed document, per item kind."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     draft = draft_scenario(extract_file(document_of(gold_path)), "evaluation")
-    actors = set(draft.data["actors"])
-    relations = {relation_key(r["kind"], r["parties"]) for r in draft.data["relations"].values()}
-    gold_relations = {relation_key(r["kind"], r["parties"]) for r in gold["relations"]}
-    return {
-        "document": gold_path.name.removesuffix(".gold.yaml"),
-        "actors": compare(actors, set(gold["actors"])),
-        "relations": compare(relations, gold_relations),
-        "missed_relations": sorted(map(str, gold_relations - relations)),
-        "extra_relations": sorted(map(str, relations - gold_relations)),
-        "extra_actors": sorted(actors - set(gold["actors"])),
-        "missed_actors": sorted(set(gold["actors"]) - actors),
-    }, draft
+    found = found_items(draft)
+    want = {
+        "actors": set(gold["actors"]),
+        "relations": {relation_key(r["kind"], r["parties"]) for r in gold["relations"]},
+        "forces": {(f["actor"], f["strength"]) for f in gold.get("forces", [])},
+        "conditionals": {(c["actor"], c.get("target")) for c in gold.get("conditionals", [])},
+    }
+    result: dict[str, Any] = {"document": gold_path.name.removesuffix(".gold.yaml")}
+    for k in want:
+        result[k] = compare(found[k], want[k])
+        result[f"missed_{k}"] = sorted(map(str, want[k] - found[k]))
+        result[f"extra_{k}"] = sorted(map(str, found[k] - want[k]))
+    result["passing_actors"] = sorted(found["actors"] & set(gold.get("passing", [])))
+    start = gold.get("start_date")
+    result["date_right"] = (
+        None
+        if start is None
+        else (
+            draft.data["start_date"] == (start.isoformat() if isinstance(start, dt.date) else start)
+        )
+    )
+    result["hostilities"] = bool(gold.get("hostilities"))
+    return result, draft
+
+
+def moves(draft: Draft, replicates: int = 20, turns: int = 26) -> float:
+    """Share of replicates in which some actor leaves its start rung (the draft has dynamics)."""
+    from sim.abm.model import EscalationModel
+
+    moved = 0
+    for r in range(replicates):
+        model = EscalationModel(draft.scenario, rng=r)
+        start = {a.actor_id: a.rung for a in model.actor_list}
+        left = False
+        for _ in range(turns):
+            model.step()
+            left = left or any(a.rung != start[a.actor_id] for a in model.actor_list)
+        moved += left
+    return moved / replicates

@@ -1,44 +1,36 @@
 """The whole extraction: a document in, every finding with its span out (no scenario yet).
 
-Order: check and split the document; find actor mentions (gazetteer, office holders); tag each
-sentence; match relation and event patterns, conditionals, places and quantities; date the
-document. A document that names no actor the gazetteer knows is refused.
+Order: check and split the document; find actor mentions (gazetteer, office holders); parse each
+sentence (spaCy) and give its tokens their actors (the named-entity fallback adds actors the
+gazetteer lacks); read relations and events off the parse (``clauses``), threats and
+conditionals (``threats``, with the older surface rules as a fallback), the noun-phrase
+relations the parse shows poorly (``patterns``: "security agreement between A and B",
+restrictions on supplied weapons); places, quantities and the forces they size; date the
+document. An actor named only in passing (in no finding) does not become an actor of the draft.
+A document that names no actor at all is refused.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sim.seeding.clauses import clause_findings
 from sim.seeding.conditionals import find_conditionals
+from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
 from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
+from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
+from sim.seeding.phrases import Parsed, Resolver, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
-from sim.seeding.quantities import Quantity, find_quantities
+from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
 from sim.seeding.text import Document, read_document
+from sim.seeding.threats import threat_findings
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]  # fmt: skip
-_MONTH = "|".join(_MONTHS)
-_DATE_PATTERNS = [
-    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH}),? (?P<y>20\d\d)\b"),
-    re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>20\d\d)\b"),
-    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-]
-
-
-@dataclass(frozen=True)
-class DocumentDate:
-    """When the document speaks of: a date and its source (a quote or an assumption)."""
-
-    date: dt.date
-    source: str
-    span: tuple[int, int] | None = None
+__all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +46,9 @@ class Extraction:
     quantities: list[Quantity]
     date: DocumentDate
     gazetteer: Gazetteer
+    forces: list[StatedForce] = ()  # type: ignore[assignment]
+    passing: tuple[str, ...] = ()  # actors named only in passing (not drafted)
+    unread: tuple[int, ...] = ()  # sentences with an event verb that yielded no finding
 
 
 def extract_file(path: Path | str) -> Extraction:
@@ -65,47 +60,55 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
     gaz = gaz or standard_gazetteer()
     mentions = find_mentions(doc, gaz)
-    actors: dict[str, Mention] = {}
-    for m in mentions:
-        if m.form != "g":
-            actors.setdefault(m.actor, m)
-    if not actors:
+    if not any(m.form != "g" for m in mentions):
         raise BadDocumentError(
             doc.path,
-            "it names no state or alliance the gazetteer knows",
+            "it names no state or alliance (nor any armed group) the gazetteer knows",
             "Seeding needs at least one actor (e.g. 'Russia', 'NATO', 'North Korean', "
             "'Pyongyang'); add missing names to sim/seeding/data/gazetteer.yaml.",
         )
-    groups = {"west": tuple(a for a in gaz.groups["Western"] if a in actors)}
+    leads = [dateline_length(s.text) for s in doc.sentences]
+    sdocs = parse_sentences([s.text[n:] for s, n in zip(doc.sentences, leads, strict=True)])
+    parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
+              for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
+    new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
+    gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
+    mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
+    groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
-    findings: list[Finding] = []
-    for t in tagged:
-        findings += find_in_sentence(t, groups)
-        findings += find_conditionals(t)
+    kinds = {aid: a.kind for aid, a in gaz.actors.items()}
+    findings, unread = _read(parsed, tagged, groups, Resolver(kinds))
+    named: dict[str, Mention] = {}
+    for m in mentions:
+        if m.form != "g":
+            named.setdefault(m.actor, m)
+    quantities = find_quantities(doc)
+    forces = stated_forces(quantities, parsed)
+    taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
+    taking_part |= {a for p in parsed for a in p.participants}
+    actors = {a: m for a, m in named.items() if a in taking_part} or named
     findings = [f for f in findings if all(p is None or p in actors for p in f.parties)]
     return Extraction(doc, actors, mentions, tagged, findings, find_places(doc, tagged, gaz),
-                      find_quantities(doc), date_of(doc), gaz)  # fmt: skip
+                      quantities, date_of(doc), gaz, [f for f in forces if f.actor in actors],
+                      tuple(a for a in named if a not in actors), tuple(unread))  # fmt: skip
 
 
-def date_of(doc: Document) -> DocumentDate:
-    """The first full date written in the document, else the date its file name starts with
-    (``2024-10_...`` is 1 October 2024), else today (each marked as an assumption)."""
-    for rx in _DATE_PATTERNS:
-        m = rx.search(doc.text)
-        if m:
-            month = m.group("m")
-            month_no = _MONTHS.index(month) + 1 if month in _MONTHS else int(month)
-            try:
-                when = dt.date(int(m.group("y")), month_no, int(m.group("d")))
-            except ValueError:
-                continue
-            return DocumentDate(when, m.group(), (m.start(), m.end()))
-    name = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", Path(doc.path).name)
-    if name:
-        y, mo, d = int(name.group(1)), int(name.group(2)), int(name.group(3) or 1)
-        return DocumentDate(
-            dt.date(y, mo, d),
-            f"assumption: the file name dates the document "
-            f"({name.group()}); the first day of the month when no day is given",
-        )
-    return DocumentDate(dt.date.today(), "assumption: the document gives no date; seeded today")
+def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[str, ...]],
+          resolver: Resolver) -> tuple[list[Finding], list[int]]:  # fmt: skip
+    """Findings of every sentence, and the sentences whose event verbs yielded none."""
+    findings: list[Finding] = []
+    unread: list[int] = []
+    for p, t in zip(parsed, tagged, strict=True):
+        got, had_event = clause_findings(p, resolver)
+        seen = {(f.kind, f.parties) for f in got}
+        got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]
+        got += threat_findings(p, resolver) or find_conditionals(t)
+        if had_event and not got:
+            unread.append(p.sentence.number)
+        findings += got
+    return findings, unread
+
+
+def _entity_mentions(parsed: list[Parsed]) -> list[Mention]:
+    """Mentions of the actors the named-entity fallback found (whole entity spans)."""
+    return [Mention(a, b, aid, "n") for p in parsed for a, b, aid in p.fallback]

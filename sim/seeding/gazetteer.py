@@ -47,6 +47,7 @@ class Gazetteer:
     not_actors: tuple[str, ...]
     titles: tuple[str, ...]
     places: dict[str, Place] = field(default_factory=dict)
+    contextual: frozenset[str] = frozenset()  # aliases that count only beside another mention
 
     def alias_pattern(self) -> re.Pattern[str]:
         """One regex for every alias and group phrase, longest first, on whole words."""
@@ -84,8 +85,10 @@ def standard_gazetteer() -> Gazetteer:
         aliases.update({n: (aid, "n") for n in [*names, *e.get("aliases", [])]})
         aliases.update({n: (aid, "d") for n in e.get("demonyms", [])})
         aliases.update({n: (aid, "m") for n in e.get("metonyms", [])})
+        aliases.update({n: (aid, "m") for n in e.get("contextual", [])})
     groups = {p: tuple(g["members"]) for g in data["groups"].values() for p in g["phrases"]}
     places = {pid: Place(pid, p["name"], p["territory_of"], tuple(p["patterns"]))
               for pid, p in data["places"].items()}  # fmt: skip
+    contextual = frozenset(n for e in data["actors"].values() for n in e.get("contextual", []))
     return Gazetteer(actors, aliases, groups, tuple(data["not_actors"]),
-                     tuple(data["titles"]), places)  # fmt: skip
+                     tuple(data["titles"]), places, contextual)  # fmt: skip

@@ -54,11 +54,25 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "west", "g"))
         else:
             actor, form = gaz.aliases[alias]
-            if form == "m" and _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+            owner = text[m.end() : m.end() + 2] in ("'s", "’s")  # "in Moscow's war"
+            if form == "m" and not owner and _LOCATIVE.search(text, max(0, m.start() - 12),
+                                                              m.start()):  # fmt: skip
                 continue  # "talks in Beijing": the capital is a place here, not the state
             found.append(Mention(m.start(), m.end(), actor, form))
     found += _office_holders(doc, gaz, found)
-    return _non_overlapping(found)
+    return _without_lone_contextual(_non_overlapping(found), text, gaz)
+
+
+def _without_lone_contextual(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """Drop "the North" unless North Korea is also named otherwise in the document."""
+
+    def contextual(m: Mention) -> bool:
+        return text[m.start : m.end].removeprefix("the ") in gaz.contextual or (
+            text[m.start : m.end] in gaz.contextual
+        )
+
+    named = {m.actor for m in found if not contextual(m)}
+    return [m for m in found if not contextual(m) or m.actor in named]
 
 
 def _mask(text: str, phrases: tuple[str, ...]) -> str:

@@ -8,14 +8,14 @@ fails before the renames, no output file exists.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sim.files import OutputError, atomic_path, describe_os_error, write_atomic
 from sim.seeding.errors import SeedingError
 
 
@@ -38,29 +38,34 @@ def provenance_json(records: dict[str, Any]) -> str:
 
 
 def write_all(files: dict[Path, str]) -> None:
-    """Write every file or none: temporary files first, then renames."""
-    temps: list[tuple[Path, Path]] = []
+    """Write every file or none: each to a temporary name first (``sim.files``), then renames.
+
+    A failure before the renames (a full disk) removes every temporary file and raises
+    SeedingError naming the file; no output file is created or replaced.
+    """
+    path = None
     try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o666 & ~_umask())
-            temps.append((Path(tmp), path))
+        with contextlib.ExitStack() as stack:
+            for path, text in files.items():
+                tmp = stack.enter_context(atomic_path(path))
+                tmp.write_text(text, encoding="utf-8")
+    except OutputError as exc:
+        raise SeedingError(f"C{str(exc)[1:]}; nothing was written.") from None
     except OSError as exc:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise SeedingError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    for tmp, path in temps:
-        os.replace(tmp, path)
+        raise SeedingError(
+            f"Cannot write {path}: {describe_os_error(exc)}; nothing was written."
+        ) from None
 
 
-def _umask() -> int:
-    """The process's file-creation mask (temporary files are private; outputs are not)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def backup(path: Path) -> Path:
+    """Copy ``path`` to ``path.bak`` through a temporary file: an earlier good backup is
+    replaced only by a complete copy, never by a truncated one."""
+    bak = path.with_name(path.name + ".bak")
+    try:
+        write_atomic(bak, path.read_bytes())
+    except (OutputError, OSError) as exc:
+        raise SeedingError(f"Cannot back up {path}: {exc}; nothing was written.") from None
+    return bak
 
 
 def refuse_overwrite(paths: list[Path], force: bool) -> None:

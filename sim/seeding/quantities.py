@@ -17,7 +17,7 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
-    r"paratroopers|sailors|men",
+    r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men",
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
     "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
 }
@@ -50,6 +50,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
         out.append(_quantity(m, unit, doc))
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
+    out += formations(doc)
     return sorted(out, key=lambda q: q.start)
 
 
@@ -62,3 +63,83 @@ def _quantity(m: re.Match[str], unit: str, doc: Document) -> Quantity:
 def quantity_in(quantities: list[Quantity], start: int, end: int, unit: str) -> Quantity | None:
     """The first quantity of ``unit`` inside the span [start, end)."""
     return next((q for q in quantities if q.unit == unit and start <= q.start < end), None)
+
+
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "a dozen": 12, "dozens of": 24, "several": 3,
+          "thousands of": 2000}  # fmt: skip
+_FORMATIONS = {"brigade": 4000, "battalion": 800, "division": 12000, "regiment": 2500}
+_FORMATION = re.compile(
+    rf"\b(?P<word>{'|'.join(_WORDS)}|\d+)\s+(?:[a-zA-Z-]+\s+)?(?P<unit>"
+    + "|".join(_FORMATIONS)
+    + r")s?\b",
+    re.I,
+)
+
+
+def formations(doc: Document) -> list[Quantity]:
+    """Formations counted in words ("two brigades"), as troops at a typical size each; the
+    size per formation is an assumption the draft states (``approx`` names it)."""
+    out = []
+    for m in _FORMATION.finditer(doc.text):
+        word = m.group("word").lower()
+        n = int(word) if word.isdigit() else _WORDS[word]
+        size = _FORMATIONS[m.group("unit").lower()]
+        out.append(Quantity(float(n * size), "troops", f"{n} x {size} per {m.group('unit')}",
+                            m.start(), m.end(), m.group()))  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True)
+class StatedForce:
+    """Troops the document counts and whose they are: "some 1,500 French soldiers"."""
+
+    actor: str
+    quantity: Quantity
+    where: str | None  # the actor on whose land they stand ("in Niger"), if the text says
+
+
+def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]:
+    """Each troop count with the actor it belongs to: a demonym or name inside its phrase,
+    else the possessor ("its 1,500 troops"), else the subject of the verb it depends on."""
+    from sim.seeding.phrases import phrase_actors  # the parse layer sits above this module
+
+    out: list[StatedForce] = []
+    for q in (q for q in quantities if q.unit == "troops"):
+        p = next((p for p in parsed if p.sentence.start <= q.start < p.sentence.end), None)
+        if p is None:
+            continue
+        tokens = [t for t in p.doc if q.start <= p.offset(t) < q.end]
+        if not tokens:
+            continue
+        noun = tokens[-1]
+        owner = [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
+        owner = owner or [p.actor_at[c.i] for c in noun.children
+                          if c.dep_ == "poss" and c.i in p.actor_at]  # fmt: skip
+        head = noun
+        while not owner and head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if not owner and head.pos_ in ("VERB", "AUX"):
+            owner = _subject(p, head)
+        if owner:
+            out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
+    return out
+
+
+def _subject(p, verb) -> list[str]:
+    from sim.seeding.clauses import subject_of
+    from sim.seeding.phrases import Resolver
+
+    return subject_of(p, verb, Resolver())
+
+
+def _place(p, noun, verb, phrase_actors) -> str | None:
+    """The actor on whose land the troops stand: "in/to/into X" on the noun or the verb."""
+    for h in (noun, verb, *[c for c in noun.children if c.dep_ == "acl"]):
+        preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into")]
+        for prep in preps:
+            for g in (c for c in prep.children if c.dep_ == "pobj"):
+                found = phrase_actors(p, g)
+                if found:
+                    return found[0]
+    return None

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from sim.domain.ladder import standard_ladder
+from sim.seeding.checks import draft_checks
 from sim.seeding.draft import Draft
 from sim.seeding.findings import Finding
 
@@ -44,6 +45,10 @@ def render_report(draft: Draft, out_name: str) -> str:
             for c in ("actor", "fact", "hedged", "negated", "conditional", "place", "quantity")
         )
         + "</p>",
+        "<h2>Warnings</h2>",
+        '<ul class="warnings">'
+        + "".join(f"<li>{escape(w)}</li>" for w in draft_checks(draft))
+        + "</ul>",
         "<h2>Document</h2>",
         _document(draft),
         "<h2>Findings</h2>",

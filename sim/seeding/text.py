@@ -15,6 +15,8 @@ from sim.seeding.errors import BadDocumentError
 
 _ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.",
                   "St.", "e.g.", "i.e.", "No.", "Sen.", "Rep.", "Adm.", "approx.")  # fmt: skip
+MAX_DOCUMENT_BYTES = 1_000_000  # about 150,000 words: a long report; docs/security.md
+_MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|span|script|table|br|a\s)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -59,6 +61,12 @@ def read_document(path: Path | str) -> Document:
     """Read and check a seed document; raise BadDocumentError with a hint when it is unusable."""
     where = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise BadDocumentError(
+                where, f"it is {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,} bytes",
+                "Split the document, or keep the part that describes the situation.",
+            )  # fmt: skip
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise BadDocumentError(where, "the file does not exist", "Check the path.") from None
@@ -81,6 +89,11 @@ def parse_document(raw: bytes, where: str = "<document>") -> Document:
         raise BadDocumentError(
             where, "it is not UTF-8 text", "Save the document as plain UTF-8 text (.txt or .md)."
         ) from None
+    if len(_MARKUP.findall(text[:100_000])) >= 2:
+        raise BadDocumentError(
+            where, "it looks like an HTML page (it has tags like <p> or <html>)",
+            "Save the page's text only (Save as: Text, or copy and paste it into a .txt file).",
+        )  # fmt: skip
     _check_english(text, where)
     return Document(where, text, split_sentences(text))
 

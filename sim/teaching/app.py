@@ -20,8 +20,16 @@ from sim.experiment.simulate import tables_of
 from sim.teaching.app_model import ENV, NOBODY, ClassroomModel, controls
 from sim.teaching.figures import escalation_figure, front_figure, relations_figure
 from sim.teaching.game import DEFAULT_SEED
+from sim.teaching.offline import serve_cached_assets_only
 from sim.teaching.turns import describe, injects_of, options_for, turn_rows
 from sim.teaching.world import DEFAULT_SCENARIO, load_world
+
+serve_cached_assets_only()  # this module is imported by the page's server: no CDN downloads
+
+# Text from scenarios, decks and exercise packs is data: it is shown with solara.Text (a text
+# node), never solara.Markdown (a Vue template: HTML and {{ }} in it would run in the page).
+BOLD = {"font-weight": "bold"}
+HEADING = {"font-weight": "bold", "font-size": "1.2em", "display": "block"}
 
 
 def app_config() -> dict[str, str]:
@@ -60,17 +68,19 @@ def HumanSeat(model: ClassroomModel):
     picked, set_picked = solara.use_state(None)
     _, set_chosen = solara.use_state("")  # re-renders the card once a move is chosen
     with solara.Card("Human seat"):
-        solara.Markdown(f"### Turn {model.steps} — {model.date.isoformat()}")
+        solara.Text(f"Turn {model.steps} — {model.date.isoformat()}", style=HEADING)
         for text in injects_of(turn_rows(model, model.steps)):
             solara.Warning(f"INJECT: {text}")
         if not model.seat:
-            solara.Markdown("No human seat: pick one under *human seat* and press Reset.")
+            solara.Text("No human seat: pick one under “human seat” and press Reset.")
             return
         agent = model.actor_agents[model.seat]
         options = options_for(agent)
         labels = [o.label for o in options]
         label = picked if picked in labels else labels[0]
-        solara.Markdown(f"**{agent.spec.name}** stands at rung {agent.rung}.")
+        with solara.Div():
+            solara.Text(agent.spec.name, style=BOLD)
+            solara.Text(f" stands at rung {agent.rung}.")
         solara.Select("your move", value=label, values=labels, on_value=set_picked)
 
         def choose() -> None:
@@ -80,10 +90,11 @@ def HumanSeat(model: ClassroomModel):
 
         solara.Button("Choose this move", color="primary", on_click=choose)
         chosen = model.choices.get(model.seat)
-        solara.Markdown(
-            f"Next turn: **{chosen or 'hold (nothing chosen yet)'}**"
-            + (f" · last turn: {model.last_choice}" if model.last_choice else "")
-        )
+        with solara.Div():
+            solara.Text("Next turn: ")
+            solara.Text(str(chosen or "hold (nothing chosen yet)"), style=BOLD)
+            if model.last_choice:
+                solara.Text(f" · last turn: {model.last_choice}")
 
 
 def _frames(model: ClassroomModel):
@@ -128,9 +139,14 @@ def DecisionLog(model: ClassroomModel):
     lines = []
     for step in range(model.steps, max(0, model.steps - 3), -1):
         rows = [r for r in turn_rows(model, step) if r[5] != "hold" or r[7] == "human"]
-        lines += [f"- **turn {step}** {describe(model.world, r)}" for r in rows]
+        lines += [(f"turn {step} ", describe(model.world, r)) for r in rows]
     with solara.Card("Decision log"):
-        solara.Markdown("\n".join(lines) or "No turn played yet: press Step.")
+        if not lines:
+            solara.Text("No turn played yet: press Step.")
+        for turn, text in lines:
+            with solara.Div():
+                solara.Text(turn, style=BOLD)
+                solara.Text(text)
 
 
 COMPONENTS = [(HumanSeat, 0), (EscalationChart, 0), (DecisionLog, 0), (FrontChart, 0),

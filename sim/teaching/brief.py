@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario, Sourced
-from sim.teaching.doc import Doc
+from sim.paths import referenced_file
+from sim.teaching.doc import Doc, html_to_text
 from sim.teaching.turns import actor_name, words
 from sim.teaching.world import Exercise
 
@@ -200,11 +201,16 @@ def _watch(doc: Doc, w: Scenario) -> None:
 
 
 def seed_text_of(world: Scenario, scenario_file: Path) -> str | None:
-    """The seed document's text, looked up beside the scenarios folder, if it is there."""
+    """The seed document's text, looked up beside the scenarios folder, if it is there.
+
+    Only files inside the project's folders or the scenario's own folder are read
+    (``sim.paths``); an HTML document is reduced to its text.
+    """
     if not world.seed_document:
         return None
-    for base in (scenario_file.parent.parent, scenario_file.parent, Path.cwd()):
-        path = base / world.seed_document
-        if path.is_file():
-            return path.read_text(encoding="utf-8", errors="replace")
-    return None
+    bases = (scenario_file.parent.parent, scenario_file.parent, Path.cwd())
+    path = referenced_file(world.seed_document, scenario_file, "seed_document", list(bases))
+    if path is None or not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return html_to_text(text) if path.suffix.lower() in (".html", ".htm") else text

@@ -152,11 +152,17 @@ def _setup_from(args: argparse.Namespace):
 
     exercise = find_exercise(args.exercise) if args.exercise else None
     ex_seats = list(exercise.seats) if exercise else []
+    if ex_seats and not args.seats:
+        from sim.teaching.world import check_seats, load_world
+
+        world, _ = load_world(args.scenario or exercise.scenario)
+        check_seats(world, ex_seats, f"{exercise.folder / 'exercise.yaml'}: seats:")
     return Setup(
         scenario=args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO),
         seats=tuple(args.seats or ex_seats[:1]),
         seed=args.seed if args.seed is not None else (exercise and exercise.seed) or DEFAULT_SEED,
-        steps=args.steps or (exercise and exercise.steps) or DEFAULT_STEPS,
+        steps=args.steps if args.steps is not None
+        else (exercise and exercise.steps) or DEFAULT_STEPS,
         deck=args.deck or (str(exercise.deck) if exercise and exercise.deck else None),
         exercise=str(exercise.folder) if exercise else None,
     )  # fmt: skip
@@ -184,7 +190,9 @@ def report_main(argv: list[str]) -> int:
         nargs="+",
         help="a played game's folder or any run folder; several: a class roll-up too",
     )
-    p.add_argument("--out", type=Path, help="the HTML file to write (Markdown goes beside it)")
+    p.add_argument(
+        "--out", type=Path, help="folder to write report.html and report.md into (default: RUN_DIR)"
+    )
     p.add_argument(
         "--ensemble", type=Path, help="a run folder of rule-driven games to compare with"
     )
@@ -201,7 +209,8 @@ def report_main(argv: list[str]) -> int:
             "--out goes with one folder; with several, each review goes into its own"
         )
     for run_dir in args.run_dir:
-        html_path = write_report(run_dir, args.out, args.ensemble, args.replicates, exercise)
+        out = args.out / "report.html" if args.out else None
+        html_path = write_report(run_dir, out, args.ensemble, args.replicates, exercise)
         print(f"After-action review written:\n  {html_path}\n  {html_path.with_suffix('.md')}")
     if len(args.run_dir) > 1:
         from sim.teaching.report import write_class_rollup
@@ -273,7 +282,9 @@ def app_main(argv: list[str]) -> int:
     from sim.teaching.serve import serve
 
     p = _parser("app", "Serve the classroom web page (Mesa SolaraViz) on 127.0.0.1.")
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--port", type=int, default=8765, help="port on 127.0.0.1 to serve on (default 8765)"
+    )
     _seats(p, "the actor played from the page")
     p.add_argument("--deck", help="an inject deck (YAML with injects:)")
     args = _parse(p, argv)

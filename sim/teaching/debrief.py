@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sim.abm.live_situation import LiveSituation
+from sim.abm.perception import situation_of
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
 from sim.teaching.doc import Doc
@@ -95,7 +95,8 @@ def moves_beside_rules(run_dir: Path) -> list[list[object]]:
             saved = g.model.rng
             g.model.rng = copy.deepcopy(saved)
             try:
-                d = agent.decide(LiveSituation(g.model, agent))
+                view = g.model.outlook(agent)
+                d = agent.decide(situation_of(g.model.state, agent, view, flags=True))
             finally:
                 g.model.rng = saved
             asked.append([g.turn + 1, seat, d.action, d.reason])

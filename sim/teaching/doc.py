@@ -10,7 +10,10 @@ from __future__ import annotations
 import base64
 import html
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+
+from sim.files import write_atomic
 
 _CSS = """
 body{font-family:Georgia,'Times New Roman',serif;max-width:62rem;margin:2rem auto;padding:0 1rem;
@@ -81,8 +84,9 @@ class Doc:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         html_path, md_path = out_dir / f"{stem}.html", out_dir / f"{stem}.md"
-        html_path.write_text(self.html(), encoding="utf-8")
-        md_path.write_text(self.markdown(out_dir / f"{stem}_figures"), encoding="utf-8")
+        markdown = self.markdown(out_dir / f"{stem}_figures")
+        write_atomic(md_path, markdown)
+        write_atomic(html_path, self.html())
         return html_path, md_path
 
 
@@ -107,7 +111,7 @@ def _md_block(kind: str, body, n: int, image_dir: Path | None) -> list[str]:
         return [f"*{caption} (figure in the HTML version)*"]
     image_dir.mkdir(parents=True, exist_ok=True)
     path = image_dir / f"figure_{n:02d}.png"
-    path.write_bytes(png)
+    write_atomic(path, png)
     return [f"![{caption}]({image_dir.name}/{path.name})", f"*{caption}*"]
 
 
@@ -137,3 +141,32 @@ def _html_block(kind: str, body) -> str:
         f'<figure><img alt="{esc(caption)}" src="data:image/png;base64,{data}">'
         f"<figcaption>{esc(caption)}</figcaption></figure>"
     )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML page, without its tags, scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+        if tag in ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr"):
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The readable text of an HTML document (tags, scripts and styles dropped)."""
+    parser = _TextOnly()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)

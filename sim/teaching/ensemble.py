@@ -18,6 +18,7 @@ from sim.domain.scenario import Scenario
 from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.job import Job
 from sim.experiment.run import run_job
+from sim.files import read_parquet
 
 
 def world_of(manifest: dict[str, Any], run_dir: Path) -> Scenario:
@@ -47,17 +48,17 @@ def ensemble_outcomes(
         path = Path(given) / "outcomes.parquet"
         if not path.is_file():
             raise WargameError(f"--ensemble {given}: no outcomes.parquet there")
-        return pd.read_parquet(path), f"the {given} run"
+        return read_parquet(path), f"the {given} run"
     humans = (manifest.get("config") or {}).get("human_actors") or []
     if not humans and int(manifest.get("replicates", 1)) > 1:
-        return pd.read_parquet(run_dir / "outcomes.parquet"), "this run's own replicates"
+        return read_parquet(run_dir / "outcomes.parquet"), "this run's own replicates"
     cache = run_dir / "ensemble"
     cached = cache / "outcomes.parquet"
     if not (cached.is_file() and (cache / "run.json").is_file()
-            and len(pd.read_parquet(cached)) >= replicates):  # fmt: skip
+            and len(read_parquet(cached)) >= replicates):  # fmt: skip
         job = rule_driven_job(manifest, world, replicates)
         run_job(job, cache, config={**manifest["config"], "human_actors": []}, progress=False)
-    outcomes = pd.read_parquet(cached)
+    outcomes = read_parquet(cached)
     seed = manifest["seeds"]["base_seed"]
     return outcomes, (f"{len(outcomes)} rule-driven games of the same scenario, rules and "
                       f"turns (base seed {seed}, written to {cache})")  # fmt: skip

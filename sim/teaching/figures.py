@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 
+import sim.analysis.style  # noqa: F401 - the one look, and names drawn as plain text
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
 

@@ -15,22 +15,26 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sim.abm.model import EscalationModel
 from sim.config import RunConfig
 from sim.domain.errors import WargameError
 from sim.domain.params import CombatParams, RuleParams
+from sim.domain.scenario_io import describe_errors
 from sim.experiment.job import Job
 from sim.experiment.results import ResultsWriter, write_json_atomic
 from sim.experiment.run import build_manifest
 from sim.experiment.simulate import tables_of
+from sim.limits import MAX_SEED, MAX_STEPS
 from sim.teaching import turn_api
-from sim.teaching.turns import end_reason, main_target, options_for, targets_for
+from sim.teaching.turns import end_reason, options_for, targets_for
 from sim.teaching.world import check_seats, load_world
 
 SAVE_FORMAT = "wargame-play/2"
@@ -63,8 +67,6 @@ class Game:
     def __post_init__(self) -> None:
         self.world, self.scenario_file = load_world(self.setup.scenario, self.setup.deck)
         check_seats(self.world, list(self.setup.seats))
-        if self.setup.steps < 1:
-            raise WargameError(f"a game needs at least one turn, got {self.setup.steps}")
         self.job = Job(self.world, RuleParams(), CombatParams(), self.setup.steps, 1,
                        self.setup.seed, self.setup.seats)  # fmt: skip
         self.model = EscalationModel(
@@ -90,17 +92,20 @@ class Game:
         return self.end_reason is not None
 
     def check_move(self, seat: str, move: str | Move) -> Move:
-        """``move`` as (action, target), checked: an open action, a known target."""
+        """``move`` as (action, target), checked: an open action, a target the seat holds a
+        posture toward (None: the model aims it at the seat's main adversary)."""
         action, target = (move, None) if isinstance(move, str) else move
-        target = target or main_target(self.world, seat)
+        target = target or None
         allowed = [o.action for o in options_for(self.model.actor_agents[seat])]
         if action not in allowed:
             raise WargameError(
                 f"{seat} cannot choose {action!r} now; allowed: {', '.join(allowed)}"
             )
-        targets = targets_for(self.world, seat)
+        targets = targets_for(self.model, seat)
         if target is not None and target not in targets:
-            raise WargameError(f"{seat} cannot aim at {target!r}; allowed: {', '.join(targets)}")
+            raise WargameError(
+                f"{seat} cannot aim at {target!r}; allowed: {', '.join(targets) or 'nobody'}"
+            )
         return action, target
 
     def play_turn(self, moves: dict[str, str | Move], held: tuple[str, ...] = ()) -> None:
@@ -132,31 +137,37 @@ class Game:
         if not text:
             raise WargameError("a live inject needs a text")
         iid = f"live_{sum(1 for j in self.journal if j['kind'] == 'write') + 1}"
-        turn_api.log_note(self.model, "world", "inject", f"inject:{iid}", text)
+        turn_api.write_inject(self.model, iid, text)
         self._note({"kind": "write", "inject": iid, "text": text})
         return iid
 
-    def override(self, actor: str, rung: int, reason: str) -> None:
-        """The white cell overrides the adjudication: ``actor`` stands on ``rung`` from now on,
-        for the reason given (logged in the decision log)."""
+    def override(self, actor: str, rung: int, reason: str, target: str | None = None) -> None:
+        """The white cell overrides the adjudication: ``actor`` stands on ``rung`` toward
+        ``target`` (default: the one it stands highest against) from now on, for the reason
+        given (logged in the decision log)."""
         from sim.domain.ladder import standard_ladder
 
         labels = standard_ladder().labels
-        if actor not in self.model.actor_agents or not 0 <= rung < len(labels):
+        targets = targets_for(self.model, actor) if actor in self.world.actors else []
+        if not targets or not 0 <= rung < len(labels):
             raise WargameError(
-                f"override: unknown actor {actor!r} or rung {rung}; actors: "
+                f"override: actor {actor!r} with no one to face, or rung {rung}; actors: "
                 f"{', '.join(self.world.actors)}; rungs 0-{len(labels) - 1}"
             )
+        postures = self.model.state.postures[actor]
+        target = target or max(targets, key=lambda t: postures[t])
+        if target not in targets:
+            raise WargameError(f"override: {actor} faces {', '.join(targets)}, not {target!r}")
         reason = " ".join(reason.split())
         if not reason:
             raise WargameError("an override needs a reason (it goes into the log)")
-        agent = self.model.actor_agents[actor]
-        before = agent.rung
-        agent.move_to(rung)
-        text = (f"{agent.spec.name} moved from {labels[before]} to {labels[agent.rung]}. "
+        name, before = self.world.actors[actor].name, postures[target]
+        text = (f"{name} toward {self.world.actors[target].name} moved from {labels[before]} "
+                f"to {labels[min(rung, self.model.actor_agents[actor].max_rung)]}. "
                 f"Reason: {reason}")  # fmt: skip
-        turn_api.log_note(self.model, actor, "override", "white_cell", text, agent.rung)
-        self._note({"kind": "override", "actor": actor, "rung": rung, "reason": reason})
+        turn_api.override(self.model, actor, target, rung, text)
+        self._note({"kind": "override", "actor": actor, "target": target, "rung": rung,
+                    "reason": reason})  # fmt: skip
 
     def _note(self, entry: dict[str, Any]) -> None:
         self.journal.append({"turn": self.model.steps + 1, **entry})
@@ -169,7 +180,7 @@ class Game:
         elif kind == "write":
             self.write_inject(entry["text"])
         elif kind == "override":
-            self.override(entry["actor"], int(entry["rung"]), entry["reason"])
+            self.override(entry["actor"], int(entry["rung"]), entry["reason"], entry.get("target"))
         else:
             raise WargameError(f"saved game: unknown journal entry {kind!r}")
 
@@ -183,17 +194,22 @@ class Game:
     @classmethod
     def load(cls, path: Path) -> Game:
         """Rebuild a saved game by replaying, turn by turn, the white cell's journal and the
-        choices."""
+        choices (the file is checked first: ``SaveFile``; an edited file gets a message naming
+        the field)."""
+        save = read_save(Path(path))
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise WargameError(f"cannot read saved game {path}: {exc}") from None
-        if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
-            raise WargameError(f"{path} is not a saved wargame game ({SAVE_FORMAT})")
-        raw = data["setup"]
-        setup = Setup(**{f.name: raw[f.name] for f in fields(Setup) if f.name in raw})
-        game = cls(Setup(**{**asdict(setup), "seats": tuple(setup.seats)}))
-        return game.replay_all(data.get("choices", []), data.get("journal", []), path)
+            game = cls(Setup(**{**save.setup.model_dump(), "seats": tuple(save.setup.seats)}))
+        except WargameError as exc:
+            raise WargameError(f"saved game {path}: setup: {exc}") from None
+        turns = sorted({c.turn for c in save.choices})
+        if turns != list(range(1, len(turns) + 1)) or len(turns) > game.setup.steps:
+            raise WargameError(
+                f"{path}: choices: turns {turns} must run 1, 2, 3, ... without a gap "
+                f"and not past the game's {game.setup.steps} steps (edited by hand?)"
+            )
+        choices = [c.model_dump(exclude_defaults=True) for c in save.choices]
+        journal = [j.model_dump(exclude_none=True) for j in save.journal]
+        return game.replay_all(choices, journal, path)
 
     def replay_all(self, choices: list[dict], journal: list[dict], path: Path,
                    before_turn=None) -> Game:  # fmt: skip
@@ -207,16 +223,16 @@ class Game:
             if c.get("held"):
                 held.setdefault(int(c["turn"]), []).append(c["actor"])
         last = max([*by_turn, *(int(j["turn"]) for j in journal)], default=0)
-        try:
-            for turn in range(1, last + 1):
+        for turn in range(1, last + 1):
+            try:
                 for entry in (j for j in journal if int(j["turn"]) == turn):
                     self.replay(entry)
                 if turn in by_turn:
                     if before_turn is not None:
                         before_turn(self)
                     self.play_turn(by_turn[turn], tuple(held.get(turn, ())))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise WargameError(f"{path}: broken choice or journal entry: {exc}") from None
+            except (WargameError, KeyError, TypeError, ValueError) as exc:
+                raise WargameError(f"{path}: turn {turn}: {exc}") from None
         return self
 
     def write_results(self, out_dir: Path) -> Path:
@@ -240,6 +256,74 @@ class Game:
             "play": {**asdict(self.setup), "turns_played": self.turn,
                      "finished": self.finished, "choices": self.choices},
         }  # fmt: skip
+
+
+class SavedSetup(BaseModel):
+    """A saved game's ``setup``: the fields of ``Setup`` with their types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    scenario: str
+    seats: list[str]
+    seed: int = Field(DEFAULT_SEED, ge=0, le=MAX_SEED)
+    steps: int = Field(DEFAULT_STEPS, ge=1, le=MAX_STEPS)
+    deck: str | None = None
+    exercise: str | None = None
+
+
+class SavedChoice(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    turn: int = Field(ge=1, le=MAX_STEPS)
+    actor: str
+    action: str
+    target: str | None = None  # None: the actor's main adversary
+    held: bool = False  # the seat held because it did not choose before the clock ran out
+
+
+class SavedWhiteCell(BaseModel):
+    """One act of the white cell: fire a deck inject, write one live, or override."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    turn: int = Field(ge=1, le=MAX_STEPS)
+    kind: Literal["fire", "write", "override"]
+    inject: str | None = None
+    text: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    rung: int | None = None
+    reason: str | None = None
+
+
+class SaveFile(BaseModel):
+    """The schema of a saved game (``game.json``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal["wargame-play/1", "wargame-play/2"]
+    setup: SavedSetup
+    choices: list[SavedChoice] = []
+    journal: list[SavedWhiteCell] = []
+
+
+def read_save(path: Path) -> SaveFile:
+    """A saved game file, checked against ``SaveFile``."""
+    if path.is_dir():
+        raise WargameError(f"--resume {path}: a folder; give its game.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WargameError(f"cannot read saved game {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
+        raise WargameError(f"{path} is not a saved wargame game (format: {SAVE_FORMAT})")
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(describe_errors(exc, SaveFile))
+        raise WargameError(
+            f"saved game {path} is not valid (edited by hand?): {problems}"
+        ) from None
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from sim.files import write_atomic
 from sim.teaching.game import Game, Move
 from sim.teaching.screen import details, first_screen, menu
 from sim.teaching.turns import (
@@ -93,7 +94,7 @@ def choose(game: Game, seat: str, ask: Ask, write: Write) -> Move | None:
             continue
         move = _pick(game, seat, answer, options)
         if move is None:
-            some = ", ".join(targets_for(game.world, seat)[:4])
+            some = ", ".join(targets_for(game.model, seat)[:4])
             write(
                 f"  '{answer}' is not a move on the list; choose 1-{len(options)} "
                 f"(and a target: {some}, ...)."
@@ -116,7 +117,7 @@ def _confirmed(move: Move, crossed: str, ask: Ask, write: Write) -> bool:
 def _pick(game: Game, seat: str, answer: str, options: list[Option]) -> Move | None:
     """``13``, ``lift_weapons_restrictions``, ``13 ukraine`` or ``warn north_korea``."""
     head, _, rest = answer.partition(" ")
-    targets = targets_for(game.world, seat)
+    targets = targets_for(game.model, seat)
     target = rest.strip().replace(" ", "_") or None
     if target is not None and target not in targets:
         head, target = answer, None  # an action name with spaces, no target
@@ -142,7 +143,7 @@ def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
     """Save the choices, refresh the results tables and the transcript."""
     game.save(save_path)
     game.write_results(out_dir)
-    (out_dir / "transcript.md").write_text(transcript(game), encoding="utf-8")
+    write_atomic(out_dir / "transcript.md", transcript(game))
 
 
 def transcript(game: Game) -> str:

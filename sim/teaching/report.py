@@ -8,7 +8,6 @@ exercise's debrief questions.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +15,12 @@ from typing import Any
 
 import pandas as pd
 
+from sim.analysis.results import read_manifest
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
+from sim.domain.tables import TIME_TABLES
+from sim.files import read_parquet
 from sim.teaching.brief import situation_section
 from sim.teaching.debrief import class_rollup, opening
 from sim.teaching.doc import Doc
@@ -28,7 +30,7 @@ from sim.teaching.turns import actor_name, words
 from sim.teaching.world import Exercise, exercise_for, read_exercise
 
 log = logging.getLogger(__name__)
-TABLES = ("timeseries", "decisions", "forces", "theatres", "outcomes")
+TABLES = (*TIME_TABLES, "outcomes")
 
 
 @dataclass
@@ -55,11 +57,11 @@ def read_run(path: Path) -> RunFolder:
     if not (path / "run.json").is_file():
         raise WargameError(f"{path} is not a results folder: no run.json (a run still going, "
                            "or a wrong path?)")  # fmt: skip
-    manifest = json.loads((path / "run.json").read_text(encoding="utf-8"))
+    manifest = read_manifest(path / "run.json")
     missing = [t for t in TABLES if not (path / f"{t}.parquet").is_file()]
     if missing:
         raise WargameError(f"{path}: missing tables {', '.join(missing)}")
-    tables = {t: pd.read_parquet(path / f"{t}.parquet") for t in TABLES}
+    tables = {t: read_parquet(path / f"{t}.parquet") for t in TABLES}
     return RunFolder(path, manifest, tables, world_of(manifest, path))
 
 

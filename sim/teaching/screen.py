@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING
 from sim.domain.ladder import standard_ladder
 from sim.teaching.turns import (
     Option,
-    actor_name,
     force_lines,
     ladder_lines,
     last_turn_lines,
-    main_target,
     news_lines,
+    targets_for,
     turn_header,
     words,
 )  # fmt: skip
@@ -64,15 +63,15 @@ def menu(game: Game, seat: str, options: list[Option]) -> list[str]:
     """The seat's moves in three columns under a one-line header, then the help line."""
     agent = game.model.actor_agents[seat]
     label = standard_ladder().labels[agent.rung]
-    aim = actor_name(game.world, main_target(game.world, seat))
-    out = [clip(f"--- {agent.spec.name}: your move. At {agent.rung}: {label}. Aim: {aim}")]
+    out = [clip(f"--- {agent.spec.name}: your move. You stand at {agent.rung}: {label}")]
     cells = [clip(f"{i:>2} {words(o.action)}", WIDTH // COLUMNS - 1)
              for i, o in enumerate(options, start=1)]  # fmt: skip
     rows = -(-len(cells) // COLUMNS)
     for r in range(rows):
         row = [cells[r + c * rows] for c in range(COLUMNS) if r + c * rows < len(cells)]
         out.append("".join(f"{c:<{WIDTH // COLUMNS}}" for c in row).rstrip())
-    return out + [HELP]
+    aims = ", ".join(targets_for(game.model, seat)) or "nobody"
+    return out + [clip(f"Targets: {aims} (default: your main adversary)"), HELP]
 
 
 def details(game: Game, seat: str, key: str) -> list[str]:

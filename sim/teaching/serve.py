@@ -17,7 +17,10 @@ from sim.domain.errors import WargameError
 from sim.teaching.app_model import ENV
 from sim.teaching.world import check_seats, load_world
 
-OFFLINE_ENV = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MPLBACKEND": "Agg"}
+OFFLINE_ENV = {
+    "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
+    "MPLBACKEND": "Agg",
+}  # and sim.teaching.offline: assets only from the installed cache, never downloaded
 
 
 def app_env(scenario: str, seats: list[str], deck: str | None, seed: int | None = None) -> dict:

@@ -1,19 +1,16 @@
-"""The one seam between the teaching pack and the model: starting a turn, handing over a move.
+"""The one seam between the teaching pack and the model: starting a turn, handing over a move,
+the white cell's hand on the world.
 
-The order of a turn as a player lives it: the turn begins (the injects due now fire and are
-shown), then the players choose, then the model plays the turn. ``begin_turn`` fires the due
-injects and returns their ids; calling it twice in one turn fires nothing new and returns the
-same ids. ``submit`` hands the model a move with its target. When the model offers
-``begin_turn`` itself (issue 9) it is used; until then the model's own inject check is run ahead
-of ``step`` with the turn's number and date, exactly as ``step`` would run it, so the game stays
-identical to the rule-driven runs.
+The order of a turn as a player lives it: the turn begins (``model.begin_turn``: the calendar
+moves on and the injects due now fire), the players read them and choose, then ``model.step``
+plays the turn. ``begin_turn`` here is idempotent within a turn: called again, it fires nothing
+and returns the same inject ids. A move is ``(action, target)``; a target of None lets the model
+aim it at the actor's main adversary (the one it stands highest against), as a bare action does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,51 +21,52 @@ _BEGUN = "_teaching_turn_begun"  # (turn number, inject ids) of the turn begun l
 
 def begin_turn(model: EscalationModel) -> list[str]:
     """Fire the injects due in the coming turn and return their ids (idempotent per turn)."""
-    native = getattr(type(model), "begin_turn", None)
-    if native is not None:
-        return list(native(model))
     begun = getattr(model, _BEGUN, None)
     if begun is not None and begun[0] == model.steps + 1:
         return list(begun[1])
-    before = set(model.fired_injects)
-    with in_turn(model) as turn_start:
-        model._apply_injects(turn_start)
-    fired = [iid for iid in model.world.injects if iid in model.fired_injects - before]
+    fired = list(model.begin_turn())
     setattr(model, _BEGUN, (model.steps + 1, fired))
     return fired
 
 
 def submit(model: EscalationModel, actor: str, action: str, target: str | None) -> None:
     """Hand ``actor``'s move (aimed at ``target``) to the model for the coming turn."""
-    if hasattr(type(model), "begin_turn"):
-        model.choices[actor] = (action, target)
-    else:  # the model before issue 9 aims every move at the actor's main adversary
-        model.choices[actor] = action
+    model.choices[actor] = (action, target)
+
+
+def targets(model: EscalationModel, actor: str) -> list[str]:
+    """Whom ``actor`` can aim a move at: the actors it holds a posture toward."""
+    return list(model.state.postures.get(actor, {}))
+
+
+def turn_start(model: EscalationModel) -> dt.date:
+    """The first day of the coming turn."""
+    begun = getattr(model, _BEGUN, None)
+    if begun is not None and begun[0] == model.steps + 1:
+        return model.date - dt.timedelta(days=model.world.step_days)
+    return model.date
 
 
 def fire_inject(model: EscalationModel, iid: str) -> None:
     """Fire inject ``iid`` now, recorded in the coming turn (the white cell's hand)."""
-    if hasattr(type(model), "begin_turn"):
-        model.fire_inject(iid)
-        return
-    with in_turn(model):
-        model.fire_inject(iid)
+    begin_turn(model)
+    model.fire_inject(iid)
 
 
-def log_note(model: EscalationModel, actor: str, action: str, rule: str, text: str,
-             rung: int = -1) -> None:  # fmt: skip
-    """Record a white-cell event (a live inject, an override) in the coming turn's log."""
-    step = model.steps + 1
-    date = model.date + dt.timedelta(days=model.world.step_days)
-    model.recorder.decision(step, date, actor, None, action, rung, rule, text)
+def write_inject(model: EscalationModel, iid: str, text: str) -> None:
+    """Record an inject the white cell wrote live, in the coming turn (it has no effects)."""
+    begin_turn(model)
+    w = model.state
+    model.recorder.decision(w.step, w.date, "world", None, "inject", -1, f"inject:{iid}", text)
+    model.recorder.event(w.step, w.date, "world", None, f"inject:{iid}")
 
 
-@contextmanager
-def in_turn(model: EscalationModel) -> Iterator[dt.date]:
-    """The model's clock set to the coming turn (number and end date), as inside ``step``."""
-    start, steps = model._date, model.steps
-    model.steps, model._date = steps + 1, start + dt.timedelta(days=model.world.step_days)
-    try:
-        yield start
-    finally:
-        model.steps, model._date = steps, start
+def override(model: EscalationModel, actor: str, target: str, rung: int, text: str) -> int:
+    """Set ``actor``'s posture toward ``target`` to ``rung`` (within its ceiling), log it in the
+    coming turn with ``text``, and return the rung it now holds."""
+    begin_turn(model)
+    w = model.state
+    w.set_posture(actor, target, rung)
+    held = w.posture(actor, target)
+    model.recorder.decision(w.step, w.date, actor, target, "override", held, "white_cell", text)
+    return held

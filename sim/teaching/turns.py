@@ -58,17 +58,11 @@ def options_for(agent: ActorAgent) -> list[Option]:
     return opts
 
 
-def targets_for(world: Scenario, actor: str) -> list[str]:
-    """Whom a move of ``actor`` can aim at: its adversaries first (the main one leads), then
-    every other actor."""
-    spec = world.actors[actor]
-    return list(dict.fromkeys([*spec.adversaries, *(a for a in world.actors if a != actor)]))
+def targets_for(model: EscalationModel, actor: str) -> list[str]:
+    """Whom a move of ``actor`` can aim at: the actors it holds a posture toward."""
+    from sim.teaching.turn_api import targets
 
-
-def main_target(world: Scenario, actor: str) -> str | None:
-    """The target a bare move aims at: the actor's main adversary (none if it has none)."""
-    adversaries = world.actors[actor].adversaries
-    return adversaries[0] if adversaries else None
+    return targets(model, actor)
 
 
 def threshold_crossed(agent: ActorAgent, action: str) -> str | None:

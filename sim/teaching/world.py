@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from sim.domain.errors import ConfigError, WargameError
 from sim.domain.scenario import Scenario
-from sim.domain.scenario_io import parse_scenario, read_yaml, with_deck
+from sim.domain.scenario_io import FileError, describe_errors, parse_scenario, read_yaml, with_deck
 from sim.experiment.catalog import find_scenario, scenarios_dir
+from sim.limits import MAX_SEED, MAX_STEPS
+from sim.paths import referenced_file
 
 DEFAULT_SCENARIO = "kursk_2024"
 
@@ -40,9 +44,23 @@ class Exercise:
     turn_minutes: float | None = None  # classroom: the turn clock's default
 
 
-_EXERCISE_KEYS = {"title", "scenario", "deck", "seats", "steps", "seed", "objectives",
-                  "briefing_notes", "debrief_questions", "commands", "teams",
-                  "turn_minutes"}  # fmt: skip
+class ExerciseFile(BaseModel):
+    """The schema of ``exercise.yaml``: every key, its type; nothing else is allowed."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    scenario: str
+    title: str | None = None
+    deck: str | None = None
+    seats: list[str] = []
+    steps: int | None = Field(None, ge=1, le=MAX_STEPS)
+    seed: int | None = Field(None, ge=0, le=MAX_SEED)
+    objectives: list[str] = []
+    briefing_notes: list[str] = []
+    debrief_questions: list[str] = []
+    commands: dict[str, str] = {}
+    teams: dict[str, list[str]] = {}  # wargame classroom: team name -> the actors it plays
+    turn_minutes: float | None = Field(None, gt=0, le=120)  # wargame classroom: the turn clock
 
 
 def exercises_dir() -> Path:
@@ -65,37 +83,33 @@ def find_exercise(name_or_path: str) -> Exercise:
 
 
 def read_exercise(folder: Path) -> Exercise:
-    """Read and check one pack's ``exercise.yaml``."""
-    data = read_yaml(folder / "exercise.yaml")
-    unknown = sorted(set(data) - _EXERCISE_KEYS)
-    if unknown or "scenario" not in data:
-        raise ConfigError(
-            f"{folder / 'exercise.yaml'}: needs `scenario:`; unknown keys {unknown}; "
-            f"allowed: {', '.join(sorted(_EXERCISE_KEYS))}"
-        )
-    deck = folder / data["deck"] if data.get("deck") else None
+    """Read and check one pack's ``exercise.yaml``: its types, and that its scenario and deck
+    lie inside the project's folders or the pack's own folder (``sim.paths``)."""
+    path = folder / "exercise.yaml"
+    data = read_yaml(path, "Exercise pack")
+    try:
+        ex = ExerciseFile.model_validate(data)
+    except ValidationError as exc:
+        raise FileError(str(path), describe_errors(exc, ExerciseFile), "Exercise pack") from None
+    deck = None
+    if ex.deck:
+        deck = referenced_file(ex.deck, path, "deck", [folder])
+        if deck is None or not deck.is_file():
+            raise FileError(str(path), [f"deck: no file {ex.deck!r} in {folder}"], "Exercise pack")
+    scenario = ex.scenario
+    if Path(scenario).suffix in (".yaml", ".yml"):  # a file, not a name in scenarios/
+        found = referenced_file(scenario, path, "scenario", [folder, Path.cwd()])
+        if found is None:
+            raise FileError(str(path), [f"scenario: no file {scenario!r}"], "Exercise pack")
+        scenario = str(found)
     return Exercise(
-        name=folder.name, folder=folder, title=str(data.get("title", folder.name)),
-        scenario=str(data["scenario"]), deck=deck, seats=tuple(data.get("seats") or ()),
-        steps=data.get("steps"), seed=data.get("seed"),
-        objectives=tuple(data.get("objectives") or ()),
-        briefing_notes=tuple(data.get("briefing_notes") or ()),
-        debrief_questions=tuple(data.get("debrief_questions") or ()),
-        commands=dict(data.get("commands") or {}),
-        teams=_teams(folder, data.get("teams") or {}),
-        turn_minutes=data.get("turn_minutes"),
+        name=folder.name, folder=folder, title=ex.title or folder.name, scenario=scenario,
+        deck=deck, seats=tuple(ex.seats), steps=ex.steps, seed=ex.seed,
+        objectives=tuple(ex.objectives), briefing_notes=tuple(ex.briefing_notes),
+        debrief_questions=tuple(ex.debrief_questions), commands=dict(ex.commands),
+        teams={name: tuple(actors) for name, actors in ex.teams.items()},
+        turn_minutes=ex.turn_minutes,
     )  # fmt: skip
-
-
-def _teams(folder: Path, raw: object) -> dict[str, tuple[str, ...]]:
-    """``teams:`` of exercise.yaml: a mapping of team name to a list of actors."""
-    ok = isinstance(raw, dict) and all(
-        isinstance(v, list) and v and all(isinstance(a, str) for a in v) for v in raw.values()
-    )
-    if not ok:
-        raise ConfigError(f"{folder / 'exercise.yaml'}: teams: must map each team's name to a "
-                          "list of actors, e.g. {{Washington: [united_states]}}")  # fmt: skip
-    return {str(k): tuple(v) for k, v in raw.items()}
 
 
 def exercise_for(scenario_name: str) -> Exercise | None:
@@ -115,12 +129,15 @@ def load_world(scenario: str, deck: str | Path | None = None) -> tuple[Scenario,
     return parse_scenario(data, source=source), path
 
 
-def check_seats(world: Scenario, seats: list[str]) -> tuple[str, ...]:
-    """The human seats, checked: each must be an actor of the scenario, none twice."""
+def check_seats(world: Scenario, seats: list[str], origin: str = "--as") -> tuple[str, ...]:
+    """The human seats, checked: each must be an actor of the scenario, none twice.
+    ``origin`` says where they were given (``--as``, or an exercise pack's ``seats:``)."""
     allowed = ", ".join(world.actors)
     for seat in seats:
         if seat not in world.actors:
-            raise WargameError(f"--as {seat}: no such actor in {world.name}; allowed: {allowed}")
+            raise WargameError(
+                f"{origin} {seat}: no such actor in {world.name}; allowed: {allowed}"
+            )
     if len(set(seats)) != len(seats):
-        raise WargameError(f"--as names an actor twice: {seats}")
+        raise WargameError(f"{origin} names an actor twice: {seats}")
     return tuple(seats)

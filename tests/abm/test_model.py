@@ -122,16 +122,39 @@ def test_human_seat_plays_the_chosen_action():
     model.step()
     us = model.actor_agents["united_states"]
     assert us.rung == standard_ladder().index("lift_restrictions")
-    assert model.lifted == {"us_weapons_to_ukraine"}
+    assert model.state.lifted == {"us_weapons_to_ukraine"}
     assert any(d[3] == "united_states" and d[7] == "human" for d in model.recorder.decisions)
 
 
-def test_human_seat_refuses_unknown_and_too_high_actions():
+def test_human_seat_chooses_the_target_of_a_move():
+    model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"united_states"}))
+    model.choices["united_states"] = ("warn", "north_korea")
+    model.step()
+    row = next(d for d in model.recorder.decisions if d[3] == "united_states")
+    assert (row[4], row[5]) == ("north_korea", "warn")
+    assert model.state.audience[("united_states", "north_korea")] > 0
+    assert ("united_states", "russia") not in model.state.audience
+
+
+def test_human_seat_refuses_unknown_targets_actions_and_too_high_actions():
     model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"japan"}))
+    japan = model.actor_agents["japan"]
     with pytest.raises(WargameError, match="unknown action"):
-        human_decision(model.actor_agents["japan"], "invade")
+        human_decision(model.state, japan, "invade")
     with pytest.raises(WargameError, match="above japan's highest rung"):
-        human_decision(model.actor_agents["japan"], "nuclear_strike")
+        human_decision(model.state, japan, "nuclear_strike")
+    with pytest.raises(WargameError, match="holds no posture toward 'india'"):
+        human_decision(model.state, japan, "protest", "india")
+
+
+def test_an_impossible_move_becomes_a_hold_that_says_why():
+    """Japan has no nuclear weapons and no units: its rule can never take those actions, and a
+    player who tries is told what is missing."""
+    model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"united_states"}))
+    model.choices["united_states"] = ("commit_to_combat", "russia")
+    model.step()
+    row = next(d for d in model.recorder.decisions if d[3] == "united_states")
+    assert row[5] == "hold" and "lacks belligerent, units_facing" in row[8]
 
 
 def test_outcome_has_every_milestone_and_final_state():
@@ -164,8 +187,58 @@ def test_reinforcements_survive_replenishment():
     model = EscalationModel(WORLD, rng=1)
     unit = model.unit_agents["russian_kursk_grouping"]
     unit.reinforce(20000)
-    unit.replenish(1.0)
+    unit.replenish(7.0)
     assert unit.strength == pytest.approx(65000)
+
+
+def test_overall_rung_is_the_highest_posture_and_postures_are_recorded():
+    t = frames(play(4))
+    post, ts = t["postures"].astype({"actor": str}), t["timeseries"].astype({"actor": str})
+    top = post.groupby(["step", "actor"])["rung"].max().rename("top").reset_index()
+    both = ts.merge(top, on=["step", "actor"])
+    assert len(both) and (both["rung"] == both["top"]).all()
+    assert set(post.loc[post.actor == "north_korea", "target"]) == {
+        "south_korea",
+        "ukraine",
+        "united_states",
+    }
+
+
+def test_each_inject_is_logged_once():
+    t = frames(play(3, steps=4))
+    injects = t["decisions"][t["decisions"].action == "inject"]
+    assert injects["rule"].is_unique
+    events = t["events"][t["events"].event.astype(str).str.startswith("inject:")]
+    assert events["event"].is_unique
+
+
+def test_events_carry_the_codes_of_the_actions_table():
+    from sim.domain.actions import event_codes
+
+    ev = frames(play(2))["events"]
+    assert len(ev)
+    for _, row in ev.dropna(subset=["cameo"]).iterrows():
+        code = event_codes()[row.event]
+        assert (row.cameo, row.mid_level, row.quad_class) == (
+            code.cameo,
+            code.mid_level,
+            code.quad_class,
+        )
+    supplied = ev[ev.event == "supply_arms"]
+    assert supplied.empty or (supplied.goldstein > 0).all()
+
+
+def _shuffled_world():
+    data = read_yaml(KURSK)
+    for key in ("actors", "forces", "relations", "theatres"):
+        data[key] = dict(reversed(list(data[key].items())))
+    return parse_scenario(data)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_results_do_not_depend_on_the_order_of_agents(seed):
+    a, b = play(seed), play(seed, world=_shuffled_world())
+    assert a.outcome() == b.outcome()
 
 
 def test_south_korea_reacts_to_north_korean_combat():

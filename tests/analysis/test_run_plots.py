@@ -12,7 +12,9 @@ from sim.analysis.fan import fan_chart, fan_grid
 from sim.analysis.front import front_figure
 from sim.analysis.metrics import milestone_curves, most_typical_replicate
 from sim.analysis.milestone_plots import milestone_chart, turn_dates
+from sim.analysis.names import names_of
 from sim.analysis.network import network_chart, relation_graph
+from sim.analysis.postures import postures_at
 from sim.analysis.results import load_run
 from sim.analysis.run_plots import plot_run
 from sim.analysis.timeline import decision_timeline, timeline_events
@@ -65,9 +67,12 @@ def test_fan_chart_has_rung_labels_thresholds_median_and_two_bands(run):
 
 
 def test_fan_grid_has_one_panel_per_actor_in_its_own_colour(run, colours):
-    fig = fan_grid(run.timeseries, run.actors, colours, "title", run.caption)
+    fig = fan_grid(run.timeseries, run.actors, colours, "title", run.caption, names=run.names)
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
-    assert [ax.get_title() for ax in panels] == [a.replace("_", " ").title() for a in run.actors]
+    assert [ax.get_title() for ax in panels] == [
+        run.scenario["actors"][a]["name"] for a in run.actors
+    ]
+    assert "NATO" in [ax.get_title() for ax in panels]  # the scenario's name, not "Nato"
     for ax, actor in zip(panels, run.actors, strict=True):
         median = [line for line in ax.lines if line.get_label() == "median"]
         assert len(median) == 1 and median[0].get_color() == colours[actor]
@@ -79,17 +84,17 @@ def test_fan_grid_has_one_panel_per_actor_in_its_own_colour(run, colours):
 def test_decision_timeline_marks_the_replicates_non_hold_decisions(run, colours):
     events = timeline_events(run.decisions, 0)
     assert len(events) > 0 and "hold" not in set(events["action"])
-    fig = decision_timeline(run.decisions, 0, run.actors, colours)
+    fig = decision_timeline(run.decisions, 0, run.actors, colours, names=run.names)
     ax = fig.axes[0]
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(events)
     numbers = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
     assert sorted(map(int, numbers)) == list(range(1, len(events) + 1))
     listing = "\n".join(t.get_text() for t in ax.texts if not t.get_text().isdigit())
     for e in events.itertuples():
-        assert f"{e.actor}: {e.action if e.action != 'inject' else 'inject'}" in listing
+        assert f"turn {e.step:<2} {run.names.actor(e.actor)}: {e.action}" in listing
     assert legend_texts(ax) == ["decision or effect (number: see the list)", "inject"]
     lanes = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
-    assert lanes["russia"] > lanes["iran"]  # scenario order, top to bottom
+    assert lanes["Russia"] > lanes["Iran"]  # scenario order, top to bottom
     plt.close(fig)
 
 
@@ -98,46 +103,69 @@ def test_most_typical_replicate_is_a_replicate(run):
     assert rep in set(run.outcomes["replicate"])
 
 
-def test_milestone_chart_draws_reached_milestones_and_lists_the_rest(run):
+def test_milestone_chart_draws_reached_milestones_with_counts_and_lists_the_rest(run):
     curves = milestone_curves(run.outcomes, run.steps)
-    reached = sorted(set(curves.loc[curves["reached"] > 0, "milestone"]))
+    final = curves[curves["step"] == run.steps].set_index("milestone")
+    reached = [m for m in final.index if final.loc[m, "reached"] > 0]
     dates = turn_dates(run.date_of(0), run.step_days, run.steps)
-    fig = milestone_chart(run.outcomes, run.steps, dates, curves=curves)
+    fig = milestone_chart(run.outcomes, run.steps, dates, curves=curves, names=run.names)
+    drawn = [t for ax in fig.axes for t in legend_texts(ax)]
+    expected = [f"{run.names.milestone(m)} ({final.loc[m, 'reached']} of 8)" for m in reached]
+    assert sorted(drawn) == sorted(expected)
+    never = [m for m in final.index if final.loc[m, "reached"] == 0]
+    listed = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    assert all(run.names.milestone(m) in listed for m in never)
     ax = fig.axes[0]
-    texts = legend_texts(ax)
-    assert sorted(t for t in texts if not t.startswith("never")) == reached
-    assert len(ax.collections) == len(reached)  # one Wilson band each
     assert ax.get_ylabel().startswith("P(reached by date)")
+    assert ax.get_legend().get_bbox_to_anchor().x0 >= ax.get_window_extent().x1  # outside
     assert (curves["ci_low"] <= curves["probability"]).all()
     assert (curves["probability"] <= curves["ci_high"]).all()
     plt.close(fig)
 
 
 def test_front_figure_shows_strength_per_actor_and_salient_control(run, colours):
-    fig = front_figure(run.forces, run.theatres, colours, "front", run.caption)
+    fig = front_figure(run.forces, run.theatres, colours, "front", run.caption, names=run.names)
     top, bottom = fig.axes
-    assert set(legend_texts(top)) == {"russia", "ukraine", "north korea"}
+    assert set(legend_texts(top)) == {"Russia", "Ukraine", "North Korea"}
     assert top.get_ylabel() == "personnel"
-    assert legend_texts(bottom) == ["kursk (held by ukraine)"]
+    assert legend_texts(bottom) == ["Kursk region (held by Ukraine)"]
     assert bottom.get_ylabel() == "share controlled"
     assert bottom.lines[0].get_color() == colours["ukraine"]
     plt.close(fig)
-    named = front_figure(run.forces, run.theatres, colours, "front", names=run.actor_names)
-    assert set(legend_texts(named.axes[0])) == {"Russia", "Ukraine", "North Korea"}
-    plt.close(named)
 
 
-def test_network_has_every_actor_and_relation(run, colours):
+def test_names_come_from_the_scenario(run):
+    names = names_of(run.scenario)
+    assert names.actor("nato") == "NATO" and names.actor("north_korea") == "North Korea"
+    assert names.milestone("prk_combat") == "North Korean troops in combat"
+    assert names.theatre("kursk") == "Kursk region"
+    assert names.actor("atlantis_league") == "atlantis league"  # unnamed: visible, not guessed
+    assert names.parameter("scenario.actors.united_states.risk_tolerance") == (
+        "United States risk tolerance"
+    )
+
+
+def test_postures_change_between_turns_and_fall_back_to_decisions(run):
+    early, late = postures_at(run.decisions, 1), postures_at(run.decisions, run.steps)
+    assert set(early["read_from"]) == {"decisions"}
+    assert (early["share"] <= 1).all() and (early["rung"] >= 0).all()
+    assert not early.equals(late)
+    table = run.decisions[["replicate", "step", "actor", "target", "rung"]].dropna()
+    table = table.assign(rung_label="x")
+    from_table = postures_at(run.decisions, 2, postures=table)
+    assert set(from_table["read_from"]) == {"postures"}
+
+
+def test_network_draws_postures_at_the_turn_over_every_relation(run, colours):
     g = relation_graph(run.scenario)
     assert set(g.nodes) == set(run.actors)
-    assert sum(1 for *_, d in g.edges(data=True) if d["kind"] != "adversaries") == len(
-        run.scenario["relations"]
-    )
-    fig = network_chart(run.scenario, run.timeseries, 3, colours)
+    assert g.number_of_edges() == len(run.scenario["relations"])
+    postures = postures_at(run.decisions, 3)
+    fig = network_chart(run.scenario, postures, 3, colours, names=run.names)
     ax = fig.axes[0]
-    assert {t.get_text() for t in ax.texts} >= {a.replace("_", "\n") for a in run.actors}
+    assert {t.get_text() for t in ax.texts} >= {"NATO", "North\nKorea"}
     assert "war" in legend_texts(ax) and "supply" in legend_texts(ax)
-    assert fig.axes[1].get_ylabel() == "median rung at turn 3"
+    assert fig.axes[1].get_ylabel().startswith("posture: median rung")
     plt.close(fig)
 
 

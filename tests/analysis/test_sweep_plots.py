@@ -1,5 +1,7 @@
 """Sweep figures from tiny real sweeps: a line with CIs for one swept parameter, a heatmap for
-two, small multiples for three; the numbers behind them match the sweep table."""
+two, small multiples for three; the numbers behind them match the sweep table; peaks are
+distributions over rungs (never means); rare milestones get a log axis; names are the
+scenario's."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ import pandas as pd
 import pytest
 
 from sim.analysis.errors import ResultsError
-from sim.analysis.sweep import load_sweep, milestone_by, peak_by
-from sim.analysis.sweep_plots import milestone_figure, peak_figure, plot_sweep
+from sim.analysis.sweep import load_sweep, milestone_by
+from sim.analysis.sweep_peaks import peak_shares, peaks_of, share_at_or_above
+from sim.analysis.sweep_plots import heatmap, milestone_figure, peak_figure, plot_sweep
 
 from .conftest import KPA
 
@@ -40,22 +43,48 @@ def test_one_parameter_gives_a_line_with_error_bars(sweep_dir):
     sweep = load_sweep(sweep_dir)
     fig, stats = milestone_figure(sweep, "prk_combat", 5)
     ax = fig.axes[0]
-    assert ax.get_xlabel() == "kpa_expeditionary_corps.strength"
-    assert ax.get_ylabel().startswith("P(prk_combat by turn 5")
+    assert ax.get_xlabel() == "kpa expeditionary corps strength"
+    assert ax.get_ylabel().startswith("P(reached)")
+    assert fig._suptitle.get_text().startswith("North Korean troops in combat: reached by the end")
     assert len(ax.containers) == 1  # one series: the error-bar container
     assert len(ax.containers[0].lines[0].get_xdata()) == 3
+    counts = [t.get_text() for t in ax.texts]
+    assert counts == [f"{k}/6" for k in stats["reached"]]  # every point prints its count
     assert "3 points x 6 replicates" in " ".join(fig.get_supxlabel().split())
     plt.close(fig)
 
 
-def test_peak_with_one_parameter_has_a_line_per_actor(sweep_dir):
+def test_a_rare_milestone_gets_a_log_axis(sweep_dir):
     sweep = load_sweep(sweep_dir)
-    fig, stats = peak_figure(sweep)
-    ax = fig.axes[0]
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == [a.replace("_", " ") for a in sweep.actors]
-    assert set(stats["actor"]) == set(sweep.actors)
+    table = pd.concat([sweep.table] * 4, ignore_index=True)  # 24 replicates per point
+    table["nuclear_use_step"] = float("nan")
+    table.loc[0, "nuclear_use_step"] = 3.0  # 1 in 24 at one point, 0 elsewhere
+    sweep.table = table
+    fig, stats = milestone_figure(sweep, "nuclear_use", sweep.max_step)
+    assert stats["reached"].sum() == 1
+    assert fig.axes[0].get_yscale() == "symlog"
     plt.close(fig)
+
+
+def test_peak_with_one_parameter_shows_shares_of_rungs_per_actor(sweep_dir):
+    sweep = load_sweep(sweep_dir)
+    fig, shares = peak_figure(sweep)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert titles == [sweep.names.actor(a) for a in sweep.actors]
+    assert "NATO" in titles and "North Korea" in titles
+    totals = shares.groupby([KPA, "actor"])["share"].sum()
+    assert totals.to_numpy() == pytest.approx(1.0)  # a distribution per point and actor
+    assert "mean" not in " ".join(shares.columns)
+    plt.close(fig)
+
+
+def test_peak_shares_count_each_rung():
+    table = pd.DataFrame({"p": [1, 1, 1, 2], "peak_rung_russia": [7, 7, 8, 3]})
+    shares = peak_shares(table, "p", ["russia"])
+    assert shares[["p", "rung", "count"]].values.tolist() == [[1, 7, 2], [1, 8, 1], [2, 3, 1]]
+    assert list(peaks_of(table, "any")) == [7, 7, 8, 3]
+    above = share_at_or_above(table, ["p"], "russia", 8)
+    assert above[["reached", "replicates"]].values.tolist() == [[1, 3], [0, 1]]
 
 
 def test_two_parameters_give_a_heatmap_with_every_cell_labelled(sweep2_dir):
@@ -65,9 +94,19 @@ def test_two_parameters_give_a_heatmap_with_every_cell_labelled(sweep2_dir):
     ax = fig.axes[0]
     assert ax.images[0].get_array().shape == (2, 2)
     assert len(ax.texts) == 4
-    assert ax.get_xlabel() == "kpa_expeditionary_corps.strength"
+    assert all(t.get_text().endswith("/4") for t in ax.texts)  # each cell prints its count
+    assert ax.get_xlabel() == "kpa expeditionary corps strength"
     assert ax.get_ylabel() == "rules.restraint"
-    assert fig.axes[1].get_ylabel() == "probability"  # the colour bar
+    assert fig.axes[1].get_ylabel().startswith("P(reached)")  # the colour bar
+    plt.close(fig)
+
+
+def test_heatmap_colours_span_the_values_observed():
+    stats = pd.DataFrame({"x": [1, 2, 1, 2], "y": [1, 1, 2, 2],
+                          "probability": [0.30, 0.35, 0.40, 0.45],
+                          "ci_low": [0.2] * 4, "ci_high": [0.5] * 4})  # fmt: skip
+    fig = heatmap(stats, "x", "y", "probability")
+    assert fig.axes[0].images[0].get_clim() == pytest.approx((0.30, 0.45))
     plt.close(fig)
 
 
@@ -75,7 +114,7 @@ def test_three_parameters_give_small_multiples(sweep3_dir):
     sweep = load_sweep(sweep3_dir)
     fig, stats = peak_figure(sweep)
     panels = [ax for ax in fig.axes if ax.images]
-    assert [ax.get_title() for ax in panels] == ["rules.noise=0.1", "rules.noise=0.6"]
+    assert [ax.get_title() for ax in panels] == ["rules.noise = 0.1", "rules.noise = 0.6"]
     assert len(stats) == 8
     plt.close(fig)
 
@@ -97,4 +136,4 @@ def test_unknown_milestone_and_actor_are_refused(sweep_dir):
     with pytest.raises(ResultsError, match="no milestone 'moon_landing'"):
         milestone_by(sweep.table, sweep.parameters, "moon_landing", 3)
     with pytest.raises(ResultsError, match="no actor 'atlantis'"):
-        peak_by(sweep.table, sweep.parameters, "atlantis")
+        peaks_of(sweep.table, "atlantis")

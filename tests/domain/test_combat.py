@@ -4,7 +4,13 @@ import math
 
 import pytest
 
-from sim.domain.combat import control_change, linear_law, square_law
+from sim.domain.combat import (
+    allocate_losses,
+    control_change,
+    linear_law,
+    square_law,
+    turn_noise_sigma,
+)
 
 
 def integrate(x, y, a, b, t, law, n=200_000):
@@ -75,3 +81,39 @@ def test_control_follows_the_force_ratio():
     assert control_change(6.0, 1.0, 2.0, 0.1) < 0.0  # attacker well above it: defender loses ground
     assert control_change(1.0, 1.0, 2.0, 0.1) > 0.0  # attacker below it: defender gains
     assert control_change(1e9, 1.0, 2.0, 0.1) == -0.1  # capped at the weekly rate
+
+
+def test_control_without_an_opponent_moves_at_the_full_rate():
+    assert control_change(100.0, 0.0, 2.0, 0.1) == -0.1  # no defender: the attacker advances
+    assert control_change(0.0, 100.0, 2.0, 0.1) == 0.1  # no attacker: the defender advances
+    assert control_change(0.0, 0.0, 2.0, 0.1) == 0.0
+
+
+@pytest.mark.parametrize("days", [1.0, 3.5, 14.0, 30.0])
+def test_turn_noise_keeps_the_variance_of_the_mean_intensity_per_week(days):
+    weekly = 0.25
+    sigma = turn_noise_sigma(weekly, days)
+    # a turn's factor has 7/days times a week's variance (white-noise intensity, averaged)
+    assert math.expm1(sigma**2) * days / 7.0 == pytest.approx(math.expm1(weekly**2))
+    assert turn_noise_sigma(weekly, 7.0) == pytest.approx(weekly)
+    assert turn_noise_sigma(0.0, days) == 0.0
+
+
+def test_losses_fall_by_strength_over_quality():
+    # weights 10000/0.3 = 33,333 and 45000/0.9 = 50,000: shares 0.4 and 0.6 of 1,000
+    assert allocate_losses([10000.0, 45000.0], [0.3, 0.9], 1000.0) == pytest.approx([400, 600])
+    # equal quality: in proportion to strength
+    assert allocate_losses([100.0, 300.0], [1.0, 1.0], 40.0) == pytest.approx([10, 30])
+
+
+def test_a_unit_never_loses_more_than_it_has():
+    # equal weights (10/0.01 = 1000/1): 250 each, but the first unit has only 10
+    assert allocate_losses([10.0, 1000.0], [0.01, 1.0], 500.0) == pytest.approx([10, 490])
+    assert allocate_losses([10.0, 20.0], [1.0, 1.0], 1e6) == pytest.approx([10, 20])
+    assert allocate_losses([0.0, 20.0], [1.0, 1.0], 5.0) == pytest.approx([0, 5])
+
+
+def test_exposure_sets_the_shares_and_strength_the_cap():
+    assert allocate_losses([100.0, 100.0], [1.0, 1.0], 30.0, exposed=[50.0, 100.0]) == (
+        pytest.approx([10, 20])
+    )

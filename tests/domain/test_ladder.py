@@ -1,5 +1,6 @@
 """The escalation ladder is consistent: scales monotone, every action on exactly one rung."""
 
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -8,6 +9,22 @@ from sim.domain.rules import HOLD, STEP_DOWN
 from sim.domain.scenario_io import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
+DRAFT_HEADER = "# Draft scenario seeded from"
+
+
+def shipped_scenarios() -> list[Path]:
+    """The scenario files the repository ships: tracked by git (else, outside a checkout, every
+    file but the drafts `wargame seed` writes). A user's half-edited draft is no test case."""
+    folder = ROOT / "scenarios"
+    try:
+        listed = subprocess.run(["git", "ls-files", "--", "scenarios"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout.split()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return [p for p in sorted(folder.glob("*.yaml"))
+                if not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)]  # fmt: skip
+    return [ROOT / p for p in sorted(listed) if (ROOT / p).parent == folder and p.endswith(".yaml")]
+
+
 KAHN_ORDER = ["subcrisis_maneuvering", "traditional_crises", "intense_crises", "bizarre_crises"]
 
 
@@ -21,15 +38,22 @@ def test_rungs_run_from_de_escalation_to_nuclear_use():
     assert [r.index for r in ladder.rungs] == list(range(len(ladder.rungs)))
 
 
-def test_scores_are_monotone_with_rungs():
+def test_kahn_groups_rise_with_rungs_and_scores_are_in_range():
+    """Kahn's groups are ordered; MID levels and Goldstein weights follow the codebooks, which
+    do not order a ladder (aid is cooperation toward its recipient; a nuclear alert is a display
+    of force, MID 3), so they are only checked for range here and per action in test_actions."""
     rungs = standard_ladder().rungs
-    goldstein = [r.goldstein for r in rungs]
-    mid = [r.mid_level for r in rungs]
     kahn = [KAHN_ORDER.index(r.kahn_group) for r in rungs]
-    assert goldstein == sorted(goldstein, reverse=True) and len(set(goldstein)) == len(goldstein)
-    assert mid == sorted(mid) and set(mid) <= {1, 2, 3, 4, 5}
     assert kahn == sorted(kahn)
-    assert all(-10 <= g <= 10 for g in goldstein)
+    assert all(r.mid_level in {1, 2, 3, 4, 5} and -10 <= r.goldstein <= 10 for r in rungs)
+
+
+def test_economic_gestures_sit_below_kahns_first_threshold():
+    """On Escalation, rung 2 ("political, economic and diplomatic gestures") is subcrisis
+    maneuvering, below "Don't rock the boat"."""
+    ladder = standard_ladder()
+    assert ladder.rungs[ladder.index("sanctions")].kahn_group == "subcrisis_maneuvering"
+    assert ladder.crosses_threshold(2, 3).label == "Don't rock the boat"
 
 
 def test_every_action_is_on_exactly_one_rung():
@@ -48,8 +72,10 @@ def test_kahn_thresholds_sit_between_groups():
 
 def test_every_action_the_scenarios_use_is_classified():
     actions = standard_ladder().actions
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+    paths = shipped_scenarios()
+    assert ROOT / "scenarios" / "kursk_2024.yaml" in paths
+    for path in paths:
         world = load_scenario(path)
         used = {e.then for a in world.actors.values() for e in a.doctrine.values()}
-        used |= {m.action for m in world.milestones.values() if m.action}
+        used |= {m.action for m in world.milestones.values() if getattr(m, "action", None)}
         assert used <= set(actions), path.name

@@ -108,7 +108,7 @@ def test_a_value_without_source_is_refused(data):
         ),
         (
             lambda d: d["actors"]["russia"].update(kind="empire"),
-            "actors.russia.kind: Input should be 'state' or 'alliance'",
+            "actors.russia.kind: Input should be 'state', 'alliance', 'armed_group' or 'territory'",
         ),
         (
             lambda d: d["actors"]["russia"].update(initial_rung="war"),

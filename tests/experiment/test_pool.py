@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -70,3 +76,81 @@ def test_chunks_cover_every_replicate_once():
     assert chunks(7, 3) == [[0, 1, 2], [3, 4, 5], [6]]
     assert default_chunk_size(10_000, 2) == 250
     assert default_chunk_size(5, 8) == 1
+
+
+LAUNCHERS = [  # (launcher config, cores available, workers per job)
+    ({"_target_": "hydra._internal.core_plugins.basic_launcher.BasicLauncher"}, 8, 0),
+    ({"_target_": "hydra_plugins.hydra_joblib_launcher.joblib_launcher.JoblibLauncher",
+      "n_jobs": -1}, 8, 1),
+    ({"_target_": "hydra_plugins.hydra_joblib_launcher.joblib_launcher.JoblibLauncher",
+      "n_jobs": 2}, 8, 4),
+    ({"_target_": "hydra_plugins.hydra_joblib_launcher.joblib_launcher.JoblibLauncher",
+      "n_jobs": -7}, 8, 4),
+    ({"_target_": "hydra_plugins.hydra_submitit_launcher.submitit_launcher.LocalLauncher",
+      "cpus_per_task": None, "array_parallelism": 256}, 8, 1),
+    ({"_target_": "hydra_plugins.hydra_submitit_launcher.submitit_launcher.LocalLauncher",
+      "cpus_per_task": 3, "array_parallelism": 256}, 8, 3),
+    ({"_target_": "hydra_plugins.hydra_submitit_launcher.submitit_launcher.SlurmLauncher",
+      "cpus_per_task": 8}, 8, 0),
+    ({"_target_": "hydra_plugins.hydra_ray_launcher.ray_launcher.RayLauncher",
+      "ray": {"remote": {"num_cpus": 2}}}, 8, 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("launcher", "available", "expected"), LAUNCHERS)
+def test_jobs_running_at_once_share_the_cores(launcher, available, expected):
+    assert pool.launcher_workers(launcher, available) == expected
+
+
+ORPHAN_SCRIPT = """
+import sys
+from pathlib import Path
+from tests.experiment.conftest import small_job
+from sim.experiment.run import run_job
+run_job(small_job(replicates=100000, steps=26), Path(sys.argv[1]), {}, None, chunk_size=5,
+        progress=False, workers=2)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_workers_exit_when_their_parent_is_killed_with_sigkill(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(tmp_path / "out")],
+                              cwd=root, env=env)  # fmt: skip
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(parent.pid)
+        assert len(workers) >= 2, "the pool did not start"
+        time.sleep(1)  # the workers are simulating
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "orphaned workers still running"
+    finally:
+        parent.kill()
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)

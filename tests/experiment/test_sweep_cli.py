@@ -63,10 +63,11 @@ def test_a_killed_sweep_resumes_without_losing_or_repeating_jobs(tmp_path):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    finished = {int(p.parent.name) for p in sweep_dir.glob("*/job.json")}
+    folders = {json.loads(p.read_text())["num"]: p.parent for p in sweep_dir.glob("*/job.json")}
+    finished = set(folders)
     assert 2 <= len(finished) < 6, "the sweep should be killed half-way"
     assert not (sweep_dir / "manifest.json").exists()
-    before = {n: (sweep_dir / str(n) / "run.json").stat().st_mtime_ns for n in finished}
+    before = {n: (folders[n] / "run.json").stat().st_mtime_ns for n in finished}
 
     done = wargame([*args, "resume=true"], tmp_path)
     assert done.returncode == 0, done.stderr
@@ -75,7 +76,7 @@ def test_a_killed_sweep_resumes_without_losing_or_repeating_jobs(tmp_path):
     resumed = {j["num"] for j in manifest["jobs"] if j["resumed"]}
     assert resumed == finished  # finished jobs were skipped, the others ran
     for n, mtime in before.items():
-        assert (sweep_dir / str(n) / "run.json").stat().st_mtime_ns == mtime
+        assert (folders[n] / "run.json").stat().st_mtime_ns == mtime
     table = pd.read_parquet(sweep_dir / "sweep.parquet")
     assert len(table) == 6 * 40
     assert not table.duplicated(["job", "replicate"]).any()

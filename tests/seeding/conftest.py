@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped seed, its draft, and the gold-annotated test documents."""
+"""Shared fixtures: the shipped seed, its draft, and the answer-keyed corpus."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from sim.seeding.extract import extract_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "2024-10_north_korean_troops_kursk.txt"
-DOCS = Path(__file__).resolve().parent / "docs"
-GOLD = sorted(DOCS.glob("*.gold.yaml"))
-HELD_OUT = sorted((DOCS / "heldout").glob("*.gold.yaml"))
+CORPUS = Path(__file__).resolve().parent / "corpus"
+DOCS = CORPUS  # later reports used by the --into tests live beside the two sets
+DEV = sorted((CORPUS / "dev").glob("*.gold.yaml"))
+HELD_OUT = sorted((CORPUS / "heldout").glob("*.gold.yaml"))
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ def test_seed_writes_draft_report_and_provenance(workdir, capsys):
     assert main([str(SEED), "--name", "kursk_draft"]) == 0
     out = workdir / "scenarios" / "kursk_draft.yaml"
     scenario = load_scenario(out)
-    assert len(scenario.actors) == 11
+    assert len(scenario.actors) == 9
     assert (workdir / "scenarios" / "kursk_draft.report.html").is_file()
     assert (workdir / "scenarios" / "kursk_draft.provenance.json").is_file()
     assert "wargame scenario=kursk_draft" in capsys.readouterr().out

@@ -111,7 +111,10 @@ def test_a_team_sees_its_own_doctrine_and_reasons_only(room):
     for team in room.teams:
         room.submit(team, {s: ("hold", None) for s in team.seats})
     page = team_page(room, _team(room, "Washington"), 0.0, False)
-    assert "United States: hold -&gt; Arms and ammunition supply. Why: the player holds" in page
+    assert (
+        "United States: hold toward Russia -&gt; Arms and ammunition supply. Why: the player"
+        in page
+    )
     assert "Why: pressure" not in page  # the rule-driven actors' reasoning stays hidden
     assert "North Korean troops are in combat, so the Pentagon" in page  # own doctrine
     assert "Western weapons may now strike Russia" not in page  # Russia's doctrine

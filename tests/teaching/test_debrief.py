@@ -23,13 +23,13 @@ def _played(folder, deck, moves):
 
 def test_the_review_opens_with_the_path_over_the_ensemble(tmp_path, deck_file):
     hawk = _played(tmp_path / "hawk", deck_file, ["commit_to_combat", "strike_territory", "hold"])
-    dove = _played(tmp_path / "dove", deck_file, ["hold", "hold", "step_down"])
+    dove = _played(tmp_path / "dove", deck_file, ["step_down", "step_down", "step_down"])
     assert report_main([str(hawk), str(dove), "--replicates", "12"]) == 0
-    md = (hawk / "report.md").read_text()
+    md = (dove / "report.md").read_text()
     assert md.index("Your path among the computer-played games") < md.index("## The game")
     assert "over 12 rule-driven games" in md
     assert "Your move / what the rule-driven actor did in the same situation" in md
-    assert "OUTLIER: turn 1, United States at rung 6 is above 95%" in md
+    assert "OUTLIER: turn 1, United States at rung 2 is below 95%" in md
     assert "A single game (this one)" in md
     rollup = (tmp_path / "class_rollup.md").read_text()
     assert "hawk" in rollup and "dove" in rollup and "single game" in rollup

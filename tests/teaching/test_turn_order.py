@@ -31,8 +31,10 @@ def test_begin_turn_is_idempotent_within_a_turn(game):
 
 
 def test_a_bare_move_aims_at_the_main_adversary_and_a_bad_target_is_refused(game):
-    assert game.check_move("united_states", "warn") == ("warn", "russia")
-    with pytest.raises(WargameError, match="cannot aim at 'atlantis'; allowed: russia"):
+    assert game.check_move("united_states", "warn") == ("warn", None)  # the model aims it
+    with pytest.raises(
+        WargameError, match="cannot aim at 'atlantis'; allowed: north_korea, russia"
+    ):
         game.check_move("united_states", ("warn", "atlantis"))
     game.play_turn({"united_states": ("warn", "north_korea"), "russia": "hold"})
     assert game.choices[0] == {"turn": 1, "actor": "united_states", "action": "warn",
@@ -64,7 +66,7 @@ def test_white_cell_journal_replays_to_the_same_game(game, tmp_path):
     game.override("russia", 5, "the umpire rules the strike was a feint")
     game.fire_inject("lavrov_instructors_claim")
     news = news_lines(game.model)
-    assert news[-1].startswith("WHITE CELL OVERRIDE: Russia moved")
+    assert news[-1].startswith("WHITE CELL OVERRIDE: Russia toward Ukraine moved from Strikes")
     assert "INJECT: A <b>ferry</b> sinks in the Baltic." in news
     game.play_turn({"united_states": ("supply_arms", "russia"), "russia": "warn"}, held=("russia",))
     game.save(tmp_path / "game.json")

@@ -221,7 +221,9 @@ def save_game(game: Game, folder: Path) -> None:
 
     game.save(folder / "game.json")
     game.write_results(folder)
-    (folder / "transcript.md").write_text(transcript(game), encoding="utf-8")
+    from sim.files import write_atomic
+
+    write_atomic(folder / "transcript.md", transcript(game))
 
 
 def resume(folder: Path) -> Classroom:

@@ -76,11 +76,7 @@ def team_page(
 
 def _move_section(room: Classroom, team: Team, asked: dict, error: str) -> str:
     if room.submitted(team):
-        done = [
-            f"{actor_name(room.game.world, s)}: {words(room.pending[s][0])} toward "
-            f"{actor_name(room.game.world, room.pending[s][1])}"
-            for s in team.seats
-        ]
+        done = [_move_words(room, s, *room.pending[s]) for s in team.seats]
         waiting = sum(1 for _, ok in room.status() if not ok)
         note = f'<p class="done">Submitted. Waiting for {waiting} other team(s) or the clock.</p>'
         return section("Your moves", note + lines(done), "move")
@@ -90,11 +86,19 @@ def _move_section(room: Classroom, team: Team, asked: dict, error: str) -> str:
     return section("Your move", form("/team/move", inner, "Submit moves", "moves"), "move")
 
 
+def _move_words(room: Classroom, seat: str, action: str, target: str | None) -> str:
+    aim = actor_name(room.game.world, target) if target else "your main adversary"
+    return f"{actor_name(room.game.world, seat)}: {words(action)} toward {aim}"
+
+
 def _seat_fields(room: Classroom, seat: str, asked: tuple[str, str | None, str] | None) -> str:
     world, agent = room.game.world, room.game.model.actor_agents[seat]
-    action, target = (asked[0], asked[1]) if asked else ("hold", None)
+    action, target = (asked[0], asked[1] or "") if asked else ("hold", "")
     opts = [(o.action, o.label) for o in options_for(agent)]
-    targets = [(t, actor_name(world, t)) for t in targets_for(world, seat)]
+    targets = [
+        ("", "your main adversary"),
+        *((t, actor_name(world, t)) for t in targets_for(room.game.model, seat)),
+    ]
     out = (
         f'<div class="seat"><h3>{e(agent.spec.name)} (now at: {e(m_label(agent.rung))})</h3>'
         f'<label for="action_{e(seat)}">Move</label>{select(f"action_{seat}", opts, action)}'

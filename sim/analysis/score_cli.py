@@ -1,0 +1,70 @@
+"""``wargame score RUN_OR_SWEEP --history FILE``: an ensemble against what happened."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from sim.analysis.history import load_history
+
+
+def score_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="wargame score",
+        description="Score a run (or each job of a sweep) against a history file: per "
+        "observation the ensemble's probability by its date and the time to event, Brier and "
+        "log scores overall, and a figure of each observed date against the cumulative "
+        "probability (docs/analysis.md).",
+    )
+    p.add_argument("folder", type=Path, help="a run folder or a sweep folder")
+    p.add_argument(
+        "--history",
+        type=Path,
+        required=True,
+        help="a history file, e.g. scenarios/kursk_2024.history.yaml",
+    )
+    p.add_argument("--out", type=Path, help="where to write (default: FOLDER/score)")
+    return p
+
+
+def score_main(argv: list[str]) -> int:
+    """Entry of ``wargame score``."""
+    from sim.analysis.score_plots import plot_scores
+    from sim.analysis.scoring import score_folder
+
+    args = score_parser().parse_args(argv)
+    history = load_history(args.history)
+    per_run, per_obs, curves = score_folder(args.folder, history)
+    out = args.out or args.folder / "score"
+    out.mkdir(parents=True, exist_ok=True)
+    per_obs.to_csv(out / "observations.csv", index=False)
+    per_run.to_csv(out / "scores.csv", index=False)
+    first = per_obs[per_obs["job"] == per_obs["job"].iloc[0]] if "job" in per_obs else per_obs
+    written = plot_scores(first, curves, f"{history.path.name} against {args.folder.name}", out)
+    print(format_observations(first))
+    print()
+    with pd.option_context("display.width", 120, "display.max_columns", 20):
+        print(per_run.round(4).to_string(index=False))
+    print(f"\n{len(written) + 2} files written to {out}")
+    return 0
+
+
+def format_observations(table: pd.DataFrame) -> str:
+    """The per-observation table as printed: what, when, happened, probability, scores."""
+    cols = [
+        "observation",
+        "date",
+        "happened",
+        "probability",
+        "brier",
+        "log_score",
+        "first_p50",
+        "p_never",
+    ]
+    shown = table[cols].copy()
+    shown["date"] = shown["date"].dt.date
+    shown["first_p50"] = shown["first_p50"].dt.date
+    with pd.option_context("display.width", 140, "display.max_colwidth", 40):
+        return shown.round(3).to_string(index=False)

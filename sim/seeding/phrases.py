@@ -1,0 +1,220 @@
+"""A parsed sentence with its actors: which token stands for which actor, and who a phrase is.
+
+Tokens take the actor of the gazetteer mention they lie in. Names the gazetteer lacks fall back
+on the named-entity recogniser: a demonym it tags NORP whose stem starts a known state's name
+("Cambodian", "Thai"), or an organisation it tags ORG that reads like an armed group ("Rapid
+Support Forces", "M23 rebels") becomes an actor of its own. A phrase's actors are those of its
+head and modifiers, coordination included ("the U.S. and Britain"), relative clauses and
+appositions left out; only when the phrase itself names none are its "of" and then its "in"
+complements read ("bases of the Jaish al-Adl group", "targets in Yemen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+from sim.seeding.mentions import Mention
+from sim.seeding.text import Sentence
+
+_OWN = {"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "punct", "prep", "agent", "parataxis"}
+_GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|front|brigades?|"
+                          r"resistance|taliban|fighters|jihadists|insurgents)\b", re.I)  # fmt: skip
+_NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
+                         r"court|parliament|bank|company|committee|press|media|kcna|"
+                         r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+_PATRON_WORDS = {
+    "back",
+    "backed",
+    "align",
+    "aligned",
+    "ally",
+    "allied",
+    "support",
+    "supported",
+    "sponsor",
+    "sponsored",
+    "fund",
+    "funded",
+    "arm",
+    "armed",
+    "lead",
+    "led",
+}
+PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
+            "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
+            "that": "rel"}  # fmt: skip
+GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
+               "kingdom", "movement", "militia", "state", "nation", "organisation",
+               "organization"}  # fmt: skip
+PAIR_WORDS = re.compile(
+    r"^(?:the two (?:countries|sides|neighbours|neighbors|nations|states|"
+    r"governments)|both (?:sides|countries|nations|governments))$",
+    re.I,
+)
+
+
+@dataclass
+class Parsed:
+    """One sentence: its spaCy parse and the actor of each token that stands for one."""
+
+    sentence: Sentence
+    doc: object  # spacy.tokens.Doc
+    actor_at: dict[int, str]
+    new_actors: dict[str, KnownActor] = field(default_factory=dict)
+    fallback: list[tuple[int, int, str]] = field(default_factory=list)  # entity spans, actor
+    participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
+    lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
+
+    def offset(self, token) -> int:
+        """The document offset of a token."""
+        return self.sentence.start + self.lead + token.idx
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^\n]{0,60}?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of a sentence are its dateline ("SEOUL, Oct 31 (Reuters) - ")."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gazetteer,
+                     lead: int = 0) -> Parsed:  # fmt: skip
+    """The parse with each token's actor: gazetteer mentions first, then the NER fallback."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    actor_at: dict[int, str] = {}
+    covered: set[int] = set()  # tokens in any mention, group words ("Western") included
+    for t in sdoc:
+        at = sentence.start + lead + t.idx
+        m = next((m for m in inside if m.start <= at < m.end), None)
+        if m is not None:
+            covered.add(t.i)
+            if m.form != "g":
+                actor_at[t.i] = m.actor
+    p = Parsed(sentence, sdoc, actor_at, lead=lead)
+    for ent in sdoc.ents:
+        if any(t.i in covered for t in ent):
+            continue
+        known = _fallback_actor(ent, gaz)
+        if known is not None:
+            p.new_actors[known.id] = known
+            start = sentence.start + lead + ent.start_char
+            p.fallback.append((start, start + len(ent.text), known.id))
+            for t in ent:
+                actor_at[t.i] = known.id
+    return p
+
+
+def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
+    """The actor an entity the gazetteer lacks stands for, if it reads like one."""
+    text = ent.text.removeprefix("the ").strip()
+    if ent.label_ == "NORP" and len(text) >= 4:
+        stem = text[: max(4, len(text) - 3)].lower()
+        states = [a for a in gaz.actors.values() if a.kind == "state"]
+        hit = next((a for a in states if a.name.lower().startswith(stem)), None)
+        return hit
+    if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
+        words = text.split()
+        group = _GROUP_WORDS.search(ent.sent.text[ent.start_char - ent.sent.start_char :][:60])
+        if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
+            name = re.sub(r"\s+(?:rebels?|militants?|fighters)$", "", text)
+            return KnownActor(slug(name), name, "armed_group")
+    return None
+
+
+def phrase_actors(p: Parsed, head) -> list[str]:
+    """The actors a noun phrase names, by the priority in the module docstring."""
+    own = _collect(p, head, keep={"from"})  # "contractors from the Africa Corps"
+    if own:
+        return own
+    # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
+    for keep in ({"of"}, {"patron"}, {"to"}, {"in"}):
+        deeper = _collect(p, head, keep=keep | {"from"})
+        if deeper:
+            return deeper
+    return []
+
+
+def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
+    out: list[str] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        a = p.actor_at.get(t.i)
+        if a and a not in out:
+            out.append(a)
+        for c in t.children:
+            if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+                if "patron" in keep:  # the backer, only when nothing else names the group
+                    stack.append(c)
+                continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
+            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
+                stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+                continue
+            if c.dep_ in _OWN and not (c.dep_ == "prep" and c.lower_ in keep):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
+
+
+_KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
+                 "organization": "alliance", "group": "armed_group", "militia": "armed_group",
+                 "movement": "armed_group", "island": "territory"}  # fmt: skip
+
+
+@dataclass
+class Resolver:
+    """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects;
+    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind."""
+
+    kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind
+    subjects: list[str] = field(default_factory=list)  # latest last
+    mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    def heard(self, subjects: list[str], targets: list[str]) -> None:
+        """Remember a clause's subjects (and the pair it joins, if any)."""
+        for a in reversed(subjects):  # the first named is the most salient
+            if a in self.subjects:
+                self.subjects.remove(a)
+            self.subjects.append(a)
+        for a in [*targets, *reversed(subjects)]:
+            if a in self.mentioned:
+                self.mentioned.remove(a)
+            self.mentioned.append(a)
+        if subjects and targets and subjects[0] != targets[0]:
+            self.pairs.append((subjects[0], targets[0]))
+
+    def of_kind(self, p: Parsed, noun) -> list[str]:
+        """The latest actor of the kind a group noun names, this sentence's included."""
+        kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
+        here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
+        for a in reversed(self.mentioned + here):
+            if self.kinds.get(a) == kind:
+                return [a]
+        return []
+
+    def resolve(self, p: Parsed, token) -> list[str]:
+        """The actors a pronoun or a bare group noun stands for; [] when unsure."""
+        phrase = " ".join(t.text for t in token.subtree)
+        if PAIR_WORDS.match(phrase):
+            return list(self.pairs[-1]) if self.pairs else self.subjects[-2:]
+        word = token.lower_
+        kind = PRONOUNS.get(word)
+        if (
+            kind is None
+            and token.lemma_.lower() in GROUP_NOUNS
+            and any(c.lower_ == "the" for c in token.children)
+        ):
+            return self.of_kind(p, token)
+        if kind == "rel":
+            return []
+        if kind is None or not self.subjects:
+            return []
+        if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
+            before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
+            return before[-1:] if before else []
+        return self.subjects[-1:] if kind == "one" else self.subjects[-2:]

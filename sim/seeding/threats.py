@@ -1,0 +1,119 @@
+"""Threats and conditional statements over the parse: each becomes a doctrine entry.
+
+- "if X, Y" / "Y if X": the consequence Y's subject is the speaker, unless the consequence
+  falls on the condition's own subject ("if Pakistan carries out any further aggression, it
+  will face a strong response"): then the speaker is whoever says it (the subject of "said",
+  "warned", "told"). The condition's subject is the target.
+- "X warned (Y) that ... would respond", "X vowed to retaliate", "X threatened to strike":
+  a threat without a condition; the speaker is X, the target Y or the actor the threatened
+  clause names; the condition is that the target escalates.
+The condition and the action come from ``data/conditionals.yaml`` (words of the condition and of
+the consequence clause); a threat of force whose words name no action is a strike on territory.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sim.seeding.clauses import subject_of
+from sim.seeding.findings import CONDITIONAL, Finding, load_data
+from sim.seeding.phrases import Parsed, Resolver, phrase_actors
+
+_REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
+_THREAT_VERBS = {"threaten", "warn", "vow"}
+_FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "face", "meet",
+          "treat", "defend", "take", "exact", "act", "destroy", "crush", "answer",
+          "consider"}  # fmt: skip
+
+
+@cache
+def _tables() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    data = load_data("conditionals.yaml")
+    conds = [(re.compile(c["pattern"], re.I), c["condition"]) for c in data["conditions"]]
+    cons = [(re.compile(c["pattern"], re.I), c["action"]) for c in data["consequences"]]
+    return conds, cons
+
+
+def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
+    """Doctrine findings of one sentence: conditionals first, then bare threats."""
+    out: list[Finding] = []
+    for v in p.doc:
+        cond = next((c for c in v.children if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                             for m in c.children)), None)  # fmt: skip
+        if cond is not None and v.pos_ in ("VERB", "AUX"):
+            out += _conditional(p, v, cond, resolver)
+    if not out:
+        for v in (t for t in p.doc if t.lemma_.lower() in _THREAT_VERBS):
+            out += _threat(p, v, resolver)
+    return out[:2]
+
+
+def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
+    """Who says the sentence: the subject of the nearest reporting verb above (or beside) v."""
+    t = v
+    while t.dep_ != "ROOT":
+        t = t.head
+        if t.lemma_.lower() in _REPORTING:
+            return subject_of(p, t, resolver)
+    for r in (t for t in p.doc if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"):
+        if r.lemma_.lower() in _REPORTING and r is not v:
+            return subject_of(p, r, resolver)
+    return []
+
+
+def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
+    passive = [c for c in cond.children if c.dep_ == "nsubjpass"]
+    condition_subject = (phrase_actors(p, passive[0]) if passive
+                         else subject_of(p, cond, resolver))  # fmt: skip
+    own = subject_of(p, v, resolver)
+    if own and not set(own) & set(condition_subject):
+        speaker = own
+    else:  # "if X attacks, it/they will face a response": whoever says it threatens
+        speaker = (
+            _speaker(p, v, resolver)
+            or [a for a in reversed(resolver.subjects) if a not in condition_subject][:1]
+        )
+    if not speaker:
+        return []
+    targets = [a for a in condition_subject if a not in speaker]
+    if not targets:
+        targets = [a for c in cond.children if c.dep_ in ("dobj", "prep")
+                   for a in phrase_actors(p, c) if a not in speaker]  # fmt: skip
+    condition = _text(p, cond)
+    consequence = _text(p, v).replace(condition, " ")
+    return [_entry(p, speaker[0], targets[0] if targets else None, consequence, condition, v)]
+
+
+def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")
+                   and c.lemma_.lower() in _FORCE), None)  # fmt: skip
+    if clause is None:
+        return []
+    modal = clause.dep_ == "xcomp" or any(c.lower_ in ("would", "will", "shall")
+                                          for c in clause.children)  # fmt: skip
+    speaker = subject_of(p, v, resolver)
+    denied = any(c.dep_ == "neg" for c in v.children)  # "did not threaten to retaliate"
+    if not modal or not speaker or denied:
+        return []
+    warned = [a for c in v.children if c.dep_ in ("dobj", "dative")
+              for a in phrase_actors(p, c)]  # fmt: skip
+    named = [a for t in clause.subtree if (a := p.actor_at.get(t.i))]
+    targets = [a for a in warned + named if a not in speaker]
+    return [_entry(p, speaker[0], targets[0] if targets else None, _text(p, clause), "", v)]
+
+
+def _text(p: Parsed, token) -> str:
+    """The words of a token's clause as written (its subtree's span)."""
+    return p.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+def _entry(p: Parsed, speaker: str, target: str | None, consequence: str, condition: str,
+           v) -> Finding:  # fmt: skip
+    conds, cons = _tables()
+    rule = next((c for rx, c in conds if rx.search(condition)), "adversary_escalated")
+    action = next((a for rx, a in cons if rx.search(consequence)), "strike_territory")
+    s = p.sentence  # the whole sentence is the quote: condition and consequence together
+    return Finding("doctrine", action, (speaker, target), CONDITIONAL, s.number, s.start,
+                   s.end, s.text, {"condition": rule})  # fmt: skip

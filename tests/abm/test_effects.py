@@ -1,0 +1,98 @@
+"""Every move has consequences: each action against holding, under common random numbers.
+
+For every action of the ladder, a human seat takes it toward a target in the first turn of the
+Kursk scenario; the same seed with the seat holding is the baseline. The world must differ, and
+in the field the actions table says the action changes.
+"""
+
+import pytest
+
+from sim.abm.model import EscalationModel
+from sim.domain.actions import action_table
+from sim.domain.scenario_io import load_scenario
+from tests.abm.test_model import KURSK
+
+WORLD = load_scenario(KURSK)
+
+# action: (actor, target, what must differ (a key of World.snapshot), a setup before the turn)
+CASES = {
+    "offer_ceasefire": ("russia", "ukraine", "offers", None),
+    "withdraw_forces": ("ukraine", "russia", "units", None),
+    "consult_partners": ("united_states", "russia", "credibility", None),
+    "protest": ("united_states", "russia", "audience", None),
+    "warn": ("united_states", "russia", "resolve_seen", None),
+    "declare_co_belligerent": ("united_states", "north_korea", "declarations", None),
+    "impose_sanctions": ("united_states", "russia", "actors", None),
+    "supply_arms": ("united_states", "russia", "actors", None),
+    "supply_ammunition": ("united_states", "russia", "actors", None),
+    "send_instructors": ("united_states", "russia", "actors", None),
+    "lift_weapons_restrictions": ("united_states", "russia", "lifted", None),
+    "deploy_troops": ("nato", "russia", "actors", None),
+    "reinforce_troops": ("north_korea", "ukraine", "units", None),
+    "commit_to_combat": ("ukraine", "russia", "units", "idle_ukraine"),
+    "commit_partner_forces": ("russia", "ukraine", "units", None),
+    "strike_territory": ("ukraine", "russia", "actors", None),
+    "nuclear_signal": ("russia", "ukraine", "actors", None),
+    "nuclear_strike": ("russia", "ukraine", "units", None),
+}
+
+
+def test_every_action_has_a_case():
+    assert set(CASES) == set(action_table())
+
+
+def _after_one_turn(actor: str, move, setup: str | None, seed: int = 11):
+    model = EscalationModel(WORLD, rng=seed, human_actors=frozenset({actor}))
+    if setup == "idle_ukraine":
+        model.unit_agents["ukrainian_kursk_grouping"].in_combat = False
+    model.choices[actor] = move
+    model.step()
+    return model
+
+
+@pytest.mark.parametrize("action", sorted(CASES))
+def test_each_action_changes_the_world_compared_with_holding(action):
+    actor, target, field, setup = CASES[action]
+    moved = _after_one_turn(actor, (action, target), setup)
+    held = _after_one_turn(actor, ("hold", target), setup)
+    row = next(d for d in moved.recorder.decisions if d[3] == actor and d[7] == "human")
+    assert row[5] == action, f"the move was refused: {row[8]}"
+    a, b = moved.state.snapshot(), held.state.snapshot()
+    assert a != b, f"{action} left the world as holding does"
+    assert a[field] != b[field], f"{action} should change {field}"
+
+
+def test_sanctions_lower_the_targets_sustainment_and_it_recovers():
+    moved = _after_one_turn("united_states", ("impose_sanctions", "russia"), None)
+    russia = moved.actor_agents["russia"]
+    assert russia.sustainment < 1.0
+    level = russia.sustainment
+    moved.step()
+    assert level < russia.sustainment < 1.0
+
+
+def test_arms_go_to_the_party_that_fights_the_target():
+    moved = _after_one_turn("united_states", ("supply_arms", "russia"), None)
+    assert moved.actor_agents["ukraine"].fire > 1.0
+    assert moved.actor_agents["russia"].fire == 1.0
+    ev = [e for e in moved.recorder.events if e[5] == "supply_arms"]
+    assert ev and ev[0][4] == "ukraine" and ev[0][7] > 0, "coded as cooperation toward Ukraine"
+
+
+def test_a_warning_raises_the_receivers_estimate_of_the_senders_resolve():
+    moved = _after_one_turn("united_states", ("warn", "north_korea"), None)
+    seen = moved.state.resolve_seen
+    assert seen[("north_korea", "united_states")] > 0.5
+    assert ("russia", "united_states") in seen  # Russia is aligned with North Korea
+
+
+def test_a_declaration_enables_force_against_the_declared():
+    """Before the declaration the US is no belligerent toward North Korea; after it, it is."""
+    from sim.abm.perception import possible
+
+    model = EscalationModel(WORLD, rng=1, human_actors=frozenset({"united_states"}))
+    assert not model.state.belligerent("united_states", "north_korea")
+    model.choices["united_states"] = ("declare_co_belligerent", "north_korea")
+    model.step()
+    assert model.state.belligerent("united_states", "north_korea")
+    assert possible(model.state, "united_states", "north_korea", "strike_territory")

@@ -1,0 +1,78 @@
+"""Overrides checked before Hydra runs: group options, value types, clean ranges, and who is
+blamed for a bad value (the override, not the scenario file)."""
+
+import pytest
+
+from sim.config import register_configs
+from sim.domain.errors import ConfigError
+from sim.experiment.plan import plan_of
+from sim.overrides import available_options, prepare
+
+register_configs()
+
+
+def test_rule_and_combat_groups_list_only_selectable_options():
+    assert available_options("rules") == [
+        "cautious", "doctrine_only", "doctrine_richardson", "tit_for_tat"
+    ]  # fmt: skip
+    assert available_options("combat") == ["linear", "square"]
+
+
+def test_a_float_range_becomes_clean_values():
+    argv = prepare(["-m", "scenario.actors.united_states.risk_tolerance=range(0.2,1.0,0.2)"])
+    assert argv[1] == "scenario.actors.united_states.risk_tolerance=0.2,0.4,0.6,0.8"
+    argv = prepare(["-m", "rules.noise=range(0.05,0.2,0.05)"])
+    assert argv[1] == "rules.noise=0.05,0.1,0.15"
+
+
+def test_an_integer_range_is_left_to_hydra():
+    argv = ["-m", "scenario.forces.kpa_expeditionary_corps.strength=range(1000,3000,1000)"]
+    assert prepare(argv) == argv
+
+
+@pytest.mark.parametrize(
+    ("arg", "expected"),
+    [
+        (
+            "rules.noise=abc",
+            "override rules.noise=abc: rules.noise takes a number \\(default 0.4\\)",
+        ),
+        ("replicates=x", "replicates takes a whole number"),
+        ("plots=maybe", "plots takes true or false"),
+        ("combat.law=cube", "combat.law takes one of square, linear"),
+    ],
+)
+def test_a_value_of_the_wrong_type_names_the_key_and_what_it_takes(arg, expected):
+    with pytest.raises(ConfigError, match=expected):
+        prepare([arg])
+
+
+def test_a_wrong_value_in_a_sweep_list_is_caught_too():
+    with pytest.raises(ConfigError, match="rules.noise=abc"):
+        prepare(["-m", "rules.noise=0.1,abc"])
+
+
+def test_out_of_range_scenario_value_is_blamed_on_the_override():
+    with pytest.raises(ConfigError) as err:
+        prepare(["scenario.actors.united_states.risk_tolerance=1.5"])
+    assert str(err.value).startswith("override scenario.actors.united_states.risk_tolerance=1.5:")
+    assert "less than or equal to 1" in str(err.value)
+
+
+def test_a_mistyped_command_gets_did_you_mean():
+    with pytest.raises(
+        ConfigError, match=r"'breif' is neither a command .*did you mean 'wargame brief'"
+    ):
+        prepare(["breif"])
+
+
+def test_the_glob_of_every_rule_set_plans_four_jobs():
+    from omegaconf import OmegaConf
+
+    cfg = OmegaConf.create(
+        {"hydra": {"sweeper": {"params": None}, "overrides": {"task": ["rules=glob(*)"]}}}
+    )
+    plan = plan_of(cfg)
+    assert [job[0] for job in plan.jobs] == [
+        "rules=cautious", "rules=doctrine_only", "rules=doctrine_richardson", "rules=tit_for_tat"
+    ]  # fmt: skip
