@@ -96,7 +96,7 @@ def brief_main(argv: list[str]) -> int:
         from sim.teaching.role_brief import instructor_part
 
         deck = exercise.deck if exercise and exercise.deck else None
-        doc, stem = briefing(world, exercise, seed_text_of(world, path)), "instructor_brief"
+        doc, stem = briefing(world, exercise, seed_text_of(world, path)), "briefing"
         instructor_part(doc, load_world(scenario, deck)[0] if deck else world, exercise)
     html_path, md_path = doc.write(out, stem)
     print(f"Brief written:\n  {html_path}\n  {md_path}")

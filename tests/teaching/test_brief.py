@@ -10,8 +10,8 @@ from sim.teaching.cli import brief_main
 
 def test_brief_writes_a_self_contained_handout_with_quotes(tmp_path, capsys):
     assert brief_main(["scenario=kursk_2024", "--out", str(tmp_path)]) == 0
-    html = (tmp_path / "instructor_brief.html").read_text()
-    md = (tmp_path / "instructor_brief.md").read_text()
+    html = (tmp_path / "briefing.html").read_text()
+    md = (tmp_path / "briefing.md").read_text()
     for text in (html, md):
         assert "The situation" in text and "The escalation ladder" in text
         assert "Russia and Ukraine are at war" in text
@@ -20,12 +20,12 @@ def test_brief_writes_a_self_contained_handout_with_quotes(tmp_path, capsys):
         assert "Nuclear use" in text and "Forces" in text
     assert not re.search(r"(src|href)=\"(https?:)?//", html), "the handout must not load anything"
     assert "Learning objectives" in md  # the exercise pack named after the scenario
-    assert "instructor_brief.html" in capsys.readouterr().out
+    assert "briefing.html" in capsys.readouterr().out
 
 
 def test_the_instructor_reads_the_deck_and_a_team_only_its_own_doctrine(tmp_path):
     brief_main(["--exercise", "kursk_2024", "--out", str(tmp_path)])
-    md = (tmp_path / "instructor_brief.md").read_text()
+    md = (tmp_path / "briefing.md").read_text()
     assert "For the instructor only" in md and "first clashes with North Korean soldiers" in md
     assert "Pyongyang" in md  # the teams
     brief_main(["--exercise", "kursk_2024", "--as", "united_states", "--out", str(tmp_path)])
