@@ -95,8 +95,10 @@ def test_the_white_cell_writes_an_inject_and_overrides(served):
     assert "Instructor code" in white.get("/instructor")[1]
     white.post("/instructor", code=room.instructor_code)
     white.post("/instructor/write", text="A ferry sinks in the Baltic.")
-    _, body = white.post("/instructor/override", actor="russia", rung="2", reason="umpire")
-    assert "WHITE CELL OVERRIDE" in body
+    _, body = white.post("/instructor/override", actor="russia", toward="ukraine", rung="2",
+                         reason="umpire")  # fmt: skip
+    assert "WHITE CELL OVERRIDE" in body and "toward Ukraine moved from" in body
+    assert room.game.model.state.posture("russia", "ukraine") == 2
     _, body = white.post("/instructor/override", actor="russia", rung="2", reason="")
     assert "an override needs a reason" in body
     blue = _join(url, room.teams[0].code)

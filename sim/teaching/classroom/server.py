@@ -188,7 +188,8 @@ def make_app(room: Classroom, write_review) -> Starlette:
         room.write(form.get("text", ""))
 
     def override(form, now):
-        room.override(form.get("actor", ""), int(form.get("rung", "-1")), form.get("reason", ""))
+        rung, toward = int(form.get("rung", "-1")), form.get("toward") or None
+        room.override(form.get("actor", ""), rung, form.get("reason", ""), toward)
 
     def end(form, now):
         if not room.ended:

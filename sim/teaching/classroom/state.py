@@ -164,9 +164,9 @@ class Classroom:
         self.note(f"Turn {self.turn}: white cell wrote inject {iid}")
         self.changed(turn_played=True)
 
-    def override(self, actor: str, rung: int, reason: str) -> None:
+    def override(self, actor: str, rung: int, reason: str, target: str | None = None) -> None:
         self._open()
-        self.game.override(actor, rung, reason)
+        self.game.override(actor, rung, reason, target)
         self.note(f"Turn {self.turn}: white cell override of {actor} to rung {rung}: {reason}")
         self.changed(turn_played=True)
 

@@ -121,6 +121,8 @@ def _override(room: Classroom) -> str:
     inner = (
         '<label for="actor">Actor</label>'
         + select("actor", actors)
+        + '<label for="toward">Toward</label>'
+        + select("toward", [("", "the actor it stands highest against"), *actors])
         + '<label for="rung">Stands on</label>'
         + select("rung", rungs)
         + '<label for="reason">Reason (goes into the log)</label>'
