@@ -49,6 +49,7 @@ def new_classroom(
     )
     room.note(f"Turn 1: class opened with {len(teams)} teams")
     room.changed(turn_played=True)
+    room.write_results()
     return room
 
 
@@ -91,6 +92,7 @@ def serve(room: Classroom, host: str, port: int, replicates: int = REVIEW_REPLIC
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C after a clean stop
         server.run()
+    room.write_results()
     print(f"\nClass saved. Resume it with:\n  wargame classroom --resume {room.folder}", flush=True)
     return 0
 

@@ -53,9 +53,12 @@ class Hub:
             self._review_task = asyncio.create_task(self._review())
         async with self.changed:
             self.changed.notify_all()
+        if self.room.results_due:  # after the woken pages have had their answers
+            asyncio.get_running_loop().call_soon(self.room.write_results)
 
     async def _review(self) -> None:
         try:
+            self.room.write_results()
             await asyncio.to_thread(self.write_review, self.room.folder)
             self.review_ready = True
         except Exception:  # the class goes on; the instructor can run `wargame report` by hand

@@ -69,6 +69,7 @@ class Classroom:
     ended: str | None = None  # why the game ended, once it has
     version: int = 0  # bumped by every change (the instructor's console waits on it)
     public: int = 0  # bumped by every change the teams see (a turn, an inject, the clock)
+    results_due: bool = False  # the results tables lag behind game.json until written
 
     @property
     def exercise(self):
@@ -191,12 +192,22 @@ class Classroom:
             raise WargameError(f"the game is over: {self.ended}")
 
     def changed(self, turn_played: bool = False, public: bool = True) -> None:
-        """Save (the whole game after a turn or a white-cell act, the class state always)."""
+        """Save: the game (``game.json``) after a turn or a white-cell act, the class state
+        always. The results tables derived from the game are due then too; the server writes
+        them just after the pages have been told (``write_results``), so no page waits on them;
+        a resumed class rebuilds them from ``game.json``."""
         self.version += 1
         self.public += int(public)
         if turn_played:
-            save_game(self.game, self.folder)
+            self.game.save(self.folder / "game.json")
+            self.results_due = True
         write_json_atomic(self.to_json(), self.folder / "classroom.json")
+
+    def write_results(self) -> None:
+        """Refresh the results folder (tables, run.json, transcript) if a turn made it stale."""
+        if self.results_due:
+            save_game(self.game, self.folder)
+            self.results_due = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -249,4 +260,6 @@ def resume(folder: Path) -> Classroom:
         data.get("ended"),
     )
     room.note(f"Turn {room.turn}: server restarted; the class resumes (clock paused)")
+    room.results_due = True
+    room.write_results()
     return room
