@@ -248,6 +248,7 @@ def classroom_main(argv: list[str]) -> int:
     args = _parse(p, argv)
     if args.resume:
         room = run.resume(args.resume)
+        run.check_class({t.name: t.seats for t in room.teams}, 1.0, args.host, args.port)
     else:
         args.seats = []
         setup = _setup_from(args)
@@ -258,9 +259,10 @@ def classroom_main(argv: list[str]) -> int:
         teams = run.parse_teams(args.team, list(world.actors)) if args.team else (
             dict(exercise.teams) if exercise and exercise.teams
             else {world.actors[s].name: (s,) for s in setup.seats})  # fmt: skip
-        minutes = (
-            args.turn_minutes or (exercise and exercise.turn_minutes) or run.DEFAULT_TURN_MINUTES
-        )
+        minutes = args.turn_minutes
+        if minutes is None:
+            minutes = (exercise and exercise.turn_minutes) or run.DEFAULT_TURN_MINUTES
+        run.check_class(teams, float(minutes), args.host, args.port)  # before any folder exists
         out = _new_folder(args.out) if args.out else _stamp("classroom", world.name)
         room = run.new_classroom(setup, teams, out, float(minutes),
                                  exercise.title if exercise else "")  # fmt: skip

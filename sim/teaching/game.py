@@ -13,35 +13,26 @@ after-action review can compare the game with that job's ensemble.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from sim.abm.model import EscalationModel
-from sim.config import RunConfig
 from sim.domain.errors import WargameError
 from sim.domain.params import CombatParams, RuleParams
-from sim.domain.scenario_io import describe_errors
 from sim.experiment.job import Job
 from sim.experiment.results import ResultsWriter, write_json_atomic
 from sim.experiment.run import build_manifest
 from sim.experiment.simulate import tables_of
-from sim.limits import MAX_SEED, MAX_STEPS
 from sim.teaching import turn_api
+from sim.teaching.save_file import DEFAULT_SEED, DEFAULT_STEPS, SAVE_FORMAT, read_save
 from sim.teaching.turns import end_reason, options_for, targets_for
 from sim.teaching.world import check_seats, load_world
 
-SAVE_FORMAT = "wargame-play/2"
-READABLE_FORMATS = ("wargame-play/1", SAVE_FORMAT)
 Move = tuple[str, str | None]  # (action, target); a bare action aims at the main adversary
-DEFAULT_STEPS: int = RunConfig.__dataclass_fields__["steps"].default
-DEFAULT_SEED: int = RunConfig.__dataclass_fields__["seed"].default
 
 
 @dataclass(frozen=True)
@@ -256,74 +247,6 @@ class Game:
             "play": {**asdict(self.setup), "turns_played": self.turn,
                      "finished": self.finished, "choices": self.choices},
         }  # fmt: skip
-
-
-class SavedSetup(BaseModel):
-    """A saved game's ``setup``: the fields of ``Setup`` with their types."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    scenario: str
-    seats: list[str]
-    seed: int = Field(DEFAULT_SEED, ge=0, le=MAX_SEED)
-    steps: int = Field(DEFAULT_STEPS, ge=1, le=MAX_STEPS)
-    deck: str | None = None
-    exercise: str | None = None
-
-
-class SavedChoice(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    turn: int = Field(ge=1, le=MAX_STEPS)
-    actor: str
-    action: str
-    target: str | None = None  # None: the actor's main adversary
-    held: bool = False  # the seat held because it did not choose before the clock ran out
-
-
-class SavedWhiteCell(BaseModel):
-    """One act of the white cell: fire a deck inject, write one live, or override."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    turn: int = Field(ge=1, le=MAX_STEPS)
-    kind: Literal["fire", "write", "override"]
-    inject: str | None = None
-    text: str | None = None
-    actor: str | None = None
-    target: str | None = None
-    rung: int | None = None
-    reason: str | None = None
-
-
-class SaveFile(BaseModel):
-    """The schema of a saved game (``game.json``)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    format: Literal["wargame-play/1", "wargame-play/2"]
-    setup: SavedSetup
-    choices: list[SavedChoice] = []
-    journal: list[SavedWhiteCell] = []
-
-
-def read_save(path: Path) -> SaveFile:
-    """A saved game file, checked against ``SaveFile``."""
-    if path.is_dir():
-        raise WargameError(f"--resume {path}: a folder; give its game.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise WargameError(f"cannot read saved game {path}: {exc}") from None
-    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
-        raise WargameError(f"{path} is not a saved wargame game (format: {SAVE_FORMAT})")
-    try:
-        return SaveFile.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(describe_errors(exc, SaveFile))
-        raise WargameError(
-            f"saved game {path} is not valid (edited by hand?): {problems}"
-        ) from None
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:

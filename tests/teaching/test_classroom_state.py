@@ -4,6 +4,7 @@ saving after every move and turn, and resuming after a restart."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -119,3 +120,18 @@ def test_a_team_sees_its_own_doctrine_and_reasons_only(room):
     assert "North Korean troops are in combat, so the Pentagon" in page  # own doctrine
     assert "Western weapons may now strike Russia" not in page  # Russia's doctrine
     assert page.count("(ceiling ") == 1  # only its own ceiling
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--turn-minutes", "0"], "--turn-minutes 0.0: allowed: more than 0, at most 120"),
+    (["--team", "Red=mars"], "no actor 'mars'; allowed: russia"),
+    (["--team", "Red=russia", "--team", "Blue=russia"], "an actor is in two teams"),
+    (["--port", "99999"], "--port 99999: allowed: 1-65535"),
+])  # fmt: skip
+def test_bad_classroom_options_are_refused_before_any_folder_exists(tmp_path, args, message):
+    from sim.teaching.cli import classroom_main
+
+    out = tmp_path / "class"
+    with pytest.raises(WargameError, match=re.escape(message)):
+        classroom_main(["--exercise", "kursk_2024", "--out", str(out), *args])
+    assert not out.exists()

@@ -27,13 +27,8 @@ def new_classroom(
     title: str = "",
 ) -> Classroom:
     """A new class: the game, one join code per team, an instructor's code, saved at once."""
+    check_class(teams, turn_minutes)
     seats = [s for ss in teams.values() for s in ss]
-    if not teams:
-        raise WargameError("a class needs at least one team: --team NAME=ACTOR[,ACTOR]")
-    if len(set(seats)) != len(seats):
-        raise WargameError(f"--team: an actor is in two teams: {seats}")
-    if not 0 < turn_minutes <= 120:
-        raise WargameError(f"--turn-minutes {turn_minutes}: allowed: more than 0, at most 120")
     game = Game(Setup(**{**setup.__dict__, "seats": tuple(seats)}))
     codes: set[str] = set()
     while len(codes) < len(teams) + 1:
@@ -51,6 +46,31 @@ def new_classroom(
     room.changed(turn_played=True)
     room.write_results()
     return room
+
+
+def check_class(teams: dict[str, tuple[str, ...]], turn_minutes: float, host: str | None = None,
+                port: int | None = None) -> None:  # fmt: skip
+    """The class's teams and clock, and (given) that the address is free to listen on."""
+    seats = [s for ss in teams.values() for s in ss]
+    if not teams:
+        raise WargameError("a class needs at least one team: --team NAME=ACTOR[,ACTOR]")
+    if len(set(seats)) != len(seats):
+        raise WargameError(f"--team: an actor is in two teams: {seats}")
+    if not 0 < turn_minutes <= 120:
+        raise WargameError(f"--turn-minutes {turn_minutes}: allowed: more than 0, at most 120")
+    if host is None or port is None:
+        return
+    if not 0 < port < 65536:
+        raise WargameError(f"--port {port}: allowed: 1-65535")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise WargameError(
+                f"--host {host} --port {port}: cannot listen there ({exc.strerror}); "
+                "give another --port"
+            ) from None
 
 
 def parse_teams(specs: list[str], allowed: list[str]) -> dict[str, tuple[str, ...]]:
