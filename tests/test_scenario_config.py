@@ -78,11 +78,11 @@ def test_changes_reach_list_items_and_leave_the_file_data_alone():
 def test_alias_bombs_and_self_referring_aliases_are_refused(tmp_path):
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(alias_bomb() + "name: bomb\ntitle: *lol8\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"aliases expand to [0-9,]{11} values"):
+    with pytest.raises(ScenarioError, match=r"more than [0-9,]+ values once aliases are expanded"):
         raw_scenario(bomb)
     loop = tmp_path / "loop.yaml"
     loop.write_text("name: loop\nactors: &a [*a]\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match="a YAML alias contains itself"):
+    with pytest.raises(ScenarioError, match="alias that contains itself"):
         raw_scenario(loop)
     assert expanded_size({"a": [1, 2], "b": {"c": 3}}) == 6
 
@@ -111,7 +111,7 @@ def test_an_alias_bomb_fails_fast_with_a_clear_message(tmp_path):
     bomb.write_text(alias_bomb() + bomb.read_text(encoding="utf-8"), encoding="utf-8")
     done = wargame([f"scenario={bomb}", *TINY, f"hydra.run.dir={tmp_path}/run"], tmp_path, 120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert f"{bomb}" in done.stderr and "allowed: at most 5,000,000" in done.stderr
+    assert f"{bomb}" in done.stderr and "once aliases are expanded" in done.stderr
     assert not (tmp_path / "run").exists()
 
 
@@ -134,8 +134,10 @@ def test_sweeps_over_scenario_files_and_values(tmp_path):
     table = pd.read_parquet(sweep / "sweep.parquet")
     assert len(table) == 4 * 2
     titles, strengths = set(), set()
-    for job in range(4):
-        config = json.loads((sweep / str(job) / "run.json").read_text())["config"]["scenario"]
+    runs = sorted(sweep.glob("*/run.json"))  # job folders are named by what differed
+    assert len(runs) == 4
+    for run in runs:
+        config = json.loads(run.read_text())["config"]["scenario"]
         titles.add(config["title"])
         strengths.add(config["forces"]["kpa_expeditionary_corps"]["strength"])
     assert titles == {"Another Kursk", "North Korean troops on the Kursk front (late October 2024)"}

@@ -211,20 +211,22 @@ class EscalationModel(mesa.Model):
                         d.target, None)  # fmt: skip
 
     def _fight(self) -> None:
-        """Fight every contested theatre; losses feed weariness; units replenish."""
+        """Fight every contested theatre (fire scaled by each actor's fire multiplier and
+        logistics, replacements by its supply factor: sustainment x logistics x mobilisation);
+        losses feed weariness; the other units replenish."""
         w = self.state
         before = {a: sum(u.strength for u in w.units_of[a] if u.in_combat) for a in w.actor_ids}
         multipliers = {a: ag.fire * ag.logistics for a, ag in w.actors.items()}
+        supply = {a: ag.sustainment * ag.logistics * ag.mobilisation for a, ag in w.actors.items()}
         for t in self.contested:
-            t.fight(w.ties, self.combat, w.days, self.rng, multipliers)
+            t.fight(w.ties, self.combat, w.days, self.rng, multipliers, supply)
         lost = {}
         for a, total in before.items():
             if total > 0:
                 lost[a] = sum(u.losses for u in w.units_of[a]) / total
         dynamics.accumulate_costs(w, lost)
-        for u in self.unit_list:
-            ag = w.actors[u.actor_id]
-            u.replenish(w.days, ag.sustainment * ag.logistics * ag.mobilisation)
+        for u in self.unit_list:  # units that fought were replenished within the exchange
+            u.replenish(w.days, supply[u.actor_id])
 
     def _apply_injects(self, turn_start: dt.date) -> list[str]:
         turn_end, fired = self.state.date, []

@@ -17,11 +17,11 @@ import yaml
 
 from sim.analysis.errors import ResultsError
 from sim.analysis.names import Names, names_of, turn_label
-from sim.domain.tables import REQUIRED_FILES, TIME_TABLES
+from sim.domain.tables import CORE_FILES, CORE_TABLES
 from sim.files import read_json, read_parquet
 
-RUN_TABLES = (*TIME_TABLES, "outcomes")
-RUN_FILES = REQUIRED_FILES
+RUN_TABLES = (*CORE_TABLES, "outcomes")
+RUN_FILES = CORE_FILES
 SWEEP_FILES = ("sweep.parquet", "manifest.json")
 QUIET_OVERRIDES = (
     "hydra.",
@@ -87,6 +87,16 @@ class Run:
     @cached_property
     def theatres(self) -> pd.DataFrame:
         return self.table("theatres")
+
+    @cached_property
+    def postures(self) -> pd.DataFrame | None:
+        """Each actor's posture toward each target (None for runs made before postures)."""
+        return self.table("postures") if (self.path / "postures.parquet").is_file() else None
+
+    @cached_property
+    def events(self) -> pd.DataFrame | None:
+        """The coded events (None for runs made before events were recorded)."""
+        return self.table("events") if (self.path / "events.parquet").is_file() else None
 
     @cached_property
     def outcomes(self) -> pd.DataFrame:

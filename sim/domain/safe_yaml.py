@@ -25,9 +25,9 @@ from typing import Any
 
 import yaml
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 8_000_000
 MAX_DEPTH = 50
-MAX_NODES = 200_000
+MAX_NODES = 1_000_000
 MAX_SCALAR = 100_000
 
 _CORE = "tag:yaml.org,2002:"

@@ -65,3 +65,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 TIME_TABLES = tuple(SCHEMAS)  # the tables with one row per replicate x step x entity
 COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(s.names) for name, s in SCHEMAS.items()}
 REQUIRED_FILES = (*(f"{t}.parquet" for t in TIME_TABLES), "outcomes.parquet", "run.json")
+# What every results folder has had since version 0.1; readers require these and use
+# ``postures`` and ``events`` when a run has them (older runs, hand-made test folders do not).
+CORE_TABLES = ("timeseries", "decisions", "forces", "theatres")
+CORE_FILES = (*(f"{t}.parquet" for t in CORE_TABLES), "outcomes.parquet", "run.json")

@@ -39,12 +39,11 @@ class Job:
     seeding: str = "common"  # common: seeds from (base seed, index); per_point: + params digest
 
     def __post_init__(self) -> None:
+        """Refuse a seeding, sizes and knobs no run can use (``sim.limits``) before anything is
+        written."""
         if self.seeding not in SEEDINGS:
             raise ConfigError(f"seeding = {self.seeding!r} is not allowed; allowed: "
                               f"{', '.join(SEEDINGS)}")  # fmt: skip
-
-    def __post_init__(self) -> None:
-        """Refuse sizes and knobs no run can use (``sim.limits``) before anything is written."""
         check_run_size(self.steps, self.replicates, self.base_seed, self.world.start_date,
                        self.world.step_days)  # fmt: skip
         check_finite_knobs(rules=self.rules, combat=self.combat)

@@ -19,7 +19,7 @@ from sim.analysis.results import read_manifest
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
-from sim.domain.tables import TIME_TABLES
+from sim.domain.tables import CORE_TABLES
 from sim.files import read_parquet
 from sim.teaching.brief import situation_section
 from sim.teaching.debrief import class_rollup, opening
@@ -30,7 +30,7 @@ from sim.teaching.turns import actor_name, words
 from sim.teaching.world import Exercise, exercise_for, read_exercise
 
 log = logging.getLogger(__name__)
-TABLES = (*TIME_TABLES, "outcomes")
+TABLES = (*CORE_TABLES, "outcomes")
 
 
 @dataclass

@@ -51,8 +51,8 @@ def ended(world, rules, n=60, steps=52):
 
 
 def test_a_costly_war_between_weary_sides_ends():
-    rules = RuleParams(cost_sensitivity=2.0, weariness_from_losses=2.0)
-    assert ended(parse_scenario(war()), rules) > 0.5
+    rules = RuleParams(cost_sensitivity=3.0, weariness_from_losses=3.0)
+    assert ended(parse_scenario(war()), rules) > 0.8
 
 
 def test_the_same_war_goes_on_when_both_sides_care_little_for_costs():

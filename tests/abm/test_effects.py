@@ -96,3 +96,16 @@ def test_a_declaration_enables_force_against_the_declared():
     model.step()
     assert model.state.belligerent("united_states", "north_korea")
     assert possible(model.state, "united_states", "north_korea", "strike_territory")
+
+
+def test_sanctions_slow_the_targets_replacements_at_the_front():
+    """Same seed, three turns: with sanctions Russia's Kursk grouping gets fewer replacements."""
+
+    def russian_strength(move):
+        model = EscalationModel(WORLD, rng=4, human_actors=frozenset({"united_states"}))
+        for _ in range(3):
+            model.choices["united_states"] = move
+            model.step()
+        return model.unit_agents["russian_kursk_grouping"].strength
+
+    assert russian_strength(("impose_sanctions", "russia")) < russian_strength(("hold", "russia"))

@@ -7,6 +7,7 @@ from pathlib import Path
 from sim.domain.ladder import standard_ladder
 from sim.domain.rules import HOLD, STEP_DOWN
 from sim.domain.scenario_io import load_scenario
+from sim.experiment.catalog import HISTORY_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT_HEADER = "# Draft scenario seeded from"
@@ -21,8 +22,10 @@ def shipped_scenarios() -> list[Path]:
                                 capture_output=True, text=True).stdout.split()  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
         return [p for p in sorted(folder.glob("*.yaml"))
-                if not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)]  # fmt: skip
-    return [ROOT / p for p in sorted(listed) if (ROOT / p).parent == folder and p.endswith(".yaml")]
+                if not p.read_text(encoding="utf-8").startswith(DRAFT_HEADER)
+                and not p.name.endswith(HISTORY_SUFFIX)]  # fmt: skip
+    return [ROOT / p for p in sorted(listed) if (ROOT / p).parent == folder and p.endswith(".yaml")
+            and not p.endswith(HISTORY_SUFFIX)]  # fmt: skip
 
 
 KAHN_ORDER = ["subcrisis_maneuvering", "traditional_crises", "intense_crises", "bizarre_crises"]

@@ -254,3 +254,44 @@ def test_a_doctrine_action_above_max_rung_is_refused(data):
 def test_a_non_nuclear_actor_cannot_reach_nuclear_rungs(data):
     data["actors"]["ukraine"]["max_rung"] = "nuclear_use"
     assert "actors.ukraine.max_rung: 'nuclear_use' needs nuclear: true" in problems_of(data)
+
+
+@pytest.mark.parametrize(
+    ("milestone", "expected"),
+    [
+        ({"kind": "rung_reached", "description": "x"},
+         "milestones.bad.rung_reached.rung: required field is missing"),
+        ({"kind": "all_at_most", "actors": ["russia"], "description": "x"},
+         "milestones.bad.all_at_most.rung: required field is missing"),
+        ({"kind": "control_below", "below": 0.1, "description": "x"},
+         "milestones.bad.control_below.theatre: required field is missing"),
+        ({"kind": "control_below", "theatre": "ukraine_interior", "below": 0.1, "description": "x"},
+         "milestones.bad.theatre: unknown contested theatre (with held_by) 'ukraine_interior'; allowed: kursk"),
+        ({"kind": "ceasefire", "parties": ["russia"], "description": "x"},
+         "milestones.bad.ceasefire.parties: List should have at least 2 items"),
+        ({"kind": "posture_reached", "rung": "combat", "target": "atlantis", "description": "x"},
+         "milestones.bad.target: unknown actor 'atlantis'"),
+        ({"kind": "moon_landing", "description": "x"},
+         "milestones.bad: Input tag 'moon_landing' found using 'kind' does not match any of the expected tags"),
+    ],
+    ids=["rung_reached without rung", "all_at_most without rung", "control_below without theatre",
+         "control_below on an uncontested theatre", "ceasefire with one party",
+         "posture toward nobody", "unknown kind"],
+)  # fmt: skip
+def test_each_milestone_kind_has_its_required_fields(data, milestone, expected):
+    """Milestones are a discriminated union: what a kind needs is checked when the scenario
+    loads, with the field's path, never discovered mid-run."""
+    data["milestones"]["bad"] = {**milestone, "source": "assumption: test"}
+    assert expected in problems_of(data)
+
+
+def test_postures_name_known_actors_and_rungs(data):
+    data["actors"]["russia"]["postures"] = {"atlantis": "combat", "nato": "warpath"}
+    msg = problems_of(data)
+    assert "actors.russia.postures.atlantis: unknown actor 'atlantis'" in msg
+    assert "actors.russia.postures.nato: unknown rung 'warpath'" in msg
+
+
+def test_mediators_belong_to_a_war(data):
+    data["relations"]["us_japan_alliance"]["mediators"] = ["india"]
+    assert "relations.us_japan_alliance.mediators: only a war has mediators" in problems_of(data)

@@ -20,7 +20,6 @@ import pytest
 from .conftest import EXERCISE, KURSK, PROJECT, SEED_DOC, run_wargame
 
 XFAIL_ISSUE_15 = "scenario still inside the Hydra config: issue 15"
-XFAIL_LEAD = "milestone kinds not yet a discriminated union: issue 9/13.5 (lead)"
 
 COMPLETE = {"run.json", "briefing.html", "briefing.md", "report.html", "report.md",
             "sweep.parquet", "transcript.md", "outcomes.parquet", "game.json"}  # fmt: skip
@@ -86,7 +85,7 @@ BOMB = "\n".join(
 
 def big_file(path: Path) -> None:
     text = kursk_text() + "".join(
-        f"# padding line {i:09d} " + "x" * 80 + "\n" for i in range(25_000)
+        f"# padding line {i:09d} " + "x" * 80 + "\n" for i in range(90_000)
     )
     path.write_text(text, encoding="utf-8")
 
@@ -101,16 +100,16 @@ SCENARIO_CASES = [
     scenario_case("risk-nan", edited("    risk_tolerance: 0.6\n", "    risk_tolerance: .nan\n"), ["actors.russia.risk_tolerance", "finite"]),
     scenario_case("tag-set", edited("    adversaries: [ukraine, united_states, nato]\n", "    adversaries: !!set {ukraine, nato}\n"), ["actors.russia.adversaries", "tag", "allowed"]),
     scenario_case("tag-int-word", edited("step_days: 7\n", "step_days: !!int weekly\n"), ["step_days", "not an integer"]),
-    scenario_case("tag-float-word", edited("    quality: 0.6\n", "    quality: !!float good\n"), ["forces.kpa_expeditionary_corps.quality", "not a number"]),
+    scenario_case("tag-float-word", edited("    quality: 0.3\n", "    quality: !!float good\n"), ["forces.kpa_expeditionary_corps.quality", "not a number"]),
     scenario_case("tag-python", edited("title: North", "title: !!python/object/apply:os.system ['echo owned'] #"), ["title", "tag", "allowed"]),
     scenario_case("tag-custom", edited("title: North", "title: !secret North"), ["title", "tag", "allowed"]),
     scenario_case("tag-binary", edited("title: North Korean troops on the Kursk front (late October 2024)", "title: !!binary aGVsbG8="), ["title", "tag", "allowed"]),
     scenario_case("recursive-alias", edited("sources:\n  name:", "loop: &loop [1, *loop]\nsources:\n  name:"), ["loop", "contains itself"]),
     scenario_case("deep-nesting-20000", edited("title: North", f"deep: {nested(20_000)}\ntitle: North"), ["nested", "50"]),
     scenario_case("deep-nesting-60", edited("title: North", f"deep: {nested(60)}\ntitle: North"), ["nested deeper than 50"]),
-    scenario_case("alias-bomb", BOMB + "\n" + kursk_text(), ["alias", "200,000"]),
+    scenario_case("alias-bomb", BOMB + "\n" + kursk_text(), ["alias", "1,000,000"]),
     scenario_case("huge-title", edited("title: North", "title: " + "North " * 40_000 + "#"), ["title", "100,000"]),
-    scenario_case("file-over-2mb", big_file, ["bytes", "limit"]),
+    scenario_case("file-over-8mb", big_file, ["bytes", "limit"]),
     scenario_case("not-utf8", "title: Kursk\n".encode("latin-1") + "caf\xe9: 1\n".encode("latin-1"), ["UTF-8"]),
     scenario_case("empty-file", "", ["must hold a mapping", "name:"]),
     scenario_case("comments-only", "# nothing here yet\n", ["must hold a mapping"]),
@@ -133,8 +132,8 @@ SCENARIO_CASES = [
     scenario_case("force-unknown-theatre", edited("    theatre: kursk\n    strength: 10000\n", "    theatre: moon\n    strength: 10000\n"), ["forces.kpa_expeditionary_corps", "moon"]),
     scenario_case("inject-unknown-effect", edited("      - {kind: adjust_actor, actor: japan,", "      - {kind: teleport, actor: japan,"), ["injects.nato_indo_pacific_consultations", "teleport"]),
     scenario_case("actors-a-list", edited("actors:\n  russia:\n", "actors:\n  - russia\nunused:\n  russia:\n"), ["actors"]),
-    scenario_case("milestone-rung-reached-without-rung", edited("milestones:\n", "milestones:\n  broken:\n    kind: rung_reached\n    actors: [russia]\n    description: broken\n    source: 'assumption: test'\n"), ["milestones.broken", "rung"], xfail=XFAIL_LEAD),
-    scenario_case("milestone-all-at-most-without-rung", edited("milestones:\n", "milestones:\n  broken:\n    kind: all_at_most\n    actors: [russia]\n    description: broken\n    source: 'assumption: test'\n"), ["milestones.broken", "rung"], xfail=XFAIL_LEAD),
+    scenario_case("milestone-rung-reached-without-rung", edited("milestones:\n", "milestones:\n  broken:\n    kind: rung_reached\n    actors: [russia]\n    description: broken\n    source: 'assumption: test'\n"), ["milestones.broken", "rung"]),
+    scenario_case("milestone-all-at-most-without-rung", edited("milestones:\n", "milestones:\n  broken:\n    kind: all_at_most\n    actors: [russia]\n    description: broken\n    source: 'assumption: test'\n"), ["milestones.broken", "rung"]),
 ]  # fmt: skip
 
 

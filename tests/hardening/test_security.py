@@ -125,7 +125,7 @@ def test_payloads_stay_text_in_briefing_report_and_figures(tmp_path, capsys):
                        "replicates=2", "steps=4", f"hydra.run.dir={run}"], capsys)  # fmt: skip
     assert res.code == 0, res.err[-2000:]
     assert (run / "run.json").is_file() and len(list((run / "plots").glob("*.svg"))) >= 5
-    res = run_wargame(["report", str(run), "--out", str(tmp_path / "aar" / "report.html"),
+    res = run_wargame(["report", str(run), "--out", str(tmp_path / "aar"),
                        "--exercise", str(pack)], capsys)  # fmt: skip
     assert res.code == 0, res.err[-2000:]
     pages = [tmp_path / "brief" / "briefing.html", tmp_path / "aar" / "report.html",
@@ -233,7 +233,6 @@ def test_html_seed_documents_are_reduced_to_their_text(tmp_path, capsys):
     assert "North Korea sent troops." in md and "<b>" not in md and "alert(1)" not in md
 
 
-@pytest.mark.xfail(strict=True, reason="scenario still inside the Hydra config: issue 15")
 def test_interpolation_in_scenario_text_is_never_resolved(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("WARGAME_TEST_SECRET", "hunter2-secret-token")
     text = KURSK.read_text(encoding="utf-8").replace(

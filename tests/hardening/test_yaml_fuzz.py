@@ -132,7 +132,6 @@ def test_fuzzed_yaml_text_never_crashes(text, tmp_path_factory, run_cli):
     assert crash_of(text, folder, run_cli) is None
 
 
-@pytest.mark.xfail(strict=True, reason="scenario still inside the Hydra config: issue 15")
 @FUZZ
 @given(text=documents(values_interpolated))
 def test_fuzzed_interpolations_are_plain_text(text, tmp_path_factory, run_cli):
