@@ -123,9 +123,12 @@ def fan_figure(ensemble: pd.DataFrame, game: pd.DataFrame, world: Scenario, acto
                     label="computer-played games: 90%")  # fmt: skip
     ax.fill_between(q.index, q[0.25], q[0.75], step="post", color="#6b9bd1", alpha=0.7,
                     label="computer-played games: middle 50%")  # fmt: skip
-    ax.step(q.index, q[0.5], where="post", color="#1f4e79", lw=1, label="their median")
     mine = game[(game.actor == actor) & (game.replicate == 0)]
-    ax.step(mine.step, mine.rung, where="post", color="#c0392b", lw=3.2, label="your game")
+    ax.step(mine.step, mine.rung, where="post", color="#c0392b", lw=3.2, alpha=0.8,
+            label="your game", zorder=2)  # fmt: skip
+    ax.step(q.index, q[0.5], where="post", color="#1f4e79", lw=1.2, ls="--",
+            label="their median", zorder=3)  # fmt: skip
+    ax.xaxis.get_major_locator().set_params(integer=True)
     for t in ladder.thresholds:
         ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
     ax.set_yticks(range(len(ladder.rungs)), [f"{r.index} {r.label}" for r in ladder.rungs],
