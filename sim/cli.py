@@ -39,6 +39,7 @@ SUBCOMMANDS = {
     "brief": ("sim.teaching.cli", "brief_main"),
     "play": ("sim.teaching.cli", "play_main"),
     "app": ("sim.teaching.cli", "app_main"),
+    "classroom": ("sim.teaching.cli", "classroom_main"),
     "report": ("sim.teaching.cli", "report_main"),
     "score": ("sim.analysis.score_cli", "score_main"),
     "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),

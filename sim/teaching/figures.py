@@ -44,7 +44,7 @@ def escalation_figure(timeseries: pd.DataFrame, world: Scenario, seats=(), repli
     )
     ax.set_ylim(-0.5, ladder.top + 0.5)
     ax.set_xlabel("turn")
-    ax.set_title("Escalation: each actor's rung")
+    ax.set_title("Escalation in a single game: each actor's rung")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
     return fig
 
@@ -111,3 +111,33 @@ def png_bytes(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110)
     return buf.getvalue()
+
+
+def fan_figure(ensemble: pd.DataFrame, game: pd.DataFrame, world: Scenario, actor: str) -> Figure:
+    """One actor's rung over the rule-driven ensemble (bands: 5-95% and 25-75%; the median) with
+    the played game's line on top."""
+    ladder = standard_ladder()
+    fig = Figure(figsize=(8, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    rungs = ensemble[ensemble.actor == actor].groupby("step").rung
+    q = rungs.quantile([0.05, 0.25, 0.5, 0.75, 0.95]).unstack()
+    ax.fill_between(q.index, q[0.05], q[0.95], step="post", color="#aec7e8", alpha=0.6,
+                    label="computer-played games: 90%")  # fmt: skip
+    ax.fill_between(q.index, q[0.25], q[0.75], step="post", color="#6b9bd1", alpha=0.7,
+                    label="computer-played games: middle 50%")  # fmt: skip
+    mine = game[(game.actor == actor) & (game.replicate == 0)]
+    ax.step(mine.step, mine.rung, where="post", color="#c0392b", lw=3.2, alpha=0.8,
+            label="your game", zorder=2)  # fmt: skip
+    ax.step(q.index, q[0.5], where="post", color="#1f4e79", lw=1.2, ls="--",
+            label="their median", zorder=3)  # fmt: skip
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for t in ladder.thresholds:
+        ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
+    ax.set_yticks(range(len(ladder.rungs)), [f"{r.index} {r.label}" for r in ladder.rungs],
+                  fontsize=7)  # fmt: skip
+    ax.set_ylim(-0.5, ladder.top + 0.5)
+    ax.set_xlabel("turn")
+    name = world.actors[actor].name if actor in world.actors else actor
+    ax.set_title(f"{name}: your game against the computer-played games")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    return fig

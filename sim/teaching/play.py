@@ -1,5 +1,10 @@
 """The terminal game: turn by turn, each human seat reads the situation and picks a numbered move.
 
+A turn's first screen fits 80x24 (sim/teaching/screen.py): what is new, last turn, the ladder
+and the moves; details on request. A move can name its target (``13 ukraine``); one that
+crosses a Kahn threshold toward nuclear use must be confirmed. Ctrl-C saves and prints the
+command that resumes the game.
+
 Everything the loop says goes through ``write`` and every answer comes from ``ask`` (``input``
 by default), so a test or a script can play a whole game. After every turn the choices are saved
 (resume with ``wargame play --resume FILE``) and the results folder is refreshed: the parquet
@@ -12,51 +17,57 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sim.analysis.names import turn_start
-from sim.domain.ladder import standard_ladder
 from sim.files import write_atomic
-from sim.teaching.game import Game
+from sim.teaching.game import Game, Move
+from sim.teaching.screen import details, first_screen, menu
 from sim.teaching.turns import (
     Option,
     actor_name,
     describe,
-    force_lines,
-    ladder_lines,
     last_turn_lines,
     options_for,
-    turn_header,
+    targets_for,
+    threshold_crossed,
     turn_rows,
-)  # fmt: skip
+)
 
 Ask = Callable[[str], str]
 Write = Callable[[str], None]
 QUIT = {"q", "quit", "exit", "save"}
+DETAILS = {"d", "l", "f", "b"}
+YES = {"y", "yes"}
 
 
 def play(game: Game, save_path: Path, out_dir: Path, ask: Ask = input, write: Write = print) -> int:
-    """Play ``game`` to its last turn (or until a player quits); returns an exit code."""
+    """Play ``game`` to its end (or until a player quits or presses Ctrl-C); the exit code."""
     write(
-        f"\n{game.world.title}\nSeats: {', '.join(seat_names(game))}"
+        f"{game.world.title}\nSeats: {', '.join(seat_names(game))}"
         f"  |  seed {game.setup.seed}  |  {game.setup.steps} turns of {game.world.step_days} days"
     )
-    while not game.finished:
-        show_situation(game, write)
-        moves: dict[str, str] = {}
-        for seat in game.setup.seats:
-            action = choose(game, seat, ask, write)
-            if action is None:
-                save_all(game, save_path, out_dir)
-                write(
-                    f"\nGame saved after turn {game.turn}. Resume with:\n"
-                    f"  wargame play --resume {save_path}"
-                )
-                return 0
-            moves[seat] = action
-        game.play_turn(moves)
-        save_all(game, save_path, out_dir)
+    try:
+        while not game.finished:
+            for line in first_screen(game):
+                write(line)
+            moves: dict[str, Move] = {}
+            for seat in game.setup.seats:
+                move = choose(game, seat, ask, write)
+                if move is None:
+                    return _stop(game, save_path, out_dir, write)
+                moves[seat] = move
+            game.play_turn(moves)
+            save_all(game, save_path, out_dir)
+    except KeyboardInterrupt:
+        return _stop(game, save_path, out_dir, write, code=130)
     show_end(game, write)
     save_all(game, save_path, out_dir)
     write(f"\nResults: {out_dir}\nAfter-action review: wargame report {out_dir}")
     return 0
+
+
+def _stop(game: Game, save_path: Path, out_dir: Path, write: Write, code: int = 0) -> int:
+    save_all(game, save_path, out_dir)
+    write(f"\nGame saved after turn {game.turn}. Resume with:\n  wargame play --resume {save_path}")
+    return code
 
 
 def seat_names(game: Game) -> list[str]:
@@ -64,30 +75,13 @@ def seat_names(game: Game) -> list[str]:
     return [actor_name(game.world, s) for s in game.setup.seats]
 
 
-def show_situation(game: Game, write: Write) -> None:
-    """Last turn in words, the ladder and the forces, under the coming turn's header."""
-    m = game.model
-    write(f"\n{'=' * 78}\n{turn_header(m, game.setup.steps)}\n{'=' * 78}")
-    write("What happened last turn:" if m.steps else "The situation at the start:")
-    for line in last_turn_lines(m) if m.steps else [game.world.title]:
-        write(f"  {line}")
-    write("\nThe escalation ladder:")
-    for line in ladder_lines(m):
-        write(f"  {line}")
-    write("\nForces:")
-    for line in force_lines(m):
-        write(f"  {line}")
-
-
-def choose(game: Game, seat: str, ask: Ask, write: Write) -> str | None:
-    """Ask ``seat``'s player for a move until the answer is valid; None means save and quit."""
+def choose(game: Game, seat: str, ask: Ask, write: Write) -> Move | None:
+    """Ask ``seat``'s player for a move (and its target) until the answer is valid and, over a
+    Kahn threshold, confirmed; None means save and quit."""
     agent = game.model.actor_agents[seat]
     options = options_for(agent)
-    label = standard_ladder().labels[agent.rung]
-    write(f"\n--- {agent.spec.name}: your move (you stand at rung {agent.rung}: {label}) ---")
-    for i, opt in enumerate(options, start=1):
-        write(f"  {i:>2}. {opt.label}")
-    write("  Type a number or an action name; q saves and quits.")
+    for line in menu(game, seat, options):
+        write(line)
     while True:
         try:
             answer = ask(f"{agent.spec.name} > ").strip().lower()
@@ -95,21 +89,48 @@ def choose(game: Game, seat: str, ask: Ask, write: Write) -> str | None:
             return None
         if answer in QUIT:
             return None
-        picked = _pick(answer, options)
-        if picked is not None:
-            return picked.action
-        write(f"  '{answer}' is not a move on the list; choose 1-{len(options)}.")
+        if answer in DETAILS:
+            for line in details(game, seat, answer):
+                write(f"  {line}")
+            continue
+        move = _pick(game, seat, answer, options)
+        if move is None:
+            some = ", ".join(targets_for(game.model, seat)[:4])
+            write(
+                f"  '{answer}' is not a move on the list; choose 1-{len(options)} "
+                f"(and a target: {some}, ...)."
+            )
+            continue
+        crossed = threshold_crossed(agent, move[0])
+        if crossed and not _confirmed(move, crossed, ask, write):
+            continue
+        return move
 
 
-def _pick(answer: str, options: list[Option]) -> Option | None:
-    if answer.isdigit() and 1 <= int(answer) <= len(options):
-        return options[int(answer) - 1]
-    return next((o for o in options if o.action == answer.replace(" ", "_")), None)
+def _confirmed(move: Move, crossed: str, ask: Ask, write: Write) -> bool:
+    write(f"  {move[0].replace('_', ' ')} crosses Kahn's threshold '{crossed}' toward nuclear use.")
+    try:
+        return ask("  Type yes to confirm, anything else to choose again: ").strip().lower() in YES
+    except EOFError:
+        return False
+
+
+def _pick(game: Game, seat: str, answer: str, options: list[Option]) -> Move | None:
+    """``13``, ``lift_weapons_restrictions``, ``13 ukraine`` or ``warn north_korea``."""
+    head, _, rest = answer.partition(" ")
+    targets = targets_for(game.model, seat)
+    target = rest.strip().replace(" ", "_") or None
+    if target is not None and target not in targets:
+        head, target = answer, None  # an action name with spaces, no target
+    if head.isdigit() and 1 <= int(head) <= len(options):
+        return options[int(head) - 1].action, target
+    action = head.replace(" ", "_")
+    return next(((o.action, target) for o in options if o.action == action), None)
 
 
 def show_end(game: Game, write: Write) -> None:
-    """The last turn and the milestones reached."""
-    write(f"\n{'=' * 78}\nGame over after {game.turn} turns.\nLast turn:")
+    """Why the game ended, the last turn and the milestones reached."""
+    write(f"\n{'=' * 78}\nGame over after {game.turn} turns: {game.end_reason}.\nLast turn:")
     for line in last_turn_lines(game.model):
         write(f"  {line}")
     write("\nMilestones reached:")

@@ -23,6 +23,7 @@ from sim.domain.scenario import Scenario
 from sim.domain.tables import CORE_TABLES
 from sim.files import read_parquet
 from sim.teaching.brief import situation_section
+from sim.teaching.debrief import class_rollup, opening
 from sim.teaching.doc import Doc
 from sim.teaching.ensemble import ensemble_outcomes, peak_of_all, standing, world_of
 from sim.teaching.figures import escalation_figure, front_figure, png_bytes
@@ -72,6 +73,8 @@ def write_report(run_dir: Path, out: Path | None = None, ensemble: Path | None =
     ens, where = ensemble_outcomes(run.path, run.manifest, run.world, ensemble, replicates)
     exercise = exercise or _exercise_of(run)
     doc = Doc(f"After-action review: {run.world.title}")
+    opening(doc, run.world, run.seats, run.tables["timeseries"],
+            _ensemble_timeseries(run, ensemble), run.path)  # fmt: skip
     _overview(doc, run)
     situation_section(doc, run.world)
     _actors_table(doc, run)
@@ -83,6 +86,24 @@ def write_report(run_dir: Path, out: Path | None = None, ensemble: Path | None =
         doc.heading("Debrief questions").bullets(list(exercise.debrief_questions), ordered=True)
     out = Path(out) if out else run.path / "report.html"
     html_path, _ = doc.write(out.parent, out.stem)
+    return html_path
+
+
+def _ensemble_timeseries(run: RunFolder, given: Path | None) -> pd.DataFrame | None:
+    """The computer-played games' timeseries beside their outcomes (None if not there)."""
+    humans = (run.manifest.get("config") or {}).get("human_actors") or []
+    folder = Path(given) if given else (run.path / "ensemble" if humans else run.path)
+    path = folder / "timeseries.parquet"
+    return pd.read_parquet(path) if path.is_file() else None
+
+
+def write_class_rollup(run_dirs: list[Path], out: Path) -> Path:
+    """The class roll-up of several games of one exercise (HTML and Markdown); returns the HTML."""
+    runs = []
+    for d in run_dirs:
+        run = read_run(d)
+        runs.append((run.path, run.world, run.seats, run.tables["outcomes"]))
+    html_path, _ = class_rollup(runs).write(out.parent, out.stem)
     return html_path
 
 
@@ -160,10 +181,10 @@ def _figures(doc: Doc, run: RunFolder) -> None:
     doc.heading("Figures")
     doc.image(
         png_bytes(escalation_figure(t["timeseries"], run.world, tuple(run.seats))),
-        "Escalation: each actor's rung by turn (human seats drawn thick)",
+        "A single game (this one): each actor's rung by turn (human seats drawn thick)",
     )
     doc.image(png_bytes(front_figure(t["forces"], t["theatres"], run.world)),
-              "The front: forces and the share of the salient held")  # fmt: skip
+              "A single game (this one): forces and the share of the salient held")  # fmt: skip
     for png in _run_plots(run.path):
         doc.image(png.read_bytes(), f"{png.stem.replace('_', ' ')} (plots/{png.name})")
 

@@ -58,16 +58,51 @@ def options_for(agent: ActorAgent) -> list[Option]:
     return opts
 
 
-def describe(world: Scenario, row: tuple) -> str:
-    """One decision row as a sentence with its reason."""
+def targets_for(model: EscalationModel, actor: str) -> list[str]:
+    """Whom a move of ``actor`` can aim at: the actors it holds a posture toward."""
+    from sim.teaching.turn_api import targets
+
+    return targets(model, actor)
+
+
+def threshold_crossed(agent: ActorAgent, action: str) -> str | None:
+    """The Kahn threshold a move would cross on the way toward nuclear use, if any.
+
+    A move that lands above one of Kahn's named thresholds the actor stands below must be
+    confirmed by the player; the answer names the highest threshold crossed.
+    """
+    ladder = standard_ladder()
+    lands = next((o.rung for o in options_for(agent) if o.action == action), agent.rung)
+    crossed = [t.label for t in ladder.thresholds if agent.rung <= t.below < lands]
+    return crossed[-1] if crossed else None
+
+
+def end_reason(model: EscalationModel, total: int) -> str | None:
+    """Why the game is over, in words, or None while it goes on: the exercise's last turn was
+    played, or an actor used nuclear weapons (the top rung)."""
+    top = standard_ladder().top
+    users = [a.spec.name for a in model.actor_list if a.rung >= top]
+    if users:
+        return f"{', '.join(users)} used nuclear weapons in turn {model.steps}: the game ends"
+    if model.steps >= total:
+        return f"the exercise's {total} turns have been played"
+    return None
+
+
+def describe(world: Scenario, row: tuple, reason: bool = True) -> str:
+    """One decision row as a sentence with its reason (``reason=False``: the move only, as a
+    rival sees it)."""
     labels = standard_ladder().labels
     who = actor_name(world, row[ACTOR])
     if row[ACTION] == "inject":
         return f"INJECT ({row[RULE].removeprefix('inject:')}): {row[REASON]}"
     target = f" toward {actor_name(world, row[TARGET])}" if row[TARGET] else ""
+    if row[ACTION] == "override":
+        return f"WHITE CELL OVERRIDE: {row[REASON]}"
     rung = labels[row[RUNG]] if 0 <= row[RUNG] < len(labels) else "-"
     by = "player" if row[RULE] == "human" else row[RULE]
-    return f"{who}: {words(row[ACTION])}{target} -> {rung}. Why: {row[REASON]} ({by})"
+    move = f"{who}: {words(row[ACTION])}{target} -> {rung}"
+    return f"{move}. Why: {row[REASON]} ({by})" if reason else move
 
 
 def turn_rows(model: EscalationModel, step: int) -> list[tuple]:
@@ -80,23 +115,39 @@ def injects_of(rows: list[tuple]) -> list[str]:
     return list(dict.fromkeys(r[REASON] for r in rows if r[ACTION] == "inject"))
 
 
-def last_turn_lines(model: EscalationModel, everyone: bool = False) -> list[str]:
-    """Last turn in words: its injects, then every move that changed something (or all)."""
+def news_lines(model: EscalationModel) -> list[str]:
+    """What is new at the start of the coming turn: its injects and any white-cell override,
+    shown to the players before they choose."""
+    rows = turn_rows(model, model.steps + 1)
+    lines = [f"INJECT: {t}" for t in injects_of(rows)]
+    return lines + [describe(model.world, r) for r in rows if r[ACTION] == "override"]
+
+
+def last_turn_lines(model: EscalationModel, everyone: bool = False,
+                    viewer: frozenset[str] | None = None) -> list[str]:  # fmt: skip
+    """Last turn in words: its injects, then every move that changed something (or all).
+
+    With a ``viewer`` (the actors a team plays), only the viewer's own moves carry their
+    reasons: a rival's move is public, its reasoning is not."""
     rows = turn_rows(model, model.steps)
     if not rows:
         return ["(no turn played yet)"]
     lines = [f"INJECT: {t}" for t in injects_of(rows)]
     for r in rows:
         if r[ACTION] != "inject" and (everyone or r[ACTION] != HOLD or r[RULE] == "human"):
-            lines.append(describe(model.world, r))
+            own = viewer is None or r[ACTOR] in viewer or r[ACTION] == "override"
+            lines.append(describe(model.world, r, reason=own))
     return lines
 
 
-def ladder_lines(model: EscalationModel) -> list[str]:
-    """Where every actor stands on the ladder, highest first."""
+def ladder_lines(model: EscalationModel, viewer: frozenset[str] | None = None) -> list[str]:
+    """Where every actor stands on the ladder, highest first (with a ``viewer``, only the
+    viewer's own ceilings are shown)."""
     labels = standard_ladder().labels
     agents = sorted(model.actor_list, key=lambda a: -a.rung)
-    return [f"{a.spec.name:<15} rung {a.rung}: {labels[a.rung]:<34} (ceiling {labels[a.max_rung]})"
+    return [f"{a.spec.name:<15} rung {a.rung}: {labels[a.rung]:<34}"
+            + (f" (ceiling {labels[a.max_rung]})" if viewer is None or a.actor_id in viewer
+               else "")
             for a in agents]  # fmt: skip
 
 

@@ -40,6 +40,8 @@ class Exercise:
     briefing_notes: tuple[str, ...] = ()
     debrief_questions: tuple[str, ...] = ()
     commands: dict[str, str] = field(default_factory=dict)
+    teams: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classroom: name -> actors
+    turn_minutes: float | None = None  # classroom: the turn clock's default
 
 
 class ExerciseFile(BaseModel):
@@ -57,6 +59,8 @@ class ExerciseFile(BaseModel):
     briefing_notes: list[str] = []
     debrief_questions: list[str] = []
     commands: dict[str, str] = {}
+    teams: dict[str, list[str]] = {}  # wargame classroom: team name -> the actors it plays
+    turn_minutes: float | None = Field(None, gt=0, le=120)  # wargame classroom: the turn clock
 
 
 def exercises_dir() -> Path:
@@ -103,6 +107,8 @@ def read_exercise(folder: Path) -> Exercise:
         deck=deck, seats=tuple(ex.seats), steps=ex.steps, seed=ex.seed,
         objectives=tuple(ex.objectives), briefing_notes=tuple(ex.briefing_notes),
         debrief_questions=tuple(ex.debrief_questions), commands=dict(ex.commands),
+        teams={name: tuple(actors) for name, actors in ex.teams.items()},
+        turn_minutes=ex.turn_minutes,
     )  # fmt: skip
 
 

@@ -66,9 +66,9 @@ def test_an_ordinary_run_takes_a_deck_and_gets_a_review(tmp_path, deck_file, pro
     decisions = pd.read_parquet(out / "decisions.parquet")
     assert "inject:first_clashes_with_kpa" in set(decisions.rule)
     assert set(decisions.replicate) == {0, 1}
-    review = tmp_path / "aar" / "review.html"
-    assert report_main([str(out), "--out", str(review)]) == 0
+    review = tmp_path / "aar" / "report.html"
+    assert report_main([str(out), "--out", str(review.parent)]) == 0
     html = review.read_text()
     assert "this run&#x27;s own replicates" in html and "nobody (all rule-driven)" in html
     assert "Ukrainian units report the first clashes" in html
-    assert (tmp_path / "aar" / "review.md").is_file() and not (out / "ensemble").exists()
+    assert (tmp_path / "aar" / "report.md").is_file() and not (out / "ensemble").exists()

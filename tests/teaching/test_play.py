@@ -49,12 +49,49 @@ def test_a_scripted_game_writes_a_results_folder_in_the_contract_format(tmp_path
     assert manifest["config"]["human_actors"] == ["united_states"]
 
 
-def test_the_player_sees_last_turn_the_ladder_the_forces_and_rungs(tmp_path, game):
-    _, text = game(tmp_path, ["1", "1", "1", "1"])
-    assert "What happened last turn:" in text and "The escalation ladder:" in text
-    assert "Forces:" in text and "kpa_expeditionary_corps" in text
-    assert "lift weapons restrictions  [rung 4: Lifting weapons restrictions]" in text
-    assert "Why:" in text  # decisions come with their reasons
+def test_the_first_screen_shows_news_and_last_turn_details_on_request(tmp_path, game):
+    _, text = game(tmp_path, ["1", "d", "l", "f", "b", "1", "1", "1"])
+    assert "NEW THIS TURN:" in text and "LAST TURN:" in text and "LADDER:" in text
+    assert "Why:" in text  # d: last turn in full, with reasons
+    assert "The escalation ladder:" in text and "Forces:" in text  # l and f
+    assert "kpa_expeditionary_corps" in text and "doctrine:" in text  # f and b
+    assert "13 lift weapons restric" in text
+
+
+def test_a_turn_fits_one_80x24_screen(deck_file):
+    from sim.teaching.play import first_screen, menu
+    from sim.teaching.turns import options_for
+
+    g = Game(Setup("kursk_2024", ("russia",), seed=7, steps=4, deck=str(deck_file)))
+    g.play_turn({"russia": "strike_territory"})
+    g.write_inject("A long live inject " + "that goes on and on " * 12)
+    screen = first_screen(g) + menu(g, "russia", options_for(g.model.actor_agents["russia"]))
+    assert len(screen) <= 23 and max(map(len, screen)) <= 80
+    assert "INJECT: Ukrainian units report" in "\n".join(screen)  # before choosing
+
+
+def test_a_move_names_its_target_and_a_nuclear_move_is_confirmed(tmp_path, scripted):
+    lines: list[str] = []
+    answers = ["warn north_korea", "nuclear_strike", "no", "nuclear strike", "yes"]
+    play_main(["--as", "united_states", "--as", "russia", "--steps", "3", "--out", str(tmp_path)],
+              ask=scripted(answers), write=lines.append)  # fmt: skip
+    text = "\n".join(lines)
+    assert text.count("crosses Kahn's threshold 'No nuclear use'") == 2
+    assert "used nuclear weapons in turn 1" in text and "Game over after 1 turns" in text
+    choices = json.loads((tmp_path / "game.json").read_text())["choices"]
+    assert choices[0] == {"turn": 1, "actor": "united_states", "action": "warn",
+                          "target": "north_korea"}  # fmt: skip
+
+
+def test_ctrl_c_saves_and_prints_the_resume_command(tmp_path):
+    def interrupted(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    lines: list[str] = []
+    code = play_main(["--as", "united_states", "--out", str(tmp_path)], ask=interrupted,
+                     write=lines.append)  # fmt: skip
+    assert code == 130 and "wargame play --resume" in lines[-1]
+    assert Game.load(tmp_path / "game.json").turn == 0
 
 
 def test_a_wrong_answer_is_asked_again(tmp_path, game):
