@@ -46,6 +46,9 @@ def score_main(argv: list[str]) -> int:
     first = per_obs[per_obs["job"] == per_obs["job"].iloc[0]] if "job" in per_obs else per_obs
     written = plot_scores(first, curves, f"{history.path.name} against {args.folder.name}", out)
     print(format_observations(first))
+    left_out = [o.id for o in history.observations if o.id not in set(first["observation"])]
+    if left_out:
+        print(f"not scored (dated after the run's last turn): {', '.join(left_out)}")
     print()
     with pd.option_context("display.width", 120, "display.max_columns", 20):
         print(per_run.round(4).to_string(index=False))

@@ -49,27 +49,31 @@ def describe(obs: Observation) -> str:
     return f"control of {obs.theatre} {bound}"
 
 
-def check_run(run: Run, history: History) -> None:
-    """Refuse a history whose names or dates the run cannot answer, naming the observation."""
+def check_run(run: Run, history: History) -> list[Observation]:
+    """The observations the run can answer; refuses names the run lacks, dates before its
+    start, and a history none of whose dates falls within the run. Observations dated after
+    the run's last turn are left out (a shorter run is scored on the earlier facts)."""
     theatres = list(run.theatres["theatre"].astype(str).unique())
     check_against(history, run.milestones, run.actors, theatres)
     end = run.date_of(run.steps).date()
-    for o in history.observations:
-        if not run.start_date <= o.date <= end:
-            raise ResultsError(
-                f"{history.path}: observations.{o.id}.date = {o.date} is outside "
-                f"the run {run.path} ({run.start_date} to {end}); allowed: dates "
-                "in the run (run more steps?)"
-            )
+    covered = [o for o in history.observations if o.date <= end]
+    early = [o for o in history.observations if o.date < run.start_date]
+    for o in early or ([] if covered else history.observations[:1]):
+        raise ResultsError(
+            f"{history.path}: observations.{o.id}.date = {o.date} is outside "
+            f"the run {run.path} ({run.start_date} to {end}); allowed: dates "
+            "in the run (run more steps?)"
+        )
+    return covered
 
 
 def score_run(run: Run, history: History) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-observation scores of one run, and the curves of cumulative probability per turn."""
-    check_run(run, history)
-    events = event_table(run) if any(o.kind == "event" for o in history.observations) else None
+    observations = check_run(run, history)
+    events = event_table(run) if any(o.kind == "event" for o in observations) else None
     rows, curves = [], []
     dates = [run.date_of(s) for s in range(run.steps + 1)]
-    for o in history.observations:
+    for o in observations:
         holds = holds_matrix(run, o, events)
         n, step = holds.shape[0], run.step_of(o.date)
         k = int(holds[:, step].sum())

@@ -132,3 +132,23 @@ def test_a_run_without_events_falls_back_to_decisions(tmp_path):
     (path / "events.parquet").unlink()
     table, _ = score_run(load_run(path), load_history(write_history(tmp_path / "h.yaml")))
     assert table.set_index("observation").loc["signal_at_ukraine", "probability"] == 0.25
+
+
+def test_observations_after_the_run_are_left_out(tmp_path):
+    run = load_run(write_fake_run(tmp_path / "run"))  # ends 2024-11-25
+    late = """\
+as_of: 2024-12-30
+observations:
+  early:
+    milestone: prk_combat
+    happened: true
+    date: 2024-11-13
+    source: x
+  late:
+    milestone: prk_combat
+    happened: true
+    date: 2024-12-30
+    source: x
+"""
+    table, _ = score_run(run, load_history(write_history(tmp_path / "h.yaml", late)))
+    assert table["observation"].tolist() == ["early"]
