@@ -5,16 +5,18 @@
 The seat (default: the United States) is played by a "human" who makes the same move every
 turn; the baseline is the same seat holding every turn. Both use the same replicate seeds
 (common random numbers), so any difference is the move's doing. For each move the table gives:
+the share of the seat's turns on which the model took the move (else it held, and why);
 the share of replicates whose world differs from holding (the rungs, postures or events of
 the other actors, any unit's strength or status, any theatre's control) and which tables
 differ; the mean |difference| in Russia's peak rung; the mean difference in Kursk control at
 the end; and the differences in P(nuclear_signal), P(kursk_salient_lost) and P(ceasefire)
 (paired, with SEs).
 
-On a model with directed postures (a ``postures`` table) a move names its target: the supply
-moves (arms, ammunition, instructors, lifting restrictions) go to the seat's supplied partner
-(``--recipient``, default Ukraine) and the rest to the seat's main adversary, unless
-``--target`` is given. On the old model a move always targets the seat's first adversary.
+On a model with directed postures (a ``postures`` table) a move names its target, and every
+move is played against each of the seat's adversaries (or ``--targets``): one row per move and
+target; a move the model refuses toward a target is reported and skipped. Supply moves are
+aimed at the adversary and help whoever fights it. On the old model a move always targets the
+seat's first adversary.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 
 HOLD = "hold"
-TO_RECIPIENT = {"supply_arms", "supply_ammunition", "send_instructors", "lift_weapons_restrictions"}
 WORLD_TABLES = ("timeseries", "postures", "events", "forces", "theatres")
 WATCHED = ("nuclear_signal", "kursk_salient_lost", "ceasefire")
 
@@ -53,15 +54,12 @@ def moves_of(world, seat: str) -> list[tuple[str, int]]:
             if r <= ceiling]  # fmt: skip
 
 
-def move_of(action: str, seat: str, world, args):
-    """What the seat plays: the bare action (old model) or (action, target) (new model)."""
-    if action == HOLD or not has_table("postures"):
-        return action
-    if args.target:
-        return (action, args.target)
-    if action in TO_RECIPIENT:
-        return (action, args.recipient)
-    return (action, world.actors[seat].adversaries[0])
+def targets_of(world, seat: str, args) -> list[str | None]:
+    """The targets each move is played against: ``--targets``, else every adversary of the seat
+    on a model with directed postures; ``[None]`` (the model's default target) on the old one."""
+    if not has_table("postures"):
+        return [None]
+    return args.targets or list(world.actors[seat].adversaries) or [None]
 
 
 def world_view(model, seat: str) -> dict[str, list]:
@@ -79,12 +77,44 @@ def world_view(model, seat: str) -> dict[str, list]:
     return view
 
 
+def taken(models, seat: str, action: str) -> str:
+    """Share of the seat's turns on which the model took the move (it holds instead when the
+    move is not possible, e.g. deploying troops without units), with the reason given most."""
+    turns = [r for m in models for r in rows(m, "decisions")
+             if r["actor"] == seat and r["rule"] == "human"]  # fmt: skip
+    done = sum(r["action"] == action for r in turns)
+    share = f"{done / len(turns):.2f}" if turns else "-"
+    refusals = [r["reason"] for r in turns if r["action"] != action]
+    if not refusals:
+        return share
+    reason = max(set(refusals), key=refusals.count)
+    return f"{share} ({reason.split(': ')[-1]})"
+
+
+def compare(held, played) -> tuple[list, int]:
+    """The table cells of one move against holding, and how many replicates differ."""
+    differs, tables = 0, set()
+    for (v0, _), (v1, _) in zip(held, played, strict=True):
+        changed = [t for t in WORLD_TABLES if v0[t] != v1[t]]
+        differs += bool(changed)
+        tables.update(changed)
+    pairs = [(o0, o1) for (_, o0), (_, o1) in zip(held, played, strict=True)]
+    peak = mean_se(abs(o1["peak_rung_russia"] - o0["peak_rung_russia"]) for o0, o1 in pairs)
+    ctrl = mean_se(o1.get("final_control_kursk", 0) - o0.get("final_control_kursk", 0)
+                   for o0, o1 in pairs)  # fmt: skip
+    dps = [mean_se(reached(o1, m) - reached(o0, m) for o0, o1 in pairs) for m in WATCHED]
+    moved = [m for m in milestones_of(pairs[0][0])
+             if any(reached(o0, m) != reached(o1, m) for o0, o1 in pairs)]  # fmt: skip
+    row = [f"{differs}/{len(pairs)}", ",".join(sorted(tables)) or "-", fmt(*peak, digits=2),
+           fmt(*ctrl), *[fmt(*d) for d in dps], len(moved)]  # fmt: skip
+    return row, differs
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seat", default="united_states")
     parser.add_argument("--replicates", type=int, default=100)
-    parser.add_argument("--recipient", default="ukraine", help="target of supply moves")
-    parser.add_argument("--target", default=None, help="one target for every move")
+    parser.add_argument("--targets", nargs="+", default=None, help="targets of every move")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scenario", default=None)
     args = parser.parse_args(argv)
@@ -92,52 +122,31 @@ def main(argv: list[str] | None = None) -> None:
     world = scenario(args.scenario)
     seeds = replicate_seeds(args.replicates, args.seed)
 
-    def games(action):
-        """The replicates with the seat playing ``action``, and the move actually played: a
-        target the model refuses (no posture toward it) falls back to the bare action."""
-        move = move_of(action, args.seat, world, args)
-        try:
-            play(world, seeds[0], steps=1, human={args.seat: move})
-        except WargameError as e:
-            if not isinstance(move, tuple):
-                raise
-            print(f"# {action} toward {move[1]} refused ({e}); played without a target")
-            move = action
-        models = [play(world, s, replicate=i, human={args.seat: move}) for i, s in enumerate(seeds)]
-        return models, move
+    def games(move):
+        return [play(world, s, replicate=i, human={args.seat: move}) for i, s in enumerate(seeds)]
 
-    held = [(world_view(m, args.seat), m.outcome()) for m in games(HOLD)[0]]
-    body, changing = [], 0
-    moves = moves_of(world, args.seat)
-    for action, rung in moves:
-        models, target = games(action)
-        played = [(world_view(m, args.seat), m.outcome()) for m in models]
-        differs, tables = 0, set()
-        for (v0, _), (v1, _) in zip(held, played, strict=True):
-            changed = [t for t in WORLD_TABLES if v0[t] != v1[t]]
-            differs += bool(changed)
-            tables.update(changed)
-        changing += differs > 0
-        pairs = [(o0, o1) for (_, o0), (_, o1) in zip(held, played, strict=True)]
-        peak = mean_se(abs(o1["peak_rung_russia"] - o0["peak_rung_russia"]) for o0, o1 in pairs)
-        ctrl = mean_se(o1.get("final_control_kursk", 0) - o0.get("final_control_kursk", 0)
-                       for o0, o1 in pairs)  # fmt: skip
-        dps = [mean_se(reached(o1, m) - reached(o0, m) for o0, o1 in pairs) for m in WATCHED]
-        moved = [m for m in milestones_of(pairs[0][0])
-                 if any(reached(o0, m) != reached(o1, m) for o0, o1 in pairs)]  # fmt: skip
-        body.append([
-            action, standard_ladder().rung_ids[rung],
-            target[1] if isinstance(target, tuple) else "(main adversary)",
-            f"{differs}/{len(seeds)}", ",".join(sorted(tables)) or "-",
-            fmt(*peak, digits=2), fmt(*ctrl), *[fmt(*d) for d in dps], len(moved),
-        ])  # fmt: skip
+    held = [(world_view(m, args.seat), m.outcome()) for m in games(HOLD)]
+    body, changing, played_moves = [], 0, 0
+    for action, rung in moves_of(world, args.seat):
+        for target in targets_of(world, args.seat, args):
+            move = action if target is None else (action, target)
+            try:
+                models = games(move)
+            except WargameError as e:
+                print(f"# {action} toward {target}: refused ({e})")
+                continue
+            played_moves += 1
+            row, differs = compare(held, [(world_view(m, args.seat), m.outcome()) for m in models])
+            changing += differs > 0
+            body.append([action, standard_ladder().rung_ids[rung], target or "(first adversary)",
+                         taken(models, args.seat, action), *row])  # fmt: skip
     print(f"# Move effects for the {args.seat} seat, {describe_tree()}")
     print(f"# {args.replicates} replicates per move, same seeds as the seat holding every turn")
-    header = ["move", "rung", "target", "world differs", "tables that differ",
+    header = ["move", "rung", "target", "taken", "world differs", "tables that differ",
               "|Δ peak rung russia|", "Δ final kursk control",
               *[f"ΔP({m})" for m in WATCHED], "milestones moved"]  # fmt: skip
     print_table(header, body, "Each move every turn vs holding (paired differences ± SE)")
-    print(f"\n{changing} of {len(moves)} moves change the world "
+    print(f"\n{changing} of {played_moves} moves change the world "
           f"(others' rungs/postures, forces or control) in at least one replicate; "
           f"wall time {time.perf_counter() - t0:.0f} s")  # fmt: skip
 

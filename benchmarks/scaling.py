@@ -1,9 +1,9 @@
 """Per-step cost of the model against the number of force units: 10, 100, 1,000, 10,000.
 
-The default scenario's forces are cloned round-robin (same actors, theatres, quality and
-provenance; each clone carries its share of the original strength, so the fronts stay the
-same) until the scenario has the wanted number of units. The first step is not timed (it builds
-each actor's static view of the world); the other 25 steps of a replicate are timed, over as
+The default scenario's forces are cloned round-robin (same actors, theatres and quality; each
+clone carries its share of the original strength and reserves, so the fronts stay the same)
+until the scenario has the wanted number of units. The first step is not timed (it builds each
+actor's static view of the world); the other 25 steps of a replicate are timed, over as
 many replicates as fit in about two seconds. The cost should grow at most linearly with the
 number of units: a step's cost is a fixed part (the actors' decisions, Mesa's bookkeeping) plus
 a part per unit, so the summary gives the marginal cost per unit between successive sizes (which
@@ -18,34 +18,27 @@ Prints a table, then as the last line: {"units": [...], "seconds_per_step": [...
 from __future__ import annotations
 
 import argparse
-import copy
 import json
+import sys
 import time
+from pathlib import Path
 
 from sim.abm.model import EscalationModel
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario import Scenario
-from sim.domain.scenario_io import parse_scenario, read_yaml
-from sim.experiment.catalog import find_scenario
+from sim.domain.scenario_io import parse_scenario
+
+sys.path.insert(0, str(Path(__file__).parent))
+from startup import large_scenario  # noqa: E402 - the benchmarks' one scenario generator
 
 BUDGET_S = 2.0  # timed seconds per size, at most
 MAX_STEPS = 26  # a replicate's length: the model is not meant to run longer
 
 
 def scenario_with_units(units: int) -> Scenario:
-    """The default scenario with its forces cloned round-robin to ``units`` units."""
-    path = find_scenario("kursk_2024")
-    data = read_yaml(path)
-    originals = list(data["forces"].items())
-    counts = [units // len(originals) + (i < units % len(originals)) for i in range(len(originals))]
-    forces = {}
-    for (uid, spec), count in zip(originals, counts, strict=True):
-        for k in range(count):
-            clone = copy.deepcopy(spec)
-            clone["strength"] = spec["strength"] / count
-            forces[uid if k == 0 else f"{uid}_{k}"] = clone
-    data["forces"] = forces
-    return parse_scenario(data, source=f"{path} with {units} units")
+    """The default scenario with its forces cloned round-robin to ``units`` units (the same
+    cloning as ``startup.large_scenario``: strength and reserves split, fronts unchanged)."""
+    return parse_scenario(large_scenario(0, units), source=f"kursk_2024 with {units} units")
 
 
 def seconds_per_step(world: Scenario) -> float:

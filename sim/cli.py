@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import hydra
 from hydra.core.hydra_config import HydraConfig
@@ -19,15 +20,17 @@ from omegaconf import DictConfig, OmegaConf
 
 from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
-from sim.domain.scenario_io import parse_scenario, with_deck
 from sim.experiment.catalog import CONF_DIR
-from sim.experiment.job import Job
 from sim.experiment.sweep_names import register_resolver
 from sim.offline import quiet_network_env
-from sim.scenario_config import scenario_data
+
+if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` needs none of it
+    from sim.experiment.job import Job
 
 log = logging.getLogger("wargame")
 register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
+PLOT_FORMATS = ("png", "svg", "pdf")
+HELP_FLAGS = {"--help", "-h", "--hydra-help", "--info", "-i", "--shell-completion", "-sc"}
 
 SUBCOMMANDS = {
     "seed": ("sim.seeding.cli", "main"),
@@ -42,6 +45,7 @@ SUBCOMMANDS = {
     "sensitivity": ("sim.analysis.sensitivity_cli", "sensitivity_main"),
     "discover": ("sim.analysis.discovery_cli", "discover_main"),
     "calibrate": ("sim.analysis.calibrate_cli", "calibrate_main"),
+    "fork": ("sim.analysis.fork_cli", "fork_main"),
 }
 
 
@@ -50,15 +54,23 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
 
     The scenario is read from its file and changed by the config's ``scenario.*`` values here,
     after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
+    from sim.domain.scenario_io import parse_scenario, with_deck
+    from sim.experiment.job import Job
+    from sim.scenario_config import scenario_data
+
     data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
         source = f"{source} + deck {cfg.deck}"
     world = parse_scenario(data, source=source or "scenario (from the config)")
     rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
-    for key in ("replicates", "steps"):
+    for key in ("replicates", "steps", "memory_mb"):
         if cfg[key] < 1:
             raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
+    formats = sorted(set(cfg.plot_formats) - set(PLOT_FORMATS))
+    if formats:
+        allowed = ", ".join(PLOT_FORMATS)
+        raise ConfigError(f"plot_formats: unknown format(s) {formats}; allowed: {allowed}")
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
     if unknown:
         allowed = ", ".join(world.actors)
@@ -111,19 +123,23 @@ def print_summary(cfg: DictConfig, job: Job, out_dir: Path) -> None:
 
 
 def _execute(cfg: DictConfig, job: Job) -> None:
-    """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked."""
+    """Run ``job``'s replicates into the Hydra output folder, then draw its plots if asked (a
+    single run only: a sweep draws its own figures at the end, and per-job figures on request
+    with ``wargame plot SWEEP --jobs``)."""
     from sim.experiment.run import run_job
+    from sim.scenario_config import scenario_data
 
     out_dir = Path(HydraConfig.get().runtime.output_dir)
     config = OmegaConf.to_container(cfg, resolve=True)
     config["scenario"], source = scenario_data(cfg.scenario)  # the file, changes applied
-    run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg))
+    run_job(job, out_dir, config, source, int(cfg.chunk_size), bool(cfg.progress), _workers(cfg),
+            int(cfg.memory_mb))  # fmt: skip
     if cfg.plots and HydraConfig.get().mode != RunMode.MULTIRUN:  # a sweep draws its own at the end
         from sim.analysis.run_plots import plot_run
         from sim.experiment.results import mark_incomplete
 
         try:
-            plot_run(out_dir)
+            plot_run(out_dir, formats=tuple(cfg.plot_formats))
         except BaseException as exc:  # run.json must not say "complete" without its figures
             mark_incomplete(out_dir, f"figures not drawn: {exc}")
             raise
@@ -156,9 +172,13 @@ def main() -> None:
         os.environ["WARGAME_FORCE"] = "1"
     try:
         register_configs()
-        from sim.overrides import prepare
+        if not HELP_FLAGS.intersection(argv):
+            from sim.overrides import prepare
 
-        argv = prepare(argv)
+            argv = prepare(argv)
+            from sim.experiment.plan import check_default_sweeper
+
+            check_default_sweeper(argv)
     except WargameError as exc:
         print(f"wargame: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -101,14 +101,15 @@ def read_json(path: Path, what: str = "manifest") -> dict[str, Any]:
     return data
 
 
-def read_parquet(path: Path, columns: list[str] | None = None):
-    """A results table as a DataFrame; a truncated or foreign file is an OutputError."""
+def read_parquet(path: Path, columns: list[str] | None = None, filters: list | None = None):
+    """A results table as a DataFrame (``columns``, and the rows ``filters`` keep, if given);
+    a truncated or foreign file is an OutputError."""
     import pandas as pd
     import pyarrow as pa
 
     path = Path(path)
     try:
-        return pd.read_parquet(path, columns=columns)
+        return pd.read_parquet(path, columns=columns, filters=filters)
     except FileNotFoundError:
         raise OutputError(f"{path}: missing results table") from None
     except (OSError, pa.ArrowException, ValueError) as exc:

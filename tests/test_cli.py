@@ -70,7 +70,7 @@ def test_run_writes_every_file_of_the_contract(tmp_path):
     assert len(manifest["scenario"]["file_sha256"]) == 64 and manifest["wargame_version"]
     assert manifest["wall_time_s"] > 0
     pngs, svgs = list((run / "plots").glob("*.png")), list((run / "plots").glob("*.svg"))
-    assert pngs and svgs
+    assert pngs and not svgs  # SVG on request: plot_formats=[png,svg]
     assert not list(run.glob("*.partial"))
 
 

@@ -20,7 +20,7 @@ from sim.config import register_configs
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, SOURCE_FILE_KEY
 from sim.overrides import _register_paths
-from sim.scenario_config import apply_changes, expanded_size, raw_scenario
+from sim.scenario_config import apply_changes, raw_scenario
 from tests.experiment.conftest import wargame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +84,6 @@ def test_alias_bombs_and_self_referring_aliases_are_refused(tmp_path):
     loop.write_text("name: loop\nactors: &a [*a]\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match="alias that contains itself"):
         raw_scenario(loop)
-    assert expanded_size({"a": [1, 2], "b": {"c": 3}}) == 6
 
 
 @pytest.mark.slow
@@ -147,7 +146,7 @@ def test_sweeps_over_scenario_files_and_values(tmp_path):
 @pytest.mark.slow
 def test_a_2_mb_scenario_adds_nothing_to_the_config_and_runs(tmp_path):
     large = write_large_scenario(tmp_path / "large.yaml", actors=50, units=10000)
-    assert large.stat().st_size > 1.9e6
+    assert large.stat().st_size > 1.8e6
     cfg = composed(f"scenario={_register_paths(str(large))}")
     assert len(OmegaConf.to_yaml(cfg.scenario)) < 200
     done = wargame([f"scenario={large}", "replicates=1", "steps=1", "plots=false",

@@ -50,10 +50,10 @@ class DesignSweeper(Sweeper):
         )
 
     def sweep(self, arguments: list[str]) -> Any:
-        from sim.experiment.design import design_jobs, read_design
+        from sim.experiment.design import design_jobs, design_path, read_design
         from sim.experiment.plan import SweepPlan
 
-        design = read_design(_design_path(self.design))
+        design = read_design(design_path(self.design))
         jobs = design_jobs(design, arguments)
         sweep_dir = Path(self.config.hydra.sweep.dir)
         sweep_dir.mkdir(parents=True, exist_ok=True)
@@ -69,12 +69,3 @@ class DesignSweeper(Sweeper):
                 _ = r.return_value  # raise a job's error here, as Hydra's basic sweeper does
             returns.append(results)
         return returns
-
-
-def _design_path(design: str) -> Path:
-    """The design file as given, or else relative to the config folder (named experiments say
-    ``design: experiment/NAME.csv``)."""
-    from sim.experiment.catalog import CONF_DIR
-
-    path = Path(design)
-    return path if path.is_absolute() or path.exists() else CONF_DIR / path

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import mesa
 
+from sim.domain.rates import WEEK
 from sim.domain.scenario import Force
-
-WEEK = 7.0
 
 
 class ForceAgent(mesa.Agent):

@@ -17,9 +17,8 @@ from sim.domain.combat import (
     turn_noise_sigma,
 )
 from sim.domain.params import AttritionLaw, CombatParams
+from sim.domain.rates import WEEK
 from sim.domain.ties import Ties
-
-WEEK = 7.0
 
 
 @dataclass
@@ -93,7 +92,8 @@ class ContestedTheatre:
         ``ForceAgent.refill``'s supply factor (without it, the factor the unit was last
         replenished with, 1.0 at first): half the turn's flow before the exchange, half after
         (symmetric splitting), so that losses and control do not depend on the turn length;
-        ``ForceAgent.replenish`` then adds nothing for them this turn.
+        ``ForceAgent.replenish`` then adds nothing for them this turn. If the salient falls
+        within the turn, the fighting stops when it falls (see ``_battle``).
         """
         for u in self.units:
             u.losses = 0.0
@@ -101,7 +101,7 @@ class ContestedTheatre:
         att, dfn = self.sides(ties)
         weeks = days / WEEK
         if att and dfn:
-            weekly = self._exchange(att, dfn, p, days, rng, mult, supply or {})
+            weekly = self._battle(att, dfn, p, days, rng, mult, supply or {})
         elif att or dfn:  # one side alone advances at the full rate
             weekly = p.control_rate if dfn else -p.control_rate
         else:
@@ -112,7 +112,7 @@ class ContestedTheatre:
                 if ties.side_of(u.actor_id, self.owner, self.holder) == "holder":
                     u.in_combat = False
 
-    def _exchange(
+    def _battle(
         self,
         att: list[ForceAgent],
         dfn: list[ForceAgent],
@@ -122,44 +122,84 @@ class ContestedTheatre:
         mult: Mapping[str, float],
         supply: Mapping[str, float],
     ) -> float:
-        """Fight both sides over the turn, replenishing them; returns the weekly change of control.
+        """The turn's exchange; returns the weekly change of control.
 
-        Replenishment is split around the exchange (half the turn's flow before, half after);
-        the first half may exceed the establishment by the losses expected in the first half
-        of the turn (from the loss rates at its start), the excess is trimmed at the end.
+        If the line would reach zero control within the turn, the salient falls at that point:
+        the exchange is played again from the turn's start (same random factors) for the share
+        of the turn before the fall, and the rest of the turn's replacements follow it.
         """
-        x, px0 = _power(att, mult)
-        y, py0 = _power(dfn, mult)
-        fx = fy = 1.0
-        if p.noise:
-            sigma = turn_noise_sigma(p.noise, days)
-            zx, zy = rng.standard_normal(2)
-            fx = math.exp(sigma * zx - sigma * sigma / 2)
-            fy = math.exp(sigma * zy - sigma * sigma / 2)
-        rate = p.attrition_rate
-        if p.law is AttritionLaw.linear:
-            rate /= p.linear_reference_strength
-        a = rate * (py0 / y) * p.defender_advantage * fy  # holder's fire on the owner's side
-        b = rate * (px0 / x) * fx  # owner's fire on the holder's side
-        per_day = (a * y, b * x) if p.law is AttritionLaw.square else (a * x * y, b * x * y)
-        for side, loss_rate in zip((att, dfn), per_day, strict=True):
-            expected = _shares(side, loss_rate * days / 2)
-            for u, e in zip(side, expected, strict=True):
-                u.refill(days / 2, supply.get(u.actor_id, u.supply), headroom=e)
-        law = square_law if p.law is AttritionLaw.square else linear_law
-        x, _ = _power(att, mult)
-        y, _ = _power(dfn, mult)
-        x1, y1 = law(x, y, a, b, days)
-        _take_losses(att, x - x1)
-        _take_losses(dfn, y - y1)
+        x, px = _power(att, mult)
+        y, py = _power(dfn, mult)
+        a, b = _fire(p, days, rng, px / x, py / y)
+        before = [(u, u.strength, u.reserve) for u in att + dfn]
+        weekly = _exchange(att, dfn, p, days, a, b, mult, supply)
+        weeks = days / WEEK
+        if weekly >= 0 or self.control + weekly * weeks > 0:
+            return weekly
+        share = self.control / (-weekly * weeks)  # of the turn, before the salient falls
+        for u, strength, reserve in before:
+            u.strength, u.reserve = strength, reserve
+        _exchange(att, dfn, p, days * share, a, b, mult, supply)
         for u in att + dfn:
-            u.refill(days / 2, supply.get(u.actor_id, u.supply))
-            u.trim()
-            u.refilled_in_fight = True
-        start = control_change(px0, py0, p.breakthrough_ratio, p.control_rate)
-        end = control_change(_power(att, mult)[1], _power(dfn, mult)[1], p.breakthrough_ratio,
-                             p.control_rate)  # fmt: skip
-        return 0.5 * (start + end)
+            u.refill(days * (1 - share), supply.get(u.actor_id, u.supply))
+        return -self.control / weeks
+
+
+def _exchange(
+    att: list[ForceAgent],
+    dfn: list[ForceAgent],
+    p: CombatParams,
+    days: float,
+    a: float,
+    b: float,
+    mult: Mapping[str, float],
+    supply: Mapping[str, float],
+) -> float:
+    """Fight both sides for ``days`` with fire coefficients ``a`` and ``b``, replenishing them;
+    returns the weekly change of control (averaged over the start and the end).
+
+    Replenishment is split around the exchange (half the flow before, half after); the first
+    half may exceed the establishment by the losses expected in the first half (from the loss
+    rates at the start), the excess is trimmed at the end.
+    """
+    x, px0 = _power(att, mult)
+    y, py0 = _power(dfn, mult)
+    per_day = (a * y, b * x) if p.law is AttritionLaw.square else (a * x * y, b * x * y)
+    for side, loss_rate in zip((att, dfn), per_day, strict=True):
+        expected = _shares(side, loss_rate * days / 2)
+        for u, e in zip(side, expected, strict=True):
+            u.refill(days / 2, supply.get(u.actor_id, u.supply), headroom=e)
+    law = square_law if p.law is AttritionLaw.square else linear_law
+    x, _ = _power(att, mult)
+    y, _ = _power(dfn, mult)
+    x1, y1 = law(x, y, a, b, days)
+    _take_losses(att, x - x1)
+    _take_losses(dfn, y - y1)
+    for u in att + dfn:
+        u.refill(days / 2, supply.get(u.actor_id, u.supply))
+        u.trim()
+        u.refilled_in_fight = True
+    start = control_change(px0, py0, p.breakthrough_ratio, p.control_rate)
+    end = control_change(_power(att, mult)[1], _power(dfn, mult)[1], p.breakthrough_ratio,
+                         p.control_rate)  # fmt: skip
+    return 0.5 * (start + end)
+
+
+def _fire(
+    p: CombatParams, days: float, rng: np.random.Generator, qx: float, qy: float
+) -> tuple[float, float]:
+    """Fire coefficients (a on the owner's side, b on the holder's) of sides whose soldiers have
+    combat power ``qx`` and ``qy``, with this turn's random factors (two normal draws)."""
+    fx = fy = 1.0
+    if p.noise:
+        sigma = turn_noise_sigma(p.noise, days)
+        zx, zy = rng.standard_normal(2)
+        fx = math.exp(sigma * zx - sigma * sigma / 2)
+        fy = math.exp(sigma * zy - sigma * sigma / 2)
+    rate = p.attrition_rate
+    if p.law is AttritionLaw.linear:
+        rate /= p.linear_reference_strength
+    return rate * qy * p.defender_advantage * fy, rate * qx * fx
 
 
 def _power(units: list[ForceAgent], mult: Mapping[str, float]) -> tuple[float, float]:

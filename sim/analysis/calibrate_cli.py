@@ -90,7 +90,10 @@ def calibrate_main(argv: list[str]) -> int:
     per_job.to_csv(out / "calibration.csv", index=False)
     accepted = per_job[per_job["accepted"]]
     name = args.name or f"{history.scenario or 'scenario'}_calibrated"
-    experiment = write_experiment(name, accepted[list(design.columns)], overrides, args, out)
+    command = " ".join(["wargame calibrate", *argv])
+    experiment = write_experiment(
+        name, accepted[list(design.columns)], overrides, args, out, command
+    )
     plot_prior_vs_accepted(
         per_job, ranges, f"Calibration against {history.path.name}", out / "plots"
     )
@@ -125,7 +128,7 @@ def format_summary(summary: dict) -> str:
 
 
 def write_experiment(
-    name: str, accepted: pd.DataFrame, overrides: list[str], args, out: Path
+    name: str, accepted: pd.DataFrame, overrides: list[str], args, out: Path, command: str = ""
 ) -> Path:
     """``conf/experiment/NAME.yaml`` (a design sweep over the accepted sets) and NAME.csv."""
     from sim.experiment.catalog import CONF_DIR
@@ -135,10 +138,10 @@ def write_experiment(
     write_design(accepted, folder / f"{name}.csv")
     groups, settings = experiment_settings(overrides)
     text = f"""# @package _global_
-# The calibrated ensemble: the {len(accepted)} parameter sets accepted by
-#   wargame calibrate --history {args.history}
-#   (score {args.score}, {args.samples} samples, seed {args.seed})
-# against observations up to the history's as_of date; table and figure in {out}.
+# The calibrated ensemble: the {len(accepted)} parameter sets accepted (score {args.score},
+# {args.samples} samples, seed {args.seed}) against observations up to the history's as_of date by
+#   {command or "wargame calibrate --history " + str(args.history)}
+# Table and figure: {out}
 # Each row of {name}.csv (beside this file) is one job of the sweep.
 # Run:    wargame experiment={name}
 # Score:  wargame score outputs/sweeps/{name} --history {args.history}
@@ -162,10 +165,22 @@ GROUPS = ("rules", "combat", "scenario")
 
 def experiment_settings(overrides: list[str]) -> tuple[str, str]:
     """The calibration's fixed overrides as an experiment's defaults-list lines (config group
-    choices, e.g. ``rules=cautious``) and YAML settings (values, e.g. ``replicates=20``)."""
+    choices, e.g. ``rules=cautious``) and YAML settings (values, e.g. ``combat.noise=0.3``);
+    run length (steps, replicates) is left to the command line."""
     from omegaconf import OmegaConf
 
-    skip = ("hydra", "resume=", "plots=", "progress=", "+", "~")
+    skip = (
+        "hydra",
+        "resume=",
+        "plots=",
+        "progress=",
+        "+",
+        "~",
+        "steps=",
+        "replicates=",
+        "workers=",
+        "chunk_size=",
+    )
     fixed = [o for o in overrides if not o.startswith(skip)]
     choices = [o for o in fixed if o.split("=", 1)[0] in GROUPS or "/" in o.split("=", 1)[0]]
     groups = "".join(f"\n  - override /{k}: {v}" for k, v in (o.split("=", 1) for o in choices))

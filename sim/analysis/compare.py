@@ -1,9 +1,13 @@
 """Comparing runs (and the jobs of sweeps): overlaid fan charts, milestone probabilities side by
 side, and each one's difference from the first (the baseline) with its 95% interval.
 
-Differences of probabilities use Newcombe's hybrid score interval; differences of mean peak
-rungs a seeded bootstrap. Folders that are not results, or whose scenarios share no actors or
-no milestones, are refused with a message that says which.
+Differences of probabilities use Newcombe's hybrid score interval; when two runs share
+replicate seeds (common random numbers), the difference is paired seed by seed instead
+(``sim.analysis.paired``). Peak rungs are ordinal, so they are compared as probabilities too:
+the share of replicates whose peak went above the baseline's median peak (never as a difference
+of mean rung numbers). Folders that are not
+results, or whose scenarios share no actors or no milestones, are refused with a message that
+says which.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from sim.analysis.errors import ResultsError
 from sim.analysis.metrics import newcombe_interval, share
+from sim.analysis.names import Names, rung_name
+from sim.analysis.paired import multiple_comparisons_note, paired_difference, shared_pairs
 from sim.analysis.results import Run, folder_kind, load_run
 from sim.analysis.sweep import load_sweep, short
 
@@ -69,15 +74,23 @@ def differing(runs: list[Run]) -> list[dict[str, Any]]:
 
 def labels(runs: list[Run], max_items: int = 2) -> list[str]:
     """Short labels: the folder name and what differs from the other runs."""
-    names = [r.path.name for r in runs]
-    if len(set(names)) < len(names) or any(n.isdigit() for n in names):  # sweep job folders
-        names = [f"{r.path.parent.name}/{r.path.name}" for r in runs]
+    names = [_folder_label(r.path) for r in runs]
+    if len(set(names)) < len(names):
+        names = [f"{r.path.parent.name}/{n}" for r, n in zip(runs, names, strict=True)]
     out = []
     for name, diff in zip(names, differing(runs), strict=True):
         items = [f"{short(k)}={_value(v)}" for k, v in diff.items() if k != "replicates"]
         more = " ..." if len(items) > max_items else ""
         out.append(f"{name}: {', '.join(items[:max_items])}{more}" if items else name)
     return out
+
+
+def _folder_label(path: Path) -> str:
+    """A sweep job folder ('3' or '3_rules.noise=0.4') as 'SWEEP #3'; a run folder by name."""
+    num = path.name.split("_", 1)[0]
+    if num.isdigit() and (path.parent / "sweep_plan.json").exists() or path.name.isdigit():
+        return f"{path.parent.name} #{num}"
+    return path.name
 
 
 def _value(v: Any) -> str:
@@ -119,8 +132,11 @@ def milestone_table(
     return pd.DataFrame(rows)
 
 
-def differences(table: pd.DataFrame) -> pd.DataFrame:
-    """Each run's milestone probability minus the baseline's (the first run), Newcombe 95% CI."""
+def differences(table: pd.DataFrame, items: list[Entry] | None = None,
+                names: Names | None = None) -> pd.DataFrame:  # fmt: skip
+    """Each run's milestone probability minus the baseline's (the first run), Newcombe 95% CI;
+    paired over shared seeds when ``items`` (the runs) share them."""
+    names = names or Names()
     runs = list(dict.fromkeys(table["run"]))
     base = table[table["run"] == runs[0]].set_index("milestone")
     rows = []
@@ -128,14 +144,61 @@ def differences(table: pd.DataFrame) -> pd.DataFrame:
         for r in table[table["run"] == run].itertuples():
             b = base.loc[r.milestone]
             lo, hi = newcombe_interval(int(b.reached), int(b.replicates), r.reached, r.replicates)
+            row = {
+                "measure": f"P({names.milestone(r.milestone)})",
+                "milestone": r.milestone,
+                "baseline": runs[0],
+                "run": run,
+                "baseline_value": b.probability,
+                "value": r.probability,
+                "difference": r.probability - b.probability,
+                "ci_low": lo,
+                "ci_high": hi,
+                "method": "Newcombe hybrid score",
+            }
+            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", r.by_step))
+    return pd.DataFrame(rows)
+
+
+def _paired(row: dict, items: list[Entry] | None, i: int, column: str, step=None) -> dict:
+    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough."""
+    if not items:
+        return row
+    pairs = shared_pairs(items[0].run.outcomes, items[i].run.outcomes)
+    if pairs is None:
+        return row
+    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]
+    if step is not None:
+        x, y = x.le(step), y.le(step)
+    diff, lo, hi = paired_difference(x.to_numpy(dtype=float), y.to_numpy(dtype=float))
+    return {**row, "baseline_value": float(x.mean()), "value": float(y.mean()),
+            "difference": diff, "ci_low": lo, "ci_high": hi,
+            "method": f"paired bootstrap ({len(pairs)} shared seeds)"}  # fmt: skip
+
+
+def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
+    """Per actor: P(peak above the baseline's median peak) in each run minus in the baseline,
+    with Newcombe's 95% CI; actors whose baseline median is the top rung are left out."""
+    base, names = items[0], items[0].run.names
+    rows = []
+    for a in actors:
+        x = base.run.outcomes[f"peak_rung_{a}"].dropna().astype(int)
+        median = int(x.quantile(0.5, interpolation="lower"))
+        if median >= 9:
+            continue
+        k1 = int((x > median).sum())
+        for e in items[1:]:
+            y = e.run.outcomes[f"peak_rung_{a}"].dropna().astype(int)
+            k2 = int((y > median).sum())
+            lo, hi = newcombe_interval(k1, len(x), k2, len(y))
             rows.append(
                 {
-                    "measure": f"P({r.milestone})",
-                    "baseline": runs[0],
-                    "run": run,
-                    "baseline_value": b.probability,
-                    "value": r.probability,
-                    "difference": r.probability - b.probability,
+                    "measure": f"P({names.actor(a)} peak above {rung_name(median)})",
+                    "baseline": base.label,
+                    "run": e.label,
+                    "baseline_value": k1 / len(x),
+                    "value": k2 / len(y),
+                    "difference": k2 / len(y) - k1 / len(x),
                     "ci_low": lo,
                     "ci_high": hi,
                     "method": "Newcombe hybrid score",
@@ -144,48 +207,26 @@ def differences(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def peak_differences(items: list[Entry], actors: list[str], n_boot: int = 2000) -> pd.DataFrame:
-    """Each run's mean peak rung per actor minus the baseline's, with a bootstrap 95% CI."""
-    rng = np.random.default_rng(0)
-    base = items[0]
-    rows = []
-    for e in items[1:]:
-        for a in actors:
-            x = base.run.outcomes[f"peak_rung_{a}"].to_numpy(dtype=float)
-            y = e.run.outcomes[f"peak_rung_{a}"].to_numpy(dtype=float)
-            boot = rng.choice(y, (n_boot, len(y))).mean(axis=1) - rng.choice(
-                x, (n_boot, len(x))
-            ).mean(axis=1)
-            rows.append(
-                {
-                    "measure": f"mean peak rung ({a})",
-                    "baseline": base.label,
-                    "run": e.label,
-                    "baseline_value": x.mean(),
-                    "value": y.mean(),
-                    "difference": y.mean() - x.mean(),
-                    "ci_low": float(np.quantile(boot, 0.025)),
-                    "ci_high": float(np.quantile(boot, 0.975)),
-                    "method": "bootstrap",
-                }
-            )
-    return pd.DataFrame(rows)
-
-
 def format_differences(diff: pd.DataFrame) -> str:
     """The printed table: one line per run and measure, the difference and its 95% CI."""
     lines = []
+    width = max([len("measure"), *diff["measure"].map(len)])
     for run, part in diff.groupby("run", sort=False):
         lines += [
             "",
             f"{run}  minus  {part['baseline'].iloc[0]}",
-            f"  {'measure':<36} {'baseline':>8} {'this':>8} {'diff':>8}  95% CI",
+            f"  {'measure':<{width}} {'baseline':>8} {'this':>8} {'diff':>8}  95% CI",
         ]
         for r in part.itertuples():
             flag = "" if r.ci_low <= 0 <= r.ci_high else "  *"
             lines.append(
-                f"  {r.measure:<36} {r.baseline_value:>8.2f} {r.value:>8.2f} "
+                f"  {r.measure:<{width}} {r.baseline_value:>8.2f} {r.value:>8.2f} "
                 f"{r.difference:>+8.2f}  [{r.ci_low:+.2f}, {r.ci_high:+.2f}]{flag}"
             )
     lines.append("\n  * the 95% interval excludes zero")
-    return "\n".join(lines)
+    paired = diff["method"].str.startswith("paired")
+    if paired.any():
+        lines.append(f"  {int(paired.sum())} differences are paired over shared replicate seeds "
+                     "(common random numbers)")  # fmt: skip
+    note = multiple_comparisons_note(len(diff))
+    return "\n".join([*lines, note] if note else lines)

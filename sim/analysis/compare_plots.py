@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from sim.analysis import style
 from sim.analysis.compare import (
@@ -20,29 +21,48 @@ from sim.analysis.compare import (
     milestone_table,
     peak_differences,
 )
-from sim.analysis.fan import actor_panels, fan_chart, spare_legend
+from sim.analysis.fan import actor_panels, fan_chart
 from sim.analysis.metrics import rung_bands
+from sim.analysis.names import Names
 
-RUN_GREYS = ["#444444", "#AAAAAA", "#777777", "#DDDDDD"]
+MAX_BANDED = 2  # runs whose 50%/90% bands are drawn; with more, only the medians (readable)
 
 
 def fan_overlay(
-    items: list[Entry], actors: list[str], colours: dict[str, str], ncols: int = 4
+    items: list[Entry], actors: list[str], names: Names, ncols: int = 4
 ) -> tuple[Figure, pd.DataFrame]:
-    """One panel per actor in its own colour; the runs told apart by line style and hatching."""
+    """One panel per actor (titled with its name); each run in its own colour and line style,
+    with its bands when at most ``MAX_BANDED`` runs are compared, else its median only. The
+    legend has one entry per run."""
     fig, slots = actor_panels(len(actors), ncols)
     ncols = slots[0].get_gridspec().ncols
     bands = [rung_bands(e.run.timeseries).assign(run=e.label) for e in items]
+    banded = len(items) <= MAX_BANDED
     for i, actor in enumerate(actors):
         for k, (e, b) in enumerate(zip(items, bands, strict=True)):
-            fan_chart(e.run.timeseries, actor, slots[i], colour=colours[actor], label=e.label,
-                      style_index=k, bands=b, axis_labels=i % ncols == 0)  # fmt: skip
+            fan_chart(e.run.timeseries, actor, slots[i], colour=style.run_colour(k),
+                      style_index=k, bands=b if banded else b.assign(q05=b["median"],
+                      q95=b["median"], q25=b["median"], q75=b["median"]),
+                      axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip
         slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
-    spare_legend(slots, len(actors), None, "runs (each actor in its colour)")
+    handles = [Line2D([], [], color=style.run_colour(k), ls=style.linestyle(k), lw=1.8)
+               for k in range(len(items))]  # fmt: skip
+    what = "median, 50% and 90% bands" if banded else "median of each run"
+    spare = slots[len(actors)]
+    spare.set_visible(True)
+    spare.set_axis_off()
+    spare.legend(handles, [_wrap(e.label) for e in items], loc="center", frameon=False,
+                 fontsize=6, title=f"runs ({what})")  # fmt: skip
     return fig, pd.concat(bands, ignore_index=True)
 
 
-def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame) -> Figure:
+def _wrap(text: str, width: int = 38) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame, names: Names) -> Figure:
     """Left: P(milestone) per run with Wilson CIs; right: each run minus the baseline with
     Newcombe CIs (a zero line marks no difference; differences that exclude it are marked)."""
     import matplotlib.pyplot as plt
@@ -51,39 +71,48 @@ def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame) -> Figure:
     milestones = list(dict.fromkeys(table["milestone"]))
     y = np.arange(len(milestones))[::-1]
     height = 0.8 / len(runs)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11.0, 0.45 * len(milestones) + 2.2),
-                                      sharey=True, layout="constrained")  # fmt: skip
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(12.5, (0.3 + 0.12 * len(runs)) * len(milestones) + 2.2), sharey=True,
+        layout="constrained")  # fmt: skip
     for k, run in enumerate(runs):
         part = table[table["run"] == run].set_index("milestone").loc[milestones]
         _bars(left, part, y + 0.4 - height * (k + 0.5), height, k, run)
     for k, run in enumerate(runs[1:], start=1):
-        part = diff[diff["run"] == run].set_index("measure").loc[[f"P({m})" for m in milestones]]
+        part = diff[diff["run"] == run].set_index("milestone").loc[milestones]
         label = f"{run.split(':')[0]} minus {runs[0].split(':')[0]}"
         _differences(right, part, y + 0.4 - height * (k + 0.5), k, label)
     right.axvline(0, color="black", lw=0.8)
-    left.set_yticks(y, milestones)
-    left.set_xlim(0, 1.02)
-    left.set_xlabel(f"P(reached by turn {int(table['by_step'].min())})  [95% Wilson CI]")
+    left.set_yticks(y, [_wrap(names.milestone(m), 30) for m in milestones])
+    left.set_xlim(0, 1.15)
+    left.set_xlabel(f"P(reached by turn {int(table['by_step'].min())})  [95% Wilson CI; counts]")
     right.set_xlabel("difference from the baseline  [95% Newcombe CI]")
-    left.legend(loc="lower right", frameon=False, fontsize=6)
-    right.legend(loc="lower right", frameon=False, fontsize=6)
+    handles, labels = left.get_legend_handles_labels()
+    extra, names_extra = right.get_legend_handles_labels()
+    keep = [i for i, t in enumerate(names_extra) if t.startswith("95%")]
+    fig.legend(handles + [extra[i] for i in keep], [_wrap(t, 40) for t in labels]
+               + [names_extra[i] for i in keep], loc="outside right upper", frameon=False,
+               fontsize=6, title="runs (right: each minus the first)")  # fmt: skip
     return fig
 
 
 def _bars(ax: Axes, part: pd.DataFrame, pos: np.ndarray, height: float, k: int, label: str) -> None:
-    """One run's probabilities as grey (hatched from the second run on) bars with Wilson CIs."""
+    """One run's probabilities as bars in its colour with Wilson CIs and the count printed, so
+    that a rare event (1 of 500) is readable even where its bar is too short to see."""
     p = part["probability"]
     err = np.vstack([p - part["ci_low"], part["ci_high"] - p]).clip(min=0)
-    ax.barh(pos, p, height, xerr=err, label=label, color=RUN_GREYS[k % len(RUN_GREYS)],
+    ax.barh(pos, p, height, xerr=err, label=label, color=style.run_colour(k),
             hatch=style.HATCHES[k % 4], edgecolor="black", lw=0.4,
             error_kw={"lw": 0.8, "capsize": 2})  # fmt: skip
+    for yi, hi, r in zip(pos, part["ci_high"], part.itertuples(), strict=True):
+        ax.annotate(f"{r.reached}/{r.replicates}", (hi, yi), xytext=(3, 0), va="center",
+                    textcoords="offset points", fontsize=5)  # fmt: skip
 
 
 def _differences(ax: Axes, part: pd.DataFrame, pos: np.ndarray, k: int, label: str) -> None:
     """One run's differences from the baseline with Newcombe CIs; clear ones in vermillion."""
     d = part["difference"]
     err = np.vstack([d - part["ci_low"], part["ci_high"] - d]).clip(min=0)
-    ax.errorbar(d, pos, xerr=err, fmt="o", ms=4, capsize=2, color=RUN_GREYS[k % len(RUN_GREYS)],
+    ax.errorbar(d, pos, xerr=err, fmt="o", ms=4, capsize=2, color=style.run_colour(k),
                 mec="black", label=label)  # fmt: skip
     clear = ((part["ci_low"] > 0) | (part["ci_high"] < 0)).to_numpy()
     ax.scatter(d[clear], pos[clear], s=40, facecolor="#D55E00", edgecolor="black", zorder=3,
@@ -95,18 +124,18 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     items = entries(paths)
     runs = [e.run for e in items]
     actors, milestones = common_items(runs, "actors"), common_items(runs, "milestones")
-    colours = style.actor_colours(actors)
+    names = runs[0].names
     caption = " | ".join(
         f"{e.label} ({e.run.name}, {len(e.run.outcomes)} replicates)" for e in items
     )
     written: list[Path] = []
-    fig, bands = fan_overlay(items, actors, colours)
+    fig, bands = fan_overlay(items, actors, names)
     fig.suptitle(f"Escalation by actor, {len(items)} runs compared")
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "fan_overlay", bands)
     table = milestone_table(items, milestones, min(r.steps for r in runs))
-    diff = differences(table)
-    fig = milestone_comparison(table, diff)
+    diff = differences(table, items, names)
+    fig = milestone_comparison(table, diff, names)
     fig.suptitle(f"Milestones: each run against the first, {items[0].label}")
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "milestones", table)

@@ -50,7 +50,7 @@ def discover_main(argv: list[str]) -> int:
     box = result.choose(args.min_coverage)
     limits = result.restricted(box)
     ranges = pd.DataFrame({"low": x.min(), "high": x.max()}).loc[limits["parameter"]].reset_index()
-    title = f"{args.outcome}: {y.mean():.0%} of {len(y)} cases"
+    title = f"{_milestone_name(sweep, args.outcome)}: {y.mean():.0%} of {len(y)} cases"
     plot_tradeoff(result, box, title, out)
     if len(limits):
         plot_box(limits, ranges, f"PRIM box {box} for {args.outcome}", out)
@@ -71,3 +71,11 @@ def discover_main(argv: list[str]) -> int:
         print(leaves.round(3).to_string(index=False))
     print(f"\nResults in {out}")
     return 0
+
+
+def _milestone_name(sweep, milestone: str) -> str:
+    """The scenario's description of the milestone, as every figure names it."""
+    from sim.analysis.names import names_of
+
+    first = sweep.first_run
+    return names_of(first.scenario).milestone(milestone) if first else milestone

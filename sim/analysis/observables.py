@@ -5,9 +5,9 @@ becomes a boolean matrix ``holds[replicate, step]`` for turns 0..steps: a milest
 holds from the turn it first happens on; a theatre's bound holds on the turns it is met. A turn's
 records are dated at the turn's end (``start_date + step * step_days``), as in every table.
 
-Events come from ``events.parquet`` when the run has one (``source, target, event, cameo``); an
-older run without it falls back to ``decisions.parquet`` (``actor`` as source, ``action`` as
-event, no CAMEO code).
+Events come from ``events.parquet`` (``source, target, event, cameo``): an observation's codes
+match the ``event`` column (the action, inject, combat or milestone id) or the CAMEO code. A run
+made before events were recorded falls back to ``decisions.parquet``.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from sim.analysis.results import Run
 
 
 def event_table(run: Run) -> pd.DataFrame:
-    """The run's events with columns ``replicate, step, source, target, event, cameo``."""
-    path = run.path / "events.parquet"
-    if path.exists():
+    """The run's events with columns ``replicate, step, source, target, event, cameo``: from
+    ``events.parquet``, or for a run made before events were recorded, from
+    ``decisions.parquet`` (``actor`` as source, ``action`` as event, no CAMEO code)."""
+    if (run.path / "events.parquet").is_file():
         cols = ["replicate", "step", "source", "target", "event", "cameo"]
-        df = pd.read_parquet(path, columns=cols)
+        df = pd.read_parquet(run.path / "events.parquet", columns=cols)
     else:
         cols = ["replicate", "step", "actor", "target", "action"]
         df = pd.read_parquet(run.path / "decisions.parquet", columns=cols)

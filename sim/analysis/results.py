@@ -65,9 +65,10 @@ class Run:
     path: Path
     manifest: dict[str, Any] = field(repr=False)
 
-    def table(self, name: str) -> pd.DataFrame:
-        """One of the run's tables, with ``date`` as a datetime column."""
-        df = read_parquet(self.path / f"{name}.parquet")
+    def table(self, name: str, filters: list[tuple] | None = None) -> pd.DataFrame:
+        """One of the run's tables (only the rows ``filters`` keep, in pyarrow's filter
+        syntax), with ``date`` as a datetime column."""
+        df = read_parquet(self.path / f"{name}.parquet", filters=filters)
         if "date" in df.columns:
             df["date"] = pd.to_datetime(df["date"])
         return df

@@ -1,12 +1,19 @@
 """Every figure of one run, drawn from its saved tables into ``<run>/plots/``.
 
 ``plot_run`` is called at the end of every ``wargame`` run and by ``wargame plot``; it reads
-files only, so re-drawing never re-runs the model.
+files only, so re-drawing never re-runs the model. The figures are drawn in parallel, one
+process per figure on the free cores (forked: each reads only the tables its figure needs), so
+drawing a run takes less time than simulating it.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
+import sys
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +34,7 @@ from sim.analysis.network import network_chart, network_table
 from sim.analysis.postures import postures_at, postures_table
 from sim.analysis.results import Run, load_run
 from sim.analysis.timeline import decision_timeline, timeline_events
+from sim.experiment.machine import cores
 
 log = logging.getLogger(__name__)
 
@@ -37,23 +45,50 @@ def plot_run(
     turn: int | None = None,
     out_dir: Path | None = None,
     milestones: list[str] | None = None,
+    formats: tuple[str, ...] = style.FORMATS,
+    workers: int = 0,
 ) -> list[Path]:
     """Draw all run figures; ``replicate`` for the timeline (default: the most typical one),
     ``turn`` for the network (default: the last), ``milestones`` for the milestone curves
-    (default: all). Returns the files written."""
+    (default: all), as ``formats`` (png, svg, pdf), in ``workers`` processes (0: automatic).
+    Returns the files written."""
     run = load_run(Path(run_dir))
     check_choices(run, replicate, turn, milestones)
     out = Path(out_dir) if out_dir else run.path / "plots"
     colours = style.actor_colours(run.actors)
-    written = [
-        *plot_fans(run, out, colours),
-        *plot_timeline(run, out, colours, replicate),
-        *plot_milestones(run, out, milestones),
-        *plot_front(run, out, colours),
-        *plot_network(run, out, colours, turn),
-    ]
+    groups = [  # figures that read the same tables are drawn by the same process
+        [(plot_fans, (run, out, colours))],
+        [(plot_network, (run, out, colours, turn))],
+        [(plot_timeline, (run, out, colours, replicate)),
+         (plot_milestones, (run, out, milestones))],
+        [(plot_front, (run, out, colours))],
+    ]  # fmt: skip
+    with style.formats(formats):
+        written = [p for paths in draw_all(groups, workers) for p in paths]
     log.info("wrote %d figure files to %s", len(written), out)
     return written
+
+
+Figure = tuple[Callable[..., list[Path]], tuple]  # a figure function and its arguments
+
+
+def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
+    """Draw each group of figures in one of ``workers`` forked processes (0: one per core, at
+    most one per group; 1: all in this process); the files written, figure by figure, in order.
+    A process reads only the tables of its group, so memory stays that of the largest group."""
+    workers = min(len(groups), workers or cores())
+    if workers <= 1 or not sys.platform.startswith("linux"):
+        return [paths for group in groups for paths in draw_group(group)]
+    with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
+            futures = [pool.submit(draw_group, group) for group in groups]
+            return [paths for f in futures for paths in f.result()]
+
+
+def draw_group(group: list[Figure]) -> list[list[Path]]:
+    """Draw figures one after another; the files each wrote."""
+    return [fn(*args) for fn, args in group]
 
 
 def check_choices(
@@ -93,8 +128,9 @@ def plot_timeline(
     """decision_timeline.*: one replicate's decisions (default: the most typical replicate)."""
     typical = most_typical_replicate(run.outcomes, run.steps)
     rep = typical if replicate is None else int(replicate)
+    decisions = run.table("decisions", filters=[("replicate", "==", rep)])  # not all of them
     fig = decision_timeline(
-        run.decisions,
+        decisions,
         rep,
         run.actors,
         colours,
@@ -104,7 +140,7 @@ def plot_timeline(
     why = "the most typical replicate" if rep == typical else "chosen replicate"
     fig.suptitle(f"Decisions in replicate {rep} ({why}): {run.title}")
     style.caption(fig, run.caption)
-    return style.save_figure(fig, out, "decision_timeline", timeline_events(run.decisions, rep))
+    return style.save_figure(fig, out, "decision_timeline", timeline_events(decisions, rep))
 
 
 def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) -> list[Path]:

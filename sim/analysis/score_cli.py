@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,7 @@ def score_main(argv: list[str]) -> int:
     args = score_parser().parse_args(argv)
     history = load_history(args.history)
     per_run, per_obs, curves = score_folder(args.folder, history)
+    _warn_scenario(args.folder, history.scenario)
     out = args.out or args.folder / "score"
     out.mkdir(parents=True, exist_ok=True)
     per_obs.to_csv(out / "observations.csv", index=False)
@@ -47,6 +49,15 @@ def score_main(argv: list[str]) -> int:
     print()
     with pd.option_context("display.width", 120, "display.max_columns", 20):
         print(per_run.round(4).to_string(index=False))
+    if "job" in per_obs:
+        from sim.analysis.calibration import pooled
+
+        together = pooled(per_obs, per_obs["job"].unique())
+        (out / "pooled.json").write_text(json.dumps(together, indent=1), encoding="utf-8")
+        print(
+            f"\nall {together['points']} jobs as one ensemble: Brier {together['brier']:.4f}, "
+            f"log score {together['log_score']:.4f}"
+        )
     print(f"\n{len(written) + 2} files written to {out}")
     return 0
 
@@ -68,3 +79,15 @@ def format_observations(table: pd.DataFrame) -> str:
     shown["first_p50"] = shown["first_p50"].dt.date
     with pd.option_context("display.width", 140, "display.max_colwidth", 40):
         return shown.round(3).to_string(index=False)
+
+
+def _warn_scenario(folder: Path, scenario: str) -> None:
+    """Say so when the history was written for another scenario than the run's (allowed: a
+    variant of a scenario may be scored against its parent's history)."""
+    from sim.analysis.results import folder_kind, load_run
+    from sim.analysis.sweep import load_sweep
+
+    runs = [folder] if folder_kind(folder) == "run" else load_sweep(folder).job_dirs[:1]
+    name = load_run(runs[0]).name if runs else ""
+    if scenario and name and name != scenario:
+        print(f"note: the history describes scenario {scenario!r}, the run is {name!r}")

@@ -9,6 +9,9 @@ numbers behind them as a CSV of the same name.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -35,10 +38,16 @@ TOL_MUTED = [
     "#999933",
     "#AA4499",
 ]
-PALETTE = OKABE_ITO + TOL_MUTED
+PALETTE = OKABE_ITO + TOL_MUTED  # actors and milestones, by their position in the scenario
+# Runs in a comparison (never actors): Paul Tol's bright scheme, then the same darker
+RUN_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+               "#223B55", "#77333B", "#11441A", "#665D22", "#33666E", "#551A3B"]  # fmt: skip
 LINESTYLES = ["-", "--", ":", "-."]
 HATCHES = [None, "//", "\\\\", "xx"]
 DPI = 150
+FORMATS = ("png", "svg")  # what save_figure writes unless told otherwise (see ``formats``)
+PNG_COMPRESSION = 1  # zlib level: encodes several times faster than 6, files ~20% larger
+_formats = FORMATS
 RUNG_CMAP = "cividis"  # sequential and colour-blind safe: hostility in the network picture
 
 plt.rcParams.update(
@@ -69,6 +78,11 @@ def series_colours(names: list[str]) -> dict[str, str]:
     return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
 
 
+def run_colour(i: int) -> str:
+    """The i-th run's colour in a comparison (the baseline is run 0)."""
+    return RUN_COLOURS[i % len(RUN_COLOURS)]
+
+
 def linestyle(i: int) -> str:
     """The i-th line style: distinguishes runs in overlays and series beyond the palette."""
     return LINESTYLES[i % len(LINESTYLES)]
@@ -97,16 +111,36 @@ def caption(fig: Figure, text: str) -> None:
     fig.supxlabel(textwrap.fill(text, width), fontsize=6.5, color="#444444")
 
 
+@contextmanager
+def formats(chosen: tuple[str, ...] | list[str]) -> Iterator[None]:
+    """Within this block, ``save_figure`` writes ``chosen`` formats (png, svg, pdf)."""
+    global _formats
+    before, _formats = _formats, tuple(chosen)
+    try:
+        yield
+    finally:
+        _formats = before
+
+
+def _save(fig: Figure, fmt: str, path: Path) -> None:
+    """``fig`` as ``fmt`` into ``path``; PNG at ``DPI`` with fast compression."""
+    if fmt == "png":
+        fig.savefig(path, dpi=DPI, format="png", pil_kwargs={"compress_level": PNG_COMPRESSION})
+    else:
+        fig.savefig(path, format=fmt)
+
+
 def save_figure(
     fig: Figure, out_dir: Path, name: str, data: pd.DataFrame | None = None, close: bool = True
 ) -> list[Path]:
-    """Write ``name``.png (150 dpi), ``name``.svg and the numbers behind it as ``name``.csv."""
+    """Write ``name``.png (150 dpi) and ``name``.svg (or the formats chosen with ``formats``)
+    and the numbers behind it as ``name``.csv."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / f"{name}.png", out_dir / f"{name}.svg"]
-    write_with(paths[0], lambda tmp: fig.savefig(tmp, dpi=DPI, format="png"))
-    fig.set_layout_engine("none")  # keep the layout just computed: the SVG needs no second pass
-    write_with(paths[1], lambda tmp: fig.savefig(tmp, format="svg"))
+    paths = [out_dir / f"{name}.{fmt}" for fmt in _formats]
+    for fmt, path in zip(_formats, paths, strict=True):
+        write_with(path, partial(_save, fig, fmt))
+        fig.set_layout_engine("none")  # keep the layout just computed: no second pass
     if data is not None:
         paths.append(out_dir / f"{name}.csv")
         write_with(paths[-1], lambda tmp: data.to_csv(tmp, index=False))

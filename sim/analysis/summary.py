@@ -71,6 +71,8 @@ def format_summary(
     names = names or Names()
     ms = milestone_probabilities(outcomes)
     pk = peak_rungs(outcomes)
+    order = {a: i for i, a in enumerate(names.actors)}  # the scenario's order, as in figures
+    pk = pk.sort_values("actor", key=lambda s: s.map(order).fillna(len(order)), kind="stable")
     ms_names = [names.milestone(m) for m in ms["milestone"]]
     actor_names = [names.actor(a) for a in pk["actor"]]
     width = max([len("Milestone"), *map(len, ms_names)])

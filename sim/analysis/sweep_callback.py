@@ -3,6 +3,8 @@
 It is listed before the sweep callback in ``conf/config.yaml``; Hydra calls end-of-sweep
 callbacks in reverse order, so it runs after ``sweep.parquet`` and ``manifest.json`` exist.
 A sweep with failed jobs stops before it (re-draw later with ``wargame plot SWEEP_DIR``).
+The jobs of a sweep draw no run figures of their own (``sim.cli``): per-job figures are opt-in,
+``wargame plot SWEEP_DIR --jobs``.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ never averaged).
   each rung.
 - ``share_at_or_above``: per sweep point, the share of replicates whose peak (of an actor, or of
   anyone) reached a given rung, with its 95% Wilson interval and count.
-- ``peak_level``: the rung that share is taken at: one above the typical peak over the whole
-  sweep (the rung where the points differ), or the top rung.
+- ``peak_level``: the rung that share is taken at: the rung whose share differs most between
+  the sweep points (the largest spread; ties go to the higher rung), so the figure shows where
+  the parameters matter rather than a rung every point always (or never) reaches.
 """
 
 from __future__ import annotations
@@ -44,10 +45,15 @@ def peak_shares(table: pd.DataFrame, param: str, actors: list[str]) -> pd.DataFr
     )
 
 
-def peak_level(table: pd.DataFrame, who: str, top: int = 9) -> int:
-    """One rung above the median peak over the whole sweep (at most ``top``)."""
-    median = int(peaks_of(table, who).quantile(0.5, interpolation="lower"))
-    return min(top, median + 1)
+def peak_level(table: pd.DataFrame, params: list[str], who: str) -> int:
+    """The rung whose share of replicates reaching it varies most between sweep points."""
+    peaks = peaks_of(table, who)
+    best, spread = int(peaks.max()), -1.0
+    for rung in range(1, int(peaks.max()) + 1):
+        shares = (peaks >= rung).groupby([table[p] for p in params]).mean()
+        if shares.max() - shares.min() >= spread:
+            best, spread = rung, float(shares.max() - shares.min())
+    return best
 
 
 def share_at_or_above(table: pd.DataFrame, params: list[str], who: str, level: int) -> pd.DataFrame:

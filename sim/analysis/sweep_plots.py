@@ -29,7 +29,7 @@ from sim.analysis.milestone_plots import RARE
 from sim.analysis.names import Names, rung_name
 from sim.analysis.sweep import Sweep, load_sweep, milestone_by
 from sim.analysis.sweep_peaks import ANY_ACTOR, peak_level, peak_shares, share_at_or_above
-from sim.analysis.sweep_table import _value
+from sim.analysis.sweep_table import value_text
 from sim.domain.ladder import standard_ladder
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def interval_line(
                 color=colour or style.PALETTE[4], label=label)  # fmt: skip
     if {"reached", "replicates"} <= set(s.columns):
         for xi, yi, k, n in zip(x, s[value], s["reached"], s["replicates"], strict=True):
-            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(5, 3), textcoords="offset points",
+            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(6, -9), textcoords="offset points",
                         fontsize=6, color="#333333")  # fmt: skip
     if not pd.api.types.is_numeric_dtype(s[param]):
         ax.set_xticks(range(len(levels)), [str(v) for v in levels])
@@ -101,8 +101,8 @@ def heatmap(
         count = counts.get((grid[value].index[i], grid[value].columns[j]), "")
         ax.text(j, i, f"{fmt.format(v)}\n[{fmt.format(lo)}, {fmt.format(hi)}]\n{count}",
                 ha="center", va="center", fontsize=5.5, color=ink)  # fmt: skip
-    ax.set_xticks(range(values.shape[1]), [_value(c) for c in grid[value].columns])
-    ax.set_yticks(range(values.shape[0]), [_value(r) for r in grid[value].index])
+    ax.set_xticks(range(values.shape[1]), [value_text(c) for c in grid[value].columns])
+    ax.set_yticks(range(values.shape[0]), [value_text(r) for r in grid[value].index])
     ax.set_xlabel(names.parameter(x))
     ax.set_ylabel(names.parameter(y))
     ax.image_ = image  # the mappable, for a shared colour bar
@@ -141,7 +141,7 @@ def small_multiples(
             continue
         heatmap(part, params[0], params[1], value, ax, vmin=vmin, vmax=vmax, fmt=fmt, names=names)
         key = key if isinstance(key, tuple) else (key,)
-        ax.set_title(", ".join(f"{names.parameter(p)} = {_value(v)}"
+        ax.set_title(", ".join(f"{names.parameter(p)} = {value_text(v)}"
                                for p, v in zip(params[2:], key, strict=True)))  # fmt: skip
     fig.colorbar(axes.flat[0].image_, ax=axes, shrink=0.8, label=label)
     return fig
@@ -192,7 +192,7 @@ def peak_figure(sweep: Sweep, actor: str | None = None) -> tuple[Figure, pd.Data
         fig.suptitle(f"Peak escalation of {who}: share of replicates peaking at each rung")
     else:
         who = actor or ANY_ACTOR
-        level = peak_level(sweep.table, who)
+        level = peak_level(sweep.table, params, who)
         shares = share_at_or_above(sweep.table, params, who, level)
         whom = "anyone" if who == ANY_ACTOR else names.actor(who)
         label = f"P(peak at or above {level}), colours span the values observed"
@@ -222,7 +222,7 @@ def shares_figure(shares: pd.DataFrame, param: str, actors: list[str], names: Na
                    lw=0.3, label=rung_name(r))  # fmt: skip
             bottom += grid[r].to_numpy()
         ax.set_title(names.actor(a))
-        ax.set_xticks(x, [_value(v) for v in levels], rotation=30)
+        ax.set_xticks(x, [value_text(v) for v in levels], rotation=30)
         ax.set_ylim(0, 1)
         ncols = slots[0].get_gridspec().ncols
         ax.set_xlabel(names.parameter(param) if i >= len(actors) - ncols else "")

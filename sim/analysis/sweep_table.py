@@ -44,7 +44,7 @@ def format_sweep_table(sweep: Sweep, names: Names | None = None) -> str:
     records = points.to_dict("records")
     for row in records:
         cells.append(
-            [_value(row[p]) for p in params]
+            [value_text(row[p]) for p in params]
             + [str(row["replicates"])]
             + [f"{row[m]:.2f}" for m in reached]
         )
@@ -67,7 +67,7 @@ def format_sweep_table(sweep: Sweep, names: Names | None = None) -> str:
     return "\n".join(lines)
 
 
-def _value(v: object) -> str:
+def value_text(v: object) -> str:
     """A swept value as typed: 10000 rather than 10000.0, 0.6 rather than 0.6000000000000001."""
     if isinstance(v, float):
         return str(int(v)) if v.is_integer() else f"{v:.10g}"

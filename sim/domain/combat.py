@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-WEEK = 7.0
+from sim.domain.rates import WEEK
 
 
 def square_law(x0: float, y0: float, a: float, b: float, t: float) -> tuple[float, float]:

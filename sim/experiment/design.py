@@ -19,6 +19,15 @@ from sim.domain.errors import ConfigError
 DESIGN_FILE = "design.csv"
 
 
+def design_path(design: str | Path) -> Path:
+    """A design file as given, or else relative to the config folder (a named experiment says
+    ``design: experiment/NAME.csv``)."""
+    from sim.experiment.catalog import CONF_DIR
+
+    path = Path(design)
+    return path if path.is_absolute() or path.exists() else CONF_DIR / path
+
+
 def write_design(points: pd.DataFrame, path: Path) -> Path:
     """Save ``points`` (columns: config keys) as a design file; values keep full precision."""
     path.parent.mkdir(parents=True, exist_ok=True)

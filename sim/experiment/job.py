@@ -39,8 +39,8 @@ class Job:
     seeding: str = "common"  # common: seeds from (base seed, index); per_point: + params digest
 
     def __post_init__(self) -> None:
-        """Refuse a seeding, sizes and knobs no run can use (``sim.limits``) before anything is
-        written."""
+        """Refuse a seeding scheme, sizes and knobs no run can use (``sim.limits``) before
+        anything is written."""
         if self.seeding not in SEEDINGS:
             raise ConfigError(f"seeding = {self.seeding!r} is not allowed; allowed: "
                               f"{', '.join(SEEDINGS)}")  # fmt: skip

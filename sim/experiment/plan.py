@@ -18,6 +18,7 @@ from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob
 from omegaconf import DictConfig, OmegaConf
 
+from sim.domain.errors import ConfigError
 from sim.files import write_atomic
 
 PLAN_FILE = "sweep_plan.json"
@@ -54,7 +55,14 @@ def sweep_arguments(config: DictConfig) -> list[str]:
 
 
 def plan_of(config: DictConfig) -> SweepPlan:
-    """The jobs Hydra's basic sweeper makes of ``config`` (cartesian product, in its order)."""
+    """The jobs Hydra's basic sweeper makes of ``config`` (cartesian product, in its order), or
+    the design sweeper's (one job per row of ``hydra.sweeper.design``)."""
+    design = OmegaConf.select(config, "hydra.sweeper.design")
+    if design:
+        from sim.experiment.design import design_jobs, design_path, read_design
+
+        table = read_design(design_path(design))
+        return SweepPlan(design_jobs(table, sweep_arguments(config)), list(table.columns))
     parser = OverridesParser.create()
     overrides = parser.parse_overrides([_expand_glob(a) for a in sweep_arguments(config)])
     batches = BasicSweeper.split_arguments(overrides, None)
@@ -82,3 +90,29 @@ def override_values(overrides: list[str], keys: list[str]) -> dict[str, Any]:
         if key in values:
             values[key] = o.value()
     return values
+
+
+def check_default_sweeper(argv: list[str]) -> None:
+    """Refuse ``interval(...)`` when the default sweeper would run the sweep: it needs a
+    sampling sweeper (Optuna, Nevergrad), which the project does not install."""
+    if not any(a in ("-m", "--multirun") for a in argv):
+        return
+    if any(a.startswith(("hydra/sweeper=", "+hydra/sweeper=")) for a in argv):
+        return
+    args = [a for a in argv if "=" in a and not a.startswith("-")]
+    try:
+        parsed = OverridesParser.create().parse_overrides(args)
+    except Exception:  # noqa: BLE001 - a grammar error is reported by the override check
+        return
+    for o in parsed:
+        if (
+            o.is_sweep_override()
+            and o.value_type is not None
+            and o.value_type.name == "INTERVAL_SWEEP"
+        ):
+            raise ConfigError(
+                f"{o.input_line}: interval() is a continuous range for a sampling sweeper "
+                "(Optuna, Nevergrad); the default sweeper takes comma lists, range(a, b, step), "
+                "choice(...) and glob(...) - e.g. "
+                f"{o.key_or_group}=range(1000, 2000, 250)"
+            )

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from sim.experiment.job import Job
+from sim.experiment.machine import cores
 from sim.experiment.simulate import ChunkResult, simulate_chunk
 
 AUTO_PARALLEL_MIN = 200  # with workers=0, jobs with fewer replicates run in this process
@@ -31,14 +32,6 @@ IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps workers busy, memory
 PARENT_CHECK_S = 0.5  # how often a worker checks that its parent is alive
 
 _job: Job | None = None  # the job of this worker process, set once by _start_worker
-
-
-def cores() -> int:
-    """The CPU cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
 
 
 def resolve_workers(requested: int, replicates: int) -> int:

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from sim import __version__
 from sim.domain.errors import ConfigError
 from sim.domain.scenario_io import file_hash, scenario_hash
+from sim.experiment.chunking import DEFAULT_MEMORY_MB, chunk_size_for, probe
 from sim.experiment.job import Job
 from sim.experiment.pool import iter_parallel, resolve_workers
 from sim.experiment.results import ResultsWriter
@@ -31,20 +32,22 @@ from sim.experiment.simulate import ChunkResult, simulate_chunk
 log = logging.getLogger(__name__)
 
 
-def chunks(n: int, size: int) -> list[list[int]]:
-    """Replicate indices 0..n-1 cut into consecutive chunks of ``size``."""
-    return [list(range(i, min(i + size, n))) for i in range(0, n, size)]
+def chunks(n: int, size: int, start: int = 0) -> list[list[int]]:
+    """Replicate indices start..n-1 cut into consecutive chunks of ``size``."""
+    return [list(range(i, min(i + size, n))) for i in range(start, n, size)]
 
 
-def default_chunk_size(replicates: int, workers: int) -> int:
-    """About four chunks per worker, at most 250 replicates each, at least one."""
-    return max(1, min(250, replicates // max(1, 4 * workers)))
-
-
-def iter_chunks(job: Job, size: int, workers: int = 1) -> Iterator[ChunkResult]:
+def iter_chunks(
+    job: Job, size: int, workers: int = 1, first: ChunkResult | None = None
+) -> Iterator[ChunkResult]:
     """Results of ``job``'s replicates, chunk by chunk, in order: in this process when
-    ``workers`` is 1, else from a pool of ``workers`` processes."""
-    batches = chunks(job.replicates, size)
+    ``workers`` is 1, else from a pool of ``workers`` processes. ``first``: replicate 0's
+    result, already simulated (see ``sim.experiment.chunking``)."""
+    if first is not None:
+        yield first
+    batches = chunks(job.replicates, size, start=0 if first is None else 1)
+    if not batches:
+        return
     if workers <= 1 or len(batches) == 1:
         for indices in batches:
             yield simulate_chunk(job, indices)
@@ -60,23 +63,26 @@ def run_job(
     chunk_size: int = 0,
     progress: bool = True,
     workers: int = 1,
+    memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> dict[str, Any]:
     """Run every replicate of ``job`` into ``out_dir``; returns the manifest written to run.json.
 
     ``workers``: processes for the replicates (0 = automatic, see ``resolve_workers``);
-    ``chunk_size``: replicates per task (0 = automatic). Neither changes the results.
+    ``chunk_size``: replicates per task (0 = automatic: from replicate 0's measured size and
+    the ``memory_mb`` budget, see ``sim.experiment.chunking``). None changes the results.
     """
     started, t0 = datetime.now(UTC), time.perf_counter()
     for key, value in (("chunk_size", chunk_size), ("workers", workers)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(f"{key} = {value!r}: allowed: 0 (automatic) or a positive number")
     workers = resolve_workers(workers, job.replicates)
-    size = chunk_size or default_chunk_size(job.replicates, workers)
+    first, footprint = probe(job) if not chunk_size else (None, None)
+    size = chunk_size or chunk_size_for(job.replicates, workers, footprint, memory_mb)
     writer = ResultsWriter(out_dir)
     quiet = not show_progress(progress)
     bar = tqdm(total=job.replicates, unit="rep", desc="replicates", disable=quiet)
     try:
-        for chunk in iter_chunks(job, size, workers):
+        for chunk in iter_chunks(job, size, workers, first):
             writer.add(chunk.tables, chunk.outcomes)
             bar.update(len(chunk.outcomes))
     except BaseException:
@@ -85,7 +91,9 @@ def run_job(
     finally:
         bar.close()
     manifest = build_manifest(job, config, scenario_file, started, time.perf_counter() - t0)
-    manifest["execution"] = {"workers": workers, "chunk_size": size}
+    manifest["execution"] = {"workers": workers, "chunk_size": size, "memory_mb": memory_mb}
+    if footprint:
+        manifest["execution"]["replicate_kb"] = round(footprint.per_replicate() / 1024, 1)
     writer.finish(manifest)
     return manifest
 

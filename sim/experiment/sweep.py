@@ -93,9 +93,13 @@ class SweepCallback(Callback):
             message = (
                 f"wargame: {len(bad)} of {len(manifest['jobs'])} sweep jobs did not finish:\n"
                 + "\n".join(lines)
-                + f"\nThe other jobs' results are in {sweep_dir / SWEEP_TABLE}. Fix the cause and "
-                "re-run the same command with resume=true (and the same hydra.sweep.dir) to run "
-                "only these jobs."
+                + (
+                    f"\nThe other jobs' results are in {sweep_dir / SWEEP_TABLE}."
+                    if manifest["rows"]
+                    else "\nNo job finished, so there is no sweep table."
+                )
+                + " Fix the cause and re-run the same command with resume=true (and the same "
+                "hydra.sweep.dir) to run only these jobs."
             )
             print(message, file=sys.stderr)
             raise SweepFailed(message)

@@ -11,15 +11,15 @@ the direct object and of the prepositions its class lists. The verb's modality:
 - hedged: a modal ("could", "would") or a governing verb of intent or appeal ("threatened to",
   "plans to", "urged X to");
 - a fact otherwise, reported speech included ("X said that Y attacked Z").
-A clause inside an "if" clause is a condition, not an event (see ``threats``). Allegiance reads
-from nouns: "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Iran-backed Houthis",
-"fighting alongside the Malian army" make an alliance.
+A clause inside an "if" clause is a condition, not an event (see ``threats``). Allegiance and wars
+told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes an alliance.
 """
 
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, phrase_actors
+from sim.seeding.nouns import allegiance, nominal_wars
+from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, finding_at, phrase_actors
 from sim.seeding.verbs import VerbClass, verbs
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
@@ -32,10 +32,8 @@ _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insis
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
-_MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
-_WAR_NOUNS = {"war", "conflict", "aggression", "invasion", "offensive", "attack", "incursion",
-              "bombardment", "assault", "campaign"}  # fmt: skip
+_RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -46,6 +44,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
+        cls = _deal_to_buy(cls, v, carrier)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
@@ -54,10 +53,13 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if in_condition(v):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        if cls.requires_with and not targets:
+            continue  # "stood with Guyana" counts, "stood down" does not
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
         modality = modality_of(v)
         out += _alongside(p, v, subjects, modality)
+        grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
         attrs = {"cameo": cls.cameo, "verb": v.text}
@@ -66,12 +68,11 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         for a in subjects:
             for b in targets:
                 if a != b:
-                    out.append(_finding(p, cls.kind, cls.action, (a, b), modality, v,
-                                        dict(attrs)))  # fmt: skip
+                    f = finding_at(p, cls.kind, cls.action, (a, b), modality, v, dict(attrs))
+                    out.append(f)
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
-                        out.append(_finding(p, "war", "strike_territory", (a, b), FACT, v,
-                                            {"verb": v.text}))  # fmt: skip
-        resolver.heard(subjects, targets)
+                        out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
+        resolver.heard(*grammatical)
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
 
@@ -79,7 +80,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
 def class_of(v) -> tuple[VerbClass | None, object | None]:
     """The verb's class, or the class of the event noun a light verb carries, and that noun."""
     table = verbs()
-    lemma = v.lemma_.lower()
+    lemma = _known_lemma(v.lemma_.lower(), table)
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
             for n in (obj, *obj.conjuncts):
@@ -88,6 +89,31 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
                     return noun, n
     cls = table.by_lemma.get(lemma)
     return cls, None
+
+
+def _known_lemma(lemma: str, table) -> str:
+    """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
+    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
+    known = table.by_lemma.keys() | table.light
+    if lemma in known:
+        return lemma
+    stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
+    for stem in stems:
+        for end in ("", "e", "d", "ed", "s", "es", "ing"):
+            form = stem[: len(stem) - len(end)] if end and stem.endswith(end) else stem
+            if form in known:
+                return form
+    return lemma
+
+
+def _deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
+    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
+    if cls is None or cls.kind != "treaty":
+        return cls
+    near = [*(carrier.children if carrier is not None else ()), *v.children]
+    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
+        return verbs().by_lemma.get("buy")
+    return cls
 
 
 def goods_of_clause(v, carrier) -> str:
@@ -189,7 +215,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
                     and c is not carrier]  # fmt: skip
-        holders += [o for o in objects if o.dep_ == "dobj"]
+        holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     for h in holders:
@@ -200,7 +226,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
-    if cls.kind in _PAIRED and not targets and len(subjects) >= 2:
+    reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
+    if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         return subjects[:1], subjects[1:2]  # "Russia and North Korea signed a treaty"
     return subjects, [t for t in targets if t not in subjects]
 
@@ -235,99 +262,14 @@ def modality_of(v) -> str:
     return FACT
 
 
-def allegiance(p: Parsed) -> list[Finding]:
-    """Alliances from nouns of allegiance and from "<X>-backed"."""
-    table = verbs()
-    out: list[Finding] = []
-    for t in p.doc:
-        lemma = t.lemma_.lower()
-        if t.lower_ in _MEDIATORS:  # "mediators Qatar and the United States said": parties
-            p.participants.update(a for c in t.children if c.dep_ in ("appos", "compound")
-                                  for a in phrase_actors(p, c))  # fmt: skip
-            if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
-                p.participants.update(phrase_actors(p, t.head))
-        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-            owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            other = _ally_of(p, t)
-            kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
-            out += [_finding(p, kind, "consult_partners", (a, b), FACT, t, {})
-                    for a in other for b in owner if a != b]  # fmt: skip
-        elif lemma in table.backed and t.dep_ in ("amod", "acl", "compound"):
-            backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                       for a in phrase_actors(p, c)]  # fmt: skip
-            backers += [a for c in t.children if c.dep_ == "agent"
-                        for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            backed = [p.actor_at[i] for i in (t.head.i, *(c.i for c in t.head.children
-                      if c.dep_ == "compound")) if i in p.actor_at]  # fmt: skip
-            out += [_finding(p, "alliance", "consult_partners", (a, b), FACT, t, {})
-                    for a in backers for b in backed if a != b]  # fmt: skip
-    return out
-
-
-def nominal_wars(p: Parsed) -> list[Finding]:
-    """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
-    object of "against"/"on"/"with"."""
-    out: list[Finding] = []
-    for t in p.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS:
-            continue
-        owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-        owner += [p.actor_at[c.i] for c in t.children
-                  if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target = [a for c in t.children if c.dep_ == "prep" and c.lower_ in
-                  ("against", "on", "with", "in") for g in c.children
-                  for a in phrase_actors(p, g)]  # fmt: skip
-        out += [_finding(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
-                for a in owner for b in target if a != b]  # fmt: skip
-    return out
-
-
-def _owner(p: Parsed, poss) -> list[str]:
-    """The actor of a possessive; "its" is the nearest actor named before it."""
-    if poss.lower_ in PRONOUNS:
-        before = [a for i, a in sorted(p.actor_at.items()) if i < poss.i]
-        return before[-1:]
-    return phrase_actors(p, poss)
-
-
-def _ally_of(p: Parsed, noun) -> list[str]:
-    """Whom an ally noun describes: its apposition's head, its own apposition, or the subject
-    of "is/remained (an) ally"."""
-    if noun.dep_ == "appos":
-        return [a for a in (p.actor_at.get(noun.head.i),) if a]
-    found = [a for c in noun.children if c.dep_ in ("appos", "compound")
-             for a in phrase_actors(p, c)]  # fmt: skip
-    if not found and noun.dep_ in ("attr", "oprd"):
-        found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
-    if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:
-        found = [p.actor_at[noun.head.i]]
-    return found
-
-
 def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
     """ "fighting alongside the Malian army": the subject and that actor are allies."""
     out = []
     for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"):
         for g in (c for c in prep.children if c.dep_ == "pobj"):
-            out += [_finding(p, "alliance", "consult_partners", (a, b), modality, v, {})
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out
-
-
-def _finding(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
-             token, attrs: dict) -> Finding:  # fmt: skip
-    """A finding quoting the clause around ``token`` (its subtree within the sentence)."""
-    sub = list(token.subtree) if token.dep_ != "ROOT" else [token]
-    lo, hi = sub[0], sub[-1]
-    if token.dep_ == "ROOT" or len(sub) > 40:
-        kids = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "prep", "nsubjpass")]
-        lo = min([token, *(k.left_edge for k in kids)], key=lambda t: t.i)
-        hi = max([token, *(k.right_edge for k in kids)], key=lambda t: t.i)
-    start, end = p.offset(lo), p.offset(hi) + len(hi.text)
-    quote = p.sentence.text[start - p.sentence.start : end - p.sentence.start]
-    return Finding(kind, action, pair, modality, p.sentence.number, start, end, quote, attrs)
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

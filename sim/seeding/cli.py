@@ -131,6 +131,9 @@ def _provenance(draft: Draft) -> dict:
         "mentions": [m.__dict__ for m in ex.mentions],
         "findings": [f.as_record() for f in ex.findings],
         "quantities": [q.__dict__ for q in ex.quantities],
+        "passing_mentions": list(ex.passing),
+        "sentences_with_unread_event_verbs": list(ex.unread),
+        "warnings": draft_checks(draft),
         "values": draft.ledger.records(),
     }
 

@@ -59,6 +59,10 @@ def draft_actors(ex: Extraction, facts: Facts, theatres: dict, ledger: Ledger) -
                                                  "the document shows no adversary"))  # fmt: skip
         for x in a["adversaries"][1:]:  # the ledger keeps every adversary's own source
             ledger.finding(f"{path}.adversaries", x, mine[x])
+        postures = _postures(aid, a, facts, mine, ledger)
+        if postures:
+            a["postures"] = {x: rung for x, (rung, _) in postures.items()}
+            src["postures"] = "; ".join(dict.fromkeys(why for _, why in postures.values()))
         d = load_data("defaults.yaml")["roles"][role]
         for k in ("risk_tolerance", "escalation_propensity", "grievance"):
             a[k] = d[k]
@@ -105,6 +109,32 @@ def _initial_rung(aid: str, role: str, facts: Facts, theatres: dict,
     if best[1] is None:
         return rung_id, ledger.assume(path, rung_id, "the document shows the actor only talking")
     return rung_id, ledger.finding(path, rung_id, best[1])
+
+
+def _postures(aid: str, a: dict, facts: Facts, mine: dict[str, Finding],
+              ledger: Ledger) -> dict[str, tuple[str, str]]:  # fmt: skip
+    """A party at war stands at its war rung toward its enemies only: toward an adversary it
+    is not at war with, at the highest rung of what it does to that one in the document
+    (sanctions, protest), else at diplomacy. {adversary: (rung, source)} where lower."""
+    ladder = standard_ladder()
+    enemies = set(facts.enemies(aid))
+    if not enemies:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for x in a["adversaries"]:
+        if x in enemies:
+            continue
+        done = [f for k in EVENT_KINDS for f in facts.of(k) if f.parties == (aid, x)]
+        best = max(done, key=lambda f: ladder.rung_of(f.action), default=None)
+        rung = ladder.rung_ids[ladder.rung_of(best.action)] if best else "diplomacy"
+        if ladder.index(rung) >= ladder.index(a["initial_rung"]):
+            continue
+        path = f"actors.{aid}.postures.{x}"
+        reason = ("toward an adversary it is not at war with, a party at war stands at "
+                  "diplomacy unless the document shows more")  # fmt: skip
+        why = ledger.finding(path, rung, best) if best else ledger.assume(path, rung, reason)
+        out[x] = (rung, why)
+    return out
 
 
 def _max_rung(aid: str, role: str, nuclear: bool, initial: str, ledger: Ledger) -> tuple[str, str]:

@@ -11,7 +11,8 @@ Four sources, each a rule in words:
 3. A mutual-defence treaty partner with troops in the host's theatres reinforces them while the
    host's land is occupied and its own troops fight.
 4. Discussed easing of restrictions on supplied weapons gives each restricting supplier entries
-   to lift them when the recipient's front fails (and when an adversary's partner fights); a
+   to lift them when the recipient's front fails (and when an adversary's partner fights); an
+   alliance, deciding by consensus, only the first and at half the probability; a
    nuclear-armed war party answers lifted restrictions with nuclear signalling (an assumption).
 """
 
@@ -137,6 +138,7 @@ def _restrictions(out: Doctrine, f: Finding, facts: Facts, actors: dict,
         supplier, recipient = s.parties
         base = {"then": "lift_weapons_restrictions", "target": recipient}
         path = f"actors.{supplier}.doctrine"
+        alliance = actors[supplier]["kind"] == "alliance"  # decides by consensus: slower
         _add(
             out,
             supplier,
@@ -144,12 +146,12 @@ def _restrictions(out: Doctrine, f: Finding, facts: Facts, actors: dict,
             {
                 **base,
                 "when": {"supplied_ally_front_failing": {}, "own_supplies_restricted": {}},
-                "probability": d["restrictions_when_front_fails"],
+                "probability": d["restrictions_when_front_fails"] * (0.5 if alliance else 1),
                 "reason": f"{recipient} is losing ground, so the restrictions on its weapons ease",
                 "source": ledger.finding(f"{path}.ease_restrictions_when_front_fails", "lift", f),
             },
         )
-        if partner_fights:
+        if partner_fights and not alliance:
             _add(out, supplier, "ease_restrictions_after_partner_combat", {
                 **base, "when": {"adversary_partner_in_combat": {}, "own_supplies_restricted": {}},
                 "probability": d["restrictions_when_partner_in_combat"],

@@ -126,16 +126,16 @@ def _standard(add, actors: Table, theatres: Table, facts: Facts, ledger: Ledger,
                 },
                 ledger.same_as(f"milestones.{mid}", tid, f"theatres.{tid}.held_by"),
             )
-    parties = sorted(facts.at_war())
-    if parties:
+    wars = [w for w in facts.wars() if all(p in actors for p in w)]
+    if wars:
+        parties = list(wars[0])
         add(
             "ceasefire",
             {
-                "kind": "all_at_most",
-                "actors": parties,
-                "rung": "diplomacy",
+                "kind": "ceasefire",
+                "parties": parties,
                 "description": d["ceasefire"].format(
-                    parties=", ".join(actors[p]["name"] for p in parties)
+                    parties="-".join(actors[p]["name"] for p in parties)
                 ),
             },
             ledger.assume("milestones.ceasefire", parties, "the end state analysts hope for"),

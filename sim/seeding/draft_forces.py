@@ -174,12 +174,12 @@ def _side(out: Table, tid: str, t: dict[str, Any], side: str, actor: str, ex: Ex
     size = d[side]
     unit = {"actor": actor, "theatre": tid, "strength": size["strength"],
             "quality": size["quality"], "in_combat": True,
-            "replenishment": size["replenishment"],
+            "replenishment": size["replenishment"], "reserve": size["reserve"],
             "description": f"Forces of {ex.gazetteer.actors[actor].name} fighting for "
                            f"{t['name']}"}  # fmt: skip
     src = {
         k: ledger.assume(f"{path}.{k}", unit[k], d["sizes_why"])
-        for k in ("strength", "quality", "replenishment")
+        for k in ("strength", "quality", "replenishment", "reserve")
     }
     for k in ("actor", "theatre", "in_combat", "description"):
         src[k] = ledger.same_as(f"{path}.{k}", unit[k], f"theatres.{tid}.held_by")

@@ -80,11 +80,11 @@ def _grouping(forces: Table, tid: str, side: str, actor: str, ex: Extraction,
     size = d[side]
     strength = int(stated.quantity.value) if stated else size["strength"]
     unit = {"actor": actor, "theatre": tid, "strength": strength, "quality": size["quality"],
-            "in_combat": True, "replenishment": size["replenishment"],
+            "in_combat": True, "replenishment": size["replenishment"], "reserve": size["reserve"],
             "description": f"Forces of {ex.gazetteer.actors[actor].name} at the "
                            f"{ex.gazetteer.actors[forces_owner(tid)].name} front"}  # fmt: skip
     src = {k: ledger.assume(f"{path}.{k}", unit[k], d["sizes_why"])
-           for k in ("quality", "replenishment")}  # fmt: skip
+           for k in ("quality", "replenishment", "reserve")}  # fmt: skip
     src["strength"] = (ledger.quote(f"{path}.strength", strength,
                                     (stated.quantity.start, stated.quantity.end))
                        if stated else ledger.assume(f"{path}.strength", strength,

@@ -34,7 +34,32 @@ def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
     for f in facts.of("partnership"):
         if frozenset(f.parties) not in tied:
             _plain(out, f, ledger)
+    _mediators(out, facts, ledger)
     return out
+
+
+def _mediators(out: Relations, facts: Facts, ledger: Ledger) -> None:
+    """A state with ties of partnership to a party at war and no stake in the fighting (not at
+    war, supplying no one, sending no troops) may broker a ceasefire: a mediator of that war
+    (an assumption: the document names it only as a partner)."""
+    stake = facts.at_war() | {f.parties[0] for k in ("supply", "deployment") for f in facts.of(k)}
+    for rid, r in out.items():
+        if r["kind"] != "war":
+            continue
+        brokers = [p for f in facts.of("partnership") for p in f.parties
+                   if set(f.parties) & set(r["parties"]) and p not in stake]  # fmt: skip
+        if brokers:
+            r["mediators"] = list(dict.fromkeys(brokers))
+            why = ledger.assume(
+                f"relations.{rid}.mediators",
+                r["mediators"],
+                "partners of a party at war with no stake in the fighting may "
+                "broker a ceasefire; the document names them only as partners",
+            )
+            if "sources" not in r:
+                r["sources"] = {k: r.pop("source") for k in ("kind",)}
+                r["sources"]["parties"] = r["sources"]["kind"]
+            r["sources"]["mediators"] = why
 
 
 def _rid(f: Finding, kind: str | None = None) -> str:

@@ -60,13 +60,6 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
     gaz = gaz or standard_gazetteer()
     mentions = find_mentions(doc, gaz)
-    if not any(m.form != "g" for m in mentions):
-        raise BadDocumentError(
-            doc.path,
-            "it names no state or alliance (nor any armed group) the gazetteer knows",
-            "Seeding needs at least one actor (e.g. 'Russia', 'NATO', 'North Korean', "
-            "'Pyongyang'); add missing names to sim/seeding/data/gazetteer.yaml.",
-        )
     leads = [dateline_length(s.text) for s in doc.sentences]
     sdocs = parse_sentences([s.text[n:] for s, n in zip(doc.sentences, leads, strict=True)])
     parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
@@ -74,6 +67,13 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
+    if not any(m.form != "g" for m in mentions):
+        raise BadDocumentError(
+            doc.path,
+            "it names no state or alliance (nor any armed group) the gazetteer knows",
+            "Seeding needs at least one actor (e.g. 'Russia', 'NATO', 'North Korean', "
+            "'Pyongyang'); add missing names to sim/seeding/data/gazetteer.yaml.",
+        )
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
@@ -100,6 +100,7 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
     unread: list[int] = []
     for p, t in zip(parsed, tagged, strict=True):
         got, had_event = clause_findings(p, resolver)
+        resolver.read(p)  # after the sentence: "the junta" means the last one named
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]
         got += threat_findings(p, resolver) or find_conditionals(t)

@@ -11,6 +11,7 @@ the person to the actor, so a later bare surname ("Rutte noted") names it too; a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sim.seeding.gazetteer import Gazetteer
@@ -107,11 +108,31 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
 
 
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:
-    """The actor whose mention ends right before ``start`` (only blanks between)."""
-    for m in found:
-        if m.end <= start and not text[m.end : start].strip() and m.form != "g":
-            return m.actor
-    return None
+    """The actor whose mention ends right before ``start`` (only blanks between); the first
+    such mention in ``found``'s order.
+
+    Looked up by end offset in an index of ``found`` built once per list (kept for the next
+    call), so a document's title mentions cost linear time, not mentions x text length.
+    """
+    ends = _ends_index(found)
+    first = start
+    while first > 0 and text[first - 1].isspace():
+        first -= 1
+    hits = [ends[e] for e in range(first, start + 1) if e in ends]
+    return min(hits)[1] if hits else None
+
+
+_INDEX: list = [None, 0, {}]  # the last ``found`` list, its length, its end -> (order, actor)
+
+
+def _ends_index(found: list[Mention]) -> dict[int, tuple[int, str]]:
+    if _INDEX[0] is not found or _INDEX[1] != len(found):
+        index: dict[int, tuple[int, str]] = {}
+        for order, m in enumerate(found):
+            if m.form != "g":
+                index.setdefault(m.end, (order, m.actor))
+        _INDEX[:] = [found, len(found), index]
+    return _INDEX[2]
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
@@ -128,7 +149,7 @@ def tag_sentence(doc: Document, s: Sentence, mentions: list[Mention]) -> Tagged:
     parts: list[str] = []
     offsets: list[int] = []
     pos = s.start
-    for m in (m for m in mentions if s.start <= m.start and m.end <= s.end):
+    for m in _within(mentions, s.start, s.end):
         parts.append(doc.text[pos : m.start])
         offsets.extend(range(pos, m.start))
         tag = f"⟦{m.actor}:{m.form}⟧"
@@ -139,3 +160,19 @@ def tag_sentence(doc: Document, s: Sentence, mentions: list[Mention]) -> Tagged:
     offsets.extend(range(pos, s.end))
     offsets.append(s.end)
     return Tagged(s, "".join(parts), tuple(offsets))
+
+
+_STARTS: list = [None, 0, None]  # the last mentions list, its length, its starts if sorted
+
+
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside [start, end], in order; ``mentions`` is sorted by start (as
+    ``find_mentions`` returns it), so a binary search finds them (linear for a document)."""
+    if _STARTS[0] is not mentions or _STARTS[1] != len(mentions):
+        starts = [m.start for m in mentions]
+        _STARTS[:] = [mentions, len(mentions), starts if starts == sorted(starts) else None]
+    starts = _STARTS[2]
+    if starts is None:  # not sorted: scan, as before
+        return [m for m in mentions if start <= m.start and m.end <= end]
+    lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+    return [m for m in mentions[lo:hi] if m.end <= end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.mentions import Mention
 from sim.seeding.text import Sentence
@@ -72,7 +73,7 @@ class Parsed:
         return self.sentence.start + self.lead + token.idx
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]+,[^\n]{0,60}?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 
 
 def dateline_length(text: str) -> int:
@@ -174,6 +175,16 @@ class Resolver:
     subjects: list[str] = field(default_factory=list)  # latest last
     mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    named_by: dict[str, str] = field(default_factory=dict)  # "junta" -> the "Niger junta"
+
+    def read(self, p: Parsed) -> None:
+        """Remember which actor a group noun was last said of ("the Niger junta")."""
+        for t in p.doc:
+            if t.lemma_.lower() in GROUP_NOUNS:
+                mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]
+                owners = [p.actor_at[c.i] for c in mods if c.i in p.actor_at]
+                if owners:
+                    self.named_by[t.lemma_.lower()] = owners[0]
 
     def heard(self, subjects: list[str], targets: list[str]) -> None:
         """Remember a clause's subjects (and the pair it joins, if any)."""
@@ -190,6 +201,8 @@ class Resolver:
 
     def of_kind(self, p: Parsed, noun) -> list[str]:
         """The latest actor of the kind a group noun names, this sentence's included."""
+        if noun.lemma_.lower() in self.named_by:
+            return [self.named_by[noun.lemma_.lower()]]
         kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
@@ -212,9 +225,25 @@ class Resolver:
             return self.of_kind(p, token)
         if kind == "rel":
             return []
-        if kind is None or not self.subjects:
+        if kind is None:
             return []
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
             before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
             return before[-1:] if before else []
+        if not self.subjects:
+            return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
+
+
+def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
+             token, attrs: dict) -> Finding:  # fmt: skip
+    """A finding quoting the clause around ``token`` (its subtree within the sentence)."""
+    sub = list(token.subtree) if token.dep_ != "ROOT" else [token]
+    lo, hi = sub[0], sub[-1]
+    if token.dep_ == "ROOT" or len(sub) > 40:
+        kids = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "prep", "nsubjpass")]
+        lo = min([token, *(k.left_edge for k in kids)], key=lambda t: t.i)
+        hi = max([token, *(k.right_edge for k in kids)], key=lambda t: t.i)
+    start, end = p.offset(lo), p.offset(hi) + len(hi.text)
+    quote = p.sentence.text[start - p.sentence.start : end - p.sentence.start]
+    return Finding(kind, action, pair, modality, p.sentence.number, start, end, quote, attrs)

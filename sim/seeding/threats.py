@@ -99,7 +99,8 @@ def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
         return []
     warned = [a for c in v.children if c.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, c)]  # fmt: skip
-    named = [a for t in clause.subtree if (a := p.actor_at.get(t.i))]
+    own = [t for c in clause.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    named = [a for t in own if (a := p.actor_at.get(t.i))]  # not a coordinated clause's
     targets = [a for a in warned + named if a not in speaker]
     return [_entry(p, speaker[0], targets[0] if targets else None, _text(p, clause), "", v)]
 

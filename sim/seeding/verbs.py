@@ -31,15 +31,56 @@ class Verbs:
     allies: frozenset[str]
     backed: frozenset[str]
     goods: frozenset[str]
+    pledges: frozenset[str] = frozenset()
+
+
+KINDS = (
+    "war",
+    "deployment",
+    "supply",
+    "sanctions",
+    "condemnation",
+    "threat",
+    "consultation",
+    "partnership",
+    "treaty",
+    "ceasefire",
+    "alliance",
+    "nuclear_signal",
+    "withdrawal",
+)
+FIELDS = ("kind", "action", "cameo", "target")
+
+
+def check_class(name: str, c: object) -> None:
+    """A verb class a user wrote: its fields, kind and ladder action, or one clear message."""
+    from sim.domain.ladder import standard_ladder
+    from sim.seeding.errors import SeedingError
+
+    where = f"sim/seeding/data/verbs.yaml: class {name!r}"
+    if not isinstance(c, dict):
+        raise SeedingError(f"{where} must be a mapping with the fields {', '.join(FIELDS)}")
+    missing = [f for f in FIELDS if f not in c]
+    if missing:
+        raise SeedingError(f"{where}: missing field {missing[0]!r}; each class needs "
+                           f"{', '.join(FIELDS)} (and lemmas or nouns)")  # fmt: skip
+    if c["kind"] not in KINDS:
+        raise SeedingError(f"{where}: kind {c['kind']!r} is not allowed; allowed: "
+                           f"{', '.join(KINDS)}")  # fmt: skip
+    actions = standard_ladder().actions
+    if c["action"] not in actions:
+        raise SeedingError(f"{where}: action {c['action']!r} is not a ladder action; allowed: "
+                           f"{', '.join(actions)}")  # fmt: skip
 
 
 @cache
 def verbs() -> Verbs:
-    """The shipped verb table."""
+    """The shipped verb table (each class checked)."""
     data = load_data("verbs.yaml")
     by_lemma: dict[str, VerbClass] = {}
     by_noun: dict[str, VerbClass] = {}
     for name, c in data["classes"].items():
+        check_class(name, c)
         vc = VerbClass(name, c["kind"], c["action"], str(c["cameo"]), tuple(c["target"]),
                        bool(c.get("reverse")), bool(c.get("requires_with")))  # fmt: skip
         for lemma in c.get("lemmas", []):
@@ -48,4 +89,4 @@ def verbs() -> Verbs:
             by_noun.setdefault(noun, vc)
     goods = frozenset(data["classes"]["supply"].get("goods", []))
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
-                 frozenset(data["backed"]), goods)  # fmt: skip
+                 frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])))  # fmt: skip

@@ -65,7 +65,7 @@ class Doc:
 
     def markdown(self, image_dir: Path | None = None) -> str:
         """Markdown text; images are written as PNG files to ``image_dir`` (else left out)."""
-        out = [f"# {self.title}", ""]
+        out = [f"# {md_text(self.title)}", ""]
         for n, (kind, body) in enumerate(self.blocks):
             out += _md_block(kind, body, n, image_dir) + [""]
         return "\n".join(out)
@@ -90,23 +90,31 @@ class Doc:
         return html_path, md_path
 
 
+def md_text(text: str) -> str:
+    """Text for Markdown with HTML neutralised: a viewer that renders raw HTML in Markdown
+    shows ``<script>`` from a scenario as text, not as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def _md_block(kind: str, body, n: int, image_dir: Path | None) -> list[str]:
     if kind == "heading":
         level, text = body
-        return ["#" * level + " " + text]
+        return ["#" * level + " " + md_text(text)]
     if kind == "para":
-        return [body]
+        return [md_text(body)]
     if kind == "note":
-        return ["> " + body.replace("\n", "\n> ")]
+        return ["> " + md_text(body).replace("\n", "\n> ")]
     if kind == "list":
         ordered, items = body
-        return [f"{i + 1}. {t}" if ordered else f"- {t}" for i, t in enumerate(items)]
+        return [f"{i + 1}. {md_text(t)}" if ordered else f"- {md_text(t)}"
+                for i, t in enumerate(items)]  # fmt: skip
     if kind == "table":
         headers, rows = body
-        cell = lambda v: str(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        cell = lambda v: md_text(str(v)).replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         return lines + ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     png, caption = body
+    caption = md_text(caption)
     if image_dir is None:
         return [f"*{caption} (figure in the HTML version)*"]
     image_dir.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,9 @@
 
 Drawn from DataFrames in the results-contract columns, so the web page (from the live model's
 records) and the after-action review (from the parquet files) show the same pictures.
-Matplotlib's object API only (no pyplot state): safe in the web server's threads.
+Matplotlib's object API only (no pyplot state): safe in the web server's threads. Colours and
+names are the analysis package's (``sim.analysis.style``, ``sim.analysis.names``): an actor has
+the same colour and name here as in every run figure.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import io
 
 import networkx as nx
 import pandas as pd
-from matplotlib import colormaps
 from matplotlib.figure import Figure
 
-import sim.analysis.style  # noqa: F401 - the one look, and names drawn as plain text
+from sim.analysis import style  # the one look (and names drawn as plain text)
+from sim.analysis.names import names_of
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
 
@@ -28,13 +30,12 @@ def escalation_figure(timeseries: pd.DataFrame, world: Scenario, seats=(), repli
     ladder = standard_ladder()
     fig = Figure(figsize=(8, 4.2), layout="constrained")
     ax = fig.add_subplot()
-    ax.set_prop_cycle(color=colormaps["tab20"].colors)
+    colours, names = style.actor_colours(list(world.actors)), names_of(world)
     ts = timeseries[timeseries.replicate == replicate]
     for actor, rows in ts.groupby("actor", observed=True, sort=False):
-        name = world.actors[actor].name if actor in world.actors else str(actor)
-        human = actor in seats
+        name, human = names.actor(actor), actor in seats
         ax.step(rows.step, rows.rung, where="post", lw=3.2 if human else 1.4,
-                label=f"{name} (you)" if human else name)  # fmt: skip
+                color=colours.get(actor), label=f"{name} (you)" if human else name)  # fmt: skip
     for t in ladder.thresholds:
         ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
         ax.text(0, t.below + 0.55, t.label, fontsize=7, color="grey")
@@ -57,23 +58,21 @@ def front_figure(
     contested = [t for t, th in world.theatres.items() if th.held_by]
     f = forces[(forces.replicate == replicate) & forces.theatre.isin(contested)]
     by_actor = f.groupby(["step", "actor"], observed=True).strength.sum().unstack("actor")
+    colours, names = style.actor_colours(list(world.actors)), names_of(world)
     for actor in by_actor.columns:
-        ax.plot(
-            by_actor.index,
-            by_actor[actor],
-            label=world.actors[actor].name if actor in world.actors else actor,
-        )
+        ax.plot(by_actor.index, by_actor[actor], color=colours.get(actor),
+                label=names.actor(actor))  # fmt: skip
     ax.set_title("Forces at the front (personnel)")
     ax.set_xlabel("turn")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.18), frameon=False)
     th = theatres[theatres.replicate == replicate]
     for tid, rows in th.groupby("theatre", observed=True):
-        name = world.theatres[tid].name if tid in world.theatres else tid
-        ax2.plot(rows.step, rows.control, label=name)
+        holder = world.theatres[tid].held_by if tid in world.theatres else None
+        ax2.plot(rows.step, rows.control, color=colours.get(holder), label=names.theatre(tid))
     ax2.set_ylim(0, 1.05)
     ax2.set_title("Share of the salient still held")
     ax2.set_xlabel("turn")
-    ax2.legend(fontsize=7)
+    ax2.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.18), frameon=False)
     return fig
 
 
@@ -89,17 +88,20 @@ def relations_figure(world: Scenario, rungs: dict[str, int]) -> Figure:
     pos = nx.circular_layout(g)
     fig = Figure(figsize=(6, 5), layout="constrained")
     ax = fig.add_subplot()
-    for kind, (colour, style) in _REL_STYLE.items():
+    for kind, (colour, line) in _REL_STYLE.items():
         edges = [(a, b) for a, b, k in g.edges(data="kind") if k == kind]
-        nx.draw_networkx_edges(g, pos, edgelist=edges, edge_color=colour, style=style, ax=ax,
+        nx.draw_networkx_edges(g, pos, edgelist=edges, edge_color=colour, style=line, ax=ax,
                                width=2, label=kind)  # fmt: skip
-    top = standard_ladder().top
-    colours = [rungs.get(a, 0) / top for a in g.nodes]
-    nx.draw_networkx_nodes(g, pos, node_color=colours, cmap="RdYlGn_r", vmin=0, vmax=1, ax=ax,
-                           node_size=600, edgecolors="black")  # fmt: skip
-    nx.draw_networkx_labels(g, pos, {a: world.actors[a].name for a in g.nodes}, font_size=7, ax=ax)
-    ax.set_title("Relations (node colour: rung, green low to red high)")
-    ax.legend(fontsize=7, loc="lower right")
+    top, names = standard_ladder().top, names_of(world)
+    fill = [rungs.get(a, 0) / top for a in g.nodes]
+    rings = [style.actor_colours(list(world.actors)).get(a, "black") for a in g.nodes]
+    nx.draw_networkx_nodes(g, pos, node_color=fill, cmap=style.RUNG_CMAP, vmin=0, vmax=1, ax=ax,
+                           node_size=600, edgecolors=rings, linewidths=2.5)  # fmt: skip
+    for a, (x, y) in pos.items():
+        ax.annotate(f"{names.actor(a)} ({rungs.get(a, 0)})", (x, y), xytext=(0, -16),
+                    textcoords="offset points", ha="center", fontsize=7)  # fmt: skip
+    ax.set_title("Relations (node fill: rung, dark low to light high; ring: the actor's colour)")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     ax.axis("off")
     return fig
 

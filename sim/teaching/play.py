@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from sim.analysis.names import turn_start
 from sim.files import write_atomic
 from sim.teaching.game import Game, Move
 from sim.teaching.screen import details, first_screen, menu
@@ -153,7 +154,7 @@ def transcript(game: Game) -> str:
              f"{game.turn} of {game.setup.steps} turns played.", ""]  # fmt: skip
     for step in range(1, game.turn + 1):
         rows = turn_rows(game.model, step)
-        date = rows[0][2].isoformat() if rows else ""
-        lines += [f"## Turn {step} ({date})", ""]
+        week = turn_start(game.world.start_date, game.world.step_days, step)
+        lines += [f"## Turn {step} (week from {week.isoformat()})", ""]
         lines += [f"- {describe(game.world, r)}" for r in rows] + [""]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.analysis.names import turn_start
 from sim.analysis.results import read_manifest
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
@@ -155,10 +156,11 @@ def _timeline(doc: Doc, run: RunFolder) -> None:
         else:
             target = f" toward {actor_name(run.world, r.target)}" if pd.notna(r.target) else ""
             move = f"{words(str(r.action))}{target} -> {labels[int(r.rung)]}"
-        rows.append([int(r.step), str(r.date), who, move, r.reason])
+        week = turn_start(run.world.start_date, run.world.step_days, int(r.step))
+        rows.append([int(r.step), str(week), who, move, r.reason])
     doc.heading("Timeline: every move that changed something, with its reason")
     doc.para("Holds by rule-driven actors are left out; every move of a human seat is shown.")
-    doc.table(["Turn", "Date", "Who", "Move", "Why"], rows)
+    doc.table(["Turn", "Week from", "Who", "Move", "Why"], rows)
 
 
 def _milestones(doc: Doc, run: RunFolder, ens: pd.DataFrame) -> None:

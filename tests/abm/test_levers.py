@@ -40,8 +40,8 @@ def clearly_above(high: float, low: float) -> bool:
          {"settle_margin": 0.6}, {"settle_margin": -0.1}),
         ("attrition decides how soon the salient falls", "kursk_salient_lost",
          {"combat": {"attrition_rate": 0.002}}, {"combat": {"attrition_rate": 0.008}}),
-        ("a sharper reaction to moves brings more escalation", "indo_pacific_arms",
-         {"response_to_moves": 0.0}, {"response_to_moves": 2.0}),
+        ("a lower escalation threshold brings more escalation", "nuclear_signal",
+         {"escalation_threshold": 2.0}, {"escalation_threshold": 0.6}),
     ],
 )  # fmt: skip
 def test_lever_moves_its_outcome(what, milestone, low, high):

@@ -7,7 +7,6 @@ turn lengths.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from sim.abm.forces import ForceAgent
 from sim.abm.theatre import ContestedTheatre
 from sim.domain.combat import control_change, square_law
-from sim.domain.params import AttritionLaw, CombatParams
+from sim.domain.params import AttritionLaw, CombatParams, numeric_knobs
 from sim.domain.scenario import Force
 from sim.domain.scenario_io import load_scenario
 from sim.domain.ties import index_ties
@@ -42,10 +41,10 @@ def unit(model, uid, actor, strength, quality=1.0, **kw):
 
 
 def kursk_alone(seed: int, weeks: float, days: float, combat: CombatParams | None = None,
-                nk_in_combat: bool = True):  # fmt: skip
+                nk_in_combat: bool = True, world=KURSK):  # fmt: skip
     """The Kursk theatre alone for ``weeks`` in turns of ``days``: (theatre, units, losses)."""
     model = mesa.Model(rng=seed)
-    units = {uid: ForceAgent(model, uid, f) for uid, f in KURSK.forces.items()
+    units = {uid: ForceAgent(model, uid, f) for uid, f in world.forces.items()
              if f.theatre == "kursk"}  # fmt: skip
     units[NK].in_combat = nk_in_combat
     theatre = ContestedTheatre("kursk", "russia", "ukraine", 1.0, list(units.values()))
@@ -180,7 +179,7 @@ def test_losses_equal_the_fall_in_strength_without_replenishment():
     t.fight(TwoSides(), CombatParams(), 7.0, model.rng)
     assert red.losses == pytest.approx(2000 - red.strength)
     assert blue.losses == pytest.approx(1500 - blue.strength)
-    # the less trained unit loses four times the share per soldier... by strength / quality:
+    # shares by strength / quality: 2,000 / 0.5 against 1,000 / 1.0, four times as many
     assert red.losses / red2.losses == pytest.approx(4.0, rel=0.02)
 
 
@@ -204,6 +203,37 @@ def test_replenishment_never_exceeds_the_establishment_and_keeps_reinforcements(
     u.strength = 0.0
     assert u.replenish(7.0) == 0.0  # a destroyed unit is not rebuilt
     assert unit(model, "v", "red", 100.0, replenishment=0.5).replenish(7.0) == 0.0  # no reserve
+
+
+def test_units_in_combat_are_replenished_inside_the_fight_at_the_supply_rate():
+    """A unit in an exchange gets its turn's flow inside ``fight`` (times ``supply``), and the
+    model's ``replenish`` call after it adds nothing more that turn."""
+    model = mesa.Model(rng=0)
+
+    def exchange(supply):
+        red = unit(model, "r", "red", 10000.0, replenishment=0.1, reserve=1e6)
+        red.strength = 7000.0  # well below its establishment: the whole flow is taken
+        blue = unit(model, "b", "blue", 3000.0)
+        t = ContestedTheatre("t", "red", "blue", 0.5, [red, blue])
+        p = CombatParams(noise=0.0)
+        t.fight(TwoSides(), p, 7.0, model.rng, supply=supply)
+        assert red.replenish(7.0, supply=1.0) == 0.0  # already replenished this turn
+        return red.strength, 1e6 - red.reserve
+
+    full, drawn_full = exchange(None)
+    half, drawn_half = exchange({"red": 0.5})
+    assert drawn_full == pytest.approx(1000.0)  # 10% of 10,000 in a week
+    assert drawn_half == pytest.approx(500.0)
+    assert full > half
+
+
+def test_a_spent_reserve_lets_losses_show():
+    dry_ru = KURSK.forces[RU].model_copy(update={"reserve": 0.0})
+    dry_world = KURSK.model_copy(update={"forces": {**KURSK.forces, RU: dry_ru}})
+    full = [kursk_alone(s, 12, 7, nk_in_combat=False)[1][RU].strength for s in range(30)]
+    dry = [kursk_alone(s, 12, 7, nk_in_combat=False, world=dry_world)[1][RU].strength
+           for s in range(30)]  # fmt: skip
+    assert np.mean(dry) < np.mean(full) - 3000
 
 
 def test_the_same_seed_gives_the_same_front():
@@ -247,23 +277,29 @@ def test_without_north_koreans_the_russian_strength_still_moves():
 # --- turn length ------------------------------------------------------------------------------
 
 
-def _summary(days: float, seeds: int = 400) -> dict[str, np.ndarray]:
-    runs = [kursk_alone(s, 26, days, nk_in_combat=False) for s in range(seeds)]
-    return {
+def _summary(days: float, nk_in_combat: bool, seeds: int = 400) -> dict[str, np.ndarray]:
+    runs = [kursk_alone(s, 26, days, nk_in_combat=nk_in_combat) for s in range(seeds)]
+    out = {
         "russian losses": np.array([lost[RU] for _, _, lost in runs]),
         "ukrainian losses": np.array([lost[UA] for _, _, lost in runs]),
-        "control": np.array([t.control for t, _, _ in runs]),
     }
+    if nk_in_combat:  # the salient falls in every run: compare what was lost on the way
+        out["north korean losses"] = np.array([lost[NK] for _, _, lost in runs])
+    else:
+        out["control"] = np.array([t.control for t, _, _ in runs])
+    return out
 
 
 @pytest.mark.slow
-def test_turn_length_does_not_change_losses_or_control():
+@pytest.mark.parametrize("nk_in_combat", [False, True])
+def test_turn_length_does_not_change_losses_or_control(nk_in_combat):
     """26 weeks in 1-, 7- and 14-day turns, 400 seeds each: means and the 10th, 50th and 90th
     percentiles agree within four standard errors of their difference (normal approximation
-    for a quantile's standard error: sd * sqrt(p (1 - p) / n) / phi(z_p))."""
-    weekly = _summary(7.0)
+    for a quantile's standard error: sd * sqrt(p (1 - p) / n) / phi(z_p)). With the North
+    Koreans fighting from the start the salient falls within the span, mid-turn."""
+    weekly = _summary(7.0, nk_in_combat)
     for days in (1.0, 14.0):
-        other = _summary(days)
+        other = _summary(days, nk_in_combat)
         for name, v in other.items():
             w, n = weekly[name], len(v)
             se = math.sqrt(v.var() / n + w.var() / n)
@@ -278,29 +314,24 @@ def test_turn_length_does_not_change_losses_or_control():
 
 # --- across the plausible range of every combat knob the theatre reads ------------------------
 
-# Until the knob registry (issue 9) lands in sim/domain/params.py, the plausible ranges of the
-# theatre's knobs are written here; plausible_range reads the registry once it is there.
-_PLAUSIBLE = {
-    "attrition_rate": (0.002, 0.008),
-    "linear_reference_strength": (10000.0, 40000.0),
-    "defender_advantage": (1.5, 4.0),
-    "noise": (0.0, 0.5),
-    "breakthrough_ratio": (1.2, 3.0),
-    "control_rate": (0.03, 0.25),
-}
+THEATRE_KNOBS = (
+    "attrition_rate",
+    "linear_reference_strength",
+    "defender_advantage",
+    "noise",
+    "breakthrough_ratio",
+    "control_rate",
+)
 
 
 def plausible_range(name: str) -> tuple[float, float]:
-    """The plausible (sweep) range of a combat knob: the registry's, else the table above."""
-    for f in dataclasses.fields(CombatParams):
-        if f.name == name and "plausible" in f.metadata:
-            return f.metadata["plausible"]
-    return _PLAUSIBLE[name]
+    """The plausible (sweep) range of a combat knob, from the knob registry."""
+    return numeric_knobs(CombatParams)[name]["plausible"]
 
 
 @pytest.mark.parametrize("law", list(AttritionLaw))
 @pytest.mark.parametrize("end", [0, 1])
-@pytest.mark.parametrize("knob", sorted(_PLAUSIBLE))
+@pytest.mark.parametrize("knob", THEATRE_KNOBS)
 def test_the_front_stays_sound_across_plausible_knobs(knob, end, law):
     p = CombatParams(law=law, **{knob: plausible_range(knob)[end]})
     for seed in range(8):

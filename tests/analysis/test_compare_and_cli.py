@@ -34,22 +34,31 @@ def test_compare_two_runs_with_different_parameters_shows_a_difference(run_a, ru
     assert (diff["ci_low"] <= diff["difference"]).all() and (
         diff["difference"] <= diff["ci_high"]
     ).all()
-    assert "P(kursk_salient_lost)" in table and "minus" in table
+    assert "P(Ukraine loses the Kursk salient)" in table and "minus" in table
+    assert "peak above" in table and "mean" not in table  # rungs compared as shares
 
 
-def test_fan_overlay_draws_each_run_on_each_actor_panel(run_a, run_b, tmp_path):
+def test_fan_overlay_draws_each_run_on_each_actor_panel(run_a, run_b, sweep_dir, tmp_path):
     from sim.analysis.compare_plots import fan_overlay
-    from sim.analysis.style import actor_colours
+    from sim.analysis.style import run_colour
 
     items = entries([run_a, run_b])
     actors = items[0].run.actors
-    fig, bands = fan_overlay(items, actors, actor_colours(actors))
+    fig, bands = fan_overlay(items, actors, items[0].run.names)
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
-    assert len(panels) == len(actors)
+    assert [ax.get_title() for ax in panels] == [items[0].run.names.actor(a) for a in actors]
     medians = [ln for ln in panels[0].lines if ln.get_label().endswith("median")]
     assert [ln.get_linestyle() for ln in medians] == ["-", "--"]
-    assert medians[0].get_color() == medians[1].get_color()  # the actor keeps its colour
+    assert [ln.get_color() for ln in medians] == [run_colour(0), run_colour(1)]
     assert set(bands["run"]) == {e.label for e in items}
+    legend = [
+        t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()
+    ]
+    assert len(legend) == 2  # one entry per run
+    many = entries([run_a, sweep_dir])  # four runs: one legend entry each, all colours distinct
+    fig, _ = fan_overlay(many, actors, many[0].run.names)
+    legend = [t for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 4 and len({run_colour(k) for k in range(4)}) == 4
 
 
 def test_compare_a_run_with_a_sweep_expands_the_sweep_jobs(run_a, sweep_dir, tmp_path):
@@ -63,7 +72,7 @@ def test_compare_a_run_with_a_sweep_expands_the_sweep_jobs(run_a, sweep_dir, tmp
 def test_compare_main_prints_the_table(run_a, run_b, tmp_path, capsys):
     assert compare_main([str(run_a), str(run_b), "--out", str(tmp_path / "cmp")]) == 0
     out = capsys.readouterr().out
-    assert "P(prk_combat)" in out and "files written to" in out
+    assert "P(North Korean troops in combat)" in out and "files written to" in out
 
 
 def test_compare_refuses_a_folder_that_is_not_results(run_a, tmp_path, capsys):

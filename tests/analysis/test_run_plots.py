@@ -184,3 +184,12 @@ def test_a_long_decision_log_is_listed_up_to_the_room_and_points_to_the_csv(run,
     listing = "\n".join(t.get_text() for t in fig.axes[0].texts if not t.get_text().isdigit())
     assert listing.rstrip().endswith("more in the CSV")
     plt.close(fig)
+
+
+def test_figures_drawn_in_parallel_are_those_drawn_in_one_process(run_a, tmp_path):
+    one = plot_run(run_a, out_dir=tmp_path / "one", workers=1, formats=("png",))
+    many = plot_run(run_a, out_dir=tmp_path / "many", workers=3, formats=("png",))
+    assert [p.name for p in one] == [p.name for p in many]
+    assert not list((tmp_path / "many").glob("*.svg"))
+    for a, b in zip(one, many, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import pandas as pd
@@ -47,3 +48,4 @@ def test_score_each_job_of_a_sweep(sweep2_dir, tmp_path, monkeypatch):
     assert sorted(per_job["job"]) == [0, 1, 2, 3]
     assert {"rules.restraint", "brier", "log_score"} <= set(per_job.columns)
     assert len(pd.read_csv(out / "observations.csv")) == 4 * 9
+    assert json.loads((out / "pooled.json").read_text())["points"] == 4

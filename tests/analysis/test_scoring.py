@@ -68,8 +68,8 @@ def test_time_to_event(scored):
     assert prk == [0, 0.25, 0.5, 0.75, 0.75]
 
 
-def test_events_table_preferred_and_cameo_codes_match(tmp_path):
-    run = load_run(write_fake_run(tmp_path / "run", events=True))
+def test_cameo_codes_match(tmp_path):
+    run = load_run(write_fake_run(tmp_path / "run"))
     text = tmp_path / "h.yaml"
     write_history(
         text,
@@ -77,7 +77,7 @@ def test_events_table_preferred_and_cameo_codes_match(tmp_path):
 as_of: 2024-11-30
 observations:
   signal_cameo:
-    event: "138"
+    event: "1385"
     actor: russia
     happened: true
     date: 2024-11-11
@@ -125,3 +125,10 @@ def test_score_folder_of_a_run(tmp_path):
     per_run, per_obs, curves = score_folder(path, load_history(write_history(tmp_path / "h.yaml")))
     assert len(per_run) == 1 and len(per_obs) == 5
     assert per_run["brier"].iloc[0] == pytest.approx(1.0625 / 5)
+
+
+def test_a_run_without_events_falls_back_to_decisions(tmp_path):
+    path = write_fake_run(tmp_path / "run")
+    (path / "events.parquet").unlink()
+    table, _ = score_run(load_run(path), load_history(write_history(tmp_path / "h.yaml")))
+    assert table.set_index("observation").loc["signal_at_ukraine", "probability"] == 0.25

@@ -90,3 +90,16 @@ def test_design_rows_become_job_overrides():
         ["rules.noise=0.25", "combat.noise=1e-07", "replicates=5"],
         ["rules.noise=0.5", "combat.noise=2.0", "replicates=5"],
     ]
+
+
+@pytest.mark.parametrize("method", ["morris", "sobol"])
+def test_figures_of_both_methods(tmp_path, method):
+    from SALib.test_functions import Ishigami
+
+    from sim.analysis.sensitivity_plots import plot_indices
+
+    problem = problem_of([Range(f"x{i}", -np.pi, np.pi) for i in (1, 2, 3)])
+    x = sample(method, problem, 64 if method == "sobol" else 10, seed=1)
+    table = indices(method, problem, x, Ishigami.evaluate(x))
+    written = plot_indices(table, method, "y", "toy", tmp_path, f"{method}_y")
+    assert [p.suffix for p in written] == [".png", ".svg", ".csv"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -35,11 +36,12 @@ def test_morris_through_the_design_sweeper_and_resume(tmp_path, capsys):
     assert sorted(sweep["job"].unique()) == list(range(6))
     # common random numbers: replicate i has the same seed at every point
     assert sweep.groupby("replicate")["seed"].nunique().eq(1).all()
-    run = json.loads((out / "3" / "run.json").read_text())
+    jobs = {j["num"]: j for j in json.loads((out / "manifest.json").read_text())["jobs"]}
+    run = json.loads((Path(jobs[3]["output_dir"]) / "run.json").read_text())
     assert run["config"]["rules"]["noise"] == pytest.approx(design.loc[3, "rules.noise"])
     table = pd.read_csv(out / "sensitivity.csv")
     assert set(table["index"]) == {"mu_star", "sigma", "mu"}
     assert (out / "plots" / "morris_prk_combat.png").exists()
     assert sensitivity_main([*argv, "--resume"]) == 0
-    assert read_json(out / "0" / "job.json")["resumed"] is True
+    assert read_json(Path(jobs[0]["output_dir"]) / "job.json")["resumed"] is True
     assert "mu_star" in capsys.readouterr().out

@@ -22,7 +22,7 @@ def _date(step: int) -> dt.date:
     return START + dt.timedelta(days=7 * step)
 
 
-def write_fake_run(out: Path, events: bool = False) -> Path:
+def write_fake_run(out: Path) -> Path:
     """Four replicates, four weekly turns from 2024-10-28.
 
     - milestone prk_combat first reached on turns 1, 2, never, 3;
@@ -67,33 +67,37 @@ def write_fake_run(out: Path, events: bool = False) -> Path:
         ],
         columns=["replicate", "step", "date", "actor", "rung", "rung_label"],
     )
-    for name, df in (
-        ("outcomes", outcomes),
-        ("decisions", dec),
-        ("theatres", theatres),
-        ("timeseries", ts),
-        ("forces", ts.head(0)),
-    ):
-        df.to_parquet(out / f"{name}.parquet")
-    if events:
-        ev = dec.rename(columns={"actor": "source", "action": "event"})
-        ev["cameo"] = ev["event"].map({"nuclear_signal": "138", "hold": "000"})
-        ev[["goldstein", "mid_level", "quad_class"]] = [-9.8, 5, "material_conflict"]
-        ev = ev[
-            [
-                "replicate",
-                "step",
-                "date",
-                "source",
-                "target",
-                "event",
-                "cameo",
-                "goldstein",
-                "mid_level",
-                "quad_class",
-            ]
+    postures = ts.assign(target="ukraine")[
+        ["replicate", "step", "date", "actor", "target", "rung", "rung_label"]
+    ]
+    # the events: the decisions other than holds, coded as actions.yaml codes nuclear_signal
+    ev = dec[dec["action"] != "hold"].rename(columns={"actor": "source", "action": "event"})
+    ev = ev.assign(cameo="1385", goldstein=-7.0, mid_level=3, quad_class="verbal_conflict")
+    ev = ev[
+        [
+            "replicate",
+            "step",
+            "date",
+            "source",
+            "target",
+            "event",
+            "cameo",
+            "goldstein",
+            "mid_level",
+            "quad_class",
         ]
-        ev.to_parquet(out / "events.parquet")
+    ]
+    tables = {
+        "outcomes": outcomes,
+        "decisions": dec,
+        "events": ev,
+        "theatres": theatres,
+        "timeseries": ts,
+        "postures": postures,
+        "forces": ts.head(0),
+    }
+    for name, df in tables.items():
+        df.to_parquet(out / f"{name}.parquet")
     scenario = {
         "name": "fake",
         "start_date": START.isoformat(),

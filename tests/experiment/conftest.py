@@ -28,9 +28,12 @@ def job() -> Job:
     return small_job()
 
 
-def wargame(args: list[str], cwd: Path, timeout: float = 240) -> subprocess.CompletedProcess:
-    """Run ``wargame ARGS`` in ``cwd`` and return the finished process (output captured)."""
-    env = {**os.environ, "CI": "1", "HYDRA_FULL_ERROR": "0"}
+def wargame(
+    args: list[str], cwd: Path, timeout: float = 240, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``wargame ARGS`` in ``cwd`` (``env``: extra environment variables) and return the
+    finished process (output captured)."""
+    env = {**os.environ, "CI": "1", "HYDRA_FULL_ERROR": "0", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "sim.cli", *args],
         cwd=cwd,

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from sim.experiment import pool
-from sim.experiment.run import chunks, default_chunk_size, run_job
+from sim.experiment.chunking import Footprint, chunk_size_for
+from sim.experiment.run import chunks, run_job
 from sim.experiment.tables import SCHEMAS
 
 
@@ -46,12 +47,26 @@ def test_seeds_are_those_of_the_job(job, tmp_path):
 
 
 def test_a_failing_worker_leaves_no_complete_looking_folder(job, tmp_path, monkeypatch):
+    """A worker fails on a later chunk, after earlier chunks were streamed to disk: the
+    clean-up, not an early failure, is what leaves the folder empty."""
+    from sim.experiment.results import ResultsWriter
+
+    real_simulate, real_add, written = pool.simulate_chunk, ResultsWriter.add, []
+
     def boom(job, indices):
-        raise RuntimeError("worker failed")
+        if indices[0] >= 6:
+            raise RuntimeError("worker failed")
+        return real_simulate(job, indices)
+
+    def add(self, tables, outcomes):
+        real_add(self, tables, outcomes)
+        written.extend(p.name for p in self.out_dir.glob("*.partial"))
 
     monkeypatch.setattr(pool, "simulate_chunk", boom)
+    monkeypatch.setattr(ResultsWriter, "add", add)
     with pytest.raises(RuntimeError, match="worker failed"):
         run_job(job, tmp_path, {}, None, chunk_size=3, progress=False, workers=2)
+    assert written, "no chunk reached the disk before the failure: the test proves nothing"
     assert not (tmp_path / "run.json").exists()
     assert not list(tmp_path.glob("*.partial"))
 
@@ -74,8 +89,23 @@ def test_negative_workers_are_refused():
 
 def test_chunks_cover_every_replicate_once():
     assert chunks(7, 3) == [[0, 1, 2], [3, 4, 5], [6]]
-    assert default_chunk_size(10_000, 2) == 250
-    assert default_chunk_size(5, 8) == 1
+    assert chunks(7, 3, start=1) == [[1, 2, 3], [4, 5, 6]]
+
+
+def test_chunks_are_sized_to_the_memory_budget():
+    small = Footprint(building=480_000, tables=32_000)  # measured: the default scenario
+    assert chunk_size_for(10_000, 2, small, memory_mb=1000) == 250
+    assert chunk_size_for(5, 8, small, memory_mb=1000) == 1
+    large = Footprint(building=7_500_000, tables=870_000)  # measured: 1,000 units, 26 turns
+    assert chunk_size_for(1000, 2, large, memory_mb=1000) == 51  # 2 x 51 x 10 MB < 1000 MB
+    assert chunk_size_for(1000, 2, large, memory_mb=10) == 1
+
+
+def test_automatic_chunks_keep_replicate_0_and_record_the_footprint(job, tmp_path):
+    manifest = run_job(job, tmp_path, {}, None, progress=False, workers=2, memory_mb=1)
+    assert manifest["execution"]["chunk_size"] == 1 and manifest["execution"]["replicate_kb"] > 0
+    outcomes = pd.read_parquet(tmp_path / "outcomes.parquet")
+    assert list(outcomes["replicate"]) == list(range(job.replicates))
 
 
 LAUNCHERS = [  # (launcher config, cores available, workers per job)

@@ -81,3 +81,20 @@ def test_a_killed_sweep_resumes_without_losing_or_repeating_jobs(tmp_path):
     assert len(table) == 6 * 40
     assert not table.duplicated(["job", "replicate"]).any()
     assert sorted(table["rules.noise"].unique()) == [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+
+
+def test_every_rule_set_runs_and_a_rerun_into_the_folder_is_refused(tmp_path):
+    sweep_dir = tmp_path / "rules"
+    args = ["-m", "rules=glob(*)", "replicates=2", "steps=2", f"hydra.sweep.dir={sweep_dir}"]
+    done = wargame(args, tmp_path)
+    assert done.returncode == 0, done.stderr
+    manifest = manifest_of(sweep_dir)
+    assert manifest["counts"] == {"done": 4, "failed": 0, "missing": 0, "jobs": 4}
+    assert done.stdout.count("Sweep of 4 points") == 1  # the table, printed once
+    assert (sweep_dir / "plots" / "sweep_peak_rung.png").exists()  # the sweep's figures
+    assert not list(sweep_dir.glob("*/plots"))  # per-job figures are opt-in
+    again = wargame(args, tmp_path)
+    assert again.returncode == 2
+    assert "already holds a sweep's results" in again.stderr and "--force" in again.stderr
+    forced = wargame([*args, "--force"], tmp_path)
+    assert forced.returncode == 0, forced.stderr

@@ -134,6 +134,8 @@ def test_payloads_stay_text_in_briefing_report_and_figures(tmp_path, capsys):
         text = page.read_text(encoding="utf-8")
         assert "&lt;img src=x onerror" in text and "<img src=x" not in text
         assert VUE in text or "{{ 7*191 }}" in text.replace("&#x27;", "'")
+    for md in (tmp_path / "brief" / "briefing.md", tmp_path / "aar" / "report.md"):
+        assert "<img" not in md.read_text(encoding="utf-8") and "&lt;img" in md.read_text()
     assert check_in_chromium([p.as_uri() for p in pages]) == []
 
 

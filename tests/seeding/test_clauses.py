@@ -1,0 +1,122 @@
+"""Relations and events over the dependency parse, as a table of sentences a news reader knows.
+
+Each row: a sentence (or two) and a finding (kind, parties, modality) it must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def findings(text: str) -> set[tuple[str, tuple, str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.kind, f.parties, f.modality) for f in ex.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inflections and event nouns, not surface words
+        ("Russia relaunched airstrikes against Ukraine on Monday.",
+         ("war", ("russia", "ukraine"), "fact")),
+        ("The United States and Britain carried out airstrikes against Houthi targets in Yemen.",
+         ("war", ("united_kingdom", "houthis"), "fact")),
+        ("Pakistani forces were shelling Indian positions along the border.",
+         ("war", ("pakistan", "india"), "fact")),
+        # attribution, apposition, relative clause, passive
+        ("Kyiv said that Russia attacked Ukrainian power plants overnight.",
+         ("war", ("russia", "ukraine"), "fact")),
+        ("Iran, Hezbollah's main backer, which supplies it with rockets, said it was ready.",
+         ("supply", ("iran", "hezbollah"), "fact")),
+        ("Turkey, Azerbaijan's closest ally, said it supported the operation.",
+         ("alliance", ("turkey", "azerbaijan"), "fact")),
+        ("Minsk and its ally Moscow deny the charge.", ("alliance", ("russia", "belarus"), "fact")),
+        ("The Iran-backed Houthis said they had fired missiles at Israel.",
+         ("alliance", ("iran", "houthis"), "fact")),
+        ("Taiwan was attacked by China, officials said.", ("war", ("china", "taiwan"), "fact")),
+        # negation and hedges on the verb
+        ("The UAE has repeatedly denied arming the RSF militia in Sudan.",
+         ("supply", ("united_arab_emirates", "rsf"), "negated")),
+        ("Saudi Arabia did not attack Yemen.", ("war", ("saudi_arabia", "yemen"), "negated")),
+        ("South Korea said it was considering supplying weapons to Ukraine.",
+         ("supply", ("south_korea", "ukraine"), "hedged")),
+        # pronouns and "the two countries"
+        ("India struck Pakistan on Wednesday. It said the strikes were measured.",
+         ("war", ("india", "pakistan"), "fact")),
+        ("Hezbollah said it had fired rockets at Israeli troops.",
+         ("war", ("hezbollah", "israel"), "fact")),
+        # nouns of war and ceasefires
+        ("Pyongyang deepened its involvement in Moscow's war against Ukraine.",
+         ("war", ("russia", "ukraine"), "fact")),
+        ("Israel and Hamas have agreed to a ceasefire in Gaza.",
+         ("ceasefire", ("israel", "hamas"), "fact")),
+        # deals and purchases
+        ("Armenia signed a deal with France to buy air defence radars.",
+         ("supply", ("france", "armenia"), "fact")),
+        ("Mali has bought Turkish drones.", ("supply", ("turkey", "mali"), "fact")),
+    ],
+)  # fmt: skip
+def test_clause_table(text, expected):
+    assert expected in findings(text)
+
+
+def test_condemning_a_deployment_opposes_its_sender_not_its_host():
+    """The issue's example: the surface patterns made South Korea and Russia adversaries."""
+    got = findings("North Korea sent troops to Russia. South Korea condemned the North's troop "
+                   "deployment to Russia on Thursday.")  # fmt: skip
+    assert ("condemnation", ("south_korea", "north_korea"), "fact") in got
+    assert not any(f[1] == ("south_korea", "russia") for f in got)
+
+
+def test_passing_mentions_are_not_actors():
+    text = ("India struck Pakistan on Wednesday. China and Russia called for restraint, and "
+            "the European Union said it was watching.")  # fmt: skip
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert set(ex.actors) == {"india", "pakistan"}
+    assert set(ex.passing) == {"china", "russia", "european_union"}
+
+
+def test_named_entity_fallback_finds_a_demonym_the_gazetteer_lacks():
+    ex = extract(parse_document(b"Thai jets struck Cambodian positions on Thursday.", "t.txt"))
+    assert ("war", ("thailand", "cambodia")) in {(f.kind, f.parties) for f in ex.findings}
+
+
+def test_troop_numbers_become_forces_with_their_quote():
+    text = ("France, which has some 1,500 soldiers in Niger, backed the bloc. Poland is sending "
+            "two brigades to its border, and Russia deployed about 10,000 troops to Belarus.")  # fmt: skip
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    got = {(f.actor, f.quantity.value, f.quantity.quote) for f in ex.forces}
+    assert ("france", 1500, "some 1,500 soldiers") in got
+    assert ("poland", 8000, "two brigades") in got
+    assert ("russia", 10000, "about 10,000 troops") in got
+
+
+def test_every_verb_class_names_a_ladder_action_and_a_cameo_code():
+    from sim.domain.ladder import standard_ladder
+    from sim.seeding.verbs import verbs
+
+    actions = set(standard_ladder().actions)
+    for cls in {*verbs().by_lemma.values(), *verbs().by_noun.values()}:
+        assert cls.action in actions and cls.cameo.isdigit(), cls
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"kind": "war", "cameo": "19", "target": []}, "missing field 'action'"),
+        ({"kind": "battle", "action": "strike_territory", "cameo": "19", "target": []},
+         "kind 'battle' is not allowed; allowed: war, deployment"),
+        ({"kind": "war", "action": "bomb", "cameo": "19", "target": []},
+         "action 'bomb' is not a ladder action; allowed: "),
+    ],
+)  # fmt: skip
+def test_a_bad_verb_class_is_named_with_what_is_allowed(entry, message):
+    from sim.seeding.errors import SeedingError
+    from sim.seeding.verbs import check_class
+
+    with pytest.raises(SeedingError, match="verbs.yaml: class 'mine'") as err:
+        check_class("mine", entry)
+    assert message in str(err.value)

@@ -1,0 +1,52 @@
+"""The start date: dateline, the day the lead reports, and the fallbacks said out loud."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sim.seeding.dates import date_of
+from sim.seeding.text import parse_document
+
+
+def start(text: str, name: str = "doc.txt") -> dt.date:
+    return date_of(parse_document(text.encode(), name)).date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline here\n\nSEOUL, Oct 31, 2024 (Reuters) - North Korea fired a missile, "
+         "officials said.", dt.date(2024, 10, 31)),
+        ("Headline here\n\nSEOUL, Oct 31 (Reuters) - North Korea fired a missile on Thursday.\n"
+         "Published October 31, 2024", dt.date(2024, 10, 31)),
+        ("Headline\n\nJERUSALEM, April 14, 2024 (Wire) - Iran launched drones late on Saturday, "
+         "the military said.", dt.date(2024, 4, 13)),
+        ("Headline\n\nKYIV, Nov 5, 2024 (AP) — Officials said the troops arrived last week.",
+         dt.date(2024, 10, 29)),
+        ("Headline\n\nPARIS, 3 March 2025 - France said yesterday it would act.",
+         dt.date(2025, 3, 2)),
+        ("Russia and Ukraine met on 12 January 2024 in Geneva, officials said.",
+         dt.date(2024, 1, 12)),
+    ],
+)  # fmt: skip
+def test_start_dates(text, expected):
+    assert start(text) == expected
+
+
+def test_without_a_date_the_file_name_dates_the_document_and_says_so():
+    d = date_of(parse_document(b"Russia attacked Ukraine, officials said.", "2024-10_x.txt"))
+    assert d.date == dt.date(2024, 10, 1) and d.source.startswith("assumption: ")
+
+
+def test_without_any_date_it_is_today_and_said_so():
+    d = date_of(parse_document(b"Russia attacked Ukraine, officials said.", "x.txt"))
+    assert d.date == dt.date.today() and "seeded today" in d.source
+
+
+def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
+    text = "Headline\n\nSEOUL, Oct. 31, 2024 (AP) — North Korea fired a missile on Thursday."
+    doc = parse_document(text.encode(), "x.txt")
+    assert len(doc.sentences) == 2
+    assert date_of(doc).date == dt.date(2024, 10, 31)

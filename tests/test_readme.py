@@ -1,0 +1,161 @@
+"""Every command line of README.md, as written, so that a README line can never break unnoticed.
+
+Each line of every fenced ``bash`` block is checked by bash's own parser (``bash -n``: an
+unquoted ``range(...)`` fails here) and then run in one temporary folder, in README order (later
+lines use what earlier ones made), with the output folders the lines themselves produce:
+
+- simulation lines get ``replicates=2 steps=3 plots=false`` appended (later overrides win in
+  Hydra), so they take seconds; named experiments keep their end-of-sweep figures;
+- placeholders are filled with real values and folders (``RUN_A`` -> the newest run folder,
+  ``outputs/play/<date>/<time>_kursk_2024`` -> the game just played, ``-m ...`` -> a two-point
+  sweep; see ``PLACEHOLDERS``);
+- ``wargame play`` gets ``q`` on its input (save and quit after the first question);
+- not run, and said so by the test: ``make run``/``make test`` (they create a virtualenv; the
+  command behind ``make run`` is the plain ``wargame`` line), ``wargame app`` (a server that
+  runs until stopped: its options are parsed with ``--help``; tests/teaching/test_app_browser.py
+  serves it), and the cluster launchers (Ray cluster, SLURM: checked by parsing the overrides
+  with Hydra's grammar and composing the launcher config). The local launcher lines (joblib,
+  Ray, submitit_local) are checked the same way here, because
+  tests/experiment/test_launchers.py runs exactly that tiny sweep through each of them (and
+  compares the tables); running them twice would only cost time.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHRINK = ["replicates=2", "steps=3", "plots=false"]
+CLUSTER = ("hydra/launcher=ray_cluster", "hydra/launcher=slurm")
+LOCAL_LAUNCHERS = ("hydra/launcher=joblib", "hydra/launcher=ray", "hydra/launcher=submitit_local")
+PLACEHOLDERS = {
+    "[--replicate N] [--turn T] [--milestone M]": "--replicate 1 --turn 2 --milestone prk_combat",
+    "RUN_A RUN_B [...] [--out DIR]": "{run_b} {run_a} --out compare_out",
+    "RUN_OR_SWEEP_DIR": "{run_a}",
+    "outputs/play/<date>/<time>_kursk_2024": "{game}",
+    "wargame -m ... ": "wargame -m rules.noise=0.2,0.4 ",
+}
+
+
+def readme_lines() -> list[str]:
+    """The command lines of README.md's ``bash`` blocks, as written (comments dropped)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = []
+    for block in re.findall(r"```bash\n(.*?)```", text, flags=re.S):
+        lines += [line for line in map(strip_comment, block.splitlines()) if line]
+    return lines
+
+
+def strip_comment(raw: str) -> str:
+    """``raw`` without its trailing ``# comment`` (a ``#`` outside quotes, after a space)."""
+    quote = None
+    for i, ch in enumerate(raw):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and (i == 0 or raw[i - 1].isspace()):
+            return raw[:i].strip()
+    return raw.strip()
+
+
+LINES = readme_lines()
+
+
+def test_the_readme_has_command_lines():
+    assert len(LINES) > 30
+    assert any("glob(*)" in line for line in LINES)
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_every_readme_line_is_valid_bash(line):
+    done = subprocess.run(["bash", "-n", "-c", line], capture_output=True, text=True)
+    assert done.returncode == 0, f"{line}\n{done.stderr}"
+
+
+def newest(pattern: str, cwd: Path, n: int = 1) -> list[str]:
+    found = sorted(glob.glob(pattern, root_dir=cwd), key=lambda p: os.path.getmtime(cwd / p))
+    assert len(found) >= n, f"no {pattern} in {cwd}"
+    return found[-n:]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    """A folder laid out like a clone: scenarios/ and seeds/ copied, and the files the README's
+    example paths name (path/to/my_scenario.yaml, later_report.txt)."""
+    ws = tmp_path_factory.mktemp("readme")
+    shutil.copytree(ROOT / "scenarios", ws / "scenarios")
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    (ws / "path" / "to").mkdir(parents=True)
+    shutil.copy(ROOT / "scenarios" / "kursk_2024.yaml", ws / "path" / "to" / "my_scenario.yaml")
+    shutil.copy(next((ROOT / "seeds").glob("*.txt")), ws / "later_report.txt")
+    return ws
+
+
+def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
+    """The argv to run for a README line (None: checked another way), its stdin, and a note."""
+    for placeholder, value in PLACEHOLDERS.items():
+        if placeholder in line:
+            runs = newest("outputs/runs/*/*", ws, 2) if "{run" in value else ["", ""]
+            game = newest("outputs/play/*/*", ws)[0] if "{game}" in value else ""
+            line = line.replace(placeholder, value.format(run_a=runs[-1], run_b=runs[0], game=game))
+    words = shlex.split(line)
+    if words[0] == "make":
+        return None, "", "not run: make sets up a virtualenv (the plain `wargame` line is run)"
+    if any(c in words for c in CLUSTER):
+        return None, "", "not run: needs a cluster; overrides parsed and launcher composed"
+    if any(c in words for c in LOCAL_LAUNCHERS):
+        return None, "", "launcher run by tests/experiment/test_launchers.py; parsed here"
+    assert words[0] == "wargame", line
+    args, stdin = words[1:], ""
+    sub = args[0] if args and not args[0].startswith("-") and "=" not in args[0] else None
+    if sub == "app":
+        args.append("--help")
+    elif sub == "play":
+        stdin = "q\n"
+    elif sub is None and "--cfg" not in args:
+        args += SHRINK[:2] if any(a.startswith("experiment=") for a in args) else SHRINK
+    return [sys.executable, "-m", "sim.cli", *args], stdin, ""
+
+
+def check_cluster_line(line: str) -> None:
+    """A launcher line: Hydra's grammar reads it and the launcher config composes."""
+    from hydra import compose, initialize_config_dir
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
+    from sim.config import register_configs
+    from sim.experiment.catalog import CONF_DIR
+
+    words = shlex.split(line.replace("-m ... ", "-m rules.noise=0.2,0.4 "))[1:]
+    overrides = [w for w in words if not w.startswith("-")]
+    OverridesParser.create().parse_overrides(overrides)
+    register_configs()
+    launcher = [o for o in overrides if o.startswith("hydra/launcher=")]
+    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+        cfg = compose("config", overrides=launcher, return_hydra_config=True)
+    assert cfg.hydra.launcher._target_
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", LINES)
+def test_every_readme_line_runs(line, workspace):
+    argv, stdin, note = command(line, workspace)
+    if argv is None:
+        if "parsed" in note:
+            check_cluster_line(line)
+        print(f"{line}: {note}")
+        return
+    env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(argv, cwd=workspace, input=stdin, capture_output=True, text=True,
+                          env=env, timeout=600)  # fmt: skip
+    assert done.returncode == 0, f"{line}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
