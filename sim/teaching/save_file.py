@@ -80,7 +80,9 @@ def read_save(path: Path) -> SaveFile:
     except (OSError, ValueError) as exc:
         raise WargameError(f"cannot read saved game {path}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
-        raise WargameError(f"{path} is not a saved wargame game (format: {SAVE_FORMAT})")
+        raise WargameError(
+            f"{path} is not a saved wargame game (format: {' or '.join(READABLE_FORMATS)})"
+        )
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:
