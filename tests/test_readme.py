@@ -127,6 +127,14 @@ def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
     return [sys.executable, "-m", "sim.cli", *args], stdin, ""
 
 
+def without_env(words: list[str]) -> list[str]:
+    """The words of a command line without its leading ``NAME=value`` environment settings
+    (``RAY_AUTH_MODE=token wargame ...``)."""
+    while words and re.match(r"^[A-Z_][A-Z0-9_]*=", words[0]):
+        words = words[1:]
+    return words
+
+
 def check_cluster_line(line: str) -> None:
     """A launcher line: Hydra's grammar reads it and the launcher config composes."""
     from hydra import compose, initialize_config_dir
@@ -135,7 +143,7 @@ def check_cluster_line(line: str) -> None:
     from sim.config import register_configs
     from sim.experiment.catalog import CONF_DIR
 
-    words = shlex.split(line.replace("-m ... ", "-m rules.noise=0.2,0.4 "))[1:]
+    words = without_env(shlex.split(line.replace("-m ... ", "-m rules.noise=0.2,0.4 ")))[1:]
     overrides = [w for w in words if not w.startswith("-")]
     OverridesParser.create().parse_overrides(overrides)
     register_configs()
