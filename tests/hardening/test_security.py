@@ -122,7 +122,8 @@ def test_payloads_stay_text_in_briefing_report_and_figures(tmp_path, capsys):
     assert res.code == 0, res.err
     run = tmp_path / "run"
     res = run_wargame([f"scenario={pack / 'hostile.yaml'}", f"deck={pack / 'deck.yaml'}",
-                       "replicates=2", "steps=4", f"hydra.run.dir={run}"], capsys)  # fmt: skip
+                       "replicates=2", "steps=4", "plot_formats=[png,svg]", f"hydra.run.dir={run}"],
+                      capsys)  # fmt: skip
     assert res.code == 0, res.err[-2000:]
     assert (run / "run.json").is_file() and len(list((run / "plots").glob("*.svg"))) >= 5
     res = run_wargame(["report", str(run), "--out", str(tmp_path / "aar"),
@@ -243,7 +244,7 @@ def test_interpolation_in_scenario_text_is_never_resolved(tmp_path, capsys, monk
     (tmp_path / "interp.yaml").write_text(text, encoding="utf-8")
     run = tmp_path / "run"
     res = run_wargame([f"scenario={tmp_path / 'interp.yaml'}", "replicates=1", "steps=2",
-                       f"hydra.run.dir={run}"], capsys)  # fmt: skip
+                       "plot_formats=[png,svg]", f"hydra.run.dir={run}"], capsys)  # fmt: skip
     assert res.code == 0, res.err[-1500:]
     manifest = (run / "run.json").read_text(encoding="utf-8")
     assert "hunter2" not in manifest and "${oc.env:WARGAME_TEST_SECRET}" in manifest
@@ -259,7 +260,7 @@ def test_dollar_signs_in_names_are_drawn_as_text(tmp_path, capsys):
     (tmp_path / "dollar.yaml").write_text(text, encoding="utf-8")
     run = tmp_path / "run"
     res = run_wargame([f"scenario={tmp_path / 'dollar.yaml'}", "replicates=2", "steps=3",
-                       f"hydra.run.dir={run}"], capsys)  # fmt: skip
+                       "plot_formats=[png,svg]", f"hydra.run.dir={run}"], capsys)  # fmt: skip
     assert res.code == 0, res.err[-1500:]
     assert '"status": "complete"' in (run / "run.json").read_text()
     svgs = list((run / "plots").glob("*.svg"))
