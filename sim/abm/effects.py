@@ -119,7 +119,7 @@ def _lift(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
 
 def _commit(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     for u in w.units_of[actor]:
-        if u.strength > 0 and not u.in_combat and _faces(w, actor, target, u.theatre):
+        if u.strength > 0 and not u.in_combat and w.opposed(actor, target, u.theatre):
             u.in_combat = True
             w.version += 1
 
@@ -145,7 +145,7 @@ def _commit_partners(w: World, e: EffectSpec, actor: str, target: str, who: str)
 
 def _withdraw(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     for u in w.units_of[actor]:
-        if u.in_combat and _faces(w, actor, target, u.theatre):
+        if u.in_combat and w.opposed(actor, target, u.theatre):
             u.in_combat = False
             w.version += 1
 
@@ -160,7 +160,7 @@ def _reinforce(w: World, e: EffectSpec, actor: str, target: str, who: str) -> No
 def _deploy(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     """Idle own units outside any contested theatre move to one where the target's side fights
     (the first in id order); with none to move, the actor mobilises (+5% replenishment)."""
-    fronts = sorted(t.id for t in w.theatres if _faces(w, actor, target, t.id))
+    fronts = sorted(t.id for t in w.theatres if w.opposed(actor, target, t.id))
     contested = {t.id for t in w.theatres}
     moved = False
     if fronts:
@@ -201,15 +201,6 @@ _KINDS: dict[str, Callable[[World, EffectSpec, str, str, str], None]] = {
     "withdraw": _withdraw, "reinforce": _reinforce, "deploy": _deploy,
     "nuclear_damage": _nuclear_damage, "offer_ceasefire": _offer_ceasefire,
 }  # fmt: skip
-
-
-def _faces(w: World, actor: str, target: str, theatre: str) -> bool:
-    """Whether ``theatre`` is contested with ``actor`` and ``target`` on opposite sides."""
-    for t in w.theatres:
-        if t.id == theatre:
-            sa, sb = w.side_of(actor, t), w.side_of(target, t)
-            return bool(sa and sb and sa != sb)
-    return False
 
 
 def stand_down(world: World, actor: str) -> None:

@@ -233,17 +233,6 @@ def missing(world: World, actor: str, target: str, action: str) -> list[str]:
     ]
 
 
-def _units_facing(world: World, a: str, b: str) -> bool:
-    for u in world.units_of[a]:
-        if u.strength > 0:
-            for t in world.theatres:
-                if t.id == u.theatre:
-                    sa, sb = world.side_of(a, t), world.side_of(b, t)
-                    if sa and sb and sa != sb:
-                        return True
-    return False
-
-
 def _partner_units(world: World, a: str, b: str) -> bool:
     mine = {u.theatre for u in world.units_of[a]} | {t.id for t in world.theatres if t.owner == a}
     for p in world.ties.treaty_partners[a]:
@@ -256,7 +245,7 @@ def _partner_units(world: World, a: str, b: str) -> bool:
 _REQUIREMENTS = {
     "nuclear": lambda w, a, b: w.actors[a].spec.nuclear,
     "belligerent": lambda w, a, b: w.belligerent(a, b),
-    "units_facing": _units_facing,
+    "units_facing": lambda w, a, b: w.facing(a, b, in_combat=False),
     "partner_units": _partner_units,
     "recipients": lambda w, a, b: bool(w.recipients(a, b)),
     "restricted_supplies": lambda w, a, b: any(

@@ -105,18 +105,25 @@ class World:
     def side_of(self, actor: str, t: ContestedTheatre) -> str | None:
         return self.ties.side_of(actor, t.owner, t.holder)
 
+    def opposed(self, a: str, b: str, theatre: str) -> bool:
+        """Whether ``theatre`` is contested with ``a`` and ``b`` on opposite sides."""
+        for t in self.theatres:
+            if t.id == theatre:
+                sa, sb = self.side_of(a, t), self.side_of(b, t)
+                return bool(sa and sb and sa != sb)
+        return False
+
+    def facing(self, a: str, b: str, in_combat: bool) -> bool:
+        """Whether ``a`` has units with strength left (in combat, if asked) where ``b``'s side
+        is the other side of a contested theatre."""
+        for u in self.units_of[a]:
+            if u.strength > 0 and (u.in_combat or not in_combat) and self.opposed(a, b, u.theatre):
+                return True
+        return False
+
     def fights(self, a: str, b: str) -> bool:
         """Whether ``a`` fights ``b``: at war, or ``a``'s units in combat against ``b``'s side."""
-        if self.at_war(a, b):
-            return True
-        for u in self.units_of[a]:
-            if u.in_combat and u.strength > 0:
-                for t in self.theatres:
-                    if t.id == u.theatre:
-                        sa, sb = self.side_of(a, t), self.side_of(b, t)
-                        if sa and sb and sa != sb:
-                            return True
-        return False
+        return self.at_war(a, b) or self.facing(a, b, in_combat=True)
 
     def belligerent(self, a: str, b: str) -> bool:
         """``a`` may use force against ``b``: it fights ``b``, or it or an actor aligned with it
