@@ -29,6 +29,7 @@ import yaml
 from sim.abm.model import EscalationModel
 from sim.domain.errors import ConfigError
 from sim.experiment.job import Job
+from sim.experiment.simulate import new_model
 
 ACTOR_FIELDS = ("risk_tolerance", "escalation_propensity", "grievance")
 
@@ -77,14 +78,7 @@ def rebuild(
     human_choices: Callable[[int], dict[str, str]] | None = None,
 ) -> EscalationModel:
     """Replicate ``replicate`` of ``job`` replayed for ``turn`` turns (its exact state at T)."""
-    model = EscalationModel(
-        job.world,
-        rules=job.rules,
-        combat=job.combat,
-        rng=job.replicate_seed(replicate),
-        replicate=replicate,
-        human_actors=frozenset(job.human_actors),
-    )
+    model = new_model(job, replicate)
     for _ in range(turn):
         if human_choices:
             model.choices.update(human_choices(model.steps + 1))

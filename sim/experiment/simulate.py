@@ -28,9 +28,9 @@ class ChunkResult:
     outcomes: list[dict]
 
 
-def run_replicate(job: Job, index: int) -> EscalationModel:
-    """One replicate of ``job``, played for ``job.steps`` turns."""
-    model = EscalationModel(
+def new_model(job: Job, index: int) -> EscalationModel:
+    """The model of replicate ``index`` of ``job`` before its first turn."""
+    return EscalationModel(
         job.world,
         rules=job.rules,
         combat=job.combat,
@@ -38,6 +38,11 @@ def run_replicate(job: Job, index: int) -> EscalationModel:
         replicate=index,
         human_actors=frozenset(job.human_actors),
     )
+
+
+def run_replicate(job: Job, index: int) -> EscalationModel:
+    """One replicate of ``job``, played for ``job.steps`` turns."""
+    model = new_model(job, index)
     for _ in range(job.steps):
         model.step()
     return model
