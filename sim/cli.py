@@ -22,6 +22,7 @@ from sim.config import register_configs
 from sim.domain.errors import ConfigError, WargameError
 from sim.experiment.catalog import CONF_DIR
 from sim.experiment.sweep_names import register_resolver
+from sim.limits import check_run_knobs
 from sim.offline import quiet_network_env
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` needs none of it
@@ -29,7 +30,6 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` nee
 
 log = logging.getLogger("wargame")
 register_resolver()  # folder names (conf/config.yaml); here so every job's process has it
-PLOT_FORMATS = ("png", "svg", "pdf")
 HELP_FLAGS = {"--help", "-h", "--hydra-help", "--info", "-i", "--shell-completion", "-sc"}
 
 SUBCOMMANDS = {
@@ -58,19 +58,13 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
     from sim.experiment.job import Job
     from sim.scenario_config import scenario_data
 
+    check_run_knobs(cfg)  # sim.limits: every run knob, before the scenario is read
     data, source = scenario_data(cfg.scenario)
     if cfg.deck:
         data = with_deck(data, Path(cfg.deck))
         source = f"{source} + deck {cfg.deck}"
     world = parse_scenario(data, source=source or "scenario (from the config)")
     rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
-    for key in ("replicates", "steps", "memory_mb"):
-        if cfg[key] < 1:
-            raise ConfigError(f"{key} = {cfg[key]} must be at least 1")
-    formats = sorted(set(cfg.plot_formats) - set(PLOT_FORMATS))
-    if formats:
-        allowed = ", ".join(PLOT_FORMATS)
-        raise ConfigError(f"plot_formats: unknown format(s) {formats}; allowed: {allowed}")
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
     if unknown:
         allowed = ", ".join(world.actors)

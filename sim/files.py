@@ -119,6 +119,24 @@ def read_parquet(path: Path, columns: list[str] | None = None, filters: list | N
         ) from None
 
 
+def check_parquet(path: Path) -> None:
+    """Raise OutputError unless ``path`` ends with a readable Parquet footer: a truncated,
+    empty or foreign file is caught here, before anything is drawn from its folder (reading the
+    footer costs a millisecond; the table itself is read later)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pq.read_metadata(path)
+    except FileNotFoundError:
+        raise OutputError(f"{path}: missing results table") from None
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        raise OutputError(
+            f"{path} is not a readable Parquet table (truncated, or written by a run that "
+            f"crashed?): {_one_line(exc)}"
+        ) from None
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text[:200]

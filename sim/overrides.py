@@ -24,7 +24,13 @@ from omegaconf import DictConfig, ListConfig, OmegaConf
 from sim.config import register_scenarios
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
-from sim.override_values import blame_overrides, check_value_types, expand_float_range
+from sim.limits import RUN_KNOBS, knob_problem, run_knob_problems
+from sim.override_values import (
+    blame_overrides,
+    check_value_types,
+    expand_float_range,
+    typed_values,
+)
 from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
 GROUPS = ("scenario", "rules", "combat", "experiment")
@@ -62,7 +68,9 @@ def prepare(argv: list[str]) -> list[str]:
         argv[pos] = expand_float_range(o) or argv[pos]
     parsed = parse(split_args(argv)[0])
     cfg = check_keys(parsed)
-    if not any(a in ("-m", "--multirun") for a in argv):
+    if any(a in ("-m", "--multirun") for a in argv) or _is_multirun(cfg):
+        check_sweep_knobs(parsed, cfg)
+    else:
         check_single_run(parsed, cfg)
     return argv
 
@@ -157,26 +165,56 @@ def _raw_world(cfg: DictConfig) -> dict:
 
 def check_single_run(overrides: list[Override], cfg: DictConfig) -> None:
     """Validate a single run's whole config (scenario, rules, combat, run knobs) up front, so a
-    bad value stops it before Hydra creates an output folder. Sweeps are checked per job.
+    bad value stops it before Hydra creates an output folder (sweeps: ``check_sweep_knobs``).
     ``cfg`` is the config composed with the group choices; the other overrides are applied to
     it here, as Hydra applies them."""
     if any(o.is_sweep_override() for o in overrides):
-        return
-    if "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode")):
-        return
+        return  # Hydra refuses a sweep value without -m itself
     from sim.cli import job_from_config  # the CLI's own conversion, reused
 
-    rest = [o for o in overrides if o.key_or_group not in GROUPS
-            and not o.key_or_group.startswith("hydra") and "/" not in o.key_or_group]  # fmt: skip
-    try:
-        ConfigLoaderImpl._apply_overrides_to_config(rest, cfg)  # noqa: SLF001 - Hydra's own rule
-    except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
+    if not _apply_rest(overrides, cfg):
         return
     try:
         job_from_config(cfg)
     except ScenarioError as exc:
         blame_overrides(exc, overrides)
         raise
+
+
+def check_sweep_knobs(overrides: list[Override], cfg: DictConfig) -> None:
+    """Refuse a sweep whose run knobs (``workers``, ``steps``, ``seeding``, ...: ``sim.limits``)
+    cannot be used, for every value the sweep would give them (from the command line or the
+    experiment's ``hydra.sweeper.params``), before the sweep folder is made. What depends on
+    the scenario is checked per job."""
+    if not _apply_rest(overrides, cfg):
+        return
+    problems = run_knob_problems(cfg)
+    typed = {o.key_or_group for o in overrides}
+    params = OmegaConf.select(cfg, "hydra.sweeper.params") or {}
+    from_experiment = [f"{k}={v}" for k, v in params.items() if k in RUN_KNOBS and k not in typed]
+    for o in [*overrides, *parse(from_experiment)]:
+        if o.key_or_group in RUN_KNOBS and o.is_sweep_override():
+            problems += [knob_problem(o.key_or_group, v) for v in typed_values(o)]
+    problems = list(dict.fromkeys(p for p in problems if p))
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
+def _is_multirun(cfg: DictConfig) -> bool:
+    """Whether the composed config asks for a sweep (an experiment's ``hydra.mode``)."""
+    return "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode"))
+
+
+def _apply_rest(overrides: list[Override], cfg: DictConfig) -> bool:
+    """Apply the plain ``key=value`` overrides to ``cfg`` as Hydra will; False if Hydra would
+    refuse them (it then says so itself)."""
+    rest = [o for o in overrides if o.key_or_group not in GROUPS and not o.is_sweep_override()
+            and not o.key_or_group.startswith("hydra") and "/" not in o.key_or_group]  # fmt: skip
+    try:
+        ConfigLoaderImpl._apply_overrides_to_config(rest, cfg)  # noqa: SLF001 - Hydra's own rule
+    except Exception:  # noqa: BLE001 - Hydra reports composition errors itself
+        return False
+    return True
 
 
 def available_options(group: str) -> list[str]:

@@ -18,7 +18,7 @@ import yaml
 from sim.analysis.errors import ResultsError
 from sim.analysis.names import Names, names_of, turn_label
 from sim.domain.tables import CORE_FILES, CORE_TABLES
-from sim.files import read_json, read_parquet
+from sim.files import check_parquet, read_json, read_parquet
 
 RUN_TABLES = (*CORE_TABLES, "outcomes")
 RUN_FILES = CORE_FILES
@@ -204,6 +204,9 @@ def load_run(path: Path) -> Run:
     if not path.is_dir():
         raise ResultsError(f"{path}: no such folder")
     require_files(path, RUN_FILES, "run")
+    for name in RUN_FILES:  # every table readable before a figure is drawn (sim.files)
+        if name.endswith(".parquet"):
+            check_parquet(path / name)
     return Run(path, read_manifest(path / "run.json"))
 
 

@@ -17,12 +17,9 @@ from functools import cached_property
 
 import numpy as np
 
-from sim.domain.errors import ConfigError
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario import Scenario
-from sim.limits import check_finite_knobs, check_run_size
-
-SEEDINGS = ("common", "per_point")
+from sim.limits import check_finite_knobs, check_run_knobs, check_run_size
 
 
 @dataclass(frozen=True)
@@ -41,9 +38,7 @@ class Job:
     def __post_init__(self) -> None:
         """Refuse a seeding scheme, sizes and knobs no run can use (``sim.limits``) before
         anything is written."""
-        if self.seeding not in SEEDINGS:
-            raise ConfigError(f"seeding = {self.seeding!r} is not allowed; allowed: "
-                              f"{', '.join(SEEDINGS)}")  # fmt: skip
+        check_run_knobs({"seeding": self.seeding})
         check_run_size(self.steps, self.replicates, self.base_seed, self.world.start_date,
                        self.world.step_days)  # fmt: skip
         check_finite_knobs(rules=self.rules, combat=self.combat)

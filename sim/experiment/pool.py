@@ -26,6 +26,7 @@ from typing import Any
 from sim.experiment.job import Job
 from sim.experiment.machine import cores
 from sim.experiment.simulate import ChunkResult, simulate_chunk
+from sim.limits import check_run_knobs
 
 AUTO_PARALLEL_MIN = 200  # with workers=0, jobs with fewer replicates run in this process
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps workers busy, memory bounded
@@ -36,10 +37,7 @@ _job: Job | None = None  # the job of this worker process, set once by _start_wo
 
 def resolve_workers(requested: int, replicates: int) -> int:
     """The number of processes for a job: ``requested``, or with 0 all cores for large jobs."""
-    if requested < 0:
-        from sim.domain.errors import ConfigError
-
-        raise ConfigError(f"workers = {requested} must be 0 (automatic) or more")
+    check_run_knobs({"workers": requested})
     if requested == 0:
         requested = cores() if replicates >= AUTO_PARALLEL_MIN else 1
     return max(1, min(requested, replicates))

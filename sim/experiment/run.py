@@ -21,13 +21,13 @@ from typing import Any
 from tqdm import tqdm
 
 from sim import __version__
-from sim.domain.errors import ConfigError
 from sim.domain.scenario_io import file_hash, scenario_hash
 from sim.experiment.chunking import DEFAULT_MEMORY_MB, chunk_size_for, probe
 from sim.experiment.job import Job
 from sim.experiment.pool import iter_parallel, resolve_workers
 from sim.experiment.results import ResultsWriter
 from sim.experiment.simulate import ChunkResult, simulate_chunk
+from sim.limits import check_run_knobs
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +72,7 @@ def run_job(
     the ``memory_mb`` budget, see ``sim.experiment.chunking``). None changes the results.
     """
     started, t0 = datetime.now(UTC), time.perf_counter()
-    for key, value in (("chunk_size", chunk_size), ("workers", workers)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigError(f"{key} = {value!r}: allowed: 0 (automatic) or a positive number")
+    check_run_knobs({"chunk_size": chunk_size, "workers": workers, "memory_mb": memory_mb})
     workers = resolve_workers(workers, job.replicates)
     first, footprint = probe(job) if not chunk_size else (None, None)
     size = chunk_size or chunk_size_for(job.replicates, workers, footprint, memory_mb)

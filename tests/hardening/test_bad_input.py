@@ -162,11 +162,21 @@ RUN_CASES = [
     override_case("seed-negative", ["seed=-1", *RUN], ["seed", "2**63"]),
     override_case("chunk-size-negative", ["chunk_size=-3", *RUN], ["chunk_size", "positive"]),
     override_case("workers-negative", ["workers=-1", *RUN], ["workers", "positive"]),
+    override_case("memory-mb-zero", ["memory_mb=0", *RUN], ["memory_mb = 0", "1 or more"]),
+    override_case("seeding-unknown", ["seeding=paired", *RUN], ["seeding = 'paired'", "common, per_point"]),
+    override_case("plot-formats-unknown", ["plot_formats=[png,gif]", *RUN], ["plot_formats", "gif", "png, svg, pdf"]),
+    override_case("workers-word", ["workers=all", *RUN], ["workers", "whole number"]),
+    Case("sweep-workers-negative", lambda ws: ["-m", "rules=tit_for_tat,cautious", "workers=-1", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["workers = -1", "0 (automatic) or a positive whole number"]),
+    Case("sweep-chunk-size-negative", lambda ws: ["-m", "chunk_size=-3,10", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["chunk_size = -3", "0 (automatic)"]),
+    Case("sweep-steps-too-many", lambda ws: ["-m", "steps=5,20000", "replicates=1", "plots=false", f"hydra.sweep.dir={ws / 'sweep'}"], ["steps = 20000", "1 to 10,000"]),
+    Case("sweep-seeding-unknown", lambda ws: ["-m", "seeding=common,paired", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["seeding = 'paired'", "common, per_point"]),
+    Case("sweep-memory-range", lambda ws: ["-m", "memory_mb=range(-1,2)", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["memory_mb = -1", "memory_mb = 0", "1 or more"]),
+    Case("experiment-workers-negative", lambda ws: ["experiment=nk_deployment", "workers=-2", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["workers = -2", "0 (automatic)"]),
     override_case("noise-inf", ["rules.noise=inf", *RUN], ["rules.noise", "finite"]),
     override_case("noise-nan", ["rules.noise=nan", *RUN], ["rules.noise", "nan", "allowed"]),
     override_case("strength-override-inf", ["scenario.forces.kpa_expeditionary_corps.strength=inf", *RUN], ["forces.kpa_expeditionary_corps.strength", "finite"]),
     Case("sweep-interval-default-sweeper", lambda ws: ["-m", "scenario.forces.kpa_expeditionary_corps.strength=interval(1000,2000)", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["interval()", "sampling sweeper", "range("]),
-    Case("sweep-every-job-fails", lambda ws: ["-m", "steps=20000,30000", "replicates=1", "plots=false", f"hydra.sweep.dir={ws / 'sweep'}"], ["2 of 2 sweep jobs", "steps", "no sweep table"], code=1),
+    Case("sweep-every-job-fails", lambda ws: ["-m", "scenario.forces.kpa_expeditionary_corps.strength=-1,-2", "replicates=1", "steps=1", "plots=false", f"hydra.sweep.dir={ws / 'sweep'}"], ["2 of 2 sweep jobs", "strength", "no sweep table"], code=1),
     override_case("human-actor-unknown", ["human_actors=[atlantis]", *RUN], ["human_actors", "atlantis", "allowed"]),
     Case("deck-missing", lambda ws: [f"deck={ws / 'nodeck.yaml'}", f"hydra.run.dir={ws / 'run'}", *RUN], ["nodeck.yaml", "not found"]),
     Case("deck-a-folder", lambda ws: [f"deck={ws}", f"hydra.run.dir={ws / 'run'}", *RUN], ["Deck", "folder"]),
@@ -467,6 +477,21 @@ def test_bad_input_is_refused_clearly(case: Case, tmp_path, capsys):
            and p.name not in case.written}  # fmt: skip
     assert not new, f"outputs that look complete: {sorted(map(str, new))}"
     assert not list(tmp_path.rglob("*.partial")) and not list(tmp_path.rglob(".*.tmp"))
+    if res.code == 2:  # refused up front: not even an empty run or sweep folder
+        made = [f for f in _output_folders(argv) if f.exists()]
+        assert not made, (
+            f"output folder made: {[sorted(p.name for p in f.rglob('*')) for f in made]}"
+        )
+
+
+def _output_folders(argv: list[str]) -> list[Path]:
+    """The run and sweep folders a command line names (``hydra.run.dir=``, ``--out``)."""
+    found = [
+        Path(a.split("=", 1)[1])
+        for a in argv
+        if a.startswith(("hydra.run.dir=", "hydra.sweep.dir="))
+    ]
+    return found + [Path(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a == "--out"]
 
 
 def test_the_battery_is_big_enough():

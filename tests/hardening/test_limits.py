@@ -11,7 +11,13 @@ import pytest
 from sim.domain.errors import ConfigError
 from sim.domain.safe_yaml import MAX_DEPTH, YamlProblem, parse_text
 from sim.files import OutputError, read_json, read_parquet, write_atomic, write_with
-from sim.limits import MAX_STEPS, run_size_problems
+from sim.limits import (
+    MAX_STEPS,
+    check_run_knobs,
+    knob_problem,
+    run_knob_problems,
+    run_size_problems,
+)
 from sim.paths import referenced_file
 
 from .conftest import SEED_DOC
@@ -78,6 +84,43 @@ def test_run_sizes():
     assert run_size_problems(MAX_STEPS + 1, 1, 7, start, 7)
     assert "year 9999" in run_size_problems(MAX_STEPS, 1, 7, dt.date(9999, 1, 1), 7)[0]
     assert run_size_problems(True, 1, 7, start, 7)  # a boolean is not a number of steps
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "says"),
+    [("workers", -1, "must be at least 0"), ("chunk_size", -3, "0 (automatic)"),
+     ("memory_mb", 0, "1 or more"), ("replicates", 10**7, "must be at most 1,000,000"),
+     ("steps", "many", "is not a whole number"), ("seed", True, "is not a whole number"),
+     ("seeding", "paired", "allowed: common, per_point"),
+     ("plot_formats", ["png", "gif"], "allowed: png, svg, pdf")],
+)  # fmt: skip
+def test_every_run_knob_is_checked_in_one_place(key, value, says):
+    problem = knob_problem(key, value)
+    assert problem is not None and problem.startswith(f"{key} = ") and says in problem
+    assert "allowed: " in problem
+
+
+def test_good_run_knobs_pass():
+    good = {"workers": 0, "chunk_size": 10, "memory_mb": 1000, "replicates": 100, "steps": 26,
+            "seed": 0, "seeding": "per_point", "plot_formats": ["png", "svg"], "other": -1}  # fmt: skip
+    assert run_knob_problems(good) == []
+    check_run_knobs(good)
+
+
+def test_a_sweep_is_checked_for_every_value_an_experiment_gives_a_knob():
+    """An experiment file's ``hydra.sweeper.params`` are checked too, unless the command line
+    sweeps the same key."""
+    from omegaconf import OmegaConf
+
+    from sim.overrides import check_sweep_knobs, parse
+
+    cfg = OmegaConf.create({"workers": 0, "steps": 26, "rules": {"noise": 0.1},
+                            "hydra": {"sweeper": {"params": {"steps": "5,20000"}}}})  # fmt: skip
+    with pytest.raises(ConfigError, match="steps = 20000 must be at most 10,000"):
+        check_sweep_knobs(parse(["rules.noise=0.1,0.2"]), cfg)
+    check_sweep_knobs(parse(["steps=5,6"]), cfg)  # the command line's values replace them
+    with pytest.raises(ConfigError, match="workers = -1"):
+        check_sweep_knobs(parse(["workers=-1", "steps=5,6"]), cfg)
 
 
 def test_yaml_limits_are_where_the_docs_say():
