@@ -161,6 +161,12 @@ def main() -> None:
         except WargameError as exc:
             print(f"wargame {argv[0]}: {exc}", file=sys.stderr)
             sys.exit(2)
+        except OSError as exc:  # a disk, a permission, a file in the way: one line, no traceback
+            from sim.files import describe_os_error
+
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"wargame {argv[0]}: {where}{describe_os_error(exc)}", file=sys.stderr)
+            sys.exit(2)
     if "--force" in argv:  # sweeps: replace an earlier sweep's results (sim/experiment/sweep.py)
         argv = [a for a in argv if a != "--force"]
         os.environ["WARGAME_FORCE"] = "1"

@@ -34,7 +34,42 @@ def describe_os_error(exc: OSError) -> str:
         return "no space left on device"
     if exc.errno == errno.EDQUOT:
         return "disk quota exceeded"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return "a file is in the way (a folder is needed there)"
     return (exc.strerror or str(exc)).lower()
+
+
+def folder_in_the_way(path: Path) -> Path | None:
+    """The file that stops ``path`` from being (or becoming) a folder: ``path`` itself or one
+    of its parents; None when there is none."""
+    for p in (Path(path), *Path(path).parents):
+        if p.exists():
+            return None if p.is_dir() else p
+    return None
+
+
+def check_output_folder(path: Path, what: str = "folder") -> Path:
+    """``path``, after checking that no file stands where it or a parent folder must be (an
+    OutputError naming it and ``what`` it is, e.g. ``--out``); nothing is made."""
+    path = Path(path)
+    blocker = folder_in_the_way(path)
+    if blocker is not None:
+        raise OutputError(f"{what} {path}: {blocker} is a file, not a folder; give a folder")
+    return path
+
+
+def output_folder(path: Path, what: str = "folder") -> Path:
+    """Make the folder ``path`` (and its parents) for outputs, or find it made; an OutputError
+    naming it (and ``what`` it is, e.g. ``--out``) when a file is in the way or it cannot be
+    made. Every command makes its output folders here, before it writes into them."""
+    path = check_output_folder(path, what)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{what} {path}: cannot make the folder: {describe_os_error(exc)}"
+        ) from None
+    return path
 
 
 @contextlib.contextmanager

@@ -24,6 +24,7 @@ from omegaconf import DictConfig, ListConfig, OmegaConf
 from sim.config import register_scenarios
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
+from sim.files import folder_in_the_way
 from sim.limits import RUN_KNOBS, knob_problem, run_knob_problems
 from sim.override_values import (
     blame_overrides,
@@ -67,12 +68,24 @@ def prepare(argv: list[str]) -> list[str]:
     for pos, o in zip(where, parsed, strict=True):
         argv[pos] = expand_float_range(o) or argv[pos]
     parsed = parse(split_args(argv)[0])
+    check_output_dirs(parsed)
     cfg = check_keys(parsed)
     if any(a in ("-m", "--multirun") for a in argv) or _is_multirun(cfg):
         check_sweep_knobs(parsed, cfg)
     else:
         check_single_run(parsed, cfg)
     return argv
+
+
+def check_output_dirs(overrides: list[Override]) -> None:
+    """Refuse a run or sweep folder (``hydra.run.dir=``, ``hydra.sweep.dir=``) that a file
+    stands in the way of, before Hydra tries to make it."""
+    for o in overrides:
+        if o.key_or_group in ("hydra.run.dir", "hydra.sweep.dir") and not o.is_sweep_override():
+            blocker = folder_in_the_way(Path(str(o.value())))
+            if blocker is not None:
+                raise ConfigError(f"override {o.input_line}: {blocker} is a file, not a folder; "
+                                  "allowed: a folder, new or existing")  # fmt: skip
 
 
 def parse(args: list[str]) -> list[Override]:
@@ -128,6 +141,10 @@ def check_keys(overrides: list[Override]) -> DictConfig:
     for o in overrides:
         if o.key_or_group in GROUPS and o.type is OverrideType.CHANGE:
             values = _values(o)
+            if not values:
+                allowed = ", ".join(available_options(o.key_or_group))
+                raise ConfigError(f"override {o.input_line}: no {o.key_or_group} option matches; "
+                                  f"allowed: {allowed}")  # fmt: skip
             for value in values:
                 _check_option(o.key_or_group, value)
             choices.append(f"{o.key_or_group}={values[0]}")

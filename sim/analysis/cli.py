@@ -103,6 +103,10 @@ def compare_main(argv: list[str]) -> int:
     try:
         if len(args.folders) < 2 and not _is_sweep(args.folders[0]):
             raise ResultsError("compare needs two or more folders (or one sweep folder)")
+        seen = [Path(f).resolve() for f in args.folders]
+        twice = sorted({str(f) for f in args.folders if seen.count(Path(f).resolve()) > 1})
+        if twice:
+            raise ResultsError(f"{', '.join(twice)}: given twice; allowed: different folders")
         from sim.analysis.compare_plots import compare
 
         written, table = compare(args.folders, out)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.analysis.errors import ResultsError
+from sim.files import output_folder
 
 
 def fork_parser() -> argparse.ArgumentParser:
@@ -49,8 +50,10 @@ def fork_main(argv: list[str]) -> int:
         raise ResultsError(
             f"--replicate {args.replicate}: the run has replicates 0 to {job.replicates - 1}"
         )
-    if not 0 <= args.turn < job.steps or args.k < 0:
-        raise ResultsError(f"--turn {args.turn}: allowed 0 to {job.steps - 1}; --k at least 0")
+    if not 0 <= args.turn < job.steps:
+        raise ResultsError(f"--turn {args.turn}: allowed: 0 to {job.steps - 1}")
+    if args.k < 0:
+        raise ResultsError(f"--k {args.k}: allowed: 0 or more fresh-stream continuations")
     moves = tuple(tuple(m.split("=", 1)) for m in args.move)
     if any(len(m) != 2 for m in moves):
         raise ResultsError("--move must be ACTOR=ACTION, e.g. --move russia=nuclear_signal")
@@ -143,7 +146,7 @@ def write_fork(run, args, change, played) -> None:
     original = run.outcomes[run.outcomes["replicate"] == args.replicate].iloc[0].to_dict()
     table = branch_table(original, {n: m.outcome() for n, m in played.items()})
     summary = milestone_summary(table)
-    out.mkdir(parents=True, exist_ok=True)
+    output_folder(out, "--out")
     table.to_csv(out / "branches.csv", index=False)
     summary.to_csv(out / "milestones.csv", index=False)
     series = _series(run, args.replicate, table, played)

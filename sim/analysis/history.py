@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sim.domain.errors import WargameError
+from sim.domain.safe_yaml import YamlProblem, parse_text, read_text
 
 KINDS = ("milestone", "event", "theatre")
 KEYS = {
@@ -76,12 +75,10 @@ class History:
 def load_history(path: Path) -> History:
     """Read and validate a history file; raises HistoryError naming the file and field."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise HistoryError(f"{path}: cannot read the history file ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise HistoryError(f"{path}: not valid YAML ({exc})".replace("\n", " ")) from None
+    try:  # the project's one YAML reader: plain data only, size limits, duplicate keys refused
+        data = parse_text(read_text(path))
+    except YamlProblem as exc:
+        raise HistoryError(f"{path}: cannot read the history file: {exc}") from None
     if not isinstance(data, dict):
         raise HistoryError(f"{path}: expected a mapping with scenario, as_of, observations")
     as_of = _date(path, "as_of", data.get("as_of"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.analysis.history import load_history
+from sim.files import output_folder
 
 
 def score_parser() -> argparse.ArgumentParser:
@@ -40,7 +41,7 @@ def score_main(argv: list[str]) -> int:
     per_run, per_obs, curves = score_folder(args.folder, history)
     _warn_scenario(args.folder, history.scenario)
     out = args.out or args.folder / "score"
-    out.mkdir(parents=True, exist_ok=True)
+    output_folder(out, "--out")
     per_obs.to_csv(out / "observations.csv", index=False)
     per_run.to_csv(out / "scores.csv", index=False)
     first = per_obs[per_obs["job"] == per_obs["job"].iloc[0]] if "job" in per_obs else per_obs

@@ -24,7 +24,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from sim.files import write_with  # noqa: E402
+from sim.files import output_folder, write_with  # noqa: E402
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 TOL_MUTED = [
@@ -136,7 +136,7 @@ def save_figure(
     """Write ``name``.png (150 dpi) and ``name``.svg (or the formats chosen with ``formats``)
     and the numbers behind it as ``name``.csv."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    output_folder(out_dir)
     paths = [out_dir / f"{name}.{fmt}" for fmt in _formats]
     for fmt, path in zip(_formats, paths, strict=True):
         write_with(path, partial(_save, fig, fmt))

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sim.domain.errors import WargameError
+from sim.files import check_output_folder
 from sim.teaching.world import DEFAULT_SCENARIO, Exercise, exercise_for, find_exercise
 
 
@@ -136,13 +137,14 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
     args = _parse(p, argv)
     if args.resume:
         game = Game.load(args.resume)
-        save, out = args.resume, args.out or args.resume.parent
+        save, out = args.resume, check_output_folder(args.out or args.resume.parent, "--out")
         write(f"Resumed {args.resume} after turn {game.turn}.")
         return play(game, save, out, ask, write)
     setup = _setup_from(args)
     _require_seats(setup)
     game = Game(setup)
     out = args.out or (args.save.parent if args.save else _stamp("play", game.world.name))
+    check_output_folder(out, "--out")  # before the game, not after it (a file in the way)
     return play(game, args.save or out / "game.json", out, ask, write)
 
 
@@ -203,6 +205,13 @@ def report_main(argv: list[str]) -> int:
         help="size of the rule-driven ensemble run when none is given (default 60)",
     )
     args = _parse(p, argv)
+    from sim.limits import knob_problem
+
+    problem = knob_problem("replicates", args.replicates)  # the same limits as a run's
+    if problem:
+        raise WargameError(f"--replicates {args.replicates}: {problem}")
+    if args.out:
+        check_output_folder(args.out, "--out")  # before any figure is drawn
     exercise = find_exercise(args.exercise) if args.exercise else None
     if len(args.run_dir) > 1 and args.out:
         raise WargameError(

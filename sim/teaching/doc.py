@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sim.files import write_atomic
+from sim.files import output_folder, write_atomic
 
 _CSS = """
 body{font-family:Georgia,'Times New Roman',serif;max-width:62rem;margin:2rem auto;padding:0 1rem;
@@ -82,7 +82,7 @@ class Doc:
     def write(self, out_dir: Path, stem: str) -> tuple[Path, Path]:
         """Write ``stem.html`` and ``stem.md`` (with its images beside it) into ``out_dir``."""
         out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        output_folder(out_dir)
         html_path, md_path = out_dir / f"{stem}.html", out_dir / f"{stem}.md"
         markdown = self.markdown(out_dir / f"{stem}_figures")
         write_atomic(md_path, markdown)
@@ -117,7 +117,7 @@ def _md_block(kind: str, body, n: int, image_dir: Path | None) -> list[str]:
     caption = md_text(caption)
     if image_dir is None:
         return [f"*{caption} (figure in the HTML version)*"]
-    image_dir.mkdir(parents=True, exist_ok=True)
+    output_folder(image_dir)
     path = image_dir / f"figure_{n:02d}.png"
     write_atomic(path, png)
     return [f"![{caption}]({image_dir.name}/{path.name})", f"*{caption}*"]

@@ -27,6 +27,7 @@ from sim.experiment.job import Job
 from sim.experiment.results import ResultsWriter, write_json_atomic
 from sim.experiment.run import build_manifest
 from sim.experiment.simulate import tables_of
+from sim.files import output_folder
 from sim.teaching import turn_api
 from sim.teaching.save_file import DEFAULT_SEED, DEFAULT_STEPS, SAVE_FORMAT, read_save
 from sim.teaching.turns import end_reason, options_for, targets_for
@@ -177,7 +178,7 @@ class Game:
 
     def save(self, path: Path) -> Path:
         """Write the setup and the choices so far (atomically) to ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        output_folder(path.parent)
         data = {"format": SAVE_FORMAT, "setup": asdict(self.setup), "choices": self.choices,
                 "journal": self.journal}  # fmt: skip
         return write_json_atomic(data, path)

@@ -44,7 +44,10 @@ def server_command(port: int) -> list[str]:
 
 def serve(scenario: str, seats: list[str], deck: str | None, port: int) -> int:
     """Become the page's server until Ctrl-C (exec: stopping this process stops the server)."""
+    from sim.teaching.classroom.run import check_listen
+
     env = app_env(scenario, seats, deck)
+    check_listen("127.0.0.1", port)
     _check_page_imports()
     print(f"wargame app: open http://127.0.0.1:{port} (works offline; Ctrl-C stops it)", flush=True)
     cmd = server_command(port)

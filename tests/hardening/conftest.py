@@ -4,6 +4,7 @@ call any ``wargame`` command in this process and see its exit code, stdout and s
 from __future__ import annotations
 
 import copy
+import logging
 import shutil
 import sys
 from dataclasses import asdict, dataclass
@@ -34,6 +35,7 @@ def run_wargame(argv: list[str], capsys) -> Result:
 
     GlobalHydra.instance().clear()
     ConfigStore.instance().repo.pop("scenario", None)  # scenario files of earlier calls
+    handlers = logging.root.handlers[:]  # Hydra adds its own, on this test's captured stderr
     old = sys.argv
     sys.argv = ["wargame", *argv]
     code = 0
@@ -44,6 +46,9 @@ def run_wargame(argv: list[str], capsys) -> Result:
     finally:
         sys.argv = old
         GlobalHydra.instance().clear()
+        for handler in [h for h in logging.root.handlers if h not in handlers]:
+            logging.root.removeHandler(handler)  # a later call would log to a closed stream
+            handler.close()
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
 

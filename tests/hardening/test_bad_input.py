@@ -439,6 +439,66 @@ SEED_CASES = [
     Case("seed-doc-is-folder", lambda ws: ["seed", str(ws), "--out", str(ws / "d.yaml")], ["directory"], code=1),
 ]  # fmt: skip
 
+HISTORY = PROJECT / "scenarios" / "kursk_2024.history.yaml"
+
+
+def history_case(id_: str, text: str, expect) -> Case:
+    """``wargame score RUN --history h.yaml`` with an edited copy of the shipped history."""
+
+    def make(ws: Path) -> list[str]:
+        (ws / "h.yaml").write_text(text, encoding="utf-8")
+        run = os.environ["WARGAME_TEST_FINISHED_RUN"]
+        return ["score", run, "--history", str(ws / "h.yaml"), "--out", str(ws / "score")]
+
+    return Case(id_, make, ["h.yaml", *expect])
+
+
+def history_edited(old: str, new: str) -> str:
+    text = HISTORY.read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def a_file(ws: Path) -> Path:
+    """A file where a folder is wanted (a typo'd --out, an old output of the same name)."""
+    path = ws / "taken"
+    path.write_text("an earlier file\n", encoding="utf-8")
+    return path
+
+
+def _finished() -> str:
+    return os.environ["WARGAME_TEST_FINISHED_RUN"]
+
+
+def _copy_of_finished(ws: Path) -> str:
+    import shutil
+
+    return str(shutil.copytree(_finished(), ws / "run_copy"))
+
+
+# Found in the December 2026 re-run (docs/security.md): each failed before its fix (tracebacks,
+# one silently accepted value, one misleading message).
+FOUND_CASES = [
+    history_case("score-history-bad-date", history_edited("date: 2024-11-13", "date: 2024-13-45"), ["observations.prk_troops_in_combat.date", "2024-13-45", "YYYY-MM-DD"]),
+    history_case("score-history-duplicate-id", history_edited("  us_lifts_atacms_restrictions:\n", "  prk_troops_in_combat:\n"), ["observations.prk_troops_in_combat", "written twice"]),
+    history_case("score-history-alias-bomb", BOMB + "\n" + HISTORY.read_text(encoding="utf-8"), ["alias", "1,000,000"]),
+    history_case("score-history-python-tag", history_edited("    happened: true\n", "    happened: !!python/object/apply:os.system ['echo owned']\n"), ["tag", "allowed"]),
+    Case("run-dir-is-a-file", lambda ws: [f"hydra.run.dir={a_file(ws)}", *RUN], ["hydra.run.dir", "taken is a file, not a folder", "allowed: a folder"]),
+    Case("sweep-dir-under-a-file", lambda ws: ["-m", "rules=cautious,tit_for_tat", f"hydra.sweep.dir={a_file(ws) / 'sweep'}", *RUN], ["hydra.sweep.dir", "taken is a file, not a folder"]),
+    Case("sweep-glob-matches-nothing", lambda ws: ["-m", "rules=glob(zzz*)", f"hydra.sweep.dir={ws / 'sweep'}", *RUN], ["rules=glob(zzz*)", "no rules option matches", "allowed: cautious"]),
+    Case("plot-out-is-a-file", lambda ws: ["plot", _finished(), "--out", str(a_file(ws))], ["taken is a file, not a folder"]),
+    Case("compare-out-is-a-file", lambda ws: ["compare", _finished(), _copy_of_finished(ws), "--out", str(a_file(ws))], ["taken is a file, not a folder"]),
+    Case("compare-same-folder-spelt-twice", lambda ws: ["compare", _finished(), _finished() + "/.", "--out", str(ws / "cmp")], ["given twice", "allowed: different folders"]),
+    Case("compare-same-folder-twice", lambda ws: ["compare", _finished(), _finished(), "--out", str(ws / "cmp")], ["given twice", "allowed: different folders"]),
+    Case("brief-out-is-a-file", lambda ws: ["brief", "--out", str(a_file(ws))], ["taken is a file, not a folder"]),
+    Case("report-out-is-a-file", lambda ws: ["report", _finished(), "--out", str(a_file(ws))], ["taken is a file, not a folder"]),
+    Case("play-out-is-a-file", lambda ws: ["play", "--as", "russia", "--steps", "1", "--out", str(a_file(ws))], ["--out", "taken is a file, not a folder"]),
+    Case("fork-out-is-a-file", lambda ws: ["fork", _finished(), "--replicate", "0", "--turn", "1", "--k", "1", "--out", str(a_file(ws))], ["--out", "taken is a file, not a folder"]),
+    Case("app-port-out-of-range", lambda ws: ["app", "--as", "russia", "--port", "70000"], ["--port 70000", "allowed: 1-65535"]),
+    Case("report-replicates-zero", lambda ws: ["report", _finished(), "--replicates", "0", "--out", str(ws / "r")], ["--replicates 0", "allowed: a whole number from 1"]),
+    Case("fork-k-negative", lambda ws: ["fork", _finished(), "--replicate", "0", "--turn", "1", "--k", "-1", "--out", str(ws / "f")], ["--k -1", "allowed: 0 or more"]),
+]  # fmt: skip
+
 CASES = (
     SCENARIO_CASES
     + RUN_CASES
@@ -448,6 +508,7 @@ CASES = (
     + RESULTS_CASES
     + BRIEF_CASES
     + SEED_CASES
+    + FOUND_CASES
 )
 
 
@@ -478,7 +539,7 @@ def test_bad_input_is_refused_clearly(case: Case, tmp_path, capsys):
     assert not new, f"outputs that look complete: {sorted(map(str, new))}"
     assert not list(tmp_path.rglob("*.partial")) and not list(tmp_path.rglob(".*.tmp"))
     if res.code == 2:  # refused up front: not even an empty run or sweep folder
-        made = [f for f in _output_folders(argv) if f.exists()]
+        made = [f for f in _output_folders(argv) if f.is_dir()]
         assert not made, (
             f"output folder made: {[sorted(p.name for p in f.rglob('*')) for f in made]}"
         )

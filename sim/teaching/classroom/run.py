@@ -60,6 +60,12 @@ def check_class(teams: dict[str, tuple[str, ...]], turn_minutes: float, host: st
         raise WargameError(f"--turn-minutes {turn_minutes}: allowed: more than 0, at most 120")
     if host is None or port is None:
         return
+    check_listen(host, port)
+
+
+def check_listen(host: str, port: int) -> None:
+    """That a server can listen on ``host:port``: a port from 1 to 65535 that is free there
+    (the class and the web page, ``wargame app``, both check here before starting)."""
     if not 0 < port < 65536:
         raise WargameError(f"--port {port}: allowed: 1-65535")
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
