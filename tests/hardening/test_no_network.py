@@ -103,6 +103,28 @@ def test_seed_brief_play_report_connect_nowhere(tmp_path):
         assert remote == [], (argv, remote)
 
 
+def test_score_sensitivity_discover_calibrate_fork_connect_nowhere(tmp_path):
+    """The analysing commands, as the README runs them (smaller)."""
+    history = str(PROJECT / "scenarios" / "kursk_2024.history.yaml")
+    sens, run = tmp_path / "sens", tmp_path / "run"
+    steps = [
+        ["replicates=3", "steps=6", "plots=false", f"hydra.run.dir={run}"],
+        ["score", str(run), "--history", history, "--out", str(tmp_path / "score")],
+        ["fork", str(run), "--replicate", "1", "--turn", "2", "--move", "russia=nuclear_signal",
+         "--k", "1", "--out", str(tmp_path / "fork")],
+        ["sensitivity", "--n", "2", "--param", "rules.noise", "--param", "combat.noise", "--out",
+         str(sens), "replicates=2", "steps=4"],
+        ["discover", str(sens), "--outcome", "prk_combat", "--out", str(tmp_path / "disc")],
+        ["calibrate", "--history", history, "--param", "rules.noise", "--samples", "2", "--out",
+         str(tmp_path / "cal"), "--experiment-dir", str(tmp_path / "cal"), "replicates=2",
+         "steps=6"],
+    ]  # fmt: skip
+    for argv in steps:
+        res, remote = traced(argv, tmp_path)
+        assert res.returncode == 0, (argv, res.stdout[-1000:], res.stderr[-2000:])
+        assert remote == [], (argv, remote)
+
+
 CLIENT = """
 import sys, time, urllib.request as u
 base = "http://127.0.0.1:8799"
@@ -124,15 +146,13 @@ for path in ("/_solara/cdn/katex@0.16.9/dist/katex.min.js", "/_solara/cdn/left-p
 """
 
 
-def test_the_web_page_server_connects_nowhere(tmp_path):
-    """The page's server, asked for assets it does not have (KaTeX, any npm path), answers 404
-    and downloads nothing."""
-    pytest.importorskip("solara")
+def serve_and_visit(tmp_path: Path, argv: list[str], client: str) -> tuple[str, list[str]]:
+    """Start ``wargame ARGV`` (a server) isolated and traced, run ``client`` against it, stop
+    the server's whole process group; the client's output and the tree's remote connections."""
     trace = tmp_path / "net.trace"
-    (tmp_path / "client.py").write_text(CLIENT, encoding="utf-8")
+    (tmp_path / "client.py").write_text(client, encoding="utf-8")
     server = ["strace", "-f", "-qq", "-e", "trace=connect,sendto", "-o", str(trace),
-              sys.executable, "-m", "sim.cli", "app", "--exercise", str(EXERCISE), "--as",
-              "united_states", "--port", "8799"]  # fmt: skip
+              sys.executable, "-m", "sim.cli", *argv]  # fmt: skip
     (tmp_path / "run.sh").write_text(
         "setsid " + " ".join(f"'{a}'" for a in server) + " > server.log 2>&1 < /dev/null &\n"
         f"SERVER=$!\n'{sys.executable}' client.py; STATUS=$?\n"
@@ -148,9 +168,49 @@ def test_the_web_page_server_connects_nowhere(tmp_path):
                          text=True, timeout=300, env=env)  # fmt: skip
     log = (tmp_path / "server.log").read_text(errors="replace")
     assert res.returncode == 0, res.stdout + res.stderr[-2000:] + log[-2000:]
-    assert "refused /_solara/cdn/katex" in res.stdout, res.stdout
-    assert "served" not in res.stdout, res.stdout
-    assert remote_connections(trace) == [], remote_connections(trace)
+    return res.stdout, remote_connections(trace)
+
+
+def test_the_web_page_server_connects_nowhere(tmp_path):
+    """The page's server, asked for assets it does not have (KaTeX, any npm path), answers 404
+    and downloads nothing."""
+    pytest.importorskip("solara")
+    out, remote = serve_and_visit(tmp_path, ["app", "--exercise", str(EXERCISE), "--as",
+                                             "united_states", "--port", "8799"], CLIENT)  # fmt: skip
+    assert "refused /_solara/cdn/katex" in out, out
+    assert "served" not in out, out
+    assert remote == [], remote
+
+
+CLASS_CLIENT = """
+import sys, time, urllib.request as u
+base = "http://127.0.0.1:8798"
+for _ in range(240):
+    try:
+        u.urlopen(base + "/", timeout=2).read()
+        break
+    except OSError:
+        time.sleep(0.5)
+else:
+    sys.exit("server did not start")
+for path in ("/", "/brief", "/static/../../../../etc/passwd", "/report"):
+    try:
+        print(path, len(u.urlopen(base + path, timeout=10).read()))
+    except OSError as e:
+        print(path, "refused", e)
+"""
+
+
+def test_the_classroom_server_connects_nowhere(tmp_path):
+    """A whole class's server (pages, briefing, static files, review) asks nothing of the
+    network."""
+    pytest.importorskip("starlette")
+    out, remote = serve_and_visit(tmp_path, ["classroom", "--exercise", str(EXERCISE), "--team",
+                                             "blue=united_states", "--host", "127.0.0.1",
+                                             "--port", "8798", "--out", str(tmp_path / "class")],
+                                  CLASS_CLIENT)  # fmt: skip
+    assert "/ " in out and "root:" not in out, out
+    assert remote == [], remote
 
 
 def test_a_ray_sweep_connects_nowhere(tmp_path):
