@@ -217,6 +217,16 @@ def check_sweep_knobs(overrides: list[Override], cfg: DictConfig) -> None:
         raise ConfigError("; ".join(problems))
 
 
+def check_knob_overrides(args: list[str]) -> None:
+    """Refuse run-knob values among the overrides ``args`` (``workers=-1``, ``steps=0,5``)
+    before a command that runs its own sweep (``sensitivity``, ``calibrate``) writes anything."""
+    problems = [knob_problem(o.key_or_group, v) for o in parse(args)
+                if o.key_or_group in RUN_KNOBS for v in typed_values(o)]  # fmt: skip
+    problems = list(dict.fromkeys(p for p in problems if p))
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
 def _is_multirun(cfg: DictConfig) -> bool:
     """Whether the composed config asks for a sweep (an experiment's ``hydra.mode``)."""
     return "MULTIRUN" in str(OmegaConf.select(cfg, "hydra.mode"))

@@ -65,8 +65,10 @@ def calibrate_main(argv: list[str]) -> int:
     from sim.analysis.scoring import score_folder
     from sim.analysis.sensitivity_cli import split_overrides
     from sim.experiment.design import DESIGN_FILE, read_design, write_design
+    from sim.overrides import check_knob_overrides
 
     args, overrides = split_overrides(calibrate_parser(), argv)
+    check_knob_overrides(overrides)  # before the design is written
     if args.samples < 2 or not 0 < args.accept <= 1:
         raise ConfigError("--samples must be at least 2 and --accept in (0, 1]")
     history = load_history(args.history)

@@ -35,6 +35,9 @@ def run_design(design: Path, sweep_dir: Path, overrides: list[str], resume: bool
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
     done = subprocess.run(argv, env=env, check=False)
+    if done.returncode == 2:  # refused before any job ran: the child said why
+        raise ResultsError(f"the sweep into {sweep_dir} was refused (the reason above); fix it "
+                           "and run the same command again")  # fmt: skip
     if done.returncode != 0:
         raise ResultsError(
             f"the sweep into {sweep_dir} did not finish (exit {done.returncode}); "

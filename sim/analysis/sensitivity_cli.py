@@ -65,8 +65,10 @@ def sensitivity_main(argv: list[str]) -> int:
     from sim.analysis.ranges import parse_ranges
     from sim.analysis.sensitivity import problem_of, sample
     from sim.experiment.design import DESIGN_FILE, read_design, write_design
+    from sim.overrides import check_knob_overrides
 
     args, overrides = split_overrides(sensitivity_parser(), argv)
+    check_knob_overrides(overrides)  # before the design is written
     if args.n < 2:
         raise ConfigError(f"--n = {args.n} must be at least 2")
     out = args.out or Path("outputs/sensitivity") / datetime.now().strftime("%Y-%m-%d/%H-%M-%S")

@@ -496,6 +496,8 @@ FOUND_CASES = [
     Case("fork-out-is-a-file", lambda ws: ["fork", _finished(), "--replicate", "0", "--turn", "1", "--k", "1", "--out", str(a_file(ws))], ["--out", "taken is a file, not a folder"]),
     Case("app-port-out-of-range", lambda ws: ["app", "--as", "russia", "--port", "70000"], ["--port 70000", "allowed: 1-65535"]),
     Case("report-replicates-zero", lambda ws: ["report", _finished(), "--replicates", "0", "--out", str(ws / "r")], ["--replicates 0", "allowed: a whole number from 1"]),
+    Case("sensitivity-workers-negative", lambda ws: ["sensitivity", "--n", "2", "--param", "rules.noise", "--out", str(ws / "sens"), "workers=-1", "replicates=1", "steps=1"], ["workers = -1", "0 (automatic)"]),
+    Case("calibrate-chunk-size-negative", lambda ws: ["calibrate", "--history", str(HISTORY), "--param", "rules.noise", "--samples", "2", "--out", str(ws / "cal"), "chunk_size=-3,2", "replicates=1", "steps=6"], ["chunk_size = -3", "0 (automatic)"]),
     Case("fork-k-negative", lambda ws: ["fork", _finished(), "--replicate", "0", "--turn", "1", "--k", "-1", "--out", str(ws / "f")], ["--k -1", "allowed: 0 or more"]),
 ]  # fmt: skip
 
