@@ -31,12 +31,27 @@ def job() -> Job:
 
 
 def wargame(
-    args: list[str], cwd: Path, timeout: float = 240, env: dict[str, str] | None = None
+    args: list[str],
+    cwd: Path,
+    timeout: float = 240,
+    env: dict[str, str] | None = None,
+    fresh: bool = False,
 ) -> subprocess.CompletedProcess:
     """Run ``wargame ARGS`` in ``cwd`` (``env``: extra environment variables) and return the
-    finished process (output captured)."""
+    finished process (output captured). ``fresh``: in a new interpreter rather than a fork of
+    the preloaded one (for launchers that start processes of their own: joblib's loky waits
+    minutes in a forked child)."""
     env = {"CI": "1", "HYDRA_FULL_ERROR": "0", **(env or {})}
-    return preloaded.shared().run(args, cwd, timeout=timeout, env=env)
+    if not fresh:
+        return preloaded.shared().run(args, cwd, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "sim.cli", *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def start_wargame(args: list[str], cwd: Path) -> subprocess.Popen:
