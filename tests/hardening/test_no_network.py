@@ -56,7 +56,7 @@ def traced(argv: list[str], cwd: Path, stdin: str | None = None, timeout: float 
            env: dict | None = None) -> tuple[subprocess.CompletedProcess, list[str]]:  # fmt: skip
     """Run ``wargame ARGV`` isolated and traced; its result and its non-local connections."""
     trace = cwd / "net.trace"
-    cmd = [*isolation(), "strace", "-f", "-qq", "-e", "trace=connect,sendto", "-o", str(trace),
+    cmd = [*isolation(), "strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto", "-o", str(trace),
            sys.executable, "-m", "sim.cli", *argv]  # fmt: skip
     full_env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg",
                 "WARGAME_SCENARIOS": str(PROJECT / "scenarios"),
@@ -130,7 +130,7 @@ def test_the_web_page_server_connects_nowhere(tmp_path):
     pytest.importorskip("solara")
     trace = tmp_path / "net.trace"
     (tmp_path / "client.py").write_text(CLIENT, encoding="utf-8")
-    server = ["strace", "-f", "-qq", "-e", "trace=connect,sendto", "-o", str(trace),
+    server = ["strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto", "-o", str(trace),
               sys.executable, "-m", "sim.cli", "app", "--exercise", str(EXERCISE), "--as",
               "united_states", "--port", "8799"]  # fmt: skip
     (tmp_path / "run.sh").write_text(
@@ -174,7 +174,7 @@ def test_the_trace_sees_a_connection_when_there_is_one(tmp_path):
     """The check itself: a process that tries a public address is caught."""
     trace = tmp_path / "net.trace"
     code = "import socket; s=socket.socket(); s.settimeout(1); s.connect_ex(('8.8.8.8', 53))"
-    subprocess.run([*isolation(), "strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace),
+    subprocess.run([*isolation(), "strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect", "-o", str(trace),
                     sys.executable, "-c", code], check=True, timeout=60)  # fmt: skip
     assert any("8.8.8.8" in line for line in remote_connections(trace))
     assert KURSK.is_file()
