@@ -20,6 +20,7 @@ import atexit
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,12 +94,13 @@ for line in sys.stdin:
 class Server:
     """One preloaded server process; :meth:`run` runs a ``wargame`` command in a fresh fork."""
 
-    def __init__(self, env: dict[str, str]):
-        self.env = env
+    def __init__(self, env: dict[str, str] | None = None):
+        self.env = env or {}  # on top of base_env() at each command, as a subprocess inherits it
         self.tmp = Path(tempfile.mkdtemp(prefix="wargame-preloaded-"))
         self.proc = subprocess.Popen(
             [sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=(self.tmp / "server.log").open("w"), env=env, cwd=self.tmp,
+            stderr=(self.tmp / "server.log").open("w"), env={**base_env(), **self.env},
+            cwd=self.tmp,
         )  # fmt: skip
         self.buffer = b""
 
@@ -124,7 +126,8 @@ class Server:
         files["stdin"].write_text(stdin, encoding="utf-8")
         files["stdout"].write_text("")
         files["stderr"].write_text("")
-        request = {"args": list(args), "cwd": str(cwd), "env": {**self.env, **(env or {})},
+        env = {**base_env(), **self.env, **(env or {})}
+        request = {"args": list(args), "cwd": str(cwd), "env": env,
                    **{name: str(path) for name, path in files.items()}}  # fmt: skip
         self.proc.stdin.write(json.dumps(request).encode() + b"\n")
         self.proc.stdin.flush()
@@ -141,6 +144,7 @@ class Server:
     def close(self) -> None:
         self.proc.stdin.close()
         self.proc.wait(timeout=60)
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def base_env() -> dict[str, str]:
@@ -150,8 +154,9 @@ def base_env() -> dict[str, str]:
 
 @contextmanager
 def server(env: dict[str, str] | None = None) -> Iterator[Server]:
-    """A preloaded ``wargame`` server with :func:`base_env` and ``env``, closed at the end."""
-    srv = Server({**base_env(), **(env or {})})
+    """A preloaded ``wargame`` server whose commands get :func:`base_env` (taken when each
+    command starts) and ``env``; closed at the end."""
+    srv = Server(env)
     try:
         yield srv
     finally:
@@ -164,6 +169,6 @@ _SHARED: list[Server] = []
 def shared() -> Server:
     """This test process's preloaded server (started on first use, closed at exit)."""
     if not _SHARED or _SHARED[0].proc.poll() is not None:
-        _SHARED[:] = [Server(base_env())]
+        _SHARED[:] = [Server()]
         atexit.register(_SHARED[0].close)
     return _SHARED[0]
