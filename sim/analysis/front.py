@@ -20,17 +20,19 @@ def _band(ax: Axes, b: pd.DataFrame, colour: str, label: str, ls: str = "-") -> 
 
 
 def strength_chart(
-    forces: pd.DataFrame,
+    forces: pd.DataFrame | None,
     colours: dict[str, str],
     ax: Axes | None = None,
     theatres: list[str] | None = None,
     names: Names | None = None,
+    bands: pd.DataFrame | None = None,
 ) -> Figure:
     """Each actor's total personnel in ``theatres`` (all theatres if None) over time, labelled
-    with the actors' and theatres' display names (``names``, from the scenario)."""
+    with the actors' and theatres' display names (``names``, from the scenario); ``bands``
+    (``strength_bands``) if already computed, and then ``forces`` is not read."""
     names = names or Names()
     fig, ax = style.new_axes(ax)
-    b = strength_bands(forces, theatres)
+    b = strength_bands(forces, theatres) if bands is None else bands
     for actor in [a for a in colours if a in set(b["actor"])]:
         _band(ax, b[b["actor"] == actor], colours[actor], names.actor(actor))
     if len(b):
@@ -48,11 +50,13 @@ def control_chart(
     holder_colours: dict[str, str],
     ax: Axes | None = None,
     names: Names | None = None,
+    bands: pd.DataFrame | None = None,
 ) -> Figure:
-    """Each contested theatre's control by its holder (1 = all of the salient) over time."""
+    """Each contested theatre's control by its holder (1 = all of the salient) over time;
+    ``bands`` (``control_bands``) if already computed."""
     names = names or Names()
     fig, ax = style.new_axes(ax)
-    b = control_bands(theatres)
+    b = control_bands(theatres) if bands is None else bands
     if b.empty:
         ax.text(0.5, 0.5, "no contested theatre", transform=ax.transAxes, ha="center")
     if len(theatres):
@@ -72,22 +76,30 @@ def control_chart(
 
 
 def front_figure(
-    forces: pd.DataFrame,
+    forces: pd.DataFrame | None,
     theatres: pd.DataFrame,
     colours: dict[str, str],
     title: str = "",
     caption: str = "",
     names: Names | None = None,
+    strength: pd.DataFrame | None = None,
+    control: pd.DataFrame | None = None,
 ) -> Figure:
-    """Strength in the contested theatres above, salient control below, sharing the date axis."""
+    """Strength in the contested theatres above, salient control below, sharing the date axis;
+    ``strength`` and ``control`` bands if already computed (then ``forces`` is not read)."""
     import matplotlib.pyplot as plt
 
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(9.5, 6.4), sharex=True, layout="constrained")
-    contested = sorted(theatres["theatre"].astype(str).unique()) or None
-    strength_chart(forces, colours, top, contested, names)
+    strength_chart(forces, colours, top, contested_theatres(theatres), names, strength)
     top.set_xlabel("")
-    control_chart(theatres, colours, bottom, names)
+    control_chart(theatres, colours, bottom, names, control)
     bottom.tick_params(axis="x", rotation=30)
     fig.suptitle(title)
     style.caption(fig, caption)
     return fig
+
+
+def contested_theatres(theatres: pd.DataFrame) -> list[str] | None:
+    """The theatres the theatres table follows (None when it follows none: then the strength
+    panel counts every theatre)."""
+    return sorted(theatres["theatre"].astype(str).unique()) or None

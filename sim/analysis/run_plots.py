@@ -21,7 +21,7 @@ import pandas as pd
 from sim.analysis import style
 from sim.analysis.errors import ResultsError
 from sim.analysis.fan import fan_grid
-from sim.analysis.front import front_figure
+from sim.analysis.front import contested_theatres, front_figure
 from sim.analysis.metrics import (
     control_bands,
     milestone_curves,
@@ -110,16 +110,11 @@ def check_choices(
 
 
 def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
-    """fan_chart.*: every actor's escalation fan."""
-    fig = fan_grid(
-        run.timeseries,
-        run.actors,
-        colours,
-        f"Escalation by actor: {run.title}",
-        run.caption,
-        names=run.names,
-    )
-    return style.save_figure(fig, out, "fan_chart", rung_bands(run.timeseries))
+    """fan_chart.*: every actor's escalation fan (rungs counted piece by piece)."""
+    bands = rung_bands(run.pieces("timeseries", ["actor", "step", "date", "rung"]))
+    fig = fan_grid(None, run.actors, colours, f"Escalation by actor: {run.title}", run.caption,
+                   names=run.names, bands=bands)  # fmt: skip
+    return style.save_figure(fig, out, "fan_chart", bands)
 
 
 def plot_timeline(
@@ -158,23 +153,24 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
 
 
 def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
-    """front.*: force strength in the contested theatres and salient control."""
-    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.title}", run.caption,
-                       names=run.names)  # fmt: skip
-    contested = sorted(run.theatres["theatre"].astype(str).unique()) or None
-    data = pd.concat(
-        [
-            strength_bands(run.forces, contested).assign(series="strength"),
-            control_bands(run.theatres).assign(series="control"),
-        ]
-    )
+    """front.*: force strength in the contested theatres and salient control (strengths summed
+    piece by piece; only the columns drawn are read)."""
+    theatres = run.table("theatres", columns=["theatre", "holder", "step", "date", "control"])
+    contested = contested_theatres(theatres)
+    columns = ["replicate", "actor", "theatre", "step", "date", "strength"]
+    strength = strength_bands(run.pieces("forces", columns), contested)
+    control = control_bands(theatres)
+    fig = front_figure(None, theatres, colours, f"The front: {run.title}", run.caption,
+                       names=run.names, strength=strength, control=control)  # fmt: skip
+    data = pd.concat([strength.assign(series="strength"), control.assign(series="control")])
     return style.save_figure(fig, out, "front", data)
 
 
 def plot_network(run: Run, out: Path, colours: dict[str, str], turn: int | None) -> list[Path]:
     """network.*: directed postures at ``turn`` (default: the last) over the relations."""
     t = run.steps if turn is None else int(turn)
-    postures = postures_at(run.decisions, t, postures_table(run.path))
+    table = postures_table(run.path, t)  # the turn's rows only
+    postures = postures_at(run.decisions if table is None else None, t, table)
     fig = network_chart(run.scenario, postures, t, colours, names=run.names)
     source = "" if postures.empty or postures["read_from"].iloc[0] == "postures" else (
         "postures read from the decision log (the run has no postures.parquet) | ")  # fmt: skip
