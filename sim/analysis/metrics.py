@@ -12,11 +12,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from sim.analysis.pieces import concat
-from sim.analysis.quantiles import bands, ordinal_bands, value_counts
+from sim.analysis.quantiles import Frames, bands, ordinal_bands, value_counts
 from sim.analysis.summary import wilson_interval
 
-Frames = pd.DataFrame | Iterable[pd.DataFrame]  # a table, or its pieces (sim.analysis.pieces)
 BAND_KEYS = ["step", "date"]  # bands are over replicates, per entity and turn
 
 
@@ -29,8 +27,8 @@ def rung_bands(timeseries: Frames) -> pd.DataFrame:
 
 def strength_bands(forces: Frames, theatres: list[str] | None = None) -> pd.DataFrame:
     """Per actor and turn: quantiles of the actor's total strength (in ``theatres`` if given);
-    totals are summed per piece of whole replicates, so only the totals are ever whole."""
-    totals = concat(_strength_totals(piece, theatres) for piece in _pieces(forces))
+    totals are summed per piece of whole replicates, and only the totals are kept."""
+    totals = (_strength_totals(piece, theatres) for piece in _pieces(forces))
     return bands(totals, ["actor", *BAND_KEYS], "strength")
 
 
@@ -44,7 +42,7 @@ def _strength_totals(forces: pd.DataFrame, theatres: list[str] | None) -> pd.Dat
 
 def control_bands(theatres: Frames) -> pd.DataFrame:
     """Per contested theatre and turn: quantiles of the holder's control."""
-    return bands(concat(_pieces(theatres)), ["theatre", *BAND_KEYS], "control")
+    return bands(theatres, ["theatre", *BAND_KEYS], "control")
 
 
 def _pieces(table: Frames) -> Iterable[pd.DataFrame]:

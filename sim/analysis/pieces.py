@@ -19,7 +19,7 @@ import pandas as pd
 
 from sim.files import read_parquet
 
-PIECE_ROWS = 250_000  # about 10 MB of lean columns: small next to a process's 150 MB of code
+PIECE_ROWS = 100_000  # about 10 MB of lean columns: small next to a process's 150 MB of code
 
 
 def read_table(

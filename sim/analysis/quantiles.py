@@ -9,7 +9,7 @@ Rungs are ordinal and few (0 to 10), so counting how many replicates hold each r
 is all a band needs: the counts can be summed piece by piece over a table read in pieces, and
 the quantiles and mean read off them are those pandas computes from the whole table, to the
 last bit (the same operations on the same numbers; ``tests/analysis/test_quantiles.py``). Real
-values (strengths, control) are few per group after summing, and go through pandas itself.
+values (total strengths, control) are sorted once by group; their mean is pandas' own.
 """
 
 from __future__ import annotations
@@ -21,16 +21,59 @@ import pandas as pd
 
 from sim.analysis.pieces import concat
 
+Frames = pd.DataFrame | Iterable[pd.DataFrame]  # a table, or its pieces (sim.analysis.pieces)
 QUANTILES = {"q05": 0.05, "q25": 0.25, "median": 0.5, "q75": 0.75, "q95": 0.95}
 
 
-def bands(df: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """Median, 50% (q25-q75) and 90% (q05-q95) bands of ``value`` over replicates, per ``by``."""
-    grouped = df.groupby(by, observed=True)[value]
-    out = pd.concat({k: grouped.quantile(q) for k, q in QUANTILES.items()}, axis=1)
-    out["mean"] = grouped.mean()
-    out["replicates"] = grouped.size()
-    return out.reset_index()
+def bands(table: Frames, by: list[str], value: str) -> pd.DataFrame:
+    """Median, 50% (q25-q75) and 90% (q05-q95) bands of ``value`` over replicates, per ``by``,
+    from a table or its pieces: pandas' numbers (missing values left out of quantiles and mean,
+    counted in ``replicates``) from one sort of the values by group, where pandas copies the
+    whole table per quantile."""
+    keys, ids, values = grouped_values(table, by, value)
+    replicates = np.bincount(ids, minlength=len(keys))
+    mean = pd.Series(values).groupby(ids).mean()  # pandas' own (compensated) sums, row order
+    kept = ~np.isnan(values)
+    ids, values = ids[kept], values[kept]
+    sorted_values = np.append(values[np.lexsort((values, ids))], np.nan)  # NaN: no value
+    n = np.bincount(ids, minlength=len(keys))
+    starts = np.where(n > 0, np.cumsum(n) - n, len(values))
+
+    def order_statistic(k: np.ndarray) -> np.ndarray:
+        """The k-th smallest value of each group (k from 0; NaN for a group without any)."""
+        return sorted_values[np.where(n > 0, starts + k, len(values))]
+
+    out = keys
+    for name, q in QUANTILES.items():
+        out[name] = pandas_quantile(order_statistic, np.maximum(n, 1), q)
+    out["mean"] = mean.reindex(range(len(keys))).to_numpy()
+    out["replicates"] = replicates
+    return out
+
+
+def grouped_values(
+    table: Frames, by: list[str], value: str
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The ``by`` groups of a table or its pieces (one row each, sorted as pandas sorts groups)
+    and, for every row in the table's order, its group's number and its ``value``. Rows with a
+    missing key belong to no group, as in pandas."""
+    seen: dict[tuple, int] = {}
+    fresh, ids, values = [], [], []
+    for piece in [table] if isinstance(table, pd.DataFrame) else table:
+        grouped = piece.groupby(by, observed=True, sort=False)
+        local = grouped.ngroup().to_numpy()
+        found = grouped.size().index.to_frame(index=False)  # in the order of ``local``
+        tuples = list(found.itertuples(index=False, name=None))
+        fresh.append(found[[key not in seen for key in tuples]])
+        number = np.array([seen.setdefault(key, len(seen)) for key in tuples] + [-1])
+        ids.append(number[local])  # a missing key's -1 picks the -1 at the end
+        values.append(piece[value].to_numpy(np.float64))
+    keys = concat(fresh).reset_index(drop=True)
+    order = keys.sort_values(by, kind="stable").index.to_numpy()
+    rank = np.empty(len(order) + 1, dtype=np.int64)
+    rank[order], rank[-1] = np.arange(len(order)), -1
+    ids, values = rank[np.concatenate(ids)], np.concatenate(values)
+    return keys.iloc[order].reset_index(drop=True), ids[ids >= 0], values[ids >= 0]
 
 
 def value_counts(pieces: Iterable[pd.DataFrame], by: list[str], value: str) -> pd.DataFrame:

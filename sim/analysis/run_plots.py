@@ -12,7 +12,7 @@ import logging
 import multiprocessing as mp
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -21,7 +21,7 @@ import pandas as pd
 from sim.analysis import style
 from sim.analysis.errors import ResultsError
 from sim.analysis.fan import fan_grid
-from sim.analysis.front import contested_theatres, front_figure
+from sim.analysis.front import contested_theatres, front_figure, holders_of
 from sim.analysis.metrics import (
     control_bands,
     milestone_curves,
@@ -153,15 +153,22 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
 
 
 def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
-    """front.*: force strength in the contested theatres and salient control (strengths summed
-    piece by piece; only the columns drawn are read)."""
-    theatres = run.table("theatres", columns=["theatre", "holder", "step", "date", "control"])
-    contested = contested_theatres(theatres)
+    """front.*: force strength in the contested theatres and salient control (both tables read
+    piece by piece, only the columns drawn)."""
+    holders: dict[str, str] = {}
+
+    def noting_holders(pieces: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for piece in pieces:
+            holders.update(holders_of(piece, holders))
+            yield piece
+
+    columns = ["theatre", "holder", "step", "date", "control"]
+    control = control_bands(noting_holders(run.pieces("theatres", columns)))
     columns = ["replicate", "actor", "theatre", "step", "date", "strength"]
-    strength = strength_bands(run.pieces("forces", columns), contested)
-    control = control_bands(theatres)
-    fig = front_figure(None, theatres, colours, f"The front: {run.title}", run.caption,
-                       names=run.names, strength=strength, control=control)  # fmt: skip
+    strength = strength_bands(run.pieces("forces", columns), contested_theatres(control))
+    fig = front_figure(None, None, colours, f"The front: {run.title}", run.caption,
+                       names=run.names, strength=strength, control=control,
+                       holders=holders)  # fmt: skip
     data = pd.concat([strength.assign(series="strength"), control.assign(series="control")])
     return style.save_figure(fig, out, "front", data)
 

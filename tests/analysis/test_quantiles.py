@@ -14,7 +14,7 @@ import pytest
 
 from sim.analysis.metrics import control_bands, rung_bands, strength_bands
 from sim.analysis.pieces import concat, pieces, read_table, replicate_ranges
-from sim.analysis.quantiles import bands, ordinal_bands, value_counts
+from sim.analysis.quantiles import QUANTILES, bands, ordinal_bands, value_counts
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario_io import load_scenario
 from sim.experiment.job import Job
@@ -36,11 +36,20 @@ def chunked_run(tmp_path_factory) -> Path:
     return out
 
 
+def old_bands(df: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
+    """The way bands were computed before: pandas' group quantiles on the whole table."""
+    grouped = df.groupby(by, observed=True)[value]
+    out = pd.concat({k: grouped.quantile(q) for k, q in QUANTILES.items()}, axis=1)
+    out["mean"] = grouped.mean()
+    out["replicates"] = grouped.size()
+    return out.reset_index()
+
+
 def old_strength_bands(forces: pd.DataFrame, theatres: list[str]) -> pd.DataFrame:
     """The way strength bands were computed before: the whole table, summed and banded."""
     forces = forces[forces["theatre"].isin(theatres)]
     total = forces.groupby(["replicate", "actor", *KEYS], observed=True)["strength"].sum()
-    return bands(total.reset_index(), ["actor", *KEYS], "strength")
+    return old_bands(total.reset_index(), ["actor", *KEYS], "strength")
 
 
 def test_the_run_has_several_row_groups_read_as_pieces_of_whole_replicates(chunked_run):
@@ -63,7 +72,7 @@ def test_the_run_has_several_row_groups_read_as_pieces_of_whole_replicates(chunk
 def test_rung_strength_and_control_bands_equal_the_whole_table_ones_exactly(chunked_run, rows):
     ts, forces, theatres = (read_table(chunked_run / f"{t}.parquet")
                             for t in ("timeseries", "forces", "theatres"))  # fmt: skip
-    old_rungs = bands(ts, ["actor", *KEYS], "rung")
+    old_rungs = old_bands(ts, ["actor", *KEYS], "rung")
     lean = pieces(chunked_run / "timeseries.parquet", ["actor", "step", "date", "rung"], rows=rows)
     pd.testing.assert_frame_equal(rung_bands(lean), old_rungs, check_exact=True)
     pd.testing.assert_frame_equal(rung_bands(ts), old_rungs, check_exact=True)
@@ -75,7 +84,7 @@ def test_rung_strength_and_control_bands_equal_the_whole_table_ones_exactly(chun
     )
     lean = read_table(chunked_run / "theatres.parquet", ["theatre", "holder", *KEYS, "control"])
     pd.testing.assert_frame_equal(
-        control_bands(lean), bands(theatres, ["theatre", *KEYS], "control"), check_exact=True
+        control_bands(lean), old_bands(theatres, ["theatre", *KEYS], "control"), check_exact=True
     )
 
 
@@ -91,10 +100,30 @@ def test_ordinal_bands_equal_pandas_quantiles_on_ties_odd_sizes_and_single_repli
         }
     )  # fmt: skip
     df.loc[df["actor"] == "a6", "rung"] = 4  # one rung only
-    old = bands(df, ["actor", "step"], "rung")
+    old = old_bands(df, ["actor", "step"], "rung")
     cut = [df.iloc[i : i + 97] for i in range(0, len(df), 97)]  # pieces that split groups
     new = ordinal_bands(value_counts(cut, ["actor", "step"], "rung"), ["actor", "step"], "rung")
     pd.testing.assert_frame_equal(new, old, check_exact=True)
+
+
+def test_real_valued_bands_equal_pandas_quantiles_with_missing_values_and_empty_groups():
+    rng = np.random.default_rng(9)
+    sizes = [1, 2, 5, 64, 999]
+    df = pd.DataFrame(
+        {
+            "theatre": np.repeat([f"t{i}" for i in range(len(sizes))], sizes),
+            "step": rng.integers(0, 3, sum(sizes)).astype(np.int16),
+            "control": rng.random(sum(sizes)) * 1e4,
+        }
+    )
+    df.loc[rng.random(len(df)) < 0.1, "control"] = np.nan
+    df.loc[df["theatre"] == "t1", "control"] = np.nan  # a group with no value at all
+    df.loc[df["theatre"] == "t2", "control"] = 0.25  # ties
+    pd.testing.assert_frame_equal(
+        bands(df, ["theatre", "step"], "control"),
+        old_bands(df, ["theatre", "step"], "control"),
+        check_exact=True,
+    )
 
 
 def test_a_replicate_split_over_two_row_groups_stays_in_one_piece(tmp_path):
