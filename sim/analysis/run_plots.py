@@ -45,13 +45,13 @@ def plot_run(
     turn: int | None = None,
     out_dir: Path | None = None,
     milestones: list[str] | None = None,
-    formats: tuple[str, ...] = style.FORMATS,
+    formats: tuple[str, ...] | None = None,
     workers: int = 0,
 ) -> list[Path]:
     """Draw all run figures; ``replicate`` for the timeline (default: the most typical one),
     ``turn`` for the network (default: the last), ``milestones`` for the milestone curves
-    (default: all), as ``formats`` (png, svg, pdf), in ``workers`` processes (0: automatic).
-    Returns the files written."""
+    (default: all), as ``formats`` (png, svg, pdf; default: those ``style.formats`` chose), in
+    ``workers`` processes (0: automatic). Returns the files written."""
     run = load_run(Path(run_dir))
     check_choices(run, replicate, turn, milestones)
     out = Path(out_dir) if out_dir else run.path / "plots"
@@ -63,7 +63,7 @@ def plot_run(
          (plot_milestones, (run, out, milestones))],
         [(plot_front, (run, out, colours))],
     ]  # fmt: skip
-    with style.formats(formats):
+    with style.formats(formats or style.chosen_formats()):
         written = [p for paths in draw_all(groups, workers) for p in paths]
     log.info("wrote %d figure files to %s", len(written), out)
     return written

@@ -122,6 +122,11 @@ def formats(chosen: tuple[str, ...] | list[str]) -> Iterator[None]:
         _formats = before
 
 
+def chosen_formats() -> tuple[str, ...]:
+    """What ``save_figure`` writes here (``FORMATS``, or those of the enclosing ``formats``)."""
+    return _formats
+
+
 def _save(fig: Figure, fmt: str, path: Path) -> None:
     """``fig`` as ``fmt`` into ``path``; PNG at ``DPI`` with fast compression."""
     if fmt == "png":
