@@ -8,6 +8,7 @@ drawing a run takes less time than simulating it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import sys
@@ -79,11 +80,16 @@ def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
     workers = min(len(groups), workers or cores())
     if workers <= 1 or not sys.platform.startswith("linux"):
         return [paths for group in groups for paths in draw_group(group)]
-    with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
-            futures = [pool.submit(draw_group, group) for group in groups]
-            return [paths for f in futures for paths in f.result()]
+    gc.freeze()  # the collector leaves the parent's objects alone: their pages stay shared
+    try:
+        with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded",
+                                    DeprecationWarning)  # fmt: skip
+            with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
+                futures = [pool.submit(draw_group, group) for group in groups]
+                return [paths for f in futures for paths in f.result()]
+    finally:
+        gc.unfreeze()
 
 
 def draw_group(group: list[Figure]) -> list[list[Path]]:
