@@ -19,7 +19,7 @@ import pandas as pd
 
 from sim.files import read_parquet
 
-PIECE_ROWS = 100_000  # about 10 MB of lean columns: small next to a process's 150 MB of code
+PIECE_ROWS = 100_000  # a few MB of lean columns per piece; fewer rows would cost more reads
 
 
 def read_table(
