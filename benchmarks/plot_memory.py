@@ -8,7 +8,8 @@
 For each N and each source tree (``--trees``, interleaved so that a change in the machine's
 load falls on all of them): ``wargame replicates=N plots=false`` into a temporary folder (unless
 ``--run`` names a run), then ``plot_run`` on it (what ``wargame`` does at the end of a run and
-``wargame plot`` does again), each in a fresh process.
+``wargame plot`` does again), each in a fresh process; with ``--in-run``, also ``wargame
+replicates=N`` with its figures (the difference to the first is what the figures add to a run).
 
 Memory is that of the whole process tree (the command and the processes it forks), sampled
 every 20 ms from /proc: the sum of the processes' RSS (pages shared after a fork counted once
@@ -129,6 +130,13 @@ def simulate(tree: Path, n: int, run: Path) -> dict:
     return measured(tree, cmd, f"simulate {n}")
 
 
+def run_with_figures(tree: Path, n: int, run: Path) -> dict:
+    """``wargame replicates=N``: the run and its figures, drawn by the run's own process."""
+    shutil.rmtree(run, ignore_errors=True)
+    cmd = [sys.executable, "-m", "sim.cli", f"replicates={n}", f"hydra.run.dir={run}"]
+    return measured(tree, cmd, f"simulate {n} + figures")
+
+
 def draw(tree: Path, run: Path, out: Path, formats: list[str]) -> dict:
     """Every figure of ``run`` into ``out``, as ``wargame`` draws them at the end of a run."""
     shutil.rmtree(out, ignore_errors=True)
@@ -145,6 +153,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="source trees, interleaved (default: this one)")  # fmt: skip
     parser.add_argument("--formats", nargs="+", default=["png"], help="png, svg, pdf")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--in-run", action="store_true",
+                        help="also time wargame replicates=N with its figures")  # fmt: skip
     args = parser.parse_args(argv)
     print(f"# load average before: {os.getloadavg()[0]:.2f}")
     rows: list[dict] = []
@@ -157,6 +167,8 @@ def main(argv: list[str] | None = None) -> None:
                     if not args.run:
                         rows.append(simulate(tree, n, run))
                     rows.append(draw(tree, run, tmp / "plots", args.formats))
+                    if args.in_run and not args.run:
+                        rows.append(run_with_figures(tree, n, tmp / f"run{i}_figures"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print_table(list(rows[0]), [list(r.values()) for r in rows])
