@@ -68,6 +68,9 @@ class World:
         for u in self.units.values():
             self.units_of[u.actor_id].append(u)
         self.actor_ids = tuple(sorted(self.actors))  # the order of every per-actor loop
+        self.unit_ids = tuple(sorted(self.units))  # the order of every per-unit loop
+        self.theatre_by_id = {t.id: t for t in self.theatres}  # the contested theatres
+        self._rungs: dict[str, int] = {}  # each actor's overall rung, worked out on demand
 
     # postures ---------------------------------------------------------------------------
     def posture(self, actor: str, target: str) -> int:
@@ -80,13 +83,17 @@ class World:
         rung = max(0, min(rung, agent.max_rung))
         if target in self.postures[actor]:
             self.postures[actor][target] = rung
+            self._rungs.pop(actor, None)
             agent.peak_rung = max(agent.peak_rung, rung)
 
     def rung(self, actor: str) -> int:
         """The actor's overall rung: its highest posture (its initial rung if it deals with
         nobody)."""
-        p = self.postures[actor]
-        return max(p.values()) if p else self.actors[actor].initial_rung
+        rung = self._rungs.get(actor)
+        if rung is None:
+            p = self.postures[actor]
+            rung = self._rungs[actor] = max(p.values()) if p else self.actors[actor].initial_rung
+        return rung
 
     def postures_ago(self, days_ago: float) -> dict[str, dict[str, int]]:
         """Every posture as it stood ``days_ago`` days ago (the start's, before the run began):
@@ -107,11 +114,11 @@ class World:
 
     def opposed(self, a: str, b: str, theatre: str) -> bool:
         """Whether ``theatre`` is contested with ``a`` and ``b`` on opposite sides."""
-        for t in self.theatres:
-            if t.id == theatre:
-                sa, sb = self.side_of(a, t), self.side_of(b, t)
-                return bool(sa and sb and sa != sb)
-        return False
+        t = self.theatre_by_id.get(theatre)
+        if t is None:
+            return False
+        sa, sb = self.side_of(a, t), self.side_of(b, t)
+        return bool(sa and sb and sa != sb)
 
     def facing(self, a: str, b: str, in_combat: bool) -> bool:
         """Whether ``a`` has units with strength left (in combat, if asked) where ``b``'s side
