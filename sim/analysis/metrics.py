@@ -7,12 +7,11 @@ figure saves as its CSV. The band functions also take a table in pieces of whole
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
-from sim.analysis.quantiles import Frames, bands, ordinal_bands, value_counts
+from sim.analysis.pieces import Frames, as_pieces
+from sim.analysis.quantiles import bands, ordinal_bands, value_counts
 from sim.analysis.summary import wilson_interval
 
 BAND_KEYS = ["step", "date"]  # bands are over replicates, per entity and turn
@@ -22,13 +21,13 @@ def rung_bands(timeseries: Frames) -> pd.DataFrame:
     """Per actor and turn: quantiles of the rung held across replicates, from counts of each
     rung (summed piece by piece when given pieces: the table is never whole in memory)."""
     by = ["actor", *BAND_KEYS]
-    return ordinal_bands(value_counts(_pieces(timeseries), by, "rung"), by, "rung")
+    return ordinal_bands(value_counts(timeseries, by, "rung"), by, "rung")
 
 
 def strength_bands(forces: Frames, theatres: list[str] | None = None) -> pd.DataFrame:
     """Per actor and turn: quantiles of the actor's total strength (in ``theatres`` if given);
     totals are summed per piece of whole replicates, and only the totals are kept."""
-    totals = (_strength_totals(piece, theatres) for piece in _pieces(forces))
+    totals = (_strength_totals(piece, theatres) for piece in as_pieces(forces))
     return bands(totals, ["actor", *BAND_KEYS], "strength")
 
 
@@ -43,10 +42,6 @@ def _strength_totals(forces: pd.DataFrame, theatres: list[str] | None) -> pd.Dat
 def control_bands(theatres: Frames) -> pd.DataFrame:
     """Per contested theatre and turn: quantiles of the holder's control."""
     return bands(theatres, ["theatre", *BAND_KEYS], "control")
-
-
-def _pieces(table: Frames) -> Iterable[pd.DataFrame]:
-    return [table] if isinstance(table, pd.DataFrame) else table
 
 
 def milestone_curves(outcomes: pd.DataFrame, steps: int) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from sim.files import read_parquet
 
+Frames = pd.DataFrame | Iterable[pd.DataFrame]  # a table, or its pieces
 PIECE_ROWS = 100_000  # a few MB of lean columns per piece; fewer rows would cost more reads
 
 
@@ -70,6 +71,11 @@ def pieces(
     for span in replicate_ranges(path, rows):
         where = [] if span is None else [("replicate", ">=", span[0]), ("replicate", "<=", span[1])]
         yield read_table(path, columns, where + list(filters or []) or None)
+
+
+def as_pieces(table: Frames) -> Iterable[pd.DataFrame]:
+    """A table as its pieces: a DataFrame is one piece; pieces are passed through."""
+    return [table] if isinstance(table, pd.DataFrame) else table
 
 
 def concat(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:

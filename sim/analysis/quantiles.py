@@ -14,14 +14,11 @@ values (total strengths, control) are sorted once by group; their mean is pandas
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
-from sim.analysis.pieces import concat
+from sim.analysis.pieces import Frames, as_pieces, concat
 
-Frames = pd.DataFrame | Iterable[pd.DataFrame]  # a table, or its pieces (sim.analysis.pieces)
 QUANTILES = {"q05": 0.05, "q25": 0.25, "median": 0.5, "q75": 0.75, "q95": 0.95}
 
 
@@ -59,7 +56,7 @@ def grouped_values(
     missing key belong to no group, as in pandas."""
     seen: dict[tuple, int] = {}
     fresh, ids, values = [], [], []
-    for piece in [table] if isinstance(table, pd.DataFrame) else table:
+    for piece in as_pieces(table):
         grouped = piece.groupby(by, observed=True, sort=False)
         local = grouped.ngroup().to_numpy()
         found = grouped.size().index.to_frame(index=False)  # in the order of ``local``
@@ -76,11 +73,12 @@ def grouped_values(
     return keys.iloc[order].reset_index(drop=True), ids[ids >= 0], values[ids >= 0]
 
 
-def value_counts(pieces: Iterable[pd.DataFrame], by: list[str], value: str) -> pd.DataFrame:
-    """How many rows hold each ``value`` per ``by`` group, summed over the pieces of a table:
+def value_counts(table: Frames, by: list[str], value: str) -> pd.DataFrame:
+    """How many rows hold each ``value`` per ``by`` group in a table, summed piece by piece:
     columns ``by``, ``value``, ``count``, sorted as pandas sorts groups."""
     keys = [*by, value]
-    parts = [p.groupby(keys, observed=True).size().reset_index(name="count") for p in pieces]
+    parts = [p.groupby(keys, observed=True).size().reset_index(name="count")
+             for p in as_pieces(table)]  # fmt: skip
     return concat(parts).groupby(keys, observed=True)["count"].sum().reset_index()
 
 
