@@ -12,7 +12,7 @@ load falls on all of them): ``wargame replicates=N plots=false`` into a temporar
 replicates=N`` with its figures (the difference to the first is what the figures add to a run).
 
 Memory is that of the whole process tree (the command and the processes it forks), sampled
-every 20 ms from /proc: the sum of the processes' RSS (pages shared after a fork counted once
+every 50 ms from /proc: the sum of the processes' RSS (pages shared after a fork counted once
 per process, so an upper bound), the sum of their PSS (shared pages divided between the
 processes that map them) and the largest single process's RSS. Time is wall and CPU (user +
 system of the command and its children). Issue 15's targets: plotting a 10,000-replicate run
@@ -73,7 +73,7 @@ class TreeSampler(threading.Thread):
     """Samples a process tree's summed RSS and PSS and its largest process's RSS until told to
     stop; keeps the peaks."""
 
-    def __init__(self, pid: int, every: float = 0.02):
+    def __init__(self, pid: int, every: float = 0.05):
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = self.peak_one = 0

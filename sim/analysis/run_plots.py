@@ -8,6 +8,7 @@ drawing a run takes less time than simulating it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing as mp
@@ -80,6 +81,7 @@ def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
     workers = min(len(groups), workers or cores())
     if workers <= 1 or not sys.platform.startswith("linux"):
         return [paths for group in groups for paths in draw_group(group)]
+    release_free_memory()  # a run's process draws its figures after simulating: heap to spare
     gc.freeze()  # the collector leaves the parent's objects alone: their pages stay shared
     try:
         with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
@@ -90,6 +92,19 @@ def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
                 return [paths for f in futures for paths in f.result()]
     finally:
         gc.unfreeze()
+
+
+def release_free_memory() -> None:
+    """Give the heap this process no longer uses back to the system (C's and Arrow's
+    allocators keep freed memory for reuse), so the figure processes do not start from it."""
+    import ctypes
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def draw_group(group: list[Figure]) -> list[list[Path]]:
