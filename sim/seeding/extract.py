@@ -21,6 +21,7 @@ from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
+from sim.seeding.groups import with_document_groups
 from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
@@ -58,7 +59,7 @@ def extract_file(path: Path | str) -> Extraction:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
-    gaz = gaz or standard_gazetteer()
+    gaz = with_document_groups(doc.text, gaz or standard_gazetteer())
     mentions = find_mentions(doc, gaz)
     leads = [dateline_length(s.text) for s in doc.sentences]
     sdocs = parse_sentences([s.text[n:] for s, n in zip(doc.sentences, leads, strict=True)])
