@@ -35,10 +35,12 @@ _NOT_ACTORS = re.compile(r"\b(?:Ministry|Council|Agency|News|Commission|Office|C
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
                          r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
 _STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed Forces|Defen[cs]e Forces?|"
-                             r"Air Force|Navy|Marine Corps|Special Forces|Ground Forces|Land Forces|"
+                             r"Air Force|Navy|Marine Corps|Special Forces|Ground Forces|"
+                             r"Land Forces|"
                              r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
-_ALLIANCE = {"Alliance", "Community", "Union", "Force", "Confederation", "Coalition",
-             "Organisation", "Organization"}
+_ALLIANCE = re.compile(
+    r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
+)
 _GOVERNMENT = re.compile(r"^(?:Government|Republic|Administration|Transitional)\b")
 _ACRONYM_DEFINED = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9-]{0,8}[A-Z0-9])\s*\)")
 _WORD_BEFORE = re.compile(r"([^\s(]+)\s*$")
@@ -100,9 +102,8 @@ def _in_name(w: str) -> bool:
     if _PATRONAGE.search(w) or w.endswith(("'s", "’s")):
         return False  # "Turkey-backed", "Haftar's": the patron, not the name
     lower = w.lower()
-    return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or lower.startswith(
-        ("al-", "wal-")
-    )
+    prefixed = lower.startswith(("al-", "wal-"))
+    return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
 
 
 def _abbreviates(acr: str, name: str) -> bool:
@@ -149,13 +150,14 @@ def _group_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_TITLE_WORDS = {"To", "As", "On", "In", "At", "For", "And", "Of", "After", "Before", "With",
-                "Over", "Amid", "From", "By", "Says", "Say", "Is", "Are", "Will", "The", "A"}
+# title-case headlines: words no name holds
+_TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over|Amid|From|By|"
+                          r"Says?|Is|Are|Will|The|A)$")  # fmt: skip
 
 
 def _name_word(w: str) -> bool:
     """Whether a word can stand inside a group's name before its head."""
-    return (bool(_CAPITALISED.fullmatch(w)) and w not in _TITLE_WORDS
+    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w)
             and not w.endswith(("'s", "’s")) and not _PATRONAGE.search(w))  # fmt: skip
 
 
@@ -177,7 +179,7 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
         aid = slug(name)
     heads = [w for w in name.split() if _HEADS.match(w)]
     kind = ("state" if _GOVERNMENT.match(name) else
-            "alliance" if heads and heads[-1] in _ALLIANCE else "armed_group")  # fmt: skip
+            "alliance" if heads and _ALLIANCE.match(heads[-1]) else "armed_group")  # fmt: skip
     actors.setdefault(aid, KnownActor(aid, name, kind))
     aliases.setdefault(name, (aid, "n"))
     if acr:
