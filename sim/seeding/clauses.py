@@ -263,10 +263,16 @@ def modality_of(v) -> str:
 
 
 def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
-    """ "fighting alongside the Malian army": the subject and that actor are allies."""
+    """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
+    subject and that actor are allies."""
     out = []
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"):
-        for g in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("alongside", "in")):
+        allies = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "in":  # "in support of X", "in defence of X"
+            allies = [g for n in allies if n.lemma_.lower() in ("support", "defence", "defense")
+                      for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                      for g in o.children if g.dep_ == "pobj"]  # fmt: skip
+        for g in allies:
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out

@@ -69,8 +69,14 @@ def _named(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[int, str, str | None]] = []
     for m in _ACRONYM_DEFINED.finditer(text):
         name = _name_before(text, m.start())
-        if name and _abbreviates(m.group("acr"), name):
-            out.append((m.start(), name, m.group("acr")))
+        acr = m.group("acr")
+        if not name:
+            continue
+        words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
+        tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
+        name = next((t for t in tails if _initials_spell(acr, t)), name)
+        if _initials_spell(acr, name) or _abbreviates(name):
+            out.append((m.start(), name, acr))
     for start, name in _group_names(text):
         out.append((start, name, None))
     return [(n, a) for _, n, a in sorted(out, key=lambda x: (x[2] is None, x[0]))]
@@ -106,15 +112,18 @@ def _in_name(w: str) -> bool:
     return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
 
 
-def _abbreviates(acr: str, name: str) -> bool:
-    """Whether ``acr`` reads as an abbreviation of ``name`` (its initials in order, or a
-    group's name of two words or more, whose acronym may come from another language: PKK)."""
+def _initials_spell(acr: str, name: str) -> bool:
+    """Whether the acronym's letters are the initials of the name's words, in order, starting
+    with the first ("Hayat Tahrir al-Sham": HTS; "Tehrik-i-Taliban Pakistan": TTP)."""
     parts = [p for w in name.split() for p in re.split(r"[-’']", w) if p]
-    initials = "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit())
+    initials = "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
     letters = [c for c in acr.upper() if c.isalnum()]
-    it = iter(initials.upper())
-    if letters and letters[0] == initials[:1].upper() and all(c in it for c in letters):
-        return True
+    it = iter(initials)
+    return bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters)
+
+
+def _abbreviates(name: str) -> bool:
+    """A group's name of two words or more may take an acronym from another language (PKK)."""
     return len(name.split()) >= 2 and any(_HEADS.match(w) for w in name.split())
 
 

@@ -84,26 +84,54 @@ def _mask(text: str, phrases: tuple[str, ...]) -> str:
 
 
 def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
-    """Office holders named through their title, then later bare mentions of their surnames."""
+    """Office holders named through their title, then later bare mentions of their surnames.
+
+    Linear in the document: mentions are looked up by start offset in a dict, and every
+    person's later mentions are found in one pass of one pattern over the text.
+    """
     titles = "|".join(re.escape(t) for t in sorted(gaz.titles, key=len, reverse=True))
     title_re = re.compile(rf"\b(?:{titles})\s+(?P<person>{_NAME})")
+    starts: dict[int, str] = {}
+    for m in found:
+        starts.setdefault(m.start, m.actor)
     people: dict[str, str] = {}
     out: list[Mention] = []
     context: str | None = None
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
-            first = next((m for m in found if m.start == s.start + opener.end()), None)
-            context = first.actor if first else context
+            context = starts.get(s.start + opener.end(), context)
         for m in title_re.finditer(doc.text, s.start, s.end):
             owner = _actor_just_before(found, m.start(), doc.text) or context
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people[m.group("person")] = owner
                 people[m.group("person").split()[-1]] = owner
-    for person, owner in people.items():
-        for m in re.finditer(rf"\b{re.escape(person)}\b", doc.text):
-            out.append(Mention(m.start(), m.end(), owner, "o"))
+    return out + _people_mentions(doc.text, people) if people else out
+
+
+_NAME_AT = re.compile(_NAME)
+
+
+def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
+    """Every mention of a known person's name or surname: at each capitalised word, the longest
+    run of up to three capitalised words that is a known name (dict lookups, one pass)."""
+    out: list[Mention] = []
+    for w in re.finditer(r"(?<![\w'’-])[A-Z]", text):
+        run = _NAME_AT.match(text, w.start())
+        if run is None:
+            continue
+        words = run.group().split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            end = w.start() + len(name)
+            if (
+                name in people
+                and run.group().startswith(name)
+                and not (end < len(text) and (text[end].isalnum() or text[end] in "'’-"))
+            ):
+                out.append(Mention(w.start(), end, people[name], "o"))
+                break
     return out
 
 

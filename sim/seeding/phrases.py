@@ -48,7 +48,8 @@ PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": 
             "that": "rel"}  # fmt: skip
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
-               "organization"}  # fmt: skip
+               "organization", "militant", "rebel", "insurgent", "jihadist",
+               "guerrilla"}  # fmt: skip
 PAIR_WORDS = re.compile(
     r"^(?:the two (?:countries|sides|neighbours|neighbors|nations|states|"
     r"governments)|both (?:sides|countries|nations|governments))$",
@@ -119,7 +120,9 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         return hit
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
-        group = _GROUP_WORDS.search(ent.sent.text[ent.start_char - ent.sent.start_char :][:60])
+        doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
+        beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
+        group = _GROUP_WORDS.search(beside)
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters)$", "", text)
             return KnownActor(slug(name), name, "armed_group")
@@ -132,7 +135,7 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     if own:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
-    for keep in ({"of"}, {"patron"}, {"to"}, {"in"}):
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in"}):
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
@@ -152,6 +155,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
+            if c.dep_ == "acl" and c.lemma_.lower() == "lead" and "led" in keep:
+                stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
+                          for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+                continue
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
                 stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
                 continue
@@ -163,7 +170,9 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
 
 _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
                  "organization": "alliance", "group": "armed_group", "militia": "armed_group",
-                 "movement": "armed_group", "island": "territory"}  # fmt: skip
+                 "movement": "armed_group", "island": "territory", "militant": "armed_group",
+                 "rebel": "armed_group", "insurgent": "armed_group", "jihadist": "armed_group",
+                 "guerrilla": "armed_group"}  # fmt: skip
 
 
 @dataclass

@@ -27,6 +27,12 @@ _FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "f
           "consider"}  # fmt: skip
 
 
+_STATING = {"reiterate", "stress", "repeat", "say", "declare", "state", "affirm", "make"}
+_ANSWERS = {"invoke", "trigger", "answer", "regard", "prompt", "provoke", "draw", "see"}
+_HOSTILE_ACTS = {"attack", "move", "aggression", "incursion", "assault", "strike", "invasion",
+                 "attempt", "provocation", "violation", "intrusion", "advance"}  # fmt: skip
+
+
 @cache
 def _tables() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
     data = load_data("conditionals.yaml")
@@ -47,7 +53,37 @@ def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
     if not out:
         for v in (t for t in p.doc if t.lemma_.lower() in _THREAT_VERBS):
             out += _threat(p, v, resolver)
+    if not out:
+        for v in (t for t in p.doc if t.lemma_.lower() in _REPORTING | _STATING):
+            out += _implied(p, v, resolver)
     return out[:2]
+
+
+def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "Tehran said any move against the government would be answered by its allies",
+    "Washington reiterated that an armed attack on Philippine vessels would invoke ...": a
+    threat said without a threat verb. The speaker is the reporting verb's subject; the target
+    whoever the attack noun's "by" names, else none (the draft aims it at the speaker's first
+    adversary)."""
+    for clause in (c for c in v.children if c.dep_ == "ccomp"):
+        modal = any(c.lower_ in ("would", "will") for c in clause.children)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not modal or subj is None or clause.lemma_.lower() not in _FORCE | _ANSWERS:
+            continue
+        if subj.lemma_.lower() not in _HOSTILE_ACTS or not any(
+            c.lower_ in ("any", "an", "a", "further") for c in subj.children
+        ):
+            continue
+        speaker = subject_of(p, v, resolver)
+        if not speaker:
+            return []
+        by = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+        targets = [a for a in by if a not in speaker]
+        condition = _text(p, subj)
+        return [_entry(p, speaker[0], targets[0] if targets else None,
+                       _text(p, clause).replace(condition, " "), condition, clause)]  # fmt: skip
+    return []
 
 
 def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
