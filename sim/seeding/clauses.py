@@ -34,6 +34,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -182,6 +183,11 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         if found:
             return found
     found = phrase_actors(p, token)
+    if not found:  # "the group's positions", "its bases": the possessor's
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ == "pobj"
+        if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
+            found = _actors(p, owner, resolver, verb)
     return found or resolver.resolve(p, token)
 
 
@@ -228,7 +234,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
     reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
-        return subjects[:1], subjects[1:2]  # "Russia and North Korea signed a treaty"
+        # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":
+        # every pair (the finding loop skips an actor paired with itself)
+        return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
 
 
@@ -273,6 +281,12 @@ def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding
                       for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
                       for g in o.children if g.dep_ == "pobj"]  # fmt: skip
         for g in allies:
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+    for purpose in (
+        c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
+    ):  # "moving to Libya to support the GNA"
+        for g in (c for c in purpose.children if c.dep_ == "dobj"):
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out

@@ -96,7 +96,7 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         starts.setdefault(m.start, m.actor)
     people: dict[str, str] = {}
     out: list[Mention] = []
-    context: str | None = None
+    context = _dateline_state(doc, gaz)  # "BOGOTA, Jan 20 -": "President Gustavo Petro"
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -133,6 +133,21 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
                 out.append(Mention(w.start(), end, people[name], "o"))
                 break
     return out
+
+
+_DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
+
+
+def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
+    """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia); wire
+    copy calls its host country's office holders by title alone ("President Gustavo Petro")."""
+    for s in doc.sentences[:3]:
+        m = _DATELINE_CITY.match(s.text)
+        if m:
+            city = " ".join(w.capitalize() for w in m.group("city").split())
+            found = gaz.aliases.get(city) or gaz.aliases.get(city.replace("'D", "'d"))
+            return found[0] if found and found[1] == "m" else None
+    return None
 
 
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:

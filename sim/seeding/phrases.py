@@ -43,13 +43,14 @@ _PATRON_WORDS = {
     "lead",
     "led",
 }
+_AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
             "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
             "that": "rel"}  # fmt: skip
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
                "organization", "militant", "rebel", "insurgent", "jihadist",
-               "guerrilla"}  # fmt: skip
+               "guerrilla", "army", "military"}  # fmt: skip
 PAIR_WORDS = re.compile(
     r"^(?:the two (?:countries|sides|neighbours|neighbors|nations|states|"
     r"governments)|both (?:sides|countries|nations|governments))$",
@@ -151,7 +152,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
         if a and a not in out:
             out.append(a)
         for c in t.children:
-            if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+            patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
+            if patron_head or c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
