@@ -185,7 +185,7 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     found = phrase_actors(p, token)
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ == "pobj"
+        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
         if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
             found = _actors(p, owner, resolver, verb)
     return found or resolver.resolve(p, token)
