@@ -224,6 +224,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        # "fighting alongside the Malian army against X": "against" hung on the ally
+        holders += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for h in holders:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in cls.targets):
             objects += [g for g in prep.children if g.dep_ == "pobj"]

@@ -7,7 +7,9 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
   (ELN)", "Tehrik-i-Taliban Pakistan (TTP)", "the Alliance of Sahel States (AES)";
 - a capitalised name whose head is a group noun: "the Syrian National Army", "the Rapid Support
   Forces", "the Three Brotherhood Alliance", "the Islamic Resistance in Iraq";
-- an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia".
+- an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia";
+- a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
+  "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
 A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
 makes its acronym a name of that state instead. Names of offices, agencies, courts, companies
@@ -46,6 +48,10 @@ _ACRONYM_DEFINED = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9-]{0,8}[A-Z0-9])\s*\
 _WORD_BEFORE = re.compile(r"([^\s(]+)\s*$")
 _GROUP_WORD = r"(?:rebels?|militias?|militants?|fighters|guerrillas?|insurgents?|group|movement)"
 _ACRONYM_BEFORE_GROUP = re.compile(rf"(?<![\w.])(?P<acr>[A-Z][A-Z0-9]{{1,5}})\s+{_GROUP_WORD}\b")
+_NAMED_FIGHTERS = re.compile(
+    r"(?<![\w’'-])(?P<people>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:rebels|separatists|insurgents|militants|jihadists|guerrillas)\b"
+)
 _CAPITALISED = re.compile(r"[A-Z0-9][\w'’.-]*")
 
 
@@ -59,6 +65,10 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
         acr = m.group("acr")
         if acr not in aliases:
             _add(acr, acr, gaz, actors, aliases)
+    for m in _NAMED_FIGHTERS.finditer(text):  # "Tuareg rebels", "Baloch separatists"
+        people = m.group("people")
+        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]):
+            _add(m.group(), None, gaz, actors, aliases)
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
