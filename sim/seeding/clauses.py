@@ -34,6 +34,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
 
@@ -51,7 +52,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                 resolver.heard(subject_of(p, v, resolver), [])
             continue
         had_event = True
-        if in_condition(v):
+        if in_condition(v) or _rival(carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.requires_with and not targets:
@@ -178,11 +179,12 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
-    if token.lemma_.lower() in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
+    found = phrase_actors(p, token)  # "the Malian army" names Mali, whatever came before
+    if (not found and token.lemma_.lower() in GROUP_NOUNS
+            and any(c.lower_ == "the" for c in token.children)):  # fmt: skip
         found = resolver.resolve(p, token)  # "the group", "the alliance": the latest of its kind
         if found:
             return found
-    found = phrase_actors(p, token)
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
@@ -230,8 +232,18 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     for h in holders:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in cls.targets):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
+    if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
+        # "France joined the Greek drills with Italy": France and Italy join Greece
+        owners = [a for c in carrier.children if c.dep_ in ("amod", "poss", "compound")
+                  for a in phrase_actors(p, c)]  # fmt: skip
+        withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+        fellow = [a for c in withs for g in c.children if g.dep_ == "pobj"
+                  for a in _actors(p, g, resolver, v)]  # fmt: skip
+        if owners:
+            return [a for a in subjects + fellow if a not in owners], owners
     if cls.kind == "supply" and carrier is None:
         objects += _recipient_of_goods(v)
+    objects = [o for o in objects if o.lemma_.lower() not in _HELP_NOUNS]  # "with the help of"
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
@@ -241,6 +253,13 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+def _rival(carrier) -> bool:
+    """ "staged rival military exercises": side by side, not together."""
+    return carrier is not None and any(
+        c.lower_ in ("rival", "separate", "competing", "parallel") for c in carrier.children
+    )
 
 
 def _recipient_of_goods(v) -> list:
@@ -277,10 +296,11 @@ def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding
     """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
     subject and that actor are allies."""
     out = []
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("alongside", "in")):
+    preps = ("alongside", "in", "with")
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps):
         allies = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.lower_ == "in":  # "in support of X", "in defence of X"
-            allies = [g for n in allies if n.lemma_.lower() in ("support", "defence", "defense")
+        if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
+            allies = [g for n in allies if n.lemma_.lower() in _HELP_NOUNS
                       for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
                       for g in o.children if g.dep_ == "pobj"]  # fmt: skip
         for g in allies:

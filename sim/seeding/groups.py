@@ -67,7 +67,8 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
             _add(acr, acr, gaz, actors, aliases)
     for m in _NAMED_FIGHTERS.finditer(text):  # "Tuareg rebels", "Baloch separatists"
         people = m.group("people")
-        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]):
+        named = re.match(r"\s+of\s+the\s+[A-Z]", text[m.end() : m.end() + 12])
+        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]) and not named:
             _add(m.group(), None, gaz, actors, aliases)
     if len(aliases) == len(gaz.aliases):
         return gaz
@@ -84,7 +85,9 @@ def _named(text: str) -> list[tuple[str, str | None]]:
             continue
         words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
         tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
-        name = next((t for t in tails if _initials_spell(acr, t)), name)
+        name = next((t for t in tails if _initials_spell(acr, t, strict=True)), None) or next(
+            (t for t in tails if _initials_spell(acr, t)), name
+        )
         if _initials_spell(acr, name) or _abbreviates(name):
             out.append((m.start(), name, acr))
     for start, name in _group_names(text):
@@ -96,7 +99,7 @@ def _name_before(text: str, end: int) -> str | None:
     """The capitalised name that ends at ``end`` (connectors inside it, none at its ends)."""
     words: list[str] = []
     pos = end
-    while len(words) < 9:
+    while len(words) < 14:
         m = _WORD_BEFORE.search(text, 0, pos)
         if m is None:
             break
@@ -122,14 +125,20 @@ def _in_name(w: str) -> bool:
     return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
 
 
-def _initials_spell(acr: str, name: str) -> bool:
+def _initials_spell(acr: str, name: str, strict: bool = False) -> bool:
     """Whether the acronym's letters are the initials of the name's words, in order, starting
     with the first ("Hayat Tahrir al-Sham": HTS; "Tehrik-i-Taliban Pakistan": TTP)."""
     parts = [p for w in name.split() for p in re.split(r"[-’']", w) if p]
     initials = "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
     letters = [c for c in acr.upper() if c.isalnum()]
     it = iter(initials)
-    return bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters)
+    if bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters):
+        return True
+    if strict:
+        return False
+    # a name translated from another language keeps most of its initials (CSP-DPA)
+    shared = sum(1 for c in set(letters) if c in initials)
+    return len(initials) >= 4 and shared >= 0.6 * len(set(letters))
 
 
 def _abbreviates(name: str) -> bool:

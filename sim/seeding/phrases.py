@@ -166,6 +166,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ in _OWN and not (c.dep_ == "prep" and c.lower_ in keep):
                 continue
+            if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
+                continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 

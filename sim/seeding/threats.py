@@ -104,6 +104,9 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     condition_subject = (phrase_actors(p, passive[0]) if passive
                          else subject_of(p, cond, resolver))  # fmt: skip
     own = subject_of(p, v, resolver)
+    said_of = [c for c in cond.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")]
+    if said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
+        condition_subject = own
     if own and not set(own) & set(condition_subject):
         speaker = own
     else:  # "if X attacks, it/they will face a response": whoever says it threatens

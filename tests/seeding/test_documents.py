@@ -15,9 +15,9 @@ from sim.seeding.evaluate import Score, document_of, evaluate
 from .conftest import DEV, HELD_OUT
 
 KINDS = ("actors", "relations", "forces", "conditionals")
-# what the development set reached, less a margin for rewording: 26 documents, five of them
-# (armed groups by acronym, implied threats) added in the second session and harder
-FLOORS = {"actors": (0.85, 0.88), "relations": (0.72, 0.65), "forces": (0.8, 0.8),
+# what the development set reached, less a margin for rewording: 30 documents, nine of them
+# (armed groups by acronym, implied threats, ...) added in the second session and harder
+FLOORS = {"actors": (0.85, 0.9), "relations": (0.75, 0.7), "forces": (0.8, 0.75),
           "conditionals": (0.5, 0.5)}  # fmt: skip
 
 
