@@ -19,7 +19,15 @@ from __future__ import annotations
 
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.nouns import allegiance, nominal_wars
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, finding_at, phrase_actors
+from sim.seeding.phrases import (
+    GROUP_NOUNS,
+    PRONOUNS,
+    Parsed,
+    Resolver,
+    finding_at,
+    own_actors,
+    phrase_actors,
+)
 from sim.seeding.verbs import VerbClass, verbs
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
@@ -179,12 +187,13 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
-    found = phrase_actors(p, token)  # "the Malian army" names Mali, whatever came before
-    if (not found and token.lemma_.lower() in GROUP_NOUNS
-            and any(c.lower_ == "the" for c in token.children)):  # fmt: skip
-        found = resolver.resolve(p, token)  # "the group", "the alliance": the latest of its kind
+    if token.lemma_.lower() in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
+        found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
+        # "the group", "the Iran-aligned group": the latest of its kind, not its backer
+        found = found or resolver.resolve(p, token)
         if found:
             return found
+    found = phrase_actors(p, token)
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"

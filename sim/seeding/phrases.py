@@ -95,7 +95,7 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
         m = next((m for m in inside if m.start <= at < m.end), None)
         if m is not None:
             covered.add(t.i)
-            if m.form != "g":
+            if m.form != "g" and t.lower_ != "the":  # "the Iran-aligned group": not "the"
                 actor_at[t.i] = m.actor
     p = Parsed(sentence, sdoc, actor_at, lead=lead)
     for ent in sdoc.ents:
@@ -130,6 +130,11 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     return None
 
 
+def own_actors(p: Parsed, head) -> list[str]:
+    """The actors the phrase itself names (head, modifiers, "from"), no complements or backers."""
+    return _collect(p, head, keep={"from"})
+
+
 def phrase_actors(p: Parsed, head) -> list[str]:
     """The actors a noun phrase names, by the priority in the module docstring."""
     own = _collect(p, head, keep={"from"})  # "contractors from the Africa Corps"
@@ -153,7 +158,7 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             out.append(a)
         for c in t.children:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
-            if patron_head or c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+            if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
@@ -170,6 +175,16 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
+
+
+def _backer(c) -> bool:
+    """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
+    the parse hangs it on the noun beside its hyphenated patron word."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+        return True
+    doc = c.doc
+    return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
+            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
 
 
 _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
