@@ -30,7 +30,8 @@ _FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "f
 _STATING = {"reiterate", "stress", "repeat", "say", "declare", "state", "affirm", "make"}
 _ANSWERS = {"invoke", "trigger", "answer", "regard", "prompt", "provoke", "draw", "see"}
 _HOSTILE_ACTS = {"attack", "move", "aggression", "incursion", "assault", "strike", "invasion",
-                 "attempt", "provocation", "violation", "intrusion", "advance"}  # fmt: skip
+                 "attempt", "provocation", "violation", "intrusion", "advance", "intervention",
+                 "offensive", "operation"}  # fmt: skip
 
 
 @cache
@@ -56,7 +57,7 @@ def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
     if not out:
         for v in (t for t in p.doc if t.lemma_.lower() in _REPORTING | _STATING):
             out += _implied(p, v, resolver)
-    return out[:2]
+    return out[:3]
 
 
 def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
@@ -79,10 +80,17 @@ def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
             return []
         by = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
               for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+        protects = [a for c in subj.children if c.dep_ in ("prep", "amod", "compound")
+                    and c.lower_ != "by" for a in phrase_actors(p, c)]  # fmt: skip
         targets = [a for a in by if a not in speaker]
         condition = _text(p, subj)
-        return [_entry(p, speaker[0], targets[0] if targets else None,
-                       _text(p, clause).replace(condition, " "), condition, clause)]  # fmt: skip
+        consequence = _text(p, clause).replace(condition, " ")
+        out = []
+        for who in speaker:  # "Mali and Burkina Faso said an intervention would be ..."
+            f = _entry(p, who, targets[0] if targets else None, consequence, condition, clause)
+            f.attrs["protects"] = [a for a in protects if a != who]
+            out.append(f)
+        return out
     return []
 
 
