@@ -42,6 +42,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_MOVEMENT = {"cross", "roll", "pour"}
 _HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
@@ -61,6 +62,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             continue
         had_event = True
         if in_condition(v) or _rival(carrier):
+            continue
+        if not _event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.requires_with and not targets:
@@ -262,6 +265,19 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+def _event_really(v, cls: VerbClass, carrier) -> bool:
+    """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
+    the South a hostile state"), "crossed into Georgia" (not "crossed the river")."""
+    lemma = v.lemma_.lower()
+    if cls.kind == "ceasefire" and carrier is None:
+        nouns = verbs().by_noun
+        return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
+                   == "ceasefire" for t in v.subtree)  # fmt: skip
+    if lemma in _MOVEMENT:
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+    return True
 
 
 def _rival(carrier) -> bool:

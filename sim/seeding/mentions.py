@@ -97,12 +97,17 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     people: dict[str, str] = {}
     out: list[Mention] = []
     context = _dateline_state(doc, gaz)  # "BOGOTA, Jan 20 -": "President Gustavo Petro"
+    opened: str | None = None  # the context a sentence "In <actor>, ..." set
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
-            context = starts.get(s.start + opener.end(), context)
+            context = opened = starts.get(s.start + opener.end(), context)
         for m in title_re.finditer(doc.text, s.start, s.end):
-            owner = _actor_just_before(found, m.start(), doc.text) or context
+            civilian = not _NOT_HOST_TITLES.match(
+                m.group()
+            )  # a general or a supreme leader: often foreign
+            owner = _actor_just_before(found, m.start(), doc.text) or (context if civilian
+                                                                       else opened)  # fmt: skip
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people[m.group("person")] = owner
@@ -135,6 +140,7 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
     return out
 
 
+_NOT_HOST_TITLES = re.compile(r"(?:General|Admiral|Chief of Staff|Supreme Leader)\b")
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
 
 

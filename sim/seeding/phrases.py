@@ -50,7 +50,7 @@ PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": 
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
                "organization", "militant", "rebel", "insurgent", "jihadist",
-               "guerrilla", "army", "military"}  # fmt: skip
+               "guerrilla", "army", "military", "separatist"}  # fmt: skip
 PAIR_WORDS = re.compile(
     r"^(?:the two (?:countries|sides|neighbours|neighbors|nations|states|"
     r"governments)|both (?:sides|countries|nations|governments))$",
@@ -141,7 +141,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     if own:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in"}):
+    # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near"}, {"appos", "of"}):
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
@@ -169,7 +170,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
                 stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
                 continue
-            if c.dep_ in _OWN and not (c.dep_ == "prep" and c.lower_ in keep):
+            kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
+            if c.dep_ in _OWN and not kept:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
@@ -191,7 +193,7 @@ _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "al
                  "organization": "alliance", "group": "armed_group", "militia": "armed_group",
                  "movement": "armed_group", "island": "territory", "militant": "armed_group",
                  "rebel": "armed_group", "insurgent": "armed_group", "jihadist": "armed_group",
-                 "guerrilla": "armed_group"}  # fmt: skip
+                 "guerrilla": "armed_group", "separatist": "territory"}  # fmt: skip
 
 
 @dataclass
@@ -232,9 +234,10 @@ class Resolver:
         if noun.lemma_.lower() in self.named_by:
             return [self.named_by[noun.lemma_.lower()]]
         kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
+        kinds = {kind, "armed_group"} if kind == "territory" else {kind}  # "the separatists"
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
-            if self.kinds.get(a) == kind:
+            if self.kinds.get(a) in kinds:
                 return [a]
         return []
 

@@ -22,11 +22,13 @@ from sim.seeding.phrases import Parsed, Resolver, phrase_actors
 
 _REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
 _THREAT_VERBS = {"threaten", "warn", "vow"}
+_RETALIATE = {"respond", "retaliate", "punish", "avenge", "hit"}
 _FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "face", "meet",
           "treat", "defend", "take", "exact", "act", "destroy", "crush", "answer",
           "consider"}  # fmt: skip
 
 
+_REVENGE = {"revenge", "retaliation", "retribution", "response", "vengeance", "reprisal"}
 _STATING = {"reiterate", "stress", "repeat", "say", "declare", "state", "affirm", "make"}
 _ANSWERS = {"invoke", "trigger", "answer", "regard", "prompt", "provoke", "draw", "see"}
 _HOSTILE_ACTS = {"attack", "move", "aggression", "incursion", "assault", "strike", "invasion",
@@ -56,8 +58,28 @@ def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
             out += _threat(p, v, resolver)
     if not out:
         for v in (t for t in p.doc if t.lemma_.lower() in _REPORTING | _STATING):
-            out += _implied(p, v, resolver)
+            out += _implied(p, v, resolver) or _said_retaliation(p, v, resolver)
     return out[:3]
+
+
+def _said_retaliation(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "The ministry said it would respond overwhelmingly to any provocation": a threat."""
+    for clause in (c for c in v.children if c.dep_ == "ccomp"
+                   and c.lemma_.lower() in _RETALIATE):  # fmt: skip
+        modal = any(c.lower_ in ("would", "will") for c in clause.children)
+        if modal and not any(c.dep_ == "neg" for c in clause.children):
+            return _threat_of_clause(p, v, clause, resolver)
+    return []
+
+
+def _vowed(p: Parsed, v, noun, resolver: Resolver) -> list[Finding]:
+    speaker = subject_of(p, v, resolver)
+    if not speaker or any(c.dep_ == "neg" for c in v.children):
+        return []
+    against = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+               for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+    targets = [a for a in against if a not in speaker]
+    return [_entry(p, speaker[0], targets[0] if targets else None, "retaliate", "", v)]
 
 
 def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
@@ -136,13 +158,24 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
 def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")
                    and c.lemma_.lower() in _FORCE), None)  # fmt: skip
+    revenge = next((c for c in v.children if c.dep_ == "dobj"
+                    and c.lemma_.lower() in _REVENGE), None)  # fmt: skip
+    if clause is None and revenge is not None and v.lemma_.lower() in _THREAT_VERBS:
+        return _vowed(p, v, revenge, resolver)  # "vowed harsh revenge against ..."
     if clause is None:
         return []
     modal = clause.dep_ == "xcomp" or any(c.lower_ in ("would", "will", "shall")
                                           for c in clause.children)  # fmt: skip
-    speaker = subject_of(p, v, resolver)
     denied = any(c.dep_ == "neg" for c in v.children)  # "did not threaten to retaliate"
-    if not modal or not speaker or denied:
+    if not modal or denied:
+        return []
+    return _threat_of_clause(p, v, clause, resolver)
+
+
+def _threat_of_clause(p: Parsed, v, clause, resolver: Resolver) -> list[Finding]:
+    """The threat a verb of saying or threatening makes with its clause of force."""
+    speaker = subject_of(p, v, resolver)
+    if not speaker:
         return []
     warned = [a for c in v.children if c.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, c)]  # fmt: skip
