@@ -176,6 +176,8 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         head = head.head
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(p, head, resolver, depth + 1)
+    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
 
 
