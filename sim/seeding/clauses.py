@@ -42,7 +42,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
-_MOVEMENT = {"cross", "roll", "pour"}
+_MOVEMENT = {"cross", "roll", "pour", "sweep"}
 _HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
