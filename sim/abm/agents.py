@@ -61,7 +61,7 @@ class ActorAgent(mesa.Agent):
 
     def decide(self, situation: Situation) -> Decision:
         """The actor's move this turn, by its rule set."""
-        return decide(situation, self.model.rules, self.model.rng)
+        return decide(situation, self.model.rules, self.model.random)
 
     def state(self) -> tuple:
         """The actor's changing values (for comparing worlds)."""

@@ -22,8 +22,7 @@ fighting breaks it and returns to combat.
 from __future__ import annotations
 
 import math
-
-import numpy as np
+import random
 
 from sim.abm import effects
 from sim.abm.world import World
@@ -50,7 +49,7 @@ def _war_pairs(world: World) -> list[tuple[str, str]]:
     return pairs
 
 
-def willingness(world: World, a: str, b: str, rng: np.random.Generator) -> float:
+def willingness(world: World, a: str, b: str, rng: random.Random) -> float:
     """How much ``a``'s cost of fighting ``b`` on exceeds its gain (positive: it would settle)."""
     p, agent = world.rules, world.actors[a]
     cost = p.cost_sensitivity * (agent.weariness + p.weariness_from_losses * agent.weekly_losses)
@@ -71,7 +70,7 @@ def _at_stake(world: World, a: str, b: str) -> float:
     return stake
 
 
-def _perceived_edge(world: World, a: str, b: str, rng: np.random.Generator) -> float:
+def _perceived_edge(world: World, a: str, b: str, rng: random.Random) -> float:
     """Half the log of ``a``'s side's effective strength (the holder's with the defender's
     advantage) over its noisy estimate of ``b``'s side's, within [-0.5, 0.5]."""
     own = enemy = 0.0
@@ -89,11 +88,11 @@ def _perceived_edge(world: World, a: str, b: str, rng: np.random.Generator) -> f
                     enemy += u.strength * u.quality * edge
     if own <= 0 or enemy <= 0:
         return 0.0
-    noise = math.exp(world.rules.intel_noise * rng.standard_normal())
+    noise = math.exp(world.rules.intel_noise * rng.gauss(0.0, 1.0))
     return max(-0.5, min(0.5, 0.5 * math.log(own / (enemy * noise))))
 
 
-def bargain(world: World, rng: np.random.Generator) -> None:
+def bargain(world: World, rng: random.Random) -> None:
     """One turn of offers, acceptances and breakdowns (see the module docstring)."""
     p = world.rules
     _breakdowns(world, rng)
@@ -141,7 +140,7 @@ def _agree(world: World, a: str, b: str) -> None:
     _log(world, b, a, "accept_ceasefire", "a ceasefire is agreed")
 
 
-def _breakdowns(world: World, rng: np.random.Generator) -> None:
+def _breakdowns(world: World, rng: random.Random) -> None:
     p = world.rules
     combat = world.ladder.index("combat")
     for pair in sorted(world.ceasefires, key=sorted):

@@ -16,8 +16,7 @@
 from __future__ import annotations
 
 import math
-
-import numpy as np
+import random
 
 from sim.abm.world import World
 from sim.domain.rates import decay, hazard_probability, relax
@@ -33,6 +32,7 @@ def accumulate_costs(world: World, losses: dict[str, float]) -> None:
     p, days = world.rules, world.days
     weeks = days / WEEK
     k = p.weariness_recovery
+    kept = decay(k, days)
     for aid in world.actor_ids:
         a = world.actors[aid]
         share = losses.get(aid, 0.0)
@@ -41,7 +41,7 @@ def accumulate_costs(world: World, losses: dict[str, float]) -> None:
             1.0 - a.sustainment
         )
         if k > 0:
-            a.weariness = a.weariness * decay(k, days) + inflow / k * (1.0 - decay(k, days))
+            a.weariness = a.weariness * kept + inflow / k * (1.0 - kept)
         else:
             a.weariness += inflow * weeks
 
@@ -49,11 +49,13 @@ def accumulate_costs(world: World, losses: dict[str, float]) -> None:
 def recover(world: World) -> None:
     """Sustainment, logistics and perceived risk move back toward normal."""
     p, days = world.rules, world.days
-    for aid in world.actor_ids:
-        a = world.actors[aid]
-        a.sustainment = relax(a.sustainment, 1.0, p.sustainment_recovery, days)
-        a.logistics = relax(a.logistics, 1.0, p.logistics_recovery, days)
-        a.perceived_risk *= decay(p.risk_decay, days)
+    risk_kept = decay(p.risk_decay, days)
+    for a in world.actors.values():
+        if a.sustainment != 1.0:
+            a.sustainment = relax(a.sustainment, 1.0, p.sustainment_recovery, days)
+        if a.logistics != 1.0:
+            a.logistics = relax(a.logistics, 1.0, p.logistics_recovery, days)
+        a.perceived_risk *= risk_kept
 
 
 def test_commitments(world: World) -> None:
@@ -74,11 +76,11 @@ def test_commitments(world: World) -> None:
             world.credibility[rid] = c
 
 
-def detect_covert(world: World, rng: np.random.Generator) -> None:
+def detect_covert(world: World, rng: random.Random) -> None:
     """Covert units may be detected this turn; detectors gain grievance."""
     p = world.rules
     chance = hazard_probability(p.detection_rate, world.days)
-    for uid in sorted(world.units):
+    for uid in world.unit_ids:
         u = world.units[uid]
         if not u.covert or uid in world.detected or u.strength <= 0:
             continue

@@ -101,6 +101,7 @@ class EscalationModel(mesa.Model):
             w.postures[aid] = {
                 b: ladder.index(spec.postures.get(b, spec.initial_rung)) for b in targets_of(w, aid)
             }
+        w._rungs.clear()
         for rid, r in self.world.relations.items():
             if r.kind in ("treaty", "alliance"):
                 w.credibility[rid] = r.credibility
@@ -168,14 +169,16 @@ class EscalationModel(mesa.Model):
             if d.action != HOLD:
                 self.recorder.event(w.step, w.date, d.actor, self._coded_target(d), d.action)
         for d in decisions:
+            if d.action == HOLD:
+                continue
             effects.consequences(w, d)
             if d.action in (STEP_DOWN, WITHDRAW):
                 effects.stand_down(w, d.actor)
-        bargaining.bargain(w, self.rng)
+        bargaining.bargain(w, self.random)
         self._fight()
         dynamics.recover(w)
         dynamics.test_commitments(w)
-        dynamics.detect_covert(w, self.rng)
+        dynamics.detect_covert(w, self.random)
         w.remember_postures()
         self._check_milestones()
         self.recorder.state(w, self.labels)
@@ -216,15 +219,18 @@ class EscalationModel(mesa.Model):
         losses feed weariness; the other units replenish."""
         w = self.state
         before = {a: sum(u.strength for u in w.units_of[a] if u.in_combat) for a in w.actor_ids}
+        fighting = [u.in_combat and u.strength > 0 for u in self.unit_list]
         multipliers = {a: ag.fire * ag.logistics for a, ag in w.actors.items()}
         supply = {a: ag.sustainment * ag.logistics * ag.mobilisation for a, ag in w.actors.items()}
         for t in self.contested:
-            t.fight(w.ties, self.combat, w.days, self.rng, multipliers, supply)
+            t.fight(w.ties, self.combat, w.days, self.random, multipliers, supply)
         lost = {}
         for a, total in before.items():
             if total > 0:
                 lost[a] = sum(u.losses for u in w.units_of[a]) / total
         dynamics.accumulate_costs(w, lost)
+        if fighting != [u.in_combat and u.strength > 0 for u in self.unit_list]:
+            w.version += 1  # who fights whom changed (a salient fell, a unit was destroyed)
         for u in self.unit_list:  # units that fought were replenished within the exchange
             u.replenish(w.days, supply[u.actor_id])
 

@@ -45,9 +45,10 @@ class Outlook:
     own_units: tuple[ForceAgent, ...]
     restricted_supplies: tuple[Supply, ...]
     supplies_to_adversaries: tuple[Supply, ...]
-    dyad_plan: tuple[tuple[str, int, bool, tuple[str, ...]], ...]  # per target: its id, its
-    # initial posture toward the actor, whether it is nuclear-armed, the relations (treaty or
-    # alliance with a nuclear-armed ally) whose credibility covers it
+    dyad_plan: tuple[tuple[str, int, bool, tuple[str, ...], tuple[str, str], frozenset[str]], ...]
+    # per target: its id, its initial posture toward the actor, whether it is nuclear-armed, the
+    # relations (treaty or alliance with a nuclear-armed ally) whose credibility covers it, and
+    # the pair as an ordered key (actor, target) and as an unordered one
 
 
 def targets_of(world: World, actor: str) -> tuple[str, ...]:
@@ -88,7 +89,8 @@ def outlook_of(world: World, agent: ActorAgent, initial: dict[str, int]) -> Outl
                     cover.append(rid)
         deals = me in world.postures[b]
         base = _initial_toward(world, b, me) if deals else 0
-        plan.append((b, base, world.actors[b].spec.nuclear, tuple(cover)))
+        plan.append((b, base, world.actors[b].spec.nuclear, tuple(cover), (me, b),
+                     frozenset((me, b))))  # fmt: skip
     return Outlook(
         targets=targets,
         initial=initial,
@@ -120,24 +122,29 @@ def situation_of(world: World, agent: ActorAgent, view: Outlook,
     seen_before = world.postures_ago(p.perception_lag_days + WEEK)
     dyads = []
     top_target, top_rung, top_move, top_any = None, -1, 0, 0
-    mine = world.postures[me]
-    for b, base, nuclear, cover in view.dyad_plan:
+    mine, cache, version = world.postures[me], world.cache, world.version
+    resolve, credibility, audience = world.resolve_seen, world.credibility, world.audience
+    ceasefires = world.ceasefires
+    for b, base, nuclear, cover, key, pair in view.dyad_plan:
         own = mine[b]
         seen = seen_now[b].get(me, 0)
         move = seen - seen_before[b].get(me, 0)
-        deterrence = world.resolve_seen.get((me, b), PRIOR_RESOLVE) - PRIOR_RESOLVE
+        deterrence = resolve.get(key, PRIOR_RESOLVE) - PRIOR_RESOLVE
         for rid in cover:
-            deterrence += world.credibility.get(rid, 0.0)
-        pair = frozenset((me, b))
-        in_ceasefire = pair in world.ceasefires
-        key = ("fights", me, b, world.version)
-        fighting = world.cache.get(key)
+            deterrence += credibility.get(rid, 0.0)
+        in_ceasefire = pair in ceasefires
+        fighting = cache.get(("fights", key, version))
         if fighting is None:
-            fighting = world.cache[key] = world.fights(me, b)
+            fighting = cache["fights", key, version] = world.fights(me, b)
+        if in_ceasefire:
+            up = None
+        else:
+            up = cache.get((key, own, version), False)
+            if up is False:
+                up = cache[key, own, version] = _next_up(world, me, b, own)
         dyads.append(Dyad(
-            b, own, own - view.initial[b], seen, seen - base, move,
-            None if in_ceasefire else next_up(world, me, b, own), nuclear, deterrence,
-            world.audience.get((me, b), 0.0), in_ceasefire, fighting, COMBAT if fighting else 0,
+            b, own, own - view.initial[b], seen, seen - base, move, up, nuclear, deterrence,
+            audience.get(key, 0.0), in_ceasefire, fighting, COMBAT if fighting else 0,
         ))  # fmt: skip
         if seen > top_rung:
             top_target, top_rung = b, seen
@@ -155,8 +162,8 @@ def situation_of(world: World, agent: ActorAgent, view: Outlook,
         "own_losses": agent.weekly_losses,
     }  # fmt: skip
     if flags:
-        names = _FLAGS if flags is True else flags
-        values.update({f: _FLAGS[f](world, agent, view) for f in names})
+        for name in _FLAGS if flags is True else flags:
+            values[name] = _FLAGS[name](world, agent, view)
         values["doctrine"], values["spent"] = agent.doctrine, frozenset(agent.spent)
     return situation_from(values)
 
@@ -201,7 +208,7 @@ def next_up(world: World, actor: str, target: str, own: int) -> int | None:
     """The lowest rung above ``own`` (up to the actor's cap) with an action the actor can take
     toward ``target`` now; None if there is none. (Kept until what is possible changes:
     ``world.version``.)"""
-    key = (actor, target, own, world.version)
+    key = ((actor, target), own, world.version)  # the key situation_of uses too
     hit = world.cache.get(key, False)
     if hit is not False:
         return hit

@@ -31,18 +31,28 @@ class Recorder:
     def state(self, world: World, labels: tuple[str, ...]) -> None:
         """Record every actor's rung and postures, every unit and every contested theatre."""
         r, step, date = self.replicate, world.step, world.date
+        timeseries, postures, forces = (
+            self.timeseries.append, self.postures.append, self.forces.append,
+        )  # fmt: skip
         for aid in world.actor_ids:
             rung = world.rung(aid)
-            self.timeseries.append((r, step, date, aid, rung, labels[rung]))
+            timeseries((r, step, date, aid, rung, labels[rung]))
             for target, p in world.postures[aid].items():
-                self.postures.append((r, step, date, aid, target, p, labels[p]))
-        for uid in sorted(world.units):
+                postures((r, step, date, aid, target, p, labels[p]))
+        for uid in world.unit_ids:
             u = world.units[uid]
-            self.forces.append(
-                (r, step, date, uid, u.actor_id, u.theatre, u.strength, u.in_combat, u.losses)
-            )
+            forces((r, step, date, uid, u.actor_id, u.theatre, u.strength, u.in_combat, u.losses))
         for t in world.theatres:
             self.theatres.append((r, step, date, t.id, t.owner, t.holder, t.control))
+
+    def drain(self, names: tuple[str, ...]) -> dict[str, list[tuple]]:
+        """Hand over the rows of the tables ``names`` and keep none of them (so they are freed
+        with their new holder, not with the model)."""
+        taken = {}
+        for name in names:
+            taken[name] = getattr(self, name)
+            setattr(self, name, [])
+        return taken
 
     def decision(self, step, date, actor, target, action, rung, rule, reason) -> None:
         """Record one decision (or inject, or side effect) with its reason in words."""

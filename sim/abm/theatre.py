@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from sim.abm.forces import ForceAgent
 from sim.domain.combat import (
@@ -77,7 +76,7 @@ class ContestedTheatre:
         ties: Ties,
         p: CombatParams,
         days: float,
-        rng: np.random.Generator,
+        rng: random.Random,
         multipliers: Mapping[str, float] | None = None,
         supply: Mapping[str, float] | None = None,
     ) -> None:
@@ -118,7 +117,7 @@ class ContestedTheatre:
         dfn: list[ForceAgent],
         p: CombatParams,
         days: float,
-        rng: np.random.Generator,
+        rng: random.Random,
         mult: Mapping[str, float],
         supply: Mapping[str, float],
     ) -> float:
@@ -186,14 +185,14 @@ def _exchange(
 
 
 def _fire(
-    p: CombatParams, days: float, rng: np.random.Generator, qx: float, qy: float
+    p: CombatParams, days: float, rng: random.Random, qx: float, qy: float
 ) -> tuple[float, float]:
     """Fire coefficients (a on the owner's side, b on the holder's) of sides whose soldiers have
     combat power ``qx`` and ``qy``, with this turn's random factors (two normal draws)."""
     fx = fy = 1.0
     if p.noise:
         sigma = turn_noise_sigma(p.noise, days)
-        zx, zy = rng.standard_normal(2)
+        zx, zy = rng.gauss(0.0, 1.0), rng.gauss(0.0, 1.0)
         fx = math.exp(sigma * zx - sigma * sigma / 2)
         fy = math.exp(sigma * zy - sigma * sigma / 2)
     rate = p.attrition_rate

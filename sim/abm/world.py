@@ -68,6 +68,8 @@ class World:
         for u in self.units.values():
             self.units_of[u.actor_id].append(u)
         self.actor_ids = tuple(sorted(self.actors))  # the order of every per-actor loop
+        self.unit_ids = tuple(sorted(self.units))  # the order of every per-unit loop
+        self._rungs: dict[str, int] = {}  # each actor's overall rung, worked out on demand
 
     # postures ---------------------------------------------------------------------------
     def posture(self, actor: str, target: str) -> int:
@@ -80,13 +82,17 @@ class World:
         rung = max(0, min(rung, agent.max_rung))
         if target in self.postures[actor]:
             self.postures[actor][target] = rung
+            self._rungs.pop(actor, None)
             agent.peak_rung = max(agent.peak_rung, rung)
 
     def rung(self, actor: str) -> int:
         """The actor's overall rung: its highest posture (its initial rung if it deals with
         nobody)."""
-        p = self.postures[actor]
-        return max(p.values()) if p else self.actors[actor].initial_rung
+        rung = self._rungs.get(actor)
+        if rung is None:
+            p = self.postures[actor]
+            rung = self._rungs[actor] = max(p.values()) if p else self.actors[actor].initial_rung
+        return rung
 
     def postures_ago(self, days_ago: float) -> dict[str, dict[str, int]]:
         """Every posture as it stood ``days_ago`` days ago (the start's, before the run began):

@@ -10,7 +10,7 @@ about it. Rung numbers are positions, 0 = lowest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import yaml
@@ -54,20 +54,27 @@ class Ladder:
 
     def index(self, rung_id: str) -> int:
         """Position of the rung called ``rung_id``."""
-        for rung in self.rungs:
-            if rung.id == rung_id:
-                return rung.index
-        raise KeyError(f"unknown rung {rung_id!r}; rungs are {', '.join(self.rung_ids)}")
+        try:
+            return self._positions[rung_id]
+        except KeyError:
+            raise KeyError(
+                f"unknown rung {rung_id!r}; rungs are {', '.join(self.rung_ids)}"
+            ) from None
 
-    @property
+    # The look-ups below are worked out once per ladder (the model asks them every turn).
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {r.id: r.index for r in self.rungs}
+
+    @cached_property
     def rung_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rungs)
 
-    @property
+    @cached_property
     def labels(self) -> tuple[str, ...]:
         return tuple(r.label for r in self.rungs)
 
-    @property
+    @cached_property
     def actions(self) -> dict[str, int]:
         """Every action on the ladder, mapped to the rung it puts an actor on."""
         return {a: r.index for r in self.rungs for a in r.actions}
@@ -87,10 +94,18 @@ class Ladder:
 
     def crosses_threshold(self, from_rung: int, to_rung: int) -> Threshold | None:
         """The first Kahn threshold passed when moving up from ``from_rung`` to ``to_rung``."""
-        for t in self.thresholds:
-            if from_rung <= t.below < to_rung:
-                return t
-        return None
+        return self._crossings.get((from_rung, to_rung))
+
+    @cached_property
+    def _crossings(self) -> dict[tuple[int, int], Threshold]:
+        found = {}
+        for a in range(len(self.rungs)):
+            for b in range(a + 1, len(self.rungs)):
+                for t in self.thresholds:
+                    if a <= t.below < b:
+                        found[a, b] = t
+                        break
+        return found
 
 
 @cache

@@ -11,9 +11,8 @@ the hazard is converted to the turn length, so results do not depend on it. Rule
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
-
-import numpy as np
 
 from sim.domain import conditions
 from sim.domain.ladder import standard_ladder
@@ -25,7 +24,7 @@ STEP_DOWN = "step_down"
 OFFER_CEASEFIRE = "offer_ceasefire"
 WITHDRAW = "withdraw_forces"
 
-Rule = Callable[[Situation, RuleParams, np.random.Generator], Decision]
+Rule = Callable[[Situation, RuleParams, random.Random], Decision]
 
 
 def landing(current: int, action: str, action_rung: int) -> int:
@@ -44,7 +43,7 @@ def landing(current: int, action: str, action_rung: int) -> int:
     return max(current, action_rung)
 
 
-def follow_doctrine(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision | None:
+def follow_doctrine(s: Situation, p: RuleParams, rng: random.Random) -> Decision | None:
     """Take the first doctrine entry, in the scenario's order, whose conditions all hold.
 
     An entry fires with its weekly probability converted to the turn (one draw each turn its
@@ -108,7 +107,7 @@ def climb_gap(s: Situation, d: Dyad, p: RuleParams) -> float | None:
     return gap
 
 
-def richardson(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+def richardson(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
     """Action and reaction (after L. F. Richardson's arms-race equations), one target at a time.
 
     Toward each target the actor climbs to the next feasible rung at a weekly hazard of
@@ -123,7 +122,7 @@ def richardson(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decisio
     return _pressure_rule(s, p, rng, "richardson", p.restraint, allow_crossing=True)
 
 
-def cautious(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+def cautious(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
     """Richardson's rule with restraint multiplied by ``cautious_restraint_factor`` that never
     crosses a Kahn threshold upward; the actor steps down toward the target it stands highest
     against as soon as a week's losses pass ``cautious_loss_limit`` of its committed strength
@@ -137,7 +136,7 @@ def cautious(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
     return _pressure_rule(s, p, rng, "cautious", restraint, allow_crossing=False)
 
 
-def tit_for_tat(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+def tit_for_tat(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
     """Match each target's posture toward the actor (Axelrod's tit for tat on the ladder).
 
     Where the target stands higher toward the actor than the actor toward it, the actor climbs a
@@ -163,13 +162,13 @@ def tit_for_tat(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decisi
     return _step_down(s, d, "tit_for_tat", "answers the target's lower posture in kind")
 
 
-def hold_still(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+def hold_still(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
     """Keep every posture (the fallback of ``doctrine_only``)."""
     return _hold(s, "hold", "no doctrine entry applies")
 
 
 def _with_doctrine(fallback: Rule) -> Rule:
-    def rule(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+    def rule(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
         return follow_doctrine(s, p, rng) or fallback(s, p, rng)
 
     rule.__doc__ = f"The actor's doctrine first; if no entry fires, {fallback.__name__}."
@@ -184,12 +183,12 @@ RULE_SETS: dict[RuleSetName, Rule] = {
 }
 
 
-def decide(s: Situation, p: RuleParams, rng: np.random.Generator) -> Decision:
+def decide(s: Situation, p: RuleParams, rng: random.Random) -> Decision:
     """The decision of the rule set named in ``p.name``."""
     return RULE_SETS[p.name](s, p, rng)
 
 
-def _pressure_rule(s: Situation, p: RuleParams, rng: np.random.Generator, rule: str,
+def _pressure_rule(s: Situation, p: RuleParams, rng: random.Random, rule: str,
                    restraint: float, allow_crossing: bool) -> Decision:  # fmt: skip
     ladder = standard_ladder()
     best: tuple[float, Dyad, int, float] | None = None

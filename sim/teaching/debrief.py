@@ -11,7 +11,6 @@ question leaves the game untouched).
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
@@ -92,13 +91,12 @@ def moves_beside_rules(run_dir: Path) -> list[list[object]]:
     def ask_rules(g: Game) -> None:
         for seat in g.setup.seats:
             agent = g.model.actor_agents[seat]
-            saved = g.model.rng
-            g.model.rng = copy.deepcopy(saved)
+            saved = g.model.random.getstate()
             try:
                 view = g.model.outlook(agent)
                 d = agent.decide(situation_of(g.model.state, agent, view, flags=True))
             finally:
-                g.model.rng = saved
+                g.model.random.setstate(saved)
             asked.append([g.turn + 1, seat, d.action, d.reason])
 
     game.replay_all(data.get("choices", []), data.get("journal", []), path, ask_rules)

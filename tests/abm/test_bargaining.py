@@ -98,7 +98,7 @@ def test_ceasefires_break_at_their_hazard(rate):
 
 def test_willingness_grows_with_weariness():
     m = EscalationModel(parse_scenario(war()), rng=1)
-    rng = m.rng
+    rng = m.random
     calm = willingness(m.state, "east", "west", rng)
     m.actor_agents["east"].weariness = 1.0
     assert willingness(m.state, "east", "west", rng) > calm

@@ -8,6 +8,7 @@ turn lengths.
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
 
 import mesa
@@ -50,7 +51,7 @@ def kursk_alone(seed: int, weeks: float, days: float, combat: CombatParams | Non
     theatre = ContestedTheatre("kursk", "russia", "ukraine", 1.0, list(units.values()))
     lost = dict.fromkeys(units, 0.0)
     for _ in range(round(weeks * 7 / days)):
-        theatre.fight(TIES, combat or CombatParams(), days, model.rng)
+        theatre.fight(TIES, combat or CombatParams(), days, model.random)
         for uid, u in units.items():
             lost[uid] += u.losses
             u.replenish(days)
@@ -72,7 +73,7 @@ def test_defender_advantage_applies_to_fire_only_hand_computed():
     t = ContestedTheatre("t", "red", "blue", 0.5, [red, blue])
     p = CombatParams(attrition_rate=0.001, defender_advantage=2.0, noise=0.0,
                      breakthrough_ratio=2.0, control_rate=0.1)  # fmt: skip
-    t.fight(TwoSides(), p, 7.0, model.rng)
+    t.fight(TwoSides(), p, 7.0, model.random)
     assert red.strength == pytest.approx(1986.10, abs=0.01)
     assert blue.strength == pytest.approx(986.05, abs=0.01)
     assert (red.strength, blue.strength) == pytest.approx(square_law(2000, 1000, 0.002, 0.001, 7))
@@ -87,7 +88,7 @@ def test_multipliers_scale_one_actors_fire_and_power():
     red, blue = unit(model, "r", "red", 2000.0), unit(model, "b", "blue", 1000.0)
     t = ContestedTheatre("t", "red", "blue", 0.5, [red, blue])
     p = CombatParams(attrition_rate=0.001, defender_advantage=1.0, noise=0.0)
-    t.fight(TwoSides(), p, 7.0, model.rng, {"blue": 2.0})
+    t.fight(TwoSides(), p, 7.0, model.random, {"blue": 2.0})
     assert (red.strength, blue.strength) == pytest.approx(square_law(2000, 1000, 0.002, 0.001, 7))
     expected = 0.5 + 0.5 * (control_change(2000, 2000, 2.0, 0.12)
                             + control_change(red.strength, 2 * blue.strength, 2.0, 0.12))  # fmt: skip
@@ -103,10 +104,10 @@ def test_a_side_alone_advances_until_the_salient_is_lost():
     blue = unit(model, "b", "blue", 0.0)  # destroyed
     t = ContestedTheatre("t", "red", "blue", 0.3, [red, blue])
     p = CombatParams(control_rate=0.1)
-    t.fight(TwoSides(), p, 7.0, model.rng)
+    t.fight(TwoSides(), p, 7.0, model.random)
     assert t.control == pytest.approx(0.2) and red.losses == 0.0 and red.strength == 5000
     for _ in range(3):
-        t.fight(TwoSides(), p, 7.0, model.rng)
+        t.fight(TwoSides(), p, 7.0, model.random)
     assert t.control == 0.0
 
 
@@ -116,7 +117,7 @@ def test_a_holder_alone_retakes_its_salient():
     red.in_combat = False  # withdrawn
     blue = unit(model, "b", "blue", 1000.0)
     t = ContestedTheatre("t", "red", "blue", 0.9, [red, blue])
-    t.fight(TwoSides(), CombatParams(control_rate=0.12), 14.0, model.rng)
+    t.fight(TwoSides(), CombatParams(control_rate=0.12), 14.0, model.random)
     assert t.control == 1.0 and blue.in_combat
 
 
@@ -124,7 +125,7 @@ def test_at_zero_control_the_holders_units_withdraw():
     model = mesa.Model(rng=0)
     red, blue = unit(model, "r", "red", 4000.0), unit(model, "b", "blue", 1000.0)
     t = ContestedTheatre("t", "red", "blue", 0.01, [red, blue])
-    t.fight(TwoSides(), CombatParams(), 7.0, model.rng)
+    t.fight(TwoSides(), CombatParams(), 7.0, model.random)
     assert t.control == 0.0 and not blue.in_combat and blue.strength > 0
 
 
@@ -139,7 +140,7 @@ def assert_not_frozen(t: ContestedTheatre, units: dict, p: CombatParams) -> None
     before, holder, owner = t.control, fighting("h"), fighting("o")
     if holder and owner:
         return
-    t.fight(TIES, p, 7.0, np.random.default_rng(0))
+    t.fight(TIES, p, 7.0, random.Random(0))
     if owner:
         assert t.control == pytest.approx(max(0.0, before - p.control_rate))
     elif holder:
@@ -166,7 +167,7 @@ def test_losses_are_recorded_every_turn_and_zero_out_of_combat():
     assert units[NK].losses == 0.0
     assert units[RU].losses > 0 and units[UA].losses > 0
     units[RU].in_combat = False
-    t.fight(TIES, CombatParams(), 7.0, np.random.default_rng(1))
+    t.fight(TIES, CombatParams(), 7.0, random.Random(1))
     assert units[RU].losses == 0.0 and units[UA].losses == 0.0
 
 
@@ -176,7 +177,7 @@ def test_losses_equal_the_fall_in_strength_without_replenishment():
     red2 = unit(model, "r2", "red", 1000.0, 1.0)
     blue = unit(model, "b", "blue", 1500.0)
     t = ContestedTheatre("t", "red", "blue", 0.5, [red, red2, blue])
-    t.fight(TwoSides(), CombatParams(), 7.0, model.rng)
+    t.fight(TwoSides(), CombatParams(), 7.0, model.random)
     assert red.losses == pytest.approx(2000 - red.strength)
     assert blue.losses == pytest.approx(1500 - blue.strength)
     # shares by strength / quality: 2,000 / 0.5 against 1,000 / 1.0, four times as many
@@ -216,7 +217,7 @@ def test_units_in_combat_are_replenished_inside_the_fight_at_the_supply_rate():
         blue = unit(model, "b", "blue", 3000.0)
         t = ContestedTheatre("t", "red", "blue", 0.5, [red, blue])
         p = CombatParams(noise=0.0)
-        t.fight(TwoSides(), p, 7.0, model.rng, supply=supply)
+        t.fight(TwoSides(), p, 7.0, model.random, supply=supply)
         assert red.replenish(7.0, supply=1.0) == 0.0  # already replenished this turn
         return red.strength, 1e6 - red.reserve
 

@@ -48,12 +48,12 @@ def make_run(
 
 @pytest.fixture(scope="session")
 def run_a(tmp_path_factory) -> Path:
-    return make_run(tmp_path_factory.mktemp("run_a"))
+    return make_run(tmp_path_factory.mktemp("run_a"), steps=20)
 
 
 @pytest.fixture(scope="session")
 def run_b(tmp_path_factory) -> Path:
-    return make_run(tmp_path_factory.mktemp("run_b"), kpa_strength=30000)
+    return make_run(tmp_path_factory.mktemp("run_b"), kpa_strength=30000, steps=20)
 
 
 def make_sweep(root: Path, grid: dict[str, list], replicates: int = 6, steps: int = 10) -> Path:

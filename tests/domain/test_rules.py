@@ -8,9 +8,9 @@ is made this turn; the hazards themselves are checked against their closed forms
 """
 
 import math
+import random
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
 from sim.domain.params import RuleParams, RuleSetName
@@ -145,7 +145,7 @@ TABLE = [
 )  # fmt: skip
 def test_rule_table(what, changes, params, action, rung, rule, target):
     situation = replace(BASE, **changes)
-    decision = decide(situation, replace(SURE, **params), np.random.default_rng(0))
+    decision = decide(situation, replace(SURE, **params), random.Random(0))
     got = (decision.action, decision.rung, decision.rule, decision.target)
     assert got == (action, rung, rule, target), what
     assert decision.reason, "every decision carries a reason in words"
@@ -163,7 +163,7 @@ def test_one_landing_rule_for_every_decision_maker(current, action, rung, after)
 
 
 def _climb_share(s: Situation, p: RuleParams, n: int = 20000) -> float:
-    rng = np.random.default_rng(7)
+    rng = random.Random(7)
     return sum(decide(s, p, rng).action != HOLD for _ in range(n)) / n
 
 
@@ -191,7 +191,7 @@ def test_a_week_of_daily_turns_equals_one_weekly_turn():
 def test_doctrine_probability_is_per_week_and_converted_to_the_turn():
     line = replace(CO_BELLIGERENT, probability=0.3, turn_probability=turn_probability(0.3, 1.0))
     s = replace(BASE, doctrine=(line,), adversary_partner_in_combat=True, days=1.0)
-    rng = np.random.default_rng(1)
+    rng = random.Random(1)
     fired = sum(decide(s, SURE, rng).rule.startswith("doctrine") for _ in range(20000)) / 20000
     assert abs(fired - (1 - 0.7 ** (1 / 7))) < 0.006
 
@@ -201,15 +201,15 @@ def test_doctrine_probability_is_per_week_and_converted_to_the_turn():
 )  # noqa: E501
 def test_nuclear_doctrine_entries_are_scaled_by_risk_tolerance(risk_tolerance, expected):
     s = replace(BASE, doctrine=(SIGNAL,), risk_tolerance=risk_tolerance)
-    rng = np.random.default_rng(2)
+    rng = random.Random(2)
     fired = sum(decide(s, SURE, rng).action == "nuclear_signal" for _ in range(20000)) / 20000
     assert abs(fired - expected) < 0.012
 
 
 def test_noise_makes_richardson_stochastic_but_reproducible():
     p = RuleParams(noise=1.0, decision_rate=3.0)
-    draws = [decide(BASE, p, np.random.default_rng(seed)).action for seed in range(300)]
-    again = [decide(BASE, p, np.random.default_rng(seed)).action for seed in range(300)]
+    draws = [decide(BASE, p, random.Random(seed)).action for seed in range(300)]
+    again = [decide(BASE, p, random.Random(seed)).action for seed in range(300)]
     assert draws == again
     assert {HOLD, "lift_weapons_restrictions", STEP_DOWN} <= set(draws)
 
