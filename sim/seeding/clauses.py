@@ -42,6 +42,7 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
 _MOVEMENT = {"cross", "roll", "pour", "sweep"}
 _HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
@@ -71,6 +72,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
         modality = modality_of(v)
+        if modality == HEDGED and cls.kind in _ANNOUNCED and _announced(v):
+            modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += _alongside(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
@@ -86,6 +89,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
         resolver.heard(*grammatical)
+        if cls.kind == "war" and modality == FACT and subjects:
+            resolver.attackers[:] = subjects[:1]
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
 
@@ -199,6 +204,14 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         if found:
             return found
     found = phrase_actors(p, token)
+    subject_of_attack = token.dep_ == "nsubj" and _attack_noun(verb, lemma=True)
+    if (
+        not found
+        and subject_of_attack
+        and _attack_noun(token)
+        and any(c.lower_ == "the" for c in token.children)
+    ):
+        found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
@@ -267,6 +280,18 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+def _announced(v) -> bool:
+    """A plan stated with "will"/"would" on the verb itself (not "could", not "urged to")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in v.children)
+
+
+def _attack_noun(token, lemma: bool = False) -> bool:
+    """Whether a noun (or, with ``lemma``, a verb) is of the attack class."""
+    table = verbs().by_lemma if lemma else verbs().by_noun
+    cls = table.get(token.lemma_.lower())
+    return cls is not None and cls.kind == "war"
 
 
 def _event_really(v, cls: VerbClass, carrier) -> bool:

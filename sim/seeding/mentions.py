@@ -96,18 +96,13 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         starts.setdefault(m.start, m.actor)
     people: dict[str, str] = {}
     out: list[Mention] = []
-    context = _dateline_state(doc, gaz)  # "BOGOTA, Jan 20 -": "President Gustavo Petro"
-    opened: str | None = None  # the context a sentence "In <actor>, ..." set
+    context: str | None = None
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
-            context = opened = starts.get(s.start + opener.end(), context)
+            context = starts.get(s.start + opener.end(), context)
         for m in title_re.finditer(doc.text, s.start, s.end):
-            civilian = not _NOT_HOST_TITLES.match(
-                m.group()
-            )  # a general or a supreme leader: often foreign
-            owner = _actor_just_before(found, m.start(), doc.text) or (context if civilian
-                                                                       else opened)  # fmt: skip
+            owner = _actor_just_before(found, m.start(), doc.text) or context
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people[m.group("person")] = owner
@@ -116,6 +111,7 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
 
 
 _NAME_AT = re.compile(_NAME)
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 
 
 def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
@@ -127,7 +123,8 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
         if run is None:
             continue
         words = run.group().split()
-        for k in range(len(words), 0, -1):
+        inside = _NAME_BEFORE.search(text, max(0, w.start() - 30), w.start()) is not None
+        for k in range(len(words), 1 if inside else 0, -1):  # "Abu Mahdi": not Mr Mahdi
             name = " ".join(words[:k])
             end = w.start() + len(name)
             if (
@@ -140,25 +137,9 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
     return out
 
 
-_NOT_HOST_TITLES = re.compile(r"(?:General|Admiral|Chief of Staff|Supreme Leader)\b")
-_DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
-
-
-def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
-    """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia); wire
-    copy calls its host country's office holders by title alone ("President Gustavo Petro")."""
-    for s in doc.sentences[:3]:
-        m = _DATELINE_CITY.match(s.text)
-        if m:
-            city = " ".join(w.capitalize() for w in m.group("city").split())
-            found = gaz.aliases.get(city) or gaz.aliases.get(city.replace("'D", "'d"))
-            return found[0] if found and found[1] == "m" else None
-    return None
-
-
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:
-    """The actor whose mention ends right before ``start`` (only blanks between); the first
-    such mention in ``found``'s order.
+    """The actor whose mention ends right before ``start`` (only blanks between, or its
+    possessive and up to two lower-case words); the first such mention in ``found``'s order.
 
     Looked up by end offset in an index of ``found`` built once per list (kept for the next
     call), so a document's title mentions cost linear time, not mentions x text length.
@@ -168,7 +149,13 @@ def _actor_just_before(found: list[Mention], start: int, text: str) -> str | Non
     while first > 0 and text[first - 1].isspace():
         first -= 1
     hits = [ends[e] for e in range(first, start + 1) if e in ends]
+    if not hits:  # "Iraq's caretaker Prime Minister": a possessive and up to two lower words
+        m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+        hits = [ends[m.start()]] if m and m.start() in ends else []
     return min(hits)[1] if hits else None
+
+
+_OWNER_BEFORE = re.compile(r"['’]s(?:\s+[a-z-]+){0,2}\s+$")
 
 
 _INDEX: list = [None, 0, {}]  # the last ``found`` list, its length, its end -> (order, actor)

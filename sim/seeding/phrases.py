@@ -199,13 +199,15 @@ _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "al
 @dataclass
 class Resolver:
     """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects;
-    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind."""
+    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind; "the
+    strike" or "the attack" the latest attacker."""
 
     kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind
     subjects: list[str] = field(default_factory=list)  # latest last
     mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
     pairs: list[tuple[str, str]] = field(default_factory=list)
     named_by: dict[str, str] = field(default_factory=dict)  # "junta" -> the "Niger junta"
+    attackers: list[str] = field(default_factory=list)  # "the strike killed": whose strike
 
     def read(self, p: Parsed) -> None:
         """Remember which actor a group noun was last said of ("the Niger junta")."""
