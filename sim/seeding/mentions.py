@@ -5,7 +5,8 @@ the gazetteer (a capital after "in", "at", "near" is a place, not a metonym), a 
 ("Western", expanded later), or an office holder. Office holders are
 bound through their title: "<actor> <title> <Name>" ("NATO Secretary-General Mark Rutte") binds
 the person to the actor, so a later bare surname ("Rutte noted") names it too; an unqualified
-"<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context.
+"<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context, else,
+for a minister or spokesperson, the state of the dateline's capital ("BOGOTA, Jan 20 -").
 """
 
 from __future__ import annotations
@@ -96,13 +97,18 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         starts.setdefault(m.start, m.actor)
     people: dict[str, str] = {}
     out: list[Mention] = []
-    context: str | None = None
+    context: str | None = None  # set by a sentence opening "In <actor>, ..."
+    host = _dateline_state(doc, gaz)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
             context = starts.get(s.start + opener.end(), context)
         for m in title_re.finditer(doc.text, s.start, s.end):
-            owner = _actor_just_before(found, m.start(), doc.text) or context
+            owner = (
+                _actor_just_before(found, m.start(), doc.text)
+                or context
+                or (host if _HOST_TITLES.match(m.group()) else None)
+            )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people[m.group("person")] = owner
@@ -135,6 +141,24 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
                 out.append(Mention(w.start(), end, people[name], "o"))
                 break
     return out
+
+
+_DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
+_HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
+
+
+def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
+    """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia): a
+    minister or spokesperson named by title alone is the host's ("Defence Minister Pedro
+    Sanchez told reporters"); presidents and leaders are not (a Baghdad dispatch names
+    "President Donald Trump" and "President Hassan Rouhani" by title alone)."""
+    for s in doc.sentences[:3]:
+        m = _DATELINE_CITY.match(s.text)
+        if m:
+            city = " ".join(w.capitalize() for w in m.group("city").split())
+            found = gaz.aliases.get(city)
+            return found[0] if found and found[1] == "m" else None
+    return None
 
 
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:
