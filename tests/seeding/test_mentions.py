@@ -71,3 +71,17 @@ def test_office_holders_take_linear_time_on_a_large_document():
     assert [m.actor for m in found[:4]] == ["russia", "russia", "ukraine", "russia"]
     assert len(found) == 4 * len(people)
     assert elapsed < 10, elapsed
+
+
+def test_titles_read_like_a_news_reader():
+    text = ("BOGOTA, Jan 20 (Wire) - Iraq's caretaker Prime Minister Adel Abdul Mahdi said that "
+            "the talks were over. Defence Minister Pedro Sanchez told reporters that it was "
+            "time for the army to act. President Donald Trump said that he was not worried by "
+            "the news. Abu Mahdi al-Muhandis was killed in the attack. Colombia agreed with "
+            "the plan.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = {text[m.start : m.end]: m.actor for m in find_mentions(doc, standard_gazetteer())}
+    assert found["Prime Minister Adel Abdul Mahdi"] == "iraq"  # possessive and an adjective
+    assert found["Defence Minister Pedro Sanchez"] == "colombia"  # a minister: the dateline's
+    assert "President Donald Trump" not in found  # a president named alone is not the host's
+    assert "Mahdi" not in found  # a surname inside another person's name
