@@ -26,7 +26,7 @@ from sim.seeding.nlp import pipeline
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "seeding" / "corpus"
 KINDS = ("actors", "relations", "forces", "conditionals")
-SETS = ("dev", "heldout", "fresh")
+SETS = ("dev", "heldout", "fresh", "fresh2")
 
 
 def score_set(golds: list[Path], replicates: int) -> dict:
