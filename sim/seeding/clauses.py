@@ -67,6 +67,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if not _event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
         if targets or cls.kind in ONE_PARTY:
@@ -197,7 +198,7 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
-    if token.lemma_.lower() in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
+    if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
         # "the group", "the Iran-aligned group": the latest of its kind, not its backer
         found = found or resolver.resolve(p, token)
@@ -280,6 +281,15 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+def _group_noun(token) -> bool:
+    """ "the group", "the army", and "the armed forces" / "the security forces" (a state's)."""
+    if token.lemma_.lower() in GROUP_NOUNS:
+        return True
+    return token.lemma_.lower() == "force" and any(
+        c.lower_ in ("armed", "security") for c in token.children
+    )
 
 
 def _announced(v) -> bool:

@@ -68,6 +68,7 @@ class Parsed:
     new_actors: dict[str, KnownActor] = field(default_factory=dict)
     fallback: list[tuple[int, int, str]] = field(default_factory=list)  # entity spans, actor
     participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
+    verb_subjects: dict[int, list[str]] = field(default_factory=dict)  # as read, pronouns resolved
     lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
 
     def offset(self, token) -> int:
@@ -252,10 +253,10 @@ class Resolver:
         kind = PRONOUNS.get(word)
         if (
             kind is None
-            and token.lemma_.lower() in GROUP_NOUNS
+            and (token.lemma_.lower() in GROUP_NOUNS or token.lemma_.lower() == "force")
             and any(c.lower_ == "the" for c in token.children)
         ):
-            return self.of_kind(p, token)
+            return self.of_kind(p, token)  # "the armed forces": the latest state
         if kind == "rel":
             return []
         if kind is None:

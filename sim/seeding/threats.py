@@ -17,8 +17,8 @@ import re
 from functools import cache
 
 from sim.seeding.clauses import subject_of
-from sim.seeding.findings import CONDITIONAL, Finding, load_data
-from sim.seeding.phrases import Parsed, Resolver, phrase_actors
+from sim.seeding.findings import CONDITIONAL, FACT, Finding, load_data
+from sim.seeding.phrases import Parsed, Resolver, finding_at, phrase_actors
 
 _REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
 _THREAT_VERBS = {"threaten", "warn", "vow"}
@@ -28,6 +28,11 @@ _FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "f
           "consider"}  # fmt: skip
 
 
+_DEFENCE_PACT = re.compile(
+    r"mutual[- ]defen[cs]e|defen[cs]e (?:treaty|pact|commitments?|"
+    r"obligations)|treaty (?:obligations|commitments)|Article 5",
+    re.I,
+)
 _REVENGE = {"revenge", "retaliation", "retribution", "response", "vengeance", "reprisal"}
 _STATING = {"reiterate", "stress", "repeat", "say", "declare", "state", "affirm", "make"}
 _ANSWERS = {"invoke", "trigger", "answer", "regard", "prompt", "provoke", "draw", "see"}
@@ -112,6 +117,10 @@ def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
             f = _entry(p, who, targets[0] if targets else None, consequence, condition, clause)
             f.attrs["protects"] = [a for a in protects if a != who]
             out.append(f)
+            if _DEFENCE_PACT.search(consequence):  # "would invoke U.S. mutual defence ..."
+                out += [finding_at(p, "treaty", "consult_partners", (who, a), FACT, clause,
+                                   {"mutual_defence": True})
+                        for a in f.attrs["protects"][:1]]  # fmt: skip
         return out
     return []
 
