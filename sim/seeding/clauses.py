@@ -42,6 +42,24 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "call",
+    "order",
+    "force",
+    "press",
+    "push",
+    "persuade",
+    "encourage",
+    "invite",
+    "allow",
+    "help",
+    "warn",
+    "request",
+    "demand",
+}
 _ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
 _MOVEMENT = {"cross", "roll", "pour", "sweep"}
 _HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
@@ -180,6 +198,17 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         if obj:
             return _actors(p, obj[0], resolver, head.head)
         head = head.head
+    if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
+        controller += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]  # both sides to pull back"
+        if controller:
+            return _actors(p, controller[0], resolver, head)
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(p, head, resolver, depth + 1)
     if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
@@ -218,6 +247,8 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
         if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
             found = _actors(p, owner, resolver, verb)
+        elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
+            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
     return found or resolver.resolve(p, token)
 
 
