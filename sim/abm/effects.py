@@ -207,20 +207,26 @@ def stand_down(world: World, actor: str) -> None:
     """Take ``actor``'s units out of combat in every theatre where its posture toward each
     enemy present is below combat (a posture and its forces stay consistent)."""
     combat = world.ladder.index("combat")
+    below: dict[str, bool] = {}  # theatre id -> whether the actor stands below combat there
     for u in world.units_of[actor]:
         if not u.in_combat:
             continue
-        t = next((t for t in world.theatres if t.id == u.theatre), None)
-        if t is None:
-            continue
-        mine = world.side_of(actor, t)
-        enemies = {x.actor_id for x in t.units if x.strength > 0 and world.side_of(x.actor_id, t)
-                   not in (None, mine)} | ({t.owner, t.holder} - {None, actor})  # fmt: skip
-        enemies = {e for e in enemies if world.side_of(e, t) not in (None, mine)}
-        toward = [world.posture(actor, e) for e in enemies if e in world.postures[actor]]
-        if toward and max(toward) < combat:
+        if u.theatre not in below:
+            t = world.theatre_by_id.get(u.theatre)
+            below[u.theatre] = t is not None and _below_combat(world, actor, t, combat)
+        if below[u.theatre]:
             u.in_combat = False
             world.version += 1
+
+
+def _below_combat(world: World, actor: str, t, combat: int) -> bool:
+    """Whether ``actor``'s postures toward the enemies present in theatre ``t`` (units with
+    strength left, the owner and the holder) are all below combat (False if it faces none)."""
+    mine = world.side_of(actor, t)
+    present = {x.actor_id for x in t.units if x.strength > 0} | ({t.owner, t.holder} - {None})
+    enemies = {e for e in present - {actor} if world.side_of(e, t) not in (None, mine)}
+    toward = [world.posture(actor, e) for e in enemies if e in world.postures[actor]]
+    return bool(toward) and max(toward) < combat
 
 
 def raise_credibility(world: World, actor: str, by: float) -> None:

@@ -83,7 +83,7 @@ class EscalationModel(mesa.Model):
         self.unit_list = [units[u] for u in sorted(units)]
         self.contested = theatres
         self._outlooks: dict[str, Outlook] = {}
-        self._flags_needed: dict[str, frozenset[str]] = {}
+        self._flags_needed: dict[tuple[str, int], frozenset[str]] = {}
         self._init_postures()
         self.fired_injects: set[str] = set()
         self._turn_begun = False
@@ -112,9 +112,10 @@ class EscalationModel(mesa.Model):
         return self.state.date
 
     def _needs(self, agent: ActorAgent) -> frozenset[str]:
-        need = self._flags_needed.get(agent.actor_id)
+        key = (agent.actor_id, len(agent.spent))  # an actor's used entries only ever grow
+        need = self._flags_needed.get(key)
         if need is None:
-            need = self._flags_needed[agent.actor_id] = flags_needed(agent)
+            need = self._flags_needed[key] = flags_needed(agent)
         return need
 
     def outlook(self, agent: ActorAgent) -> Outlook:

@@ -161,17 +161,23 @@ def situation_of(world: World, agent: ActorAgent, view: Outlook,
         "weariness": agent.weariness, "perceived_risk": agent.perceived_risk,
         "own_losses": agent.weekly_losses,
     }  # fmt: skip
-    if flags:
-        for name in _FLAGS if flags is True else flags:
-            values[name] = _FLAGS[name](world, agent, view)
+    for name in _FLAGS if flags is True else flags or ():
+        values[name] = _FLAGS[name](world, agent, view)
+    if agent.doctrine:
         values["doctrine"], values["spent"] = agent.doctrine, frozenset(agent.spent)
     return situation_from(values)
 
 
 def flags_needed(agent: ActorAgent) -> frozenset[str]:
-    """The flags the actor's doctrine conditions read (worked out so no other is computed)."""
+    """The flags the conditions of the actor's doctrine entries that can still fire read (a
+    ``once`` entry already used never fires again): no other flag needs working out."""
     return frozenset(
-        f for line in agent.doctrine for c in line.when for f in conditions.reads(c) if f in _FLAGS
+        f
+        for line in agent.doctrine
+        if not (line.once and line.id in agent.spent)
+        for c in line.when
+        for f in conditions.reads(c)
+        if f in _FLAGS
     )
 
 

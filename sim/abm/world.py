@@ -69,6 +69,7 @@ class World:
             self.units_of[u.actor_id].append(u)
         self.actor_ids = tuple(sorted(self.actors))  # the order of every per-actor loop
         self.unit_ids = tuple(sorted(self.units))  # the order of every per-unit loop
+        self.theatre_by_id = {t.id: t for t in self.theatres}  # the contested theatres
         self._rungs: dict[str, int] = {}  # each actor's overall rung, worked out on demand
 
     # postures ---------------------------------------------------------------------------
@@ -113,11 +114,11 @@ class World:
 
     def opposed(self, a: str, b: str, theatre: str) -> bool:
         """Whether ``theatre`` is contested with ``a`` and ``b`` on opposite sides."""
-        for t in self.theatres:
-            if t.id == theatre:
-                sa, sb = self.side_of(a, t), self.side_of(b, t)
-                return bool(sa and sb and sa != sb)
-        return False
+        t = self.theatre_by_id.get(theatre)
+        if t is None:
+            return False
+        sa, sb = self.side_of(a, t), self.side_of(b, t)
+        return bool(sa and sb and sa != sb)
 
     def facing(self, a: str, b: str, in_combat: bool) -> bool:
         """Whether ``a`` has units with strength left (in combat, if asked) where ``b``'s side

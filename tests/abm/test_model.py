@@ -250,3 +250,26 @@ def test_south_korea_reacts_to_north_korean_combat():
         ]
         reacted += bool(rows)
     assert reacted > 0
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        {"always": {}},
+        {"step_at_least": {"step": 2}},
+        {"adversary_rung_at_least": {"rung": "de_escalation"}},
+    ],
+)
+def test_a_doctrine_entry_whose_conditions_read_no_flag_still_fires(when):
+    """Conditions that read only the situation's plain fields (no flag to work out) must not
+    hide the actor's doctrine from its rule."""
+    data = read_yaml(KURSK)
+    data["actors"]["china"]["doctrine"] = {
+        "condemn": {"when": when, "then": "impose_sanctions", "target": "united_states",
+                    "probability": 1.0, "reason": "a test entry", "source": "assumption: test"},
+    }  # fmt: skip
+    model = EscalationModel(parse_scenario(data, source="test"), rng=3)
+    for _ in range(3):
+        model.step()
+    fired = [d for d in model.recorder.decisions if d[7] == "doctrine:condemn"]
+    assert fired, "the entry never fired"
