@@ -17,6 +17,7 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
+from sim.seeding.allies import HELP_NOUNS, stated_allies
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.nouns import allegiance, nominal_wars
 from sim.seeding.phrases import (
@@ -28,7 +29,18 @@ from sim.seeding.phrases import (
     own_actors,
     phrase_actors,
 )
-from sim.seeding.verbs import VerbClass, verbs
+from sim.seeding.verb_sense import (
+    ANNOUNCED,
+    announced,
+    attack_noun,
+    class_of,
+    deal_to_buy,
+    event_really,
+    goods_of_clause,
+    recipient_of_goods,
+    rival,
+)
+from sim.seeding.verbs import VerbClass
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
 _INTENT = {"threaten", "vow", "plan", "consider", "prepare", "aim", "seek", "want", "intend",
@@ -60,10 +72,6 @@ _CONTROL = {
     "request",
     "demand",
 }
-_ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
-_MOVEMENT = {"cross", "roll", "pour", "sweep"}
-_HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
-_SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -74,15 +82,15 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
-        cls = _deal_to_buy(cls, v, carrier)
+        cls = deal_to_buy(cls, v, carrier)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
             continue
         had_event = True
-        if in_condition(v) or _rival(carrier):
+        if in_condition(v) or rival(carrier):
             continue
-        if not _event_really(v, cls, carrier):
+        if not event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
         p.verb_subjects[v.i] = subjects
@@ -91,9 +99,9 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
         modality = modality_of(v)
-        if modality == HEDGED and cls.kind in _ANNOUNCED and _announced(v):
+        if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
-        out += _alongside(p, v, subjects, modality)
+        out += stated_allies(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
@@ -112,56 +120,6 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             resolver.attackers[:] = subjects[:1]
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
-
-
-def class_of(v) -> tuple[VerbClass | None, object | None]:
-    """The verb's class, or the class of the event noun a light verb carries, and that noun."""
-    table = verbs()
-    lemma = _known_lemma(v.lemma_.lower(), table)
-    if lemma in table.light:
-        for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
-            for n in (obj, *obj.conjuncts):
-                noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
-                if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
-                    return noun, n
-    cls = table.by_lemma.get(lemma)
-    return cls, None
-
-
-def _known_lemma(lemma: str, table) -> str:
-    """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
-    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
-    known = table.by_lemma.keys() | table.light
-    if lemma in known:
-        return lemma
-    stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
-    for stem in stems:
-        for end in ("", "e", "d", "ed", "s", "es", "ing"):
-            form = stem[: len(stem) - len(end)] if end and stem.endswith(end) else stem
-            if form in known:
-                return form
-    return lemma
-
-
-def _deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
-    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
-    if cls is None or cls.kind != "treaty":
-        return cls
-    near = [*(carrier.children if carrier is not None else ()), *v.children]
-    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
-        return verbs().by_lemma.get("buy")
-    return cls
-
-
-def goods_of_clause(v, carrier) -> str:
-    """What a supply clause supplies: the first goods word among its objects ("weapons")."""
-    goods = verbs().goods
-    for c in v.children:
-        if c.dep_ in ("dobj", "prep"):
-            for t in c.subtree:
-                if t.lemma_.lower() in goods:
-                    return t.text
-    return "weapons"
 
 
 def in_condition(v) -> bool:
@@ -234,11 +192,11 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         if found:
             return found
     found = phrase_actors(p, token)
-    subject_of_attack = token.dep_ == "nsubj" and _attack_noun(verb, lemma=True)
+    subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
     if (
         not found
         and subject_of_attack
-        and _attack_noun(token)
+        and attack_noun(token)
         and any(c.lower_ == "the" for c in token.children)
     ):
         found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
@@ -301,8 +259,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         if owners:
             return [a for a in subjects + fellow if a not in owners], owners
     if cls.kind == "supply" and carrier is None:
-        objects += _recipient_of_goods(v)
-    objects = [o for o in objects if o.lemma_.lower() not in _HELP_NOUNS]  # "with the help of"
+        objects += recipient_of_goods(v)
+    objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
@@ -321,47 +279,6 @@ def _group_noun(token) -> bool:
     return token.lemma_.lower() == "force" and any(
         c.lower_ in ("armed", "security") for c in token.children
     )
-
-
-def _announced(v) -> bool:
-    """A plan stated with "will"/"would" on the verb itself (not "could", not "urged to")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in v.children)
-
-
-def _attack_noun(token, lemma: bool = False) -> bool:
-    """Whether a noun (or, with ``lemma``, a verb) is of the attack class."""
-    table = verbs().by_lemma if lemma else verbs().by_noun
-    cls = table.get(token.lemma_.lower())
-    return cls is not None and cls.kind == "war"
-
-
-def _event_really(v, cls: VerbClass, carrier) -> bool:
-    """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
-    the South a hostile state"), "crossed into Georgia" (not "crossed the river")."""
-    lemma = v.lemma_.lower()
-    if cls.kind == "ceasefire" and carrier is None:
-        nouns = verbs().by_noun
-        return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
-                   == "ceasefire" for t in v.subtree)  # fmt: skip
-    if lemma in _MOVEMENT:
-        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
-    return True
-
-
-def _rival(carrier) -> bool:
-    """ "staged rival military exercises": side by side, not together."""
-    return carrier is not None and any(
-        c.lower_ in ("rival", "separate", "competing", "parallel") for c in carrier.children
-    )
-
-
-def _recipient_of_goods(v) -> list:
-    """ "supplying the drones the RSF used": the user of the goods receives them."""
-    out = []
-    for obj in (c for c in v.children if c.dep_ == "dobj"):
-        for rel in (c for c in obj.children if c.dep_ == "relcl"):
-            out += [c for c in rel.children if c.dep_ == "nsubj"]
-    return out
 
 
 def modality_of(v) -> str:
@@ -383,29 +300,6 @@ def modality_of(v) -> str:
     if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
         return HEDGED
     return FACT
-
-
-def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
-    """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
-    subject and that actor are allies."""
-    out = []
-    preps = ("alongside", "in", "with")
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps):
-        allies = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
-            allies = [g for n in allies if n.lemma_.lower() in _HELP_NOUNS
-                      for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
-                      for g in o.children if g.dep_ == "pobj"]  # fmt: skip
-        for g in allies:
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
-    for purpose in (
-        c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
-    ):  # "moving to Libya to support the GNA"
-        for g in (c for c in purpose.children if c.dep_ == "dobj"):
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
-    return out
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
