@@ -1,17 +1,16 @@
 """The `wargame` command end to end: the results contract, and clear errors on bad input."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 
+from tests import preloaded
+
 ROOT = Path(__file__).resolve().parents[1]
-WARGAME = [sys.executable, "-m", "sim.cli"]
 
 CONTRACT = {
     "timeseries.parquet": {"replicate", "step", "date", "actor", "rung", "rung_label"},
@@ -40,10 +39,8 @@ CONTRACT = {
 
 
 def wargame(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg"}
-    return subprocess.run(
-        [*WARGAME, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
-    )
+    """``wargame ARGS`` in a process of its own (forked from a preloaded one: tests/preloaded.py)."""
+    return preloaded.shared().run(list(args), cwd, timeout=300)
 
 
 @pytest.mark.slow

@@ -2,20 +2,27 @@
 
 Each line of every fenced ``bash`` block is checked by bash's own parser (``bash -n``: an
 unquoted ``range(...)`` fails here) and then run in one temporary folder, in README order (later
-lines use what earlier ones made), with the output folders the lines themselves produce:
+lines use what earlier ones made), with the output folders the lines themselves produce. Each
+``wargame`` runs in a process of its own, with its own input, output and exit code, forked from
+a server that imported the package once (``tests/preloaded.py``: 2-3 CPU-seconds saved a line):
 
 - simulation lines get ``replicates=2 steps=3 plots=false`` appended (later overrides win in
-  Hydra), so they take seconds; named experiments keep their end-of-sweep figures;
-- placeholders are filled with real values and folders (``RUN_A`` -> the newest run folder,
-  ``outputs/play/<date>/<time>_kursk_2024`` -> the game just played, ``-m ...`` -> a two-point
-  sweep; see ``PLACEHOLDERS``);
+  Hydra), so they take seconds; named experiments keep their end-of-sweep figures; the
+  Analysing lines already name their small sizes (``replicates=4 steps=8``) and run as written;
+- placeholders are filled with real values and folders made by earlier lines (see
+  ``PLACEHOLDERS``): ``RUN_A`` and ``RUN_DIR`` -> the newest run folder, ``wargame plot
+  RUN_OR_SWEEP_DIR`` -> a run, ``wargame score RUN_OR_SWEEP_DIR`` -> a real small sweep (the
+  ``nk_deployment`` experiment the Sweeps section ran: 5 points x 2 replicates, so the score
+  of each job is computed), ``outputs/play/<date>/<time>_kursk_2024`` -> the game just played,
+  ``-m ...`` -> a two-point sweep;
 - ``wargame play`` gets ``q`` on its input (save and quit after the first question);
 - not run, and said so by the test: ``make run``/``make test`` (they create a virtualenv; the
-  command behind ``make run`` is the plain ``wargame`` line), ``wargame app`` (a server that
-  runs until stopped: its options are parsed with ``--help``; tests/teaching/test_app_browser.py
-  serves it), and the cluster launchers (Ray cluster, SLURM: checked by parsing the overrides
-  with Hydra's grammar and composing the launcher config). The local launcher lines (joblib,
-  Ray, submitit_local) are checked the same way here, because
+  command behind ``make run`` is the plain ``wargame`` line), ``wargame app`` and ``wargame
+  classroom`` (servers that run until stopped: their options are parsed with ``--help``;
+  tests/teaching/ serves them), ``wargame report outputs/classroom/...`` (needs a finished
+  classroom game), and the cluster launchers (Ray cluster, SLURM: checked by parsing the
+  overrides with Hydra's grammar and composing the launcher config). The local launcher lines
+  (joblib, Ray, submitit_local) are checked the same way here, because
   tests/experiment/test_launchers.py runs exactly that tiny sweep through each of them (and
   compares the tables); running them twice would only cost time.
 """
@@ -28,23 +35,23 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import preloaded
+
 ROOT = Path(__file__).resolve().parents[1]
 SHRINK = ["replicates=2", "steps=3", "plots=false"]
 CLUSTER = ("hydra/launcher=ray_cluster", "hydra/launcher=slurm")
-UNFILLED = {  # README lines whose placeholders this test does not fill yet: bash -n only
-    sub: f"not run yet: the placeholders of `wargame {sub}` are not filled by this test"
-    for sub in ("score", "sensitivity", "discover", "calibrate", "fork")
-}
+SWEEP = "outputs/sweeps/nk_deployment"  # the small sweep the Sweeps section's lines made
 LOCAL_LAUNCHERS = ("hydra/launcher=joblib", "hydra/launcher=ray", "hydra/launcher=submitit_local")
 PLACEHOLDERS = {
     "[--replicate N] [--turn T] [--milestone M]": "--replicate 1 --turn 2 --milestone prk_combat",
     "RUN_A RUN_B [...] [--out DIR]": "{run_b} {run_a} --out compare_out",
+    "score RUN_OR_SWEEP_DIR": "score {sweep}",
     "RUN_OR_SWEEP_DIR": "{run_a}",
+    "RUN_DIR": "{run_a}",
     "outputs/play/<date>/<time>_kursk_2024": "{game}",
     "wargame -m ... ": "wargame -m rules.noise=0.2,0.4 ",
 }
@@ -106,12 +113,15 @@ def workspace(tmp_path_factory) -> Path:
 
 
 def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
-    """The argv to run for a README line (None: checked another way), its stdin, and a note."""
+    """The arguments of ``wargame`` for a README line (None: checked another way), its stdin,
+    and a note."""
     for placeholder, value in PLACEHOLDERS.items():
         if placeholder in line:
             runs = newest("outputs/runs/*/*", ws, 2) if "{run" in value else ["", ""]
             game = newest("outputs/play/*/*", ws)[0] if "{game}" in value else ""
-            line = line.replace(placeholder, value.format(run_a=runs[-1], run_b=runs[0], game=game))
+            sweep = newest(SWEEP, ws)[0] if "{sweep}" in value else ""
+            filled = value.format(run_a=runs[-1], run_b=runs[0], game=game, sweep=sweep)
+            line = line.replace(placeholder, filled)
     if "wargame report outputs/classroom/<" in line:
         return None, "", "not run: needs a finished classroom game (its server runs until stopped)"
     words = shlex.split(line)
@@ -126,15 +136,13 @@ def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
     assert words[0] == "wargame", line
     args, stdin = words[1:], ""
     sub = args[0] if args and not args[0].startswith("-") and "=" not in args[0] else None
-    if sub in UNFILLED:
-        return None, "", UNFILLED[sub]
     if sub in ("app", "classroom"):  # servers: run until stopped; their options parsed here
         args = [sub, "--help"]
     elif sub == "play":
         stdin = "q\n"
     elif sub is None and "--cfg" not in args:
         args += SHRINK[:2] if any(a.startswith("experiment=") for a in args) else SHRINK
-    return [sys.executable, "-m", "sim.cli", *args], stdin, ""
+    return args, stdin, ""
 
 
 def check_cluster_line(line: str) -> None:
@@ -156,17 +164,24 @@ def check_cluster_line(line: str) -> None:
     assert cfg.hydra.launcher._target_
 
 
+@pytest.fixture(scope="module")
+def wargame():
+    """Runs each line's ``wargame`` in a process of its own, forked from one that imported the
+    package once (tests/preloaded.py: the same as a shell's fresh process, minus 2-3 s of
+    imports per line)."""
+    with preloaded.server() as srv:
+        yield srv
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("line", LINES)
-def test_every_readme_line_runs(line, workspace):
-    argv, stdin, note = command(line, workspace)
-    if argv is None:
+def test_every_readme_line_runs(line, workspace, wargame):
+    args, stdin, note = command(line, workspace)
+    if args is None:
         if "parsed" in note:
             check_cluster_line(line)
         print(f"{line}: {note}")
         return
-    env = {**os.environ, "CI": "1", "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(argv, cwd=workspace, input=stdin, capture_output=True, text=True,
-                          env=env, timeout=600)  # fmt: skip
+    done = wargame.run(args, workspace, stdin=stdin, timeout=600)
     assert done.returncode == 0, f"{line}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     assert "Traceback" not in done.stderr, done.stderr[-3000:]

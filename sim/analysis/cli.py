@@ -13,6 +13,8 @@ from sim.domain.errors import WargameError
 
 
 def plot_parser() -> argparse.ArgumentParser:
+    from sim.cli import PLOT_FORMATS  # the formats a run's plot_formats takes
+
     p = argparse.ArgumentParser(
         prog="wargame plot",
         description="Re-draw every figure of a run or sweep folder from its saved tables.",
@@ -43,6 +45,13 @@ def plot_parser() -> argparse.ArgumentParser:
         help="sweep: also re-draw each job's run figures (into JOB/plots)",
     )
     p.add_argument("--out", type=Path, help="where to write (default: FOLDER/plots)")
+    p.add_argument(
+        "--format",
+        action="append",
+        choices=PLOT_FORMATS,
+        help="file format (repeatable; default: png, as a run draws them; svg and pdf on "
+        "request, e.g. --format png --format svg)",
+    )
     return p
 
 
@@ -50,7 +59,10 @@ def plot_main(argv: list[str]) -> int:
     """Entry of ``wargame plot DIR [--replicate N] [--turn T] [--milestone M] ...``."""
     args = plot_parser().parse_args(argv)
     try:
-        written = plot_folder(args)
+        from sim.analysis import style
+
+        with style.formats(args.format or ["png"]):
+            written = plot_folder(args)
     except WargameError as exc:
         print(f"wargame plot: {exc}", file=sys.stderr)
         return 2

@@ -36,11 +36,12 @@ def fan_overlay(
     legend has one entry per run."""
     fig, slots = actor_panels(len(actors), ncols)
     ncols = slots[0].get_gridspec().ncols
-    bands = [rung_bands(e.run.timeseries).assign(run=e.label) for e in items]
+    columns = ["actor", "step", "date", "rung"]
+    bands = [rung_bands(e.run.pieces("timeseries", columns)).assign(run=e.label) for e in items]
     banded = len(items) <= MAX_BANDED
     for i, actor in enumerate(actors):
-        for k, (e, b) in enumerate(zip(items, bands, strict=True)):
-            fan_chart(e.run.timeseries, actor, slots[i], colour=style.run_colour(k),
+        for k, b in enumerate(bands):
+            fan_chart(None, actor, slots[i], colour=style.run_colour(k),
                       style_index=k, bands=b if banded else b.assign(q05=b["median"],
                       q95=b["median"], q25=b["median"], q75=b["median"]),
                       axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip

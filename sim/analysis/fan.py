@@ -17,7 +17,7 @@ from sim.domain.ladder import Ladder, standard_ladder
 
 
 def fan_chart(
-    timeseries: pd.DataFrame,
+    timeseries: pd.DataFrame | None,
     actor: str,
     ax: Axes | None = None,
     *,
@@ -31,7 +31,8 @@ def fan_chart(
 ) -> Figure:
     """Draw one actor's fan onto ``ax`` (new figure if None); ``style_index`` > 0 overlays a
     second run in the same colour with a dashed median and hatched bands; ``axis_labels=False``
-    hides the rung names (inner panels of a grid)."""
+    hides the rung names (inner panels of a grid); ``bands`` (``rung_bands``) if already
+    computed, and then ``timeseries`` is not read."""
     fig, ax = style.new_axes(ax)
     b = rung_bands(timeseries) if bands is None else bands
     b = b[b["actor"] == actor]
@@ -117,22 +118,24 @@ def spare_legend(slots: list[Axes], n: int, names: list[str] | None, title: str)
 
 
 def fan_grid(
-    timeseries: pd.DataFrame,
+    timeseries: pd.DataFrame | None,
     actors: list[str],
     colours: dict[str, str],
     title: str = "",
     caption: str = "",
     ncols: int = 4,
     names: Names | None = None,
+    bands: pd.DataFrame | None = None,
 ) -> Figure:
     """One fan chart per actor on a shared rung axis; colours fixed per actor; panels titled
-    with the actors' display names (``names``, from the scenario)."""
+    with the actors' display names (``names``, from the scenario). ``bands`` (``rung_bands``)
+    if already computed: then ``timeseries`` is not read."""
     names = names or Names()
-    b = rung_bands(timeseries)
+    b = rung_bands(timeseries) if bands is None else bands
     fig, slots = actor_panels(len(actors), ncols)
     ncols = slots[0].get_gridspec().ncols
     for i, actor in enumerate(actors):
-        fan_chart(timeseries, actor, slots[i], colour=colours[actor], bands=b,
+        fan_chart(None, actor, slots[i], colour=colours[actor], bands=b,
                   axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip
         slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
     entries = ["90% band", "50% band", "median"]

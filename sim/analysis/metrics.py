@@ -1,7 +1,8 @@
 """Numbers behind the figures: ensemble bands, milestone curves, the most typical replicate.
 
 Every function takes tables (DataFrames) and returns a tidy DataFrame, which is also what the
-figure saves as its CSV.
+figure saves as its CSV. The band functions also take a table in pieces of whole replicates
+(``Run.pieces``): a 10,000-replicate run's bands then cost a few MB, not the whole table.
 """
 
 from __future__ import annotations
@@ -9,36 +10,38 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sim.analysis.pieces import Frames, as_pieces
+from sim.analysis.quantiles import bands, ordinal_bands, value_counts
 from sim.analysis.summary import wilson_interval
 
-QUANTILES = {"q05": 0.05, "q25": 0.25, "median": 0.5, "q75": 0.75, "q95": 0.95}
+BAND_KEYS = ["step", "date"]  # bands are over replicates, per entity and turn
 
 
-def bands(df: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """Median, 50% (q25-q75) and 90% (q05-q95) bands of ``value`` over replicates, per ``by``."""
-    grouped = df.groupby(by, observed=True)[value]
-    out = pd.concat({k: grouped.quantile(q) for k, q in QUANTILES.items()}, axis=1)
-    out["mean"] = grouped.mean()
-    out["replicates"] = grouped.size()
-    return out.reset_index()
+def rung_bands(timeseries: Frames) -> pd.DataFrame:
+    """Per actor and turn: quantiles of the rung held across replicates, from counts of each
+    rung (summed piece by piece when given pieces: the table is never whole in memory)."""
+    by = ["actor", *BAND_KEYS]
+    return ordinal_bands(value_counts(timeseries, by, "rung"), by, "rung")
 
 
-def rung_bands(timeseries: pd.DataFrame) -> pd.DataFrame:
-    """Per actor and turn: quantiles of the rung held across replicates."""
-    return bands(timeseries, ["actor", "step", "date"], "rung")
+def strength_bands(forces: Frames, theatres: list[str] | None = None) -> pd.DataFrame:
+    """Per actor and turn: quantiles of the actor's total strength (in ``theatres`` if given);
+    totals are summed per piece of whole replicates, and only the totals are kept."""
+    totals = (_strength_totals(piece, theatres) for piece in as_pieces(forces))
+    return bands(totals, ["actor", *BAND_KEYS], "strength")
 
 
-def strength_bands(forces: pd.DataFrame, theatres: list[str] | None = None) -> pd.DataFrame:
-    """Per actor and turn: quantiles of the actor's total strength (in ``theatres`` if given)."""
+def _strength_totals(forces: pd.DataFrame, theatres: list[str] | None) -> pd.DataFrame:
+    """Each actor's total strength per replicate and turn (in ``theatres`` if given)."""
     if theatres:
         forces = forces[forces["theatre"].isin(theatres)]
-    total = forces.groupby(["replicate", "actor", "step", "date"], observed=True)["strength"].sum()
-    return bands(total.reset_index(), ["actor", "step", "date"], "strength")
+    keys = ["replicate", "actor", *BAND_KEYS]
+    return forces.groupby(keys, observed=True)["strength"].sum().reset_index()
 
 
-def control_bands(theatres: pd.DataFrame) -> pd.DataFrame:
+def control_bands(theatres: Frames) -> pd.DataFrame:
     """Per contested theatre and turn: quantiles of the holder's control."""
-    return bands(theatres, ["theatre", "step", "date"], "control")
+    return bands(theatres, ["theatre", *BAND_KEYS], "control")
 
 
 def milestone_curves(outcomes: pd.DataFrame, steps: int) -> pd.DataFrame:

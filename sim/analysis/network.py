@@ -11,10 +11,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
-import networkx as nx
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -23,6 +22,9 @@ from matplotlib.lines import Line2D
 from sim.analysis import style
 from sim.analysis.names import Names
 from sim.domain.ladder import standard_ladder
+
+if TYPE_CHECKING:  # imported where used: only the process drawing the network pays for it
+    import networkx as nx
 
 MIN_RUNG = 2  # sanctions and above are drawn
 EDGE_STYLE = {  # kind -> (line style, width): drawn in light grey under the postures
@@ -37,6 +39,8 @@ RELATION_GREY = "#C8C8C8"
 
 def relation_graph(scenario: dict[str, Any]) -> nx.MultiDiGraph:
     """Actors as nodes; the scenario's relations as edges with their ``kind``."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     g.add_nodes_from(scenario.get("actors", {}))
     for name, rel in scenario.get("relations", {}).items():
@@ -64,6 +68,8 @@ def network_chart(
     names: Names | None = None,
 ) -> Figure:
     """Draw the postures at ``turn`` (arrows) over the relations (faint), nodes in actor colours."""
+    import networkx as nx
+
     names = names or Names()
     fig, ax = style.new_axes(ax, size=(9.0, 6.5))
     g = relation_graph(scenario)
@@ -103,6 +109,8 @@ def network_chart(
 
 def _nodes(g: nx.MultiDiGraph, pos: dict, ax: Axes, colours: dict[str, str], names: Names) -> None:
     """Nodes in the actor's colour, named in a readable ink."""
+    import networkx as nx
+
     nodes = list(g.nodes)
     fill = [colours.get(n, "#999999") for n in nodes]
     nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_color=fill, node_size=1100, ax=ax,

@@ -13,20 +13,31 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.analysis.pieces import concat, pieces
+from sim.files import read_parquet
+
 POSTURES = "postures.parquet"
 COLUMNS = ["actor", "target", "rung", "share", "replicates", "read_from"]
 
 
-def postures_table(run_dir: Path) -> pd.DataFrame | None:
-    """The run's ``postures.parquet`` (None when the run has none)."""
+def postures_table(run_dir: Path, turn: int | None = None) -> pd.DataFrame | None:
+    """The run's ``postures.parquet``, or only its rows at ``turn``, read piece by piece (None
+    when the run has no postures). Every replicate has a row per pair at every turn, so one
+    turn's rows still count the replicates."""
     path = Path(run_dir) / POSTURES
-    return pd.read_parquet(path) if path.exists() else None
+    if not path.exists():
+        return None
+    if turn is None:
+        return read_parquet(path)
+    columns = ["replicate", "step", "actor", "target", "rung"]  # what ``postures_at`` reads
+    return concat(pieces(path, columns, filters=[("step", "==", int(turn))]))
 
 
 def postures_at(
-    decisions: pd.DataFrame, turn: int, postures: pd.DataFrame | None = None
+    decisions: pd.DataFrame | None, turn: int, postures: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Per directed pair at ``turn``: median rung, share of replicates, and the source table."""
+    """Per directed pair at ``turn``: median rung, share of replicates, and the source table
+    (``decisions`` is read only when there is no ``postures`` table)."""
     if postures is not None:
         rows, source = postures[postures["step"] == turn], "postures"
     else:

@@ -7,6 +7,7 @@ names the folder and every missing file, before any figure is drawn.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,8 +18,9 @@ import yaml
 
 from sim.analysis.errors import ResultsError
 from sim.analysis.names import Names, names_of, turn_label
+from sim.analysis.pieces import pieces, read_table
 from sim.domain.tables import CORE_FILES, CORE_TABLES
-from sim.files import check_parquet, read_json, read_parquet
+from sim.files import check_parquet, read_json
 
 RUN_TABLES = (*CORE_TABLES, "outcomes")
 RUN_FILES = CORE_FILES
@@ -65,13 +67,19 @@ class Run:
     path: Path
     manifest: dict[str, Any] = field(repr=False)
 
-    def table(self, name: str, filters: list[tuple] | None = None) -> pd.DataFrame:
+    def table(
+        self, name: str, filters: list[tuple] | None = None, columns: list[str] | None = None
+    ) -> pd.DataFrame:
         """One of the run's tables (only the rows ``filters`` keep, in pyarrow's filter
-        syntax), with ``date`` as a datetime column."""
-        df = read_parquet(self.path / f"{name}.parquet", filters=filters)
-        if "date" in df.columns:
-            df["date"] = pd.to_datetime(df["date"])
-        return df
+        syntax, and ``columns`` if given), with ``date`` as a datetime column."""
+        return read_table(self.path / f"{name}.parquet", columns, filters)
+
+    def pieces(
+        self, name: str, columns: list[str], filters: list[tuple] | None = None
+    ) -> Iterator[pd.DataFrame]:
+        """One of the run's tables in pieces of whole replicates (``sim.analysis.pieces``):
+        what a figure reads when it needs every replicate but not all at once."""
+        return pieces(self.path / f"{name}.parquet", columns, filters)
 
     @cached_property
     def timeseries(self) -> pd.DataFrame:

@@ -8,11 +8,13 @@ drawing a run takes less time than simulating it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import multiprocessing as mp
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pandas as pd
 from sim.analysis import style
 from sim.analysis.errors import ResultsError
 from sim.analysis.fan import fan_grid
-from sim.analysis.front import front_figure
+from sim.analysis.front import contested_theatres, front_figure, holders_of
 from sim.analysis.metrics import (
     control_bands,
     milestone_curves,
@@ -45,13 +47,13 @@ def plot_run(
     turn: int | None = None,
     out_dir: Path | None = None,
     milestones: list[str] | None = None,
-    formats: tuple[str, ...] = style.FORMATS,
+    formats: tuple[str, ...] | None = None,
     workers: int = 0,
 ) -> list[Path]:
     """Draw all run figures; ``replicate`` for the timeline (default: the most typical one),
     ``turn`` for the network (default: the last), ``milestones`` for the milestone curves
-    (default: all), as ``formats`` (png, svg, pdf), in ``workers`` processes (0: automatic).
-    Returns the files written."""
+    (default: all), as ``formats`` (png, svg, pdf; default: those ``style.formats`` chose), in
+    ``workers`` processes (0: automatic). Returns the files written."""
     run = load_run(Path(run_dir))
     check_choices(run, replicate, turn, milestones)
     out = Path(out_dir) if out_dir else run.path / "plots"
@@ -63,7 +65,7 @@ def plot_run(
          (plot_milestones, (run, out, milestones))],
         [(plot_front, (run, out, colours))],
     ]  # fmt: skip
-    with style.formats(formats):
+    with style.formats(formats or style.chosen_formats()):
         written = [p for paths in draw_all(groups, workers) for p in paths]
     log.info("wrote %d figure files to %s", len(written), out)
     return written
@@ -79,11 +81,30 @@ def draw_all(groups: list[list[Figure]], workers: int = 0) -> list[list[Path]]:
     workers = min(len(groups), workers or cores())
     if workers <= 1 or not sys.platform.startswith("linux"):
         return [paths for group in groups for paths in draw_group(group)]
-    with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
-        with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
-            futures = [pool.submit(draw_group, group) for group in groups]
-            return [paths for f in futures for paths in f.result()]
+    release_free_memory()  # a run's process draws its figures after simulating: heap to spare
+    gc.freeze()  # the collector leaves the parent's objects alone: their pages stay shared
+    try:
+        with warnings.catch_warnings():  # forking after Arrow started its threads: see pool.py
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded",
+                                    DeprecationWarning)  # fmt: skip
+            with ProcessPoolExecutor(workers, mp.get_context("fork")) as pool:
+                futures = [pool.submit(draw_group, group) for group in groups]
+                return [paths for f in futures for paths in f.result()]
+    finally:
+        gc.unfreeze()
+
+
+def release_free_memory() -> None:
+    """Give the heap this process no longer uses back to the system (C's and Arrow's
+    allocators keep freed memory for reuse), so the figure processes do not start from it."""
+    import ctypes
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def draw_group(group: list[Figure]) -> list[list[Path]]:
@@ -110,16 +131,11 @@ def check_choices(
 
 
 def plot_fans(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
-    """fan_chart.*: every actor's escalation fan."""
-    fig = fan_grid(
-        run.timeseries,
-        run.actors,
-        colours,
-        f"Escalation by actor: {run.title}",
-        run.caption,
-        names=run.names,
-    )
-    return style.save_figure(fig, out, "fan_chart", rung_bands(run.timeseries))
+    """fan_chart.*: every actor's escalation fan (rungs counted piece by piece)."""
+    bands = rung_bands(run.pieces("timeseries", ["actor", "step", "date", "rung"]))
+    fig = fan_grid(None, run.actors, colours, f"Escalation by actor: {run.title}", run.caption,
+                   names=run.names, bands=bands)  # fmt: skip
+    return style.save_figure(fig, out, "fan_chart", bands)
 
 
 def plot_timeline(
@@ -158,23 +174,31 @@ def plot_milestones(run: Run, out: Path, milestones: list[str] | None = None) ->
 
 
 def plot_front(run: Run, out: Path, colours: dict[str, str]) -> list[Path]:
-    """front.*: force strength in the contested theatres and salient control."""
-    fig = front_figure(run.forces, run.theatres, colours, f"The front: {run.title}", run.caption,
-                       names=run.names)  # fmt: skip
-    contested = sorted(run.theatres["theatre"].astype(str).unique()) or None
-    data = pd.concat(
-        [
-            strength_bands(run.forces, contested).assign(series="strength"),
-            control_bands(run.theatres).assign(series="control"),
-        ]
-    )
+    """front.*: force strength in the contested theatres and salient control (both tables read
+    piece by piece, only the columns drawn)."""
+    holders: dict[str, str] = {}
+
+    def noting_holders(pieces: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for piece in pieces:
+            holders.update(holders_of(piece, holders))
+            yield piece
+
+    columns = ["theatre", "holder", "step", "date", "control"]
+    control = control_bands(noting_holders(run.pieces("theatres", columns)))
+    columns = ["replicate", "actor", "theatre", "step", "date", "strength"]
+    strength = strength_bands(run.pieces("forces", columns), contested_theatres(control))
+    fig = front_figure(None, None, colours, f"The front: {run.title}", run.caption,
+                       names=run.names, strength=strength, control=control,
+                       holders=holders)  # fmt: skip
+    data = pd.concat([strength.assign(series="strength"), control.assign(series="control")])
     return style.save_figure(fig, out, "front", data)
 
 
 def plot_network(run: Run, out: Path, colours: dict[str, str], turn: int | None) -> list[Path]:
     """network.*: directed postures at ``turn`` (default: the last) over the relations."""
     t = run.steps if turn is None else int(turn)
-    postures = postures_at(run.decisions, t, postures_table(run.path))
+    table = postures_table(run.path, t)  # the turn's rows only
+    postures = postures_at(run.decisions if table is None else None, t, table)
     fig = network_chart(run.scenario, postures, t, colours, names=run.names)
     source = "" if postures.empty or postures["read_from"].iloc[0] == "postures" else (
         "postures read from the decision log (the run has no postures.parquet) | ")  # fmt: skip

@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FixedFormatter, FixedLocator  # noqa: E402
 
 from sim.files import output_folder, write_with  # noqa: E402
 
@@ -97,11 +98,14 @@ def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7.0, 4.0)) -> 
 
 
 def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Month ticks labelled like 'Nov 24', about six per axis: fixed ticks are much cheaper to
-    draw than matplotlib's automatic date locator (figures are drawn after every run)."""
+    """Month ticks labelled like 'Nov 24', about six per axis, placed and labelled once: a
+    date locator and formatter would redo it at every layout pass (figures are drawn after
+    every run, and a grid of panels is laid out several times)."""
     months = max(1, round((end - start).days / 30.4 / 6))
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+    first = pd.Timestamp(start).normalize() - pd.offsets.MonthBegin(1)
+    ticks = pd.date_range(first, pd.Timestamp(end) + pd.offsets.MonthBegin(1), freq=f"{months}MS")
+    ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(ticks.to_pydatetime())))
+    ax.xaxis.set_major_formatter(FixedFormatter([t.strftime("%b %y") for t in ticks]))
 
 
 def caption(fig: Figure, text: str) -> None:
@@ -120,6 +124,11 @@ def formats(chosen: tuple[str, ...] | list[str]) -> Iterator[None]:
         yield
     finally:
         _formats = before
+
+
+def chosen_formats() -> tuple[str, ...]:
+    """What ``save_figure`` writes here (``FORMATS``, or those of the enclosing ``formats``)."""
+    return _formats
 
 
 def _save(fig: Figure, fmt: str, path: Path) -> None:

@@ -17,10 +17,30 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
+from sim.seeding.allies import HELP_NOUNS, stated_allies
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.nouns import allegiance, nominal_wars
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, Resolver, finding_at, phrase_actors
-from sim.seeding.verbs import VerbClass, verbs
+from sim.seeding.phrases import (
+    GROUP_NOUNS,
+    PRONOUNS,
+    Parsed,
+    Resolver,
+    finding_at,
+    own_actors,
+    phrase_actors,
+)
+from sim.seeding.verb_sense import (
+    ANNOUNCED,
+    announced,
+    attack_noun,
+    class_of,
+    deal_to_buy,
+    event_really,
+    goods_of_clause,
+    recipient_of_goods,
+    rival,
+)
+from sim.seeding.verbs import VerbClass
 
 _MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
 _INTENT = {"threaten", "vow", "plan", "consider", "prepare", "aim", "seek", "want", "intend",
@@ -34,6 +54,24 @@ ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "call",
+    "order",
+    "force",
+    "press",
+    "push",
+    "persuade",
+    "encourage",
+    "invite",
+    "allow",
+    "help",
+    "warn",
+    "request",
+    "demand",
+}
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -44,21 +82,26 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
-        cls = _deal_to_buy(cls, v, carrier)
+        cls = deal_to_buy(cls, v, carrier)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
             continue
         had_event = True
-        if in_condition(v):
+        if in_condition(v) or rival(carrier):
+            continue
+        if not event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
         modality = modality_of(v)
-        out += _alongside(p, v, subjects, modality)
+        if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
+            modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
+        out += stated_allies(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
@@ -73,58 +116,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                     if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
         resolver.heard(*grammatical)
+        if cls.kind == "war" and modality == FACT and subjects:
+            resolver.attackers[:] = subjects[:1]
     out += allegiance(p) + nominal_wars(p)
     return _dedupe(out), had_event
-
-
-def class_of(v) -> tuple[VerbClass | None, object | None]:
-    """The verb's class, or the class of the event noun a light verb carries, and that noun."""
-    table = verbs()
-    lemma = _known_lemma(v.lemma_.lower(), table)
-    if lemma in table.light:
-        for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
-            for n in (obj, *obj.conjuncts):
-                noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
-                if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
-                    return noun, n
-    cls = table.by_lemma.get(lemma)
-    return cls, None
-
-
-def _known_lemma(lemma: str, table) -> str:
-    """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
-    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
-    known = table.by_lemma.keys() | table.light
-    if lemma in known:
-        return lemma
-    stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
-    for stem in stems:
-        for end in ("", "e", "d", "ed", "s", "es", "ing"):
-            form = stem[: len(stem) - len(end)] if end and stem.endswith(end) else stem
-            if form in known:
-                return form
-    return lemma
-
-
-def _deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
-    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
-    if cls is None or cls.kind != "treaty":
-        return cls
-    near = [*(carrier.children if carrier is not None else ()), *v.children]
-    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
-        return verbs().by_lemma.get("buy")
-    return cls
-
-
-def goods_of_clause(v, carrier) -> str:
-    """What a supply clause supplies: the first goods word among its objects ("weapons")."""
-    goods = verbs().goods
-    for c in v.children:
-        if c.dep_ in ("dobj", "prep"):
-            for t in c.subtree:
-                if t.lemma_.lower() in goods:
-                    return t.text
-    return "weapons"
 
 
 def in_condition(v) -> bool:
@@ -161,8 +156,21 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         if obj:
             return _actors(p, obj[0], resolver, head.head)
         head = head.head
+    if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
+        controller += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]  # both sides to pull back"
+        if controller:
+            return _actors(p, controller[0], resolver, head)
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(p, head, resolver, depth + 1)
+    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
 
 
@@ -177,11 +185,28 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
-    if token.lemma_.lower() in GROUP_NOUNS and any(c.lower_ == "the" for c in token.children):
-        found = resolver.resolve(p, token)  # "the group", "the alliance": the latest of its kind
+    if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
+        found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
+        # "the group", "the Iran-aligned group": the latest of its kind, not its backer
+        found = found or resolver.resolve(p, token)
         if found:
             return found
     found = phrase_actors(p, token)
+    subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
+    if (
+        not found
+        and subject_of_attack
+        and attack_noun(token)
+        and any(c.lower_ == "the" for c in token.children)
+    ):
+        found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
+    if not found:  # "the group's positions", "its bases": the possessor's
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
+        if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
+            found = _actors(p, owner, resolver, verb)
+        elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
+            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
     return found or resolver.resolve(p, token)
 
 
@@ -218,27 +243,42 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        # "fighting alongside the Malian army against X": "against" hung on the ally
+        holders += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for h in holders:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in cls.targets):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
+    if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
+        # "France joined the Greek drills with Italy": France and Italy join Greece
+        owners = [a for c in carrier.children if c.dep_ in ("amod", "poss", "compound")
+                  for a in phrase_actors(p, c)]  # fmt: skip
+        withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+        fellow = [a for c in withs for g in c.children if g.dep_ == "pobj"
+                  for a in _actors(p, g, resolver, v)]  # fmt: skip
+        if owners:
+            return [a for a in subjects + fellow if a not in owners], owners
     if cls.kind == "supply" and carrier is None:
-        objects += _recipient_of_goods(v)
+        objects += recipient_of_goods(v)
+    objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
     reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
-        return subjects[:1], subjects[1:2]  # "Russia and North Korea signed a treaty"
+        # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":
+        # every pair (the finding loop skips an actor paired with itself)
+        return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
 
 
-def _recipient_of_goods(v) -> list:
-    """ "supplying the drones the RSF used": the user of the goods receives them."""
-    out = []
-    for obj in (c for c in v.children if c.dep_ == "dobj"):
-        for rel in (c for c in obj.children if c.dep_ == "relcl"):
-            out += [c for c in rel.children if c.dep_ == "nsubj"]
-    return out
+def _group_noun(token) -> bool:
+    """ "the group", "the army", and "the armed forces" / "the security forces" (a state's)."""
+    if token.lemma_.lower() in GROUP_NOUNS:
+        return True
+    return token.lemma_.lower() == "force" and any(
+        c.lower_ in ("armed", "security") for c in token.children
+    )
 
 
 def modality_of(v) -> str:
@@ -260,16 +300,6 @@ def modality_of(v) -> str:
     if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
         return HEDGED
     return FACT
-
-
-def _alongside(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
-    """ "fighting alongside the Malian army": the subject and that actor are allies."""
-    out = []
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"):
-        for g in (c for c in prep.children if c.dep_ == "pobj"):
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
-    return out
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

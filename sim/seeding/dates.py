@@ -36,7 +36,8 @@ _DATELINE = re.compile(
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _RELATIVE = re.compile(
-    rf"\b(?:on (?P<wd>{'|'.join(w.title() for w in _WEEKDAYS)})|(?P<yest>yesterday)|"
+    rf"\b(?:(?:on|during) (?:the )?(?P<wd>{'|'.join(w.title() for w in _WEEKDAYS)})|"
+    rf"(?P<yest>yesterday)|"
     rf"(?P<lw>last week)|on {_MONTH} (?P<d>\d{{1,2}}))\b"
 )
 

@@ -50,13 +50,18 @@ def _add(out: Doctrine, actor: str, eid: str, entry: dict[str, Any]) -> None:
 
 def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> None:
     """The entry a threat states; a threat that names no target aims at the speaker's first
-    adversary."""
+    adversary, else at the first adversary of the actor it protects ("an intervention in
+    Niger would be treated as a declaration of war": at whoever threatens Niger)."""
     d = load_data("defaults.yaml")["doctrine"]
     speaker, target = f.parties
     if speaker not in actors:
         return
-    if target is None and actors[speaker]["adversaries"]:
-        target = actors[speaker]["adversaries"][0]
+    if target is None:
+        protected = [a for a in f.attrs.get("protects", ()) if a in actors]
+        pool = actors[speaker]["adversaries"] or [
+            x for a in protected for x in actors[a]["adversaries"] if x != speaker
+        ]
+        target = pool[0] if pool else None
     modal = re.search(r"\b(" + "|".join(d["conditional_probability"]) + r")\b", f.quote)
     p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
     eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"

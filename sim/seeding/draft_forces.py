@@ -84,6 +84,9 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
             "source": ledger.quote(f"theatres.{tid}", name, (q.start, q.end)),
         }
     uid = f"{sf.actor}_troops_{tid}"
+    n = 2
+    while uid in out:  # a second count of the same actor's troops there ("3,000 more")
+        uid, n = f"{sf.actor}_troops_{tid}_{n}", n + 1
     path = f"forces.{uid}"
     quote = ledger.quote(path, uid, (q.start, q.end))
     unit = {

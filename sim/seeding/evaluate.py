@@ -13,6 +13,7 @@ doctrine entry drawn from a conditional statement or a threat against that targe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import yaml
 from sim.seeding.draft import Draft, draft_scenario
 from sim.seeding.extract import extract_file
 from sim.seeding.facts import SYMMETRIC
+from sim.seeding.gazetteer import Gazetteer, slug
 
 RelationKey = tuple[str, tuple[str, ...]]
 THREAT_REASON = "The document states it as a condition"
@@ -86,8 +88,9 @@ def found_items(draft: Draft) -> dict[str, set]:
 def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft]:
     """Scores of the draft of one answer-keyed document, per item kind."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    draft = draft_scenario(extract_file(document_of(gold_path)), "evaluation")
-    found = found_items(draft)
+    ex = extract_file(document_of(gold_path))
+    draft = draft_scenario(ex, "evaluation")
+    found = _renamed(found_items(draft), _same_actor(ex.gazetteer, gold))
     want = {
         "actors": set(gold["actors"]),
         "relations": {relation_key(r["kind"], r["parties"]) for r in gold["relations"]},
@@ -110,6 +113,46 @@ def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft]:
     )
     result["hostilities"] = bool(gold.get("hostilities"))
     return result, draft
+
+
+def _same_actor(gaz: Gazetteer, gold: dict) -> dict[str, str]:
+    """Found actor id -> the answer key's id for it, where they differ only in the label.
+
+    An answer key names an actor by an id its writer chose; the draft by the gazetteer's or by
+    the name the document introduced. They are the same actor when the key's id is one of the
+    draft actor's names (its display name, an alias, or its initials) written as an id:
+    "syrian_democratic_forces" is the key's "sdf", "national_liberation_army" its "eln".
+    """
+    wanted = set(gold.get("actors", [])) | set(gold.get("passing", []))
+    names: dict[str, set[str]] = {}
+    for alias, (aid, _) in gaz.aliases.items():
+        names.setdefault(aid, {aid}).add(slug(alias))
+    out = {}
+    for aid, known in gaz.actors.items():
+        ids = names.get(aid, {aid}) | {slug(known.name), _initials(known.name)}
+        match = sorted(ids & wanted - {aid})
+        if aid not in wanted and match:
+            out[aid] = match[0]
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()).lower()
+
+
+def _renamed(found: dict[str, set], rename: dict[str, str]) -> dict[str, set]:
+    """The found items with actor ids relabelled."""
+
+    def r(x):
+        if isinstance(x, str):
+            return rename.get(x, x)
+        if isinstance(x, tuple):
+            return tuple(r(y) for y in x)
+        return x
+
+    out = {k: {r(x) for x in v} for k, v in found.items()}
+    out["relations"] = {relation_key(k, list(p)) for k, p in out["relations"]}
+    return out
 
 
 def moves(draft: Draft, replicates: int = 20, turns: int = 26) -> float:

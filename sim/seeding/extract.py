@@ -12,6 +12,7 @@ A document that names no actor at all is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
+from sim.seeding.groups import with_document_groups
 from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
@@ -58,10 +60,11 @@ def extract_file(path: Path | str) -> Extraction:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
-    gaz = gaz or standard_gazetteer()
+    gaz = with_document_groups(doc.text, gaz or standard_gazetteer())
     mentions = find_mentions(doc, gaz)
     leads = [dateline_length(s.text) for s in doc.sentences]
-    sdocs = parse_sentences([s.text[n:] for s, n in zip(doc.sentences, leads, strict=True)])
+    texts = [_as_parsed(doc, s, n, mentions) for s, n in zip(doc.sentences, leads, strict=True)]
+    sdocs = parse_sentences(texts)
     parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
               for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
@@ -108,6 +111,22 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
             unread.append(p.sentence.number)
         findings += got
     return findings, unread
+
+
+def _as_parsed(doc: Document, s, lead: int, mentions: list[Mention]) -> str:
+    """The sentence as the parser reads it: after its dateline, with names written in capitals
+    ("ECOWAS", "HTS") in title case, same length ("Ecowas"): the small English pipeline takes a
+    capitalised word ending in S for a verb ("ECOWAS imposed sanctions" parsed as "ECOWAS" the
+    verb). Offsets do not move, and quotes are always cut from the document itself."""
+    start = s.start + lead
+    chars = list(doc.text[start : s.end])
+    for m in mentions:
+        if start <= m.start and m.end <= s.end:
+            word = doc.text[m.start : m.end]
+            for w in re.finditer(r"\b[A-Z]{3,}\b", word):
+                a = m.start - start + w.start()
+                chars[a : a + len(w.group())] = w.group().capitalize()
+    return "".join(chars)
 
 
 def _entity_mentions(parsed: list[Parsed]) -> list[Mention]:

@@ -5,7 +5,8 @@ the gazetteer (a capital after "in", "at", "near" is a place, not a metonym), a 
 ("Western", expanded later), or an office holder. Office holders are
 bound through their title: "<actor> <title> <Name>" ("NATO Secretary-General Mark Rutte") binds
 the person to the actor, so a later bare surname ("Rutte noted") names it too; an unqualified
-"<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context.
+"<title> <Name>" takes the actor that a sentence opened with "In <actor>," set as context, else,
+for a minister or spokesperson, the state of the dateline's capital ("BOGOTA, Jan 20 -").
 """
 
 from __future__ import annotations
@@ -84,32 +85,85 @@ def _mask(text: str, phrases: tuple[str, ...]) -> str:
 
 
 def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
-    """Office holders named through their title, then later bare mentions of their surnames."""
+    """Office holders named through their title, then later bare mentions of their surnames.
+
+    Linear in the document: mentions are looked up by start offset in a dict, and every
+    person's later mentions are found in one pass of one pattern over the text.
+    """
     titles = "|".join(re.escape(t) for t in sorted(gaz.titles, key=len, reverse=True))
     title_re = re.compile(rf"\b(?:{titles})\s+(?P<person>{_NAME})")
+    starts: dict[int, str] = {}
+    for m in found:
+        starts.setdefault(m.start, m.actor)
     people: dict[str, str] = {}
     out: list[Mention] = []
-    context: str | None = None
+    context: str | None = None  # set by a sentence opening "In <actor>, ..."
+    host = _dateline_state(doc, gaz)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
-            first = next((m for m in found if m.start == s.start + opener.end()), None)
-            context = first.actor if first else context
+            context = starts.get(s.start + opener.end(), context)
         for m in title_re.finditer(doc.text, s.start, s.end):
-            owner = _actor_just_before(found, m.start(), doc.text) or context
+            owner = (
+                _actor_just_before(found, m.start(), doc.text)
+                or context
+                or (host if _HOST_TITLES.match(m.group()) else None)
+            )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people[m.group("person")] = owner
                 people[m.group("person").split()[-1]] = owner
-    for person, owner in people.items():
-        for m in re.finditer(rf"\b{re.escape(person)}\b", doc.text):
-            out.append(Mention(m.start(), m.end(), owner, "o"))
+    return out + _people_mentions(doc.text, people) if people else out
+
+
+_NAME_AT = re.compile(_NAME)
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
+    """Every mention of a known person's name or surname: at each capitalised word, the longest
+    run of up to three capitalised words that is a known name (dict lookups, one pass)."""
+    out: list[Mention] = []
+    for w in re.finditer(r"(?<![\w'’-])[A-Z]", text):
+        run = _NAME_AT.match(text, w.start())
+        if run is None:
+            continue
+        words = run.group().split()
+        inside = _NAME_BEFORE.search(text, max(0, w.start() - 30), w.start()) is not None
+        for k in range(len(words), 1 if inside else 0, -1):  # "Abu Mahdi": not Mr Mahdi
+            name = " ".join(words[:k])
+            end = w.start() + len(name)
+            if (
+                name in people
+                and run.group().startswith(name)
+                and not (end < len(text) and (text[end].isalnum() or text[end] in "'’-"))
+            ):
+                out.append(Mention(w.start(), end, people[name], "o"))
+                break
     return out
 
 
+_DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
+_HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
+
+
+def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
+    """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia): a
+    minister or spokesperson named by title alone is the host's ("Defence Minister Pedro
+    Sanchez told reporters"); presidents and leaders are not (a Baghdad dispatch names
+    "President Donald Trump" and "President Hassan Rouhani" by title alone)."""
+    for s in doc.sentences[:3]:
+        m = _DATELINE_CITY.match(s.text)
+        if m:
+            city = " ".join(w.capitalize() for w in m.group("city").split())
+            found = gaz.aliases.get(city)
+            return found[0] if found and found[1] == "m" else None
+    return None
+
+
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:
-    """The actor whose mention ends right before ``start`` (only blanks between); the first
-    such mention in ``found``'s order.
+    """The actor whose mention ends right before ``start`` (only blanks between, or its
+    possessive and up to two lower-case words); the first such mention in ``found``'s order.
 
     Looked up by end offset in an index of ``found`` built once per list (kept for the next
     call), so a document's title mentions cost linear time, not mentions x text length.
@@ -119,7 +173,13 @@ def _actor_just_before(found: list[Mention], start: int, text: str) -> str | Non
     while first > 0 and text[first - 1].isspace():
         first -= 1
     hits = [ends[e] for e in range(first, start + 1) if e in ends]
+    if not hits:  # "Iraq's caretaker Prime Minister": a possessive and up to two lower words
+        m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+        hits = [ends[m.start()]] if m and m.start() in ends else []
     return min(hits)[1] if hits else None
+
+
+_OWNER_BEFORE = re.compile(r"['’]s(?:\s+[a-z-]+){0,2}\s+$")
 
 
 _INDEX: list = [None, 0, {}]  # the last ``found`` list, its length, its end -> (order, actor)

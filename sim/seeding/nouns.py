@@ -62,6 +62,7 @@ def allegiance(p: Parsed) -> list[Finding]:
                         for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
             backed = [p.actor_at[i] for i in (t.head.i, *(c.i for c in t.head.children
                       if c.dep_ == "compound")) if i in p.actor_at]  # fmt: skip
+            backed = backed or _described(p, t.head)
             out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
                     for a in backers for b in backed if a != b]  # fmt: skip
     return out
@@ -83,6 +84,19 @@ def nominal_wars(p: Parsed) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+def _described(p: Parsed, noun) -> list[str]:
+    """The actor a nameless phrase describes through "of" and an apposition: "the PMF, an
+    umbrella group of mostly Iran-backed militias" describes the PMF."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ == "appos" and t.head.i in p.actor_at:
+            return [p.actor_at[t.head.i]]
+        if t.dep_ not in ("pobj", "prep", "appos"):
+            return []
+        t = t.head
+    return []
 
 
 def _owner(p: Parsed, poss) -> list[str]:

@@ -43,12 +43,14 @@ _PATRON_WORDS = {
     "lead",
     "led",
 }
+_AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
             "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
             "that": "rel"}  # fmt: skip
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
-               "organization"}  # fmt: skip
+               "organization", "militant", "rebel", "insurgent", "jihadist",
+               "guerrilla", "army", "military", "separatist"}  # fmt: skip
 PAIR_WORDS = re.compile(
     r"^(?:the two (?:countries|sides|neighbours|neighbors|nations|states|"
     r"governments)|both (?:sides|countries|nations|governments))$",
@@ -66,6 +68,7 @@ class Parsed:
     new_actors: dict[str, KnownActor] = field(default_factory=dict)
     fallback: list[tuple[int, int, str]] = field(default_factory=list)  # entity spans, actor
     participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
+    verb_subjects: dict[int, list[str]] = field(default_factory=dict)  # as read, pronouns resolved
     lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
 
     def offset(self, token) -> int:
@@ -93,7 +96,7 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
         m = next((m for m in inside if m.start <= at < m.end), None)
         if m is not None:
             covered.add(t.i)
-            if m.form != "g":
+            if m.form != "g" and t.lower_ != "the":  # "the Iran-aligned group": not "the"
                 actor_at[t.i] = m.actor
     p = Parsed(sentence, sdoc, actor_at, lead=lead)
     for ent in sdoc.ents:
@@ -119,11 +122,18 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         return hit
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
-        group = _GROUP_WORDS.search(ent.sent.text[ent.start_char - ent.sent.start_char :][:60])
+        doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
+        beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
+        group = _GROUP_WORDS.search(beside)
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters)$", "", text)
             return KnownActor(slug(name), name, "armed_group")
     return None
+
+
+def own_actors(p: Parsed, head) -> list[str]:
+    """The actors the phrase itself names (head, modifiers, "from"), no complements or backers."""
+    return _collect(p, head, keep={"from"})
 
 
 def phrase_actors(p: Parsed, head) -> list[str]:
@@ -132,7 +142,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     if own:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
-    for keep in ({"of"}, {"patron"}, {"to"}, {"in"}):
+    # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near"}, {"appos", "of"}):
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
@@ -148,34 +159,56 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
         if a and a not in out:
             out.append(a)
         for c in t.children:
-            if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+            patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
+            if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
+            if c.dep_ == "acl" and c.lemma_.lower() == "lead" and "led" in keep:
+                stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
+                          for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+                continue
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
                 stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
                 continue
-            if c.dep_ in _OWN and not (c.dep_ == "prep" and c.lower_ in keep):
+            kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
+            if c.dep_ in _OWN and not kept:
                 continue
+            if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
+                continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+def _backer(c) -> bool:
+    """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
+    the parse hangs it on the noun beside its hyphenated patron word."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
+        return True
+    doc = c.doc
+    return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
+            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
+
+
 _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
                  "organization": "alliance", "group": "armed_group", "militia": "armed_group",
-                 "movement": "armed_group", "island": "territory"}  # fmt: skip
+                 "movement": "armed_group", "island": "territory", "militant": "armed_group",
+                 "rebel": "armed_group", "insurgent": "armed_group", "jihadist": "armed_group",
+                 "guerrilla": "armed_group", "separatist": "territory"}  # fmt: skip
 
 
 @dataclass
 class Resolver:
     """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects;
-    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind."""
+    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind; "the
+    strike" or "the attack" the latest attacker."""
 
     kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind
     subjects: list[str] = field(default_factory=list)  # latest last
     mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
     pairs: list[tuple[str, str]] = field(default_factory=list)
     named_by: dict[str, str] = field(default_factory=dict)  # "junta" -> the "Niger junta"
+    attackers: list[str] = field(default_factory=list)  # "the strike killed": whose strike
 
     def read(self, p: Parsed) -> None:
         """Remember which actor a group noun was last said of ("the Niger junta")."""
@@ -204,9 +237,10 @@ class Resolver:
         if noun.lemma_.lower() in self.named_by:
             return [self.named_by[noun.lemma_.lower()]]
         kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
+        kinds = {kind, "armed_group"} if kind == "territory" else {kind}  # "the separatists"
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
-            if self.kinds.get(a) == kind:
+            if self.kinds.get(a) in kinds:
                 return [a]
         return []
 
@@ -219,10 +253,10 @@ class Resolver:
         kind = PRONOUNS.get(word)
         if (
             kind is None
-            and token.lemma_.lower() in GROUP_NOUNS
+            and (token.lemma_.lower() in GROUP_NOUNS or token.lemma_.lower() == "force")
             and any(c.lower_ == "the" for c in token.children)
         ):
-            return self.of_kind(p, token)
+            return self.of_kind(p, token)  # "the armed forces": the latest state
         if kind == "rel":
             return []
         if kind is None:

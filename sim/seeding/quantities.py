@@ -120,17 +120,33 @@ def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]
         while not owner and head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         if not owner and head.pos_ in ("VERB", "AUX"):
+            if _casualties(head):
+                continue  # "killed about 40 soldiers": the victims, not the killers' troops
             owner = _subject(p, head)
         if owner:
             out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
     return out
 
 
+def _casualties(verb) -> bool:
+    """Whether a verb makes its counted object casualties or captives, not forces."""
+    from sim.seeding.verbs import verbs
+
+    lemma = verb.lemma_.lower()
+    cls = verbs().by_lemma.get(lemma)
+    return lemma in _HARMED or (cls is not None and cls.kind == "war")
+
+
+_HARMED = {"wound", "injure", "lose", "abduct", "kidnap", "detain", "arrest", "free", "release"}
+
+
 def _subject(p, verb) -> list[str]:
+    """The verb's subject as the sentence was read (pronouns and "the armed forces" resolved),
+    else as its own words say."""
     from sim.seeding.clauses import subject_of
     from sim.seeding.phrases import Resolver
 
-    return subject_of(p, verb, Resolver())
+    return p.verb_subjects.get(verb.i) or subject_of(p, verb, Resolver())
 
 
 def _place(p, noun, verb, phrase_actors) -> str | None:

@@ -17,14 +17,28 @@ import re
 from functools import cache
 
 from sim.seeding.clauses import subject_of
-from sim.seeding.findings import CONDITIONAL, Finding, load_data
-from sim.seeding.phrases import Parsed, Resolver, phrase_actors
+from sim.seeding.findings import CONDITIONAL, FACT, Finding, load_data
+from sim.seeding.phrases import Parsed, Resolver, finding_at, phrase_actors
 
 _REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
 _THREAT_VERBS = {"threaten", "warn", "vow"}
+_RETALIATE = {"respond", "retaliate", "punish", "avenge", "hit"}
 _FORCE = {"respond", "retaliate", "strike", "attack", "hit", "punish", "use", "face", "meet",
           "treat", "defend", "take", "exact", "act", "destroy", "crush", "answer",
           "consider"}  # fmt: skip
+
+
+_DEFENCE_PACT = re.compile(
+    r"mutual[- ]defen[cs]e|defen[cs]e (?:treaty|pact|commitments?|"
+    r"obligations)|treaty (?:obligations|commitments)|Article 5",
+    re.I,
+)
+_REVENGE = {"revenge", "retaliation", "retribution", "response", "vengeance", "reprisal"}
+_STATING = {"reiterate", "stress", "repeat", "say", "declare", "state", "affirm", "make"}
+_ANSWERS = {"invoke", "trigger", "answer", "regard", "prompt", "provoke", "draw", "see"}
+_HOSTILE_ACTS = {"attack", "move", "aggression", "incursion", "assault", "strike", "invasion",
+                 "attempt", "provocation", "violation", "intrusion", "advance", "intervention",
+                 "offensive", "operation"}  # fmt: skip
 
 
 @cache
@@ -47,7 +61,68 @@ def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
     if not out:
         for v in (t for t in p.doc if t.lemma_.lower() in _THREAT_VERBS):
             out += _threat(p, v, resolver)
-    return out[:2]
+    if not out:
+        for v in (t for t in p.doc if t.lemma_.lower() in _REPORTING | _STATING):
+            out += _implied(p, v, resolver) or _said_retaliation(p, v, resolver)
+    return out[:3]
+
+
+def _said_retaliation(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "The ministry said it would respond overwhelmingly to any provocation": a threat."""
+    for clause in (c for c in v.children if c.dep_ == "ccomp"
+                   and c.lemma_.lower() in _RETALIATE):  # fmt: skip
+        modal = any(c.lower_ in ("would", "will") for c in clause.children)
+        if modal and not any(c.dep_ == "neg" for c in clause.children):
+            return _threat_of_clause(p, v, clause, resolver)
+    return []
+
+
+def _vowed(p: Parsed, v, noun, resolver: Resolver) -> list[Finding]:
+    speaker = subject_of(p, v, resolver)
+    if not speaker or any(c.dep_ == "neg" for c in v.children):
+        return []
+    against = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+               for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+    targets = [a for a in against if a not in speaker]
+    return [_entry(p, speaker[0], targets[0] if targets else None, "retaliate", "", v)]
+
+
+def _implied(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "Tehran said any move against the government would be answered by its allies",
+    "Washington reiterated that an armed attack on Philippine vessels would invoke ...": a
+    threat said without a threat verb. The speaker is the reporting verb's subject; the target
+    whoever the attack noun's "by" names, else none (the draft aims it at the speaker's first
+    adversary)."""
+    for clause in (c for c in v.children if c.dep_ == "ccomp"):
+        modal = any(c.lower_ in ("would", "will") for c in clause.children)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not modal or subj is None or clause.lemma_.lower() not in _FORCE | _ANSWERS:
+            continue
+        if subj.lemma_.lower() not in _HOSTILE_ACTS or not any(
+            c.lower_ in ("any", "an", "a", "further") for c in subj.children
+        ):
+            continue
+        speaker = subject_of(p, v, resolver)
+        if not speaker:
+            return []
+        by = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+        protects = [a for c in subj.children if c.dep_ in ("prep", "amod", "compound")
+                    and c.lower_ != "by" for a in phrase_actors(p, c)]  # fmt: skip
+        targets = [a for a in by if a not in speaker]
+        condition = _text(p, subj)
+        consequence = _text(p, clause).replace(condition, " ")
+        out = []
+        for who in speaker:  # "Mali and Burkina Faso said an intervention would be ..."
+            f = _entry(p, who, targets[0] if targets else None, consequence, condition, clause)
+            f.attrs["protects"] = [a for a in protects if a != who]
+            out.append(f)
+            if _DEFENCE_PACT.search(consequence):  # "would invoke U.S. mutual defence ..."
+                out += [finding_at(p, "treaty", "consult_partners", (who, a), FACT, clause,
+                                   {"mutual_defence": True})
+                        for a in f.attrs["protects"][:1]]  # fmt: skip
+        return out
+    return []
 
 
 def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
@@ -68,6 +143,9 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     condition_subject = (phrase_actors(p, passive[0]) if passive
                          else subject_of(p, cond, resolver))  # fmt: skip
     own = subject_of(p, v, resolver)
+    said_of = [c for c in cond.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")]
+    if said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
+        condition_subject = own
     if own and not set(own) & set(condition_subject):
         speaker = own
     else:  # "if X attacks, it/they will face a response": whoever says it threatens
@@ -89,13 +167,24 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
 def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")
                    and c.lemma_.lower() in _FORCE), None)  # fmt: skip
+    revenge = next((c for c in v.children if c.dep_ == "dobj"
+                    and c.lemma_.lower() in _REVENGE), None)  # fmt: skip
+    if clause is None and revenge is not None and v.lemma_.lower() in _THREAT_VERBS:
+        return _vowed(p, v, revenge, resolver)  # "vowed harsh revenge against ..."
     if clause is None:
         return []
     modal = clause.dep_ == "xcomp" or any(c.lower_ in ("would", "will", "shall")
                                           for c in clause.children)  # fmt: skip
-    speaker = subject_of(p, v, resolver)
     denied = any(c.dep_ == "neg" for c in v.children)  # "did not threaten to retaliate"
-    if not modal or not speaker or denied:
+    if not modal or denied:
+        return []
+    return _threat_of_clause(p, v, clause, resolver)
+
+
+def _threat_of_clause(p: Parsed, v, clause, resolver: Resolver) -> list[Finding]:
+    """The threat a verb of saying or threatening makes with its clause of force."""
+    speaker = subject_of(p, v, resolver)
+    if not speaker:
         return []
     warned = [a for c in v.children if c.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, c)]  # fmt: skip

@@ -116,7 +116,15 @@ def test_plot_redraws_a_run_with_chosen_replicate_turn_and_milestone(run_a, tmp_
     assert set(timeline["replicate"]) == {2}
     assert set(pd.read_csv(tmp_path / "network.csv")["turn"]) == {4}
     assert set(pd.read_csv(tmp_path / "milestones.csv")["milestone"]) == {"prk_combat"}
+    assert "10 files written" in capsys.readouterr().out  # PNG and CSV: SVG on request
+    assert not list(tmp_path.glob("*.svg"))
+
+
+def test_plot_writes_svg_on_request(run_a, tmp_path, capsys):
+    argv = [str(run_a), "--format", "png", "--format", "svg", "--out", str(tmp_path)]
+    assert plot_main(argv) == 0
     assert "15 files written" in capsys.readouterr().out
+    assert (tmp_path / "fan_chart.svg").exists() and (tmp_path / "network.svg").exists()
 
 
 def test_plot_redraws_a_sweep(sweep_dir, tmp_path):

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -15,29 +10,17 @@ from sim.analysis.fork_cli import fork_main, job_of
 from sim.analysis.results import load_run
 from sim.domain.errors import ConfigError
 from sim.experiment.fork import Change, branches, rebuild
+from tests import preloaded
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     """A Kursk run made by the wargame command itself (8 replicates x 10 turns)."""
     out = tmp_path_factory.mktemp("fork") / "run"
-    argv = [
-        sys.executable,
-        "-m",
-        "sim.cli",
-        "replicates=8",
-        "steps=10",
-        "plots=false",
-        "progress=false",
-        f"hydra.run.dir={out}",
-    ]
-    subprocess.run(argv, check=True, capture_output=True, env=_env())
+    args = ["replicates=8", "steps=10", "plots=false", "progress=false", f"hydra.run.dir={out}"]
+    done = preloaded.shared().run(args, out.parent)  # a process of its own (tests/preloaded.py)
+    assert done.returncode == 0, done.stderr[-3000:]
     return load_run(out)
-
-
-def _env() -> dict:
-    root = str(Path(__file__).parents[2])
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
 
 
 def _steps(outcome: dict) -> dict:

@@ -193,3 +193,17 @@ def test_figures_drawn_in_parallel_are_those_drawn_in_one_process(run_a, tmp_pat
     assert not list((tmp_path / "many").glob("*.svg"))
     for a, b in zip(one, many, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_the_figures_read_no_whole_big_table(run_a, tmp_path, monkeypatch):
+    """Every figure reads its big tables in pieces (or only the rows it draws): none touches a
+    whole timeseries, forces, theatres or decision log, so memory does not grow with replicates."""
+    from sim.analysis.results import Run
+
+    def whole(name):
+        return property(lambda self: pytest.fail(f"read the whole {name} table"))
+
+    for name in ("timeseries", "forces", "theatres", "decisions", "postures"):
+        monkeypatch.setattr(Run, name, whole(name))
+    written = plot_run(run_a, out_dir=tmp_path, formats=("png",), workers=1)
+    assert {p.stem for p in written} == set(FIGURES)

@@ -1,5 +1,6 @@
 """Shared pieces of the experiment tests: a small job, and the ``wargame`` command in a
-subprocess (so sweeps run exactly as a user runs them, into a temporary folder)."""
+process of its own (so sweeps run exactly as a user runs them, into a temporary folder; forked
+from a preloaded server, tests/preloaded.py, except where the test kills it)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.scenario_io import parse_scenario, read_yaml
 from sim.experiment.job import Job
+from tests import preloaded
 
 SCENARIO = Path(__file__).parents[2] / "scenarios" / "kursk_2024.yaml"
 
@@ -29,15 +31,23 @@ def job() -> Job:
 
 
 def wargame(
-    args: list[str], cwd: Path, timeout: float = 240, env: dict[str, str] | None = None
+    args: list[str],
+    cwd: Path,
+    timeout: float = 240,
+    env: dict[str, str] | None = None,
+    fresh: bool = False,
 ) -> subprocess.CompletedProcess:
     """Run ``wargame ARGS`` in ``cwd`` (``env``: extra environment variables) and return the
-    finished process (output captured)."""
-    env = {**os.environ, "CI": "1", "HYDRA_FULL_ERROR": "0", **(env or {})}
+    finished process (output captured). ``fresh``: in a new interpreter rather than a fork of
+    the preloaded one (for launchers that start processes of their own: joblib's loky waits
+    minutes in a forked child)."""
+    env = {"CI": "1", "HYDRA_FULL_ERROR": "0", **(env or {})}
+    if not fresh:
+        return preloaded.shared().run(args, cwd, timeout=timeout, env=env)
     return subprocess.run(
         [sys.executable, "-m", "sim.cli", *args],
         cwd=cwd,
-        env=env,
+        env={**os.environ, **env},
         capture_output=True,
         text=True,
         timeout=timeout,

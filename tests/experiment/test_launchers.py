@@ -57,7 +57,7 @@ def test_tiny_sweep_through_launcher(launcher, reference, tmp_path):
         pytest.skip(f"{module} is not installed: pip install -e '.[{EXTRA[launcher]}]'")
     sweep_dir = tmp_path / "sweep"
     args = [*SWEEP, f"hydra/launcher={launcher}", *extra_args, f"hydra.sweep.dir={sweep_dir}"]
-    done = wargame(args, tmp_path, timeout=600)  # a loaded machine: Ray alone starts in minutes
+    done = wargame(args, tmp_path, timeout=600, fresh=True)  # Ray alone starts in minutes
     assert done.returncode == 0, done.stderr[-3000:]
     manifest = json.loads((sweep_dir / "manifest.json").read_text())
     assert manifest["counts"]["done"] == 2
@@ -133,7 +133,7 @@ def test_a_sweep_on_a_ray_cluster_with_token_authentication(ray_head, reference,
             f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
     env = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": token,  # as docs/sweeps.md says
            "RAY_USAGE_STATS_ENABLED": "0"}  # fmt: skip
-    done = wargame(args, tmp_path, timeout=600, env=env)
+    done = wargame(args, tmp_path, timeout=600, env=env, fresh=True)
     assert done.returncode == 0, done.stderr[-3000:]
     table = pd.read_parquet(sweep_dir / "sweep.parquet")
     pd.testing.assert_frame_equal(table, reference)

@@ -14,7 +14,11 @@ SEED = ROOT / "seeds" / "2024-10_north_korean_troops_kursk.txt"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DOCS = CORPUS  # later reports used by the --into tests live beside the two sets
 DEV = sorted((CORPUS / "dev").glob("*.gold.yaml"))
-HELD_OUT = sorted((CORPUS / "heldout").glob("*.gold.yaml"))
+HELD_OUT = (
+    sorted((CORPUS / "heldout").glob("*.gold.yaml"))
+    + sorted((CORPUS / "fresh").glob("*.gold.yaml"))
+    + sorted((CORPUS / "fresh2").glob("*.gold.yaml"))
+)
 
 
 @pytest.fixture(scope="session")

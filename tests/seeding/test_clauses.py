@@ -57,10 +57,47 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("Armenia signed a deal with France to buy air defence radars.",
          ("supply", ("france", "armenia"), "fact")),
         ("Mali has bought Turkish drones.", ("supply", ("turkey", "mali"), "fact")),
+        # groups the text introduces, and who they are
+        ("Insurgents led by Hayat Tahrir al-Sham (HTS) attacked Syrian army positions.",
+         ("war", ("hts", "syria"), "fact")),
+        ("Lebanon's Hezbollah fired rockets at Israeli positions.",
+         ("war", ("hezbollah", "israel"), "fact")),
+        ("The Malian army has been fighting Tuareg separatists with the help of Russian "
+         "mercenaries.", ("alliance", ("mali", "russia"), "fact")),
+        ("Russian military contractors have been fighting alongside the Malian army against "
+         "Tuareg rebels.", ("war", ("russia", "tuareg_rebels"), "fact")),
+        # allies by purpose, by support, by joining
+        ("Turkish troops have begun moving to Libya to support the Government of National "
+         "Accord (GNA).", ("alliance", ("turkey", "gna"), "fact")),
+        ("Russian warplanes struck rebel areas in support of the Syrian army.",
+         ("alliance", ("russia", "syria"), "fact")),
+        ("France joined the Greek drills with Italy and Cyprus.",
+         ("partnership", ("italy", "greece"), "fact")),
+        ("Burkina Faso, Mali and Niger signed a confederation treaty.",
+         ("treaty", ("burkina_faso", "niger"), "fact")),
+        # who does what: the reporter's positions, the one urged to act
+        ("South Sudan's army said Sudanese warplanes attacked its positions along the border.",
+         ("war", ("sudan", "south_sudan"), "fact")),
+        ("The armed forces had deployed 5,000 troops. Colombia said the armed forces had "
+         "attacked the ELN rebels.", ("war", ("colombia", "eln"), "fact")),
+        # a target named by its possessor
+        ("JNIM fighters attacked soldiers in Burkina Faso. Burkina Faso said its forces had launched air "
+         "strikes on the group's positions.", ("war", ("burkina_faso", "jnim"), "fact")),
     ],
 )  # fmt: skip
 def test_clause_table(text, expected):
     assert expected in findings(text)
+
+
+def test_those_called_on_to_act_are_its_subject_not_the_caller():
+    got = findings("Sudan attacked South Sudan. The African Union called on both sides to pull "
+                   "back from the border.")  # fmt: skip
+    assert not any("african_union" in f[1] for f in got), got
+
+
+def test_rival_drills_are_no_partnership():
+    got = findings("Greece and Turkey staged rival military exercises off Crete on Wednesday.")
+    assert not any(f[0] == "partnership" for f in got)
 
 
 def test_condemning_a_deployment_opposes_its_sender_not_its_host():

@@ -15,9 +15,10 @@ from sim.seeding.evaluate import Score, document_of, evaluate
 from .conftest import DEV, HELD_OUT
 
 KINDS = ("actors", "relations", "forces", "conditionals")
-# what the development set reached when this test was written, less a margin for rewording
-FLOORS = {"actors": (0.9, 0.88), "relations": (0.75, 0.68), "forces": (0.9, 0.9),
-          "conditionals": (0.7, 0.55)}  # fmt: skip
+# what the development set reached, less a margin for rewording: 30 documents, nine of them
+# (armed groups by acronym, implied threats, ...) added in the second session and harder
+FLOORS = {"actors": (0.85, 0.9), "relations": (0.75, 0.7), "forces": (0.8, 0.75),
+          "conditionals": (0.5, 0.5)}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

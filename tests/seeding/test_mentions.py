@@ -23,7 +23,8 @@ def actors_in(text: str) -> list[str]:
          ["russia", "united_states", "united_states"]),
         ("Tokyo lodged a protest with diplomats in Beijing.", ["japan"]),
         ("The U.S. and the UK met in the Indian Ocean.", ["united_states", "united_kingdom"]),
-        ("Brazil and Germany talked to Chad about the weather.", ["brazil", "germany"]),
+        ("Brazil and Germany talked to Georgia about the weather.", ["brazil", "germany"]),
+        ("Chad hit Boko Haram near Lake Chad.", ["chad", "boko_haram"]),
         ("Western-supplied weapons reached Kyiv.", ["west", "ukraine"]),
         ("A Russia-North Korea pact was signed by the two.", ["russia", "north_korea"]),
     ],
@@ -49,3 +50,38 @@ def test_office_holders_are_bound_through_their_title():
 def test_groups_are_not_actors_of_their_own():
     ex = extract(parse_document(b"Russia blamed the West and Western nations for it.", "t"))
     assert list(ex.actors) == ["russia"]
+
+
+def test_office_holders_take_linear_time_on_a_large_document():
+    """4,000 distinct office holders in a 390 kB text: the quadratic lookup took about 45 s
+    on the development machine, the indexed one well under a second."""
+    import itertools
+    import string
+    import time
+
+    caps = string.ascii_uppercase
+    people = [f"{a}{b.lower()}{c.lower()}o {d}{e.lower()}ski" for a, b, c, d, e in
+              itertools.islice(itertools.product(caps, repeat=5), 4000)]  # fmt: skip
+    text = "\n".join(f"Russian Foreign Minister {p} met Ukraine's envoy on Monday. "
+                     f"{p.split()[-1]} said talks would go on." for p in people)  # fmt: skip
+    doc = parse_document(text.encode(), "large.txt")
+    t0 = time.perf_counter()
+    found = find_mentions(doc, standard_gazetteer())
+    elapsed = time.perf_counter() - t0
+    assert [m.actor for m in found[:4]] == ["russia", "russia", "ukraine", "russia"]
+    assert len(found) == 4 * len(people)
+    assert elapsed < 10, elapsed
+
+
+def test_titles_read_like_a_news_reader():
+    text = ("BOGOTA, Jan 20 (Wire) - Iraq's caretaker Prime Minister Adel Abdul Mahdi said that "
+            "the talks were over. Defence Minister Pedro Sanchez told reporters that it was "
+            "time for the army to act. President Donald Trump said that he was not worried by "
+            "the news. Abu Mahdi al-Muhandis was killed in the attack. Colombia agreed with "
+            "the plan.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = {text[m.start : m.end]: m.actor for m in find_mentions(doc, standard_gazetteer())}
+    assert found["Prime Minister Adel Abdul Mahdi"] == "iraq"  # possessive and an adjective
+    assert found["Defence Minister Pedro Sanchez"] == "colombia"  # a minister: the dateline's
+    assert "President Donald Trump" not in found  # a president named alone is not the host's
+    assert "Mahdi" not in found  # a surname inside another person's name

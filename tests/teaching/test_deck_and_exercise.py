@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
 
 from sim.domain.errors import ScenarioError
 from sim.teaching.cli import play_main, report_main
 from sim.teaching.world import find_exercise, load_world
+from tests import preloaded
 
 
 def test_deck_injects_are_shown_to_the_player_when_they_fire(tmp_path, scripted, deck_file):
@@ -58,10 +55,9 @@ def test_an_ordinary_run_takes_a_deck_and_gets_a_review(tmp_path, deck_file, pro
     """`wargame deck=FILE ...` (sim/cli.py) merges the deck into a normal run; `wargame report`
     reviews any run folder against its own replicates."""
     out = tmp_path / "run"
-    env = {**os.environ, "WARGAME_SCENARIOS": str(project_root / "scenarios"), "CI": "1"}
-    cmd = [sys.executable, "-m", "sim.cli", f"deck={deck_file}", "replicates=2", "steps=4",
-           "plots=false", f"hydra.run.dir={out}"]  # fmt: skip
-    proc = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    env = {"WARGAME_SCENARIOS": str(project_root / "scenarios")}
+    args = [f"deck={deck_file}", "replicates=2", "steps=4", "plots=false", f"hydra.run.dir={out}"]
+    proc = preloaded.shared().run(args, tmp_path, env=env, timeout=120)  # a process of its own
     assert proc.returncode == 0, proc.stderr
     decisions = pd.read_parquet(out / "decisions.parquet")
     assert "inject:first_clashes_with_kpa" in set(decisions.rule)

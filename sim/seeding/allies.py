@@ -1,0 +1,35 @@
+"""Allies a clause states with a preposition or a purpose: "fighting alongside the Malian army",
+"struck ... in support of the Syrian army", "fighting with the help of Russian mercenaries",
+"moving to Libya to support the GNA": the clause's subject and that actor are allies.
+"""
+
+from __future__ import annotations
+
+from sim.seeding.findings import Finding
+from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+
+HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
+_SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
+
+
+def stated_allies(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
+    """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
+    subject and that actor are allies."""
+    out = []
+    preps = ("alongside", "in", "with")
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps):
+        allies = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
+            allies = [g for n in allies if n.lemma_.lower() in HELP_NOUNS
+                      for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                      for g in o.children if g.dep_ == "pobj"]  # fmt: skip
+        for g in allies:
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+    for purpose in (
+        c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
+    ):  # "moving to Libya to support the GNA"
+        for g in (c for c in purpose.children if c.dep_ == "dobj"):
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+    return out

@@ -1,0 +1,223 @@
+"""Armed groups and organisations a document names itself, beyond the gazetteer.
+
+News copy introduces the actors it expects a reader not to know, in three regular ways; each
+becomes an actor with all its names, so later mentions ("the ELN", "HTS strongholds") find it:
+
+- an acronym defined in brackets after a capitalised name: "the National Liberation Army
+  (ELN)", "Tehrik-i-Taliban Pakistan (TTP)", "the Alliance of Sahel States (AES)";
+- a capitalised name whose head is a group noun: "the Syrian National Army", "the Rapid Support
+  Forces", "the Three Brotherhood Alliance", "the Islamic Resistance in Iraq";
+- an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia";
+- a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
+  "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
+
+A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
+makes its acronym a name of that state instead. Names of offices, agencies, courts, companies
+and the press are never actors. The kind follows the head noun: an alliance ("Alliance",
+"Community", "Task Force"), a government ("Government of National Accord") or else an armed
+group. Such an actor is drafted only if it takes part in a relation or event, like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+
+_CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", "du", "des", "el"}
+_PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|controlled)$", re.I)
+_HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
+                    r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
+                    r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
+_NOT_ACTORS = re.compile(r"\b(?:Ministry|Council|Agency|News|Commission|Office|Court|"
+                         r"Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
+                         r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
+                         r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
+                         r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
+                         r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
+_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed Forces|Defen[cs]e Forces?|"
+                             r"Air Force|Navy|Marine Corps|Special Forces|Ground Forces|"
+                             r"Land Forces|"
+                             r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
+_ALLIANCE = re.compile(
+    r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
+)
+_GOVERNMENT = re.compile(r"^(?:Government|Republic|Administration|Transitional)\b")
+_ACRONYM_DEFINED = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9-]{0,8}[A-Z0-9])\s*\)")
+_WORD_BEFORE = re.compile(r"([^\s(]+)\s*$")
+_GROUP_WORD = r"(?:rebels?|militias?|militants?|fighters|guerrillas?|insurgents?|group|movement)"
+_ACRONYM_BEFORE_GROUP = re.compile(rf"(?<![\w.])(?P<acr>[A-Z][A-Z0-9]{{1,5}})\s+{_GROUP_WORD}\b")
+_NAMED_FIGHTERS = re.compile(
+    r"(?<![\w’'-])(?P<people>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:rebels|separatists|insurgents|militants|jihadists|guerrillas)\b"
+)
+_CAPITALISED = re.compile(r"[A-Z0-9][\w'’.-]*")
+
+
+def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
+    """The gazetteer plus the actors the document defines (see the module docstring)."""
+    actors = dict(gaz.actors)
+    aliases = dict(gaz.aliases)
+    for name, acr in _named(text):
+        _add(name, acr, gaz, actors, aliases)
+    for m in _ACRONYM_BEFORE_GROUP.finditer(text):
+        acr = m.group("acr")
+        if acr not in aliases:
+            _add(acr, acr, gaz, actors, aliases)
+    for m in _NAMED_FIGHTERS.finditer(text):  # "Tuareg rebels", "Baloch separatists"
+        people = m.group("people")
+        named = re.match(r"\s+of\s+the\s+[A-Z]", text[m.end() : m.end() + 12])
+        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]) and not named:
+            _add(m.group(), None, gaz, actors, aliases)
+    if len(aliases) == len(gaz.aliases):
+        return gaz
+    return replace(gaz, actors=actors, aliases=aliases)
+
+
+def _named(text: str) -> list[tuple[str, str | None]]:
+    """(name, acronym or None): defined acronyms first, then capitalised group names."""
+    out: list[tuple[int, str, str | None]] = []
+    for m in _ACRONYM_DEFINED.finditer(text):
+        name = _name_before(text, m.start())
+        acr = m.group("acr")
+        if not name:
+            continue
+        words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
+        tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
+        name = next((t for t in tails if _initials_spell(acr, t, strict=True)), None) or next(
+            (t for t in tails if _initials_spell(acr, t)), name
+        )
+        if _initials_spell(acr, name) or _abbreviates(name):
+            out.append((m.start(), name, acr))
+    for start, name in _group_names(text):
+        out.append((start, name, None))
+    return [(n, a) for _, n, a in sorted(out, key=lambda x: (x[2] is None, x[0]))]
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The capitalised name that ends at ``end`` (connectors inside it, none at its ends)."""
+    words: list[str] = []
+    pos = end
+    while len(words) < 14:
+        m = _WORD_BEFORE.search(text, 0, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        if w.endswith(".") and w[-2:-1].islower() or w.endswith(","):
+            break  # the previous sentence or clause ("... Mohamed Bazoum. The Economic ...")
+        if not _in_name(w):
+            break
+        words.insert(0, w)
+        pos = m.start()
+    while words and (words[0].lower() in _CONNECTORS or words[0][0].islower()
+                     and not words[0].lower().startswith("al-")):  # fmt: skip
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _in_name(w: str) -> bool:
+    """Whether a word can stand in a name read back from its acronym."""
+    if _PATRONAGE.search(w) or w.endswith(("'s", "’s")):
+        return False  # "Turkey-backed", "Haftar's": the patron, not the name
+    lower = w.lower()
+    prefixed = lower.startswith(("al-", "wal-"))
+    return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
+
+
+def _initials_spell(acr: str, name: str, strict: bool = False) -> bool:
+    """Whether the acronym's letters are the initials of the name's words, in order, starting
+    with the first ("Hayat Tahrir al-Sham": HTS; "Tehrik-i-Taliban Pakistan": TTP)."""
+    parts = [p for w in name.split() for p in re.split(r"[-’']", w) if p]
+    initials = "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
+    letters = [c for c in acr.upper() if c.isalnum()]
+    it = iter(initials)
+    if bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters):
+        return True
+    if strict:
+        return False
+    # a name translated from another language keeps most of its initials (CSP-DPA)
+    shared = sum(1 for c in set(letters) if c in initials)
+    return len(initials) >= 4 and shared >= 0.6 * len(set(letters))
+
+
+def _abbreviates(name: str) -> bool:
+    """A group's name of two words or more may take an acronym from another language (PKK)."""
+    return len(name.split()) >= 2 and any(_HEADS.match(w) for w in name.split())
+
+
+def _group_names(text: str) -> list[tuple[int, str]]:
+    """Capitalised names whose head is a group noun ("the Syrian National Army"): the head, up
+    to four capitalised words before it (no possessive, no title-case function word), and an
+    "in"/"of" complement after it ("the Islamic Resistance in Iraq")."""
+    out = []
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    for i, (_, raw) in enumerate(words):
+        head = raw.rstrip(",.;:)\"”’'")
+        if not _HEADS.match(head) or head in ("Party", "Liberation"):
+            continue
+        if raw == head and i + 1 < len(words) and _name_word(words[i + 1][1].rstrip(",.;:")):
+            continue  # the name goes on ("National Democratic Alliance Army")
+        first = i
+        while first > i - 4 and first > 0 and _name_word(words[first - 1][1]):
+            first -= 1
+        name = [w for _, w in words[first:i]] + [head]
+        if raw == head and i + 2 < len(words) and words[i + 1][1] in ("in", "of"):
+            tail = []
+            for _, w in words[i + 2 : i + 5]:
+                bare = w.rstrip(",.;:)\"”’'")
+                if not _CAPITALISED.fullmatch(bare):
+                    break
+                tail.append(bare)
+                if bare != w:
+                    break
+            if tail:
+                name += [words[i + 1][1], *tail]
+        if len(name) >= 2 and not re.match(r"Group of", " ".join(name)):
+            out.append((words[first][0], " ".join(name)))
+    return out
+
+
+# title-case headlines: words no name holds
+_TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over|Amid|From|By|"
+                          r"Says?|Is|Are|Will|The|A)$")  # fmt: skip
+
+
+def _name_word(w: str) -> bool:
+    """Whether a word can stand inside a group's name before its head."""
+    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w)
+            and not w.endswith(("'s", "’s")) and not _PATRONAGE.search(w))  # fmt: skip
+
+
+def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActor],
+         aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
+    """Register a name (and its acronym) as one actor, unless it names a known one."""
+    if _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
+        return
+    known = aliases.get(name) or _state_military(name, gaz)
+    if known is not None:  # "Israel Defense Forces (IDF)": another name of the state
+        if acr and acr not in aliases:
+            aliases[acr] = (known[0], "n")
+        return
+    if acr in aliases:  # the acronym is known: the full name is another of its names
+        aliases.setdefault(name, aliases[acr])
+        return
+    aid = slug(acr or name)
+    if aid in actors and actors[aid].name != name:
+        aid = slug(name)
+    heads = [w for w in name.split() if _HEADS.match(w)]
+    kind = ("state" if _GOVERNMENT.match(name) else
+            "alliance" if heads and _ALLIANCE.match(heads[-1]) else "armed_group")  # fmt: skip
+    actors.setdefault(aid, KnownActor(aid, name, kind))
+    aliases.setdefault(name, (aid, "n"))
+    if acr:
+        aliases.setdefault(acr, (aid, "n"))
+
+
+def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The state whose own military a name is ("Sudanese Armed Forces", "Pakistan Army")."""
+    for alias in sorted(gaz.aliases, key=len, reverse=True):
+        if name.startswith(alias + " ") and gaz.aliases[alias][1] in "nd":
+            rest = name[len(alias) + 1 :]
+            return gaz.aliases[alias] if _STATE_MILITARY.match(rest) else None
+    return None

@@ -1,0 +1,104 @@
+"""Which verbs are events in a clause, and of which class: the verb table's lemma for an
+unknown inflection ("relaunched" is "launch"), the event noun a light verb carries ("carried out
+airstrikes"), a deal to buy (the seller supplies), and the words some verbs need before they
+count ("declared a ceasefire", not "declared the South a hostile state"; "crossed into
+Georgia", not "crossed the river"; "rival drills" are no partnership).
+"""
+
+from __future__ import annotations
+
+from sim.seeding.verbs import VerbClass, verbs
+
+ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
+_MOVEMENT = {"cross", "roll", "pour", "sweep"}
+
+
+def class_of(v) -> tuple[VerbClass | None, object | None]:
+    """The verb's class, or the class of the event noun a light verb carries, and that noun."""
+    table = verbs()
+    lemma = _known_lemma(v.lemma_.lower(), table)
+    if lemma in table.light:
+        for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
+            for n in (obj, *obj.conjuncts):
+                noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
+                if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
+                    return noun, n
+    cls = table.by_lemma.get(lemma)
+    return cls, None
+
+
+def _known_lemma(lemma: str, table) -> str:
+    """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
+    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
+    known = table.by_lemma.keys() | table.light
+    if lemma in known:
+        return lemma
+    stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
+    for stem in stems:
+        for end in ("", "e", "d", "ed", "s", "es", "ing"):
+            form = stem[: len(stem) - len(end)] if end and stem.endswith(end) else stem
+            if form in known:
+                return form
+    return lemma
+
+
+def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
+    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
+    if cls is None or cls.kind != "treaty":
+        return cls
+    near = [*(carrier.children if carrier is not None else ()), *v.children]
+    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
+        return verbs().by_lemma.get("buy")
+    return cls
+
+
+def goods_of_clause(v, carrier) -> str:
+    """What a supply clause supplies: the first goods word among its objects ("weapons")."""
+    goods = verbs().goods
+    for c in v.children:
+        if c.dep_ in ("dobj", "prep"):
+            for t in c.subtree:
+                if t.lemma_.lower() in goods:
+                    return t.text
+    return "weapons"
+
+
+def announced(v) -> bool:
+    """A plan stated with "will"/"would" on the verb itself (not "could", not "urged to")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in v.children)
+
+
+def attack_noun(token, lemma: bool = False) -> bool:
+    """Whether a noun (or, with ``lemma``, a verb) is of the attack class."""
+    table = verbs().by_lemma if lemma else verbs().by_noun
+    cls = table.get(token.lemma_.lower())
+    return cls is not None and cls.kind == "war"
+
+
+def event_really(v, cls: VerbClass, carrier) -> bool:
+    """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
+    the South a hostile state"), "crossed into Georgia" (not "crossed the river")."""
+    lemma = v.lemma_.lower()
+    if cls.kind == "ceasefire" and carrier is None:
+        nouns = verbs().by_noun
+        return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
+                   == "ceasefire" for t in v.subtree)  # fmt: skip
+    if lemma in _MOVEMENT:
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+    return True
+
+
+def rival(carrier) -> bool:
+    """ "staged rival military exercises": side by side, not together."""
+    return carrier is not None and any(
+        c.lower_ in ("rival", "separate", "competing", "parallel") for c in carrier.children
+    )
+
+
+def recipient_of_goods(v) -> list:
+    """ "supplying the drones the RSF used": the user of the goods receives them."""
+    out = []
+    for obj in (c for c in v.children if c.dep_ == "dobj"):
+        for rel in (c for c in obj.children if c.dep_ == "relcl"):
+            out += [c for c in rel.children if c.dep_ == "nsubj"]
+    return out

@@ -1,0 +1,61 @@
+"""Armed groups and organisations a document introduces itself (sim/seeding/groups.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.gazetteer import standard_gazetteer
+from sim.seeding.groups import with_document_groups
+
+
+def introduced(text: str) -> dict[str, tuple[str, str]]:
+    """Name -> (actor id, kind) for every name the text adds to the gazetteer."""
+    base = standard_gazetteer()
+    gaz = with_document_groups(text, base)
+    return {n: (a, gaz.actors[a].kind) for n, (a, _) in gaz.aliases.items()
+            if n not in base.aliases}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor", "kind"),
+    [
+        ("The army fought the National Liberation Army (ELN) on Monday.", "ELN", "eln",
+         "armed_group"),
+        ("Fighters from Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked.", "JNIM", "jnim",
+         "armed_group"),
+        ("Ankara struck the Kurdistan Workers' Party (PKK) in Iraq.", "PKK", "pkk", "armed_group"),
+        ("Forces of the Government of National Accord (GNA) held.", "GNA", "gna", "state"),
+        ("They created the Alliance of Sahel States (AES) in July.", "AES", "aes", "alliance"),
+        ("Haftar's self-styled Libyan National Army (LNA) advanced.", "Libyan National Army",
+         "lna", "armed_group"),
+        ("The Turkey-backed Syrian National Army attacked Tal Rifaat.", "Syrian National Army",
+         "syrian_national_army", "armed_group"),
+        ("Drones of the Islamic Resistance in Iraq hit a base.", "Islamic Resistance in Iraq",
+         "islamic_resistance_in_iraq", "armed_group"),
+        ("Clashes with the Kurdish YPG militia went on.", "YPG", "ypg", "armed_group"),
+    ],
+)  # fmt: skip
+def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
+    assert introduced(text)[name] == (actor, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israel Defense Forces (IDF) said it struck Gaza.",  # a state's own military
+        "The Sudanese Armed Forces recaptured the palace.",
+        "The Defence Ministry (MoD) said so.",  # offices and agencies are no actors
+        "The International Atomic Energy Agency (IAEA) inspected the site.",
+        "Turkey Sends Troops To Libya As Haftar's Forces Press On Tripoli",  # title case
+        "Mohamed Bazoum. The Economic Community of West African States (ECOWAS) met.",
+    ],
+)
+def test_names_that_are_not_new_actors(text):
+    added = introduced(text)
+    assert all(kind != "armed_group" or name == "IDF" for name, (_, kind) in added.items()), added
+
+
+def test_a_state_military_acronym_names_the_state():
+    assert introduced("The Israel Defense Forces (IDF) said it struck Gaza.") == {
+        "IDF": ("israel", "state")
+    }

@@ -1,0 +1,43 @@
+"""Threats said without a threat verb: "any attack on X would ..." (sim/seeding/threats.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.draft import draft_scenario
+from sim.seeding.extract import extract
+from sim.seeding.findings import CONDITIONAL
+from sim.seeding.text import parse_document
+
+
+def threats(text: str) -> set[tuple[str, str | None, str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(*f.parties, f.action) for f in ex.findings if f.modality == CONDITIONAL}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China rammed a Philippine vessel. Washington reiterated that an armed attack on "
+         "Philippine public vessels would invoke U.S. mutual defence commitments.",
+         ("united_states", None, "commit_to_combat")),
+        ("Tehran said any move against the Assad government would be answered by its allies.",
+         ("iran", None, "strike_territory")),
+        ("Hanoi said any incursion by China would be met with force.",
+         ("vietnam", "china", "strike_territory")),
+    ],
+)  # fmt: skip
+def test_an_implied_threat_is_a_doctrine_entry(text, expected):
+    assert expected in threats(text)
+
+
+def test_a_statement_of_fact_is_no_threat():
+    assert not threats("Tehran said the attack on the Assad government was answered by allies.")
+
+
+def test_an_implied_threat_aims_at_whoever_threatens_the_actor_it_protects():
+    text = ("ECOWAS imposed sanctions on Niger on Thursday. Mali said an "
+            "intervention in Niger would be treated as a declaration of war.")  # fmt: skip
+    draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
+    entries = draft.data["actors"]["mali"].get("doctrine", {}).values()
+    assert any(e.get("target") == "ecowas" for e in entries), entries
