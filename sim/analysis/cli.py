@@ -13,7 +13,7 @@ from sim.domain.errors import WargameError
 
 
 def plot_parser() -> argparse.ArgumentParser:
-    from sim.cli import PLOT_FORMATS  # the formats a run's plot_formats takes
+    from sim.limits import PLOT_FORMATS  # the formats a run's plot_formats takes
 
     p = argparse.ArgumentParser(
         prog="wargame plot",
