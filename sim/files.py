@@ -140,29 +140,29 @@ def read_parquet(path: Path, columns: list[str] | None = None, filters: list | N
     """A results table as a DataFrame (``columns``, and the rows ``filters`` keep, if given);
     a truncated or foreign file is an OutputError."""
     import pandas as pd
-    import pyarrow as pa
 
     path = Path(path)
-    try:
+    with _parquet_errors(path):
         return pd.read_parquet(path, columns=columns, filters=filters)
-    except FileNotFoundError:
-        raise OutputError(f"{path}: missing results table") from None
-    except (OSError, pa.ArrowException, ValueError) as exc:
-        raise OutputError(
-            f"{path} is not a readable Parquet table (truncated, or written by a run that "
-            f"crashed?): {_one_line(exc)}"
-        ) from None
 
 
 def check_parquet(path: Path) -> None:
     """Raise OutputError unless ``path`` ends with a readable Parquet footer: a truncated,
     empty or foreign file is caught here, before anything is drawn from its folder (reading the
     footer costs a millisecond; the table itself is read later)."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    try:
+    with _parquet_errors(path):
         pq.read_metadata(path)
+
+
+@contextlib.contextmanager
+def _parquet_errors(path: Path) -> Iterator[None]:
+    """Turn a missing, truncated or foreign Parquet file into one OutputError naming it."""
+    import pyarrow as pa
+
+    try:
+        yield
     except FileNotFoundError:
         raise OutputError(f"{path}: missing results table") from None
     except (OSError, pa.ArrowException, ValueError) as exc:

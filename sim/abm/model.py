@@ -25,6 +25,7 @@ import mesa
 from sim.abm import bargaining, dynamics, effects
 from sim.abm.agents import ActorAgent
 from sim.abm.forces import ForceAgent
+from sim.abm.human import human_decision
 from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
 from sim.abm.perception import Outlook, flags_needed, missing, outlook_of, situation_of
@@ -32,10 +33,9 @@ from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
 from sim.abm.world import World
 from sim.domain import conditions
-from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import CombatParams, RuleParams
-from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW, landing
+from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW
 from sim.domain.scenario import Scenario
 from sim.domain.situation import Decision
 from sim.domain.ties import index_ties
@@ -290,32 +290,3 @@ class EscalationModel(mesa.Model):
 
 
 _ties_of = by_identity(index_ties)
-
-
-def human_decision(world: World, agent: ActorAgent, action: str,
-                   target: str | None = None) -> Decision:  # fmt: skip
-    """A player's choice for ``agent`` as a Decision toward ``target`` (default: the actor's
-    first target): hold, step down, or a ladder action, landing as every decision does."""
-    ladder = standard_ladder()
-    me = agent.actor_id
-    targets = list(world.postures[me])
-    target = target or (targets[0] if targets else None)
-    if target is not None and targets and target not in targets:
-        raise WargameError(
-            f"{me} holds no posture toward {target!r}; targets: {', '.join(targets)}"
-        )
-    if action not in (HOLD, STEP_DOWN) and action not in ladder.actions:
-        allowed = ", ".join([HOLD, STEP_DOWN, *sorted(ladder.actions)])
-        raise WargameError(f"unknown action {action!r} for {me}; allowed: {allowed}")
-    current = world.posture(me, target) if target in world.postures[me] else agent.rung
-    rung_of = 0 if action in (HOLD, STEP_DOWN) else ladder.rung_of(action)
-    if rung_of > agent.max_rung:
-        raise WargameError(
-            f"{action!r} is on rung {ladder.rung_ids[rung_of]}, above {me}'s highest "
-            f"rung {ladder.rung_ids[agent.max_rung]}"
-        )
-    rung = landing(current, action, rung_of)
-    why = {HOLD: "the player holds", STEP_DOWN: "the player steps down"}.get(
-        action, "chosen by the player"
-    )
-    return Decision(me, action, rung, "human", why, target)

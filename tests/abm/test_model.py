@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sim.abm.model import EscalationModel, human_decision
+from sim.abm.human import human_decision
+from sim.abm.model import EscalationModel
 from sim.domain.errors import WargameError
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario_io import load_scenario, parse_scenario, read_yaml

@@ -125,17 +125,26 @@ def test_score_sensitivity_discover_calibrate_fork_connect_nowhere(tmp_path):
         assert remote == [], (argv, remote)
 
 
-CLIENT = """
-import sys, time, urllib.request as u
-base = "http://127.0.0.1:8799"
-for _ in range(240):
-    try:
-        u.urlopen(base + "/", timeout=2).read()
-        break
-    except OSError:
-        time.sleep(0.5)
-else:
-    sys.exit("server did not start")
+def wait_for_server(port: int) -> str:
+    """The start of a client script: wait (up to two minutes) until the server on ``port``
+    answers, or exit saying it did not start."""
+    return (
+        "import sys, time, urllib.request as u\n"
+        f'base = "http://127.0.0.1:{port}"\n'
+        "for _ in range(240):\n"
+        "    try:\n"
+        '        u.urlopen(base + "/", timeout=2).read()\n'
+        "        break\n"
+        "    except OSError:\n"
+        "        time.sleep(0.5)\n"
+        "else:\n"
+        '    sys.exit("server did not start")\n'
+    )
+
+
+CLIENT = (
+    wait_for_server(8799)
+    + """
 for path in ("/_solara/cdn/katex@0.16.9/dist/katex.min.js", "/_solara/cdn/left-pad@1.3.0/index.js",
              "/_solara/cdn/..%2F..%2F..%2Fetc%2Fpasswd"):
     try:
@@ -144,6 +153,7 @@ for path in ("/_solara/cdn/katex@0.16.9/dist/katex.min.js", "/_solara/cdn/left-p
     except OSError as e:
         print("refused", path, e)
 """
+)
 
 
 def serve_and_visit(tmp_path: Path, argv: list[str], client: str) -> tuple[str, list[str]]:
@@ -182,23 +192,16 @@ def test_the_web_page_server_connects_nowhere(tmp_path):
     assert remote == [], remote
 
 
-CLASS_CLIENT = """
-import sys, time, urllib.request as u
-base = "http://127.0.0.1:8798"
-for _ in range(240):
-    try:
-        u.urlopen(base + "/", timeout=2).read()
-        break
-    except OSError:
-        time.sleep(0.5)
-else:
-    sys.exit("server did not start")
+CLASS_CLIENT = (
+    wait_for_server(8798)
+    + """
 for path in ("/", "/brief", "/static/../../../../etc/passwd", "/report"):
     try:
         print(path, len(u.urlopen(base + path, timeout=10).read()))
     except OSError as e:
         print(path, "refused", e)
 """
+)
 
 
 def test_the_classroom_server_connects_nowhere(tmp_path):
