@@ -109,7 +109,7 @@ def test_a_design_starts_from_the_scenario_files_values_for_scenario_keys():
 
     entry = "scenario.actors.russia.doctrine.commit_north_korean_troops.probability"
     keys = [entry, "scenario.actors.russia.risk_tolerance", "rules.noise"]
-    assert config_values(keys, []) == {entry: 0.08, keys[1]: 0.6, "rules.noise": 0.4}
+    assert config_values(keys, []) == {entry: 0.3, keys[1]: 0.6, "rules.noise": 0.4}
     assert config_values([entry], [f"{entry}=0.25"]) == {entry: 0.25}
 
 
