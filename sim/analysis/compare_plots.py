@@ -21,7 +21,7 @@ from sim.analysis.compare import (
     milestone_table,
     peak_differences,
 )
-from sim.analysis.fan import actor_panels, fan_chart
+from sim.analysis.fan import actor_panels, fan_chart, label_bottoms, rightmost
 from sim.analysis.metrics import rung_bands
 from sim.analysis.names import Names
 
@@ -44,8 +44,9 @@ def fan_overlay(
             fan_chart(None, actor, slots[i], colour=style.run_colour(k),
                       style_index=k, bands=b if banded else b.assign(q05=b["median"],
                       q95=b["median"], q25=b["median"], q75=b["median"]),
-                      axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip
-        slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
+                      axis_labels=i % ncols == 0, title=names.actor(actor),
+                      threshold_names=rightmost(i, len(actors), ncols))  # fmt: skip
+    label_bottoms(slots, len(actors), "date")
     handles = [Line2D([], [], color=style.run_colour(k), ls=style.linestyle(k), lw=1.8)
                for k in range(len(items))]  # fmt: skip
     what = "median, 50% and 90% bands" if banded else "median of each run"

@@ -28,10 +28,12 @@ def fan_chart(
     ladder: Ladder | None = None,
     axis_labels: bool = True,
     title: str | None = None,
+    threshold_names: bool = True,
 ) -> Figure:
     """Draw one actor's fan onto ``ax`` (new figure if None); ``style_index`` > 0 overlays a
     second run in the same colour with a dashed median and hatched bands; ``axis_labels=False``
-    hides the rung names (inner panels of a grid); ``bands`` (``rung_bands``) if already
+    hides the rung names (inner panels of a grid), ``threshold_names=False`` Kahn's threshold
+    names (all but a row's rightmost panel); ``bands`` (``rung_bands``) if already
     computed, and then ``timeseries`` is not read."""
     fig, ax = style.new_axes(ax)
     b = rung_bands(timeseries) if bands is None else bands
@@ -45,7 +47,7 @@ def fan_chart(
             ls=style.linestyle(style_index), label=f"{prefix}median")  # fmt: skip
     if len(b):
         style.date_axis(ax, b["date"].min(), b["date"].max())
-    rung_axis(ax, ladder or standard_ladder(), axis_labels)
+    rung_axis(ax, ladder or standard_ladder(), axis_labels, threshold_names)
     ax.set_title(title or Names().actor(actor))
     ax.set_xlabel("date")
     return fig
@@ -68,27 +70,22 @@ def _band_looks(colour: str, style_index: int) -> list[tuple[str, str, str, dict
     return looks
 
 
-def rung_axis(ax: Axes, ladder: Ladder, labels: bool = True) -> None:
+def rung_axis(ax: Axes, ladder: Ladder, labels: bool = True, threshold_names: bool = True) -> None:
     """Rung labels on the y axis and Kahn's threshold lines (dotted) between their groups;
-    ``labels=False`` hides the tick labels and threshold names (inner panels of a grid)."""
+    ``labels=False`` hides the rung labels (inner panels of a grid); ``threshold_names`` names
+    the thresholds on the right-hand axis, outside the data (the rightmost panel of a row)."""
     ax.set_ylim(-0.5, ladder.top + 0.5)
     ax.set_yticks(range(ladder.top + 1), ladder.labels)
     ax.tick_params(axis="y", labelleft=labels)
     ax.set_ylabel("escalation rung" if labels else "")
     for t in ladder.thresholds:
         ax.axhline(t.below + 0.5, color="#777777", lw=0.7, ls=":", zorder=0)
-        if labels:
-            ax.annotate(
-                t.label,
-                (1.0, t.below + 0.5),
-                xycoords=("axes fraction", "data"),
-                xytext=(-2, 1.5),
-                textcoords="offset points",
-                fontsize=5.5,
-                color="#555555",
-                va="bottom",
-                ha="right",
-            )
+    if threshold_names and ladder.thresholds:
+        names = ax.secondary_yaxis("right")
+        names.set_yticks([t.below + 0.5 for t in ladder.thresholds],
+                         [t.label for t in ladder.thresholds])  # fmt: skip
+        names.tick_params(length=0, labelsize=5.5, labelcolor="#555555")
+        names.spines["right"].set_visible(False)
     ax.tick_params(axis="x", rotation=30)
 
 
@@ -106,6 +103,23 @@ def actor_panels(n: int, ncols: int = 4) -> tuple[Figure, list[Axes]]:
     for ax in slots[n:]:
         ax.set_visible(False)
     return fig, slots
+
+
+def rightmost(i: int, n: int, ncols: int) -> bool:
+    """Whether panel ``i`` of ``n`` is in the rightmost column (where threshold names go; the
+    first row is always full when there is more than one)."""
+    return i % ncols == ncols - 1 or n < ncols and i == n - 1
+
+
+def label_bottoms(slots: list[Axes], n: int, xlabel: str) -> None:
+    """The x label and tick labels on each column's lowest panel (a panel with none below it,
+    though a spare slot may be), none on the others: shared axes would hide the ticks of a panel
+    whose slot below is not a panel."""
+    ncols = slots[0].get_gridspec().ncols
+    for i in range(n):
+        bottom = i >= n - ncols
+        slots[i].set_xlabel(xlabel if bottom else "")
+        slots[i].tick_params(axis="x", labelbottom=bottom)
 
 
 def spare_legend(slots: list[Axes], n: int, names: list[str] | None, title: str) -> None:
@@ -136,8 +150,9 @@ def fan_grid(
     ncols = slots[0].get_gridspec().ncols
     for i, actor in enumerate(actors):
         fan_chart(None, actor, slots[i], colour=colours[actor], bands=b,
-                  axis_labels=i % ncols == 0, title=names.actor(actor))  # fmt: skip
-        slots[i].set_xlabel("date" if i >= len(actors) - ncols else "")
+                  axis_labels=i % ncols == 0, title=names.actor(actor),
+                  threshold_names=rightmost(i, len(actors), ncols))  # fmt: skip
+    label_bottoms(slots, len(actors), "date")
     entries = ["90% band", "50% band", "median"]
     spare_legend(slots, len(actors), [f"{n} (colour of each actor)" for n in entries],
                  "over replicates")  # fmt: skip

@@ -3,7 +3,8 @@
 Rare events must stay visible: milestones reached in fewer than ``RARE`` of the replicates are
 drawn in a second panel on a logarithmic axis, and every legend entry prints the count behind
 the curve ("3 of 500"). Milestones never reached are listed with the 95% upper bound their
-count allows, not drawn flat on zero.
+count allows, not drawn flat on zero. Milestones are drawn in their own colours with a marker
+each (``style.milestone_looks``), never in an actor's colour.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def milestone_chart(
     names = names or Names()
     c = milestone_curves(outcomes, steps) if curves is None else curves
     every = [col.removesuffix("_step") for col in outcomes.columns if col.endswith("_step")]
-    colours = style.series_colours(every)  # by position among all milestones: stable colours
+    looks = style.milestone_looks(every)  # by position among all milestones: stable looks
     order = milestones or list(dict.fromkeys(c["milestone"]))
     common, rare, never = split_by_rarity(c, order)
     if ax is not None:
@@ -64,12 +65,13 @@ def milestone_chart(
         axis = low if name in rare else top
         m = c[c["milestone"] == name]
         x = dates[m["step"].to_numpy()]
-        ls = style.linestyle(every.index(name) // len(style.OKABE_ITO))
+        colour, marker = looks[name]
         k = int(m["reached"].iloc[-1])
-        axis.fill_between(x, m["ci_low"], m["ci_high"], step="post", color=colours[name],
-                          alpha=0.15, lw=0)  # fmt: skip
-        axis.step(x, m["probability"], where="post", color=colours[name], ls=ls, lw=1.6,
-                  label=f"{names.milestone(name)} ({k} of {n})")  # fmt: skip
+        axis.fill_between(x, m["ci_low"], m["ci_high"], step="post", color=colour, alpha=0.15,
+                          lw=0)  # fmt: skip
+        label = f"{names.milestone(name)} ({k} of {n})"
+        axis.step(x, m["probability"], where="post", color=colour, lw=1.6, marker=marker, ms=4,
+                  markevery=max(1, len(x) // 8), label=label)  # fmt: skip
     _axes_look(top, dates, "P(reached by date)  [95% Wilson band]")
     top.set_ylim(-0.02, 1.02)
     if low is not top:
@@ -90,8 +92,7 @@ def _axes_look(ax: Axes, dates: pd.DatetimeIndex, ylabel: str) -> None:
 
 def _rare_axis(ax: Axes, dates: pd.DatetimeIndex, n: int) -> None:
     """The rare-event panel: a log axis from half of one replicate's share up to 2 x RARE."""
-    ax.set_yscale("log")
-    ax.set_ylim(0.5 / max(n, 1), 2 * RARE)
+    style.log_probability_axis(ax, 0.5 / max(n, 1), 2 * RARE)
     _axes_look(ax, dates, f"rare (< {RARE:.0%}): P, log scale")
 
 

@@ -6,6 +6,10 @@ and turns, for every figure, table and printed summary (analysis and teaching).
   An id the scenario does not name is shown with spaces for underscores, as written otherwise
   ("north_korea" -> "north korea"), so a missing name is visible rather than guessed.
 - A rung is shown as "7 strikes on territory": its number and its label, never "7.0".
+- A swept key is shown by whose value it is ("United States risk tolerance", "North Korean
+  troops sent to Russia, arriving near Kursk: strength", "decision noise", "rule set"), and a
+  rule set by what it does ("doctrine, then tit for tat"); an action as words ("lift weapons
+  restrictions").
 - Turn N is the week that starts ``start_date + (N - 1) * step_days``: turn 1 starts on the
   scenario's start date. Tables date each turn's row at the end of that week (step 0 is the
   start); ``turn_start`` gives the week's first day for labels.
@@ -21,6 +25,14 @@ from typing import Any
 import pandas as pd
 
 from sim.domain.ladder import standard_ladder
+
+GROUP_WORDS = {"rules": "decision", "combat": "combat"}  # config group -> its knobs' prefix
+RULE_SETS = {  # rule set id (conf/rules) -> what it does (sim/domain/rules.py RULE_SETS)
+    "doctrine_richardson": "doctrine, then Richardson",
+    "tit_for_tat": "doctrine, then tit for tat",
+    "cautious": "doctrine, then cautious",
+    "doctrine_only": "doctrine only",
+}
 
 
 def _plain(identifier: str) -> str:
@@ -45,6 +57,7 @@ class Names:
     actors: dict[str, str] = field(default_factory=dict)
     milestones: dict[str, str] = field(default_factory=dict)
     theatres: dict[str, str] = field(default_factory=dict)
+    forces: dict[str, str] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> str:
         return self.actors.get(str(actor_id)) or _plain(actor_id)
@@ -55,16 +68,39 @@ class Names:
     def theatre(self, theatre_id: str) -> str:
         return self.theatres.get(str(theatre_id)) or _plain(theatre_id)
 
+    def force(self, force_id: str) -> str:
+        return self.forces.get(str(force_id)) or _plain(force_id)
+
+    def action(self, action_id: str) -> str:
+        """A ladder action in words: 'lift_weapons_restrictions' -> 'lift weapons restrictions'."""
+        return _plain(action_id)
+
     def parameter(self, key: str) -> str:
         """A swept key in words: 'scenario.actors.united_states.risk_tolerance' -> 'United
-        States risk tolerance'; 'rules.noise' stays 'rules.noise' (it is what people type)."""
+        States risk tolerance'; 'scenario.forces.X.strength' -> "X's description: strength";
+        'rules.noise' -> 'decision noise'; 'rules' (or 'rules.name') -> 'rule set'."""
         parts = str(key).split(".")
         if len(parts) == 4 and parts[0] == "scenario" and parts[1] in ("actors", "theatres"):
             whose = self.actor(parts[2]) if parts[1] == "actors" else self.theatre(parts[2])
             return f"{whose} {_plain(parts[3])}"
+        if len(parts) == 4 and parts[:2] == ["scenario", "forces"]:
+            return f"{self.force(parts[2])}: {_plain(parts[3])}"
         if len(parts) >= 3 and parts[0] == "scenario":
             return f"{_plain(parts[-2])} {_plain(parts[-1])}"
-        return str(key)
+        if parts in (["rules"], ["rules", "name"]):
+            return "rule set"
+        if len(parts) == 2 and parts[0] in GROUP_WORDS:
+            return f"{GROUP_WORDS[parts[0]]} {_plain(parts[1])}"
+        return _plain(key)
+
+    def value(self, key: str, value: object) -> str:
+        """A swept value in words: a rule set by what it does, a number as typed (10000, not
+        10000.0; 0.6, not 0.6000000000000001), anything else as given."""
+        from sim.analysis.sweep_table import value_text  # the one way numbers are printed
+
+        if self.parameter(key) == "rule set" and str(value) in RULE_SETS:
+            return RULE_SETS[str(value)]
+        return value_text(value)
 
     def any(self, identifier: str) -> str:
         """An actor, theatre or milestone id, whichever it is."""
@@ -86,6 +122,10 @@ def names_of(scenario: Any) -> Names:
         },
         theatres={
             t: _field(v, "name") or _plain(t) for t, v in _section(scenario, "theatres").items()
+        },
+        forces={
+            f: _field(v, "description") or _plain(f)
+            for f, v in _section(scenario, "forces").items()
         },
     )
 

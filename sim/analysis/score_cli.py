@@ -45,7 +45,9 @@ def score_main(argv: list[str]) -> int:
     per_obs.to_csv(out / "observations.csv", index=False)
     per_run.to_csv(out / "scores.csv", index=False)
     first = per_obs[per_obs["job"] == per_obs["job"].iloc[0]] if "job" in per_obs else per_obs
-    written = plot_scores(first, curves, f"{history.path.name} against {args.folder.name}", out)
+    title = f"{history.path.name} against {args.folder.name}"
+    written = plot_scores(first, curves, title, out, observations=history.observations,
+                          names=_first_run(args.folder).names)  # fmt: skip
     print(format_observations(first))
     left_out = [o.id for o in history.observations if o.id not in set(first["observation"])]
     if left_out:
@@ -85,13 +87,18 @@ def format_observations(table: pd.DataFrame) -> str:
         return shown.round(3).to_string(index=False)
 
 
-def _warn_scenario(folder: Path, scenario: str) -> None:
-    """Say so when the history was written for another scenario than the run's (allowed: a
-    variant of a scenario may be scored against its parent's history)."""
+def _first_run(folder: Path):
+    """The run (or a sweep's first job) whose names and scenario the output uses."""
     from sim.analysis.results import folder_kind, load_run
     from sim.analysis.sweep import load_sweep
 
     runs = [folder] if folder_kind(folder) == "run" else load_sweep(folder).job_dirs[:1]
-    name = load_run(runs[0]).name if runs else ""
+    return load_run(runs[0])
+
+
+def _warn_scenario(folder: Path, scenario: str) -> None:
+    """Say so when the history was written for another scenario than the run's (allowed: a
+    variant of a scenario may be scored against its parent's history)."""
+    name = _first_run(folder).name
     if scenario and name and name != scenario:
         print(f"note: the history describes scenario {scenario!r}, the run is {name!r}")

@@ -2,8 +2,12 @@
 
 Colours are colour-blind safe (Okabe-Ito, then Paul Tol's muted scheme). An actor's colour
 depends only on its position in the scenario's actor list, so it is the same in every figure of
-a run and across runs of the same scenario. Figures are saved as PNG (150 dpi) and SVG with the
-numbers behind them as a CSV of the same name.
+a run and across runs of the same scenario. Milestones have colours of their own
+(``MILESTONE_COLOURS``, none an actor's) and a marker each, so a milestone's curve is never read
+as an actor's. Figures are saved as PNG (150 dpi) with the numbers behind them as a CSV of the
+same name; SVG or PDF only when asked (``formats``). Log axes are labelled in plain numbers
+("0.1%", "1%"): names are drawn as typed (no mathtext), so matplotlib's default "10^{-1}"
+labels would print as their source.
 """
 
 from __future__ import annotations
@@ -39,17 +43,23 @@ TOL_MUTED = [
     "#999933",
     "#AA4499",
 ]
-PALETTE = OKABE_ITO + TOL_MUTED  # actors and milestones, by their position in the scenario
+PALETTE = OKABE_ITO + TOL_MUTED  # actors, by their position in the scenario
+# Milestones (never actors): Paul Tol's dark/high-contrast colours, none in PALETTE or
+# RUN_COLOURS, each with its own marker, so no milestone curve looks like an actor's
+MILESTONE_COLOURS = ["#004488", "#BB5566", "#997700", "#117799", "#663377", "#225522",
+                     "#994455", "#6699CC", "#EE99AA", "#333333"]  # fmt: skip
+MILESTONE_MARKERS = ["o", "s", "^", "v", "D", "P", "X", "*", "<", ">"]
 # Runs in a comparison (never actors): Paul Tol's bright scheme, then the same darker
 RUN_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
                "#223B55", "#77333B", "#11441A", "#665D22", "#33666E", "#551A3B"]  # fmt: skip
 LINESTYLES = ["-", "--", ":", "-."]
 HATCHES = [None, "//", "\\\\", "xx"]
 DPI = 150
-FORMATS = ("png", "svg")  # what save_figure writes unless told otherwise (see ``formats``)
+FORMATS = ("png",)  # what save_figure writes unless told otherwise: SVG/PDF only on request
 PNG_COMPRESSION = 1  # zlib level: encodes several times faster than 6, files ~20% larger
 _formats = FORMATS
-RUNG_CMAP = "cividis"  # sequential and colour-blind safe: hostility in the network picture
+PROBABILITY_CMAP = "cividis"  # heatmaps of a probability: sequential, colour-blind safe
+RUNG_CMAP = "viridis"  # rungs: sequential, colour-blind safe, with more hue change than cividis
 
 plt.rcParams.update(
     {
@@ -75,7 +85,7 @@ def actor_colours(actors: list[str]) -> dict[str, str]:
 
 
 def series_colours(names: list[str]) -> dict[str, str]:
-    """Colours for non-actor series (milestones, swept values), from the same safe palette."""
+    """Colours for non-actor series (swept values), from the same safe palette."""
     return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
 
 
@@ -89,6 +99,47 @@ def linestyle(i: int) -> str:
     return LINESTYLES[i % len(LINESTYLES)]
 
 
+def milestone_looks(milestones: list[str]) -> dict[str, tuple[str, str]]:
+    """(colour, marker) per milestone, by its position among the scenario's milestones: colours
+    of their own (no actor's), and a marker each."""
+    colours, markers = MILESTONE_COLOURS, MILESTONE_MARKERS
+    return {m: (colours[i % len(colours)], markers[i % len(markers)])
+            for i, m in enumerate(milestones)}  # fmt: skip
+
+
+def share_text(p: float, _pos: object = None) -> str:
+    """A probability on a log axis as a plain percentage: '10%', '1%', '0.1%', '0.01%'."""
+    return f"{100 * p:.10g}%" if p > 0 else "0"
+
+
+def log_probability_axis(ax: Axes, low: float, high: float, zero: bool = False) -> None:
+    """A log y axis for small probabilities from ``low`` to ``high`` (``zero``: linear from 0
+    up to ``low``, so that points at 0 stay on the axis), ticked at the powers of ten between
+    them and at ``high``, labelled in plain percentages (never mathtext)."""
+    import math
+
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    if zero:
+        ax.set_yscale("symlog", linthresh=low, linscale=0.5)
+    else:
+        ax.set_yscale("log")
+    ticks = {10.0**k for k in range(math.ceil(math.log10(low)), 1) if 10.0**k <= high}
+    ax.set_yticks(sorted(ticks | {high} | ({0.0} if zero else set())))
+    ax.yaxis.set_major_formatter(FuncFormatter(share_text))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_ylim(0.0 if zero else low, high)
+
+
+def rung_colours(rungs: list[int]) -> dict[int, tuple]:
+    """A colour per rung present, spread over the whole of ``RUNG_CMAP`` in rung order (low:
+    dark, high: light), so that neighbouring rungs are told apart however few are present."""
+    cmap = matplotlib.colormaps[RUNG_CMAP]
+    ordered = sorted(set(rungs))
+    step = 1.0 / max(1, len(ordered) - 1)
+    return {r: cmap(i * step) for i, r in enumerate(ordered)}
+
+
 def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7.0, 4.0)) -> tuple[Figure, Axes]:
     """The given Axes and its figure, or a new figure with one Axes."""
     if ax is not None:
@@ -97,11 +148,14 @@ def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7.0, 4.0)) -> 
     return fig, ax
 
 
-def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Month ticks labelled like 'Nov 24', about six per axis, placed and labelled once: a
-    date locator and formatter would redo it at every layout pass (figures are drawn after
-    every run, and a grid of panels is laid out several times)."""
-    months = max(1, round((end - start).days / 30.4 / 6))
+def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp, most: int = 6) -> None:
+    """Month ticks labelled like 'Nov 24', about ``most`` per axis (fewer for narrow panels, so
+    labels never touch), placed and labelled once: a date locator and formatter would redo it
+    at every layout pass (figures are drawn after every run, and a grid of panels is laid out
+    several times)."""
+    import math
+
+    months = max(1, math.ceil((end - start).days / 30.4 / most))
     first = pd.Timestamp(start).normalize() - pd.offsets.MonthBegin(1)
     ticks = pd.date_range(first, pd.Timestamp(end) + pd.offsets.MonthBegin(1), freq=f"{months}MS")
     ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(ticks.to_pydatetime())))

@@ -22,16 +22,19 @@ log = logging.getLogger(__name__)
 
 
 class SweepPlotsCallback(Callback):
-    """Draw the sweep figures into ``<sweep>/plots/`` when the config asks for plots."""
+    """Draw the sweep figures into ``<sweep>/plots/`` when the config asks for plots, in the
+    config's ``plot_formats`` (PNG unless SVG or PDF are asked for, as for a run)."""
 
     def on_multirun_end(self, config: DictConfig, **kwargs: Any) -> None:
         if not config.get("plots", True):
             return
+        from sim.analysis import style
         from sim.analysis.sweep_plots import plot_sweep
 
         sweep_dir = Path(config.hydra.sweep.dir)
         try:
-            paths = plot_sweep(sweep_dir)
+            with style.formats(list(config.get("plot_formats", None) or ["png"])):
+                paths = plot_sweep(sweep_dir)
         except WargameError as exc:
             log.warning("no sweep figures for %s: %s", sweep_dir, exc)
             return

@@ -1,11 +1,15 @@
 """Sweep figures: a milestone's probability by a date, and peak escalation, against the swept
-parameters. One parameter: a line with 95% CIs; two: a heatmap; more: small multiples of
-heatmaps, one per combination of the other parameters.
+parameters. One parameter: points with 95% CIs (joined by a line only when the parameter is a
+number: rule sets have no order between them); two: a heatmap; more: small multiples of
+heatmaps, one per combination of the other parameters. Parameters and values are named in
+words (``Names.parameter``, ``Names.value``).
 
-- Every point or cell prints its count ("3/500"); a milestone that stays rare (below 5% at
-  every point) is drawn on a log axis so that 1 in 500 is not flat on zero.
+- Every point or cell prints its count ("3/500", above its interval); a milestone that stays
+  rare (below 5% at every point) is drawn on a log axis so that 1 in 500 is not flat on zero.
 - Heatmap colours span the values observed (the colour bar says so), not 0-1, so that a sweep
-  whose probabilities range over 0.30-0.45 still shows its variation.
+  whose probabilities range over 0.30-0.45 still shows its variation; when every cell has the
+  same value there is no variation to show: the cells are one neutral grey, with no colour bar,
+  and the figure says so.
 - Peak escalation is ordinal: it is shown as the share of replicates peaking at each rung
   (stacked bars, one panel per actor) for one parameter, and as the share reaching a rung
   above the typical peak for two or more, never as a mean of rung numbers.
@@ -29,10 +33,9 @@ from sim.analysis.milestone_plots import RARE
 from sim.analysis.names import Names, rung_name
 from sim.analysis.sweep import Sweep, load_sweep, milestone_by
 from sim.analysis.sweep_peaks import ANY_ACTOR, peak_level, peak_shares, share_at_or_above
-from sim.analysis.sweep_table import value_text
-from sim.domain.ladder import standard_ladder
 
 log = logging.getLogger(__name__)
+NO_VARIATION = "#DDDDDD"  # the cells of a heatmap whose every value is the same
 
 
 def _positions(values: pd.Series) -> tuple[np.ndarray, list]:
@@ -55,19 +58,23 @@ def interval_line(
 ) -> Figure:
     """``value`` against ``param`` with its 95% interval (``ci_low``..``ci_high``) as error bars,
     and each point's count (``reached``/``replicates``) printed beside it when the table has it."""
+    names = names or Names()
     fig, ax = style.new_axes(ax)
     s = stats.sort_values(param)
     x, levels = _positions(s[param])
+    numeric = pd.api.types.is_numeric_dtype(s[param])
     err = np.vstack([s[value] - s["ci_low"], s["ci_high"] - s[value]]).clip(min=0)
     ax.errorbar(x, s[value], yerr=err, marker="o", ms=4, capsize=3, lw=1.5,
-                color=colour or style.PALETTE[4], label=label)  # fmt: skip
+                ls="-" if numeric else "none", color=colour or style.PALETTE[4],
+                label=label)  # fmt: skip
     if {"reached", "replicates"} <= set(s.columns):
-        for xi, yi, k, n in zip(x, s[value], s["reached"], s["replicates"], strict=True):
-            ax.annotate(f"{k}/{n}", (xi, yi), xytext=(6, -9), textcoords="offset points",
-                        fontsize=6, color="#333333")  # fmt: skip
-    if not pd.api.types.is_numeric_dtype(s[param]):
-        ax.set_xticks(range(len(levels)), [str(v) for v in levels])
-    ax.set_xlabel((names or Names()).parameter(param))
+        for xi, hi, k, n in zip(x, s["ci_high"], s["reached"], s["replicates"], strict=True):
+            ax.annotate(f"{k}/{n}", (xi, hi), xytext=(0, 3), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=6, color="#333333")  # fmt: skip
+    if not numeric:
+        ax.set_xticks(range(len(levels)), [names.value(param, v) for v in levels])
+        ax.set_xlim(-0.5, len(levels) - 0.5)
+    ax.set_xlabel(names.parameter(param))
     return fig
 
 
@@ -90,30 +97,45 @@ def heatmap(
     grid = stats.pivot_table(index=y, columns=x, values=[value, "ci_low", "ci_high"])
     values = grid[value].to_numpy()
     vmin, vmax = _colour_range(stats[value], vmin, vmax)
-    image = ax.imshow(values, origin="lower", cmap=mpl.colormaps[style.RUNG_CMAP], vmin=vmin,
-                      vmax=vmax, aspect="auto")  # fmt: skip
+    flat = vmax - vmin < 1e-9  # one value everywhere: nothing for colours to show
+    cmap = mpl.colors.ListedColormap([NO_VARIATION]) if flat else style.PROBABILITY_CMAP
+    image = ax.imshow(values, origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     counts = _counts(stats, x, y)
     for (i, j), v in np.ndenumerate(values):
         if np.isnan(v):
             continue
         lo, hi = grid["ci_low"].to_numpy()[i, j], grid["ci_high"].to_numpy()[i, j]
-        ink = "black" if (v - vmin) / ((vmax - vmin) or 1) > 0.55 else "white"
+        ink = "black" if flat or (v - vmin) / (vmax - vmin) > 0.55 else "white"
         count = counts.get((grid[value].index[i], grid[value].columns[j]), "")
         ax.text(j, i, f"{fmt.format(v)}\n[{fmt.format(lo)}, {fmt.format(hi)}]\n{count}",
                 ha="center", va="center", fontsize=5.5, color=ink)  # fmt: skip
-    ax.set_xticks(range(values.shape[1]), [value_text(c) for c in grid[value].columns])
-    ax.set_yticks(range(values.shape[0]), [value_text(r) for r in grid[value].index])
+    ax.set_xticks(range(values.shape[1]), [names.value(x, c) for c in grid[value].columns])
+    ax.set_yticks(range(values.shape[0]), [names.value(y, r) for r in grid[value].index])
     ax.set_xlabel(names.parameter(x))
     ax.set_ylabel(names.parameter(y))
-    ax.image_ = image  # the mappable, for a shared colour bar
+    ax.image_ = None if flat else image  # the mappable, for a shared colour bar (none if flat)
     return fig
 
 
 def _colour_range(values: pd.Series, vmin: float | None, vmax: float | None) -> tuple:
-    """The observed range (widened a little when every value is the same)."""
+    """The range observed (``vmin``..``vmax`` if given); equal ends when every value is one."""
     lo = float(values.min()) if vmin is None else vmin
     hi = float(values.max()) if vmax is None else vmax
-    return (max(0.0, lo - 0.05), hi + 0.05) if hi - lo < 1e-9 else (lo, hi)
+    return lo, hi
+
+
+def _colour_bar(fig: Figure, image, where, stats: pd.DataFrame, value: str, label: str) -> None:
+    """The colour bar of the values observed; when every cell has the same value, a key of its
+    one grey instead (a bar spanning a range no cell has would suggest variation)."""
+    if image is not None:
+        fig.colorbar(image, ax=where, shrink=0.8, label=label)
+        return
+    from matplotlib.patches import Patch
+
+    only = f"{stats[value].iloc[0]:.2f}"
+    fig.legend([Patch(facecolor=NO_VARIATION, edgecolor="#888888")],
+               [f"every point: {only}\n(no variation,\nso no colour scale)"],
+               loc="outside right center", frameon=False, title=label.split(",")[0])  # fmt: skip
 
 
 def _counts(stats: pd.DataFrame, x: str, y: str) -> dict:
@@ -141,9 +163,9 @@ def small_multiples(
             continue
         heatmap(part, params[0], params[1], value, ax, vmin=vmin, vmax=vmax, fmt=fmt, names=names)
         key = key if isinstance(key, tuple) else (key,)
-        ax.set_title(", ".join(f"{names.parameter(p)} = {value_text(v)}"
+        ax.set_title(", ".join(f"{names.parameter(p)} = {names.value(p, v)}"
                                for p, v in zip(params[2:], key, strict=True)))  # fmt: skip
-    fig.colorbar(axes.flat[0].image_, ax=axes, shrink=0.8, label=label)
+    _colour_bar(fig, axes.flat[0].image_, axes, stats, value, label)
     return fig
 
 
@@ -154,7 +176,7 @@ def grid_figure(
     if len(params) > 2:
         return small_multiples(stats, params, value, fmt=fmt, names=names, label=label)
     fig = heatmap(stats, params[0], params[1], value, fmt=fmt, names=names)
-    fig.colorbar(fig.axes[0].image_, ax=fig.axes[0], label=label)
+    _colour_bar(fig, fig.axes[0].image_, fig.axes[0], stats, value, label)
     return fig
 
 
@@ -167,8 +189,8 @@ def milestone_figure(sweep: Sweep, milestone: str, step: int) -> tuple[Figure, p
         fig = interval_line(stats, params[0], "probability", label=milestone, names=names)
         ax = fig.axes[0]
         if stats["probability"].max() < RARE:
-            ax.set_yscale("symlog", linthresh=0.5 / stats["replicates"].max())
-            ax.set_ylim(0, 2 * RARE)
+            low = 0.5 / stats["replicates"].max()
+            style.log_probability_axis(ax, low, max(2 * RARE, stats["ci_high"].max()), zero=True)
             ax.set_ylabel("P(reached), log scale above one replicate  [95% Wilson CI]")
         else:
             ax.set_ylim(-0.02, 1.02)
@@ -205,11 +227,11 @@ def peak_figure(sweep: Sweep, actor: str | None = None) -> tuple[Figure, pd.Data
 def shares_figure(shares: pd.DataFrame, param: str, actors: list[str], names: Names) -> Figure:
     """Stacked bars per actor panel: at each swept value, the share of replicates whose peak
     was each rung (dark: low rungs, light: high; the legend names them)."""
-    from sim.analysis.fan import actor_panels
+    from sim.analysis.fan import actor_panels, label_bottoms
 
     fig, slots = actor_panels(len(actors), ncols=4)
     rungs = sorted(shares["rung"].unique())
-    cmap, top = mpl.colormaps[style.RUNG_CMAP], standard_ladder().top
+    colours = style.rung_colours(rungs)
     levels = sorted(shares[param].unique(), key=lambda v: (isinstance(v, str), v))
     x = np.arange(len(levels))
     for i, a in enumerate(actors):
@@ -218,15 +240,14 @@ def shares_figure(shares: pd.DataFrame, param: str, actors: list[str], names: Na
         grid = grid.reindex(index=levels, columns=rungs, fill_value=0.0)
         bottom = np.zeros(len(levels))
         for r in rungs:
-            ax.bar(x, grid[r], bottom=bottom, width=0.8, color=cmap(r / top), edgecolor="white",
+            ax.bar(x, grid[r], bottom=bottom, width=0.8, color=colours[r], edgecolor="white",
                    lw=0.3, label=rung_name(r))  # fmt: skip
             bottom += grid[r].to_numpy()
         ax.set_title(names.actor(a))
-        ax.set_xticks(x, [value_text(v) for v in levels], rotation=30)
+        ax.set_xticks(x, [names.value(param, v) for v in levels], rotation=30)
         ax.set_ylim(0, 1)
-        ncols = slots[0].get_gridspec().ncols
-        ax.set_xlabel(names.parameter(param) if i >= len(actors) - ncols else "")
-        ax.set_ylabel("share of replicates" if i % ncols == 0 else "")
+        ax.set_ylabel("share of replicates" if i % slots[0].get_gridspec().ncols == 0 else "")
+    label_bottoms(slots, len(actors), names.parameter(param))
     handles, labels = slots[0].get_legend_handles_labels()
     spare = slots[len(actors)]
     spare.set_visible(True)

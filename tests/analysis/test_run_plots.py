@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from sim.analysis import style
@@ -37,10 +38,11 @@ def legend_texts(ax) -> list[str]:
     return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
-def test_plot_run_writes_png_svg_csv_for_every_figure(run_a, tmp_path):
+def test_plot_run_writes_png_and_csv_for_every_figure_and_svg_only_when_asked(run_a, tmp_path):
     written = plot_run(run_a, out_dir=tmp_path)
+    assert not list(tmp_path.glob("*.svg"))
     for name in FIGURES:
-        for ext in ("png", "svg", "csv"):
+        for ext in ("png", "csv"):
             assert (tmp_path / f"{name}.{ext}") in written
         image = mpimg.imread(tmp_path / f"{name}.png")
         assert image.std() > 0.01, f"{name}.png is blank"
@@ -60,7 +62,9 @@ def test_fan_chart_has_rung_labels_thresholds_median_and_two_bands(run):
     assert ax.get_ylabel() == "escalation rung" and ax.get_xlabel() == "date"
     assert len(ax.lines) == 1 + len(ladder.thresholds)  # median + one dotted line per threshold
     assert len(ax.collections) == 2  # 50% and 90% bands
-    assert {t.get_text() for t in ax.texts} == {t.label for t in ladder.thresholds}
+    assert not ax.texts  # no caption on the data: the threshold names are on the right axis
+    (right,) = ax.child_axes
+    assert [t.get_text() for t in right.get_yticklabels()] == [t.label for t in ladder.thresholds]
     handles, labels = ax.get_legend_handles_labels()
     assert labels == ["90% band", "50% band", "median"]
     plt.close(fig)
@@ -78,6 +82,12 @@ def test_fan_grid_has_one_panel_per_actor_in_its_own_colour(run, colours):
         assert len(median) == 1 and median[0].get_color() == colours[actor]
         assert len(ax.lines) == 1 + len(standard_ladder().thresholds)
     assert "8 replicates" in fig.get_supxlabel()
+    fig.canvas.draw()
+    for ax in panels[-4:]:  # each column's lowest panel (Australia: a spare slot below it)
+        assert any(t.get_text() and t.get_visible() for t in ax.get_xticklabels()), ax.get_title()
+        assert ax.get_xlabel() == "date"
+    named = [ax for ax in panels if ax.child_axes]  # threshold names: the rightmost column
+    assert [ax.get_title() for ax in named] == ["United States", "Australia"]
     plt.close(fig)
 
 
@@ -120,6 +130,28 @@ def test_milestone_chart_draws_reached_milestones_with_counts_and_lists_the_rest
     assert ax.get_legend().get_bbox_to_anchor().x0 >= ax.get_window_extent().x1  # outside
     assert (curves["ci_low"] <= curves["probability"]).all()
     assert (curves["probability"] <= curves["ci_high"]).all()
+    plt.close(fig)
+
+
+def test_milestone_curves_never_wear_an_actor_colour_and_log_ticks_are_plain(run):
+    """Orange is Russia's, black Australia's: a milestone in them reads as the actor. The rare
+    panel's log ticks print '1%', never '$\\mathdefault{10^{-2}}$'."""
+    outcomes = run.outcomes.copy()
+    outcomes["nato_russia_combat_step"] = float("nan")
+    outcomes = pd.concat([outcomes] * 20, ignore_index=True)  # 160 replicates, 1 reaches it
+    outcomes.loc[0, "nato_russia_combat_step"] = 3.0
+    dates = turn_dates(run.date_of(0), run.step_days, run.steps)
+    fig = milestone_chart(outcomes, run.steps, dates, names=run.names)
+    top, rare = fig.axes
+    lines = [line for ax in fig.axes for line in ax.get_lines() if line.get_label()[0] != "_"]
+    actor_colours = {c.lower() for c in style.PALETTE}
+    assert lines and not {line.get_color().lower() for line in lines} & actor_colours
+    assert all(line.get_marker() not in ("None", "", None) for line in lines)
+    assert rare.get_yscale() == "log"
+    fig.canvas.draw()
+    labels = [t.get_text() for t in rare.get_yticklabels() if t.get_text()]
+    assert "1%" in labels and "10%" in labels
+    assert not any("$" in t or "mathdefault" in t for t in labels)
     plt.close(fig)
 
 

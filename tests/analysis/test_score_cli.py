@@ -49,3 +49,25 @@ def test_score_each_job_of_a_sweep(sweep2_dir, tmp_path, monkeypatch):
     assert {"rules.restraint", "brier", "log_score"} <= set(per_job.columns)
     assert len(pd.read_csv(out / "observations.csv")) == 4 * 9
     assert json.loads((out / "pooled.json").read_text())["points"] == 4
+
+
+def test_score_panels_are_titled_with_what_their_line_measures(run_a):
+    """'No nuclear use' over the curve of P(nuclear use) read as P(no nuclear use) = 0: each
+    panel names the event its line is the probability of, then what happened."""
+    import matplotlib.pyplot as plt
+
+    from sim.analysis.history import load_history
+    from sim.analysis.results import load_run
+    from sim.analysis.score_plots import observable_words, panel_title
+    from sim.analysis.scoring import score_run
+
+    run, history = load_run(run_a), load_history(KURSK)
+    table, _ = score_run(run, history)
+    by_id = {o.id: o for o in history.observations}
+    row = table.set_index("observation").loc["no_nuclear_use"]
+    title = panel_title(row, observable_words(by_id["no_nuclear_use"], run.names))
+    assert title.startswith("Nuclear use by anyone\ndid not happen by 30 Nov 2024\nP = ")
+    assert "No nuclear use" not in title
+    words = observable_words(by_id["us_lifts_atacms_restrictions"], run.names)
+    assert words == "United States: lift weapons restrictions (toward Ukraine)"
+    plt.close("all")
