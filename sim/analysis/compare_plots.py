@@ -1,5 +1,10 @@
 """Comparison figures and the comparison folder: overlaid fan charts per common actor, and
-milestone probabilities side by side with each run's difference from the baseline."""
+milestone probabilities side by side with each run's difference from the baseline.
+
+Each figure has one legend beside its panels (never over them) naming each run by its folder
+(cut short, never broken mid-word) and what differs between the runs in words
+("North Korean troops ...: strength = 30000"; ``Names.parameter`` and ``Names.value``).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +18,11 @@ from matplotlib.lines import Line2D
 
 from sim.analysis import style
 from sim.analysis.compare import (
+    PLUMBING,
     Entry,
     common_items,
     differences,
+    differing,
     entries,
     format_differences,
     milestone_table,
@@ -26,6 +33,25 @@ from sim.analysis.metrics import rung_bands
 from sim.analysis.names import Names
 
 MAX_BANDED = 2  # runs whose 50%/90% bands are drawn; with more, only the medians (readable)
+LEGEND_WIDTH = 36  # characters per legend line
+MAX_DIFFERENCES = 3  # differing values named per run in a legend entry
+
+
+def run_legends(items: list[Entry], names: Names) -> list[str]:
+    """Per run, its legend entry: its folder (first line, cut short with '...' rather than
+    broken), then each value that differs between the runs, in words, one per line."""
+    diffs = differing([e.run for e in items])
+    out = []
+    for e, diff in zip(items, diffs, strict=True):
+        folder = e.label.split(": ", 1)[0]
+        if len(folder) > LEGEND_WIDTH:
+            folder = folder[: LEGEND_WIDTH - 3] + "..."
+        shown = [(k, v) for k, v in diff.items() if k not in ("replicates", *PLUMBING)]
+        lines = [f"{_wrap(names.parameter(k), LEGEND_WIDTH)} = {names.value(k, v)}"
+                 for k, v in shown[:MAX_DIFFERENCES]]  # fmt: skip
+        more = [f"and {len(shown) - MAX_DIFFERENCES} more"] if len(shown) > MAX_DIFFERENCES else []
+        out.append("\n".join([folder, *lines, *more]))
+    return out
 
 
 def fan_overlay(
@@ -50,23 +76,25 @@ def fan_overlay(
     handles = [Line2D([], [], color=style.run_colour(k), ls=style.linestyle(k), lw=1.8)
                for k in range(len(items))]  # fmt: skip
     what = "median, 50% and 90% bands" if banded else "median of each run"
-    spare = slots[len(actors)]
-    spare.set_visible(True)
-    spare.set_axis_off()
-    spare.legend(handles, [_wrap(e.label) for e in items], loc="center", frameon=False,
-                 fontsize=6, title=f"runs ({what})")  # fmt: skip
+    fig.legend(handles, run_legends(items, names), loc="outside right upper", frameon=False,
+               fontsize=6, title=f"runs\n({what})", labelspacing=1.0)  # fmt: skip
     return fig, pd.concat(bands, ignore_index=True)
 
 
 def _wrap(text: str, width: int = 38) -> str:
+    """``text`` in lines of about ``width``, never breaking a word (a long one stays whole)."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, width)) or text
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or text
 
 
-def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame, names: Names) -> Figure:
+def milestone_comparison(
+    table: pd.DataFrame, diff: pd.DataFrame, names: Names, legends: list[str] | None = None
+) -> Figure:
     """Left: P(milestone) per run with Wilson CIs; right: each run minus the baseline with
-    Newcombe CIs (a zero line marks no difference; differences that exclude it are marked)."""
+    Newcombe CIs (a zero line marks no difference; differences that exclude it are marked).
+    ``legends``: each run's legend entry (``run_legends``; default: its label)."""
     import matplotlib.pyplot as plt
 
     runs = list(dict.fromkeys(table["run"]))
@@ -91,9 +119,10 @@ def milestone_comparison(table: pd.DataFrame, diff: pd.DataFrame, names: Names) 
     handles, labels = left.get_legend_handles_labels()
     extra, names_extra = right.get_legend_handles_labels()
     keep = [i for i, t in enumerate(names_extra) if t.startswith("95%")]
-    fig.legend(handles + [extra[i] for i in keep], [_wrap(t, 40) for t in labels]
-               + [names_extra[i] for i in keep], loc="outside right upper", frameon=False,
-               fontsize=6, title="runs (right: each minus the first)")  # fmt: skip
+    texts = legends or [_wrap(t, LEGEND_WIDTH) for t in labels]
+    fig.legend(handles + [extra[i] for i in keep], texts + [names_extra[i] for i in keep],
+               loc="outside right upper", frameon=False, fontsize=6, labelspacing=1.0,
+               title="runs\n(right: each minus the first)")  # fmt: skip
     return fig
 
 
@@ -137,8 +166,8 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     written += style.save_figure(fig, out_dir, "fan_overlay", bands)
     table = milestone_table(items, milestones, min(r.steps for r in runs))
     diff = differences(table, items, names)
-    fig = milestone_comparison(table, diff, names)
-    fig.suptitle(f"Milestones: each run against the first, {items[0].label}")
+    fig = milestone_comparison(table, diff, names, run_legends(items, names))
+    fig.suptitle("Milestones: each run against the first (the baseline)")
     style.caption(fig, caption)
     written += style.save_figure(fig, out_dir, "milestones", table)
     diff = pd.concat([diff, peak_differences(items, actors)], ignore_index=True)

@@ -52,13 +52,11 @@ def test_fan_overlay_draws_each_run_on_each_actor_panel(run_a, run_b, sweep_dir,
     assert [ln.get_linestyle() for ln in medians] == ["-", "--"]
     assert [ln.get_color() for ln in medians] == [run_colour(0), run_colour(1)]
     assert set(bands["run"]) == {e.label for e in items}
-    legend = [
-        t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()
-    ]
+    legend = [t.get_text() for lg in fig.legends for t in lg.get_texts()]
     assert len(legend) == 2  # one entry per run
     many = entries([run_a, sweep_dir])  # four runs: one legend entry each, all colours distinct
     fig, _ = fan_overlay(many, actors, many[0].run.names)
-    legend = [t for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    legend = [t for lg in fig.legends for t in lg.get_texts()]
     assert len(legend) == 4 and len({run_colour(k) for k in range(4)}) == 4
 
 
@@ -184,3 +182,25 @@ def test_figures_never_need_a_display():
     import sim.analysis.style  # noqa: F401
 
     assert matplotlib.get_backend().lower() == "agg"
+
+
+def test_compare_legends_name_runs_in_words_beside_the_panels(run_a, run_b, tmp_path):
+    """Legend entries were raw folder names broken mid-word ('...st\\nrength=30000') and cut
+    at the edge: now the folder, then what differs in words, words never broken."""
+    import matplotlib.pyplot as plt
+
+    from sim.analysis.compare import entries
+    from sim.analysis.compare_plots import fan_overlay, run_legends
+
+    items = entries([run_a, run_b])
+    names = items[0].run.names
+    legends = run_legends(items, names)
+    assert legends[1].endswith("strength = 30000")
+    assert "North Korean troops" in legends[1] and "kpa_expeditionary" not in legends[1]
+    for text in legends:
+        assert "_" not in text.split("\n", 1)[1]  # words, not ids
+        assert not any(line.endswith("-") for line in text.split("\n"))
+    fig, _ = fan_overlay(items, ["russia", "ukraine"], names)
+    (legend,) = fig.legends  # one legend, the figure's, outside the panels
+    assert [t.get_text() for t in legend.get_texts()] == legends
+    plt.close(fig)
