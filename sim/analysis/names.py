@@ -27,6 +27,7 @@ import pandas as pd
 from sim.domain.ladder import standard_ladder
 
 GROUP_WORDS = {"rules": "decision", "combat": "combat"}  # config group -> its knobs' prefix
+RULE_WORDS = {"richardson": "Richardson", "tit_for_tat": "tit for tat"}  # rule ids to names
 RULE_SETS = {  # rule set id (conf/rules) -> what it does (sim/domain/rules.py RULE_SETS)
     "doctrine_richardson": "doctrine, then Richardson",
     "tit_for_tat": "doctrine, then tit for tat",
@@ -74,6 +75,17 @@ class Names:
     def action(self, action_id: str) -> str:
         """A ladder action in words: 'lift_weapons_restrictions' -> 'lift weapons restrictions'."""
         return _plain(action_id)
+
+    def rule(self, rule_id: str) -> str:
+        """Which rule made a decision, in short words: 'doctrine' (the doctrine entry is in the
+        decision log), "Russia's move" for an effect of another actor's decision, 'inject',
+        else the rule's name ('richardson' -> 'Richardson', 'bargaining')."""
+        kind, _, detail = str(rule_id).partition(":")
+        if kind == "effect" and detail:
+            return f"{self.actor(detail)}'s move"
+        if kind in ("doctrine", "inject"):
+            return kind
+        return RULE_WORDS.get(kind, _plain(kind))
 
     def parameter(self, key: str) -> str:
         """A swept key in words: 'scenario.actors.united_states.risk_tolerance' -> 'United

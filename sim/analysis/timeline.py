@@ -1,14 +1,19 @@
 """The decision timeline of one replicate: who did what when, and under which rule.
 
 Holding a rung is not drawn (it is most of the log); every other decision, effect and inject is
-a numbered marker on its actor's lane, and a list beside the lanes says what each number was:
-turn, actor, action and the rule that produced it (turn N is the week from the start date plus
+a numbered marker on its actor's lane, and a list beside the lanes says what each number was, in
+the scenario's words: turn, actor, action, its target ("offer ceasefire -> North Korea": two
+offers in one turn to two actors are not a duplicate) and the kind of rule that produced it
+(an inject by the start of its text). Lines are cut at ``LINE_CHARS`` so the columns never
+overlap (turn N is the week from the start date plus
 N - 1 weeks, as in ``wargame play``; markers sit at the end of their turn's week). Numbers keep
 the picture readable however close the events fall; the full log with the reasons in words is
 the figure's CSV.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -20,7 +25,8 @@ from sim.analysis.names import Names
 
 QUIET_ACTIONS = ("hold",)
 LIST_FONT = 5.5  # points: the event list beside the lanes
-LIST_COLUMN = 215  # points between columns of the event list
+LINE_CHARS = 70  # characters of a list line (the rest is in the CSV)
+LIST_COLUMN = LINE_CHARS * LIST_FONT * 0.6 + 8  # points between columns: a monospace line
 
 
 def timeline_events(decisions: pd.DataFrame, replicate: int) -> pd.DataFrame:
@@ -44,7 +50,7 @@ def decision_timeline(
     """Numbered markers per actor lane over dates (``span``: the run's first and last date),
     diamonds for injects, circles for decisions and effects, and the numbered list beside."""
     names = names or Names()
-    fig, ax = style.new_axes(ax, size=(11.0, 0.42 * len(actors) + 2.2))
+    fig, ax = style.new_axes(ax, size=(13.0, 0.42 * len(actors) + 2.2))
     events = timeline_events(decisions, replicate)
     lane = {a: len(actors) - 1 - i for i, a in enumerate(actors)}
     events["lane"] = events["actor"].map(lane).astype(float)
@@ -84,7 +90,7 @@ def _event_list(
 ) -> None:
     """'n  date  actor: action [rule]' for each event, in up to ``columns`` columns to the right
     of the lanes; what does not fit is left to the CSV, and the list says so."""
-    lines = [f"{e.event:>3} turn {e.step:<2} {names.actor(e.actor)}: {_what(e.action, e.rule)}"
+    lines = [_cut(f"{e.event:>3} turn {e.step:<2} {names.actor(e.actor)}: {event_words(e, names)}")
              for e in events.itertuples()]  # fmt: skip
     room = per_column * columns
     if len(lines) > room:
@@ -97,11 +103,17 @@ def _event_list(
                     family="monospace")  # fmt: skip
 
 
-def _what(action: str, rule: str) -> str:
-    """'action [rule]', or 'inject <name>' for injects (whose rule is just 'inject:<name>')."""
-    if action == "inject":
-        return f"inject {str(rule).removeprefix('inject:')}"
-    return f"{action} [{rule}]"
+def event_words(e: Any, names: Names) -> str:
+    """'offer ceasefire -> North Korea (bargaining)', 'commit to combat -> Ukraine (Russia's
+    move)'; an inject as 'inject: ' and the start of its text (the decision log's reason)."""
+    if e.action == "inject":
+        return f"inject: {e.reason}" if isinstance(e.reason, str) and e.reason else "inject"
+    target = f" -> {names.actor(e.target)}" if isinstance(e.target, str) and e.target else ""
+    return f"{names.action(e.action)}{target} ({names.rule(e.rule)})"
+
+
+def _cut(line: str) -> str:
+    return line if len(line) <= LINE_CHARS else line[: LINE_CHARS - 3] + "..."
 
 
 def _marker_legend() -> list[Line2D]:

@@ -101,7 +101,11 @@ def test_decision_timeline_marks_the_replicates_non_hold_decisions(run, colours)
     assert sorted(map(int, numbers)) == list(range(1, len(events) + 1))
     listing = "\n".join(t.get_text() for t in ax.texts if not t.get_text().isdigit())
     for e in events.itertuples():
-        assert f"turn {e.step:<2} {run.names.actor(e.actor)}: {e.action}" in listing
+        assert f"turn {e.step:<2} {run.names.actor(e.actor)}: " in listing
+    assert "_" not in listing  # words, not ids: 'offer ceasefire', 'South Korea', 'doctrine'
+    offers = events[events["action"] != "inject"].dropna(subset=["target"])
+    e = offers.iloc[0]
+    assert f"{e.action.replace('_', ' ')} -> {run.names.actor(e.target)}" in listing
     assert legend_texts(ax) == ["decision or effect (number: see the list)", "inject"]
     lanes = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
     assert lanes["Russia"] > lanes["Iran"]  # scenario order, top to bottom
@@ -239,3 +243,24 @@ def test_the_figures_read_no_whole_big_table(run_a, tmp_path, monkeypatch):
         monkeypatch.setattr(Run, name, whole(name))
     written = plot_run(run_a, out_dir=tmp_path, formats=("png",), workers=1)
     assert {p.stem for p in written} == set(FIGURES)
+
+
+def test_timeline_lines_name_the_target_and_the_rule_in_words():
+    """Two ceasefire offers in one turn to two actors were listed alike; ids were raw."""
+    from types import SimpleNamespace
+
+    from sim.analysis.names import Names
+    from sim.analysis.timeline import event_words
+
+    names = Names(actors={"russia": "Russia", "north_korea": "North Korea", "ukraine": "Ukraine"})
+
+    def row(action, target, rule, reason=""):
+        return SimpleNamespace(action=action, target=target, rule=rule, reason=reason)
+
+    to_nk = event_words(row("offer_ceasefire", "north_korea", "bargaining"), names)
+    to_ru = event_words(row("offer_ceasefire", "russia", "bargaining"), names)
+    assert to_nk == "offer ceasefire -> North Korea (bargaining)" and to_nk != to_ru
+    effect = event_words(row("commit_to_combat", "ukraine", "effect:russia"), names)
+    assert effect == "commit to combat -> Ukraine (Russia's move)"
+    text = "Ministers meet to discuss North Korea's deployment."
+    assert event_words(row("inject", None, "inject:us_sk", text), names) == f"inject: {text}"
