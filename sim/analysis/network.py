@@ -1,12 +1,14 @@
 """The actors at a chosen turn: who stands where towards whom, over the fixed relations.
 
 - Arrows are directed postures (``sim.analysis.postures``): from an actor to its target,
-  coloured by the median rung at the turn (a sequential, colour-blind-safe map with the ladder's
-  rung names), thicker when more replicates hold the posture. Postures below ``MIN_RUNG``
-  (diplomacy and de-escalation) are left out to keep the picture readable; the CSV has them all.
+  coloured by the median rung at the turn (one colour per rung drawn, spread over a sequential,
+  colour-blind-safe map so that neighbouring rungs differ; the legend names them), thicker when
+  more replicates hold the posture. Postures below ``MIN_RUNG`` (diplomacy and de-escalation)
+  are left out to keep the picture readable; the CSV has them all.
 - The scenario's relations (war, treaty, alliance, supply, partnership) are drawn faintly
-  beneath, each kind in its own line style: they do not change between turns; postures do.
-- Nodes are filled in each actor's own colour and named as the scenario names them.
+  beneath, each kind in its own dash pattern: they do not change between turns; postures do.
+- Nodes sit on a circle in the scenario's actor order, so no line passes under a node it does
+  not join; they are filled in each actor's own colour and named as the scenario names them.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ if TYPE_CHECKING:  # imported where used: only the process drawing the network p
     import networkx as nx
 
 MIN_RUNG = 2  # sanctions and above are drawn
-EDGE_STYLE = {  # kind -> (line style, width): drawn in light grey under the postures
+EDGE_STYLE = {  # kind -> (dash pattern, width): in light grey under the postures, each its own
     "war": ("-", 3.0),
-    "treaty": ("-", 2.0),
-    "alliance": ("-", 1.6),
+    "treaty": ((0, (1, 1.5)), 2.2),
+    "alliance": ((0, (6, 2, 1, 2, 1, 2)), 1.6),
     "supply": ("--", 1.4),
-    "partnership": ("-.", 1.0),
+    "partnership": ((0, (3, 3)), 0.9),
 }
 RELATION_GREY = "#C8C8C8"
 
@@ -73,12 +75,8 @@ def network_chart(
     names = names or Names()
     fig, ax = style.new_axes(ax, size=(9.0, 6.5))
     g = relation_graph(scenario)
-    layout = nx.Graph(g)
-    layout.add_edges_from(zip(postures["actor"], postures["target"], strict=True))
-    pos = nx.spring_layout(layout, seed=7, k=1.3)  # seeded: the same picture every time
+    pos = node_positions(list(g.nodes))
     ladder = standard_ladder()
-    norm = mpl.colors.Normalize(MIN_RUNG, ladder.top)
-    cmap = mpl.colormaps[style.RUNG_CMAP]
     for kind, (ls, width) in EDGE_STYLE.items():
         edges = [(a, b) for a, b, d in g.edges(data=True) if d["kind"] == kind]
         nx.draw_networkx_edges(g, pos, edgelist=edges, ax=ax, edge_color=RELATION_GREY,
@@ -86,25 +84,37 @@ def network_chart(
                                node_size=1100)  # fmt: skip
     shown = postures[postures["rung"] >= MIN_RUNG].sort_values("rung")
     arrows = list(zip(shown["actor"], shown["target"], strict=True))
+    colours_of = style.rung_colours([int(r) for r in shown["rung"]])
     pg = nx.DiGraph()
     pg.add_nodes_from(g.nodes)
     pg.add_edges_from(arrows)
     nx.draw_networkx_edges(pg, pos, edgelist=arrows, ax=ax,
-                           edge_color=[cmap(norm(r)) for r in shown["rung"]],
+                           edge_color=[colours_of[int(r)] for r in shown["rung"]],
                            width=[0.8 + 2.4 * s for s in shown["share"]], arrows=True,
                            arrowstyle="-|>", arrowsize=12, node_size=1100,
                            connectionstyle="arc3,rad=0.12")  # fmt: skip
     _nodes(g, pos, ax, colours, names)
-    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.75, pad=0.02)
-    bar.set_ticks(range(MIN_RUNG, ladder.top + 1), labels=list(ladder.labels[MIN_RUNG:]),
-                  fontsize=6)  # fmt: skip
-    bar.set_label("posture: median rung over replicates (arrow width: share holding it)")
+    rungs = [Line2D([], [], color=c, lw=2.4, label=f"{r} {ladder.labels[r]}")
+             for r, c in sorted(colours_of.items(), reverse=True)]  # fmt: skip
+    title = "posture: median rung\nover replicates\n(width: share holding it)"
+    fig.legend(handles=rungs, loc="outside right upper", frameon=False, title=title)
     handles = [Line2D([], [], color=RELATION_GREY, ls=ls, lw=w, label=k)
                for k, (ls, w) in EDGE_STYLE.items()]  # fmt: skip
-    ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.0, 1.0), frameon=False,
-              title="relations (fixed)")  # fmt: skip
+    fig.legend(handles=handles, loc="outside right lower", frameon=False,
+               title="relations (fixed)", handlelength=4)  # fmt: skip
     ax.set_axis_off()
+    ax.margins(0.08)
     return fig
+
+
+def node_positions(actors: list[str]) -> dict[str, tuple[float, float]]:
+    """The actors on a circle in the scenario's order, the first at the top, clockwise: every
+    line is a chord, and a chord touches the circle only at its two ends."""
+    import math
+
+    n = max(1, len(actors))
+    return {a: (math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n))
+            for i, a in enumerate(actors)}  # fmt: skip
 
 
 def _nodes(g: nx.MultiDiGraph, pos: dict, ax: Axes, colours: dict[str, str], names: Names) -> None:

@@ -16,6 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from sim.analysis import style  # the one look (and names drawn as plain text)
+from sim.analysis.fan import rung_axis
 from sim.analysis.names import names_of
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Scenario
@@ -36,16 +37,10 @@ def escalation_figure(timeseries: pd.DataFrame, world: Scenario, seats=(), repli
         name, human = names.actor(actor), actor in seats
         ax.step(rows.step, rows.rung, where="post", lw=3.2 if human else 1.4,
                 color=colours.get(actor), label=f"{name} (you)" if human else name)  # fmt: skip
-    for t in ladder.thresholds:
-        ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
-        ax.text(0, t.below + 0.55, t.label, fontsize=7, color="grey")
-    ax.set_yticks(
-        range(len(ladder.rungs)), [f"{r.index} {r.label}" for r in ladder.rungs], fontsize=7
-    )
-    ax.set_ylim(-0.5, ladder.top + 0.5)
+    rung_axis(ax, ladder)  # Kahn's thresholds named on the right axis, off the data
     ax.set_xlabel("turn")
     ax.set_title("Escalation in a single game: each actor's rung")
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.legend(fontsize=7, loc="outside right center", frameon=False)
     return fig
 
 
@@ -131,13 +126,9 @@ def fan_figure(ensemble: pd.DataFrame, game: pd.DataFrame, world: Scenario, acto
     ax.step(q.index, q[0.5], where="post", color="#1f4e79", lw=1.2, ls="--",
             label="their median", zorder=3)  # fmt: skip
     ax.xaxis.get_major_locator().set_params(integer=True)
-    for t in ladder.thresholds:
-        ax.axhline(t.below + 0.5, color="grey", ls="--", lw=0.8)
-    ax.set_yticks(range(len(ladder.rungs)), [f"{r.index} {r.label}" for r in ladder.rungs],
-                  fontsize=7)  # fmt: skip
-    ax.set_ylim(-0.5, ladder.top + 0.5)
+    rung_axis(ax, ladder)
     ax.set_xlabel("turn")
     name = world.actors[actor].name if actor in world.actors else actor
     ax.set_title(f"{name}: your game against the computer-played games")
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.legend(fontsize=7, loc="outside right center", frameon=False)
     return fig

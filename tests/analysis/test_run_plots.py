@@ -200,9 +200,31 @@ def test_network_draws_postures_at_the_turn_over_every_relation(run, colours):
     fig = network_chart(run.scenario, postures, 3, colours, names=run.names)
     ax = fig.axes[0]
     assert {t.get_text() for t in ax.texts} >= {"NATO", "North\nKorea"}
-    assert "war" in legend_texts(ax) and "supply" in legend_texts(ax)
-    assert fig.axes[1].get_ylabel().startswith("posture: median rung")
+    rungs, relations = ([t.get_text() for t in lg.get_texts()] for lg in fig.legends)
+    assert "war" in relations and "supply" in relations
+    assert fig.legends[0].get_title().get_text().startswith("posture: median rung")
+    shown = sorted({int(r) for r in postures["rung"] if r >= 2}, reverse=True)
+    assert rungs == [f"{r} {standard_ladder().labels[r]}" for r in shown]
     plt.close(fig)
+
+
+def test_network_nodes_sit_off_every_line_and_relation_kinds_differ_by_dash(run):
+    """The US node sat on Russia's edges: on a circle, every line is a chord that comes near
+    no node but its ends."""
+    import itertools
+
+    import numpy as np
+
+    from sim.analysis.network import EDGE_STYLE, node_positions
+
+    pos = {a: np.array(p) for a, p in node_positions(run.actors).items()}
+    for a, b in itertools.combinations(run.actors, 2):
+        for c in set(run.actors) - {a, b}:
+            t = np.clip(np.dot(pos[c] - pos[a], pos[b] - pos[a]) / np.sum((pos[b] - pos[a]) ** 2),
+                        0, 1)  # fmt: skip
+            assert np.linalg.norm(pos[a] + t * (pos[b] - pos[a]) - pos[c]) > 0.15, (a, b, c)
+    dashes = [ls for ls, _ in EDGE_STYLE.values()]
+    assert len({str(d) for d in dashes}) == len(dashes)  # not told apart by width alone
 
 
 def test_actor_colours_are_stable_and_distinct():
