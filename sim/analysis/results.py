@@ -191,14 +191,12 @@ class Run:
 
     @property
     def parameters(self) -> str:
-        """Rule set, combat law and overrides in one line, for titles and captions."""
+        """Rule set and combat law in words, then the overrides as typed (they re-make the
+        run), in one line, for titles and captions."""
         cfg = self.manifest.get("config", {})
-        parts = [
-            f"rules={cfg.get('rules', {}).get('name', '?')}",
-            f"combat={cfg.get('combat', {}).get('law', '?')}",
-            *self.overrides,
-        ]
-        return ", ".join(parts)
+        rules = self.names.value("rules", cfg.get("rules", {}).get("name", "?"))
+        parts = [f"rule set: {rules}", f"combat: {cfg.get('combat', {}).get('law', '?')} law"]
+        return ", ".join([*parts, *self.overrides])
 
     @property
     def caption(self) -> str:

@@ -130,8 +130,9 @@ class Sweep:
         title = self.first_run.title if self.first_run else self.name
         reps = self.table.groupby(self.parameters, dropna=False).size()
         n = f"{reps.min()}" if reps.min() == reps.max() else f"{reps.min()}-{reps.max()}"
-        also = f" (also swept, pooled: {', '.join(map(short, fixed))})" if fixed else ""
-        swept = ", ".join(map(short, params))
+        words = self.names.parameter
+        also = f" (also swept, pooled: {', '.join(map(words, fixed))})" if fixed else ""
+        swept = ", ".join(map(words, params))
         return f"{title} | swept: {swept}{also} | {len(reps)} points x {n} replicates"
 
 

@@ -179,6 +179,15 @@ def test_names_come_from_the_scenario(run):
     assert names.parameter("scenario.actors.united_states.risk_tolerance") == (
         "United States risk tolerance"
     )
+    kpa = "scenario.forces.kpa_expeditionary_corps.strength"
+    assert (
+        names.parameter(kpa) == "North Korean troops sent to Russia, arriving near Kursk: strength"
+    )
+    assert names.parameter("rules.noise") == "decision noise"
+    assert names.parameter("rules") == names.parameter("rules.name") == "rule set"
+    assert names.value("rules", "tit_for_tat") == "doctrine, then tit for tat"
+    assert names.value(kpa, 30000.0) == "30000" and names.value("rules.noise", 0.6) == "0.6"
+    assert "doctrine_richardson" not in run.caption and "rule set: doctrine, then" in run.caption
 
 
 def test_postures_change_between_turns_and_fall_back_to_decisions(run):
