@@ -15,6 +15,8 @@ from sim.analysis.metrics import rung_bands
 from sim.analysis.names import Names
 from sim.domain.ladder import Ladder, standard_ladder
 
+PANEL_CHARS = 40  # characters of an x label across one panel of a grid
+
 
 def fan_chart(
     timeseries: pd.DataFrame | None,
@@ -115,7 +117,10 @@ def label_bottoms(slots: list[Axes], n: int, xlabel: str) -> None:
     """The x label and tick labels on each column's lowest panel (a panel with none below it,
     though a spare slot may be), none on the others: shared axes would hide the ticks of a panel
     whose slot below is not a panel."""
+    import textwrap
+
     ncols = slots[0].get_gridspec().ncols
+    xlabel = textwrap.fill(xlabel, PANEL_CHARS)  # long swept names stay within their panel
     for i in range(n):
         bottom = i >= n - ncols
         slots[i].set_xlabel(xlabel if bottom else "")
