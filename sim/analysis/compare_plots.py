@@ -156,8 +156,8 @@ def compare(paths: list[Path], out_dir: Path) -> tuple[list[Path], str]:
     runs = [e.run for e in items]
     actors, milestones = common_items(runs, "actors"), common_items(runs, "milestones")
     names = runs[0].names
-    caption = " | ".join(
-        f"{e.label} ({e.run.name}, {len(e.run.outcomes)} replicates)" for e in items
+    caption = " | ".join(  # the folders in full; the legend says what differs, in words
+        f"{e.run.path.name} ({e.run.name}, {len(e.run.outcomes)} replicates)" for e in items
     )
     written: list[Path] = []
     fig, bands = fan_overlay(items, actors, names)

@@ -58,6 +58,7 @@ DPI = 150
 FORMATS = ("png",)  # what save_figure writes unless told otherwise: SVG/PDF only on request
 PNG_COMPRESSION = 1  # zlib level: encodes several times faster than 6, files ~20% larger
 _formats = FORMATS
+NO_VARIATION = "#DDDDDD"  # the cells of a heatmap whose every value is the same
 PROBABILITY_CMAP = "cividis"  # heatmaps of a probability: sequential, colour-blind safe
 RUNG_CMAP = "viridis"  # rungs: sequential, colour-blind safe, with more hue change than cividis
 

@@ -35,7 +35,6 @@ from sim.analysis.sweep import Sweep, load_sweep, milestone_by
 from sim.analysis.sweep_peaks import ANY_ACTOR, peak_level, peak_shares, share_at_or_above
 
 log = logging.getLogger(__name__)
-NO_VARIATION = "#DDDDDD"  # the cells of a heatmap whose every value is the same
 
 
 def _positions(values: pd.Series) -> tuple[np.ndarray, list]:
@@ -98,7 +97,7 @@ def heatmap(
     values = grid[value].to_numpy()
     vmin, vmax = _colour_range(stats[value], vmin, vmax)
     flat = vmax - vmin < 1e-9  # one value everywhere: nothing for colours to show
-    cmap = mpl.colors.ListedColormap([NO_VARIATION]) if flat else style.PROBABILITY_CMAP
+    cmap = mpl.colors.ListedColormap([style.NO_VARIATION]) if flat else style.PROBABILITY_CMAP
     image = ax.imshow(values, origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
     counts = _counts(stats, x, y)
     for (i, j), v in np.ndenumerate(values):
@@ -133,7 +132,7 @@ def _colour_bar(fig: Figure, image, where, stats: pd.DataFrame, value: str, labe
     from matplotlib.patches import Patch
 
     only = f"{stats[value].iloc[0]:.2f}"
-    fig.legend([Patch(facecolor=NO_VARIATION, edgecolor="#888888")],
+    fig.legend([Patch(facecolor=style.NO_VARIATION, edgecolor="#888888")],
                [f"every point: {only}\n(no variation,\nso no colour scale)"],
                loc="outside right center", frameon=False, title=label.split(",")[0])  # fmt: skip
 
