@@ -12,7 +12,8 @@ HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", 
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
 
-def stated_allies(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
+def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
+                  resolver=None) -> list[Finding]:  # fmt: skip
     """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
     subject and that actor are allies."""
     out = []
@@ -23,9 +24,10 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str) -> list[Find
             allies = [g for n in allies if n.lemma_.lower() in HELP_NOUNS
                       for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
                       for g in o.children if g.dep_ == "pobj"]  # fmt: skip
-        for g in allies:
+        for g in allies:  # "alongside the army": the dateline's state (see Resolver)
+            named = phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else [])
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+                    for a in subjects for b in named if a != b]  # fmt: skip
     for purpose in (
         c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
     ):  # "moving to Libya to support the GNA"

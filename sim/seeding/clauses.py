@@ -24,11 +24,11 @@ from sim.seeding.phrases import (
     GROUP_NOUNS,
     PRONOUNS,
     Parsed,
-    Resolver,
     finding_at,
     own_actors,
     phrase_actors,
 )
+from sim.seeding.resolver import Resolver
 from sim.seeding.verb_sense import (
     ANNOUNCED,
     announced,
@@ -36,6 +36,7 @@ from sim.seeding.verb_sense import (
     class_of,
     deal_to_buy,
     event_really,
+    goods_sent,
     goods_of_clause,
     recipient_of_goods,
     rival,
@@ -82,7 +83,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
-        cls = deal_to_buy(cls, v, carrier)
+        cls = goods_sent(deal_to_buy(cls, v, carrier), v)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
@@ -101,7 +102,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         modality = modality_of(v)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
-        out += stated_allies(p, v, subjects, modality)
+        out += stated_allies(p, v, subjects, modality, resolver)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
@@ -113,12 +114,17 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                 if a != b:
                     f = finding_at(p, cls.kind, cls.action, (a, b), modality, v, dict(attrs))
                     out.append(f)
-                    if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
+                    if cls.kind == "ceasefire" and len({*subjects, *targets}) == 2:
+                        # the two parties to a ceasefire were at war (not its brokers)
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
         resolver.heard(*grammatical)
-        if cls.kind == "war" and modality == FACT and subjects:
+        if cls.kind == "war" and modality == FACT and subjects and targets:
+            resolver.attackers[:], resolver.struck[:] = subjects[:1], targets
+        elif cls.kind == "war" and modality == FACT and subjects:
             resolver.attackers[:] = subjects[:1]
-    out += allegiance(p) + nominal_wars(p)
+        elif cls.kind == "war" and modality == FACT and targets:  # "Kampala was hit by bombings"
+            resolver.victims[:] = targets
+    out += allegiance(p, resolver) + nominal_wars(p, resolver)
     return _dedupe(out), had_event
 
 
@@ -203,7 +209,9 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
-        if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
+        if owner is not None and pronoun:  # "X said their fighters": X's
+            found = _reporter(p, verb, resolver) or _actors(p, owner, resolver, verb)
+        elif owner is not None and owner.lemma_.lower() in GROUP_NOUNS:
             found = _actors(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
             found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's

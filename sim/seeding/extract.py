@@ -17,18 +17,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sim.seeding.clauses import clause_findings
+from sim.seeding.coalitions import coalition_findings
 from sim.seeding.conditionals import find_conditionals
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
-from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
+from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
-from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
+from sim.seeding.mentions import Mention, Tagged, dateline_state, find_mentions, tag_sentence
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
-from sim.seeding.phrases import Parsed, Resolver, actors_of_tokens, dateline_length
+from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
+from sim.seeding.resolver import Resolver
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 
@@ -60,7 +62,7 @@ def extract_file(path: Path | str) -> Extraction:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
-    gaz = with_document_groups(doc.text, gaz or standard_gazetteer())
+    gaz = with_document_groups(doc.text, for_document(doc.text, gaz or standard_gazetteer()))
     mentions = find_mentions(doc, gaz)
     leads = [dateline_length(s.text) for s in doc.sentences]
     texts = [_as_parsed(doc, s, n, mentions) for s, n in zip(doc.sentences, leads, strict=True)]
@@ -80,7 +82,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
-    findings, unread = _read(parsed, tagged, groups, Resolver(kinds))
+    present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
+    resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present)
+    findings, unread = _read(parsed, tagged, groups, resolver)
     named: dict[str, Mention] = {}
     for m in mentions:
         if m.form != "g":
@@ -103,6 +107,7 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
     unread: list[int] = []
     for p, t in zip(parsed, tagged, strict=True):
         got, had_event = clause_findings(p, resolver)
+        got += coalition_findings(p, resolver)
         resolver.read(p)  # after the sentence: "the junta" means the last one named
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]

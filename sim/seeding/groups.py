@@ -30,7 +30,7 @@ _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|control
 _HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
                     r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
                     r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
-_NOT_ACTORS = re.compile(r"\b(?:Ministry|Council|Agency|News|Commission|Office|Court|"
+_NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|Office|Court|"
                          r"Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
                          r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
@@ -68,7 +68,10 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     for m in _NAMED_FIGHTERS.finditer(text):  # "Tuareg rebels", "Baloch separatists"
         people = m.group("people")
         named = re.match(r"\s+of\s+the\s+[A-Z]", text[m.end() : m.end() + 12])
-        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]) and not named:
+        first = people.split()[0]
+        if people not in aliases and not _TITLE_WORDS.match(first) and not named and not (
+            _DIRECTION.match(first)
+        ):  # "Southern separatists": where they are, not who
             _add(m.group(), None, gaz, actors, aliases)
     if len(aliases) == len(gaz.aliases):
         return gaz
@@ -178,6 +181,7 @@ def _group_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DIRECTION = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West)$")
 # title-case headlines: words no name holds
 _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over|Amid|From|By|"
                           r"Says?|Is|Are|Will|The|A)$")  # fmt: skip

@@ -98,7 +98,7 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     people: dict[str, str] = {}
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
-    host = _dateline_state(doc, gaz)
+    host = dateline_state(doc, gaz)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -147,7 +147,7 @@ _DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+
 _HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
 
 
-def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
+def dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
     """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia): a
     minister or spokesperson named by title alone is the host's ("Defence Minister Pedro
     Sanchez told reporters"); presidents and leaders are not (a Baghdad dispatch names

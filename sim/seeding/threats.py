@@ -18,7 +18,8 @@ from functools import cache
 
 from sim.seeding.clauses import subject_of
 from sim.seeding.findings import CONDITIONAL, FACT, Finding, load_data
-from sim.seeding.phrases import Parsed, Resolver, finding_at, phrase_actors
+from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.resolver import Resolver
 
 _REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
 _THREAT_VERBS = {"threaten", "warn", "vow"}
