@@ -83,7 +83,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
     present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
-    resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present)
+    introduced = frozenset(gaz.actors) - frozenset(standard_gazetteer().actors)
+    resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present,
+                        introduced=introduced)  # fmt: skip
     findings, unread = _read(parsed, tagged, groups, resolver)
     named: dict[str, Mention] = {}
     for m in mentions:

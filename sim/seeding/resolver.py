@@ -40,6 +40,7 @@ class Resolver:
     victims: list[str] = field(default_factory=list)  # hit by an attack nobody was named for
     struck: list[str] = field(default_factory=list)  # the latest attack's targets
     states_seen: list[str] = field(default_factory=list)  # states named before this sentence
+    introduced: frozenset[str] = frozenset()  # actors the document itself introduces
 
     def read(self, p: Parsed) -> None:
         """Remember which actor a group noun was last said of ("the Niger junta"), and the
@@ -77,9 +78,17 @@ class Resolver:
         kinds = {kind, "armed_group"} if kind == "territory" else {kind}  # "the separatists"
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
-            if self.kinds.get(a) in kinds:
+            if self._is(a, kinds, noun):
                 return [a]
         return []
+
+    def _is(self, actor: str, kinds: set[str], noun) -> bool:
+        """Whether an actor is of the kind a noun names; rebels, separatists, insurgents and
+        militants are also a coalition the document introduces ("the Coalition of Patriots for
+        Change, an alliance of six armed groups"), never a well-known organisation."""
+        if noun.lemma_.lower() in _FIGHTER_NOUNS and actor in self.introduced:
+            return True
+        return self.kinds.get(actor) in kinds
 
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
@@ -97,13 +106,20 @@ class Resolver:
         lemma = token.lemma_.lower()
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
                        for c in token.children)  # fmt: skip
-        if kind is None and lemma in _HOME_NOUNS and bare and self.home in self.present:
-            return [self.home]  # "help the government repel": the dateline's state
+        if kind is None and lemma in _HOME_NOUNS and bare:
+            hosts = [p.actor_at[g.i] for g in p.doc[: token.i] if g.i in p.actor_at
+                     and g.dep_ == "pobj" and g.head.lower_ in ("to", "into", "in")
+                     and self.kinds.get(p.actor_at[g.i]) == "state"]  # fmt: skip
+            if hosts:  # "deployed to Mali to fight alongside the army": the host's
+                return hosts[-1:]
+            if self.home in self.present:  # "help the government repel": the dateline's state
+                return [self.home]
         if kind is None and lemma == "coalition" and self.coalition:
             return list(self.coalition)
         if kind is None and lemma in _FIGHTER_NOUNS and token.tag_ == "NNS":
             found = self.of_kind(p, token)  # "shelling by Russian-backed separatists"
-            others = [a for a in self.present if self.kinds.get(a) in ("armed_group", "territory")]
+            others = [a for a in self.present
+                      if self._is(a, {"armed_group", "territory"}, token)]  # fmt: skip
             return found or (others if len(others) == 1 else [])
         if (
             kind is None

@@ -52,12 +52,16 @@ def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
     return cls
 
 
+_PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
+
+
 def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
     """ "sending tanks and artillery to the rebels": weapons sent are a supply, not troops."""
     if cls is None or cls.kind != "deployment":
         return cls
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
     troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
+    troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
     if objs and objs[0].lemma_.lower() in verbs().goods and not any(
         o.lemma_.lower() in troops or o.lower_ in troops for o in objs
     ):
