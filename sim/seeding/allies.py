@@ -31,7 +31,11 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
     for purpose in (
         c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
     ):  # "moving to Libya to support the GNA"
-        for g in (c for c in purpose.children if c.dep_ == "dobj"):
+        helped = [c for c in purpose.children if c.dep_ == "dobj"]
+        helped += [s for c in purpose.children if c.dep_ in ("ccomp", "xcomp")
+                   for s in c.children if s.dep_ == "nsubj"]  # "help the government fight"
+        for g in helped:
+            named = phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else [])
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+                    for a in subjects for b in named if a != b]  # fmt: skip
     return out

@@ -54,7 +54,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
         elif t.pos_ == "NOUN" and lemma in table.pledges | table.provisions:
             owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
-                      if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                      for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
             if lemma in table.provisions:  # "U.S. military aid to Kyiv"
