@@ -36,8 +36,8 @@ from sim.seeding.verb_sense import (
     class_of,
     deal_to_buy,
     event_really,
-    goods_sent,
     goods_of_clause,
+    goods_sent,
     recipient_of_goods,
     rival,
 )

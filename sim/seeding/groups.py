@@ -30,8 +30,8 @@ _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|control
 _HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
                     r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
                     r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
-_NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|Office|Court|"
-                         r"Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
+_NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|"
+                         r"Office|Court|Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
                          r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
@@ -69,10 +69,16 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
         people = m.group("people")
         named = re.match(r"\s+of\s+the\s+[A-Z]", text[m.end() : m.end() + 12])
         first = people.split()[0]
-        if people not in aliases and not _TITLE_WORDS.match(first) and not named and not (
-            _DIRECTION.match(first)
+        if (
+            people not in aliases
+            and not _TITLE_WORDS.match(first)
+            and not named
+            and not (_DIRECTION.match(first))
         ):  # "Southern separatists": where they are, not who
             _add(m.group(), None, gaz, actors, aliases)
+            plural = f"{people}s"  # "Ninja rebels" ... "the Ninjas"
+            if m.group() in aliases and re.search(rf"\b{re.escape(plural)}\b", text):
+                aliases.setdefault(plural, aliases[m.group()])
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)

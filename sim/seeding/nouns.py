@@ -17,6 +17,9 @@ from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _WAR_NOUNS = {
+    "fighting",
+    "clash",
+    "battle",
     "shelling",
     "bombing",
     "war",
@@ -71,6 +74,9 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             backers += [a for c in agents for g in c.children for a in phrase_actors(p, g)]
             backed = [p.actor_at[i] for i in (head.i, *(c.i for c in head.children
                       if c.dep_ == "compound")) if i in p.actor_at]  # fmt: skip
+            backed = backed or [
+                a for c in head.children if c.dep_ == "poss" for a in phrase_actors(p, c)
+            ]  # "Yemen's Saudi-backed government"
             backed = backed or _described(p, head) or _fighters(p, head, resolver)
             kind, action = (("supply", "supply_arms") if lemma in _TRAINED
                             else ("alliance", "consult_partners"))  # fmt: skip
@@ -80,6 +86,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _TRAINED = {"train", "equip"}
+_RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
 
 
 def _participle(t, lemmas) -> bool:
@@ -106,8 +113,14 @@ def _own_or_resolved(p: Parsed, g, resolver) -> list[str]:
 
 def _fighters(p: Parsed, noun, resolver) -> list[str]:
     """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
-    if resolver is None or noun.lemma_.lower() not in ("separatist", "rebel", "militia",
-                                                        "insurgent", "militant", "fighter"):
+    if resolver is None or noun.lemma_.lower() not in (
+        "separatist",
+        "rebel",
+        "militia",
+        "insurgent",
+        "militant",
+        "fighter",
+    ):
         return []
     return resolver.resolve(p, noun)
 
@@ -126,6 +139,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         target = [a for c in t.children if c.dep_ == "prep" and c.lower_ in
                   ("against", "on", "with", "in", "inside") for g in c.children
                   for a in phrase_actors(p, g)]  # fmt: skip
+        if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
+            owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
             by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
             owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by

@@ -185,7 +185,7 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
 def _listed(appos) -> bool:
     """An apposition that goes on as a list ("Saudi Arabia, the United Arab Emirates, Jordan
     and Bahrain"): the parse hangs the second name on the first as an apposition."""
-    return appos.i in appos.doc and any(g.dep_ == "conj" for g in appos.children) and any(
+    return any(g.dep_ == "conj" for g in appos.children) and any(
         g.dep_ == "cc" for c in appos.conjuncts for g in (*c.children, c.head)
     )
 

@@ -75,7 +75,9 @@ class Resolver:
         if noun.lemma_.lower() in self.named_by:
             return [self.named_by[noun.lemma_.lower()]]
         kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
-        kinds = {kind, "armed_group"} if kind == "territory" else {kind}  # "the separatists"
+        # "the separatists": a territory's forces or a group the document introduces
+        kinds = {kind, "armed_group"} if kind == "territory" and noun.lemma_.lower() not in (
+            "separatist",) else {kind}  # fmt: skip
         here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
         for a in reversed(self.mentioned + here):
             if self._is(a, kinds, noun):
@@ -120,6 +122,8 @@ class Resolver:
             found = self.of_kind(p, token)  # "shelling by Russian-backed separatists"
             others = [a for a in self.present
                       if self._is(a, {"armed_group", "territory"}, token)]  # fmt: skip
+            if len(others) > 1:  # the group the document itself introduces, if only one
+                others = [a for a in others if a in self.introduced]
             return found or (others if len(others) == 1 else [])
         if (
             kind is None

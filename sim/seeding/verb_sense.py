@@ -43,9 +43,14 @@ def _known_lemma(lemma: str, table) -> str:
 
 
 def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
-    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
+    """ "signed a deal with France to buy radars": a purchase, so France supplies; "signed a
+    ceasefire": a ceasefire, not a treaty."""
     if cls is None or cls.kind != "treaty":
         return cls
+    truce = verbs().by_noun
+    if any(getattr(truce.get(c.lemma_.lower()), "kind", None) == "ceasefire"
+           for c in v.children if c.dep_ == "dobj"):  # fmt: skip
+        return verbs().by_lemma.get("agree", cls)
     near = [*(carrier.children if carrier is not None else ()), *v.children]
     if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
         return verbs().by_lemma.get("buy")
@@ -62,8 +67,10 @@ def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
     troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
     troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
-    if objs and objs[0].lemma_.lower() in verbs().goods and not any(
-        o.lemma_.lower() in troops or o.lower_ in troops for o in objs
+    if (
+        objs
+        and objs[0].lemma_.lower() in verbs().goods
+        and not any(o.lemma_.lower() in troops or o.lower_ in troops for o in objs)
     ):
         return verbs().by_lemma.get("supply", cls)
     return cls

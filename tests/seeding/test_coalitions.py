@@ -21,51 +21,85 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
     ("text", "expected"),
     [
         # membership of an alliance or of a coalition (its leader)
-        ("Finland became the 31st member of NATO on Tuesday.",
-         ("alliance", ("finland", "nato"), "fact")),
-        ("Kazakhstan and Kyrgyzstan are members of the CSTO, officials said.",
-         ("alliance", ("kyrgyzstan", "csto"), "fact")),
-        ("A coalition led by Saudi Arabia bombed Houthi positions. Bahrain, a member of the "
-         "coalition, said its jets took part.",
-         ("alliance", ("bahrain", "saudi_arabia"), "fact")),
-        ("Norway joined the U.S.-led coalition against the militants last year.",
-         ("alliance", ("norway", "united_states"), "fact")),
+        (
+            "Finland became the 31st member of NATO on Tuesday.",
+            ("alliance", ("finland", "nato"), "fact"),
+        ),
+        (
+            "Kazakhstan and Kyrgyzstan are members of the CSTO, officials said.",
+            ("alliance", ("kyrgyzstan", "csto"), "fact"),
+        ),
+        (
+            "A coalition led by Saudi Arabia bombed Houthi positions. Bahrain, a member of the "
+            "coalition, said its jets took part.",
+            ("alliance", ("bahrain", "saudi_arabia"), "fact"),
+        ),
+        (
+            "Norway joined the U.S.-led coalition against the militants last year.",
+            ("alliance", ("norway", "united_states"), "fact"),
+        ),
         # taking part in an attack already reported: its target and its attacker
-        ("France struck Islamic State bases in Syria on Sunday. Belgium, Denmark and the "
-         "Netherlands took part in the strikes, the ministry said.",
-         ("war", ("denmark", "islamic_state"), "fact")),
-        ("France struck Islamic State bases in Syria on Sunday. Belgium, Denmark and the "
-         "Netherlands took part in the strikes, the ministry said.",
-         ("alliance", ("netherlands", "france"), "fact")),
+        (
+            "France struck Islamic State bases in Syria on Sunday. Belgium, Denmark and the "
+            "Netherlands took part in the strikes, the ministry said.",
+            ("war", ("denmark", "islamic_state"), "fact"),
+        ),
+        (
+            "France struck Islamic State bases in Syria on Sunday. Belgium, Denmark and the "
+            "Netherlands took part in the strikes, the ministry said.",
+            ("alliance", ("netherlands", "france"), "fact"),
+        ),
         # "the five countries": the five states named last
-        ("Ghana, Benin, Togo, Senegal and Gambia sent ships. Officials said the five countries "
-         "had joined the Nigeria-led coalition.",
-         ("alliance", ("senegal", "nigeria"), "fact")),
+        (
+            "Ghana, Benin, Togo, Senegal and Gambia sent ships. Officials said the five countries "
+            "had joined the Nigeria-led coalition.",
+            ("alliance", ("senegal", "nigeria"), "fact"),
+        ),
         # support, aid and training
-        ("Turkey's support for Azerbaijan has grown since 2020.",
-         ("alliance", ("turkey", "azerbaijan"), "fact")),
-        ("U.S. military aid to Ukraine resumed in March.",
-         ("supply", ("united_states", "ukraine"), "fact")),
-        ("Britain has trained thousands of Ukrainian soldiers since 2022.",
-         ("supply", ("united_kingdom", "ukraine"), "fact")),
-        ("Fighters of the Popular Front, a militia trained and backed by Iran, attacked the base.",
-         ("alliance", ("iran", "popular_front"), "fact")),
+        (
+            "Turkey's support for Azerbaijan has grown since 2020.",
+            ("alliance", ("turkey", "azerbaijan"), "fact"),
+        ),
+        (
+            "U.S. military aid to Ukraine resumed in March.",
+            ("supply", ("united_states", "ukraine"), "fact"),
+        ),
+        (
+            "Britain has trained thousands of Ukrainian soldiers since 2022.",
+            ("supply", ("united_kingdom", "ukraine"), "fact"),
+        ),
+        (
+            "Fighters of the Popular Front, a militia trained and backed by Iran, attacked the base.",
+            ("alliance", ("iran", "popular_front"), "fact"),
+        ),
         # claimed attacks, attacks by an agent
-        ("Islamabad was hit by a suicide bombing on Friday. The TTP claimed the attack.",
-         ("war", ("ttp", "pakistan"), "fact")),
-        ("Georgian troops withdrew from the town after days of shelling by Russian forces.",
-         ("war", ("russia", "georgia"), "fact")),
+        (
+            "Islamabad was hit by a suicide bombing on Friday. The TTP claimed the attack.",
+            ("war", ("ttp", "pakistan"), "fact"),
+        ),
+        (
+            "Georgian troops withdrew from the town after days of shelling by Russian forces.",
+            ("war", ("russia", "georgia"), "fact"),
+        ),
         # regions with forces of their own; "Congo" decided by the document
-        ("The Kurdistan Regional Government said Iraqi troops attacked Peshmerga positions.",
-         ("war", ("iraq", "kurdistan_region"), "fact")),
-        ("GOMA, May 2 (Wire) - Rwanda sent troops into eastern Congo on Tuesday, Kinshasa said.",
-         ("deployment", ("rwanda", "dr_congo"), "fact")),
-        ("BRAZZAVILLE, May 2 (Wire) - Congo's army attacked Ninja rebels in the Pool region.",
-         ("war", ("congo", "ninja_rebels"), "fact")),
+        (
+            "The Kurdistan Regional Government said Iraqi troops attacked Peshmerga positions.",
+            ("war", ("iraq", "kurdistan_region"), "fact"),
+        ),
+        (
+            "GOMA, May 2 (Wire) - Rwanda sent troops into eastern Congo on Tuesday, Kinshasa said.",
+            ("deployment", ("rwanda", "dr_congo"), "fact"),
+        ),
+        (
+            "BRAZZAVILLE, May 2 (Wire) - Congo's army attacked Ninja rebels in the Pool region.",
+            ("war", ("congo", "ninja_rebels"), "fact"),
+        ),
         # the dateline's state is "the government"
-        ("BANGUI, Jan 4 (Wire) - Rwanda has sent troops to help the government fight the "
-         "rebels, the Central African Republic said.",
-         ("alliance", ("rwanda", "central_african_republic"), "fact")),
+        (
+            "BANGUI, Jan 4 (Wire) - Rwanda has sent troops to help the government fight the "
+            "rebels, the Central African Republic said.",
+            ("alliance", ("rwanda", "central_african_republic"), "fact"),
+        ),
     ],
 )
 def test_sentence_gives_finding(text, expected):
@@ -76,11 +110,15 @@ def test_sentence_gives_finding(text, expected):
     ("text", "unexpected"),
     [
         # brokers of a ceasefire are not at war with its parties
-        ("The truce was agreed in Minsk by the leaders of Russia, Ukraine, Germany and France.",
-         ("war", ("ukraine", "germany"), "fact")),
+        (
+            "The truce was agreed in Minsk by the leaders of Russia, Ukraine, Germany and France.",
+            ("war", ("ukraine", "germany"), "fact"),
+        ),
         # "Southern separatists" are where they are, not a people
-        ("Southern separatists backed by the UAE seized the palace.",
-         ("alliance", ("united_arab_emirates", "southern_separatists"), "fact")),
+        (
+            "Southern separatists backed by the UAE seized the palace.",
+            ("alliance", ("united_arab_emirates", "southern_separatists"), "fact"),
+        ),
     ],
 )
 def test_sentence_does_not_give_finding(text, unexpected):
