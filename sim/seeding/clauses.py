@@ -185,8 +185,8 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
     if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         return _antecedent(p, verb)
-    if token.lower_ in PRONOUNS:
-        if token.dep_ in ("nsubj", "nsubjpass"):
+    if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
+        if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
             reporter = _reporter(p, verb, resolver)
             if reporter:
                 return reporter

@@ -17,6 +17,12 @@ from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _WAR_NOUNS = {
+    "strike",
+    "airstrike",
+    "raid",
+    "occupation",
+    "blockade",
+    "siege",
     "fighting",
     "clash",
     "battle",
@@ -86,6 +92,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _TRAINED = {"train", "equip"}
+# "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
+_OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
 _RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
 
 
@@ -136,9 +144,16 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
         owner += [p.actor_at[c.i] for c in t.children
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target = [a for c in t.children if c.dep_ == "prep" and c.lower_ in
-                  ("against", "on", "with", "in", "inside") for g in c.children
-                  for a in phrase_actors(p, g)]  # fmt: skip
+        target: list[str] = []
+        of = ("of",) if t.lemma_.lower() in _OF_TARGET or t.lower_ in _OF_TARGET else ()
+        for preps in (("against", "on", *of), ("with", "in", "inside")):  # "strikes on IS in
+            target = target or [
+                a
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children
+                for a in phrase_actors(p, g)
+            ]  # Syria"
         if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"

@@ -47,7 +47,7 @@ _PATRON_WORDS = {
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
             "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
-            "that": "rel"}  # fmt: skip
+            "that": "rel", "we": "speaker", "our": "speaker", "us": "speaker"}  # fmt: skip
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
                "organization", "militant", "rebel", "insurgent", "jihadist",

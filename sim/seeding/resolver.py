@@ -131,7 +131,7 @@ class Resolver:
             and any(c.lower_ == "the" for c in token.children)
         ):
             return self.of_kind(p, token)  # "the armed forces": the latest state
-        if kind == "rel":
+        if kind in ("rel", "speaker"):  # "we" is only ever the reporter (see clauses)
             return []
         if kind is None:
             return []

@@ -81,6 +81,19 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             "Georgian troops withdrew from the town after days of shelling by Russian forces.",
             ("war", ("russia", "georgia"), "fact"),
         ),
+        # nominal events and quotes with attribution
+        (
+            "Israel's strike on Iran's consulate in Damascus killed seven officers.",
+            ("war", ("israel", "iran"), "fact"),
+        ),
+        (
+            "Israeli shelling of Lebanese villages continued overnight.",
+            ("war", ("israel", "lebanon"), "fact"),
+        ),
+        (
+            '"We have struck Hamas targets in Rafah," an Israeli army spokesman said.',
+            ("war", ("israel", "hamas"), "fact"),
+        ),
         # regions with forces of their own; "Congo" decided by the document
         (
             "The Kurdistan Regional Government said Iraqi troops attacked Peshmerga positions.",
