@@ -193,6 +193,7 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         return resolver.resolve(p, token)
     if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
+        found = found or _listed_members(p, token)
         # "the group", "the Iran-aligned group": the latest of its kind, not its backer
         found = found or resolver.resolve(p, token)
         if found:
@@ -218,6 +219,13 @@ def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     return found or resolver.resolve(p, token)
 
 
+def _listed_members(p: Parsed, token) -> list[str]:
+    """ "The rebels, an alliance of Ansar Dine and MUJAO": the actors its apposition lists."""
+    return [a for c in token.children if c.dep_ == "appos"
+            for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+            for g in o.children if g.dep_ == "pobj" for a in phrase_actors(p, g)]  # fmt: skip
+
+
 def _antecedent(p: Parsed, relcl) -> list[str]:
     """What a relative clause describes; past an apposition to what it stands beside
     ("Iran, Hezbollah's main backer, which supplies it")."""
@@ -234,6 +242,8 @@ def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
         t = t.head
         if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
             subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if not subj and t.dep_ == "conj":  # "X condemned the attack and said it would"
+                subj = [c for c in t.head.children if c.dep_ == "nsubj"]
             if subj:
                 found = phrase_actors(p, subj[0])
                 return found or (resolver.resolve(p, subj[0]) if resolver else [])
@@ -247,7 +257,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     objects = []
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
-                    and c is not carrier]  # fmt: skip
+                    and (carrier is None or c.i != carrier.i)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]

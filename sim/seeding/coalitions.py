@@ -37,6 +37,10 @@ def coalition_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
             out += _joining(p, t, resolver)
         elif t.pos_ == "VERB" and lemma == "claim":
             out += _claim(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma in ("pledge", "swear"):
+            out += _allegiance(p, t, resolver)
+        elif t.lemma_.lower() == "part" and t.dep_ == "pobj" and t.head.lower_ == "as":
+            out += _part_of(p, t, resolver)
     return out
 
 
@@ -58,13 +62,43 @@ def _remember_leaders(p: Parsed, resolver: Resolver) -> None:
 
 
 def _body(p: Parsed, noun, resolver: Resolver) -> list[str]:
-    """The alliance a coalition or alliance noun stands for, or its leader."""
+    """The alliance a coalition or alliance noun stands for, or its leader; "the bloc" the
+    latest alliance named."""
     own = phrase_actors(p, noun)
     if own:
         return own
-    if noun.lemma_.lower() in _COALITION:
+    if noun.lemma_.lower() == "coalition" and resolver.coalition:
         return list(resolver.coalition)
+    if noun.lemma_.lower() in _COALITION:
+        return resolver.of_kind(p, noun)
     return []
+
+
+def _allegiance(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "X, which has pledged allegiance to Y", "X swore loyalty to Y": allies."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("allegiance", "loyalty")
+               for c in v.children):  # fmt: skip
+        return []
+    to = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    lords = [a for g in to for a in phrase_actors(p, g)]
+    if not lords and v.dep_ in ("relcl", "advcl"):  # "State, to which the ADF pledged"
+        lords = phrase_actors(p, v.head)
+    subjects = subject_of(p, v, resolver)
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
+            for a in subjects for b in lords if a != b]  # fmt: skip
+
+
+def _part_of(p: Parsed, part, resolver: Resolver) -> list[Finding]:
+    """ "crossed into Bahrain as part of a GCC force": the subject and the force's owner."""
+    verb = part.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    bodies = [a for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for a in _body(p, g, resolver)]  # fmt: skip
+    subjects = subject_of(p, verb, resolver)
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(verb), part, {})
+            for a in subjects for b in bodies if a != b]  # fmt: skip
 
 
 def _membership(p: Parsed, member, resolver: Resolver) -> list[Finding]:

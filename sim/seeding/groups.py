@@ -187,7 +187,11 @@ def _group_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_DIRECTION = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West)$")
+_DIRECTION = re.compile(
+    r"^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+    r"Islamist|Jihadist|Sunni|Shia|Shiite|Shi'ite|Muslim|Christian|Marxist|"
+    r"Maoist|Communist|Rebel|Armed|Militant)$"
+)  # where or what, not who
 # title-case headlines: words no name holds
 _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over|Amid|From|By|"
                           r"Says?|Is|Are|Will|The|A)$")  # fmt: skip

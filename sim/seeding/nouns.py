@@ -94,6 +94,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 _TRAINED = {"train", "equip"}
 # "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
 _OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
+_WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
 _RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
 
 
@@ -146,14 +147,11 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
         target: list[str] = []
         of = ("of",) if t.lemma_.lower() in _OF_TARGET or t.lower_ in _OF_TARGET else ()
-        for preps in (("against", "on", *of), ("with", "in", "inside")):  # "strikes on IS in
-            target = target or [
-                a
-                for c in t.children
-                if c.dep_ == "prep" and c.lower_ in preps
-                for g in c.children
-                for a in phrase_actors(p, g)
-            ]  # Syria"
+        located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
+        for preps in (("against", "on", *of), ("with", "inside", *located)):
+            target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                                for g in c.children
+                                for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
         if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
@@ -200,6 +198,9 @@ def _ally_of(p: Parsed, noun) -> list[str]:
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
     if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:
         found = [p.actor_at[noun.head.i]]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if not found and after is not None and after.i in p.actor_at and after.head.i == noun.head.i:
+        found = [p.actor_at[after.i]]  # "Syria's ally Iran welcomed": parsed as two subjects
     return found
 
 

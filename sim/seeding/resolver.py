@@ -107,6 +107,7 @@ class Resolver:
         kind = PRONOUNS.get(word)
         lemma = token.lemma_.lower()
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
+                       or c.dep_ == "prep" and c.lower_ == "of"
                        for c in token.children)  # fmt: skip
         if kind is None and lemma in _HOME_NOUNS and bare:
             hosts = [p.actor_at[g.i] for g in p.doc[: token.i] if g.i in p.actor_at

@@ -11,6 +11,7 @@ from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
 _MOVEMENT = {"cross", "roll", "pour", "sweep"}
+_HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 
 def class_of(v) -> tuple[VerbClass | None, object | None]:
@@ -107,8 +108,10 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
-    if lemma in _MOVEMENT:
-        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+    if lemma in _MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children) and not any(
+            t.lemma_.lower() in _HELP for t in v.subtree
+        )
     return True
 
 
