@@ -43,6 +43,20 @@ def _known_lemma(lemma: str, table) -> str:
     return lemma
 
 
+def _purpose_of(t, v) -> bool:
+    """Whether ``t`` states the purpose of ``v`` ("crossed into X as part of a force sent to
+    help"), not a clause of its own ("swept into Aleppo as jets struck ... in support of")."""
+    while t.i != v.i:
+        if t.dep_ not in ("advcl", "xcomp", "acl", "pobj", "prep", "dobj", "aux"):
+            return False
+        if any(c.dep_ == "mark" for c in t.children) or t.dep_ == "advcl" and any(
+            c.dep_ == "nsubj" for c in t.children
+        ):
+            return False
+        t = t.head
+    return True
+
+
 def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
     """ "signed a deal with France to buy radars": a purchase, so France supplies; "signed a
     ceasefire": a ceasefire, not a treaty."""
@@ -109,9 +123,8 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
     if lemma in _MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
-        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children) and not any(
-            t.lemma_.lower() in _HELP for t in v.subtree
-        )
+        into = any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+        return into and not any(t.lemma_.lower() in _HELP and _purpose_of(t, v) for t in v.subtree)
     return True
 
 
