@@ -242,7 +242,9 @@ def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
         t = t.head
         if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
             subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if not subj and t.dep_ == "conj" and t.head.pos_ == "VERB":  # "X condemned ... and said"
+            if (
+                not subj and t.dep_ == "conj" and t.head.pos_ == "VERB"
+            ):  # "X condemned ... and said"
                 subj = [c for c in t.head.children if c.dep_ == "nsubj"]
             if subj:
                 found = phrase_actors(p, subj[0])

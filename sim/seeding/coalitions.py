@@ -79,7 +79,8 @@ def _allegiance(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("allegiance", "loyalty")
                for c in v.children):  # fmt: skip
         return []
-    to = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+    holders = [v, *(c for c in v.children if c.dep_ == "dobj")]  # "allegiance to X"
+    to = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     lords = [a for g in to for a in phrase_actors(p, g)]
     if not lords and v.dep_ in ("relcl", "advcl"):  # "State, to which the ADF pledged"

@@ -61,6 +61,7 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     aliases = dict(gaz.aliases)
     for name, acr in _named(text):
         _add(name, acr, gaz, actors, aliases)
+        _owned_government(text, name, acr, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):
         acr = m.group("acr")
         if acr not in aliases:
@@ -226,6 +227,27 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     aliases.setdefault(name, (aid, "n"))
     if acr:
         aliases.setdefault(acr, (aid, "n"))
+
+
+def _owned_government(text: str, name: str, acr: str | None, actors: dict[str, KnownActor],
+                      aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
+    """ "Somalia's Western-backed Transitional Federal Government (TFG)": a government the
+    text gives a state as its owner is that state (its name and acronym become the state's)."""
+    own = aliases.get(name)
+    known = actors.get(own[0]) if own else None
+    if known is None or known.kind != "state" and "Government" not in name.split():
+        return
+    if own[0] not in (slug(name), slug(acr or "")):
+        return  # a known state already
+    owner = re.search(rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){{0,3}}?"
+                      rf"{re.escape(name)}", text)  # fmt: skip
+    state = aliases.get(owner.group("owner")) if owner else None
+    if state is None or actors.get(state[0]) is None or actors[state[0]].kind != "state":
+        return
+    for n in (name, acr):
+        if n:
+            aliases[n] = (state[0], "n")
+    actors.pop(own[0], None)
 
 
 def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:

@@ -49,8 +49,10 @@ def _purpose_of(t, v) -> bool:
     while t.i != v.i:
         if t.dep_ not in ("advcl", "xcomp", "acl", "pobj", "prep", "dobj", "aux"):
             return False
-        if any(c.dep_ == "mark" for c in t.children) or t.dep_ == "advcl" and any(
-            c.dep_ == "nsubj" for c in t.children
+        if (
+            any(c.dep_ == "mark" for c in t.children)
+            or t.dep_ == "advcl"
+            and any(c.dep_ == "nsubj" for c in t.children)
         ):
             return False
         t = t.head

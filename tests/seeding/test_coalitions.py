@@ -38,6 +38,25 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             "Norway joined the U.S.-led coalition against the militants last year.",
             ("alliance", ("norway", "united_states"), "fact"),
         ),
+        (
+            "Omani troops entered Yemen as part of a GCC force sent to help the government.",
+            ("alliance", ("oman", "gcc"), "fact"),
+        ),
+        (
+            "The group, which has pledged allegiance to Islamic State, attacked the town. "
+            "Boko Haram, which has pledged allegiance to Islamic State, denied it.",
+            ("alliance", ("boko_haram", "islamic_state"), "fact"),
+        ),
+        # a government the text gives a state as its owner is that state
+        (
+            "Libya's Tripoli-based Presidential Unity Government (PUG) said Egyptian jets "
+            "attacked the PUG overnight.",
+            ("war", ("egypt", "libya"), "fact"),
+        ),
+        (
+            "Chadian troops crossed into Niger to pursue Boko Haram fighters.",
+            ("war", ("chad", "boko_haram"), "fact"),
+        ),
         # taking part in an attack already reported: its target and its attacker
         (
             "France struck Islamic State bases in Syria on Sunday. Belgium, Denmark and the "
