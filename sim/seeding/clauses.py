@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sim.seeding.allies import HELP_NOUNS, stated_allies
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
+from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance, nominal_wars
 from sim.seeding.phrases import (
     GROUP_NOUNS,
@@ -43,12 +44,6 @@ from sim.seeding.verb_sense import (
 )
 from sim.seeding.verbs import VerbClass
 
-_MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
-_INTENT = {"threaten", "vow", "plan", "consider", "prepare", "aim", "seek", "want", "intend",
-           "propose", "urge", "call", "ask", "demand", "warn", "pledge", "promise", "offer",
-           "try", "hope", "expect", "refuse", "fail"}  # fmt: skip
-_DENY = {"deny", "reject", "refute", "dismiss"}
-_CONDITION = {"if", "unless"}
 _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
@@ -126,19 +121,6 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             resolver.victims[:] = targets
     out += allegiance(p, resolver) + nominal_wars(p, resolver)
     return _dedupe(out), had_event
-
-
-def in_condition(v) -> bool:
-    """True when the verb stands in an "if" clause (it states a condition, not an event)."""
-    t = v
-    while t is not None and t.dep_ != "ROOT":
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in t.children):
-            return True
-        if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep"):
-            return False
-        t = t.head
-    return bool(t is not None and any(c.dep_ == "mark" and c.lower_ in _CONDITION
-                                      for c in t.children))  # fmt: skip
 
 
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
@@ -299,27 +281,6 @@ def _group_noun(token) -> bool:
     return token.lemma_.lower() == "force" and any(
         c.lower_ in ("armed", "security") for c in token.children
     )
-
-
-def modality_of(v) -> str:
-    """Negated, hedged or fact, by the rules of the module docstring."""
-    chain = [v]
-    t = v
-    while t.dep_ in ("xcomp", "conj", "ccomp", "pcomp", "advcl") and len(chain) < 5:
-        t = t.head if t.dep_ != "pcomp" else t.head.head
-        chain.append(t)
-    first = chain[:2] if v.dep_ in ("xcomp", "pcomp") else chain[:1]
-    if any(c.dep_ == "neg" for t in first for c in t.children):
-        return NEGATED
-    if any(t.lemma_.lower() in _DENY for t in chain[1:3]):
-        return NEGATED
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in first for c in t.children):
-        return HEDGED
-    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _INTENT:
-        return HEDGED
-    if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
-        return HEDGED
-    return FACT
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
