@@ -136,6 +136,9 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         return _actors(p, (before or subj)[-1], resolver, v)
     if depth > 4 or v.dep_ == "ROOT":
         return []
+    stray = _stray_subject(p, v)
+    if stray:
+        return stray
     if v.dep_ == "relcl":
         return _antecedent(p, v)
     head = v.head
@@ -160,6 +163,23 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
+
+
+def _stray_subject(p: Parsed, v) -> list[str]:
+    """ "... to the Central African Republic and Rwanda has deployed": the parse hangs "Rwanda"
+    on the object before it; an actor right after "and" and before the verb's auxiliaries is
+    the second clause's subject."""
+    if v.dep_ != "conj":
+        return []
+    t = v.i - 1
+    while t >= 0 and p.doc[t].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        t -= 1
+    if t < 1 or t not in p.actor_at or p.doc[t].dep_ not in ("conj", "appos"):
+        return []
+    first = t
+    while first > 0 and p.actor_at.get(first - 1) == p.actor_at[t]:
+        first -= 1
+    return [p.actor_at[t]] if p.doc[first - 1].lower_ == "and" else []
 
 
 def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
@@ -249,7 +269,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         holders += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for h in holders:
-        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in cls.targets):
+        for prep in (
+            c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in cls.targets
+        ):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
     if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
         # "France joined the Greek drills with Italy": France and Italy join Greece
