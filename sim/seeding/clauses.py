@@ -288,6 +288,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     targets: list[str] = []
     for o in objects:
         targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
+    if cls.kind == "war" and not targets:  # "fired missiles at Riyadh": the capital's state
+        targets = [p.capital_at[o.i] for o in objects
+                   if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
     reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":

@@ -24,7 +24,14 @@ from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
-from sim.seeding.mentions import Mention, Tagged, dateline_state, find_mentions, tag_sentence
+from sim.seeding.mentions import (
+    Mention,
+    Tagged,
+    dateline_state,
+    find_mentions,
+    located_capitals,
+    tag_sentence,
+)
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
 from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
@@ -67,7 +74,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     leads = [dateline_length(s.text) for s in doc.sentences]
     texts = [_as_parsed(doc, s, n, mentions) for s, n in zip(doc.sentences, leads, strict=True)]
     sdocs = parse_sentences(texts)
-    parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
+    capitals = located_capitals(doc, gaz)
+    parsed = [actors_of_tokens(s, sd, mentions, gaz, n, capitals)
               for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
@@ -95,6 +103,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     forces = stated_forces(quantities, parsed)
     taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
+    for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
+        if m.actor in taking_part:
+            named.setdefault(m.actor, m)
     actors = {a: m for a, m in named.items() if a in taking_part} or named
     findings = [f for f in findings if all(p is None or p in actors for p in f.parties)]
     return Extraction(doc, actors, mentions, tagged, findings, find_places(doc, tagged, gaz),

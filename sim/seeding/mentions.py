@@ -65,6 +65,20 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     return _without_lone_contextual(_non_overlapping(found), text, gaz)
 
 
+def located_capitals(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """Capitals and seats named as places ("fired missiles at Riyadh", "talks in Beijing"):
+    not actors, but the state whose capital was hit when an attack names it as its target."""
+    text = _mask(doc.text, gaz.not_actors)
+    out = []
+    for m in gaz.alias_pattern().finditer(text):
+        alias = m.group("alias")
+        if alias in gaz.groups or gaz.aliases[alias][1] != "m":
+            continue
+        if _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+            out.append(Mention(m.start(), m.end(), gaz.aliases[alias][0], "m"))
+    return out
+
+
 def _without_lone_contextual(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """Drop "the North" unless North Korea is also named otherwise in the document."""
 

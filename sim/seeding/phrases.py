@@ -71,6 +71,7 @@ class Parsed:
     participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
     verb_subjects: dict[int, list[str]] = field(default_factory=dict)  # as read, pronouns resolved
     lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
+    capital_at: dict[int, str] = field(default_factory=dict)  # "at Riyadh": token -> its state
 
     def offset(self, token) -> int:
         """The document offset of a token."""
@@ -87,7 +88,7 @@ def dateline_length(text: str) -> int:
 
 
 def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gazetteer,
-                     lead: int = 0) -> Parsed:  # fmt: skip
+                     lead: int = 0, capitals: list[Mention] = ()) -> Parsed:  # fmt: skip
     """The parse with each token's actor: gazetteer mentions first, then the NER fallback."""
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     actor_at: dict[int, str] = {}
@@ -100,6 +101,10 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
             if m.form != "g" and t.lower_ != "the":  # "the Iran-aligned group": not "the"
                 actor_at[t.i] = m.actor
     p = Parsed(sentence, sdoc, actor_at, lead=lead)
+    for m in (m for m in capitals if sentence.start <= m.start < sentence.end):
+        for t in sdoc:
+            if m.start <= sentence.start + lead + t.idx < m.end:
+                p.capital_at[t.i] = m.actor
     for ent in sdoc.ents:
         if any(t.i in covered for t in ent):
             continue

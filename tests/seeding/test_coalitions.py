@@ -113,6 +113,11 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             '"We have struck Hamas targets in Rafah," an Israeli army spokesman said.',
             ("war", ("israel", "hamas"), "fact"),
         ),
+        # a capital hit as a place names its state
+        (
+            "The Houthis said they had fired ballistic missiles at Riyadh overnight.",
+            ("war", ("houthis", "saudi_arabia"), "fact"),
+        ),
         # regions with forces of their own; "Congo" decided by the document
         (
             "The Kurdistan Regional Government said Iraqi troops attacked Peshmerga positions.",
@@ -145,6 +150,11 @@ def test_sentence_gives_finding(text, expected):
         (
             "The truce was agreed in Minsk by the leaders of Russia, Ukraine, Germany and France.",
             ("war", ("ukraine", "germany"), "fact"),
+        ),
+        # a capital as a place is not an actor otherwise
+        (
+            "Iranian and Saudi ministers met in Beijing, where China urged restraint.",
+            ("consultation", ("iran", "china"), "fact"),
         ),
         # "Southern separatists" are where they are, not a people
         (
