@@ -117,11 +117,13 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         opener = re.match(r"In\s+", s.text)
         if opener:
             context = starts.get(s.start + opener.end(), context)
+        named_here = {starts[i] for i in range(s.start, s.end) if i in starts}
         for m in title_re.finditer(doc.text, s.start, s.end):
+            leader = _LEADER_TITLES.match(m.group()) and named_here & {host} == {host}
             owner = (
                 _actor_just_before(found, m.start(), doc.text)
                 or context
-                or (host if _HOST_TITLES.match(m.group()) else None)
+                or (host if _HOST_TITLES.match(m.group()) or leader else None)
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
@@ -159,6 +161,9 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
 
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
 _HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
+# a president or prime minister by title alone is the host's only when the same sentence names
+# the host ("South Korea's military returned fire, and President Lee ordered ...")
+_LEADER_TITLES = re.compile(r"(?:President|Prime Minister)\b")
 
 
 def dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
