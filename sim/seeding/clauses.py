@@ -89,6 +89,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if not event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        if cls.kind == "deployment" and _moved_by_proxy(p, v):
+            continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
@@ -163,6 +165,23 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
+
+
+def _moved_by_proxy(p: Parsed, v) -> bool:
+    """Whether the verb's subject names only a backer ("Iran-backed militias")."""
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+    return (
+        bool(subj)
+        and not own_actors(p, subj[0])
+        and bool(phrase_actors(p, subj[0]))
+        and (any(_backed_word(t) for t in subj[0].subtree))
+    )
+
+
+def _backed_word(t) -> bool:
+    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm") and (
+        t.dep_ in ("amod", "acl", "compound")
+    )
 
 
 def _stray_subject(p: Parsed, v) -> list[str]:
