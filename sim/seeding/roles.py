@@ -141,7 +141,11 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
-        if owner is not None and pronoun:  # "X said their fighters": X's
+        person = owner is not None and owner.lower_ in ("his", "her")
+        before = [a for i, a in sorted(p.actor_at.items()) if owner is not None and i < owner.i]
+        if person and before:  # "President Lee ordered his forces": the person's state
+            found = before[-1:]
+        elif owner is not None and pronoun:  # "X said their fighters": X's
             found = _reporter(p, verb, resolver) or actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lemma_.lower() in GROUP_NOUNS:
             found = actors_of(p, owner, resolver, verb)

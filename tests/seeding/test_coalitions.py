@@ -113,6 +113,13 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             '"We have struck Hamas targets in Rafah," an Israeli army spokesman said.',
             ("war", ("israel", "hamas"), "fact"),
         ),
+        # "his forces" are the office holder's; "it" in the condition is whom the threat names
+        (
+            "SEOUL, Nov 23 (Wire) - North Korea shelled a South Korean island on Tuesday. "
+            "South Korea's military returned fire, and President Lee Myung-bak ordered his "
+            "forces to punish the North if it attacked again.",
+            ("doctrine", ("south_korea", "north_korea"), "conditional"),
+        ),
         # a capital hit as a place names its state
         (
             "The Houthis said they had fired ballistic missiles at Riyadh overnight.",
