@@ -95,9 +95,11 @@ def _named(text: str) -> list[tuple[str, str | None]]:
             continue
         words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
         tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
-        name = next((t for t in tails if _initials_spell(acr, t, strict=True)), None) or next(
-            (t for t in tails if _initials_spell(acr, t)), name
-        )
+        name = (
+            next((t for t in tails if _initials_spell(acr, t, strict=True)), None)
+            or next((t for t in tails if t[0] == acr[0] and _initials_spell(acr, t)), None)
+            or next((t for t in tails if _initials_spell(acr, t)), name)
+        )  # "Ansar Dine and the Movement for Oneness ... (MUJAO)": the Movement's
         if _initials_spell(acr, name) or _abbreviates(name):
             out.append((m.start(), name, acr))
     for start, name in _group_names(text):

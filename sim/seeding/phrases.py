@@ -108,7 +108,7 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
     for ent in sdoc.ents:
         if any(t.i in covered for t in ent):
             continue
-        known = _fallback_actor(ent, gaz)
+        known = _fallback_actor(ent, gaz) or _listed_with_group(ent, actor_at, gaz)
         if known is not None:
             p.new_actors[known.id] = known
             start = sentence.start + lead + ent.start_char
@@ -116,6 +116,20 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
             for t in ent:
                 actor_at[t.i] = known.id
     return p
+
+
+def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownActor | None:
+    """A name coordinated with an armed group the text names ("an alliance of Ansar Dine and
+    the Movement for Oneness and Jihad in West Africa"): an armed group too."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent.text) < 4:
+        return None
+    root = ent.root
+    around = [*root.conjuncts]
+    groups = [actor_at[t.i] for t in around if t.i in actor_at]
+    if not any(getattr(gaz.actors.get(a), "kind", "") == "armed_group" for a in groups):
+        return None
+    name = ent.text.removeprefix("the ").strip()
+    return KnownActor(slug(name), name, "armed_group")
 
 
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
