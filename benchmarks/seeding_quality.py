@@ -4,8 +4,10 @@
 
 CORPUS_DIR (default tests/seeding/corpus) holds ``dev/`` (the documents the extractor was
 developed on), ``heldout/`` (written with their answer keys before the extractor existed,
-never tuned on) and ``fresh/`` (a second held-out set, written after ``heldout/`` had been
-scored once). ``--sets dev`` scores only the development set, as while developing. For each
+never tuned on), ``fresh/`` and ``fresh2/`` (held-out sets written later, keys first) and,
+when it is there, ``fresh3/`` (a blind set written by someone who did not write the rules).
+``--sets dev`` scores only the development set, as while developing: the per-document lines
+of the other sets name their misses, so read only their summary tables. For each
 set: one line per document (its misses and extras), then the micro-averaged precision and
 recall of actors, relations, forces and conditionals, the share of right start dates,
 passing-mention actors per document, and the share of drafts from texts that report
@@ -26,7 +28,7 @@ from sim.seeding.nlp import pipeline
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "seeding" / "corpus"
 KINDS = ("actors", "relations", "forces", "conditionals")
-SETS = ("dev", "heldout", "fresh", "fresh2")
+SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")  # a set not on disk is skipped
 
 
 def score_set(golds: list[Path], replicates: int) -> dict:
