@@ -3,17 +3,18 @@
     .venv/bin/python benchmarks/seeding_quality.py [CORPUS_DIR] [--replicates N] [--sets dev,...]
 
 CORPUS_DIR (default tests/seeding/corpus) holds ``dev/`` (the documents the extractor was
-developed on), ``heldout/`` (written with their answer keys before the extractor existed,
-never tuned on), ``fresh/`` and ``fresh2/`` (held-out sets written later, keys first) and,
-when it is there, ``fresh3/`` (a blind set written by someone who did not write the rules).
-``--sets dev`` scores only the development set, as while developing: the per-document lines
-of the other sets name their misses, so read only their summary tables. For each
-set: one line per document (its misses and extras), then the micro-averaged precision and
-recall of actors, relations, forces and conditionals, the share of right start dates,
-passing-mention actors per document, and the share of drafts from texts that report
+developed on), ``heldout/`` (written with their answer keys before the extractor existed, never
+tuned on), ``fresh/`` and ``fresh2/`` (further held-out sets, each written after the one before
+had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a writer who had
+not read the extractor's code). ``--sets dev`` scores only the development set, as while
+developing: the per-document lines of the other sets name their misses, so read only their
+summary tables there. For each set: one line per document (its misses and extras), then the
+micro-averaged precision and recall of actors, relations, forces and conditionals, the share
+of right start dates, passing-mention actors per document, and the share of drafts from texts
+that report
 hostilities whose simulation moves (some actor leaves its start rung in at least half of N
-replicates, default 20). Then the time to seed 20 documents after start-up. The last
-line is a JSON object with every figure.
+replicates, default 20). Then the time to seed 20 documents after start-up. The last line is a
+JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sim.seeding.nlp import pipeline
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "seeding" / "corpus"
 KINDS = ("actors", "relations", "forces", "conditionals")
-SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")  # a set not on disk is skipped
+SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def score_set(golds: list[Path], replicates: int) -> dict:
