@@ -98,3 +98,21 @@ def test_every_rule_set_runs_and_a_rerun_into_the_folder_is_refused(tmp_path):
     assert "already holds a sweep's results" in again.stderr and "--force" in again.stderr
     forced = wargame([*args, "--force"], tmp_path)
     assert forced.returncode == 0, forced.stderr
+
+
+def test_a_resume_with_another_config_is_refused_and_the_same_config_skips_done_jobs(tmp_path):
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "rules.noise=0.1,0.2", "steps=2", "plots=false", f"hydra.sweep.dir={sweep_dir}"]
+    assert wargame([*args, "replicates=3"], tmp_path).returncode == 0
+    files = {p: p.stat().st_mtime_ns for p in sweep_dir.rglob("*")}
+
+    other = wargame([*args, "replicates=5", "resume=true"], tmp_path)  # the review's case
+    assert other.returncode == 2
+    assert "different config (replicates = 3 then, 5 now)" in other.stderr
+    assert "Traceback" not in other.stderr
+    assert {p: p.stat().st_mtime_ns for p in sweep_dir.rglob("*")} == files  # nothing touched
+
+    same = wargame([*args, "replicates=3", "resume=true", "workers=1"], tmp_path)
+    assert same.returncode == 0, same.stderr
+    assert [j["resumed"] for j in manifest_of(sweep_dir)["jobs"]] == [True, True]
+    assert len(pd.read_parquet(sweep_dir / "sweep.parquet")) == 2 * 3
