@@ -149,12 +149,7 @@ def check_keys(overrides: list[Override]) -> DictConfig:
                 _check_option(o.key_or_group, value)
             choices.append(f"{o.key_or_group}={values[0]}")
     keys = [
-        o.key_or_group
-        for o in overrides
-        if o.type is OverrideType.CHANGE
-        and o.key_or_group not in GROUPS
-        and not o.key_or_group.startswith("hydra")
-        and "/" not in o.key_or_group
+        o.key_or_group for o in overrides if _is_plain_key(o) and o.type is not OverrideType.DEL
     ]
     try:
         with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
@@ -162,6 +157,10 @@ def check_keys(overrides: list[Override]) -> DictConfig:
     except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
         raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
     world = None
+    for o in overrides:
+        if o.type is OverrideType.ADD and _is_plain_key(o):
+            _check_added_key(cfg, o)
+    keys = [k for k in keys if not k.startswith(f"{PREFIX}.") or _changes(overrides, k)]
     for key in keys:
         if key.startswith(f"{PREFIX}."):
             world = world if world is not None else {PREFIX: _raw_world(cfg)}
@@ -172,6 +171,32 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             raise ConfigError(problem)
     check_value_types(cfg, overrides, keys)
     return cfg
+
+
+def _is_plain_key(o: Override) -> bool:
+    """A value override (not a group choice, not Hydra's own)."""
+    return (o.key_or_group not in GROUPS and not o.key_or_group.startswith("hydra")
+            and "/" not in o.key_or_group)  # fmt: skip
+
+
+def _changes(overrides: list[Override], key: str) -> bool:
+    """Whether some override of ``key`` changes a value rather than adding one with '+'."""
+    return any(o.key_or_group == key and o.type is not OverrideType.ADD for o in overrides)
+
+
+def _check_added_key(cfg: DictConfig, o: Override) -> None:
+    """``+KEY=VALUE`` adds a key: to the scenario (a new actor, doctrine entry, ...; the
+    scenario's schema then judges it) and nowhere else, since every other key of the config
+    exists already. An existing key is set without the '+'."""
+    key = o.key_or_group
+    if key.startswith(f"{PREFIX}."):
+        return
+    problem = unknown_key(cfg, key)
+    if problem:
+        raise ConfigError(f"override {o.input_line}: {problem} Only scenario keys can be added "
+                          "with '+'.")  # fmt: skip
+    raise ConfigError(f"override {o.input_line}: {key} is already in the config; set it without "
+                      f"the '+' ({o.input_line.lstrip('+')})")  # fmt: skip
 
 
 def _raw_world(cfg: DictConfig) -> dict:
@@ -288,8 +313,10 @@ def unknown_key(cfg: DictConfig | Mapping, key: str) -> str | None:
             if allowed:
                 msg += f"; allowed: {', '.join(allowed)}."
             if hint:
-                msg += f" Did you mean '{'.'.join([*path, hint[0]])}'?"
-            return msg + " (To add a key that is not there yet, prefix the override with '+'.)"
+                return msg + f" Did you mean '{'.'.join([*path, hint[0]])}'?"
+            if path and path[0] == PREFIX:  # a scenario takes new actors, doctrine entries, ...
+                return msg + " (To add a new entry to the scenario, prefix the override with '+'.)"
+            return msg
         node, path = node[part], [*path, part]
     return None
 

@@ -1,6 +1,8 @@
 """Overrides checked before Hydra runs: group options, value types, clean ranges, and who is
 blamed for a bad value (the override, not the scenario file)."""
 
+import re
+
 import pytest
 
 from sim.config import register_configs
@@ -76,3 +78,35 @@ def test_the_glob_of_every_rule_set_plans_four_jobs():
     assert [job[0] for job in plan.jobs] == [
         "rules=cautious", "rules=doctrine_only", "rules=doctrine_richardson", "rules=tit_for_tat"
     ]  # fmt: skip
+
+
+def test_a_misspelt_key_is_not_told_to_add_a_plus():
+    with pytest.raises(ConfigError) as err:
+        prepare(["replicats=20"])
+    assert "Did you mean 'replicates'?" in str(err.value) and "'+'" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("arg", "expected"),
+    [
+        ("+replicats=20", "override +replicats=20: unknown config key 'replicats'"),
+        ("++replicats=20", "unknown config key 'replicats'"),
+        ("+rules.nosie=0.2", "Did you mean 'rules.noise'? Only scenario keys can be added"),
+        ("+replicates=20", "replicates is already in the config; set it without the '+'"),
+    ],
+)
+def test_a_plus_for_a_key_the_config_lacks_is_refused_like_a_typo(arg, expected):
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        prepare([arg])
+
+
+def test_a_plus_adds_a_new_doctrine_entry_to_the_scenario():
+    entry = "+scenario.actors.ukraine.doctrine.strike_back"
+    argv = [f"{entry}.when={{own_territory_occupied:{{}}}}", f"{entry}.then=strike_territory",
+            f"{entry}.target=russia", f"{entry}.probability=0.2", f"{entry}.reason=a test",
+            f"{entry}.source=assumption: a test"]  # fmt: skip
+    assert prepare(argv) == argv
+    with pytest.raises(ConfigError, match="then=strikes: unknown action 'strikes'"):
+        prepare([*argv[:1], f"{entry}.then=strikes", *argv[2:]])
+    with pytest.raises(ConfigError, match=r"To add a new entry to the scenario, prefix .* '\+'"):
+        prepare([a.lstrip("+") for a in argv])
