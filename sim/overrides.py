@@ -72,6 +72,9 @@ def prepare(argv: list[str]) -> list[str]:
     cfg = check_keys(parsed)
     if any(a in ("-m", "--multirun") for a in argv) or _is_multirun(cfg):
         check_sweep_knobs(parsed, cfg)
+        from sim.sweep_points import check_sweep_points
+
+        check_sweep_points(parsed, composed, parse, GROUPS)
     else:
         check_single_run(parsed, cfg)
     return argv
@@ -151,11 +154,7 @@ def check_keys(overrides: list[Override]) -> DictConfig:
     keys = [
         o.key_or_group for o in overrides if _is_plain_key(o) and o.type is not OverrideType.DEL
     ]
-    try:
-        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=choices, return_hydra_config=True)
-    except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
-        raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
+    cfg = composed(choices)
     world = None
     for o in overrides:
         if o.type is OverrideType.ADD and _is_plain_key(o):
@@ -171,6 +170,15 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             raise ConfigError(problem)
     check_value_types(cfg, overrides, keys)
     return cfg
+
+
+def composed(choices: list[str]) -> DictConfig:
+    """The config composed with the group ``choices`` (``rules=cautious``), Hydra's node too."""
+    try:
+        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+            return compose(config_name="config", overrides=choices, return_hydra_config=True)
+    except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
+        raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
 
 
 def _is_plain_key(o: Override) -> bool:
