@@ -23,6 +23,12 @@ def test_help_is_short_and_starts_with_the_overview(tmp_path):
     assert "rules: cautious, doctrine_only, doctrine_richardson, tit_for_tat" in done.stdout
     assert "base_rules" not in done.stdout and "base_combat" not in done.stdout
     assert "wargame --cfg job" in done.stdout
+    from dataclasses import fields
+
+    from sim.domain.params import CombatParams
+
+    assert all(f.name in done.stdout for f in fields(CombatParams))  # every combat knob
+    assert "its values are in that file (scenarios/NAME.yaml)" in done.stdout
 
 
 def test_compare_help_says_95_percent(capsys):
