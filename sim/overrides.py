@@ -121,11 +121,16 @@ def _command_hint(word: str) -> str:
 
 
 def _register_paths(value: str) -> str:
-    """Turn scenario paths in ``value`` (maybe a comma list) into scenario-group option names."""
+    """Turn scenario paths in ``value`` (maybe a comma list) into scenario-group option names: a
+    file of the scenarios folder by its own name, any other file by its stem made unique."""
     names, taken, new = [], set(scenario_files()), {}
+    known = {p.resolve(): name for name, p in scenario_files().items()}
     for item in value.split(","):
         if item.endswith((".yaml", ".yml")) or "/" in item:
             path = find_scenario(item)
+            if path.resolve() in known:  # scenarios/kursk_2024.yaml is kursk_2024
+                names.append(known[path.resolve()])
+                continue
             name = option_name(path, taken)
             taken.add(name)
             new[name] = Path(path)

@@ -71,3 +71,10 @@ def test_folder_labels_say_what_differed():
     )
     assert label("") == ""
     assert label("scenario=path/to/x.yaml") == "_scenario=path-to-x.yaml"
+
+
+def test_a_run_folder_does_not_repeat_the_scenario_its_name_starts_with():
+    from sim.experiment.sweep_names import run_label
+
+    assert run_label("scenario=kursk_2024|rules.noise=0.2") == "_rules.noise=0.2"
+    assert run_label("scenario=kursk_2024") == ""

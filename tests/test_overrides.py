@@ -110,3 +110,27 @@ def test_a_plus_adds_a_new_doctrine_entry_to_the_scenario():
         prepare([*argv[:1], f"{entry}.then=strikes", *argv[2:]])
     with pytest.raises(ConfigError, match=r"To add a new entry to the scenario, prefix .* '\+'"):
         prepare([a.lstrip("+") for a in argv])
+
+
+def test_a_path_to_a_shipped_scenario_is_that_scenario():
+    from sim.experiment.catalog import scenario_files
+
+    path = scenario_files()["kursk_2024"]
+    assert prepare([f"scenario={path}", "replicates=2"]) == ["scenario=kursk_2024", "replicates=2"]
+    relative = path.relative_to(path.parents[1])  # scenarios/kursk_2024.yaml, from the project
+    import os
+
+    here = os.getcwd()
+    try:
+        os.chdir(path.parents[1])
+        assert prepare([f"scenario={relative}"]) == ["scenario=kursk_2024"]
+    finally:
+        os.chdir(here)
+
+
+def test_an_unknown_scenario_file_lists_the_scenarios():
+    with pytest.raises(ConfigError) as err:
+        prepare(["scenario=kursk_2024.yml"])
+    message = str(err.value)
+    assert "kursk_2024.yml does not exist. Did you mean scenario=kursk_2024?" in message
+    assert "Available in " in message and ": kursk_2024" in message
