@@ -1,13 +1,12 @@
 """Comparing runs (and the jobs of sweeps): overlaid fan charts, milestone probabilities side by
 side, and each one's difference from the first (the baseline) with its 95% interval.
 
-Differences of probabilities use Newcombe's hybrid score interval; when two runs share
-replicate seeds (common random numbers), the difference is paired seed by seed instead
-(``sim.analysis.paired``). Peak rungs are ordinal, so they are compared as probabilities too:
-the share of replicates whose peak went above the baseline's median peak (never as a difference
-of mean rung numbers). Folders that are not
-results, or whose scenarios share no actors or no milestones, are refused with a message that
-says which.
+Differences of probabilities use Newcombe's hybrid score interval; when two runs share replicate
+seeds (common random numbers), the difference is paired seed by seed instead, with Newcombe's
+score interval for paired proportions (``sim.analysis.paired``). Peak rungs are ordinal, so they
+are compared as probabilities too: the share of replicates whose peak went above the baseline's
+median peak (never as a difference of mean rung numbers). Folders that are not results, or whose
+scenarios share no actors or no milestones, are refused with a message that says which.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import pandas as pd
 from sim.analysis.errors import ResultsError
 from sim.analysis.metrics import newcombe_interval, share
 from sim.analysis.names import Names, rung_name
-from sim.analysis.paired import multiple_comparisons_note, paired_difference, shared_pairs
+from sim.analysis.paired import multiple_comparisons_note, newcombe_paired_interval, shared_pairs
 from sim.analysis.results import Run, folder_kind, load_run
 from sim.analysis.sweep import load_sweep, short
 
@@ -167,13 +166,12 @@ def _paired(row: dict, items: list[Entry] | None, i: int, column: str, step=None
     pairs = shared_pairs(items[0].run.outcomes, items[i].run.outcomes)
     if pairs is None:
         return row
-    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]
-    if step is not None:
-        x, y = x.le(step), y.le(step)
-    diff, lo, hi = paired_difference(x.to_numpy(dtype=float), y.to_numpy(dtype=float))
+    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]  # the step reached, or empty
+    x, y = (x.le(step), y.le(step)) if step is not None else (x.notna(), y.notna())
+    lo, hi = newcombe_paired_interval(x.to_numpy(dtype=bool), y.to_numpy(dtype=bool))
     return {**row, "baseline_value": float(x.mean()), "value": float(y.mean()),
-            "difference": diff, "ci_low": lo, "ci_high": hi,
-            "method": f"paired bootstrap ({len(pairs)} shared seeds)"}  # fmt: skip
+            "difference": float(y.mean() - x.mean()), "ci_low": lo, "ci_high": hi,
+            "method": f"Newcombe paired score ({len(pairs)} shared seeds)"}  # fmt: skip
 
 
 def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
@@ -224,9 +222,12 @@ def format_differences(diff: pd.DataFrame) -> str:
                 f"{r.difference:>+8.2f}  [{r.ci_low:+.2f}, {r.ci_high:+.2f}]{flag}"
             )
     lines.append("\n  * the 95% interval excludes zero")
-    paired = diff["method"].str.startswith("paired")
+    paired = diff["method"].str.contains("paired")
     if paired.any():
         lines.append(f"  {int(paired.sum())} differences are paired over shared replicate seeds "
-                     "(common random numbers)")  # fmt: skip
+                     "(common random numbers): Newcombe's paired score interval")  # fmt: skip
+    if not paired.all():
+        lines.append(f"  {int((~paired).sum())} differences of independent runs: Newcombe's "
+                     "hybrid score interval")  # fmt: skip
     note = multiple_comparisons_note(len(diff))
     return "\n".join([*lines, note] if note else lines)
