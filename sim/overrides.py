@@ -11,7 +11,6 @@ key takes, before any output folder is made. Float ranges are written out with c
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
 from pathlib import Path
 
 from hydra import compose, initialize_config_dir
@@ -19,13 +18,14 @@ from hydra._internal.config_loader_impl import ConfigLoaderImpl
 from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override, OverrideType
-from omegaconf import DictConfig, ListConfig, OmegaConf
+from omegaconf import DictConfig, OmegaConf
 
 from sim.config import register_scenarios
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
 from sim.files import folder_in_the_way
 from sim.limits import RUN_KNOBS, knob_problem, run_knob_problems
+from sim.override_keys import GROUPS, changes_a_value, check_added_key, is_plain_key, unknown_key
 from sim.override_values import (
     blame_overrides,
     check_value_types,
@@ -34,7 +34,6 @@ from sim.override_values import (
 )
 from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
-GROUPS = ("scenario", "rules", "combat", "experiment")
 _FLAGS_WITH_VALUE = {"-c", "--cfg", "-p", "--package", "-cn", "--config-name", "-cp",
                      "--config-path", "-cd", "--config-dir"}  # fmt: skip
 
@@ -156,15 +155,13 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             for value in values:
                 _check_option(o.key_or_group, value)
             choices.append(f"{o.key_or_group}={values[0]}")
-    keys = [
-        o.key_or_group for o in overrides if _is_plain_key(o) and o.type is not OverrideType.DEL
-    ]
+    keys = [o.key_or_group for o in overrides if is_plain_key(o) and o.type is not OverrideType.DEL]
     cfg = composed(choices)
     world = None
     for o in overrides:
-        if o.type is OverrideType.ADD and _is_plain_key(o):
-            _check_added_key(cfg, o)
-    keys = [k for k in keys if not k.startswith(f"{PREFIX}.") or _changes(overrides, k)]
+        if o.type is OverrideType.ADD and is_plain_key(o):
+            check_added_key(cfg, o)
+    keys = [k for k in keys if not k.startswith(f"{PREFIX}.") or changes_a_value(overrides, k)]
     for key in keys:
         if key.startswith(f"{PREFIX}."):
             world = world if world is not None else {PREFIX: _raw_world(cfg)}
@@ -184,32 +181,6 @@ def composed(choices: list[str]) -> DictConfig:
             return compose(config_name="config", overrides=choices, return_hydra_config=True)
     except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
         raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
-
-
-def _is_plain_key(o: Override) -> bool:
-    """A value override (not a group choice, not Hydra's own)."""
-    return (o.key_or_group not in GROUPS and not o.key_or_group.startswith("hydra")
-            and "/" not in o.key_or_group)  # fmt: skip
-
-
-def _changes(overrides: list[Override], key: str) -> bool:
-    """Whether some override of ``key`` changes a value rather than adding one with '+'."""
-    return any(o.key_or_group == key and o.type is not OverrideType.ADD for o in overrides)
-
-
-def _check_added_key(cfg: DictConfig, o: Override) -> None:
-    """``+KEY=VALUE`` adds a key: to the scenario (a new actor, doctrine entry, ...; the
-    scenario's schema then judges it) and nowhere else, since every other key of the config
-    exists already. An existing key is set without the '+'."""
-    key = o.key_or_group
-    if key.startswith(f"{PREFIX}."):
-        return
-    problem = unknown_key(cfg, key)
-    if problem:
-        raise ConfigError(f"override {o.input_line}: {problem} Only scenario keys can be added "
-                          "with '+'.")  # fmt: skip
-    raise ConfigError(f"override {o.input_line}: {key} is already in the config; set it without "
-                      f"the '+' ({o.input_line.lstrip('+')})")  # fmt: skip
 
 
 def _raw_world(cfg: DictConfig) -> dict:
@@ -307,31 +278,6 @@ def _values(o: Override) -> list[str]:
     if o.is_sweep_override():
         return [str(v) for v in o.sweep_string_iterator()]
     return [str(o.get_value_element_as_str())]
-
-
-def unknown_key(cfg: DictConfig | Mapping, key: str) -> str | None:
-    """A message naming the first part of ``key`` that does not exist, or None if it exists.
-    ``cfg`` is a composed config or plain data (a scenario file's mapping)."""
-    node, path = cfg, []
-    for part in key.split("."):
-        if isinstance(node, ListConfig | list) and part.isdigit() and int(part) < len(node):
-            node, path = node[int(part)], [*path, part]
-            continue
-        if not isinstance(node, DictConfig | Mapping) or part not in node:
-            where = ".".join(path) or "the top level"
-            allowed = list(node.keys()) if isinstance(node, DictConfig | Mapping) else []
-            allowed = [str(k) for k in allowed if not str(k).startswith("_")]
-            hint = difflib.get_close_matches(part, allowed, n=1)
-            msg = f"unknown config key '{key}': '{part}' is not a key of {where}"
-            if allowed:
-                msg += f"; allowed: {', '.join(allowed)}."
-            if hint:
-                return msg + f" Did you mean '{'.'.join([*path, hint[0]])}'?"
-            if path and path[0] == PREFIX:  # a scenario takes new actors, doctrine entries, ...
-                return msg + " (To add a new entry to the scenario, prefix the override with '+'.)"
-            return msg
-        node, path = node[part], [*path, part]
-    return None
 
 
 def resolved(cfg: DictConfig) -> dict:
