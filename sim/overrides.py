@@ -1,10 +1,12 @@
 """Command-line overrides checked before Hydra runs: scenario paths, typos and value types.
 
 ``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
-of the scenario group. Every ``key=value`` override is checked against the composed config (a
-``scenario.*`` key against the chosen scenario's file); an unknown key ends the run with the
-allowed keys at that level and the closest match, and a value of the wrong type with what the
-key takes, before any output folder is made. Float ranges are written out with clean values
+of the scenario group, under the scenario's own name when the file is one of the scenarios
+folder. Every ``key=value`` override is checked against the composed config (a ``scenario.*``
+key against the chosen scenario's file; ``sim.override_keys``); an unknown key ends the run with
+the allowed keys at that level and the closest match, and a value of the wrong type with what
+the key takes, before any output folder is made. Then a single run's whole job is validated, or
+every point of a sweep (``sim.sweep_points``). Float ranges are written out with clean values
 (``sim.override_values``).
 """
 
