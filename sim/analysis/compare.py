@@ -155,28 +155,41 @@ def differences(table: pd.DataFrame, items: list[Entry] | None = None,
                 "ci_high": hi,
                 "method": "Newcombe hybrid score",
             }
-            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", r.by_step))
+            test = _reached_by(r.by_step)
+            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", test))
     return pd.DataFrame(rows)
 
 
-def _paired(row: dict, items: list[Entry] | None, i: int, column: str, step=None) -> dict:
-    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough."""
+def _paired(row: dict, items: list[Entry] | None, i: int, column: str, test) -> dict:
+    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough:
+    ``test`` turns ``column`` into the yes/no answer compared (reached by the turn, peak above
+    the median)."""
     if not items:
         return row
     pairs = shared_pairs(items[0].run.outcomes, items[i].run.outcomes)
     if pairs is None:
         return row
-    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]  # the step reached, or empty
-    x, y = (x.le(step), y.le(step)) if step is not None else (x.notna(), y.notna())
+    x, y = test(pairs[f"{column}_base"]), test(pairs[f"{column}_other"])
     lo, hi = newcombe_paired_interval(x.to_numpy(dtype=bool), y.to_numpy(dtype=bool))
     return {**row, "baseline_value": float(x.mean()), "value": float(y.mean()),
             "difference": float(y.mean() - x.mean()), "ci_low": lo, "ci_high": hi,
             "method": f"Newcombe paired score ({len(pairs)} shared seeds)"}  # fmt: skip
 
 
+def _reached_by(step: int):
+    """The yes/no answer "reached by turn ``step``" of a column of first-reached turns."""
+    return lambda steps: steps.le(step)
+
+
+def _above(level: int):
+    """The yes/no answer "peaked above ``level``" of a column of peak rungs."""
+    return lambda peaks: peaks.gt(level)
+
+
 def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
     """Per actor: P(peak above the baseline's median peak) in each run minus in the baseline,
-    with Newcombe's 95% CI; actors whose baseline median is the top rung are left out."""
+    with Newcombe's 95% CI (paired over shared seeds when the runs share them); actors whose
+    baseline median is the top rung are left out."""
     base, names = items[0], items[0].run.names
     rows = []
     for a in actors:
@@ -185,23 +198,22 @@ def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
         if median >= 9:
             continue
         k1 = int((x > median).sum())
-        for e in items[1:]:
+        for i, e in enumerate(items[1:], start=1):
             y = e.run.outcomes[f"peak_rung_{a}"].dropna().astype(int)
             k2 = int((y > median).sum())
             lo, hi = newcombe_interval(k1, len(x), k2, len(y))
-            rows.append(
-                {
-                    "measure": f"P({names.actor(a)} peak above {rung_name(median)})",
-                    "baseline": base.label,
-                    "run": e.label,
-                    "baseline_value": k1 / len(x),
-                    "value": k2 / len(y),
-                    "difference": k2 / len(y) - k1 / len(x),
-                    "ci_low": lo,
-                    "ci_high": hi,
-                    "method": "Newcombe hybrid score",
-                }
-            )
+            row = {
+                "measure": f"P({names.actor(a)} peak above {rung_name(median)})",
+                "baseline": base.label,
+                "run": e.label,
+                "baseline_value": k1 / len(x),
+                "value": k2 / len(y),
+                "difference": k2 / len(y) - k1 / len(x),
+                "ci_low": lo,
+                "ci_high": hi,
+                "method": "Newcombe hybrid score",
+            }
+            rows.append(_paired(row, items, i, f"peak_rung_{a}", _above(median)))
     return pd.DataFrame(rows)
 
 
@@ -225,9 +237,9 @@ def format_differences(diff: pd.DataFrame) -> str:
     paired = diff["method"].str.contains("paired")
     if paired.any():
         lines.append(f"  {int(paired.sum())} differences are paired over shared replicate seeds "
-                     "(common random numbers): Newcombe's paired score interval")  # fmt: skip
+                     "(common random numbers):\n  Newcombe's paired score interval")  # fmt: skip
     if not paired.all():
-        lines.append(f"  {int((~paired).sum())} differences of independent runs: Newcombe's "
-                     "hybrid score interval")  # fmt: skip
+        lines.append(f"  {int((~paired).sum())} differences of runs that share too few seeds: "
+                     "Newcombe's hybrid score interval")  # fmt: skip
     note = multiple_comparisons_note(len(diff))
     return "\n".join([*lines, note] if note else lines)

@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim.analysis.compare import differences, entries, format_differences, milestone_table
+from sim.analysis.compare import (
+    differences,
+    entries,
+    format_differences,
+    milestone_table,
+    peak_differences,
+)
 from sim.analysis.metrics import newcombe_interval
 from sim.analysis.paired import (
     multiple_comparisons_note,
@@ -48,6 +54,9 @@ def test_a_short_and_a_long_run_of_the_same_settings_differ_by_exactly_zero(tmp_
     text = format_differences(diff)
     assert "paired over shared replicate seeds" in text and "Bonferroni" in text
     assert "Newcombe's paired score interval" in text
+    peaks = peak_differences(items, ["russia", "united_states"])
+    assert peaks["method"].str.startswith("Newcombe paired score (12 shared seeds)").all()
+    assert (peaks["difference"] == 0).all() and (peaks["ci_high"] > 0).all()
 
 
 def test_paired_zero_against_zero_is_as_wide_as_unpaired_zero_against_zero():
