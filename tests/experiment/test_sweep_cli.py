@@ -137,3 +137,16 @@ def test_a_resume_with_another_config_is_refused_and_the_same_config_skips_done_
     assert same.returncode == 0, same.stderr
     assert [j["resumed"] for j in manifest_of(sweep_dir)["jobs"]] == [True, True]
     assert len(pd.read_parquet(sweep_dir / "sweep.parquet")) == 2 * 3
+
+
+def test_a_design_sweep_keeps_its_identity_for_resume(tmp_path):
+    design = tmp_path / "design.csv"
+    design.write_text("rules.noise\n0.3\n0.5\n")
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "hydra/sweeper=design", f"hydra.sweeper.design={design}", *TINY,
+            f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
+    assert wargame(args, tmp_path).returncode == 0
+    assert json.loads((sweep_dir / "sweep_plan.json").read_text())["identity"]["jobs"]
+    other = wargame([*args, "steps=4", "resume=true"], tmp_path)
+    assert other.returncode == 2 and "steps = 3 then, 4 now" in other.stderr
+    assert wargame([*args, "resume=true"], tmp_path).returncode == 0
