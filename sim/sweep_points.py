@@ -42,7 +42,7 @@ def sweep_jobs(overrides: list[Override], cfg: DictConfig) -> list[list[str]] | 
                 "sweeper": {"params": dict(params), "design": design or None},
                 "overrides": {"task": task},
             }
-        }  # fmt: skip
+        }
     )
     try:
         return plan_of(wanted).jobs
