@@ -7,9 +7,11 @@ developed on), ``heldout/`` (written with their answer keys before the extractor
 tuned on), ``fresh/`` and ``fresh2/`` (further held-out sets, each written after the one before
 had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a writer who had
 not read the extractor's code). ``--sets dev`` scores only the development set, as while
-developing. For each set: one line per document (its misses and extras), then the micro-averaged
-precision and recall of actors, relations, forces and conditionals, the share of right start
-dates, passing-mention actors per document, and the share of drafts from texts that report
+developing: the per-document lines of the other sets name their misses, so read only their
+summary tables there. For each set: one line per document (its misses and extras), then the
+micro-averaged precision and recall of actors, relations, forces and conditionals, the share
+of right start dates, passing-mention actors per document, and the share of drafts from texts
+that report
 hostilities whose simulation moves (some actor leaves its start rung in at least half of N
 replicates, default 20). Then the time to seed 20 documents after start-up. The last line is a
 JSON object with every figure.

@@ -9,10 +9,12 @@ from sim.seeding.findings import Finding
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 
 HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
+_JOINT = {"joint", "combined", "coordinated"}
 _SUPPORT = {"support", "defend", "protect", "reinforce", "help", "aid", "assist", "shore"}
 
 
-def stated_allies(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
+def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
+                  resolver=None) -> list[Finding]:  # fmt: skip
     """ "fighting alongside the Malian army", "struck ... in support of the Syrian army": the
     subject and that actor are allies."""
     out = []
@@ -20,16 +22,42 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str) -> list[Find
     for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps):
         allies = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
+            joint = [
+                g
+                for n in allies
+                if any(c.lower_ in _JOINT for c in n.children)
+                for o in n.children
+                if o.dep_ == "prep" and o.lower_ == "with"
+                for g in o.children
+                if g.dep_ == "pobj"
+            ]  # "in a joint operation with X"
             allies = [g for n in allies if n.lemma_.lower() in HELP_NOUNS
                       for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
-                      for g in o.children if g.dep_ == "pobj"]  # fmt: skip
-        for g in allies:
+                      for g in o.children if g.dep_ == "pobj"] + joint  # fmt: skip
+        for g in allies:  # "alongside the army": the dateline's state (see Resolver)
+            named = phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else [])
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
-                    for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
+                    for a in subjects for b in named if a != b]  # fmt: skip
     for purpose in (
         c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPORT
     ):  # "moving to Libya to support the GNA"
-        for g in (c for c in purpose.children if c.dep_ == "dobj"):
+        helped = [c for c in purpose.children if c.dep_ == "dobj"]
+        helped += [
+            s
+            for c in purpose.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]  # "help the government fight"
+        for g in helped:
+            named = phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else [])
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                    for a in subjects for b in named if a != b]  # fmt: skip
+    if v.lemma_.lower() in ("pledge", "swear") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("allegiance", "loyalty") for c in v.children
+    ):  # "pledged allegiance to Islamic State"
+        for g in (g for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for g in c.children if g.dep_ == "pobj"):  # fmt: skip
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out

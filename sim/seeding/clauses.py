@@ -2,76 +2,45 @@
 
 A clause is an event verb of the verb table (``data/verbs.yaml``) or a light verb carrying an
 event noun ("carried out airstrikes against", "launched attacks on"). Its actors are its
-subject's (coordination included: "the U.S. and Britain conducted"; a relative pronoun takes
-its antecedent: "North Korea, which has supplied"; a passive clause takes its "by" agent; a verb
-without a subject takes its governing verb's: "vowed to retaliate"); its targets are those of
-the direct object and of the prepositions its class lists. The verb's modality:
-- negated: "not"/"never" on the verb or on the verb it depends on, or governed by "deny",
-  "reject" ("denied arming the RSF");
-- hedged: a modal ("could", "would") or a governing verb of intent or appeal ("threatened to",
-  "plans to", "urged X to");
-- a fact otherwise, reported speech included ("X said that Y attacked Z").
-A clause inside an "if" clause is a condition, not an event (see ``threats``). Allegiance and wars
-told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes an alliance.
+subject's (see ``roles``: coordination, relative pronouns, passive agents, governing verbs,
+pronouns and group nouns); its targets are those of the direct object and of the prepositions
+its class lists, or the state of a capital an attack hit ("fired missiles at Riyadh"). Whether it
+happened, was denied, is hedged or is a condition is ``modality``'s. Allegiance, aid and wars
+told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes an alliance
+(``allies``); membership, coalitions and claimed attacks in ``coalitions``.
 """
 
 from __future__ import annotations
 
 from sim.seeding.allies import HELP_NOUNS, stated_allies
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
+from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance, nominal_wars
 from sim.seeding.phrases import (
-    GROUP_NOUNS,
-    PRONOUNS,
     Parsed,
-    Resolver,
     finding_at,
-    own_actors,
     phrase_actors,
 )
+from sim.seeding.resolver import Resolver
+from sim.seeding.roles import actors_of, moved_by_proxy, subject_of
 from sim.seeding.verb_sense import (
     ANNOUNCED,
     announced,
-    attack_noun,
     class_of,
     deal_to_buy,
     event_really,
     goods_of_clause,
+    goods_sent,
     recipient_of_goods,
     rival,
 )
 from sim.seeding.verbs import VerbClass
 
-_MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
-_INTENT = {"threaten", "vow", "plan", "consider", "prepare", "aim", "seek", "want", "intend",
-           "propose", "urge", "call", "ask", "demand", "warn", "pledge", "promise", "offer",
-           "try", "hope", "expect", "refuse", "fail"}  # fmt: skip
-_DENY = {"deny", "reject", "refute", "dismiss"}
-_CONDITION = {"if", "unless"}
-_REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 _RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
-_CONTROL = {
-    "urge",
-    "ask",
-    "tell",
-    "call",
-    "order",
-    "force",
-    "press",
-    "push",
-    "persuade",
-    "encourage",
-    "invite",
-    "allow",
-    "help",
-    "warn",
-    "request",
-    "demand",
-}
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -82,7 +51,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
-        cls = deal_to_buy(cls, v, carrier)
+        cls = goods_sent(deal_to_buy(cls, v, carrier), v)
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
@@ -93,6 +62,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if not event_really(v, cls, carrier):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        if cls.kind == "deployment" and moved_by_proxy(p, v):
+            continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
@@ -101,7 +72,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         modality = modality_of(v)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
-        out += stated_allies(p, v, subjects, modality)
+        out += stated_allies(p, v, subjects, modality, resolver)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
@@ -113,123 +84,18 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                 if a != b:
                     f = finding_at(p, cls.kind, cls.action, (a, b), modality, v, dict(attrs))
                     out.append(f)
-                    if cls.kind == "ceasefire":  # the parties to a ceasefire were at war
+                    if cls.kind == "ceasefire" and len({*subjects, *targets}) == 2:
+                        # the two parties to a ceasefire were at war (not its brokers)
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
         resolver.heard(*grammatical)
-        if cls.kind == "war" and modality == FACT and subjects:
+        if cls.kind == "war" and modality == FACT and subjects and targets:
+            resolver.attackers[:], resolver.struck[:] = subjects[:1], targets
+        elif cls.kind == "war" and modality == FACT and subjects:
             resolver.attackers[:] = subjects[:1]
-    out += allegiance(p) + nominal_wars(p)
+        elif cls.kind == "war" and modality == FACT and targets:  # "Kampala was hit by bombings"
+            resolver.victims[:] = targets
+    out += allegiance(p, resolver) + nominal_wars(p, resolver)
     return _dedupe(out), had_event
-
-
-def in_condition(v) -> bool:
-    """True when the verb stands in an "if" clause (it states a condition, not an event)."""
-    t = v
-    while t is not None and t.dep_ != "ROOT":
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in t.children):
-            return True
-        if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep"):
-            return False
-        t = t.head
-    return bool(t is not None and any(c.dep_ == "mark" and c.lower_ in _CONDITION
-                                      for c in t.children))  # fmt: skip
-
-
-def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
-    """The actors doing what the verb says (see the module docstring)."""
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent:
-        return _actors(p, agent[0], resolver, v)
-    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-    if not subj and depth:  # "X are scheduled to meet": the passive subject of the head
-        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
-    if subj:  # a misparse may give two subjects; the verb's own is the nearest before it
-        before = [c for c in subj if c.i < v.i]
-        return _actors(p, (before or subj)[-1], resolver, v)
-    if depth > 4 or v.dep_ == "ROOT":
-        return []
-    if v.dep_ == "relcl":
-        return _antecedent(p, v)
-    head = v.head
-    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying
-        if obj:
-            return _actors(p, obj[0], resolver, head.head)
-        head = head.head
-    if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
-        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
-        controller += [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "on"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]  # both sides to pull back"
-        if controller:
-            return _actors(p, controller[0], resolver, head)
-    if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
-        return subject_of(p, head, resolver, depth + 1)
-    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
-    return []
-
-
-def _actors(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
-    """A subject's or object's actors; pronouns and bare group nouns through the resolver; a
-    subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
-    if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        return _antecedent(p, verb)
-    if token.lower_ in PRONOUNS:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            reporter = _reporter(p, verb, resolver)
-            if reporter:
-                return reporter
-        return resolver.resolve(p, token)
-    if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
-        found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
-        # "the group", "the Iran-aligned group": the latest of its kind, not its backer
-        found = found or resolver.resolve(p, token)
-        if found:
-            return found
-    found = phrase_actors(p, token)
-    subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
-    if (
-        not found
-        and subject_of_attack
-        and attack_noun(token)
-        and any(c.lower_ == "the" for c in token.children)
-    ):
-        found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
-    if not found:  # "the group's positions", "its bases": the possessor's
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
-        if owner is not None and (pronoun or owner.lemma_.lower() in GROUP_NOUNS):
-            found = _actors(p, owner, resolver, verb)
-        elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
-            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
-    return found or resolver.resolve(p, token)
-
-
-def _antecedent(p: Parsed, relcl) -> list[str]:
-    """What a relative clause describes; past an apposition to what it stands beside
-    ("Iran, Hezbollah's main backer, which supplies it")."""
-    head = relcl.head
-    if head.dep_ == "appos":
-        return phrase_actors(p, head.head)
-    return phrase_actors(p, head)
-
-
-def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
-    """The subject of the reporting verb a clause is said under, if it names an actor."""
-    t = verb
-    while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:
-        t = t.head
-        if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
-            subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if subj:
-                found = phrase_actors(p, subj[0])
-                return found or (resolver.resolve(p, subj[0]) if resolver else [])
-    return []
 
 
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:
@@ -239,7 +105,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     objects = []
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
-                    and c is not carrier]  # fmt: skip
+                    and (carrier is None or c.i != carrier.i)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
@@ -247,7 +113,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         holders += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for h in holders:
-        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in cls.targets):
+        for prep in (
+            c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in cls.targets
+        ):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
     if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
         # "France joined the Greek drills with Italy": France and Italy join Greece
@@ -255,7 +123,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                   for a in phrase_actors(p, c)]  # fmt: skip
         withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
         fellow = [a for c in withs for g in c.children if g.dep_ == "pobj"
-                  for a in _actors(p, g, resolver, v)]  # fmt: skip
+                  for a in actors_of(p, g, resolver, v)]  # fmt: skip
         if owners:
             return [a for a in subjects + fellow if a not in owners], owners
     if cls.kind == "supply" and carrier is None:
@@ -263,43 +131,16 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
     targets: list[str] = []
     for o in objects:
-        targets += [a for a in _actors(p, o, resolver, v) if a not in targets]
+        targets += [a for a in actors_of(p, o, resolver, v) if a not in targets]
+    if cls.kind == "war" and not targets:  # "fired missiles at Riyadh": the capital's state
+        targets = [p.capital_at[o.i] for o in objects
+                   if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
     reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
-
-
-def _group_noun(token) -> bool:
-    """ "the group", "the army", and "the armed forces" / "the security forces" (a state's)."""
-    if token.lemma_.lower() in GROUP_NOUNS:
-        return True
-    return token.lemma_.lower() == "force" and any(
-        c.lower_ in ("armed", "security") for c in token.children
-    )
-
-
-def modality_of(v) -> str:
-    """Negated, hedged or fact, by the rules of the module docstring."""
-    chain = [v]
-    t = v
-    while t.dep_ in ("xcomp", "conj", "ccomp", "pcomp", "advcl") and len(chain) < 5:
-        t = t.head if t.dep_ != "pcomp" else t.head.head
-        chain.append(t)
-    first = chain[:2] if v.dep_ in ("xcomp", "pcomp") else chain[:1]
-    if any(c.dep_ == "neg" for t in first for c in t.children):
-        return NEGATED
-    if any(t.lemma_.lower() in _DENY for t in chain[1:3]):
-        return NEGATED
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in first for c in t.children):
-        return HEDGED
-    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _INTENT:
-        return HEDGED
-    if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
-        return HEDGED
-    return FACT
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

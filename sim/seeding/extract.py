@@ -17,18 +17,27 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sim.seeding.clauses import clause_findings
+from sim.seeding.coalitions import coalition_findings
 from sim.seeding.conditionals import find_conditionals
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
-from sim.seeding.gazetteer import Gazetteer, standard_gazetteer
+from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
-from sim.seeding.mentions import Mention, Tagged, find_mentions, tag_sentence
+from sim.seeding.mentions import (
+    Mention,
+    Tagged,
+    dateline_state,
+    find_mentions,
+    located_capitals,
+    tag_sentence,
+)
 from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
-from sim.seeding.phrases import Parsed, Resolver, actors_of_tokens, dateline_length
+from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
+from sim.seeding.resolver import Resolver
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 
@@ -60,12 +69,13 @@ def extract_file(path: Path | str) -> Extraction:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Every actor, finding, place and quantity of a checked document."""
-    gaz = with_document_groups(doc.text, gaz or standard_gazetteer())
+    gaz = with_document_groups(doc.text, for_document(doc.text, gaz or standard_gazetteer()))
     mentions = find_mentions(doc, gaz)
     leads = [dateline_length(s.text) for s in doc.sentences]
     texts = [_as_parsed(doc, s, n, mentions) for s, n in zip(doc.sentences, leads, strict=True)]
     sdocs = parse_sentences(texts)
-    parsed = [actors_of_tokens(s, sd, mentions, gaz, n)
+    capitals = located_capitals(doc, gaz)
+    parsed = [actors_of_tokens(s, sd, mentions, gaz, n, capitals)
               for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
@@ -80,7 +90,11 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
-    findings, unread = _read(parsed, tagged, groups, Resolver(kinds))
+    present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
+    introduced = frozenset(gaz.actors) - frozenset(standard_gazetteer().actors)
+    resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present,
+                        introduced=introduced)  # fmt: skip
+    findings, unread = _read(parsed, tagged, groups, resolver)
     named: dict[str, Mention] = {}
     for m in mentions:
         if m.form != "g":
@@ -89,6 +103,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     forces = stated_forces(quantities, parsed)
     taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
+    for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
+        if m.actor in taking_part:
+            named.setdefault(m.actor, m)
     actors = {a: m for a, m in named.items() if a in taking_part} or named
     findings = [f for f in findings if all(p is None or p in actors for p in f.parties)]
     return Extraction(doc, actors, mentions, tagged, findings, find_places(doc, tagged, gaz),
@@ -103,6 +120,7 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
     unread: list[int] = []
     for p, t in zip(parsed, tagged, strict=True):
         got, had_event = clause_findings(p, resolver)
+        got += coalition_findings(p, resolver)
         resolver.read(p)  # after the sentence: "the junta" means the last one named
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]

@@ -8,7 +8,7 @@ titles of office holders and places that fronts are named after.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -48,6 +48,7 @@ class Gazetteer:
     titles: tuple[str, ...]
     places: dict[str, Place] = field(default_factory=dict)
     contextual: frozenset[str] = frozenset()  # aliases that count only beside another mention
+    ambiguous: tuple = ()  # (forms, default id, {id: cue patterns}): "Congo" by the document
 
     def alias_pattern(self) -> re.Pattern[str]:
         """One regex for every alias and group phrase, longest first, on whole words."""
@@ -90,5 +91,23 @@ def standard_gazetteer() -> Gazetteer:
     places = {pid: Place(pid, p["name"], p["territory_of"], tuple(p["patterns"]))
               for pid, p in data["places"].items()}  # fmt: skip
     contextual = frozenset(n for e in data["actors"].values() for n in e.get("contextual", []))
+    ambiguous = tuple((tuple(a["forms"]), a["default"], a["cues"])
+                      for a in data.get("ambiguous_names", {}).values())  # fmt: skip
+    for forms, default, _ in ambiguous:
+        aliases.update({f: (default, aliases.get(f, ("", "n"))[1]) for f in forms})
     return Gazetteer(actors, aliases, groups, tuple(data["not_actors"]),
-                     tuple(data["titles"]), places, contextual)  # fmt: skip
+                     tuple(data["titles"]), places, contextual, ambiguous)  # fmt: skip
+
+
+def for_document(text: str, gaz: Gazetteer) -> Gazetteer:
+    """The gazetteer with each ambiguous name ("Congo") bound to the state the document's
+    places point to: the state with more cue words in the text, the default on a tie."""
+    aliases = dict(gaz.aliases)
+    for forms, default, cues in gaz.ambiguous:
+        counts = {aid: sum(len(re.findall(c, text, re.I)) for c in pats)
+                  for aid, pats in cues.items()}  # fmt: skip
+        best = max(counts, key=lambda a: (counts[a], a == default))
+        for f in forms:
+            form = aliases.get(f, (best, "n"))[1]
+            aliases[f] = (best, form)
+    return replace(gaz, aliases=aliases) if aliases != gaz.aliases else gaz

@@ -30,8 +30,8 @@ _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|control
 _HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
                     r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
                     r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
-_NOT_ACTORS = re.compile(r"\b(?:Ministry|Council|Agency|News|Commission|Office|Court|"
-                         r"Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
+_NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|"
+                         r"Office|Court|Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
                          r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
@@ -61,6 +61,7 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     aliases = dict(gaz.aliases)
     for name, acr in _named(text):
         _add(name, acr, gaz, actors, aliases)
+        _owned_government(text, name, acr, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):
         acr = m.group("acr")
         if acr not in aliases:
@@ -68,8 +69,17 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     for m in _NAMED_FIGHTERS.finditer(text):  # "Tuareg rebels", "Baloch separatists"
         people = m.group("people")
         named = re.match(r"\s+of\s+the\s+[A-Z]", text[m.end() : m.end() + 12])
-        if people not in aliases and not _TITLE_WORDS.match(people.split()[0]) and not named:
+        first = people.split()[0]
+        if (
+            people not in aliases
+            and not _TITLE_WORDS.match(first)
+            and not named
+            and not (_DIRECTION.match(first))
+        ):  # "Southern separatists": where they are, not who
             _add(m.group(), None, gaz, actors, aliases)
+            plural = f"{people}s"  # "Ninja rebels" ... "the Ninjas"
+            if m.group() in aliases and re.search(rf"\b{re.escape(plural)}\b", text):
+                aliases.setdefault(plural, aliases[m.group()])
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
@@ -85,9 +95,11 @@ def _named(text: str) -> list[tuple[str, str | None]]:
             continue
         words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
         tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
-        name = next((t for t in tails if _initials_spell(acr, t, strict=True)), None) or next(
-            (t for t in tails if _initials_spell(acr, t)), name
-        )
+        name = (
+            next((t for t in tails if _initials_spell(acr, t, strict=True)), None)
+            or next((t for t in tails if t[0] == acr[0] and _initials_spell(acr, t)), None)
+            or next((t for t in tails if _initials_spell(acr, t)), name)
+        )  # "Ansar Dine and the Movement for Oneness ... (MUJAO)": the Movement's
         if _initials_spell(acr, name) or _abbreviates(name):
             out.append((m.start(), name, acr))
     for start, name in _group_names(text):
@@ -178,6 +190,11 @@ def _group_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DIRECTION = re.compile(
+    r"^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+    r"Islamist|Jihadist|Sunni|Shia|Shiite|Shi'ite|Muslim|Christian|Marxist|"
+    r"Maoist|Communist|Rebel|Armed|Militant)$"
+)  # where or what, not who
 # title-case headlines: words no name holds
 _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over|Amid|From|By|"
                           r"Says?|Is|Are|Will|The|A)$")  # fmt: skip
@@ -212,6 +229,27 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     aliases.setdefault(name, (aid, "n"))
     if acr:
         aliases.setdefault(acr, (aid, "n"))
+
+
+def _owned_government(text: str, name: str, acr: str | None, actors: dict[str, KnownActor],
+                      aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
+    """ "Somalia's Western-backed Transitional Federal Government (TFG)": a government the
+    text gives a state as its owner is that state (its name and acronym become the state's)."""
+    own = aliases.get(name)
+    known = actors.get(own[0]) if own else None
+    if known is None or known.kind != "state" and "Government" not in name.split():
+        return
+    if own[0] not in (slug(name), slug(acr or "")):
+        return  # a known state already
+    owner = re.search(rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){{0,3}}?"
+                      rf"{re.escape(name)}", text)  # fmt: skip
+    state = aliases.get(owner.group("owner")) if owner else None
+    if state is None or actors.get(state[0]) is None or actors[state[0]].kind != "state":
+        return
+    for n in (name, acr):
+        if n:
+            aliases[n] = (state[0], "n")
+    actors.pop(own[0], None)
 
 
 def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:

@@ -65,6 +65,20 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     return _without_lone_contextual(_non_overlapping(found), text, gaz)
 
 
+def located_capitals(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """Capitals and seats named as places ("fired missiles at Riyadh", "talks in Beijing"):
+    not actors, but the state whose capital was hit when an attack names it as its target."""
+    text = _mask(doc.text, gaz.not_actors)
+    out = []
+    for m in gaz.alias_pattern().finditer(text):
+        alias = m.group("alias")
+        if alias in gaz.groups or gaz.aliases[alias][1] != "m":
+            continue
+        if _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+            out.append(Mention(m.start(), m.end(), gaz.aliases[alias][0], "m"))
+    return out
+
+
 def _without_lone_contextual(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """Drop "the North" unless North Korea is also named otherwise in the document."""
 
@@ -98,16 +112,18 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     people: dict[str, str] = {}
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
-    host = _dateline_state(doc, gaz)
+    host = dateline_state(doc, gaz)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
             context = starts.get(s.start + opener.end(), context)
+        named_here = {starts[i] for i in range(s.start, s.end) if i in starts}
         for m in title_re.finditer(doc.text, s.start, s.end):
+            leader = _LEADER_TITLES.match(m.group()) and named_here & {host} == {host}
             owner = (
                 _actor_just_before(found, m.start(), doc.text)
                 or context
-                or (host if _HOST_TITLES.match(m.group()) else None)
+                or (host if _HOST_TITLES.match(m.group()) or leader else None)
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
@@ -145,9 +161,12 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
 
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
 _HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
+# a president or prime minister by title alone is the host's only when the same sentence names
+# the host ("South Korea's military returned fire, and President Lee ordered ...")
+_LEADER_TITLES = re.compile(r"(?:President|Prime Minister)\b")
 
 
-def _dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
+def dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
     """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia): a
     minister or spokesperson named by title alone is the host's ("Defence Minister Pedro
     Sanchez told reporters"); presidents and leaders are not (a Baghdad dispatch names

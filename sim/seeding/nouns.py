@@ -12,11 +12,22 @@
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
-from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
+from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
 from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
 _WAR_NOUNS = {
+    "strike",
+    "airstrike",
+    "raid",
+    "occupation",
+    "blockade",
+    "siege",
+    "fighting",
+    "clash",
+    "battle",
+    "shelling",
+    "bombing",
     "war",
     "conflict",
     "aggression",
@@ -30,8 +41,8 @@ _WAR_NOUNS = {
 }
 
 
-def allegiance(p: Parsed) -> list[Finding]:
-    """Alliances from nouns of allegiance and from "<X>-backed"."""
+def allegiance(p: Parsed, resolver=None) -> list[Finding]:
+    """Alliances from nouns of allegiance and from "<X>-backed"; supplies from nouns of aid."""
     table = verbs()
     out: list[Finding] = []
     for t in p.doc:
@@ -49,38 +60,105 @@ def allegiance(p: Parsed) -> list[Finding]:
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
-        elif t.pos_ == "NOUN" and lemma in table.pledges:
+        elif t.pos_ == "NOUN" and lemma in table.pledges | table.provisions:
             owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
+            owner += [p.actor_at[c.i] for c in t.children
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                     for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
-                    for a in owner for b in other if a != b]  # fmt: skip
-        elif lemma in table.backed and t.dep_ in ("amod", "acl", "compound"):
+                     for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+            if lemma in table.provisions:  # "U.S. military aid to Kyiv"
+                out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": t.text})
+                        for a in owner for b in other if a != b]  # fmt: skip
+            else:
+                out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
+                        for a in owner for b in other if a != b]  # fmt: skip
+        elif _participle(t, table.backed | _TRAINED):
+            head = t.head.head if t.dep_ == "conj" else t.head  # "trained and backed by Iran"
             backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
                        for a in phrase_actors(p, c)]  # fmt: skip
-            backers += [a for c in t.children if c.dep_ == "agent"
-                        for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-            backed = [p.actor_at[i] for i in (t.head.i, *(c.i for c in t.head.children
+            agents = [c for c in (*t.children, *t.head.children, *t.conjuncts) if c.dep_ == "agent"]
+            backers += [a for c in agents for g in c.children for a in phrase_actors(p, g)]
+            backed = [p.actor_at[i] for i in (head.i, *(c.i for c in head.children
                       if c.dep_ == "compound")) if i in p.actor_at]  # fmt: skip
-            backed = backed or _described(p, t.head)
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
-                    for a in backers for b in backed if a != b]  # fmt: skip
+            backed = backed or [
+                a for c in head.children if c.dep_ == "poss" for a in phrase_actors(p, c)
+            ]  # "Yemen's Saudi-backed government"
+            backed = backed or _described(p, head) or _fighters(p, head, resolver)
+            kind, action = (("supply", "supply_arms") if lemma in _TRAINED
+                            else ("alliance", "consult_partners"))  # fmt: skip
+            out += [finding_at(p, kind, action, (a, b), FACT, t, {})
+                    for a in dict.fromkeys(backers) for b in backed if a != b]  # fmt: skip
     return out
 
 
-def nominal_wars(p: Parsed) -> list[Finding]:
+_TRAINED = {"train", "equip"}
+# "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
+_OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
+_WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
+_RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
+
+
+def _participle(t, lemmas) -> bool:
+    """ "Iran-backed", "militias backed by Tehran", "trained and backed by Iran"."""
+    if t.lemma_.lower() not in lemmas:
+        return False
+    if t.dep_ in ("amod", "acl", "compound"):
+        return t.lemma_.lower() not in _TRAINED or t.dep_ == "acl"
+    return t.dep_ == "conj" and t.head.dep_ in ("acl", "amod") and t.pos_ == "VERB"
+
+
+def _named_or_resolved(p: Parsed, g, resolver) -> list[str]:
+    """A phrase's actors, or who "the government" stands for."""
+    found = phrase_actors(p, g)
+    if not found and resolver is not None:
+        found = resolver.resolve(p, g)
+    return found
+
+
+def _own_or_resolved(p: Parsed, g, resolver) -> list[str]:
+    """What a phrase itself names (not its backer), or who "the rebels" stands for."""
+    return own_actors(p, g) or (resolver.resolve(p, g) if resolver is not None else [])
+
+
+def _fighters(p: Parsed, noun, resolver) -> list[str]:
+    """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
+    if resolver is None or noun.lemma_.lower() not in (
+        "separatist",
+        "rebel",
+        "militia",
+        "insurgent",
+        "militant",
+        "fighter",
+    ):
+        return []
+    return resolver.resolve(p, noun)
+
+
+def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
     """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
-    object of "against"/"on"/"with"."""
+    object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject."""
     out: list[Finding] = []
     for t in p.doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS:
+        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and t.lower_ in _WAR_NOUNS
+        if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
             continue
         owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
         owner += [p.actor_at[c.i] for c in t.children
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target = [a for c in t.children if c.dep_ == "prep" and c.lower_ in
-                  ("against", "on", "with", "in") for g in c.children
-                  for a in phrase_actors(p, g)]  # fmt: skip
+        target: list[str] = []
+        of = ("of",) if t.lemma_.lower() in _OF_TARGET or t.lower_ in _OF_TARGET else ()
+        located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
+        for preps in (("against", "on", *of), ("with", "inside", *located)):
+            target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                                for g in c.children
+                                for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
+            owner = _sufferer(p, t)  # after days of fighting with government forces"
+        if not owner and not target:  # "withdrew after weeks of shelling by separatists"
+            by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
+            owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
+                     for g in c.children for a in _own_or_resolved(p, g, resolver)]  # fmt: skip
+            target = _sufferer(p, t) if owner else []
         out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
@@ -93,6 +171,8 @@ def _described(p: Parsed, noun) -> list[str]:
     for _ in range(4):
         if t.dep_ == "appos" and t.head.i in p.actor_at:
             return [p.actor_at[t.head.i]]
+        if t.dep_ == "appos":  # "Units of the PMF, an umbrella of groups backed by Iran"
+            return phrase_actors(p, t.head)
         if t.dep_ not in ("pobj", "prep", "appos"):
             return []
         t = t.head
@@ -118,4 +198,23 @@ def _ally_of(p: Parsed, noun) -> list[str]:
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
     if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:
         found = [p.actor_at[noun.head.i]]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if not found and after is not None and after.i in p.actor_at and after.head.i == noun.head.i:
+        found = [p.actor_at[after.i]]  # "Syria's ally Iran welcomed": parsed as two subjects
     return found
+
+
+def _sufferer(p: Parsed, noun) -> list[str]:
+    """Whom an attack noun with no target fell on: the subject of the verb it hangs from
+    ("Ukrainian troops withdrew after weeks of shelling by ...")."""
+    t = noun
+    for _ in range(5):
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [a for s in subj for a in phrase_actors(p, s)]
+            owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
+            return found or [a for o in owners for a in _owner(p, o)]  # "its forces came"
+        if t.dep_ == "ROOT":
+            break
+    return []

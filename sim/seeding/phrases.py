@@ -25,6 +25,7 @@ _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|fr
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
                          r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+_DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 _PATRON_WORDS = {
     "back",
     "backed",
@@ -46,7 +47,7 @@ _PATRON_WORDS = {
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
             "he": "one", "she": "one", "his": "one", "her": "one", "which": "rel", "who": "rel",
-            "that": "rel"}  # fmt: skip
+            "that": "rel", "we": "speaker", "our": "speaker", "us": "speaker"}  # fmt: skip
 GROUP_NOUNS = {"country", "group", "bloc", "alliance", "island", "junta", "government",
                "kingdom", "movement", "militia", "state", "nation", "organisation",
                "organization", "militant", "rebel", "insurgent", "jihadist",
@@ -70,6 +71,7 @@ class Parsed:
     participants: set[str] = field(default_factory=set)  # subjects and targets of event verbs
     verb_subjects: dict[int, list[str]] = field(default_factory=dict)  # as read, pronouns resolved
     lead: int = 0  # characters of dateline before the parsed text ("SEOUL, Oct 31 (Reuters) - ")
+    capital_at: dict[int, str] = field(default_factory=dict)  # "at Riyadh": token -> its state
 
     def offset(self, token) -> int:
         """The document offset of a token."""
@@ -86,7 +88,7 @@ def dateline_length(text: str) -> int:
 
 
 def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gazetteer,
-                     lead: int = 0) -> Parsed:  # fmt: skip
+                     lead: int = 0, capitals: list[Mention] = ()) -> Parsed:  # fmt: skip
     """The parse with each token's actor: gazetteer mentions first, then the NER fallback."""
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     actor_at: dict[int, str] = {}
@@ -99,10 +101,14 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
             if m.form != "g" and t.lower_ != "the":  # "the Iran-aligned group": not "the"
                 actor_at[t.i] = m.actor
     p = Parsed(sentence, sdoc, actor_at, lead=lead)
+    for m in (m for m in capitals if sentence.start <= m.start < sentence.end):
+        for t in sdoc:
+            if m.start <= sentence.start + lead + t.idx < m.end:
+                p.capital_at[t.i] = m.actor
     for ent in sdoc.ents:
         if any(t.i in covered for t in ent):
             continue
-        known = _fallback_actor(ent, gaz)
+        known = _fallback_actor(ent, gaz) or _listed_with_group(ent, actor_at, gaz)
         if known is not None:
             p.new_actors[known.id] = known
             start = sentence.start + lead + ent.start_char
@@ -112,10 +118,24 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
     return p
 
 
+def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownActor | None:
+    """A name coordinated with an armed group the text names ("an alliance of Ansar Dine and
+    the Movement for Oneness and Jihad in West Africa"): an armed group too."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent.text) < 4:
+        return None
+    root = ent.root
+    around = [*root.conjuncts]
+    groups = [actor_at[t.i] for t in around if t.i in actor_at]
+    if not any(getattr(gaz.actors.get(a), "kind", "") == "armed_group" for a in groups):
+        return None
+    name = ent.text.removeprefix("the ").strip()
+    return KnownActor(slug(name), name, "armed_group")
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = ent.text.removeprefix("the ").strip()
-    if ent.label_ == "NORP" and len(text) >= 4:
+    if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
         stem = text[: max(4, len(text) - 3)].lower()
         states = [a for a in gaz.actors.values() if a.kind == "state"]
         hit = next((a for a in states if a.name.lower().startswith(stem)), None)
@@ -172,12 +192,21 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
                 continue
             kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
+            kept = kept or c.dep_ == "appos" and _listed(c)  # "A, B, C and D": a list
             if c.dep_ in _OWN and not kept:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
+
+
+def _listed(appos) -> bool:
+    """An apposition that goes on as a list ("Saudi Arabia, the United Arab Emirates, Jordan
+    and Bahrain"): the parse hangs the second name on the first as an apposition."""
+    return any(g.dep_ == "conj" for g in appos.children) and any(
+        g.dep_ == "cc" for c in appos.conjuncts for g in (*c.children, c.head)
+    )
 
 
 def _backer(c) -> bool:
@@ -188,85 +217,6 @@ def _backer(c) -> bool:
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
             and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
-
-
-_KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
-                 "organization": "alliance", "group": "armed_group", "militia": "armed_group",
-                 "movement": "armed_group", "island": "territory", "militant": "armed_group",
-                 "rebel": "armed_group", "insurgent": "armed_group", "jihadist": "armed_group",
-                 "guerrilla": "armed_group", "separatist": "territory"}  # fmt: skip
-
-
-@dataclass
-class Resolver:
-    """Who "it", "they", "the group" and "the two countries" stand for: the latest subjects;
-    a group noun ("the alliance", "the bloc", "the group") the latest actor of its kind; "the
-    strike" or "the attack" the latest attacker."""
-
-    kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind
-    subjects: list[str] = field(default_factory=list)  # latest last
-    mentioned: list[str] = field(default_factory=list)  # subjects and targets, latest last
-    pairs: list[tuple[str, str]] = field(default_factory=list)
-    named_by: dict[str, str] = field(default_factory=dict)  # "junta" -> the "Niger junta"
-    attackers: list[str] = field(default_factory=list)  # "the strike killed": whose strike
-
-    def read(self, p: Parsed) -> None:
-        """Remember which actor a group noun was last said of ("the Niger junta")."""
-        for t in p.doc:
-            if t.lemma_.lower() in GROUP_NOUNS:
-                mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]
-                owners = [p.actor_at[c.i] for c in mods if c.i in p.actor_at]
-                if owners:
-                    self.named_by[t.lemma_.lower()] = owners[0]
-
-    def heard(self, subjects: list[str], targets: list[str]) -> None:
-        """Remember a clause's subjects (and the pair it joins, if any)."""
-        for a in reversed(subjects):  # the first named is the most salient
-            if a in self.subjects:
-                self.subjects.remove(a)
-            self.subjects.append(a)
-        for a in [*targets, *reversed(subjects)]:
-            if a in self.mentioned:
-                self.mentioned.remove(a)
-            self.mentioned.append(a)
-        if subjects and targets and subjects[0] != targets[0]:
-            self.pairs.append((subjects[0], targets[0]))
-
-    def of_kind(self, p: Parsed, noun) -> list[str]:
-        """The latest actor of the kind a group noun names, this sentence's included."""
-        if noun.lemma_.lower() in self.named_by:
-            return [self.named_by[noun.lemma_.lower()]]
-        kind = _KIND_OF_NOUN.get(noun.lemma_.lower(), "state")
-        kinds = {kind, "armed_group"} if kind == "territory" else {kind}  # "the separatists"
-        here = [a for i, a in sorted(p.actor_at.items()) if i < noun.i]
-        for a in reversed(self.mentioned + here):
-            if self.kinds.get(a) in kinds:
-                return [a]
-        return []
-
-    def resolve(self, p: Parsed, token) -> list[str]:
-        """The actors a pronoun or a bare group noun stands for; [] when unsure."""
-        phrase = " ".join(t.text for t in token.subtree)
-        if PAIR_WORDS.match(phrase):
-            return list(self.pairs[-1]) if self.pairs else self.subjects[-2:]
-        word = token.lower_
-        kind = PRONOUNS.get(word)
-        if (
-            kind is None
-            and (token.lemma_.lower() in GROUP_NOUNS or token.lemma_.lower() == "force")
-            and any(c.lower_ == "the" for c in token.children)
-        ):
-            return self.of_kind(p, token)  # "the armed forces": the latest state
-        if kind == "rel":
-            return []
-        if kind is None:
-            return []
-        if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
-            before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
-            return before[-1:] if before else []
-        if not self.subjects:
-            return []
-        return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
 
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,

@@ -17,7 +17,8 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
-    r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men",
+    r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
+    r"instructors|advisers|advisors|trainers",
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
     "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
 }
@@ -144,7 +145,7 @@ def _subject(p, verb) -> list[str]:
     """The verb's subject as the sentence was read (pronouns and "the armed forces" resolved),
     else as its own words say."""
     from sim.seeding.clauses import subject_of
-    from sim.seeding.phrases import Resolver
+    from sim.seeding.resolver import Resolver
 
     return p.verb_subjects.get(verb.i) or subject_of(p, verb, Resolver())
 

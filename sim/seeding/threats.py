@@ -18,7 +18,8 @@ from functools import cache
 
 from sim.seeding.clauses import subject_of
 from sim.seeding.findings import CONDITIONAL, FACT, Finding, load_data
-from sim.seeding.phrases import Parsed, Resolver, finding_at, phrase_actors
+from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.resolver import Resolver
 
 _REPORTING = {"say", "warn", "tell", "state", "add", "threaten", "vow", "declare", "insist"}
 _THREAT_VERBS = {"threaten", "warn", "vow"}
@@ -144,7 +145,10 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
                          else subject_of(p, cond, resolver))  # fmt: skip
     own = subject_of(p, v, resolver)
     said_of = [c for c in cond.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")]
-    if said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
+    objects = [a for c in v.children if c.dep_ == "dobj" for a in phrase_actors(p, c)]
+    if said_of and objects and own and not set(objects) & set(own):
+        condition_subject = objects  # "will punish the North if it attacks again": the North
+    elif said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
         condition_subject = own
     if own and not set(own) & set(condition_subject):
         speaker = own

@@ -11,6 +11,7 @@ from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
 _MOVEMENT = {"cross", "roll", "pour", "sweep"}
+_HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 
 def class_of(v) -> tuple[VerbClass | None, object | None]:
@@ -42,13 +43,53 @@ def _known_lemma(lemma: str, table) -> str:
     return lemma
 
 
+def _purpose_of(t, v) -> bool:
+    """Whether ``t`` states the purpose of ``v`` ("crossed into X as part of a force sent to
+    help"), not a clause of its own ("swept into Aleppo as jets struck ... in support of")."""
+    while t.i != v.i:
+        if t.dep_ not in ("advcl", "xcomp", "acl", "pobj", "prep", "dobj", "aux"):
+            return False
+        if (
+            any(c.dep_ == "mark" for c in t.children)
+            or t.dep_ == "advcl"
+            and any(c.dep_ == "nsubj" for c in t.children)
+        ):
+            return False
+        t = t.head
+    return True
+
+
 def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
-    """ "signed a deal with France to buy radars": a purchase, so France supplies."""
+    """ "signed a deal with France to buy radars": a purchase, so France supplies; "signed a
+    ceasefire": a ceasefire, not a treaty."""
     if cls is None or cls.kind != "treaty":
         return cls
+    truce = verbs().by_noun
+    if any(getattr(truce.get(c.lemma_.lower()), "kind", None) == "ceasefire"
+           for c in v.children if c.dep_ == "dobj"):  # fmt: skip
+        return verbs().by_lemma.get("agree", cls)
     near = [*(carrier.children if carrier is not None else ()), *v.children]
     if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
         return verbs().by_lemma.get("buy")
+    return cls
+
+
+_PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
+
+
+def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
+    """ "sending tanks and artillery to the rebels": weapons sent are a supply, not troops."""
+    if cls is None or cls.kind != "deployment":
+        return cls
+    objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
+    troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
+    if (
+        objs
+        and objs[0].lemma_.lower() in verbs().goods
+        and not any(o.lemma_.lower() in troops or o.lower_ in troops for o in objs)
+    ):
+        return verbs().by_lemma.get("supply", cls)
     return cls
 
 
@@ -83,8 +124,9 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
-    if lemma in _MOVEMENT:
-        return any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+    if lemma in _MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
+        into = any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
+        return into and not any(t.lemma_.lower() in _HELP and _purpose_of(t, v) for t in v.subtree)
     return True
 
 

@@ -32,6 +32,7 @@ class Verbs:
     backed: frozenset[str]
     goods: frozenset[str]
     pledges: frozenset[str] = frozenset()
+    provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
 
 
 KINDS = (
@@ -89,4 +90,5 @@ def verbs() -> Verbs:
             by_noun.setdefault(noun, vc)
     goods = frozenset(data["classes"]["supply"].get("goods", []))
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
-                 frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])))  # fmt: skip
+                 frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
+                 frozenset(data.get("provisions", [])))  # fmt: skip

@@ -1,0 +1,178 @@
+"""Coalitions, membership and claimed attacks: relations news states with nouns and light verbs.
+
+- A coalition's leader is remembered ("the U.S.-led coalition", "a coalition led by Saudi
+  Arabia"), so "the coalition" later is its leader.
+- Membership is an alliance: "Britain, a member of the coalition", "Both countries are members
+  of the CSTO", "Finland became the 31st member of NATO", "Finland joins NATO", "the five
+  countries had joined the U.S.-led coalition": the member and the alliance (or the
+  coalition's leader).
+- Taking part in an attack the text has reported: "Saudi Arabia, Jordan and Bahrain took part in
+  the strikes", "joined the strikes": each is at war with the attack's target and allied with
+  its attacker.
+- A claimed attack: "Kampala was hit by bombings ..., attacks claimed by Islamic State", "the
+  Houthis claimed the attack": the claimant is at war with whoever the attack hit.
+"""
+
+from __future__ import annotations
+
+from sim.seeding.clauses import subject_of
+from sim.seeding.findings import FACT, Finding
+from sim.seeding.modality import modality_of
+from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.resolver import Resolver
+from sim.seeding.verb_sense import attack_noun
+
+_COALITION = {"coalition", "alliance", "bloc"}
+_MEMBER = {"member", "members"}
+
+
+def coalition_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
+    """Alliances of membership and wars of taking part or claiming, in one sentence."""
+    _remember_leaders(p, resolver)
+    out: list[Finding] = []
+    for t in p.doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma == "member":
+            out += _membership(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma in ("join", "take", "participate"):
+            out += _joining(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma == "claim":
+            out += _claim(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma in ("pledge", "swear"):
+            out += _allegiance(p, t, resolver)
+        elif t.lemma_.lower() == "part" and t.dep_ == "pobj" and t.head.lower_ == "as":
+            out += _part_of(p, t, resolver)
+    return out
+
+
+def _remember_leaders(p: Parsed, resolver: Resolver) -> None:
+    """ "the U.S.-led coalition", "a coalition led by Saudi Arabia": its leader."""
+    for t in p.doc:
+        if t.lemma_.lower() != "coalition":
+            continue
+        leaders = [p.actor_at[c.i] for c in t.children
+                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at
+                   and "led" in c.text.lower()]  # fmt: skip
+        leaders += [a for c in t.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                    for g in c.children if g.dep_ == "agent"
+                    for o in g.children for a in phrase_actors(p, o)]  # fmt: skip
+        if not leaders and t.i >= 2 and p.doc[t.i - 1].lower_ == "led":
+            leaders = [a for a in (p.actor_at.get(p.doc[t.i - 3].i),) if a] if t.i >= 3 else []
+        if leaders:
+            resolver.coalition[:] = leaders[:1]
+
+
+def _body(p: Parsed, noun, resolver: Resolver) -> list[str]:
+    """The alliance a coalition or alliance noun stands for, or its leader; "the bloc" the
+    latest alliance named."""
+    own = phrase_actors(p, noun)
+    if own:
+        return own
+    if noun.lemma_.lower() == "coalition" and resolver.coalition:
+        return list(resolver.coalition)
+    if noun.lemma_.lower() in _COALITION:
+        return resolver.of_kind(p, noun)
+    return []
+
+
+def _allegiance(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "X, which has pledged allegiance to Y", "X swore loyalty to Y": allies."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("allegiance", "loyalty")
+               for c in v.children):  # fmt: skip
+        return []
+    holders = [v, *(c for c in v.children if c.dep_ == "dobj")]  # "allegiance to X"
+    to = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    lords = [a for g in to for a in phrase_actors(p, g)]
+    if not lords and v.dep_ in ("relcl", "advcl"):  # "State, to which the ADF pledged"
+        lords = phrase_actors(p, v.head)
+    subjects = subject_of(p, v, resolver)
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
+            for a in subjects for b in lords if a != b]  # fmt: skip
+
+
+def _part_of(p: Parsed, part, resolver: Resolver) -> list[Finding]:
+    """ "crossed into Bahrain as part of a GCC force": the subject and the force's owner."""
+    verb = part.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    bodies = [a for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for a in _body(p, g, resolver)]  # fmt: skip
+    subjects = subject_of(p, verb, resolver)
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(verb), part, {})
+            for a in subjects for b in bodies if a != b]  # fmt: skip
+
+
+def _membership(p: Parsed, member, resolver: Resolver) -> list[Finding]:
+    """ "X, a member of the coalition", "X are members of Y", "X became a member of Y"."""
+    bodies = [a for c in member.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for a in _body(p, g, resolver)]  # fmt: skip
+    if member.dep_ == "appos":
+        members = phrase_actors(p, member.head)
+    elif member.dep_ in ("attr", "oprd"):
+        members = subject_of(p, member.head, resolver)
+    else:
+        return []
+    modality = modality_of(member.head) if member.dep_ != "appos" else FACT
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality, member, {})
+            for a in members for b in bodies if a != b]  # fmt: skip
+
+
+def _joining(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "joined NATO / the U.S.-led coalition / the strikes", "took part in the strikes"."""
+    lemma = v.lemma_.lower()
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    if lemma == "take":
+        if not any(o.lemma_.lower() == "part" for o in objs):
+            return []
+        objs = []
+    if lemma != "join":
+        objs += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if not objs:
+        return []
+    subjects = subject_of(p, v, resolver)
+    modality = modality_of(v)
+    out: list[Finding] = []
+    for o in objs:
+        if attack_noun(o) and not _has_target(p, o):
+            allies, targets = resolver.attackers, resolver.struck
+        elif o.lemma_.lower() in _COALITION or any(
+            resolver.kinds.get(a) == "alliance" for a in phrase_actors(p, o)
+        ):
+            allies, targets = _body(p, o, resolver), []
+        else:
+            continue
+        out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                for a in subjects for b in allies if a != b]  # fmt: skip
+        out += [finding_at(p, "war", "strike_territory", (a, b), modality, v, {})
+                for a in subjects for b in targets if a != b]  # fmt: skip
+    if out:
+        p.participants.update(subjects)
+    return out
+
+
+def _has_target(p: Parsed, noun) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
+
+
+def _claim(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "X claimed the attack (on Y)", "attacks claimed by X": X attacked whoever it hit."""
+    if v.dep_ == "acl" and attack_noun(v.head):
+        claimants = [a for g in v.children if g.dep_ == "agent"
+                     for o in g.children for a in phrase_actors(p, o)]  # fmt: skip
+        noun = v.head
+    else:
+        nouns = [c for c in v.children if c.dep_ == "dobj" and attack_noun(c)]
+        if not nouns:
+            return []
+        noun, claimants = nouns[0], subject_of(p, v, resolver)
+    hit = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+           for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+    hit = hit or list(resolver.victims)
+    out = [finding_at(p, "war", "strike_territory", (a, b), FACT, v, {"verb": v.text})
+           for a in claimants for b in hit if a != b]  # fmt: skip
+    if out:
+        p.participants.update(claimants + hit)
+        resolver.attackers[:] = claimants[:1]
+    return out

@@ -1,0 +1,57 @@
+"""Whether a clause happened, was denied, is only possible, or is a condition.
+
+- negated: "not"/"never" on the verb or on the verb it depends on, or governed by "deny",
+  "reject" ("denied arming the RSF");
+- hedged: a modal ("could", "would") or a governing verb or noun of intent or appeal
+  ("threatened to", "plans to", "urged X to", "a plan to train");
+- a condition: a clause inside an "if"/"unless" clause (see ``threats``);
+- a fact otherwise, reported speech included ("X said that Y attacked Z").
+"""
+
+from __future__ import annotations
+
+from sim.seeding.findings import FACT, HEDGED, NEGATED
+
+_MODALS = {"could", "might", "may", "would", "will", "should", "shall", "can", "must"}
+_INTENT = {"threaten", "vow", "plan", "consider", "prepare", "aim", "seek", "want", "intend",
+           "propose", "urge", "call", "ask", "demand", "warn", "pledge", "promise", "offer",
+           "try", "hope", "expect", "refuse", "fail"}  # fmt: skip
+_INTENT_NOUNS = {"plan", "bid", "effort", "proposal", "offer", "threat", "promise", "pledge"}
+_DENY = {"deny", "reject", "refute", "dismiss"}
+_CONDITION = {"if", "unless"}
+
+
+def in_condition(v) -> bool:
+    """True when the verb stands in an "if" clause (it states a condition, not an event)."""
+    t = v
+    while t is not None and t.dep_ != "ROOT":
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep"):
+            return False
+        t = t.head
+    return bool(t is not None and any(c.dep_ == "mark" and c.lower_ in _CONDITION
+                                      for c in t.children))  # fmt: skip
+
+
+def modality_of(v) -> str:
+    """Negated, hedged or fact, by the rules of the module docstring."""
+    chain = [v]
+    t = v
+    while t.dep_ in ("xcomp", "conj", "ccomp", "pcomp", "advcl") and len(chain) < 5:
+        t = t.head if t.dep_ != "pcomp" else t.head.head
+        chain.append(t)
+    first = chain[:2] if v.dep_ in ("xcomp", "pcomp") else chain[:1]
+    if any(c.dep_ == "neg" for t in first for c in t.children):
+        return NEGATED
+    if any(t.lemma_.lower() in _DENY for t in chain[1:3]):
+        return NEGATED
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in first for c in t.children):
+        return HEDGED
+    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _INTENT:
+        return HEDGED
+    if v.dep_ == "acl" and v.head.lemma_.lower() in _INTENT_NOUNS:  # "a plan to train"
+        return HEDGED
+    if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
+        return HEDGED
+    return FACT

@@ -1,0 +1,196 @@
+"""Who does what in a clause: the actors of a verb's subject and objects, over the parse.
+
+A verb's actors are its subject's (coordination included: "the U.S. and Britain conducted"; a
+relative pronoun takes its antecedent: "North Korea, which has supplied"; a passive clause takes
+its "by" agent; a verb without a subject takes its governing verb's: "vowed to retaliate", or the
+object of a verb of control: "urged Russia to stop"; a subject the parse hangs on the object
+before "and" is read back). Pronouns and bare group nouns go through the ``Resolver``; a subject
+pronoun in reported speech, and "we" in a quote, is the reporter.
+"""
+
+from __future__ import annotations
+
+from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, own_actors, phrase_actors
+from sim.seeding.resolver import Resolver
+from sim.seeding.verb_sense import attack_noun
+
+_REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
+_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "call",
+    "order",
+    "force",
+    "press",
+    "push",
+    "persuade",
+    "encourage",
+    "invite",
+    "allow",
+    "help",
+    "warn",
+    "request",
+    "demand",
+}
+
+
+def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
+    """The actors doing what the verb says (see the module docstring)."""
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent:
+        return actors_of(p, agent[0], resolver, v)
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if not subj and depth:  # "X are scheduled to meet": the passive subject of the head
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if subj:  # a misparse may give two subjects; the verb's own is the nearest before it
+        before = [c for c in subj if c.i < v.i]
+        return actors_of(p, (before or subj)[-1], resolver, v)
+    if depth > 4 or v.dep_ == "ROOT":
+        return []
+    stray = _stray_subject(p, v)
+    if stray:
+        return stray
+    if v.dep_ == "relcl":
+        return _antecedent(p, v)
+    head = v.head
+    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying
+        if obj:
+            return actors_of(p, obj[0], resolver, head.head)
+        head = head.head
+    if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
+        controller += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]  # both sides to pull back"
+        if controller:
+            return actors_of(p, controller[0], resolver, head)
+    if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(p, head, resolver, depth + 1)
+    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
+    return []
+
+
+def moved_by_proxy(p: Parsed, v) -> bool:
+    """Whether the verb's subject names only a backer ("Iran-backed militias")."""
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+    return (
+        bool(subj)
+        and not own_actors(p, subj[0])
+        and bool(phrase_actors(p, subj[0]))
+        and (any(_backed_word(t) for t in subj[0].subtree))
+    )
+
+
+def _backed_word(t) -> bool:
+    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm") and (
+        t.dep_ in ("amod", "acl", "compound")
+    )
+
+
+def _stray_subject(p: Parsed, v) -> list[str]:
+    """ "... to the Central African Republic and Rwanda has deployed": the parse hangs "Rwanda"
+    on the object before it; an actor right after "and" and before the verb's auxiliaries is
+    the second clause's subject."""
+    if v.dep_ != "conj":
+        return []
+    t = v.i - 1
+    while t >= 0 and p.doc[t].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        t -= 1
+    if t < 1 or t not in p.actor_at or p.doc[t].dep_ not in ("conj", "appos"):
+        return []
+    first = t
+    while first > 0 and p.actor_at.get(first - 1) == p.actor_at[t]:
+        first -= 1
+    return [p.actor_at[t]] if p.doc[first - 1].lower_ == "and" else []
+
+
+def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
+    """A subject's or object's actors; pronouns and bare group nouns through the resolver; a
+    subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
+    if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return _antecedent(p, verb)
+    if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
+        if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
+            reporter = _reporter(p, verb, resolver)
+            if reporter:
+                return reporter
+        return resolver.resolve(p, token)
+    if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
+        found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
+        found = found or _listed_members(p, token)
+        # "the group", "the Iran-aligned group": the latest of its kind, not its backer
+        found = found or resolver.resolve(p, token)
+        if found:
+            return found
+    found = phrase_actors(p, token)
+    subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
+    if (
+        not found
+        and subject_of_attack
+        and attack_noun(token)
+        and any(c.lower_ == "the" for c in token.children)
+    ):
+        found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
+    if not found:  # "the group's positions", "its bases": the possessor's
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
+        person = owner is not None and owner.lower_ in ("his", "her")
+        before = [a for i, a in sorted(p.actor_at.items()) if owner is not None and i < owner.i]
+        if person and before:  # "President Lee ordered his forces": the person's state
+            found = before[-1:]
+        elif owner is not None and pronoun:  # "X said their fighters": X's
+            found = _reporter(p, verb, resolver) or actors_of(p, owner, resolver, verb)
+        elif owner is not None and owner.lemma_.lower() in GROUP_NOUNS:
+            found = actors_of(p, owner, resolver, verb)
+        elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
+            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
+    return found or resolver.resolve(p, token)
+
+
+def _listed_members(p: Parsed, token) -> list[str]:
+    """ "The rebels, an alliance of Ansar Dine and MUJAO": the actors its apposition lists."""
+    return [a for c in token.children if c.dep_ == "appos"
+            for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+            for g in o.children if g.dep_ == "pobj" for a in phrase_actors(p, g)]  # fmt: skip
+
+
+def _antecedent(p: Parsed, relcl) -> list[str]:
+    """What a relative clause describes; past an apposition to what it stands beside
+    ("Iran, Hezbollah's main backer, which supplies it")."""
+    head = relcl.head
+    if head.dep_ == "appos":
+        return phrase_actors(p, head.head)
+    return phrase_actors(p, head)
+
+
+def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
+    """The subject of the reporting verb a clause is said under, if it names an actor."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:
+        t = t.head
+        if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if (
+                not subj and t.dep_ == "conj" and t.head.pos_ == "VERB"
+            ):  # "X condemned ... and said"
+                subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            if subj:
+                found = phrase_actors(p, subj[0])
+                return found or (resolver.resolve(p, subj[0]) if resolver else [])
+    return []
+
+
+def _group_noun(token) -> bool:
+    """ "the group", "the army", and "the armed forces" / "the security forces" (a state's)."""
+    if token.lemma_.lower() in GROUP_NOUNS:
+        return True
+    return token.lemma_.lower() == "force" and any(
+        c.lower_ in ("armed", "security") for c in token.children
+    )
