@@ -26,6 +26,7 @@ from sim.limits import check_run_knobs
 from sim.offline import quiet_network_env
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `wargame --help` needs none of it
+    from sim.domain.scenario import Scenario
     from sim.experiment.job import Job
 
 log = logging.getLogger("wargame")
@@ -54,16 +55,10 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
 
     The scenario is read from its file and changed by the config's ``scenario.*`` values here,
     after composition (``sim.scenario_config``): its text never passes through OmegaConf."""
-    from sim.domain.scenario_io import parse_scenario, with_deck
     from sim.experiment.job import Job
-    from sim.scenario_config import scenario_data
 
     check_run_knobs(cfg)  # sim.limits: every run knob, before the scenario is read
-    data, source = scenario_data(cfg.scenario)
-    if cfg.deck:
-        data = with_deck(data, Path(cfg.deck))
-        source = f"{source} + deck {cfg.deck}"
-    world = parse_scenario(data, source=source or "scenario (from the config)")
+    world, source = world_from_config(cfg)
     rules, combat = OmegaConf.to_object(cfg.rules), OmegaConf.to_object(cfg.combat)
     unknown = sorted(set(cfg.human_actors) - set(world.actors))
     if unknown:
@@ -71,7 +66,45 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
               tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
-    return job, source.split(" + deck ")[0] if source else None
+    return job, source
+
+
+def world_from_config(cfg: DictConfig) -> tuple[Scenario, str | None]:
+    """The validated world of a config's scenario (file, changes and deck), and its file.
+
+    Remembered for the last few configs (keyed by the changes and the files' sizes and times),
+    so checking every point of a sweep validates each distinct world once."""
+    from sim.scenario_config import scenario_file
+
+    files = [f for f in (scenario_file(cfg.scenario), cfg.deck) if f]
+    stamps = []
+    for f in files:
+        try:
+            st = Path(f).stat()
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    key = repr((OmegaConf.to_container(cfg.scenario, resolve=True), cfg.deck, stamps))
+    if key not in _WORLDS:
+        _WORLDS[key] = _read_world(cfg.scenario, str(cfg.deck or ""))
+        while len(_WORLDS) > 8:
+            del _WORLDS[next(iter(_WORLDS))]
+    return _WORLDS[key]
+
+
+_WORLDS: dict[str, tuple[Scenario, str | None]] = {}  # world_from_config's last few worlds
+
+
+def _read_world(node: DictConfig, deck: str) -> tuple[Scenario, str | None]:
+    from sim.domain.scenario_io import parse_scenario, with_deck
+    from sim.scenario_config import scenario_data
+
+    data, source = scenario_data(node)
+    described = source
+    if deck:
+        data = with_deck(data, Path(deck))
+        described = f"{source} + deck {deck}"
+    return parse_scenario(data, source=described or "scenario (from the config)"), source
 
 
 def run_task(cfg: DictConfig) -> None:

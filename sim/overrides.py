@@ -1,17 +1,18 @@
 """Command-line overrides checked before Hydra runs: scenario paths, typos and value types.
 
 ``scenario=path/to/file.yaml`` (or a comma list of them, for a sweep) is registered as an option
-of the scenario group. Every ``key=value`` override is checked against the composed config (a
-``scenario.*`` key against the chosen scenario's file); an unknown key ends the run with the
-allowed keys at that level and the closest match, and a value of the wrong type with what the
-key takes, before any output folder is made. Float ranges are written out with clean values
+of the scenario group, under the scenario's own name when the file is one of the scenarios
+folder. Every ``key=value`` override is checked against the composed config (a ``scenario.*``
+key against the chosen scenario's file; ``sim.override_keys``); an unknown key ends the run with
+the allowed keys at that level and the closest match, and a value of the wrong type with what
+the key takes, before any output folder is made. Then a single run's whole job is validated, or
+every point of a sweep (``sim.sweep_points``). Float ranges are written out with clean values
 (``sim.override_values``).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
 from pathlib import Path
 
 from hydra import compose, initialize_config_dir
@@ -19,13 +20,14 @@ from hydra._internal.config_loader_impl import ConfigLoaderImpl
 from hydra.core.config_store import ConfigStore
 from hydra.core.override_parser.overrides_parser import OverridesParser
 from hydra.core.override_parser.types import Glob, Override, OverrideType
-from omegaconf import DictConfig, ListConfig, OmegaConf
+from omegaconf import DictConfig, OmegaConf
 
 from sim.config import register_scenarios
 from sim.domain.errors import ConfigError, ScenarioError
 from sim.experiment.catalog import CONF_DIR, find_scenario, option_name, scenario_files
 from sim.files import folder_in_the_way
 from sim.limits import RUN_KNOBS, knob_problem, run_knob_problems
+from sim.override_keys import GROUPS, changes_a_value, check_added_key, is_plain_key, unknown_key
 from sim.override_values import (
     blame_overrides,
     check_value_types,
@@ -34,7 +36,6 @@ from sim.override_values import (
 )
 from sim.scenario_config import PREFIX, raw_scenario, scenario_file
 
-GROUPS = ("scenario", "rules", "combat", "experiment")
 _FLAGS_WITH_VALUE = {"-c", "--cfg", "-p", "--package", "-cn", "--config-name", "-cp",
                      "--config-path", "-cd", "--config-dir"}  # fmt: skip
 
@@ -72,6 +73,9 @@ def prepare(argv: list[str]) -> list[str]:
     cfg = check_keys(parsed)
     if any(a in ("-m", "--multirun") for a in argv) or _is_multirun(cfg):
         check_sweep_knobs(parsed, cfg)
+        from sim.sweep_points import check_sweep_points
+
+        check_sweep_points(parsed, composed, parse, GROUPS)
     else:
         check_single_run(parsed, cfg)
     return argv
@@ -118,11 +122,16 @@ def _command_hint(word: str) -> str:
 
 
 def _register_paths(value: str) -> str:
-    """Turn scenario paths in ``value`` (maybe a comma list) into scenario-group option names."""
+    """Turn scenario paths in ``value`` (maybe a comma list) into scenario-group option names: a
+    file of the scenarios folder by its own name, any other file by its stem made unique."""
     names, taken, new = [], set(scenario_files()), {}
+    known = {p.resolve(): name for name, p in scenario_files().items()}
     for item in value.split(","):
         if item.endswith((".yaml", ".yml")) or "/" in item:
             path = find_scenario(item)
+            if path.resolve() in known:  # scenarios/kursk_2024.yaml is kursk_2024
+                names.append(known[path.resolve()])
+                continue
             name = option_name(path, taken)
             taken.add(name)
             new[name] = Path(path)
@@ -148,20 +157,13 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             for value in values:
                 _check_option(o.key_or_group, value)
             choices.append(f"{o.key_or_group}={values[0]}")
-    keys = [
-        o.key_or_group
-        for o in overrides
-        if o.type is OverrideType.CHANGE
-        and o.key_or_group not in GROUPS
-        and not o.key_or_group.startswith("hydra")
-        and "/" not in o.key_or_group
-    ]
-    try:
-        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=choices, return_hydra_config=True)
-    except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
-        raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
+    keys = [o.key_or_group for o in overrides if is_plain_key(o) and o.type is not OverrideType.DEL]
+    cfg = composed(choices)
     world = None
+    for o in overrides:
+        if o.type is OverrideType.ADD and is_plain_key(o):
+            check_added_key(cfg, o)
+    keys = [k for k in keys if not k.startswith(f"{PREFIX}.") or changes_a_value(overrides, k)]
     for key in keys:
         if key.startswith(f"{PREFIX}."):
             world = world if world is not None else {PREFIX: _raw_world(cfg)}
@@ -172,6 +174,15 @@ def check_keys(overrides: list[Override]) -> DictConfig:
             raise ConfigError(problem)
     check_value_types(cfg, overrides, keys)
     return cfg
+
+
+def composed(choices: list[str]) -> DictConfig:
+    """The config composed with the group ``choices`` (``rules=cautious``), Hydra's node too."""
+    try:
+        with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+            return compose(config_name="config", overrides=choices, return_hydra_config=True)
+    except Exception as exc:  # noqa: BLE001 - Hydra's composition error, reworded for people
+        raise ConfigError(f"the config does not compose with {' '.join(choices)}: {exc}") from None
 
 
 def _raw_world(cfg: DictConfig) -> dict:
@@ -269,29 +280,6 @@ def _values(o: Override) -> list[str]:
     if o.is_sweep_override():
         return [str(v) for v in o.sweep_string_iterator()]
     return [str(o.get_value_element_as_str())]
-
-
-def unknown_key(cfg: DictConfig | Mapping, key: str) -> str | None:
-    """A message naming the first part of ``key`` that does not exist, or None if it exists.
-    ``cfg`` is a composed config or plain data (a scenario file's mapping)."""
-    node, path = cfg, []
-    for part in key.split("."):
-        if isinstance(node, ListConfig | list) and part.isdigit() and int(part) < len(node):
-            node, path = node[int(part)], [*path, part]
-            continue
-        if not isinstance(node, DictConfig | Mapping) or part not in node:
-            where = ".".join(path) or "the top level"
-            allowed = list(node.keys()) if isinstance(node, DictConfig | Mapping) else []
-            allowed = [str(k) for k in allowed if not str(k).startswith("_")]
-            hint = difflib.get_close_matches(part, allowed, n=1)
-            msg = f"unknown config key '{key}': '{part}' is not a key of {where}"
-            if allowed:
-                msg += f"; allowed: {', '.join(allowed)}."
-            if hint:
-                msg += f" Did you mean '{'.'.join([*path, hint[0]])}'?"
-            return msg + " (To add a key that is not there yet, prefix the override with '+'.)"
-        node, path = node[part], [*path, part]
-    return None
 
 
 def resolved(cfg: DictConfig) -> dict:

@@ -23,6 +23,12 @@ def test_help_is_short_and_starts_with_the_overview(tmp_path):
     assert "rules: cautious, doctrine_only, doctrine_richardson, tit_for_tat" in done.stdout
     assert "base_rules" not in done.stdout and "base_combat" not in done.stdout
     assert "wargame --cfg job" in done.stdout
+    from dataclasses import fields
+
+    from sim.domain.params import CombatParams
+
+    assert all(f.name in done.stdout for f in fields(CombatParams))  # every combat knob
+    assert "its values are in that file (scenarios/NAME.yaml)" in done.stdout
 
 
 def test_compare_help_says_95_percent(capsys):
@@ -65,3 +71,10 @@ def test_folder_labels_say_what_differed():
     )
     assert label("") == ""
     assert label("scenario=path/to/x.yaml") == "_scenario=path-to-x.yaml"
+
+
+def test_a_run_folder_does_not_repeat_the_scenario_its_name_starts_with():
+    from sim.experiment.sweep_names import run_label
+
+    assert run_label("scenario=kursk_2024|rules.noise=0.2") == "_rules.noise=0.2"
+    assert run_label("scenario=kursk_2024") == ""

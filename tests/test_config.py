@@ -90,5 +90,5 @@ def test_unknown_key_suggests_the_closest():
 
 def test_find_scenario_by_name_or_path():
     assert find_scenario("kursk_2024").name == "kursk_2024.yaml"
-    with pytest.raises(ConfigError, match="unknown scenario 'atlantis'; available in"):
+    with pytest.raises(ConfigError, match="unknown scenario .atlantis.. Available in"):
         find_scenario("atlantis")

@@ -1,6 +1,8 @@
 """Overrides checked before Hydra runs: group options, value types, clean ranges, and who is
 blamed for a bad value (the override, not the scenario file)."""
 
+import re
+
 import pytest
 
 from sim.config import register_configs
@@ -76,3 +78,59 @@ def test_the_glob_of_every_rule_set_plans_four_jobs():
     assert [job[0] for job in plan.jobs] == [
         "rules=cautious", "rules=doctrine_only", "rules=doctrine_richardson", "rules=tit_for_tat"
     ]  # fmt: skip
+
+
+def test_a_misspelt_key_is_not_told_to_add_a_plus():
+    with pytest.raises(ConfigError) as err:
+        prepare(["replicats=20"])
+    assert "Did you mean 'replicates'?" in str(err.value) and "'+'" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("arg", "expected"),
+    [
+        ("+replicats=20", "override +replicats=20: unknown config key 'replicats'"),
+        ("++replicats=20", "unknown config key 'replicats'"),
+        ("+rules.nosie=0.2", "Did you mean 'rules.noise'? Only scenario keys can be added"),
+        ("+replicates=20", "replicates is already in the config; set it without the '+'"),
+    ],
+)
+def test_a_plus_for_a_key_the_config_lacks_is_refused_like_a_typo(arg, expected):
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        prepare([arg])
+
+
+def test_a_plus_adds_a_new_doctrine_entry_to_the_scenario():
+    entry = "+scenario.actors.ukraine.doctrine.strike_back"
+    argv = [f"{entry}.when={{own_territory_occupied:{{}}}}", f"{entry}.then=strike_territory",
+            f"{entry}.target=russia", f"{entry}.probability=0.2", f"{entry}.reason=a test",
+            f"{entry}.source=assumption: a test"]  # fmt: skip
+    assert prepare(argv) == argv
+    with pytest.raises(ConfigError, match="then=strikes: unknown action 'strikes'"):
+        prepare([*argv[:1], f"{entry}.then=strikes", *argv[2:]])
+    with pytest.raises(ConfigError, match=r"To add a new entry to the scenario, prefix .* '\+'"):
+        prepare([a.lstrip("+") for a in argv])
+
+
+def test_a_path_to_a_shipped_scenario_is_that_scenario():
+    from sim.experiment.catalog import scenario_files
+
+    path = scenario_files()["kursk_2024"]
+    assert prepare([f"scenario={path}", "replicates=2"]) == ["scenario=kursk_2024", "replicates=2"]
+    relative = path.relative_to(path.parents[1])  # scenarios/kursk_2024.yaml, from the project
+    import os
+
+    here = os.getcwd()
+    try:
+        os.chdir(path.parents[1])
+        assert prepare([f"scenario={relative}"]) == ["scenario=kursk_2024"]
+    finally:
+        os.chdir(here)
+
+
+def test_an_unknown_scenario_file_lists_the_scenarios():
+    with pytest.raises(ConfigError) as err:
+        prepare(["scenario=kursk_2024.yml"])
+    message = str(err.value)
+    assert "kursk_2024.yml does not exist. Did you mean scenario=kursk_2024?" in message
+    assert "Available in " in message and ": kursk_2024" in message

@@ -58,7 +58,9 @@ class DesignSweeper(Sweeper):
         sweep_dir = Path(self.config.hydra.sweep.dir)
         sweep_dir.mkdir(parents=True, exist_ok=True)
         OmegaConf.save(self.config, sweep_dir / "multirun.yaml")
-        SweepPlan(jobs=jobs, swept=list(design.columns)).write(sweep_dir)
+        earlier = SweepPlan.read(sweep_dir)  # written by the sweep callback, with the identity
+        identity = earlier.identity if earlier and earlier.jobs == jobs else None
+        SweepPlan(jobs=jobs, swept=list(design.columns), identity=identity).write(sweep_dir)
         size = self.max_batch_size or len(jobs)
         returns = []
         for start in range(0, len(jobs), size):

@@ -109,11 +109,31 @@ def calibrate_main(argv: list[str]) -> int:
     }
     (out / "calibration.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(format_summary(summary))
-    print(
-        f"\nAccepted parameter sets: {experiment.with_suffix('.csv')}\n"
-        f"Run the calibrated ensemble: wargame experiment={name}\nResults in {out}"
-    )
+    print(f"\nAccepted parameter sets: {experiment.with_suffix('.csv')}")
+    print(how_to_run(experiment, overrides))
+    print(f"Results in {out}")
     return 0
+
+
+def how_to_run(experiment: Path, overrides: list[str]) -> str:
+    """The closing lines: how to run the experiment just written, by name when it is in
+    ``conf/experiment``; else how to run its design from where it is (``experiment=NAME`` would
+    not find it, or would find a shipped experiment of that name), or to copy it there."""
+    from sim.experiment.catalog import CONF_DIR
+
+    name = experiment.stem
+    if experiment.parent.resolve() == (CONF_DIR / "experiment").resolve():
+        return f"Run the calibrated ensemble: wargame experiment={name}"
+    fixed = [o for o in overrides if not o.startswith(("hydra", "resume=", "progress="))]
+    design = experiment.with_suffix(".csv")
+    return (
+        f"The experiment {experiment} is outside conf/experiment/, so experiment={name} does not "
+        f"name it. Run the calibrated ensemble from there:\n"
+        f"  wargame -m hydra/sweeper=design hydra.sweeper.design={design} "
+        f"hydra.sweep.dir=outputs/sweeps/{name} plots=false {' '.join(fixed)}".rstrip()
+        + f"\nor copy {experiment.name} and {design.name} into conf/experiment/ and run: "
+        f"wargame experiment={name}"
+    )
 
 
 def format_summary(summary: dict) -> str:

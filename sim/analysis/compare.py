@@ -1,13 +1,12 @@
 """Comparing runs (and the jobs of sweeps): overlaid fan charts, milestone probabilities side by
 side, and each one's difference from the first (the baseline) with its 95% interval.
 
-Differences of probabilities use Newcombe's hybrid score interval; when two runs share
-replicate seeds (common random numbers), the difference is paired seed by seed instead
-(``sim.analysis.paired``). Peak rungs are ordinal, so they are compared as probabilities too:
-the share of replicates whose peak went above the baseline's median peak (never as a difference
-of mean rung numbers). Folders that are not
-results, or whose scenarios share no actors or no milestones, are refused with a message that
-says which.
+Differences of probabilities use Newcombe's hybrid score interval; when two runs share replicate
+seeds (common random numbers), the difference is paired seed by seed instead, with Newcombe's
+score interval for paired proportions (``sim.analysis.paired``). Peak rungs are ordinal, so they
+are compared as probabilities too: the share of replicates whose peak went above the baseline's
+median peak (never as a difference of mean rung numbers). Folders that are not results, or whose
+scenarios share no actors or no milestones, are refused with a message that says which.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import pandas as pd
 from sim.analysis.errors import ResultsError
 from sim.analysis.metrics import newcombe_interval, share
 from sim.analysis.names import Names, rung_name
-from sim.analysis.paired import multiple_comparisons_note, paired_difference, shared_pairs
+from sim.analysis.paired import multiple_comparisons_note, newcombe_paired_interval, shared_pairs
 from sim.analysis.results import Run, folder_kind, load_run
 from sim.analysis.sweep import load_sweep, short
 
@@ -156,29 +155,41 @@ def differences(table: pd.DataFrame, items: list[Entry] | None = None,
                 "ci_high": hi,
                 "method": "Newcombe hybrid score",
             }
-            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", r.by_step))
+            test = _reached_by(r.by_step)
+            rows.append(_paired(row, items, runs.index(run), f"{r.milestone}_step", test))
     return pd.DataFrame(rows)
 
 
-def _paired(row: dict, items: list[Entry] | None, i: int, column: str, step=None) -> dict:
-    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough."""
+def _paired(row: dict, items: list[Entry] | None, i: int, column: str, test) -> dict:
+    """``row`` redone over the seeds the baseline and run ``i`` share, if they share enough:
+    ``test`` turns ``column`` into the yes/no answer compared (reached by the turn, peak above
+    the median)."""
     if not items:
         return row
     pairs = shared_pairs(items[0].run.outcomes, items[i].run.outcomes)
     if pairs is None:
         return row
-    x, y = pairs[f"{column}_base"], pairs[f"{column}_other"]
-    if step is not None:
-        x, y = x.le(step), y.le(step)
-    diff, lo, hi = paired_difference(x.to_numpy(dtype=float), y.to_numpy(dtype=float))
+    x, y = test(pairs[f"{column}_base"]), test(pairs[f"{column}_other"])
+    lo, hi = newcombe_paired_interval(x.to_numpy(dtype=bool), y.to_numpy(dtype=bool))
     return {**row, "baseline_value": float(x.mean()), "value": float(y.mean()),
-            "difference": diff, "ci_low": lo, "ci_high": hi,
-            "method": f"paired bootstrap ({len(pairs)} shared seeds)"}  # fmt: skip
+            "difference": float(y.mean() - x.mean()), "ci_low": lo, "ci_high": hi,
+            "method": f"Newcombe paired score ({len(pairs)} shared seeds)"}  # fmt: skip
+
+
+def _reached_by(step: int):
+    """The yes/no answer "reached by turn ``step``" of a column of first-reached turns."""
+    return lambda steps: steps.le(step)
+
+
+def _above(level: int):
+    """The yes/no answer "peaked above ``level``" of a column of peak rungs."""
+    return lambda peaks: peaks.gt(level)
 
 
 def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
     """Per actor: P(peak above the baseline's median peak) in each run minus in the baseline,
-    with Newcombe's 95% CI; actors whose baseline median is the top rung are left out."""
+    with Newcombe's 95% CI (paired over shared seeds when the runs share them); actors whose
+    baseline median is the top rung are left out."""
     base, names = items[0], items[0].run.names
     rows = []
     for a in actors:
@@ -187,23 +198,22 @@ def peak_differences(items: list[Entry], actors: list[str]) -> pd.DataFrame:
         if median >= 9:
             continue
         k1 = int((x > median).sum())
-        for e in items[1:]:
+        for i, e in enumerate(items[1:], start=1):
             y = e.run.outcomes[f"peak_rung_{a}"].dropna().astype(int)
             k2 = int((y > median).sum())
             lo, hi = newcombe_interval(k1, len(x), k2, len(y))
-            rows.append(
-                {
-                    "measure": f"P({names.actor(a)} peak above {rung_name(median)})",
-                    "baseline": base.label,
-                    "run": e.label,
-                    "baseline_value": k1 / len(x),
-                    "value": k2 / len(y),
-                    "difference": k2 / len(y) - k1 / len(x),
-                    "ci_low": lo,
-                    "ci_high": hi,
-                    "method": "Newcombe hybrid score",
-                }
-            )
+            row = {
+                "measure": f"P({names.actor(a)} peak above {rung_name(median)})",
+                "baseline": base.label,
+                "run": e.label,
+                "baseline_value": k1 / len(x),
+                "value": k2 / len(y),
+                "difference": k2 / len(y) - k1 / len(x),
+                "ci_low": lo,
+                "ci_high": hi,
+                "method": "Newcombe hybrid score",
+            }
+            rows.append(_paired(row, items, i, f"peak_rung_{a}", _above(median)))
     return pd.DataFrame(rows)
 
 
@@ -224,9 +234,12 @@ def format_differences(diff: pd.DataFrame) -> str:
                 f"{r.difference:>+8.2f}  [{r.ci_low:+.2f}, {r.ci_high:+.2f}]{flag}"
             )
     lines.append("\n  * the 95% interval excludes zero")
-    paired = diff["method"].str.startswith("paired")
+    paired = diff["method"].str.contains("paired")
     if paired.any():
         lines.append(f"  {int(paired.sum())} differences are paired over shared replicate seeds "
-                     "(common random numbers)")  # fmt: skip
+                     "(common random numbers):\n  Newcombe's paired score interval")  # fmt: skip
+    if not paired.all():
+        lines.append(f"  {int((~paired).sum())} differences of runs that share too few seeds: "
+                     "Newcombe's hybrid score interval")  # fmt: skip
     note = multiple_comparisons_note(len(diff))
     return "\n".join([*lines, note] if note else lines)

@@ -81,6 +81,13 @@ def load_history(path: Path) -> History:
         raise HistoryError(f"{path}: cannot read the history file: {exc}") from None
     if not isinstance(data, dict):
         raise HistoryError(f"{path}: expected a mapping with scenario, as_of, observations")
+    if "as_of" not in data and "observations" not in data:  # e.g. a scenario file given instead
+        kind = " (it looks like a scenario file)" if "actors" in data else ""
+        raise HistoryError(
+            f"{path}: not a history file (no as_of/observations){kind}; a history file lists "
+            "dated observations under as_of and observations, e.g. "
+            "scenarios/kursk_2024.history.yaml (docs/analysis.md)"
+        )
     as_of = _date(path, "as_of", data.get("as_of"))
     raw = data.get("observations")
     if not isinstance(raw, dict) or not raw:

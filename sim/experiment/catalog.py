@@ -7,6 +7,7 @@ beside them (``NAME.history.yaml``, see docs/analysis.md) are not scenarios.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from pathlib import Path
@@ -50,15 +51,23 @@ def find_scenario(name_or_path: str) -> Path:
                 f"of one in {scenarios_dir()}"
             )
         if not path.is_file():
-            raise ConfigError(f"scenario file {name_or_path} does not exist")
+            raise ConfigError(
+                f"scenario file {name_or_path} does not exist. {_available(path.stem)}"
+            )
         return path
     files = scenario_files()
     if name_or_path not in files:
-        raise ConfigError(
-            f"unknown scenario {name_or_path!r}; available in {scenarios_dir()}: "
-            f"{', '.join(files) or 'none'} (or give a path to a .yaml file)"
-        )
+        raise ConfigError(f"unknown scenario {name_or_path!r}. {_available(name_or_path)}")
     return files[name_or_path]
+
+
+def _available(wanted: str) -> str:
+    """The scenarios to choose from, and the closest to ``wanted``."""
+    files = scenario_files()
+    hint = difflib.get_close_matches(wanted, files, n=1)
+    did_you_mean = f"Did you mean scenario={hint[0]}? " if hint else ""
+    return (f"{did_you_mean}Available in {scenarios_dir()}: {', '.join(files) or 'none'} "
+            "(scenario=NAME, or a path to a .yaml file)")  # fmt: skip
 
 
 def option_name(path: Path, taken: set[str]) -> str:

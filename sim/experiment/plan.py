@@ -31,6 +31,7 @@ class SweepPlan:
     jobs: list[list[str]]  # each job's overrides, in job-number order
     swept: list[str]  # override keys with more than one value (the sweep's parameters)
     started: float = field(default_factory=time.time)  # epoch seconds
+    identity: dict[str, Any] | None = None  # what decides its results (sweep_identity.py)
 
     def write(self, sweep_dir: Path) -> Path:
         """Save the plan as ``sweep_plan.json`` in ``sweep_dir``."""
@@ -44,7 +45,8 @@ class SweepPlan:
         path = Path(sweep_dir) / PLAN_FILE
         if not path.is_file():
             return None
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
 def sweep_arguments(config: DictConfig) -> list[str]:

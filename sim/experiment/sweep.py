@@ -2,8 +2,9 @@
 
 - at the start of a multirun: refuse a sweep folder that already holds a sweep's results unless
   the command resumes it (``resume=true``) or says ``--force`` (which removes the old results
-  first: no old figure stays beside new data); then write the plan of jobs
-  (``sweep_plan.json``);
+  first: no old figure stays beside new data); refuse a resume whose config differs from the
+  one that made the folder (``sim.experiment.sweep_identity``); then write the plan of jobs
+  with the sweep's identity (``sweep_plan.json``);
 - after each job: log one line, done / failed / remaining, elapsed time and an estimate of what
   is left (at debug level when ``CI`` is set, to keep CI logs quiet);
 - at the end: write ``sweep.parquet`` and ``manifest.json`` (``sim.experiment.aggregate``),
@@ -30,6 +31,7 @@ from omegaconf import DictConfig
 
 from sim.experiment.aggregate import MANIFEST, SWEEP_TABLE, aggregate, job_records
 from sim.experiment.plan import PLAN_FILE, SweepPlan, plan_of
+from sim.experiment.sweep_identity import difference, sweep_identity
 from sim.experiment.sweep_job import DONE, FAILED, JOB_FILE
 
 log = logging.getLogger("wargame.sweep")
@@ -55,11 +57,16 @@ class SweepCallback(Callback):
 
     def on_multirun_start(self, config: DictConfig, **kwargs: Any) -> None:
         sweep_dir = Path(config.hydra.sweep.dir)
-        guard_folder(sweep_dir, bool(config.get("resume")), os.environ.get(FORCE_ENV) == "1")
         try:
             plan = plan_of(config)
         except Exception as exc:  # noqa: BLE001 - another sweeper: no plan, scan folders instead
             log.debug("no sweep plan: %s", exc)
+            plan = None
+        if plan is not None:
+            plan.identity = sweep_identity(config, plan.jobs, plan.swept)
+        guard_folder(sweep_dir, bool(config.get("resume")), os.environ.get(FORCE_ENV) == "1",
+                     plan.identity if plan else None)  # fmt: skip
+        if plan is None:
             return
         plan.write(sweep_dir)
         resume = " (resuming: jobs already done are skipped)" if _resuming(plan) else ""
@@ -105,12 +112,27 @@ class SweepCallback(Callback):
             raise SweepFailed(message)
 
 
-def guard_folder(sweep_dir: Path, resume: bool, force: bool) -> None:
-    """Refuse to run into a folder holding an earlier sweep's results, unless resuming it;
-    with ``force``, remove those results first (only the sweep's own files and job folders)."""
+def guard_folder(
+    sweep_dir: Path, resume: bool, force: bool, identity: dict[str, Any] | None = None
+) -> None:
+    """Refuse to run into a folder holding an earlier sweep's results, unless resuming that
+    same sweep (a resume whose config differs from the one that made the folder is refused:
+    ``sim.experiment.sweep_identity``); with ``force``, remove those results first (only the
+    sweep's own files and job folders)."""
     earlier = [p for p in (MANIFEST, PLAN_FILE, SWEEP_TABLE) if (sweep_dir / p).exists()]
-    if not earlier or resume:
+    if not earlier:
         return
+    differs = _difference_from_earlier(sweep_dir, identity) if resume else None
+    if resume and not differs:
+        return
+    if differs and not force:
+        message = (
+            f"wargame: resume=true: {sweep_dir} holds a sweep made with a different config "
+            f"({differs}); nothing was changed. Resume with the command that made it, "
+            "--force to replace it, or choose another folder with hydra.sweep.dir=PATH."
+        )
+        print(message, file=sys.stderr)
+        raise SweepRefused(message)
     if not force:
         message = (
             f"wargame: {sweep_dir} already holds a sweep's results ({', '.join(earlier)}). "
@@ -125,6 +147,15 @@ def guard_folder(sweep_dir: Path, resume: bool, force: bool) -> None:
         (sweep_dir / name).unlink(missing_ok=True)
     shutil.rmtree(sweep_dir / "plots", ignore_errors=True)
     log.info("--force: removed the earlier results in %s", sweep_dir)
+
+
+def _difference_from_earlier(sweep_dir: Path, identity: dict[str, Any] | None) -> str | None:
+    """How this sweep differs from the one that made ``sweep_dir``, in words; None when it is
+    the same, or when either is unknown (another sweeper, or a plan saved before identities)."""
+    before = SweepPlan.read(sweep_dir)
+    if identity is None or before is None or before.identity is None:
+        return None
+    return difference(before.identity, identity)
 
 
 class SweepRefused(SystemExit):

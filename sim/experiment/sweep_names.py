@@ -14,6 +14,7 @@ import re
 from omegaconf import OmegaConf
 
 RESOLVER = "wargame_label"
+RUN_RESOLVER = "wargame_run_label"  # a run's folder: its name says the scenario already
 ITEM_SEP = "|"  # hydra.job.config.override_dirname.item_sep in conf/config.yaml
 MAX_LENGTH = 90
 
@@ -36,7 +37,16 @@ def label(override_dirname: str, prefix: str = "_") -> str:
     return prefix + text if text else ""
 
 
+def run_label(override_dirname: str) -> str:
+    """``label`` for a single run's folder, without the scenario choice: the folder's name
+    starts with the scenario (``13-45-02_kursk_2024``), however it was given."""
+    items = [i for i in str(override_dirname).split(ITEM_SEP) if not i.startswith("scenario=")]
+    return label(ITEM_SEP.join(items))
+
+
 def register_resolver() -> None:
-    """Make ``${wargame_label:...}`` available to the Hydra config (idempotent)."""
-    if not OmegaConf.has_resolver(RESOLVER):
-        OmegaConf.register_new_resolver(RESOLVER, label)
+    """Make ``${wargame_label:...}`` and ``${wargame_run_label:...}`` available to the Hydra
+    config (idempotent)."""
+    for name, function in ((RESOLVER, label), (RUN_RESOLVER, run_label)):
+        if not OmegaConf.has_resolver(name):
+            OmegaConf.register_new_resolver(name, function)

@@ -99,7 +99,23 @@ def test_calibrate_command(tmp_path, capsys):
     summary = json.loads((out / "calibration.json").read_text())
     assert summary["accepted"]["log_score"] <= summary["prior"]["log_score"]
     assert (out / "plots" / "prior_vs_accepted.png").exists()
-    assert "accepted (calibrated)" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "accepted (calibrated)" in printed
+    assert "wargame experiment=kursk_test" not in printed.split("copy")[0]  # not by name first
+    run = f"wargame -m hydra/sweeper=design hydra.sweeper.design={exp / 'kursk_test.csv'} "
+    assert run in printed and "replicates=2 steps=5" in printed
+    assert "copy kursk_test.yaml and kursk_test.csv into conf/experiment/" in printed
+
+
+def test_the_closing_message_names_a_shipped_folder_experiment_by_name():
+    from sim.analysis.calibrate_cli import how_to_run
+    from sim.experiment.catalog import CONF_DIR
+
+    shipped = CONF_DIR / "experiment" / "kursk_2024_calibrated.yaml"
+    assert (
+        how_to_run(shipped, [])
+        == "Run the calibrated ensemble: wargame experiment=kursk_2024_calibrated"
+    )
 
 
 def test_a_design_starts_from_the_scenario_files_values_for_scenario_keys():

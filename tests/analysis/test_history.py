@@ -78,3 +78,12 @@ def test_unreadable_files(tmp_path):
         load_history(tmp_path / "missing.yaml")
     with pytest.raises(HistoryError, match="not valid YAML"):
         load_history(write_history(tmp_path / "bad.yaml", "as_of: [\n"))
+
+
+def test_a_scenario_file_given_as_history_is_named_for_what_it_is():
+    scenario = Path(__file__).parents[2] / "scenarios" / "kursk_2024.yaml"
+    with pytest.raises(HistoryError) as err:
+        load_history(scenario)
+    assert "not a history file (no as_of/observations) (it looks like a scenario file)" in str(
+        err.value
+    )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 
 import pandas as pd
@@ -21,23 +23,42 @@ def manifest_of(sweep_dir):
     return json.loads((sweep_dir / "manifest.json").read_text())
 
 
+# A job that fails while it runs (every value is checked before a sweep starts, so the failure
+# is made here: the run of rules.noise=0.5 raises).
+FAILING = """
+import sys
+import sim.experiment.run as run
+real = run.run_job
+def run_job(job, *args, **kwargs):
+    if job.rules.noise == 0.5:
+        raise RuntimeError("boom")
+    return real(job, *args, **kwargs)
+run.run_job = run_job
+import sim.cli
+sys.argv = ["wargame", *sys.argv[1:]]
+sim.cli.main()
+"""
+
+
 def test_a_failing_job_is_recorded_and_the_sweep_exits_non_zero(tmp_path):
     sweep_dir = tmp_path / "sweep"
-    args = ["-m", "rules.restriction_easing_control=0.3,1.5,0.6", *TINY,
-            f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
-    done = wargame(args, tmp_path)
+    args = ["-m", "rules.noise=0.3,0.5,0.6", *TINY, f"hydra.sweep.dir={sweep_dir}"]
+    env = {**os.environ, "CI": "1"}
+    command = [sys.executable, "-c", FAILING, *args]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
     assert "1 of 3 sweep jobs did not finish" in done.stderr
-    assert "rules.restriction_easing_control=1.5" in done.stderr
+    assert "rules.noise=0.5" in done.stderr
     manifest = manifest_of(sweep_dir)
     assert [j["status"] for j in manifest["jobs"]] == ["done", "failed", "done"]
-    assert "outside the allowed range" in manifest["jobs"][1]["error"]
+    assert "RuntimeError: boom" in manifest["jobs"][1]["error"]
     table = pd.read_parquet(sweep_dir / "sweep.parquet")
-    assert sorted(table["rules.restriction_easing_control"].unique()) == [0.3, 0.6]
+    assert sorted(table["rules.noise"].unique()) == [0.3, 0.6]
     assert len(table) == 2 * 4
 
-    again = wargame([*args, "resume=true"], tmp_path)  # the bad value still fails; others skip
-    assert again.returncode == 1
+    again = subprocess.run([*command, "resume=true"], cwd=tmp_path, env=env, capture_output=True,
+                           text=True)  # fmt: skip
+    assert again.returncode == 1  # the failing job still fails; the others are skipped
     jobs = manifest_of(sweep_dir)["jobs"]
     assert [j["resumed"] for j in jobs] == [True, False, True]
 
@@ -98,3 +119,34 @@ def test_every_rule_set_runs_and_a_rerun_into_the_folder_is_refused(tmp_path):
     assert "already holds a sweep's results" in again.stderr and "--force" in again.stderr
     forced = wargame([*args, "--force"], tmp_path)
     assert forced.returncode == 0, forced.stderr
+
+
+def test_a_resume_with_another_config_is_refused_and_the_same_config_skips_done_jobs(tmp_path):
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "rules.noise=0.1,0.2", "steps=2", "plots=false", f"hydra.sweep.dir={sweep_dir}"]
+    assert wargame([*args, "replicates=3"], tmp_path).returncode == 0
+    files = {p: p.stat().st_mtime_ns for p in sweep_dir.rglob("*")}
+
+    other = wargame([*args, "replicates=5", "resume=true"], tmp_path)  # the review's case
+    assert other.returncode == 2
+    assert "different config (replicates = 3 then, 5 now)" in other.stderr
+    assert "Traceback" not in other.stderr
+    assert {p: p.stat().st_mtime_ns for p in sweep_dir.rglob("*")} == files  # nothing touched
+
+    same = wargame([*args, "replicates=3", "resume=true", "workers=1"], tmp_path)
+    assert same.returncode == 0, same.stderr
+    assert [j["resumed"] for j in manifest_of(sweep_dir)["jobs"]] == [True, True]
+    assert len(pd.read_parquet(sweep_dir / "sweep.parquet")) == 2 * 3
+
+
+def test_a_design_sweep_keeps_its_identity_for_resume(tmp_path):
+    design = tmp_path / "design.csv"
+    design.write_text("rules.noise\n0.3\n0.5\n")
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "hydra/sweeper=design", f"hydra.sweeper.design={design}", *TINY,
+            f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
+    assert wargame(args, tmp_path).returncode == 0
+    assert json.loads((sweep_dir / "sweep_plan.json").read_text())["identity"]["jobs"]
+    other = wargame([*args, "steps=4", "resume=true"], tmp_path)
+    assert other.returncode == 2 and "steps = 3 then, 4 now" in other.stderr
+    assert wargame([*args, "resume=true"], tmp_path).returncode == 0
