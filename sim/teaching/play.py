@@ -167,7 +167,8 @@ def show_end(game: Game, write: Write) -> None:
     write("\nMilestones reached:")
     reached = [(n, s) for n, s in game.model.milestone_steps.items() if s is not None]
     for name, step in reached:
-        for line in wrap(f"turn {step}: {milestone_why(game.model, name)}"):
+        when = f"turn {step} ({turn_dates(game.world, step)})" if step else "at the start"
+        for line in wrap(f"{when}: {milestone_why(game.model, name)}"):
             write(line)
     if not reached:
         write("  none")

@@ -25,6 +25,7 @@ from sim.teaching.turns import (
     moves_of_turn,
     news_lines,
     targets_for,
+    turn_dates,
     turn_header,
     words,
 )  # fmt: skip
@@ -132,14 +133,17 @@ def details(game: Game, seat: str, key: str) -> list[str]:
     long lines wrapped."""
     m = game.model
     if key == "d":
+        news = [w for line in news_lines(m) for w in wrap(line)]
+        out = ["New this turn:", *(news or ["  nothing"])]
+        if not m.steps:
+            return [*out, "Last turn: none yet (the game starts now)"]
         seats = frozenset(game.setup.seats)
-        last = last_turn_lines(m, everyone=True, viewer=seats) if m.steps else []
-        reached = [milestone_why(m, k) for k, s in m.milestone_steps.items()
-                   if m.steps and s == m.steps]  # fmt: skip
-        lines = [*news_lines(m), *last, *(f"MILESTONE: {r}" for r in reached)]
-        head = "Last turn in full (reasons for your own moves):"
-        full = [w for line in lines for w in wrap(line, indent="")]
-        return [head, *full] if lines else ["(none)"]
+        last = last_turn_lines(m, everyone=True, viewer=seats)
+        reached = [f"MILESTONE: {milestone_why(m, k)}" for k, s in m.milestone_steps.items()
+                   if s == m.steps]  # fmt: skip
+        head = f"Turn {m.steps} ({turn_dates(game.world, m.steps)}) in full, with the reasons " \
+               "for your own moves:"  # fmt: skip
+        return [*out, *wrap(head, indent=""), *(w for x in [*last, *reached] for w in wrap(x))]
     if key == "l":
         return ["The escalation ladder:", *ladder_lines(m, frozenset(game.setup.seats))]
     if key == "f":

@@ -195,15 +195,15 @@ def ladder_lines(model: EscalationModel, viewer: frozenset[str] | None = None) -
 
 
 def force_lines(model: EscalationModel) -> list[str]:
-    """Every unit's strength and status, then every contested theatre's control."""
+    """Every unit (by its owner and the scenario's description of it) with its strength and
+    status, then every contested theatre's control; names, never ids."""
     lines, names = [], names_of(model.world)
     for u in model.unit_list:
         status = "in combat" if u.in_combat else "not in combat"
         spec = model.world.forces.get(u.unit_id)
-        what = (spec.description if spec is not None and spec.description else None) or (
-            f"{names.actor(u.actor_id)}: {u.unit_id.replace('_', ' ')}"
-        )
-        lines.append(f"{what} ({names.theatre(u.theatre)}): {u.strength:,.0f} of "
+        what = spec.description if spec is not None and spec.description else None
+        lines.append(f"{names.actor(u.actor_id)}: {what or u.unit_id.replace('_', ' ')} "
+                     f"({names.theatre(u.theatre)}): {u.strength:,.0f} of "
                      f"{u.initial_strength:,.0f}, {status}")  # fmt: skip
     for t in model.contested:
         holder = actor_name(model.world, t.holder)
