@@ -139,16 +139,18 @@ def _confirmed(warning: str, ask: Ask, write: Write) -> bool:
 
 
 def _pick(game: Game, seat: str, answer: str, options: list[Option]) -> Move | None:
-    """``13``, ``lift_weapons_restrictions``, ``13 ukraine``, ``warn north_korea`` or
-    ``warn north korea`` (a target by its id or its name)."""
-    head, _, rest = answer.partition(" ")
+    """``13``, ``lift_weapons_restrictions``, ``13 ukraine``, ``warn north_korea``, ``warn north
+    korea`` or ``commit to combat russia``: a number or an action, then perhaps a target by its
+    id or its name."""
+    text = " ".join(answer.replace("_", " ").split())
     names = names_of(game.world)
     aims = {k: t for t in targets_for(game.model, seat)
-            for k in (t, names.actor(t).lower().replace(" ", "_"))}  # fmt: skip
-    said = rest.strip().replace(" ", "_") or None
-    target = aims.get(said) if said else None
-    if said is not None and target is None:
-        head, target = answer, None  # an action name with spaces, no target
+            for k in (t.replace("_", " "), names.actor(t).lower())}  # fmt: skip
+    head, target = text, None
+    for key in sorted(aims, key=len, reverse=True):
+        if text.endswith(f" {key}"):
+            head, target = text[: -len(key) - 1], aims[key]
+            break
     if head.isdigit() and 1 <= int(head) <= len(options):
         return options[int(head) - 1].action, target
     action = head.replace(" ", "_")

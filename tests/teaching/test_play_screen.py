@@ -97,6 +97,22 @@ def test_a_move_chosen_anyway_is_confirmed_and_the_next_turn_says_why_it_was_a_h
     ) in text
 
 
+@pytest.mark.parametrize(
+    ("answer", "move"),
+    [("13", ("lift_weapons_restrictions", None)), ("16 russia", ("commit_to_combat", "russia")),
+     ("warn North Korea", ("warn", "north_korea")), ("warn north_korea", ("warn", "north_korea")),
+     ("commit to combat russia", ("commit_to_combat", "russia")),
+     ("lift weapons restrictions", ("lift_weapons_restrictions", None)),
+     ("warn atlantis", None), ("99", None)],
+)  # fmt: skip
+def test_a_move_is_typed_by_number_or_words_and_its_target_by_id_or_name(answer, move):
+    from sim.teaching.play import _pick
+
+    game = _game()
+    options = options_for(game.model.actor_agents[US])
+    assert _pick(game, US, answer.lower(), options) == move
+
+
 # --- 3. last turn: every actor, by name, whole ----------------------------------------
 def test_last_turn_shows_every_actor_with_targets_and_names():
     game = _game()
