@@ -100,10 +100,10 @@ def choose(game: Game, seat: str, ask: Ask, write: Write) -> Move | None:
             continue
         move = _pick(game, seat, answer, options)
         if move is None:
-            some = ", ".join(targets_for(game.model, seat)[:4])
+            aims = ", ".join(actor_name(game.world, t) for t in targets_for(game.model, seat))
             write(
                 f"  '{answer}' is not a move on the list; choose 1-{len(options)} "
-                f"(and a target: {some}, ...).\n  {HELP}"
+                f"(and perhaps a target: {aims or 'nobody'}).\n  {HELP}"
             )
             continue
         stop = blocked(game.model, seat, *move)
