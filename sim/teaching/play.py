@@ -167,7 +167,8 @@ def show_end(game: Game, write: Write) -> None:
             for line in wrap(text):
                 write(line)
     write("\nMilestones reached:")
-    reached = [(n, s) for n, s in game.model.milestone_steps.items() if s is not None]
+    steps = game.model.milestone_steps
+    reached = sorted(((n, s) for n, s in steps.items() if s is not None), key=lambda x: x[1])
     for name, step in reached:
         when = f"turn {step} ({turn_dates(game.world, step)})" if step else "at the start"
         for line in wrap(f"{when}: {milestone_why(game.model, name)}"):
@@ -186,7 +187,7 @@ def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
 def transcript(game: Game) -> str:
     """Every turn in words: injects, moves with reasons (markdown)."""
     lines = [f"# {game.world.title}: transcript", "",
-             f"Seats: {', '.join(game.setup.seats)}; seed {game.setup.seed}; "
+             f"Seats: {', '.join(seat_names(game))}; seed {game.setup.seed}; "
              f"{game.turn} of {game.setup.steps} turns played.", ""]  # fmt: skip
     for step in range(1, game.turn + 1):
         rows = turn_rows(game.model, step)
