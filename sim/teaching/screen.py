@@ -121,10 +121,14 @@ def _why_marked(game: Game, stops: list, numbers: dict[str, int]) -> list[str]:
         for need in b.lacks:
             groups.setdefault(lacks_in_words(game.world, b.target, [need], short=True),
                               []).append(numbers[b.action])  # fmt: skip
-    parts = [f"{' '.join(map(str, nums))} {why}" for why, nums in groups.items()]
-    parts += [f"{numbers[b.action]} possible toward "
-              f"{', '.join(actor_name(game.world, t) for t in b.open_toward)}"
-              for b in stops if b.open_toward]  # fmt: skip
+    elsewhere: dict[str, list[int]] = {}
+    for b in stops:
+        if b.open_toward:
+            aims = " or ".join(actor_name(game.world, t) for t in b.open_toward)
+            elsewhere.setdefault(f"possible toward {aims}", []).append(numbers[b.action])
+    parts = [
+        f"{' '.join(map(str, nums))} {why}" for why, nums in [*groups.items(), *elsewhere.items()]
+    ]
     return wrap(f"{MARK} not possible now (a hold): " + " · ".join(parts), indent="")
 
 
