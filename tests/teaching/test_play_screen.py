@@ -63,6 +63,18 @@ def test_the_menu_marks_moves_that_would_be_holds_and_says_why_before_the_choice
     assert "16 no units facing Russia" in text
 
 
+def test_the_menu_says_where_a_marked_move_would_be_possible():
+    game = _game()
+    for _ in range(3):
+        game.play_turn({US: "hold"})
+    assert ("nato", "north_korea") in game.model.state.declarations  # an ally declared it
+    text = " ".join(" ".join(menu(game, US, options_for(game.model.actor_agents[US]))).split())
+    assert "18 possible toward North Korea" in text
+    stop = blocked(game.model, US, "strike_territory")
+    assert stop.target == "russia" and stop.open_toward == ("north_korea",)
+    assert blocked(game.model, US, "strike_territory", "north_korea") is None
+
+
 @pytest.mark.parametrize(
     ("action", "becomes_hold"),
     [("commit_to_combat", True), ("deploy_troops", True), ("strike_territory", True),
