@@ -52,6 +52,18 @@ def test_every_screen_dates_a_turn_by_the_same_rule_as_the_tables():
     assert "## Turn 1 (28 Oct - 4 Nov 2024)" in transcript(game)
 
 
+def test_the_classroom_pages_date_a_turn_as_the_terminal_does(tmp_path, deck_file):
+    from sim.teaching.classroom.run import new_classroom
+    from sim.teaching.classroom.team_page import team_page
+    from sim.teaching.classroom.white_page import console
+
+    setup = Setup("kursk_2024", (), seed=11, steps=4, deck=str(deck_file))
+    room = new_classroom(setup, {"Washington": (US,)}, tmp_path / "class", turn_minutes=5)
+    team = room.teams[0]
+    assert "Turn 1 of 4: 28 Oct - 4 Nov 2024" in team_page(room, team, 0.0, False)
+    assert "Turn 1 of 4: 28 Oct - 4 Nov 2024" in console(room, 0.0, False)
+
+
 # --- 2. a move that is not possible now ------------------------------------------------
 def test_the_menu_marks_moves_that_would_be_holds_and_says_why_before_the_choice():
     game = _game()
