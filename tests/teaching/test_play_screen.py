@@ -75,6 +75,14 @@ def test_the_menu_marks_moves_that_would_be_holds_and_says_why_before_the_choice
     assert "16 no units facing Russia" in text
 
 
+def test_every_requirement_of_the_actions_table_has_words():
+    from sim.domain.actions import action_table
+    from sim.teaching.explain import LACKS
+
+    needed = {r for spec in action_table().values() for r in spec.requires}
+    assert needed and needed <= set(LACKS), needed - set(LACKS)
+
+
 def test_the_menu_says_where_a_marked_move_would_be_possible():
     game = _game()
     for _ in range(3):
