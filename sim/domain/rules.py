@@ -74,13 +74,15 @@ def pressure(s: Situation, d: Dyad, p: RuleParams, restraint: float) -> float:
     """Richardson's pressure on the actor to climb toward target ``d`` (without the noise).
 
     escalation propensity x reactivity x (the target's climb toward the actor minus the actor's
-    climb toward it) + response to moves x the target's last week's move toward the actor
+    climb toward it) + response to moves x the target's last week's move toward the actor,
+    counted up to one rung either way (a move signals a direction; how far the target now
+    stands is the first term's business, so a jump of five rungs is not answered five times)
     + grievance weight x grievance - restraint x (1 - risk tolerance) x own climb
     - cost sensitivity x war weariness - deterrence weight x deterrence.
     """
     return (
         s.escalation_propensity * p.reactivity * (d.their_rise - d.own_rise)
-        + p.response_to_moves * d.their_last_move
+        + p.response_to_moves * max(-1, min(1, d.their_last_move))
         + p.grievance_weight * s.grievance
         - restraint * (1.0 - s.risk_tolerance) * d.own_rise
         - p.cost_sensitivity * s.weariness
