@@ -46,7 +46,7 @@ LACKS = {
 
 COMBAT = standard_ladder().index("combat")
 SIGNALLING = standard_ladder().index("nuclear_signalling")
-_HELD = re.compile(r"^cannot (?P<action>.+) toward (?P<target>\S+): lacks (?P<lacks>.+)$")
+_HELD = re.compile(r"^cannot (?P<action>.+?) toward (?P<target>\S+): (?P<why>.+)$")
 
 
 def lacks_in_words(world: Scenario, target: str, lacks: list[str] | tuple[str, ...],
@@ -95,14 +95,18 @@ def blocked(model: EscalationModel, actor: str, action: str,
 
 
 def held_because(world: Scenario, reason: str, short: bool = False) -> str | None:
-    """A hold the model logged for a move whose means were missing, in words ("commit to combat
-    toward Russia was not possible: ..."), or None for any other reason."""
+    """A hold the model logged for a move it could not play ("cannot commit to combat toward
+    russia: lacks belligerent, units_facing"), in words with names ("commit to combat toward
+    Russia was not possible, so it was a hold: not a belligerent ..."), or None for any other
+    reason."""
     m = _HELD.match(reason or "")
     if m is None:
         return None
-    lacks = [r.strip() for r in m["lacks"].split(",")]
+    why = m["why"]
+    if why.startswith("lacks "):
+        lacks = [r.strip() for r in why.removeprefix("lacks ").split(",")]
+        why = lacks_in_words(world, m["target"], lacks, short)
     target = names_of(world).actor(m["target"])
-    why = lacks_in_words(world, m["target"], lacks, short)
     return f"{m['action']} toward {target} was not possible, so it was a hold: {why}"
 
 

@@ -75,6 +75,25 @@ def test_the_menu_marks_moves_that_would_be_holds_and_says_why_before_the_choice
     assert "16 no units facing Russia" in text
 
 
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [("cannot commit to combat toward russia: lacks belligerent, units_facing",
+      "commit to combat toward Russia was not possible, so it was a hold: not a belligerent "
+      "against Russia (no war with it, no units fighting its side, no co-belligerent "
+      "declaration against it by self or an ally); no own units facing Russia's side on a "
+      "front"),
+     ("cannot supply arms toward north_korea: aid is aimed at an adversary and reaches whoever "
+      "fights it",
+      "supply arms toward North Korea was not possible, so it was a hold: aid is aimed at an "
+      "adversary and reaches whoever fights it"),
+     ("no pressure carried it over a threshold this turn", None)],
+)  # fmt: skip
+def test_a_hold_the_model_logged_is_said_in_words(reason, words):
+    from sim.teaching.explain import held_because
+
+    assert held_because(_game().world, reason) == words
+
+
 def test_every_requirement_of_the_actions_table_has_words():
     from sim.domain.actions import action_table
     from sim.teaching.explain import LACKS
