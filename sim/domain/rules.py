@@ -47,23 +47,29 @@ def follow_doctrine(s: Situation, p: RuleParams, rng: random.Random) -> Decision
     """Take the first doctrine entry, in the scenario's order, whose conditions all hold.
 
     An entry fires with its weekly probability converted to the turn (one draw each turn its
-    conditions hold); an entry whose action stands on a nuclear rung fires as if its hazard were
-    scaled by 2 x risk tolerance (0.5 = the doctrine's stated rate). A ``once`` entry that fired
-    never fires again. Source: the doctrines in the scenario file, each quoting its document.
+    conditions hold). Risk tolerance gates the risky ones: an entry whose action stands on a
+    nuclear rung, or climbs toward a nuclear-armed target (lifting restrictions on the weapons
+    that strike Russia, arming the enemies of North Korea), fires as if its hazard were scaled by
+    2 x risk tolerance (0.5 = the doctrine's stated rate; 0 = never; 1 = twice the hazard).
+    A ``once`` entry that fired never fires again. Source: the doctrines in the scenario file,
+    each quoting its document.
     """
+    ladder = standard_ladder()
     for line in s.doctrine:
         if line.once and line.id in s.spent:
             continue
         if not conditions.holds(line.when, s, p):
             continue
-        chance = line.turn_probability
-        if line.rung in standard_ladder().nuclear_rungs and chance < 1.0:
-            chance = 1.0 - (1.0 - chance) ** (2.0 * s.risk_tolerance)
-        if chance < 1.0 and rng.random() >= chance:
-            continue
         target = line.target or s.adversary
         dyad = s.dyad(target)
         current = dyad.own_rung if dyad else s.own_rung
+        chance = line.turn_probability
+        climbs = line.rung > current
+        risky = line.rung in ladder.nuclear_rungs or (climbs and dyad and dyad.target_nuclear)
+        if risky and chance < 1.0:
+            chance = 1.0 - (1.0 - chance) ** (2.0 * s.risk_tolerance)
+        if chance < 1.0 and rng.random() >= chance:
+            continue
         rung = min(landing(current, line.action, line.rung), s.max_rung)
         return Decision(s.actor, line.action, rung, f"doctrine:{line.id}", line.reason, target,
                         line.id)  # fmt: skip

@@ -230,3 +230,25 @@ def test_every_rule_set_is_registered():
     from sim.domain.rules import RULE_SETS
 
     assert set(RULE_SETS) == set(RuleSetName)
+
+
+@pytest.mark.parametrize(
+    ("target_nuclear", "risk_tolerance", "expected"),
+    [
+        (True, 0.5, 0.3),  # the stated rate at the middle of the range
+        (True, 0.0, 0.0),  # a risk-averse actor never takes the step toward a nuclear power
+        (True, 1.0, 1 - 0.7**2),  # a risk-accepting one at twice the hazard
+        (False, 0.0, 0.3),  # toward a target without nuclear weapons: the stated rate
+    ],
+)
+def test_doctrine_climbs_toward_a_nuclear_armed_target_are_gated_by_risk_tolerance(
+    target_nuclear, risk_tolerance, expected
+):
+    """Lifting restrictions toward Russia (a climb from arms supply) at a stated 0.3 a week."""
+    line = replace(EASE, probability=0.3, turn_probability=0.3)
+    s = replace(BASE, doctrine=(line,), risk_tolerance=risk_tolerance,
+                dyads=(RUSSIA._replace(target_nuclear=target_nuclear),),
+                supplied_ally_control=0.0, own_supplies_restricted=True)  # fmt: skip
+    rng = random.Random(3)
+    fired = sum(decide(s, SURE, rng).rule == "doctrine:ease" for _ in range(20000)) / 20000
+    assert abs(fired - expected) < 0.012
