@@ -21,7 +21,7 @@ from sim.teaching.app_model import ENV, NOBODY, ClassroomModel, controls
 from sim.teaching.figures import escalation_figure, front_figure, relations_figure
 from sim.teaching.game import DEFAULT_SEED
 from sim.teaching.offline import serve_cached_assets_only
-from sim.teaching.turns import describe, injects_of, options_for, turn_rows
+from sim.teaching.turns import describe, injects_of, options_for, turn_dates, turn_rows
 from sim.teaching.world import DEFAULT_SCENARIO, load_world
 
 serve_cached_assets_only()  # this module is imported by the page's server: no CDN downloads
@@ -62,13 +62,15 @@ def initial_kwargs(params: dict) -> dict:
 
 @solara.component
 def HumanSeat(model: ClassroomModel):
-    """The turn counter, last turn's injects, and the played actor's menu for the next turn
+    """The turn counter (the turn last played and the week it covered: ``turn_dates``), last
+    turn's injects, and the played actor's menu for the next turn
     (a seat that chooses nothing holds)."""
     update_counter.get()
     picked, set_picked = solara.use_state(None)
     _, set_chosen = solara.use_state("")  # re-renders the card once a move is chosen
     with solara.Card("Human seat"):
-        solara.Text(f"Turn {model.steps} — {model.date.isoformat()}", style=HEADING)
+        played = turn_dates(model.world, model.steps) if model.steps else "the start"
+        solara.Text(f"Turn {model.steps} — {played}", style=HEADING)
         for text in injects_of(turn_rows(model, model.steps)):
             solara.Warning(f"INJECT: {text}")
         if not model.seat:

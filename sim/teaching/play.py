@@ -16,19 +16,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sim.analysis.names import turn_start
+from sim.analysis.names import names_of
 from sim.files import write_atomic
+from sim.teaching.explain import blocked, lacks_in_words, milestone_why
 from sim.teaching.game import Game, Move
-from sim.teaching.screen import details, first_screen, menu
+from sim.teaching.screen import HELP, details, menu, turn_screen, wrap
 from sim.teaching.turns import (
     Option,
     actor_name,
     describe,
-    last_turn_lines,
+    injects_of,
+    moves_of_turn,
     options_for,
     targets_for,
     threshold_crossed,
+    turn_dates,
     turn_rows,
+    words,
 )
 
 Ask = Callable[[str], str]
@@ -46,10 +50,12 @@ def play(game: Game, save_path: Path, out_dir: Path, ask: Ask = input, write: Wr
     )
     try:
         while not game.finished:
-            for line in first_screen(game):
-                write(line)
             moves: dict[str, Move] = {}
-            for seat in game.setup.seats:
+            for i, seat in enumerate(game.setup.seats):
+                options = options_for(game.model.actor_agents[seat])
+                shown = turn_screen(game, seat, options) if i == 0 else menu(game, seat, options)
+                for line in shown:
+                    write(line)
                 move = choose(game, seat, ask, write)
                 if move is None:
                     return _stop(game, save_path, out_dir, write)
@@ -76,12 +82,11 @@ def seat_names(game: Game) -> list[str]:
 
 
 def choose(game: Game, seat: str, ask: Ask, write: Write) -> Move | None:
-    """Ask ``seat``'s player for a move (and its target) until the answer is valid and, over a
-    Kahn threshold, confirmed; None means save and quit."""
+    """Ask ``seat``'s player (the menu is on screen) for a move and its target until the answer
+    is valid and, when the move is not possible now (it would be a hold) or crosses a Kahn
+    threshold, confirmed; None means save and quit."""
     agent = game.model.actor_agents[seat]
     options = options_for(agent)
-    for line in menu(game, seat, options):
-        write(line)
     while True:
         try:
             answer = ask(f"{agent.spec.name} > ").strip().lower()
@@ -95,20 +100,38 @@ def choose(game: Game, seat: str, ask: Ask, write: Write) -> Move | None:
             continue
         move = _pick(game, seat, answer, options)
         if move is None:
-            some = ", ".join(targets_for(game.model, seat)[:4])
+            aims = ", ".join(actor_name(game.world, t) for t in targets_for(game.model, seat))
             write(
                 f"  '{answer}' is not a move on the list; choose 1-{len(options)} "
-                f"(and a target: {some}, ...)."
+                f"(and perhaps a target: {aims or 'nobody'}).\n  {HELP}"
             )
             continue
+        stop = blocked(game.model, seat, *move)
+        if stop is not None:
+            if not _confirmed(_not_possible(game, stop), ask, write):
+                continue
+            return move
         crossed = threshold_crossed(agent, move[0])
-        if crossed and not _confirmed(move, crossed, ask, write):
+        warning = f"{words(move[0])} crosses Kahn's threshold '{crossed}' toward nuclear use."
+        if crossed and not _confirmed(warning, ask, write):
             continue
         return move
 
 
-def _confirmed(move: Move, crossed: str, ask: Ask, write: Write) -> bool:
-    write(f"  {move[0].replace('_', ' ')} crosses Kahn's threshold '{crossed}' toward nuclear use.")
+def _not_possible(game: Game, stop) -> str:
+    """Why a chosen move would be played as a hold, and where it would be possible."""
+    target = actor_name(game.world, stop.target)
+    text = (f"{words(stop.action)} toward {target} is not possible now: "
+            f"{lacks_in_words(game.world, stop.target, stop.lacks)}.")  # fmt: skip
+    if stop.open_toward:
+        others = ", ".join(actor_name(game.world, t) for t in stop.open_toward)
+        text += f" It is possible toward {others}."
+    return text + " Chosen anyway, it is played as a hold."
+
+
+def _confirmed(warning: str, ask: Ask, write: Write) -> bool:
+    for line in wrap(warning):
+        write(line)
     try:
         return ask("  Type yes to confirm, anything else to choose again: ").strip().lower() in YES
     except EOFError:
@@ -116,12 +139,18 @@ def _confirmed(move: Move, crossed: str, ask: Ask, write: Write) -> bool:
 
 
 def _pick(game: Game, seat: str, answer: str, options: list[Option]) -> Move | None:
-    """``13``, ``lift_weapons_restrictions``, ``13 ukraine`` or ``warn north_korea``."""
-    head, _, rest = answer.partition(" ")
-    targets = targets_for(game.model, seat)
-    target = rest.strip().replace(" ", "_") or None
-    if target is not None and target not in targets:
-        head, target = answer, None  # an action name with spaces, no target
+    """``13``, ``lift_weapons_restrictions``, ``13 ukraine``, ``warn north_korea``, ``warn north
+    korea`` or ``commit to combat russia``: a number or an action, then perhaps a target by its
+    id or its name."""
+    text = " ".join(answer.replace("_", " ").split())
+    names = names_of(game.world)
+    aims = {k: t for t in targets_for(game.model, seat)
+            for k in (t.replace("_", " "), names.actor(t).lower())}  # fmt: skip
+    head, target = text, None
+    for key in sorted(aims, key=len, reverse=True):
+        if text.endswith(f" {key}"):
+            head, target = text[: -len(key) - 1], aims[key]
+            break
     if head.isdigit() and 1 <= int(head) <= len(options):
         return options[int(head) - 1].action, target
     action = head.replace(" ", "_")
@@ -131,13 +160,21 @@ def _pick(game: Game, seat: str, answer: str, options: list[Option]) -> Move | N
 def show_end(game: Game, write: Write) -> None:
     """Why the game ended, the last turn and the milestones reached."""
     write(f"\n{'=' * 78}\nGame over after {game.turn} turns: {game.end_reason}.\nLast turn:")
-    for line in last_turn_lines(game.model):
-        write(f"  {line}")
+    rows = turn_rows(game.model, game.turn)
+    moves = moves_of_turn(game.model, frozenset(game.setup.seats))
+    for text in [f"INJECT: {t}" for t in injects_of(rows)] + moves:
+        if not text.startswith("MILESTONE"):
+            for line in wrap(text):
+                write(line)
     write("\nMilestones reached:")
-    reached = [(n, s) for n, s in game.model.milestone_steps.items() if s is not None]
-    for name, step in reached or [("none", None)]:
-        desc = game.world.milestones[name].description if name in game.world.milestones else "-"
-        write(f"  turn {step}: {desc}" if step is not None else "  none")
+    steps = game.model.milestone_steps
+    reached = sorted(((n, s) for n, s in steps.items() if s is not None), key=lambda x: x[1])
+    for name, step in reached:
+        when = f"turn {step} ({turn_dates(game.world, step)})" if step else "at the start"
+        for line in wrap(f"{when}: {milestone_why(game.model, name)}"):
+            write(line)
+    if not reached:
+        write("  none")
 
 
 def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
@@ -150,11 +187,10 @@ def save_all(game: Game, save_path: Path, out_dir: Path) -> None:
 def transcript(game: Game) -> str:
     """Every turn in words: injects, moves with reasons (markdown)."""
     lines = [f"# {game.world.title}: transcript", "",
-             f"Seats: {', '.join(game.setup.seats)}; seed {game.setup.seed}; "
+             f"Seats: {', '.join(seat_names(game))}; seed {game.setup.seed}; "
              f"{game.turn} of {game.setup.steps} turns played.", ""]  # fmt: skip
     for step in range(1, game.turn + 1):
         rows = turn_rows(game.model, step)
-        week = turn_start(game.world.start_date, game.world.step_days, step)
-        lines += [f"## Turn {step} (week from {week.isoformat()})", ""]
+        lines += [f"## Turn {step} ({turn_dates(game.world, step)})", ""]
         lines += [f"- {describe(game.world, r)}" for r in rows] + [""]
     return "\n".join(lines)

@@ -6,11 +6,12 @@ moves on and the injects due now fire), the players read them and choose, then `
 plays the turn. ``begin_turn`` here is idempotent within a turn: called again, it fires nothing
 and returns the same inject ids. A move is ``(action, target)``; a target of None lets the model
 aim it at the actor's main adversary (the one it stands highest against), as a bare action does.
+A turn's dates are said by ``sim.teaching.turns.turn_dates`` (one rule for every screen), not by
+the model's calendar, which stands at the turn's end once the turn has begun.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,14 +38,6 @@ def submit(model: EscalationModel, actor: str, action: str, target: str | None) 
 def targets(model: EscalationModel, actor: str) -> list[str]:
     """Whom ``actor`` can aim a move at: the actors it holds a posture toward."""
     return list(model.state.postures.get(actor, {}))
-
-
-def turn_start(model: EscalationModel) -> dt.date:
-    """The first day of the coming turn."""
-    begun = getattr(model, _BEGUN, None)
-    if begun is not None and begun[0] == model.steps + 1:
-        return model.date - dt.timedelta(days=model.world.step_days)
-    return model.date
 
 
 def fire_inject(model: EscalationModel, iid: str) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sim.analysis.names import names_of, turn_start
 from sim.domain.ladder import standard_ladder
 from sim.domain.rules import HOLD, STEP_DOWN
+from sim.teaching.explain import held_because, milestone_why
 
 if TYPE_CHECKING:
     from sim.abm.agents import ActorAgent
@@ -35,10 +37,19 @@ def words(action: str) -> str:
 
 
 def actor_name(world: Scenario, actor: str | None) -> str:
-    """An actor's display name (``world`` for injects that concern nobody in particular)."""
-    if actor and actor in world.actors:
-        return world.actors[actor].name
-    return actor or "world"
+    """An actor's display name (``sim.analysis.names``; ``world`` for injects that concern
+    nobody in particular)."""
+    return names_of(world).actor(actor) if actor else "world"
+
+
+def turn_dates(world: Scenario, turn: int) -> str:
+    """The week turn ``turn`` covers, ``28 Oct - 4 Nov 2024`` for turn 1 of a scenario starting
+    on 28 October 2024: turn t runs from ``start_date + (t - 1)`` turn lengths to the next
+    turn's start (``sim.analysis.names.turn_start``, the one rule), the day its events are dated."""
+    first = turn_start(world.start_date, world.step_days, turn)
+    last = turn_start(world.start_date, world.step_days, turn + 1)
+    start = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
+    return f"{start} - {last.day} {last:%b %Y}"
 
 
 def options_for(agent: ActorAgent) -> list[Option]:
@@ -102,7 +113,8 @@ def describe(world: Scenario, row: tuple, reason: bool = True) -> str:
     rung = labels[row[RUNG]] if 0 <= row[RUNG] < len(labels) else "-"
     by = "player" if row[RULE] == "human" else row[RULE]
     move = f"{who}: {words(row[ACTION])}{target} -> {rung}"
-    return f"{move}. Why: {row[REASON]} ({by})" if reason else move
+    why = held_because(world, row[REASON]) or row[REASON]
+    return f"{move}. Why: {why} ({by})" if reason else move
 
 
 def turn_rows(model: EscalationModel, step: int) -> list[tuple]:
@@ -140,6 +152,37 @@ def last_turn_lines(model: EscalationModel, everyone: bool = False,
     return lines
 
 
+def moves_of_turn(model: EscalationModel, seats: frozenset[str] = frozenset(),
+                  short: bool = False) -> list[str]:  # fmt: skip
+    """Last turn as a player reads it first: every move with its target (a move one actor's
+    decision forced on another says by whom), the ``seats``' own moves always, with the reason
+    when one was played as a hold, one line naming everyone who held, and the milestones
+    reached with why (``short``: the hold's reason in a few words). Injects and reasons of
+    rivals are not repeated here."""
+    world, step = model.world, model.steps
+    rows = [r for r in turn_rows(model, step) if r[ACTION] not in ("inject", "override")]
+    own, lines, moved = [], [], set()
+    for r in rows:
+        mine = r[ACTOR] in seats
+        if r[ACTION] == HOLD and not mine:
+            continue
+        moved.add(r[ACTOR])
+        who = actor_name(world, r[ACTOR]) + (" (you)" if mine else "")
+        held = held_because(world, r[REASON], short) if mine else None
+        toward = f" toward {actor_name(world, r[TARGET])}" if r[TARGET] else ""
+        by = r[RULE].removeprefix("effect:") if r[RULE].startswith("effect:") else None
+        forced = f" (made by {actor_name(world, by)}'s move)" if by else ""
+        line = f"{who}: {held}" if held else f"{who}: {words(r[ACTION])}{toward}{forced}"
+        (own if mine else lines).append(line)
+    lines = own + lines
+    still = [actor_name(world, a.actor_id) for a in model.actor_list
+             if a.actor_id not in moved and any(r[ACTOR] == a.actor_id for r in rows)]  # fmt: skip
+    if still:
+        lines.append(f"Held: {', '.join(still)}")
+    reached = [m for m, s in model.milestone_steps.items() if s == step and step > 0]
+    return lines + [f"MILESTONE: {milestone_why(model, m)}" for m in reached]
+
+
 def ladder_lines(model: EscalationModel, viewer: frozenset[str] | None = None) -> list[str]:
     """Where every actor stands on the ladder, highest first (with a ``viewer``, only the
     viewer's own ceilings are shown)."""
@@ -152,18 +195,23 @@ def ladder_lines(model: EscalationModel, viewer: frozenset[str] | None = None) -
 
 
 def force_lines(model: EscalationModel) -> list[str]:
-    """Every unit's strength and status, then every contested theatre's control."""
-    lines = []
+    """Every unit (by its owner and the scenario's description of it) with its strength and
+    status, then every contested theatre's control; names, never ids."""
+    lines, names = [], names_of(model.world)
     for u in model.unit_list:
         status = "in combat" if u.in_combat else "not in combat"
-        lines.append(f"{u.unit_id:<26} {actor_name(model.world, u.actor_id):<14} "
-                     f"{u.strength:>9,.0f} of {u.initial_strength:,.0f}  {status}")  # fmt: skip
+        spec = model.world.forces.get(u.unit_id)
+        what = spec.description if spec is not None and spec.description else None
+        lines.append(f"{names.actor(u.actor_id)}: {what or u.unit_id.replace('_', ' ')} "
+                     f"({names.theatre(u.theatre)}): {u.strength:,.0f} of "
+                     f"{u.initial_strength:,.0f}, {status}")  # fmt: skip
     for t in model.contested:
         holder = actor_name(model.world, t.holder)
-        lines.append(f"Theatre {t.id}: {holder} holds {t.control:.0%} of its salient")
+        lines.append(f"{names.theatre(t.id)}: {holder} holds {t.control:.0%} of its salient")
     return lines
 
 
 def turn_header(model: EscalationModel, total: int) -> str:
-    """``Turn 3 of 12 - week of 2024-11-18`` for the turn about to be played."""
-    return f"Turn {model.steps + 1} of {total} - week from {model.date.isoformat()}"
+    """``Turn 1 of 12: 28 Oct - 4 Nov 2024`` for the turn about to be played (``turn_dates``)."""
+    turn = model.steps + 1
+    return f"Turn {turn} of {total}: {turn_dates(model.world, turn)}"

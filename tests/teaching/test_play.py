@@ -54,18 +54,18 @@ def test_the_first_screen_shows_news_and_last_turn_details_on_request(tmp_path, 
     assert "NEW THIS TURN:" in text and "LAST TURN:" in text and "LADDER:" in text
     assert "Why:" in text  # d: last turn in full, with reasons
     assert "The escalation ladder:" in text and "Forces:" in text  # l and f
-    assert "kpa_expeditionary_corps" in text and "doctrine:" in text  # f and b
-    assert "13 lift weapons restric" in text
+    assert "North Korean troops sent to Russia" in text and "doctrine:" in text  # f and b
+    assert "13 lift weapons restrictions" in text
 
 
 def test_a_turn_fits_one_80x24_screen(deck_file):
-    from sim.teaching.play import first_screen, menu
+    from sim.teaching.play import turn_screen
     from sim.teaching.turns import options_for
 
     g = Game(Setup("kursk_2024", ("russia",), seed=7, steps=4, deck=str(deck_file)))
     g.play_turn({"russia": "strike_territory"})
     g.write_inject("A long live inject " + "that goes on and on " * 12)
-    screen = first_screen(g) + menu(g, "russia", options_for(g.model.actor_agents["russia"]))
+    screen = turn_screen(g, "russia", options_for(g.model.actor_agents["russia"]))
     assert len(screen) <= 23 and max(map(len, screen)) <= 80
     assert "INJECT: Ukrainian units report" in "\n".join(screen)  # before choosing
 
@@ -134,7 +134,7 @@ def test_hot_seat_asks_each_seat_in_turn(tmp_path, scripted):
     play_main(["--as", "united_states", "--as", "russia", "--steps", "2", "--out", str(tmp_path)],
               ask=scripted(["1", "1", "1", "nuclear_signal"]), write=lines.append)  # fmt: skip
     text = "\n".join(lines)
-    assert "United States: your move" in text and "Russia: your move" in text
+    assert "United States, your move" in text and "Russia, your move" in text
     decisions = pd.read_parquet(tmp_path / "decisions.parquet")
     human = decisions[decisions.rule == "human"]
     assert set(human.actor) == {"united_states", "russia"}

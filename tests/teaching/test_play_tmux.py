@@ -1,5 +1,6 @@
-"""The terminal game in a real 80x24 terminal (tmux): the first screen of a turn shows what is
-new and last turn together with the prompt, and Ctrl-C saves and prints the resume command."""
+"""The terminal game in a real 80x24 terminal (tmux): the first screen of a turn shows its
+dates, what is new and last turn together with the marked moves and the prompt, and Ctrl-C
+saves and prints the resume command."""
 
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ def test_the_first_screen_fits_80x24_and_ctrl_c_exits_cleanly(tmp_path, project_
            f"--as united_states --out {tmp_path / 'game'}; echo EXIT=$?; sleep 60")  # fmt: skip
     _tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", session, cmd)
     try:
-        _screen_until(session, "United States >")
+        first = "\n".join(_screen_until(session, "United States >"))
+        assert "== Turn 1 of 12: 28 Oct - 4 Nov 2024 ==" in first  # the whole screen, top line
+        assert "16✗commit to combat" in first and "not possible now (a hold)" in first
         _tmux("send-keys", "-t", session, "1", "Enter")
         screen = _screen_until(session, "Turn 2 of 12")
         screen = _screen_until(session, "United States >")
