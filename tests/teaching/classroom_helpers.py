@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import uvicorn
+from sim.teaching.classroom.server import class_server
 
 
 def free_port() -> int:
@@ -27,12 +27,12 @@ def free_port() -> int:
 
 
 class ServerThread:
-    """A uvicorn server for ``app`` on 127.0.0.1 in a thread (``with ServerThread(app) as url``)."""
+    """A classroom app's server on 127.0.0.1 in a thread (``with ServerThread(app) as url``),
+    the server ``wargame classroom`` runs (it stops at once, long polls or not)."""
 
     def __init__(self, app):
         self.port = free_port()
-        cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(cfg)
+        self.server = class_server(app, "127.0.0.1", self.port)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> str:
@@ -115,11 +115,12 @@ def start_classroom(workdir: Path, folder: Path, *options: str) -> tuple[subproc
     raise RuntimeError(f"wargame classroom did not answer: {Path(log.name).read_text()}")
 
 
-def stop(proc: subprocess.Popen) -> None:
-    """Stop a server started by ``start_classroom`` (as Ctrl-C would)."""
+def stop(proc: subprocess.Popen, timeout: float = 15) -> int:
+    """Stop a server started by ``start_classroom`` as Ctrl-C would (SIGINT), killing it if it
+    has not exited within ``timeout`` s; its exit code (-9 when it had to be killed)."""
     proc.send_signal(signal.SIGINT)
     try:
-        proc.wait(timeout=15)
+        return proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.wait()
+        return proc.wait()
