@@ -131,7 +131,8 @@ def start_server(cmd: list[str], cwd: Path, port: int, log: Path, env: dict[str,
     raise RuntimeError(f"{' '.join(cmd)} did not answer in {timeout} s: {log.read_text()}")
 
 
-def play_to_the_end(url: str, folder: Path, review_timeout: float = 300) -> Browser:
+def play_to_the_end(url: str, folder: Path, max_turns: int = 12,
+                    review_timeout: float = 300) -> Browser:  # fmt: skip
     """Play a class's game to its end as a class would, and wait for its after-action review.
 
     Every team joins with its code from ``classroom.json``; on turn 1 each submits the move its
@@ -146,7 +147,7 @@ def play_to_the_end(url: str, folder: Path, review_timeout: float = 300) -> Brow
         assert browser.post("/join", code=team["code"])[0] == 200
     white = Browser(url)
     assert white.post("/instructor", code=saved["instructor_code"])[0] == 200
-    for turn in range(1, 1000):
+    for turn in range(1, max_turns + 2):
         if "Game over" in teams[0][0].get("/team")[1]:
             break
         if turn == 1:
@@ -154,9 +155,13 @@ def play_to_the_end(url: str, folder: Path, review_timeout: float = 300) -> Brow
                 moves = {f"{k}_{seat}": v for seat in team["seats"]
                          for k, v in (("action", "hold"), ("target", ""))}  # fmt: skip
                 assert browser.post("/team/move", **moves)[0] == 200
+            page = teams[0][0].get("/team")[1]  # the last submission played the turn
+            assert "Turn 2 of" in page or "Game over" in page, page[-2000:]
         else:
             white.post("/instructor/write", text=f"Turn {turn}: a ferry sinks in the Baltic.")
             assert white.post("/instructor/advance")[0] == 200
+    else:
+        raise AssertionError(f"the class in {folder} did not end within {max_turns} turns")
     deadline = time.monotonic() + review_timeout
     while teams[0][0].get("/report")[0] != 200:
         assert time.monotonic() < deadline, f"no after-action review after {review_timeout} s"
