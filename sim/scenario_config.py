@@ -70,6 +70,20 @@ def scenario_data(node: DictConfig | Mapping) -> tuple[dict[str, Any], str | Non
     return apply_changes(raw_scenario(source), scenario_changes(node)), source
 
 
+def scenario_value(node: DictConfig | Mapping, dotted: str) -> Any:
+    """The value at ``dotted`` (``actors.russia.risk_tolerance``; list items by index) in the
+    scenario a config's ``scenario`` node describes, or None if there is none."""
+    data: Any = scenario_data(node)[0]
+    for part in dotted.split("."):
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data
+
+
 def apply_changes(data: Any, changes: Mapping[str, Any], where: str = PREFIX) -> Any:
     """A copy of ``data`` with ``changes`` merged in: mappings key by key (a new key is added,
     as Hydra's ``+key=value`` asks; the schema then judges it), list items by their index,

@@ -27,6 +27,21 @@ from sim.domain.situation import Decision
 
 RISK_CAP = 3.0  # perceived risk is kept below this
 FLOOR = 0.2  # sustainment and logistics never fall below this share of normal
+CAP = 2.0  # fire and mobilisation never rise above twice normal
+
+
+def shifted(x: float, by: float, floor: float = FLOOR, cap: float = CAP) -> float:
+    """An index ``x`` (1 = normal) moved by an effect of stated size ``by``, with diminishing
+    returns. Away from normal the step is ``by`` times the share of room left to the bound
+    (``floor`` below, ``cap`` above): a first package at normal has its stated size, each
+    repeat less, and x approaches the bound geometrically without passing it (after n
+    packages from normal, ``x - floor = (1 - floor) * (1 - |by| / (1 - floor)) ** n``). Back
+    toward normal the step is linear and stops at normal."""
+    if by < 0 and x <= 1.0:
+        return max(floor, x + by * (x - floor) / (1.0 - floor))
+    if by > 0 and x >= 1.0:
+        return x if cap <= 1.0 else min(cap, x + by * (cap - x) / (cap - 1.0))
+    return min(1.0, x + by) if by > 0 else max(1.0, x + by)
 
 
 def move(world: World, d: Decision) -> None:
@@ -61,25 +76,30 @@ def _whom(world: World, role: str, actor: str, target: str) -> list[str]:
     return world.receivers(actor, target)
 
 
+def _bounds(e: EffectSpec, cap: float) -> tuple[float, float]:
+    """The effect's floor and cap, or the index's own (``FLOOR``; ``cap``)."""
+    return (FLOOR if e.floor is None else e.floor), (cap if e.cap is None else e.cap)
+
+
 # --- one function per effect kind: (world, effect, actor, target, whom) -------------------
 def _fire(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     a = w.actors[who]
-    a.fire = min(e.cap or 2.0, a.fire + e.by)
+    a.fire = shifted(a.fire, e.by, *_bounds(e, CAP))
 
 
 def _mobilisation(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     a = w.actors[who]
-    a.mobilisation = min(e.cap or 2.0, a.mobilisation + e.by)
+    a.mobilisation = shifted(a.mobilisation, e.by, *_bounds(e, CAP))
 
 
 def _sustainment(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     a = w.actors[who]
-    a.sustainment = max(FLOOR, min(1.0, a.sustainment + e.by))
+    a.sustainment = shifted(a.sustainment, e.by, *_bounds(e, 1.0))
 
 
 def _logistics(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
     a = w.actors[who]
-    a.logistics = max(FLOOR, min(1.0, a.logistics + e.by))
+    a.logistics = shifted(a.logistics, e.by, *_bounds(e, 1.0))
 
 
 def _grievance(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
@@ -174,7 +194,7 @@ def _deploy(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:
         w.version += 1
     else:
         a = w.actors[actor]
-        a.mobilisation = min(2.0, a.mobilisation + 0.05)
+        a.mobilisation = shifted(a.mobilisation, 0.05)
 
 
 def _nuclear_damage(w: World, e: EffectSpec, actor: str, target: str, who: str) -> None:

@@ -53,6 +53,7 @@ def config_values(keys: list[str], overrides: list[str]) -> dict[str, float]:
 
     from sim.config import register_configs
     from sim.experiment.catalog import CONF_DIR
+    from sim.scenario_config import PREFIX, scenario_value
 
     register_configs()
     plain = [o for o in overrides if not o.startswith(("hydra", "hydra/"))]
@@ -61,10 +62,13 @@ def config_values(keys: list[str], overrides: list[str]) -> dict[str, float]:
     values = {}
     for key in keys:
         value = OmegaConf.select(cfg, key)
-        if value is None:
+        if key.startswith(f"{PREFIX}.") and value is None:  # the scenario lives in its file
+            value = scenario_value(cfg.scenario, key[len(PREFIX) + 1 :])
+        if not isinstance(value, int | float) or isinstance(value, bool):
             raise ResultsError(
-                f"--param {key}: no such config value (e.g. rules.noise, "
-                "scenario.actors.russia.risk_tolerance)"
+                f"--param {key}: no such numeric config value (e.g. rules.noise, "
+                "scenario.actors.russia.risk_tolerance, "
+                "scenario.actors.russia.doctrine.ENTRY.probability)"
             )
         values[key] = float(value)
     return values

@@ -35,12 +35,15 @@ EFFECT_KINDS = MappingProxyType({
 
 @dataclass(frozen=True, slots=True)
 class EffectSpec:
-    """One consequence of an action: which field of whom changes, by how much (up to ``cap``)."""
+    """One consequence of an action: which field of whom changes, by how much. An index moved
+    away from normal (1) is bounded by ``cap`` above or ``floor`` below (None: the index's
+    own bound); see ``sim.abm.effects.shifted`` for the diminishing returns."""
 
     kind: str
     on: str
     by: float = 0.0
     cap: float | None = None
+    floor: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,12 @@ def parse_actions(data: dict) -> dict[str, ActionSpec]:
                 problems.append(f"{where}.effects[{i}].on: {on!r}; allowed: {', '.join(ROLES)}")
             if sized and not isinstance(e.get("by"), int | float):
                 problems.append(f"{where}.effects[{i}].by: a number is required for {kind}")
-            effects.append(EffectSpec(kind, on, float(e.get("by", 0.0)), e.get("cap")))
+            cap, floor = e.get("cap"), e.get("floor")
+            if cap is not None and not (isinstance(cap, int | float) and cap > 1):
+                problems.append(f"{where}.effects[{i}].cap: {cap!r}; allowed: a number above 1")
+            if floor is not None and not (isinstance(floor, int | float) and 0 <= floor < 1):
+                problems.append(f"{where}.effects[{i}].floor: {floor!r}; allowed: 0 <= floor < 1")
+            effects.append(EffectSpec(kind, on, float(e.get("by", 0.0)), cap, floor))
         unknown = [r for r in entry.get("requires", []) if r not in REQUIREMENTS]
         if unknown:
             problems.append(f"{where}.requires: {unknown}; allowed: {', '.join(REQUIREMENTS)}")

@@ -109,3 +109,76 @@ def test_sanctions_slow_the_targets_replacements_at_the_front():
         return model.unit_agents["russian_kursk_grouping"].strength
 
     assert russian_strength(("impose_sanctions", "russia")) < russian_strength(("hold", "russia"))
+
+
+# --- diminishing returns of repeated packages (effects.shifted) ------------------------------
+
+SHIFTS = [  # x, by, floor, cap -> expected: the rule as a table
+    (1.0, -0.05, 0.7, 1.0, 0.95),  # a first package at normal has its stated size
+    (0.85, -0.05, 0.7, 1.0, 0.825),  # half the room left: half the step
+    (0.7, -0.05, 0.7, 1.0, 0.7),  # at the floor: nothing more
+    (0.8, +0.05, 0.2, 1.0, 0.85),  # back toward normal: linear
+    (0.98, +0.05, 0.2, 1.0, 1.0),  # ... and it stops at normal
+    (1.0, +0.08, 0.2, 1.6, 1.08),  # up, at normal: the stated size
+    (1.3, +0.08, 0.2, 1.6, 1.34),  # half the room to the cap left: half the step
+    (1.6, +0.08, 0.2, 1.6, 1.6),  # at the cap: nothing more
+    (1.0, +0.05, 0.2, 1.0, 1.0),  # an index capped at normal cannot rise above it
+    (1.2, -0.5, 0.2, 2.0, 1.0),  # back toward normal from above: linear, stops at normal
+]
+
+
+@pytest.mark.parametrize(("x", "by", "floor", "cap", "expected"), SHIFTS)
+def test_an_index_moves_with_diminishing_returns(x, by, floor, cap, expected):
+    from sim.abm.effects import shifted
+
+    assert shifted(x, by, floor, cap) == pytest.approx(expected)
+
+
+def test_repeated_packages_follow_the_closed_form_and_never_pass_the_bound():
+    """From normal, n packages of size -b toward floor f leave x - f = (1 - f)(1 - b/(1 - f))^n."""
+    from sim.abm.effects import shifted
+
+    x, b, f = 1.0, 0.05, 0.7
+    for n in range(1, 60):
+        x = shifted(x, -b, f, 1.0)
+        assert x == pytest.approx(f + (1 - f) * (1 - b / (1 - f)) ** n)
+        assert x > f
+
+
+def _sustainment_after_weekly_sanctions(weeks: int, floor: float | None) -> float:
+    """Russia's sustainment after the US sanctions it every week (the table's floor or another)."""
+    import dataclasses
+
+    from sim.abm import effects
+
+    spec = action_table()["impose_sanctions"]
+    if floor is not None:
+        changed = tuple(dataclasses.replace(e, floor=floor) if e.kind == "sustainment" else e
+                        for e in spec.effects)  # fmt: skip
+        spec = dataclasses.replace(spec, effects=changed)
+    model = EscalationModel(WORLD, rng=2, human_actors=frozenset({"united_states"}))
+    original = effects.action_table
+    effects.action_table = lambda: {**original(), "impose_sanctions": spec}
+    try:
+        for _ in range(weeks):
+            model.choices["united_states"] = ("impose_sanctions", "russia")
+            model.step()
+    finally:
+        effects.action_table = original
+    return model.actor_agents["russia"].sustainment
+
+
+def test_weekly_sanctions_settle_where_adaptation_balances_them_and_the_floor_is_the_lever():
+    """A year of weekly packages: sustainment settles near the balance of the package's cut
+    b (s - f)/(1 - f) and the recovery r (1 - s) a week, s* = (b f/(1-f) + r) / (b/(1-f) + r),
+    instead of sinking to the index's floor; a lower floor lets sanctions bite deeper."""
+    from sim.domain.params import RuleParams
+
+    b, r = 0.05, RuleParams().sustainment_recovery
+    for floor in (0.7, 0.4):
+        settled = (b * floor / (1 - floor) + r) / (b / (1 - floor) + r)
+        s = _sustainment_after_weekly_sanctions(52, floor)
+        assert s == pytest.approx(settled, abs=0.03), (floor, s, settled)
+    assert _sustainment_after_weekly_sanctions(52, None) > _sustainment_after_weekly_sanctions(
+        52, 0.4
+    )

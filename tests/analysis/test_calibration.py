@@ -100,3 +100,25 @@ def test_calibrate_command(tmp_path, capsys):
     assert summary["accepted"]["log_score"] <= summary["prior"]["log_score"]
     assert (out / "plots" / "prior_vs_accepted.png").exists()
     assert "accepted (calibrated)" in capsys.readouterr().out
+
+
+def test_a_design_starts_from_the_scenario_files_values_for_scenario_keys():
+    """Scenario values live in the scenario file, not the composed config: a calibration of a
+    doctrine entry's rate starts from the file's value, changed by the command line's."""
+    from sim.analysis.launch import config_values
+
+    entry = "scenario.actors.russia.doctrine.commit_north_korean_troops.probability"
+    keys = [entry, "scenario.actors.russia.risk_tolerance", "rules.noise"]
+    assert config_values(keys, []) == {entry: 0.3, keys[1]: 0.6, "rules.noise": 0.4}
+    assert config_values([entry], [f"{entry}=0.25"]) == {entry: 0.25}
+
+
+@pytest.mark.parametrize(
+    "key", ["scenario.actors.atlantis.risk_tolerance", "scenario.actors.russia.name", "rules.nois"]
+)
+def test_a_design_key_that_names_no_number_is_refused(key):
+    from sim.analysis.errors import ResultsError
+    from sim.analysis.launch import config_values
+
+    with pytest.raises(ResultsError, match=f"--param {key}: no such numeric config value"):
+        config_values([key], [])

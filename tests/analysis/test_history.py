@@ -21,6 +21,21 @@ def test_shipped_kursk_history_is_valid_and_held_out():
     assert {o.happened for o in h.observations} == {True, False}
 
 
+def test_the_held_out_months_begin_where_the_calibration_history_ends():
+    """The held-out file (Dec 2024 - Apr 2025) observes only what came after the calibration
+    history's as_of, and only what a 26-week run of the scenario can show."""
+    import datetime as dt
+
+    from sim.domain.scenario_io import load_scenario
+
+    later = load_history(KURSK.with_name("kursk_2024.held_out.history.yaml"))
+    earlier = load_history(KURSK)
+    assert all(earlier.as_of < o.date <= later.as_of for o in later.observations)
+    world = load_scenario(KURSK.with_name("kursk_2024.yaml"))
+    assert later.as_of < world.start_date + dt.timedelta(weeks=26)
+    assert {o.happened for o in later.observations} == {True, False}
+
+
 def test_fixture_parses(tmp_path):
     h = load_history(write_history(tmp_path / "h.yaml"))
     obs = {o.id: o for o in h.observations}

@@ -89,6 +89,14 @@ def test_other_events_are_coded_too():
         ({"effects": [{"kind": "fire"}]}, "by: a number is required for fire"),
         ({"requires": ["magic"]}, "requires: ['magic']; allowed: nuclear"),
         ({"quad_class": "friendly"}, "quad_class: allowed"),
+        (
+            {"effects": [{"kind": "fire", "by": 0.1, "cap": 0.9}]},
+            "cap: 0.9; allowed: a number above 1",
+        ),
+        (
+            {"effects": [{"kind": "sustainment", "by": -0.1, "floor": 1.7}]},
+            "floor: 1.7; allowed: 0 <= floor < 1",
+        ),
     ],
 )
 def test_a_malformed_actions_table_is_refused_with_its_path(entry, message):
