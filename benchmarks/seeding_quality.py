@@ -3,15 +3,16 @@
     .venv/bin/python benchmarks/seeding_quality.py [CORPUS_DIR] [--replicates N] [--sets dev,...]
 
 CORPUS_DIR (default tests/seeding/corpus) holds ``dev/`` (the documents the extractor was
-developed on), ``heldout/`` (written with their answer keys before the extractor existed,
-never tuned on) and ``fresh/`` (a second held-out set, written after ``heldout/`` had been
-scored once). ``--sets dev`` scores only the development set, as while developing. For each
-set: one line per document (its misses and extras), then the micro-averaged precision and
-recall of actors, relations, forces and conditionals, the share of right start dates,
-passing-mention actors per document, and the share of drafts from texts that report
+developed on), ``heldout/`` (written with their answer keys before the extractor existed, never
+tuned on), ``fresh/`` and ``fresh2/`` (further held-out sets, each written after the one before
+had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a writer who had
+not read the extractor's code). ``--sets dev`` scores only the development set, as while
+developing. For each set: one line per document (its misses and extras), then the micro-averaged
+precision and recall of actors, relations, forces and conditionals, the share of right start
+dates, passing-mention actors per document, and the share of drafts from texts that report
 hostilities whose simulation moves (some actor leaves its start rung in at least half of N
-replicates, default 20). Then the time to seed 20 documents after start-up. The last
-line is a JSON object with every figure.
+replicates, default 20). Then the time to seed 20 documents after start-up. The last line is a
+JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from sim.seeding.nlp import pipeline
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "seeding" / "corpus"
 KINDS = ("actors", "relations", "forces", "conditionals")
-SETS = ("dev", "heldout", "fresh", "fresh2")
+SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def score_set(golds: list[Path], replicates: int) -> dict:

@@ -33,6 +33,7 @@ from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
 from sim.abm.world import World
 from sim.domain import conditions
+from sim.domain.actions import is_aid
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW
@@ -206,7 +207,11 @@ class EscalationModel(mesa.Model):
         if d.action in (HOLD, STEP_DOWN) or d.target is None:
             return d
         if d.target not in self.state.postures[d.actor]:
-            return d
+            if not is_aid(d.action):
+                return d  # e.g. a declaration about a third party: no posture to move
+            why = (f"cannot {d.action.replace('_', ' ')} toward {d.target}: aid is aimed at an "
+                   "adversary and reaches whoever fights it")  # fmt: skip
+            return Decision(d.actor, HOLD, self.state.rung(d.actor), d.rule, why, d.target, None)
         lacks = missing(self.state, d.actor, d.target, d.action)
         if not lacks:
             return d

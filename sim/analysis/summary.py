@@ -53,14 +53,16 @@ def peak_rungs(outcomes: pd.DataFrame) -> pd.DataFrame:
 
 
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval for k successes in n trials."""
+    """Wilson score interval for k successes in n trials (exactly 0 below when k = 0 and exactly
+    1 above when k = n, as the closed form gives, free of rounding)."""
     if n == 0:
         return float("nan"), float("nan")
     p = k / n
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low = 0.0 if k == 0 else max(0.0, centre - half)
+    return low, (1.0 if k == n else min(1.0, centre + half))
 
 
 def format_summary(

@@ -68,6 +68,13 @@ def action_table() -> MappingProxyType:
     return MappingProxyType(parse_actions(yaml.safe_load(text)["actions"]))
 
 
+def is_aid(action: str) -> bool:
+    """Whether ``action`` is aid (coded toward its recipient: arms, instructors, lifted
+    restrictions): it is aimed at an adversary and reaches whoever fights that adversary."""
+    spec = action_table().get(action)
+    return spec is not None and spec.coded_toward == "recipient"
+
+
 @dataclass(frozen=True, slots=True)
 class EventCode:
     """How an event is coded: CAMEO code, Goldstein weight, MID hostility level, quad class."""

@@ -8,6 +8,7 @@ Each problem names its field path and the allowed values.
 from __future__ import annotations
 
 from sim.domain import conditions
+from sim.domain.actions import is_aid
 from sim.domain.ladder import standard_ladder
 from sim.domain.scenario import Actor, Inject, Milestone, Scenario
 
@@ -53,6 +54,23 @@ class _Check:
                 )
         for eid, entry in a.doctrine.items():
             self.doctrine(f"{where}.doctrine.{eid}", a, entry.then, entry.target, entry.when)
+            self.aimed(f"{where}.doctrine.{eid}.target", aid, a, entry.then, entry.target)
+
+    def aimed(self, where: str, aid: str, a: Actor, then: str, target: str | None) -> None:
+        """Aid (an action coded toward its recipient: arms, instructors, lifted restrictions) is
+        aimed at an adversary or a party the actor is at war with, and reaches whoever fights
+        that target; aimed at the partner it means to help, it would reach no one."""
+        if target is None or target not in self.actors or not is_aid(then):
+            return
+        at_war = {p for r in self.s.relations.values() if r.kind == "war" and aid in r.parties
+                  for p in r.parties}  # fmt: skip
+        allowed = (set(a.adversaries) | at_war) - {aid}
+        if target not in allowed:
+            self.out.append(
+                f"{where}: {target!r} is not an actor {aid} holds a posture toward; allowed: "
+                f"{', '.join(sorted(allowed)) or 'none'} (its adversaries and those it is at war "
+                "with: aid is aimed at the adversary and reaches whoever fights it)"
+            )
 
     def doctrine(self, where: str, a: Actor, then: str, target, when) -> None:
         """The action exists and is not above the actor's ceiling; target and conditions exist."""

@@ -47,23 +47,29 @@ def follow_doctrine(s: Situation, p: RuleParams, rng: random.Random) -> Decision
     """Take the first doctrine entry, in the scenario's order, whose conditions all hold.
 
     An entry fires with its weekly probability converted to the turn (one draw each turn its
-    conditions hold); an entry whose action stands on a nuclear rung fires as if its hazard were
-    scaled by 2 x risk tolerance (0.5 = the doctrine's stated rate). A ``once`` entry that fired
-    never fires again. Source: the doctrines in the scenario file, each quoting its document.
+    conditions hold). Risk tolerance gates the risky ones: an entry whose action stands on a
+    nuclear rung, or climbs toward a nuclear-armed target (lifting restrictions on the weapons
+    that strike Russia, arming the enemies of North Korea), fires as if its hazard were scaled by
+    2 x risk tolerance (0.5 = the doctrine's stated rate; 0 = never; 1 = twice the hazard).
+    A ``once`` entry that fired never fires again. Source: the doctrines in the scenario file,
+    each quoting its document.
     """
+    ladder = standard_ladder()
     for line in s.doctrine:
         if line.once and line.id in s.spent:
             continue
         if not conditions.holds(line.when, s, p):
             continue
-        chance = line.turn_probability
-        if line.rung in standard_ladder().nuclear_rungs and chance < 1.0:
-            chance = 1.0 - (1.0 - chance) ** (2.0 * s.risk_tolerance)
-        if chance < 1.0 and rng.random() >= chance:
-            continue
         target = line.target or s.adversary
         dyad = s.dyad(target)
         current = dyad.own_rung if dyad else s.own_rung
+        chance = line.turn_probability
+        climbs = line.rung > current
+        risky = line.rung in ladder.nuclear_rungs or (climbs and dyad and dyad.target_nuclear)
+        if risky and chance < 1.0:
+            chance = 1.0 - (1.0 - chance) ** (2.0 * s.risk_tolerance)
+        if chance < 1.0 and rng.random() >= chance:
+            continue
         rung = min(landing(current, line.action, line.rung), s.max_rung)
         return Decision(s.actor, line.action, rung, f"doctrine:{line.id}", line.reason, target,
                         line.id)  # fmt: skip
@@ -74,13 +80,15 @@ def pressure(s: Situation, d: Dyad, p: RuleParams, restraint: float) -> float:
     """Richardson's pressure on the actor to climb toward target ``d`` (without the noise).
 
     escalation propensity x reactivity x (the target's climb toward the actor minus the actor's
-    climb toward it) + response to moves x the target's last week's move toward the actor
+    climb toward it) + response to moves x the target's last week's move toward the actor,
+    counted up to one rung either way (a move signals a direction; how far the target now
+    stands is the first term's business, so a jump of five rungs is not answered five times)
     + grievance weight x grievance - restraint x (1 - risk tolerance) x own climb
     - cost sensitivity x war weariness - deterrence weight x deterrence.
     """
     return (
         s.escalation_propensity * p.reactivity * (d.their_rise - d.own_rise)
-        + p.response_to_moves * d.their_last_move
+        + p.response_to_moves * max(-1, min(1, d.their_last_move))
         + p.grievance_weight * s.grievance
         - restraint * (1.0 - s.risk_tolerance) * d.own_rise
         - p.cost_sensitivity * s.weariness

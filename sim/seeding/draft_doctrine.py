@@ -141,7 +141,11 @@ def _restrictions(out: Doctrine, f: Finding, facts: Facts, actors: dict,
     partner_fights = bool(facts.of("deployment"))
     for s in facts.restricted_supplies():
         supplier, recipient = s.parties
-        base = {"then": "lift_weapons_restrictions", "target": recipient}
+        base: dict[str, Any] = {"then": "lift_weapons_restrictions"}
+        against = [e for e in sorted(facts.enemies(recipient))  # type: ignore[arg-type]
+                   if e in actors[supplier].get("adversaries", ())]  # fmt: skip
+        if against:  # aid is aimed at the recipient's enemy; else at the supplier's adversary
+            base["target"] = against[0]
         path = f"actors.{supplier}.doctrine"
         alliance = actors[supplier]["kind"] == "alliance"  # decides by consensus: slower
         _add(

@@ -182,3 +182,25 @@ def test_weekly_sanctions_settle_where_adaptation_balances_them_and_the_floor_is
     assert _sustainment_after_weekly_sanctions(52, None) > _sustainment_after_weekly_sanctions(
         52, 0.4
     )
+
+
+def test_aid_aimed_at_the_partner_it_helps_is_held_with_the_reason():
+    """Lifting restrictions aimed at Ukraine reaches no one (aid reaches whoever fights the
+    target; the scenario check refuses such a doctrine entry, tests/domain/test_scenario.py):
+    in the model it becomes a hold that says why, and nothing is lifted. Aimed at Russia, it
+    lifts the restrictions on the US weapons Ukraine uses."""
+    from sim.domain.scenario import Scenario
+    from sim.domain.scenario_io import read_yaml
+
+    data = read_yaml(KURSK)
+    us = data["actors"]["united_states"]["doctrine"]
+    us["ease_restrictions_after_prk_combat"].update(
+        target="ukraine", when={"always": {}}, probability=1.0
+    )
+    model = EscalationModel(Scenario.model_validate(data), rng=3)  # past the scenario check
+    model.step()
+    row = next(d for d in model.recorder.decisions if d[3] == "united_states")
+    assert row[5] == "hold" and "aid is aimed at an adversary" in row[8]
+    assert not model.state.lifted
+    to_russia = _after_one_turn("united_states", ("lift_weapons_restrictions", "russia"), None)
+    assert to_russia.state.lifted == {"us_weapons_to_ukraine"}

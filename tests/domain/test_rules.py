@@ -56,36 +56,47 @@ TABLE = [
      {**_with(RUSSIA, their_rise=3), "escalation_propensity": 1.0}, {},
      "lift_weapons_restrictions", 4, "richardson", "russia"),
     ("the target's last week's move alone can push past the threshold",
-     _with(RUSSIA, their_last_move=2), {}, "lift_weapons_restrictions", 4, "richardson", "russia"),
+     _with(RUSSIA, their_last_move=1), {"response_to_moves": 1.5}, "lift_weapons_restrictions", 4,
+     "richardson", "russia"),
+    ("a jump of five rungs toward the actor is answered as one rung's move (not past it)",
+     _with(RUSSIA, their_last_move=5), {}, HOLD, 3, "richardson", "russia"),
     ("war weariness pushes down: step down one rung",
      {"weariness": 1.0}, {}, STEP_DOWN, 2, "richardson", "russia"),
     ("no feasible rung above: hold even under pressure",
      _with(RUSSIA, their_last_move=3, next_up=None), {}, HOLD, 3, "richardson", "russia"),
     ("the climb goes to the next FEASIBLE rung (here combat skips to strikes)",
-     _with(RUSSIA, own_rung=6, their_last_move=2, next_up=7), {}, "strike_territory", 7,
+     _with(RUSSIA, own_rung=6, their_last_move=1, next_up=7), {"response_to_moves": 1.6},
+     "strike_territory", 7,
      "richardson", "russia"),
     ("crossing a Kahn threshold needs the premium: holds at troop deployment",
-     _with(RUSSIA, own_rung=5, their_last_move=2, next_up=6), {"response_to_moves": 0.7}, HOLD, 5,
+     _with(RUSSIA, own_rung=5, their_last_move=1, next_up=6), {"response_to_moves": 1.4}, HOLD, 5,
      "richardson", "russia"),
     ("with enough pressure it crosses into combat",
-     _with(RUSSIA, own_rung=5, their_last_move=3, next_up=6), {}, "commit_to_combat", 6,
+     _with(RUSSIA, own_rung=5, their_last_move=1, next_up=6), {"response_to_moves": 2.4},
+     "commit_to_combat", 6,
      "richardson", "russia"),
     ("... but not toward a nuclear-armed target at middling risk tolerance",
-     _with(RUSSIA, own_rung=5, their_last_move=3, next_up=6, target_nuclear=True), {}, HOLD, 5,
+     _with(RUSSIA, own_rung=5, their_last_move=1, next_up=6, target_nuclear=True),
+     {"response_to_moves": 2.4}, HOLD, 5,
      "richardson", "russia"),
     ("... which a risk-tolerant actor crosses",
-     {**_with(RUSSIA, own_rung=5, their_last_move=3, next_up=6, target_nuclear=True),
-      "risk_tolerance": 1.0}, {}, "commit_to_combat", 6, "richardson", "russia"),
+     {**_with(RUSSIA, own_rung=5, their_last_move=1, next_up=6, target_nuclear=True),
+      "risk_tolerance": 1.0}, {"response_to_moves": 2.4}, "commit_to_combat", 6, "richardson",
+     "russia"),
     ("a nuclear rung needs nuclear caution x (1 - risk tolerance) on top of the threshold",
-     _with(RUSSIA, own_rung=7, their_last_move=2, next_up=8), {}, HOLD, 7, "richardson", "russia"),
+     _with(RUSSIA, own_rung=7, their_last_move=1, next_up=8), {"response_to_moves": 1.6}, HOLD, 7,
+     "richardson", "russia"),
     ("... which vanishes at risk tolerance 1",
-     {**_with(RUSSIA, own_rung=7, their_last_move=2, next_up=8), "risk_tolerance": 1.0}, {},
+     {**_with(RUSSIA, own_rung=7, their_last_move=1, next_up=8), "risk_tolerance": 1.0},
+     {"response_to_moves": 1.6},
      "nuclear_signal", 8, "richardson", "russia"),
     ("perceived nuclear risk raises that bar further",
-     {**_with(RUSSIA, own_rung=7, their_last_move=3, next_up=8), "perceived_risk": 1.0}, {}, HOLD,
+     {**_with(RUSSIA, own_rung=7, their_last_move=1, next_up=8), "perceived_risk": 1.0},
+     {"response_to_moves": 2.4}, HOLD,
      7, "richardson", "russia"),
     ("a deterred actor (the target's resolve, its allies' credible cover) holds",
-     _with(RUSSIA, their_last_move=2, deterrence=1.0), {}, HOLD, 3, "richardson", "russia"),
+     _with(RUSSIA, their_last_move=1, deterrence=1.0), {"response_to_moves": 1.6}, HOLD, 3,
+     "richardson", "russia"),
     ("an actor fighting its target never steps below combat by rule",
      {**_with(RUSSIA, own_rung=6, fighting=True, floor=6, next_up=7), "weariness": 2.0}, {},
      HOLD, 6, "richardson", "russia"),
@@ -95,7 +106,8 @@ TABLE = [
     ("its own public commitments (audience costs) keep it from stepping down",
      {**_with(RUSSIA, commitment=0.5), "weariness": 1.0}, {}, HOLD, 3, "richardson", "russia"),
     ("with two targets the move with the largest margin is made",
-     {"dyads": (RUSSIA._replace(their_last_move=2), NK._replace(their_last_move=3))}, {},
+     {"dyads": (RUSSIA._replace(their_last_move=1), NK._replace(their_last_move=1, their_rise=2))},
+     {"response_to_moves": 1.6},
      "lift_weapons_restrictions", 4, "richardson", "north_korea"),
     ("doctrine first: partner troops in combat -> declare co-belligerent",
      {"doctrine": (CO_BELLIGERENT,), "adversary_partner_in_combat": True, "dyads": (RUSSIA, NK)},
@@ -218,3 +230,25 @@ def test_every_rule_set_is_registered():
     from sim.domain.rules import RULE_SETS
 
     assert set(RULE_SETS) == set(RuleSetName)
+
+
+@pytest.mark.parametrize(
+    ("target_nuclear", "risk_tolerance", "expected"),
+    [
+        (True, 0.5, 0.3),  # the stated rate at the middle of the range
+        (True, 0.0, 0.0),  # a risk-averse actor never takes the step toward a nuclear power
+        (True, 1.0, 1 - 0.7**2),  # a risk-accepting one at twice the hazard
+        (False, 0.0, 0.3),  # toward a target without nuclear weapons: the stated rate
+    ],
+)
+def test_doctrine_climbs_toward_a_nuclear_armed_target_are_gated_by_risk_tolerance(
+    target_nuclear, risk_tolerance, expected
+):
+    """Lifting restrictions toward Russia (a climb from arms supply) at a stated 0.3 a week."""
+    line = replace(EASE, probability=0.3, turn_probability=0.3)
+    s = replace(BASE, doctrine=(line,), risk_tolerance=risk_tolerance,
+                dyads=(RUSSIA._replace(target_nuclear=target_nuclear),),
+                supplied_ally_control=0.0, own_supplies_restricted=True)  # fmt: skip
+    rng = random.Random(3)
+    fired = sum(decide(s, SURE, rng).rule == "doctrine:ease" for _ in range(20000)) / 20000
+    assert abs(fired - expected) < 0.012

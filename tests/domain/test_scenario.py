@@ -121,6 +121,13 @@ def test_a_value_without_source_is_refused(data):
             "doctrine.commit_north_korean_troops.then: unknown action 'invade'",
         ),
         (
+            lambda d: d["actors"]["united_states"]["doctrine"][
+                "ease_restrictions_after_prk_combat"
+            ].update(target="ukraine"),
+            "doctrine.ease_restrictions_after_prk_combat.target: 'ukraine' is not an actor "
+            "united_states holds a posture toward; allowed: north_korea, russia",
+        ),
+        (
             lambda d: d["actors"]["russia"]["doctrine"]["commit_north_korean_troops"][
                 "when"
             ].update(moon_is_full={}),
@@ -148,6 +155,7 @@ def test_a_value_without_source_is_refused(data):
         "bad choice",
         "unknown rung",
         "unknown action",
+        "aid aimed at a partner",
         "unknown condition",
         "unknown field",
         "share above 1",
