@@ -30,21 +30,34 @@ a server that imported the package once (``tests/preloaded.py``: 2-3 CPU-seconds
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import shlex
 import shutil
 import subprocess
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests import preloaded
+from tests.preloaded import base_env
+from tests.teaching.classroom_helpers import (
+    Browser,
+    free_port,
+    play_to_the_end,
+    start_server,
+    stop,
+    wargame_command,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHRINK = ["replicates=2", "steps=3", "plots=false"]
 CLUSTER = ("hydra/launcher=ray_cluster", "hydra/launcher=slurm")
 SWEEP = "outputs/sweeps/nk_deployment"  # the small sweep the Sweeps section's lines made
+SERVERS = ("app", "classroom")  # they run until Ctrl-C: started as processes of their own
 LOCAL_LAUNCHERS = ("hydra/launcher=joblib", "hydra/launcher=ray", "hydra/launcher=submitit_local")
 PLACEHOLDERS = {
     "[--replicate N] [--turn T] [--milestone M]": "--replicate 1 --turn 2 --milestone prk_combat",
@@ -53,6 +66,7 @@ PLACEHOLDERS = {
     "RUN_OR_SWEEP_DIR": "{run_a}",
     "RUN_DIR": "{run_a}",
     "outputs/play/<date>/<time>_kursk_2024": "{game}",
+    "outputs/classroom/<date>/<time>_kursk_2024": "{room}",
     "wargame -m ... ": "wargame -m rules.noise=0.2,0.4 ",
 }
 
@@ -120,10 +134,9 @@ def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
             runs = newest("outputs/runs/*/*", ws, 2) if "{run" in value else ["", ""]
             game = newest("outputs/play/*/*", ws)[0] if "{game}" in value else ""
             sweep = newest(SWEEP, ws)[0] if "{sweep}" in value else ""
-            filled = value.format(run_a=runs[-1], run_b=runs[0], game=game, sweep=sweep)
+            room = newest("outputs/classroom/*/*", ws)[0] if "{room}" in value else ""
+            filled = value.format(run_a=runs[-1], run_b=runs[0], game=game, sweep=sweep, room=room)
             line = line.replace(placeholder, filled)
-    if "wargame report outputs/classroom/<" in line:
-        return None, "", "not run: needs a finished classroom game (its server runs until stopped)"
     words = shlex.split(line)
     while words and re.fullmatch(r"[A-Z_]+=\S*", words[0]):  # VAR=value before the command
         words = words[1:]
@@ -136,13 +149,66 @@ def command(line: str, ws: Path) -> tuple[list[str] | None, str, str]:
     assert words[0] == "wargame", line
     args, stdin = words[1:], ""
     sub = args[0] if args and not args[0].startswith("-") and "=" not in args[0] else None
-    if sub in ("app", "classroom"):  # servers: run until stopped; their options parsed here
-        args = [sub, "--help"]
-    elif sub == "play":
+    if sub in SERVERS:
+        return args, "", "server"
+    if sub == "play":
         stdin = "q\n"
     elif sub is None and "--cfg" not in args:
         args += SHRINK[:2] if any(a.startswith("experiment=") for a in args) else SHRINK
     return args, stdin, ""
+
+
+def run_server_line(line: str, args: list[str], ws: Path, log: Path) -> None:
+    """A server's line as a real process (see the module's docstring for what is added)."""
+    port = free_port()
+    added = ["--port", str(port)]
+    if args[0] == "classroom":
+        added = ["--host", "127.0.0.1", *added]
+        if "--resume" not in args:
+            added += ["--steps", "2", "--review-replicates", "2"]
+    proc, url = start_server([*wargame_command(), *args, *added], ws, port, log, base_env())
+    try:
+        if args[0] == "app":
+            check_app_page(url)
+        elif "--resume" in args:
+            check_resumed_class(url, ws / args[args.index("--resume") + 1])
+        else:
+            play_to_the_end(url, ws / newest("outputs/classroom/*/*", ws)[0])
+    finally:
+        code = stop(proc, timeout=30)
+    out = log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in out, f"{line}\n{out[-3000:]}"
+    if args[0] == "classroom":
+        assert code == 0, f"{line}: exit code {code}\n{out[-3000:]}"
+        hint = re.escape("wargame classroom --resume outputs/classroom/")
+        assert re.search(hint + r"\d{4}-\d\d-\d\d/\d\d-\d\d-\d\d_kursk_2024\n", out), out
+    else:  # solara's runner ends on Ctrl-C with "Aborted." and exit code 1 (not killed: -9)
+        assert code in (0, 1), f"{line}: exit code {code}\n{out[-3000:]}"
+
+
+def check_app_page(url: str) -> None:
+    """The web page answers, and everything it loads (scripts, style sheets, images) comes from
+    the page's own server and is there (links to elsewhere, like "Made with Solara", load
+    nothing)."""
+    with urllib.request.urlopen(url + "/", timeout=30) as r:  # noqa: S310 - local server
+        assert r.status == 200
+        page = r.read().decode()
+    loads = re.findall(r"<(?:script|img)\b[^>]*\bsrc=[\"']([^\"']+)", page)
+    loads += re.findall(r"<link\b[^>]*\bhref=[\"']([^\"']+)", page)
+    assert loads and not [u for u in loads if re.match(r"(https?:)?//", u)], loads
+    for ref in loads:
+        with urllib.request.urlopen(urllib.parse.urljoin(url + "/", ref), timeout=30) as r:  # noqa: S310
+            assert r.status == 200, ref
+
+
+def check_resumed_class(url: str, folder: Path) -> None:
+    """The resumed, finished class: a team's code still joins and its page shows the end and the
+    after-action review."""
+    team = json.loads((folder / "classroom.json").read_text(encoding="utf-8"))["teams"][0]
+    browser = Browser(url)
+    status, body = browser.post("/join", code=team["code"])
+    assert status == 200 and "Game over after 2 turns" in body, body[-2000:]
+    assert 'href="/report"' in body and browser.get("/report")[0] == 200
 
 
 def check_cluster_line(line: str) -> None:
@@ -175,13 +241,22 @@ def wargame():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("line", LINES)
-def test_every_readme_line_runs(line, workspace, wargame):
+def test_every_readme_line_runs(line, workspace, wargame, tmp_path):
     args, stdin, note = command(line, workspace)
     if args is None:
         if "parsed" in note:
             check_cluster_line(line)
         print(f"{line}: {note}")
         return
+    if note == "server":
+        run_server_line(line, args, workspace, tmp_path / "server.log")
+        return
+    classroom_report = args[0] == "report" and args[1].startswith("outputs/classroom/")
+    review = workspace / args[1] / "report.md" if classroom_report else None
+    before = review.stat().st_mtime_ns if review else 0  # the review the class itself wrote
     done = wargame.run(args, workspace, stdin=stdin, timeout=600)
     assert done.returncode == 0, f"{line}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    if review:
+        assert "After-action review written" in done.stdout
+        assert review.stat().st_mtime_ns > before and review.with_suffix(".html").is_file()

@@ -4,6 +4,7 @@ browser-like HTTP client with its own cookies."""
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import os
 import re
 import signal
@@ -17,7 +18,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import uvicorn
+from sim.teaching.classroom.server import class_server
 
 
 def free_port() -> int:
@@ -27,12 +28,12 @@ def free_port() -> int:
 
 
 class ServerThread:
-    """A uvicorn server for ``app`` on 127.0.0.1 in a thread (``with ServerThread(app) as url``)."""
+    """A classroom app's server on 127.0.0.1 in a thread (``with ServerThread(app) as url``),
+    the server ``wargame classroom`` runs (it stops at once, long polls or not)."""
 
     def __init__(self, app):
         self.port = free_port()
-        cfg = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(cfg)
+        self.server = class_server(app, "127.0.0.1", self.port)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> str:
@@ -99,27 +100,81 @@ def start_classroom(workdir: Path, folder: Path, *options: str) -> tuple[subproc
            "PYTHONPATH": str(project)}  # fmt: skip
     cmd = [sys.executable, "-m", "sim.cli", "classroom", "--host", "127.0.0.1", "--port",
            str(port), "--out", str(folder), *options]  # fmt: skip
-    log = (workdir / f"classroom-{port}.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return start_server(cmd, workdir, port, workdir / f"classroom-{port}.log", env)
+
+
+def wargame_command() -> list[str]:
+    """``wargame`` as a shell finds it: the installed script beside this Python (else
+    ``python -m sim.cli``, the same entry point)."""
+    script = Path(sys.executable).with_name("wargame")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "sim.cli"]
+
+
+def start_server(cmd: list[str], cwd: Path, port: int, log: Path, env: dict[str, str],
+                 timeout: float = 90) -> tuple[subprocess.Popen, str]:  # fmt: skip
+    """A server command as a real process in ``cwd`` (output to ``log``), once
+    ``http://127.0.0.1:PORT/`` answers; the process and that URL."""
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"wargame classroom exited: {Path(log.name).read_text()}")
+            raise RuntimeError(f"{' '.join(cmd)} exited ({proc.returncode}): {log.read_text()}")
         try:
             with urllib.request.urlopen(url + "/", timeout=2):  # noqa: S310 - local server
                 return proc, url
         except OSError:
             time.sleep(0.3)
     proc.kill()
-    raise RuntimeError(f"wargame classroom did not answer: {Path(log.name).read_text()}")
+    proc.wait()
+    raise RuntimeError(f"{' '.join(cmd)} did not answer in {timeout} s: {log.read_text()}")
 
 
-def stop(proc: subprocess.Popen) -> None:
-    """Stop a server started by ``start_classroom`` (as Ctrl-C would)."""
+def play_to_the_end(url: str, folder: Path, max_turns: int = 12,
+                    review_timeout: float = 300) -> Browser:  # fmt: skip
+    """Play a class's game to its end as a class would, and wait for its after-action review.
+
+    Every team joins with its code from ``classroom.json``; on turn 1 each submits the move its
+    form proposes (hold, toward its main adversary), so the turn is played when the last team
+    submits; every later turn the instructor writes an inject and plays the turn now
+    (``/instructor/advance``), until the end screen. Then the review is waited for (``GET
+    /report`` answers 200). Returns the instructor's browser (logged in).
+    """
+    saved = json.loads((folder / "classroom.json").read_text(encoding="utf-8"))
+    teams = [(Browser(url), t) for t in saved["teams"]]
+    for browser, team in teams:
+        assert browser.post("/join", code=team["code"])[0] == 200
+    white = Browser(url)
+    assert white.post("/instructor", code=saved["instructor_code"])[0] == 200
+    for turn in range(1, max_turns + 2):
+        if "Game over" in teams[0][0].get("/team")[1]:
+            break
+        if turn == 1:
+            for browser, team in teams:
+                moves = {f"{k}_{seat}": v for seat in team["seats"]
+                         for k, v in (("action", "hold"), ("target", ""))}  # fmt: skip
+                assert browser.post("/team/move", **moves)[0] == 200
+            page = teams[0][0].get("/team")[1]  # the last submission played the turn
+            assert "Turn 2 of" in page or "Game over" in page, page[-2000:]
+        else:
+            white.post("/instructor/write", text=f"Turn {turn}: a ferry sinks in the Baltic.")
+            assert white.post("/instructor/advance")[0] == 200
+    else:
+        raise AssertionError(f"the class in {folder} did not end within {max_turns} turns")
+    deadline = time.monotonic() + review_timeout
+    while teams[0][0].get("/report")[0] != 200:
+        assert time.monotonic() < deadline, f"no after-action review after {review_timeout} s"
+        time.sleep(0.5)
+    return white
+
+
+def stop(proc: subprocess.Popen, timeout: float = 15) -> int:
+    """Stop a server started by ``start_classroom`` as Ctrl-C would (SIGINT), killing it if it
+    has not exited within ``timeout`` s; its exit code (-9 when it had to be killed)."""
     proc.send_signal(signal.SIGINT)
     try:
-        proc.wait(timeout=15)
+        return proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.wait()
+        return proc.wait()

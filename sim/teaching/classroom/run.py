@@ -109,13 +109,11 @@ def review_writer(replicates: int = REVIEW_REPLICATES):
 
 def serve(room: Classroom, host: str, port: int, replicates: int = REVIEW_REPLICATES) -> int:
     """Run the class's server until Ctrl-C."""
-    import uvicorn
-
-    from sim.teaching.classroom.server import make_app
+    from sim.teaching.classroom.server import class_server, make_app
 
     app = make_app(room, review_writer(replicates))
     print(welcome(room, host, port), flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    server = class_server(app, host, port)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C after a clean stop
         server.run()
     room.write_results()

@@ -6,7 +6,10 @@ long-polls ``/api/wait`` with the key of what it shows and reloads when that key
 turn reaches every page within moments of the last submission without any page polling hard.
 Teams are known by a cookie holding their join code (a reload returns to the same seat), the
 instructor by a cookie holding the instructor's code. Nothing is fetched from outside: the
-script and the style sheet are served from ``static/``.
+script and the style sheet are served from ``static/``. Ctrl-C stops the server at once: the
+waiting long polls are answered first (a page then asks again and finds the server gone, so it
+retries quietly until the class is resumed), instead of uvicorn waiting up to ``WAIT_SECONDS`` for
+each of them to time out.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ STATIC = Path(__file__).parent / "static"
 TEAM_COOKIE, WHITE_COOKIE = "wargame_team", "wargame_white"
 WAIT_SECONDS = 20.0  # a long poll returns at the latest after this (the page asks again)
 TICK_SECONDS = 0.2  # how often the clock task looks at the clock
+STOP_SECONDS = 2.0  # on Ctrl-C, the longest any other request may still take before it is cut
 
 
 class Hub:
@@ -47,6 +51,13 @@ class Hub:
         self.write_review = write_review  # (folder) -> None, run in a thread once the game ends
         self.review_ready = (room.folder / "report.html").is_file() and bool(room.ended)
         self._review_task: asyncio.Task | None = None
+        self.closing = False  # the server is stopping: long polls return at once
+
+    async def close(self) -> None:
+        """Answer every waiting long poll now (the server is stopping)."""
+        self.closing = True
+        async with self.changed:
+            self.changed.notify_all()
 
     async def notify(self) -> None:
         if self.room.ended and self._review_task is None and not self.review_ready:
@@ -213,7 +224,9 @@ def make_app(room: Classroom, write_review) -> Starlette:
             return JSONResponse({"error": "not joined"}, 403)
         async with hub.changed:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(hub.changed.wait_for(lambda: current() != key), WAIT_SECONDS)
+                await asyncio.wait_for(
+                    hub.changed.wait_for(lambda: hub.closing or current() != key), WAIT_SECONDS
+                )
         return JSONResponse({"key": current()}, headers={"Cache-Control": "no-store"})
 
     async def report(request: Request) -> Response:
@@ -245,6 +258,21 @@ def make_app(room: Classroom, write_review) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.hub = hub
     return app
+
+
+def class_server(app: Starlette, host: str, port: int):
+    """The uvicorn server of a classroom app, which stops promptly on Ctrl-C (see the module's
+    docstring); anything still running after ``STOP_SECONDS`` is cut off."""
+    import uvicorn
+
+    class ClassServer(uvicorn.Server):
+        async def shutdown(self, sockets=None) -> None:
+            await app.state.hub.close()
+            await super().shutdown(sockets)
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning",
+                            timeout_graceful_shutdown=STOP_SECONDS)  # fmt: skip
+    return ClassServer(config)
 
 
 def _title(room: Classroom) -> str:
