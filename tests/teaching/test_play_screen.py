@@ -216,8 +216,8 @@ def test_a_nuclear_strike_says_which_milestones_it_reaches_and_that_no_one_fough
     assert "United States (you): nuclear strike toward Russia" in end
     flat = " ".join(end.split())
     assert (
-        "NATO or US forces in combat with Russia (NATO or United States at 6 Combat or higher "
-        "toward anyone): United States stood at 9 Nuclear use toward Russia, above 6 Combat: "
+        "NATO or the US at combat or above toward Russia (NATO or United States at 6 Combat or "
+        "higher toward Russia): United States stood at 9 Nuclear use toward Russia, above 6 Combat: "
         "the milestone counts any posture at or above its rung, not fighting: no United States "
         "unit was in combat"
     ) in flat
