@@ -16,7 +16,7 @@ import pytest
 
 from sim.abm import bargaining
 from sim.abm.model import EscalationModel
-from sim.abm.perception import _REQUIREMENTS
+from sim.abm.perception import _FLAGS, _REQUIREMENTS, _next_up, situation_of
 from sim.abm.perception import possible as agent_possible
 from sim.batch import perception
 from sim.batch.bridge import state_from_models
@@ -24,6 +24,7 @@ from sim.batch.layout import compile_layout
 from sim.domain.actions import REQUIREMENTS, action_table
 from sim.domain.params import RuleParams
 from sim.domain.scenario_io import load_scenario, parse_scenario
+from sim.domain.situation import Dyad
 from tests.abm.test_model import KURSK
 
 WORLD = load_scenario(KURSK)
@@ -49,6 +50,8 @@ def hand_made(model: EscalationModel, how: int) -> EscalationModel:
     """Change a Kursk model's state by hand: declarations, lifted restrictions, units moved into
     or out of the contested theatre, destroyed or out of combat."""
     w = model.state
+    for agent in model.actor_list:  # the agent's first look comes before any change
+        model.outlook(agent)
     units = w.units
     if how % 5 == 0:
         w.declarations.add(("nato", "north_korea"))
@@ -137,6 +140,8 @@ def small_blocks() -> list[list[EscalationModel]]:
         for seed in range(10 * s, 10 * s + 6):
             m = played(seed, s - 1, SMALL, SMALL_RULES)
             if seed % 2:
+                for agent in m.actor_list:  # the agent's first look comes before the change
+                    m.outlook(agent)
                 bargaining._agree(m.state, "east", "west")
             m.step()
             block.append(m)
@@ -224,3 +229,59 @@ def test_an_unknown_requirement_is_named():
     st = state_from_models([played(0, 0)])
     with pytest.raises(KeyError, match="allowed: nuclear"):
         perception.requirement(st, "courage")
+
+
+def batched_situation(view, st, lane: int, i: int) -> dict:
+    """Actor ``i``'s view in ``lane`` in the form of the agent's Situation fields."""
+    lay = st.layout
+    ids = lay.actor_ids
+    dyads = []
+    for j in np.flatnonzero(lay.deals[i]):
+        up = int(view.next_up[lane, i, j])
+        dyads.append(Dyad(
+            ids[j], int(view.own[lane, i, j]), int(view.own_rise[lane, i, j]),
+            int(view.seen[lane, i, j]), int(view.seen_rise[lane, i, j]),
+            int(view.move[lane, i, j]), None if up < 0 else up,
+            bool(view.target_nuclear[lane, i, j]), float(view.deterrence[lane, i, j]),
+            float(view.commitment[lane, i, j]), bool(view.in_ceasefire[lane, i, j]),
+            bool(view.fighting[lane, i, j]), int(view.floor[lane, i, j]),
+        ))  # fmt: skip
+    adversary = int(view.adversary[lane, i])
+    out = {
+        "own_rung": int(view.own_rung[lane, i]), "dyads": tuple(dyads),
+        "adversary": None if adversary < 0 else ids[adversary],
+        "adversary_rung": int(view.adversary_rung[lane, i]),
+        "adversary_last_move": int(view.adversary_last_move[lane, i]),
+        "max_adversary_rung": int(view.max_adversary_rung[lane, i]),
+    }  # fmt: skip
+    for name, values in view.flags.items():
+        out[name] = values[lane, i].item()
+    return out
+
+
+def test_perceive_matches_situation_of(blocks):
+    for block in blocks:
+        st = state_from_models(block)
+        view = perception.perceive(st)
+        assert set(view.flags) == set(_FLAGS)
+        for lane, m in enumerate(block):
+            for i, agent in enumerate(m.actor_list):
+                want = situation_of(m.state, agent, m.outlook(agent), flags=True)
+                got = batched_situation(view, st, lane, i)
+                for name, value in got.items():
+                    assert getattr(want, name) == value, (name, lane, agent.actor_id, m.state.step)
+
+
+def test_next_up_matches_the_agents_for_every_posture(blocks):
+    """Every posture an actor could hold toward a target, not only the one it holds."""
+    for block in blocks[::3]:
+        st = state_from_models(block)
+        lay = st.layout
+        for rung in range(lay.L):
+            st.posture[:] = np.where(lay.deals[None], rung, 0)
+            got = perception.next_up(st)
+            for lane, m in enumerate(block):
+                for (i, a), (j, b) in pairs(m):
+                    if lay.deals[i, j]:
+                        want = _next_up(m.state, a, b, rung)
+                        assert got[lane, i, j] == (-1 if want is None else want), (a, b, rung)
