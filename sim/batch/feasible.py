@@ -38,6 +38,8 @@ def feasible(st: BatchState, moves: Moves, needs: Requirements | None = None) ->
     aimed = np.maximum(target, 0)
     deals = lay.deals[actors, aimed] & (target >= 0)
     toward = st.posture[lanes, actors, aimed]
+    met: dict[str, np.ndarray] = {}  # requirement -> [R, A] met toward the move's target
+    overall = None  # the movers' overall rungs, worked out if stray aid needs them
     for name, spec in action_table().items():
         chosen = (moves.action == ACTION[name]) & (target >= 0)
         if name in (HOLD, STEP_DOWN) or not chosen.any():
@@ -45,10 +47,15 @@ def feasible(st: BatchState, moves: Moves, needs: Requirements | None = None) ->
         words = name.replace("_", " ")
         if is_aid(name):
             aid_why = lambda who, _, words=words: _AID_WHY.format(words, who)  # noqa: E731
-            _hold(out, chosen & ~deals, st.rung(), lay.actor_ids, aid_why)
+            stray = chosen & ~deals
+            if stray.any():
+                overall = st.rung() if overall is None else overall
+                _hold(out, stray, overall, lay.actor_ids, aid_why)
         lacking = np.zeros(target.shape, dtype=np.int64)  # bit i: lacks spec.requires[i]
         for i, need in enumerate(spec.requires):
-            lacking |= (~needs[need][lanes, actors, aimed]).astype(np.int64) << i
+            if need not in met:
+                met[need] = needs[need][lanes, actors, aimed]
+            lacking |= (~met[need]).astype(np.int64) << i
 
         def why(who: str, pattern: int, requires=spec.requires, words=words) -> str:
             lacks = [n for i, n in enumerate(requires) if pattern >> i & 1]
