@@ -165,9 +165,9 @@ def requirement(st: BatchState, name: str) -> np.ndarray:
 # the requirements that depend on the actor alone, whatever the target, and how to answer them
 _OF_ACTOR = {
     "nuclear": lambda st: np.broadcast_to(st.layout.nuclear[None, :], (st.R, st.layout.A)),
-    "partner_units": lambda st: partner_units(st),
-    "restricted_supplies": lambda st: restricted_supplies(st),
-    "own_units": lambda st: own_units(st),
+    "partner_units": partner_units,
+    "restricted_supplies": restricted_supplies,
+    "own_units": own_units,
 }
 
 

@@ -320,3 +320,23 @@ def test_perceive_with_other_turn_lengths_and_lags(step_days, lag):
                 want = situation_of(m.state, agent, m.outlook(agent), flags=True)
                 for name, value in batched_situation(view, st, lane, i).items():
                     assert getattr(want, name) == value, (name, lane, agent.actor_id, steps)
+
+
+def test_perceive_in_a_world_without_theatres_forces_or_supplies():
+    """Three states, one with an adversary who does not count it as one, one alone."""
+    actor = {"kind": "state", "initial_rung": "diplomacy", "source": A}
+    world = parse_scenario({
+        "name": "bare", "title": "A bare world", "start_date": "2025-01-06", "source": A,
+        "actors": {"east": {**actor, "name": "East", "adversaries": ["west"]},
+                   "west": {**actor, "name": "West", "initial_rung": "sanctions"},
+                   "loner": {**actor, "name": "Loner"}},
+        "relations": {}, "theatres": {}, "forces": {},
+    })  # fmt: skip
+    block = [played(seed, 2, world) for seed in range(3)]
+    st = state_from_models(block)
+    view = perception.perceive(st)
+    for lane, m in enumerate(block):
+        for i, agent in enumerate(m.actor_list):
+            want = situation_of(m.state, agent, m.outlook(agent), flags=True)
+            for name, value in batched_situation(view, st, lane, i).items():
+                assert getattr(want, name) == value, (name, lane, agent.actor_id)
