@@ -79,7 +79,8 @@ def recipients(st: BatchState, fighting: np.ndarray | None = None) -> np.ndarray
     """[R, A, A, A] indexed [lane, a, b, x]: whether ``x`` is among those ``a`` helps against
     ``b`` (``World.recipients``): the parties ``a`` supplies (other than ``b``) that fight
     ``b``; if there are none, every actor other than ``a`` and ``b`` that is not ``a``'s
-    adversary and fights ``b``. ``fighting``: ``fights(st)`` if already worked out."""
+    adversary and fights ``b``. ``fighting``: ``fights(st)`` if already worked out, or of some
+    lanes only ([n, A, A]: the answer is then for those lanes)."""
     lay = st.layout
     n = lay.A
     fighting = fights(st) if fighting is None else fighting

@@ -340,3 +340,10 @@ def test_perceive_in_a_world_without_theatres_forces_or_supplies():
             want = situation_of(m.state, agent, m.outlook(agent), flags=True)
             for name, value in batched_situation(view, st, lane, i).items():
                 assert getattr(want, name) == value, (name, lane, agent.actor_id)
+
+
+def test_recipients_of_some_lanes_only():
+    st = state_from_models([hand_made(played(500 + i, 2), i) for i in range(5)])
+    lanes = np.array([3, 1])
+    whole = perception.recipients(st)
+    assert (perception.recipients(st, perception.fights(st)[lanes]) == whole[lanes]).all()
