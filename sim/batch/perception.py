@@ -36,20 +36,13 @@ def facing(st: BatchState, in_combat: bool) -> np.ndarray:
     are looked up where they are now (``st.place``), so a deployed unit faces from its new
     place."""
     lay = st.layout
-    out = np.zeros((st.R, lay.A, lay.A), dtype=bool)
-    if not lay.U:
-        return out
     active = st.strength > 0
     if in_combat:
         active &= st.in_combat
-    # [R, U, A]: the place of unit u is contested with its actor and b on opposite sides
-    opposed = lay.opposed[lay.unit_actor[None, :], :, st.place]
-    hit = opposed & active[:, :, None]
-    for a in range(lay.A):
-        units = lay.units_of[a]
-        if units.size:
-            out[:, a, :] = hit[:, units, :].any(axis=1)
-    return out
+    # [R, U, A]: unit u is active where its actor and b take opposite sides
+    hit = lay.opposed[lay.unit_actor[None, :], :, st.place] & active[:, :, None]
+    owned_by = lay.unit_actor[None, :] == np.arange(lay.A)[:, None]  # [A, U]
+    return _through(owned_by, hit)
 
 
 def fights(st: BatchState) -> np.ndarray:
