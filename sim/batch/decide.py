@@ -129,38 +129,90 @@ def follow_doctrine(st: BatchState, view: View, u: np.ndarray, moves: Moves) -> 
     return fired
 
 
+# ------------------------------------------------------------------ the dyads
+class Dyads:
+    """The view's dyads (``Dyad``) as [R, D] columns, one per pair an actor deals with
+    (``layout.deals``), actor by actor and targets in id order, as the agent's loops run."""
+
+    def __init__(self, st: BatchState, view: View):
+        lay = st.layout
+        self.R, self.A = st.R, lay.A
+        self.actor, self.target = np.nonzero(lay.deals)
+        self.column = np.zeros((lay.A, lay.A), dtype=np.int64)  # [a, b] -> the pair's column
+        self.column[self.actor, self.target] = np.arange(self.actor.size)
+        flat = self.actor * lay.A + self.target
+        pick = lambda x: np.take(x.reshape(st.R, -1), flat, axis=1)  # noqa: E731
+        self.own, self.own_rise, self.next_up = (
+            pick(view.own),
+            pick(view.own_rise),
+            pick(view.next_up),
+        )
+        self.seen, self.seen_rise, self.move = (
+            pick(view.seen),
+            pick(view.seen_rise),
+            pick(view.move),
+        )
+        self.target_nuclear, self.deterrence = pick(view.target_nuclear), pick(view.deterrence)
+        self.commitment, self.in_ceasefire = pick(view.commitment), pick(view.in_ceasefire)
+        self.floor = pick(view.floor)
+        self.pick = pick
+
+    def of_actor(self, x: np.ndarray) -> np.ndarray:
+        """[R, A] -> [R, D]: each pair's actor's value."""
+        return x[:, self.actor]
+
+    def best(self, key: np.ndarray, candidate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """[R, A] each actor's candidate pair with the largest ``key`` (the first in id order on
+        ties) as a column index, and whether it has a candidate at all."""
+        full = np.full((self.R, self.A, self.A), -np.inf)
+        full[:, self.actor, self.target] = np.where(candidate, key, -np.inf)
+        has = np.zeros((self.R, self.A, self.A), dtype=bool)
+        has[:, self.actor, self.target] = candidate
+        target = full.argmax(axis=2)
+        chosen = np.take_along_axis(has, target[:, :, None], axis=2)[:, :, 0]
+        return self.column[np.arange(self.A)[None, :], target], chosen
+
+    def at(self, x: np.ndarray, column: np.ndarray) -> np.ndarray:
+        """[R, D] -> [R, A]: the value of each actor's pair ``column``."""
+        if not x.shape[1]:
+            return np.zeros(column.shape, dtype=x.dtype)
+        return np.take_along_axis(x, column, axis=1)
+
+
 # ------------------------------------------------------------------ Richardson's pressure
-def pressure(st: BatchState, view: View, restraint: float) -> np.ndarray:
-    """[R, A, A] Richardson's pressure on each actor to climb toward each target, without the
+def pressure(st: BatchState, d: Dyads, restraint: float) -> np.ndarray:
+    """[R, D] Richardson's pressure on each actor to climb toward each target, without the
     noise (``rules.pressure``): escalation propensity x reactivity x (the target's climb minus
     the actor's) + response to moves x the target's last move (counted up to one rung either
     way) + grievance weight x grievance - restraint x (1 - risk tolerance) x own climb
     - cost sensitivity x war weariness - deterrence weight x deterrence."""
     p = st.rules
-    per = lambda x: x[:, :, None]  # noqa: E731 - an actor's own value, whatever the target
+    per = d.of_actor
     return (
-        per(st.escalation_propensity) * p.reactivity * (view.seen_rise - view.own_rise)
-        + p.response_to_moves * np.clip(view.move, -1, 1)
+        per(st.escalation_propensity) * p.reactivity * (d.seen_rise - d.own_rise)
+        + p.response_to_moves * np.clip(d.move, -1, 1)
         + p.grievance_weight * per(st.grievance)
-        - restraint * (1.0 - per(st.risk_tolerance)) * view.own_rise
+        - restraint * (1.0 - per(st.risk_tolerance)) * d.own_rise
         - p.cost_sensitivity * per(st.weariness)
-        - p.deterrence_weight * view.deterrence
+        - p.deterrence_weight * d.deterrence
     )
 
 
-def climb_gap(st: BatchState, view: View) -> tuple[np.ndarray, np.ndarray]:
-    """[R, A, A] the pressure a climb to the next feasible rung must beat, and whether there is
-    one (``rules.climb_gap``): the escalation threshold, plus the threshold premium across one
-    of Kahn's thresholds, plus nuclear caution x (1 - risk tolerance) x (1 + perceived risk)
-    onto a nuclear rung or across a threshold toward a nuclear-armed target."""
-    p, lay = st.rules, st.layout
-    can = view.next_up >= 0
-    crossing = _tables(lay.ladder).crossing[view.own.clip(0), view.next_up.clip(0)]
-    nuclear = _tables(lay.ladder).nuclear[view.next_up.clip(0)] | (crossing & view.target_nuclear)
+def climb_gap(st: BatchState, d: Dyads) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """[R, D] the pressure a climb to the next feasible rung must beat, whether there is such a
+    rung, and whether the climb crosses one of Kahn's thresholds (``rules.climb_gap``): the
+    escalation threshold, plus the threshold premium across a threshold, plus nuclear caution x
+    (1 - risk tolerance) x (1 + perceived risk) onto a nuclear rung or across a threshold
+    toward a nuclear-armed target."""
+    p, tables = st.rules, _tables(st.layout.ladder)
+    can = d.next_up >= 0
+    up = d.next_up.clip(0)
+    crossing = tables.crossing[d.own.clip(0), up]
+    nuclear = tables.nuclear[up] | (crossing & d.target_nuclear)
     caution = p.nuclear_caution * (1.0 - st.risk_tolerance) * (1.0 + st.perceived_risk)
     gap = p.escalation_threshold + np.where(crossing, p.threshold_premium, 0.0)
-    gap = gap + np.where(nuclear, caution[:, :, None], 0.0)
-    return gap, can
+    gap = gap + np.where(nuclear, d.of_actor(caution), 0.0)
+    return gap, can, crossing
 
 
 def richardson(st: BatchState, view: View, u: np.ndarray) -> Moves:
@@ -185,10 +237,8 @@ def cautious(st: BatchState, view: View, u: np.ndarray) -> Moves:
     hurt = (st.weekly_losses > p.cautious_loss_limit) & lay.deals.any(axis=1)[None] & (own > floor)
     if hurt.any():
         lost = _formatted(st.weekly_losses[hurt], ".0%")
-        why = (
-            "lost " + lost + " of its strength in a week: to " + _labels(lay.ladder)[own[hurt] - 1]
-        )
-        _step_down(moves, hurt, top, own, "cautious", why)
+        why = "lost " + lost + " of its strength in a week: to "
+        _step_down(moves, hurt, top, own, "cautious", why + _labels(lay.ladder)[own[hurt] - 1])
     return moves
 
 
@@ -198,23 +248,24 @@ def tit_for_tat(st: BatchState, view: View, u: np.ndarray) -> Moves:
     at ``response_rate`` a week; the widest gap answered first, the first in id order on ties
     (``rules.tit_for_tat``)."""
     p, lay = st.rules, st.layout
-    gap = view.seen - view.own
-    up = lay.deals[None] & (gap > 0) & (view.next_up >= 0)
-    down = lay.deals[None] & (gap < 0) & (view.own > view.floor)
+    d = Dyads(st, view)
+    u = d.pick(u)
+    gap = d.seen - d.own
+    up = (gap > 0) & (d.next_up >= 0)
+    down = (gap < 0) & (d.own > d.floor)
     climb_chance = _turn(p.response_rate * (1.0 - p.forgiveness), lay.days)
     down_chance = _turn(p.response_rate, lay.days)
     answer = (up & (u < climb_chance)) | (down & (u < down_chance))
-    best = np.where(answer, np.abs(gap), -1).argmax(axis=2)
+    best, chosen = d.best(np.abs(gap).astype(float), answer)
     moves = _holds(st, view, "tit_for_tat", "no gap to answer this turn")
-    toward = lambda x: np.take_along_axis(x, best[:, :, None], axis=2)[:, :, 0]  # noqa: E731
-    chosen = answer.any(axis=2)
-    climbs = chosen & toward(up)
+    target = d.target[best]
+    climbs = chosen & d.at(up, best)
     steps = chosen & ~climbs
-    _climb(moves, climbs, best, toward(view.next_up), st, "tit_for_tat",
+    _climb(moves, climbs, target, d.at(d.next_up, best), st, "tit_for_tat",
            "answers the target's higher posture in kind: to ")  # fmt: skip
-    own = toward(view.own)
+    own = d.at(d.own, best)
     why = "answers the target's lower posture in kind: to " + _labels(lay.ladder)[own[steps] - 1]
-    _step_down(moves, steps, best, own, "tit_for_tat", why)
+    _step_down(moves, steps, target, own, "tit_for_tat", why)
     return moves
 
 
@@ -236,40 +287,39 @@ def _pressure_rule(st: BatchState, view: View, u: np.ndarray, rule: str, restrai
     """``rules._pressure_rule``: toward each target the climb takes the draws below its chance,
     the step down the next ones; the largest margin wins (the first in id order on ties)."""
     p, lay = st.rules, st.layout
-    push = pressure(st, view, restraint)
-    gap, can = climb_gap(st, view)
+    d = Dyads(st, view)
+    u = d.pick(u)
+    push = pressure(st, d, restraint)
+    gap, can, crossing = climb_gap(st, d)
     if not allow_crossing:
-        can &= ~_tables(lay.ladder).crossing[view.own.clip(0), view.next_up.clip(0)]
-    can &= lay.deals[None]
+        can &= ~crossing
     up = np.where(can, _turn(p.decision_rate * _exceed(push - gap, p.noise), lay.days), 0.0)
-    climbs = lay.deals[None] & (u < up)
-    room = lay.deals[None] & (view.own > view.floor) & ~view.in_ceasefire
-    down_margin = -push - (p.deescalation_threshold + view.commitment)
+    climbs = u < up
+    room = (d.own > d.floor) & ~d.in_ceasefire
+    down_margin = -push - (p.deescalation_threshold + d.commitment)
     chance = _turn(p.decision_rate * _exceed(down_margin, p.noise), lay.days)
     steps = room & ~climbs & (u < up + chance)
-    near = lay.deals[None] & ((np.abs(u - up) < NEAR) | room & (np.abs(u - up - chance) < NEAR))
-    for r, a, b in zip(*np.nonzero(near), strict=True):  # near-ties only: see NEAR
-        climbs[r, a, b], steps[r, a, b] = _agent_draw(
-            float(u[r, a, b]), float(push[r, a, b] - gap[r, a, b]), bool(can[r, a, b]),
-            float(down_margin[r, a, b]), bool(room[r, a, b]), p, lay.days)  # fmt: skip
-    margin = np.where(climbs, push - gap, np.where(steps, down_margin, -np.inf))
-    best = margin.argmax(axis=2)
+    near = (np.abs(u - up) < NEAR) | room & (np.abs(u - up - chance) < NEAR)
+    for r, k in zip(*np.nonzero(near), strict=True):  # near-ties only: see NEAR
+        climbs[r, k], steps[r, k] = _agent_draw(
+            float(u[r, k]), float(push[r, k] - gap[r, k]), bool(can[r, k]),
+            float(down_margin[r, k]), bool(room[r, k]), p, lay.days)  # fmt: skip
+    best, chosen = d.best(np.where(climbs, push - gap, down_margin), climbs | steps)
     moves = _holds(st, view, rule, NO_PRESSURE)
-    toward = lambda x: np.take_along_axis(x, best[:, :, None], axis=2)[:, :, 0]  # noqa: E731
-    chosen = (climbs | steps).any(axis=2)
-    climbing = chosen & toward(climbs)
+    target = d.target[best]
+    climbing = chosen & d.at(climbs, best)
     stepping = chosen & ~climbing
-    pushed, labels = toward(push), _labels(lay.ladder)
+    pushed, labels = d.at(push, best), _labels(lay.ladder)
     names = np.array(lay.actor_ids, dtype=object)
     if climbing.any():
         why = "pressure " + _formatted(pushed[climbing], ".2f") + " toward "
-        why = why + names[best[climbing]] + " above its threshold: to "
-        _climb(moves, climbing, best, toward(view.next_up), st, rule, why)
+        why = why + names[target[climbing]] + " above its threshold: to "
+        _climb(moves, climbing, target, d.at(d.next_up, best), st, rule, why)
     if stepping.any():
-        own = toward(view.own)
+        own = d.at(d.own, best)
         why = "pressure " + _formatted(pushed[stepping], ".2f") + " toward "
-        why = why + names[best[stepping]] + " low enough to step down: to "
-        _step_down(moves, stepping, best, own, rule, why + labels[own[stepping] - 1])
+        why = why + names[target[stepping]] + " low enough to step down: to "
+        _step_down(moves, stepping, target, own, rule, why + labels[own[stepping] - 1])
     return moves
 
 
@@ -284,8 +334,15 @@ def _holds(st: BatchState, view: View, rule: str, why: str) -> Moves:
     return Moves(
         action=np.full(shape, ACTION[HOLD], dtype=np.int64), target=adversary.copy(),
         rung=rung.astype(np.int64), entry=np.full(shape, NONE, dtype=np.int64),
-        rule=np.full(shape, rule, dtype=object), reason=np.full(shape, why, dtype=object),
+        rule=_texts(shape, rule), reason=_texts(shape, why),
     )  # fmt: skip
+
+
+def _texts(shape: tuple[int, ...], text: str) -> np.ndarray:
+    """An object array of ``shape`` holding ``text`` (``np.full`` is slow for objects)."""
+    out = np.empty(shape, dtype=object)
+    out[...] = text
+    return out
 
 
 def _climb(moves: Moves, where: np.ndarray, target: np.ndarray, next_up: np.ndarray,
