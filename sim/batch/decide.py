@@ -249,6 +249,8 @@ def tit_for_tat(st: BatchState, view: View, u: np.ndarray) -> Moves:
     (``rules.tit_for_tat``)."""
     p, lay = st.rules, st.layout
     d = Dyads(st, view)
+    if not d.actor.size:
+        return _holds(st, view, "tit_for_tat", "no gap to answer this turn")
     u = d.pick(u)
     gap = d.seen - d.own
     up = (gap > 0) & (d.next_up >= 0)
@@ -288,6 +290,8 @@ def _pressure_rule(st: BatchState, view: View, u: np.ndarray, rule: str, restrai
     the step down the next ones; the largest margin wins (the first in id order on ties)."""
     p, lay = st.rules, st.layout
     d = Dyads(st, view)
+    if not d.actor.size:
+        return _holds(st, view, rule, NO_PRESSURE)
     u = d.pick(u)
     push = pressure(st, d, restraint)
     gap, can, crossing = climb_gap(st, d)

@@ -17,6 +17,7 @@ import time
 import numpy as np
 import pytest
 
+from sim.abm.perception import situation_of
 from sim.batch import decide
 from sim.batch.layout import ACTIONS, NONE, Layout, compile_layout
 from sim.batch.view import Moves
@@ -281,3 +282,63 @@ def test_choose_for_a_thousand_lanes_is_fast():
     per_turn = (time.perf_counter() - start) / 20
     print(f"choose, 1,000 lanes of Kursk: {per_turn * 1e3:.2f} ms")
     assert per_turn < 0.05  # the target is 10 ms; the margin is for a loaded machine
+
+
+class Recording:
+    """A random generator that records the shapes asked for (and returns 0.5)."""
+
+    def __init__(self):
+        self.shapes = []
+
+    def random(self, shape=None):
+        self.shapes.append(shape)
+        return np.full(shape, 0.5)
+
+
+def test_draws_depend_on_the_layout_only():
+    """One [R, A, E] and one [R, A, A] array of uniforms a turn, whatever the state."""
+    for layout, rules, lanes in run_lanes()[::3]:
+        rng = Recording()
+        st, view = block_of(layout, rules, lanes, rng=rng)
+        decide.choose(st, view)
+        n = len(lanes)
+        assert rng.shapes == [(n, layout.A, layout.E), (n, layout.A, layout.A)]
+
+
+def test_a_scenario_where_nobody_deals_with_anyone():
+    data = doctrine_war()
+    data["relations"] = {}
+    for spec in data["actors"].values():
+        spec.pop("adversaries", None)
+        spec.pop("postures", None)
+    world = parse_scenario(data)
+    layout = compile_layout(world)
+    lanes = [situations_of(played(world, seed, 1)) for seed in range(3)]
+    for rule_set in RuleSetName:
+        compare(layout, RuleParams(name=rule_set), lanes, us=(0.0, 0.5))
+
+
+@pytest.mark.parametrize("rule_set", list(RuleSetName))
+def test_decide_on_bridged_models_as_the_agent(rule_set):
+    """Agent models packed into a block: perceive, then decide (choose and the feasibility
+    check) give every actor the decision the agent's turn would make with the same draws."""
+    from sim.batch import perception
+    from sim.batch.bridge import state_from_models
+
+    rules = RuleParams(name=rule_set)
+    for world, steps in ((WORLD, 3), (WORLD, 9), (WAR, 2)):
+        models = [played(world, seed, steps, rules) for seed in range(5)]
+        for u in (0.0, 0.3, 0.9):
+            st = state_from_models(models, rng=Draws(u))
+            moves = decide.decide(st, perception.perceive(st))
+            for lane, m in enumerate(models):
+                w = m.state
+                for a, agent in enumerate(m.actor_list):
+                    view = m.outlook(agent)
+                    if not view.targets and not agent.doctrine:
+                        want = Decision(agent.actor_id, HOLD, w.rung(agent.actor_id), "hold",
+                                        "deals with no other actor")  # fmt: skip
+                    else:
+                        s = situation_of(w, agent, view, flags=True)
+                        want = m._feasible(RULE_SETS[rules.name](s, rules, Draws(u)))
+                    assert as_decision(st.layout, moves, lane, a) == want, (u, lane, a)
