@@ -25,7 +25,7 @@ import numpy as np
 
 from sim.batch import conditions
 from sim.batch.fallback import FALLBACK, NEAR, put
-from sim.batch.layout import NONE
+from sim.batch.layout import ACTION, NONE
 from sim.batch.state import BatchState
 from sim.batch.view import Moves, View
 from sim.domain.rules import HOLD, OFFER_CEASEFIRE, STEP_DOWN, WITHDRAW
@@ -107,11 +107,11 @@ def follow_doctrine(st: BatchState, view: View, u: np.ndarray, moves: Moves) -> 
                 live &= passes
             if not live.any():
                 continue
-            rung = np.minimum(landing(current, line.action, line.rung), lay.max_rung[a])
-            where = np.zeros((st.R, lay.A), dtype=bool)
-            where[:, a] = live
-            put(moves, where, line.action, target[:, None], rung[:, None],
-                 f"doctrine:{line.id}", line.reason, entry=e)  # fmt: skip
+            rows = np.flatnonzero(live)
+            rung = np.minimum(landing(current[rows], line.action, line.rung), lay.max_rung[a])
+            moves.action[rows, a], moves.target[rows, a] = ACTION[line.action], target[rows]
+            moves.rung[rows, a], moves.entry[rows, a] = rung, e
+            moves.rule[rows, a], moves.reason[rows, a] = f"doctrine:{line.id}", line.reason
             free &= ~live
             fired[:, a] = live | fired[:, a]
     return fired
