@@ -32,6 +32,7 @@ from tests.batch.test_conditions import (
     played,
     run_lanes,
     situations_of,
+    varied,
 )
 from tests.batch.test_perception import SMALL, WORLD, small_war
 
@@ -342,3 +343,29 @@ def test_decide_on_bridged_models_as_the_agent(rule_set):
                         s = situation_of(w, agent, view, flags=True)
                         want = m._feasible(RULE_SETS[rules.name](s, rules, Draws(u)))
                     assert as_decision(st.layout, moves, lane, a) == want, (u, lane, a)
+
+
+def shaken(s: Situation, k: int) -> Situation:
+    """``s`` varied by hand (``varied``: flags, controls, losses, adversary rungs) and in its
+    dispositions and spent entries, so that doctrines fire and pressures spread."""
+    rng = np.random.default_rng(1000 + k)
+    s = varied(s, k)
+    spent = frozenset(line.id for line in s.doctrine if rng.random() < 0.3)
+    return dataclasses.replace(
+        s, risk_tolerance=float(rng.choice([0.0, 0.5, 1.0])), grievance=float(rng.uniform(0, 3)),
+        weariness=float(rng.uniform(0, 2)), perceived_risk=float(rng.uniform(0, 1)),
+        escalation_propensity=float(rng.uniform(0, 1)), spent=spent,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("rule_set", list(RuleSetName))
+def test_situations_varied_by_hand(rule_set):
+    decisions = []
+    for k, (layout, rules, lanes) in enumerate(run_lanes()):
+        lanes = [[shaken(s, 97 * k + 11 * r + a) for a, s in enumerate(lane)]
+                 for r, lane in enumerate(lanes)]  # fmt: skip
+        rules = dataclasses.replace(rules, name=rule_set)
+        decisions += compare(layout, rules, lanes, us=GRID[::3] + (0.999,))
+    rules_seen = {d.rule for d in decisions}
+    assert sum(r.startswith("doctrine:") for r in rules_seen) >= 5, rules_seen
+    assert len({d.action for d in decisions}) >= 6
