@@ -102,6 +102,10 @@ def shake(m: EscalationModel, seed: int) -> None:
             u.establishment = u.strength  # at full strength: the refill needs its headroom
         if r.random() < 0.35:
             u.in_combat = not u.in_combat
+        fronts = [t for t in m.contested if t.id != u.theatre]
+        if all(t.id != u.theatre for t in m.contested) and r.random() < 0.4:
+            u.theatre = fronts[0].id  # deployed to a front, as effects._deploy does
+            fronts[0].units.append(u)
     for a in m.state.actors.values():
         for name in ("fire", "logistics", "sustainment", "mobilisation"):
             if r.random() < 0.3:
