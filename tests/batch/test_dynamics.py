@@ -123,3 +123,50 @@ def test_covert_units_are_detected_as_in_the_agent_model(world, days):
     assert got_events == want_events
     assert want_events, "some covert unit was detected"
     assert drew, "some undetected covert unit drew its chance"
+
+
+class Stub:
+    """The agent model's random source for the end of a turn: the block's normals for the
+    fronts, then its uniforms for covert detection."""
+
+    def __init__(self, normals, uniforms):
+        self.z, self.u = list(normals), list(uniforms)
+
+    def gauss(self, mu, sigma):
+        return mu + sigma * self.z.pop(0)
+
+    def random(self):
+        return self.u.pop(0)
+
+
+@pytest.mark.parametrize("world", ["kursk", "two_fronts"])
+def test_the_end_of_a_turn_over_many_turns_as_in_the_agent_model(world):
+    """Fight, recovery, commitments and detection, turn after turn from shaken states, with no
+    decisions between them: the block and the agent models stay together for 12 turns."""
+    from sim.batch import combat
+
+    rules = RuleParams(detection_rate=0.2)
+    models = varied(world, 7, rules, turns=1, n=24)
+    st = state_from_models(models, rng=np.random.default_rng(SEED))
+    twin, lay = np.random.default_rng(SEED), st.layout
+    for _ in range(12):
+        z = twin.standard_normal((st.R, lay.T, 2))
+        draw = twin.random((st.R, lay.U))
+        for lane, m in enumerate(models):
+            w = m.state
+            normals = [z[lane, k, s] for k, t in enumerate(m.contested) if all(t.sides(w.ties))
+                       for s in (0, 1)]  # fmt: skip
+            m.random = Stub(normals, [])
+            m._fight()
+            agent.recover(w)
+            agent.test_commitments(w)
+            m.random.u = [draw[lane, j] for j, uid in enumerate(lay.unit_ids)
+                          if w.units[uid].covert and uid not in w.detected
+                          and w.units[uid].strength > 0 and not w.units[uid].in_combat]  # fmt: skip
+            agent.detect_covert(w, m.random)
+            assert not m.random.z and not m.random.u
+        combat.fight(st)
+        dynamics.recover(st)
+        dynamics.test_commitments(st)
+        dynamics.detect_covert(st)
+        compare(st, models)
