@@ -36,6 +36,7 @@ import numpy as np
 
 from sim.batch.effects import stand_down
 from sim.batch.layout import ACTION, HOLDER, NONE, Layout
+from sim.batch.perception import fights
 from sim.batch.state import BatchState
 from sim.domain.rates import WEEK, hazard_probability
 
@@ -75,7 +76,7 @@ def bargain(st: BatchState) -> None:
 def _war_pairs(st: BatchState, pairs) -> np.ndarray:
     """[R, Q] the pair is at war or each side fights the other, and not in a ceasefire
     (``sim.abm.bargaining.war_pairs``)."""
-    f = _fights(st)
+    f = fights(st)
     out = np.zeros((st.R, len(pairs)), dtype=bool)
     for q, (a, b) in enumerate(pairs):
         war = st.layout.at_war[a, b] | (f[:, a, b] & f[:, b, a])
@@ -83,31 +84,19 @@ def _war_pairs(st: BatchState, pairs) -> np.ndarray:
     return out
 
 
-def _fights(st: BatchState) -> np.ndarray:
-    """[R, A, A] ``a`` fights ``b`` (``World.fights``). TEMPORARY until sim.batch.perception
-    lands: at war, or ``a``'s units with strength left in combat where ``b``'s side is the other
-    side of a contested theatre."""
-    lay = st.layout
-    out = np.broadcast_to(lay.at_war, (st.R, lay.A, lay.A)).copy()
-    for j in range(lay.U):
-        live = st.in_combat[:, j] & (st.strength[:, j] > 0)
-        a = lay.unit_actor[j]
-        out[:, a, :] |= live[:, None] & lay.opposed[a][:, st.place[:, j]].T
-    return out
-
-
-def willingness(st: BatchState, a: int, b: int, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """[R] each of ``a``'s and ``b``'s willingness to settle with the other (cost of fighting
-    on minus gain; positive: it would settle), ``z`` [R, 2] their intel-noise draws
-    (``sim.abm.bargaining.willingness``)."""
+def willingness(st: BatchState, a: int, b: int, z: np.ndarray,
+                lanes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Each of ``a``'s and ``b``'s willingness to settle with the other in ``lanes`` (cost of
+    fighting on minus gain; positive: it would settle), ``z`` [len(lanes), 2] their intel-noise
+    draws (``sim.abm.bargaining.willingness``)."""
     p = st.rules
-    own, enemy = _strengths(st, a, b)
-    stake = _at_stake(st, a, b)
+    own, enemy = _strengths(st, a, b, lanes)
+    stake = _at_stake(st, a, b, lanes)
     out = []
     for x, y, mine, theirs, zz in ((a, b, own, enemy, z[:, 0]), (b, a, enemy, own, z[:, 1])):
-        cost = p.cost_sensitivity * (st.weariness[:, x] + p.weariness_from_losses
-                                     * st.weekly_losses[:, x])  # fmt: skip
-        gain = p.grievance_weight * st.grievance[:, x] + st.audience[:, x, y]
+        cost = p.cost_sensitivity * (st.weariness[lanes, x] + p.weariness_from_losses
+                                     * st.weekly_losses[lanes, x])  # fmt: skip
+        gain = p.grievance_weight * st.grievance[lanes, x] + st.audience[lanes, x, y]
         gain = gain + (_edge(mine, theirs, p.intel_noise, zz) + p.territory_stake * stake)
         out.append(cost - gain)
     return out[0], out[1]
@@ -123,33 +112,31 @@ def _edge(own: np.ndarray, enemy: np.ndarray, intel_noise: float, z: np.ndarray)
     return np.where(ok, np.clip(edge, -0.5, 0.5), 0.0)
 
 
-def _strengths(st: BatchState, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-    """[R] the effective strength (strength x quality, x the defender's advantage on the
-    holder's side) of the units in combat on ``a``'s side and on ``b``'s, over the contested
-    theatres where the two stand on opposite sides."""
+def _strengths(st: BatchState, a: int, b: int, lanes: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The effective strength (strength x quality, x the defender's advantage on the holder's
+    side) of the units in combat on ``a``'s side and on ``b``'s in ``lanes``, over the contested
+    theatres where the two stand on opposite sides (summed in unit id order)."""
     lay = st.layout
-    own, enemy = np.zeros(st.R), np.zeros(st.R)
-    opposed = lay.opposed[a, b]
-    for j in range(lay.U):
-        place = st.place[:, j]
-        t = np.maximum(lay.place_theatre[place], 0)
-        side = lay.side[lay.unit_actor[j], t]
-        live = opposed[place] & st.in_combat[:, j] & (st.strength[:, j] > 0)
-        edge = np.where(side == HOLDER, st.combat.defender_advantage, 1.0)
-        power = st.strength[:, j] * lay.unit_quality[j] * edge
-        own = own + np.where(live & (side == lay.side[a, t]), power, 0.0)
-        enemy = enemy + np.where(live & (side == lay.side[b, t]), power, 0.0)
+    place = st.place[lanes]
+    t = np.maximum(lay.place_theatre[place], 0)
+    side = lay.side[lay.unit_actor[None, :], t]
+    strength = st.strength[lanes]
+    live = lay.opposed[a, b][place] & st.in_combat[lanes] & (strength > 0)
+    edge = np.where(side == HOLDER, st.combat.defender_advantage, 1.0)
+    power = strength * lay.unit_quality * edge
+    own = np.where(live & (side == lay.side[a][t]), power, 0.0).sum(axis=1)
+    enemy = np.where(live & (side == lay.side[b][t]), power, 0.0).sum(axis=1)
     return own, enemy
 
 
-def _at_stake(st: BatchState, a: int, b: int) -> np.ndarray:
-    """[R] the largest holder's share of a contested theatre where the two stand on opposite
-    sides (0 if none) (``_at_stake``)."""
+def _at_stake(st: BatchState, a: int, b: int, lanes: np.ndarray) -> np.ndarray:
+    """The largest holder's share of a contested theatre where the two stand on opposite
+    sides (0 if none) in ``lanes`` (``_at_stake``)."""
     lay = st.layout
     where = lay.opposed[a, b][lay.theatre_place]
     if not where.any():
-        return np.zeros(st.R)
-    return np.maximum(st.control[:, where].max(axis=1), 0.0)
+        return np.zeros(lanes.size)
+    return np.maximum(st.control[lanes][:, where].max(axis=1), 0.0)
 
 
 def _breakdown(st: BatchState, a: int, b: int, z: np.ndarray, u: np.ndarray) -> None:
@@ -166,8 +153,8 @@ def _breakdown(st: BatchState, a: int, b: int, z: np.ndarray, u: np.ndarray) -> 
         return
     st.ceasefire[lanes, a, b] = st.ceasefire[lanes, b, a] = False
     st.ceasefire_since[lanes, a, b] = st.ceasefire_since[lanes, b, a] = NONE
-    wa, wb = willingness(st, a, b, z)
-    first = (wa <= wb)[lanes]
+    wa, wb = willingness(st, a, b, z[lanes], lanes)
+    first = wa <= wb
     breaker, other = np.where(first, a, b), np.where(first, b, a)
     st.set_posture(lanes, breaker, other, lay.ladder.index("combat"))
     for j in range(lay.U):
@@ -182,15 +169,16 @@ def _offer(st: BatchState, a: int, b: int, war: np.ndarray, z: np.ndarray,
     """Where ``a`` and ``b`` are at war, the more willing side may offer and the other accept
     or reject (``sim.abm.bargaining.bargain``)."""
     p, lay = st.rules, st.layout
-    wa, wb = willingness(st, a, b, z)
+    lanes = np.flatnonzero(war)
+    wa, wb = willingness(st, a, b, z[lanes], lanes)
     chance = hazard_probability(p.offer_rate, lay.days)
-    offers = war & (np.maximum(wa, wb) > p.settle_margin) & (u < chance)
-    lanes = np.flatnonzero(offers)
+    offers = (np.maximum(wa, wb) > p.settle_margin) & (u[lanes] < chance)
+    lanes, wa, wb = lanes[offers], wa[offers], wb[offers]
     if not lanes.size:
         return
-    first = (wa >= wb)[lanes]
+    first = wa >= wb
     offerer, other = np.where(first, a, b), np.where(first, b, a)
-    w_other = np.where(first, wb[lanes], wa[lanes])
+    w_other = np.where(first, wb, wa)
     st.offered[lanes, offerer, other] = st.step
     _log(st, lanes, offerer, other, "offer_ceasefire")
     bonus = np.where(_mediated(st, a, b)[lanes], p.mediation_bonus, 0.0)
