@@ -30,7 +30,7 @@ The agent draws fresh noise each time it asks a side's willingness; these are th
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -48,7 +48,7 @@ REASON = {
 }
 
 
-@cache
+@lru_cache(maxsize=16)  # a layout per scenario; a sweep may compile several
 def bargaining_pairs(lay: Layout) -> tuple[tuple[int, int], ...]:
     """The pairs ``(a, b)``, ``a < b`` in id order, that can ever bargain: at war, or on
     opposite sides of some contested theatre (the only way two actors can fight each other)."""

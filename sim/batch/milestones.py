@@ -8,7 +8,7 @@ records the first step it held (``EscalationModel._check_milestones``). No rando
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -48,7 +48,7 @@ def check(st: BatchState) -> None:
             st.log.event(st.step, lanes, NONE, NONE, f"milestone:{name}")
 
 
-@cache
+@lru_cache(maxsize=16)  # a layout per scenario; a sweep may compile several
 def compiled(lay: Layout) -> tuple[Test, ...]:
     """Each of the scenario's milestones (in its order) as a test over lanes."""
     return tuple(_COMPILE[type(m)](lay, m) for m in lay.scenario.milestones.values())

@@ -122,51 +122,65 @@ class FrameRng:
         return mu + sigma * float(self.noise[q, use, direction])
 
 
-def rows(st, lane: int) -> tuple[list, list]:
-    """The block's decision and event rows of one lane, in the agent recorder's form."""
-    ids = st.layout.actor_ids
+def rows(log, ids: tuple[str, ...], lane: int) -> tuple[list, list]:
+    """A block log's decision and event rows of one lane, in the agent recorder's form."""
     name = lambda i: None if i == NONE else ids[i]  # noqa: E731
     decisions, events = [], []
-    for step, lanes, actor, target, action, rung, rule, reason in st.log.decisions:
+    for step, lanes, actor, target, action, rung, rule, reason in log.decisions:
         for k in np.flatnonzero(lanes == lane):
             decisions.append((step, name(actor[k]), name(target[k]), ACTIONS[action[k]],
                               int(rung[k]), rule, reason))  # fmt: skip
-    for step, lanes, source, target, event in st.log.events:
+    for step, lanes, source, target, event in log.events:
         for k in np.flatnonzero(lanes == lane):
             ev = event if isinstance(event, str) else ACTIONS[event[k]]
             events.append((step, name(source[k]) or "world", name(target[k]), ev))
     return decisions, events
 
 
-def play_both(models: list[EscalationModel], seed: int = 7) -> dict[str, int]:
-    """One turn of bargaining in the block and in every model from the same state; assert
-    identical results. Returns how many rows of each bargaining action the turn logged."""
+def play_both(models: list[EscalationModel], seed: int = 7, turns: int = 1) -> dict[str, int]:
+    """``turns`` rounds of bargaining (nothing else) in the block and in every model from the
+    same state; after each, assert identical results. Returns how many rows of each bargaining
+    action were logged."""
     st = state_from_models(models, rng=np.random.default_rng(seed))
-    g = np.random.default_rng(seed)
     q = len(bargaining.bargaining_pairs(st.layout))
-    noise, uniform = g.standard_normal((st.R, q, 2, 2)), g.random((st.R, q, 2))
-    bargaining.bargain(st)
-    ids = st.layout.actor_ids
-    for lane, m in enumerate(models):
-        w = m.state
-        nd, ne = len(m.recorder.decisions), len(m.recorder.events)
-        agent_bargaining.bargain(w, FrameRng(st, lane, noise, uniform))
-        assert lane_snapshot(st, lane) == world_snapshot(m), f"lane {lane}"
-        made = {frozenset((ids[a], ids[b])) for a, b in zip(*np.nonzero(st.ceasefire_made[lane]),
-                                                               strict=True)}  # fmt: skip
-        assert made == w.ceasefires_made
-        since = {frozenset((ids[a], ids[b])): int(st.ceasefire_since[lane, a, b])
-                 for a, b in zip(*np.nonzero(st.ceasefire[lane]), strict=True)}  # fmt: skip
-        assert since == w.ceasefires
-        decisions, events = rows(st, lane)
-        agent_d = [(r[1], r[3], r[4], r[5], r[6], r[7], r[8]) for r in m.recorder.decisions[nd:]]
-        agent_e = [(r[1], r[3], r[4], r[5]) for r in m.recorder.events[ne:]]
-        assert decisions == agent_d and events == agent_e, f"lane {lane}"
+    for turn in range(turns):
+        if turn:
+            st.step += 1
+            for m in models:
+                m.state.step += 1
+        g = np.random.default_rng()
+        g.bit_generator.state = st.rng.bit_generator.state
+        noise, uniform = g.standard_normal((st.R, q, 2, 2)), g.random((st.R, q, 2))
+        done = len(st.log.decisions), len(st.log.events)
+        bargaining.bargain(st)
+        for lane, m in enumerate(models):
+            nd, ne = len(m.recorder.decisions), len(m.recorder.events)
+            agent_bargaining.bargain(m.state, FrameRng(st, lane, noise, uniform))
+            same_lane(st, lane, m, done, (nd, ne))
     logged: dict[str, int] = {}
     for *_, action, _, _, _ in st.log.decisions:
         for k in action:
             logged[ACTIONS[k]] = logged.get(ACTIONS[k], 0) + 1
     return logged
+
+
+def same_lane(st, lane: int, m: EscalationModel, done: tuple, agent_done: tuple) -> None:
+    """Lane ``lane`` of the block and model ``m`` agree: world snapshot, ceasefires (made, in
+    force and since when), and the rows logged since ``done`` / ``agent_done``."""
+    w, ids = m.state, st.layout.actor_ids
+    assert lane_snapshot(st, lane) == world_snapshot(m), f"lane {lane}"
+    made = {frozenset((ids[a], ids[b])) for a, b in zip(*np.nonzero(st.ceasefire_made[lane]),
+                                                           strict=True)}  # fmt: skip
+    assert made == w.ceasefires_made
+    since = {frozenset((ids[a], ids[b])): int(st.ceasefire_since[lane, a, b])
+             for a, b in zip(*np.nonzero(st.ceasefire[lane]), strict=True)}  # fmt: skip
+    assert since == w.ceasefires
+    log = type(st.log)(st.log.decisions[done[0] :], st.log.events[done[1] :])
+    decisions, events = rows(log, ids, lane)
+    agent_d = [(r[1], r[3], r[4], r[5], r[6], r[7], r[8])
+               for r in m.recorder.decisions[agent_done[0]:]]  # fmt: skip
+    agent_e = [(r[1], r[3], r[4], r[5]) for r in m.recorder.events[agent_done[1] :]]
+    assert decisions == agent_d and events == agent_e, f"lane {lane}"
 
 
 @pytest.mark.parametrize("noise", [0.0, 0.25])
@@ -175,7 +189,7 @@ def test_kursk_bargaining_matches_the_agent_model(noise, turns):
     world = load_scenario(KURSK)
     rules = RuleParams(intel_noise=noise, **WEARY)
     models = stepped(world, rules, range(32), turns)
-    seen = play_both(models)
+    seen = play_both(models, turns=3)
     print(turns, noise, seen)
     assert {"offer_ceasefire", "accept_ceasefire", "break_ceasefire"} <= set(seen), seen
 
@@ -188,7 +202,7 @@ def test_two_fronts_with_a_partner_and_a_mediator_match(mediator_rung, noise):
     seen: dict[str, int] = {}
     for turns in (2, 6):
         models = stepped(world, rules, range(40), turns)
-        for k, n in play_both(with_audience_costs(models), seed=turns).items():
+        for k, n in play_both(with_audience_costs(models), seed=turns, turns=3).items():
             seen[k] = seen.get(k, 0) + n
     print(mediator_rung, noise, seen)
     assert {"offer_ceasefire", "accept_ceasefire", "reject_ceasefire",
