@@ -117,6 +117,8 @@ def _strengths(st: BatchState, a: int, b: int, lanes: np.ndarray) -> tuple[np.nd
     side) of the units in combat on ``a``'s side and on ``b``'s in ``lanes``, over the contested
     theatres where the two stand on opposite sides (summed in unit id order)."""
     lay = st.layout
+    if not lay.opposed[a, b].any():
+        return np.zeros(lanes.size), np.zeros(lanes.size)
     place = st.place[lanes]
     t = np.maximum(lay.place_theatre[place], 0)
     side = lay.side[lay.unit_actor[None, :], t]

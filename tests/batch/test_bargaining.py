@@ -289,3 +289,17 @@ def test_on_a_tie_the_first_in_id_order_offers_and_breaks(held):
     for m in models:
         row = next(r for r in m.recorder.decisions if r[5] == first and r[1] == m.state.step)
         assert row[3] == "east"
+
+
+def test_a_war_without_a_contested_theatre_bargains_on_costs_alone():
+    """East and West at war with their armies on an uncontested plain: no edge, no stake."""
+    data = two_fronts()
+    data["theatres"] = {"plain": {"name": "Plain", "territory_of": "east", "source": A}}
+    data["forces"] = {k: {**f, "theatre": "plain"} for k, f in data["forces"].items()}
+    rules = RuleParams(intel_noise=0.3, settle_margin=0.0, **WEARY)
+    models = stepped(parse_scenario(data), rules, range(12), 3)
+    for m in models:
+        for a in ("east", "west", "north"):
+            m.state.actors[a].weariness = 0.05 * m.state.step * (1 + (a == "east"))
+    seen = play_both(with_audience_costs(models), turns=3)
+    assert seen.get("offer_ceasefire", 0) > 0
