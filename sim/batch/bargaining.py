@@ -119,16 +119,28 @@ def _strengths(st: BatchState, a: int, b: int, lanes: np.ndarray) -> tuple[np.nd
     lay = st.layout
     if not lay.opposed[a, b].any():
         return np.zeros(lanes.size), np.zeros(lanes.size)
-    place = st.place[lanes]
-    t = np.maximum(lay.place_theatre[place], 0)
-    side = lay.side[lay.unit_actor[None, :], t]
+    on_a, on_b, held = _sides(lay, a, b)
+    at = (st.place[lanes], np.arange(lay.U))
     strength = st.strength[lanes]
-    live = lay.opposed[a, b][place] & st.in_combat[lanes] & (strength > 0)
-    edge = np.where(side == HOLDER, st.combat.defender_advantage, 1.0)
+    live = st.in_combat[lanes] & (strength > 0)
+    edge = np.where(held[at], st.combat.defender_advantage, 1.0)
     power = strength * lay.unit_quality * edge
-    own = np.where(live & (side == lay.side[a][t]), power, 0.0).sum(axis=1)
-    enemy = np.where(live & (side == lay.side[b][t]), power, 0.0).sum(axis=1)
+    own = np.where(live & on_a[at], power, 0.0).sum(axis=1)
+    enemy = np.where(live & on_b[at], power, 0.0).sum(axis=1)
     return own, enemy
+
+
+@lru_cache(maxsize=256)
+def _sides(lay: Layout, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """[P, U] bool each: unit ``j`` at place ``p`` fights on ``a``'s side, on ``b``'s side
+    (where ``p`` is contested with the two on opposite sides), on the holder's side."""
+    t = np.maximum(lay.place_theatre, 0)[:, None]
+    side = lay.side[lay.unit_actor[None, :], t] if lay.T else np.zeros((lay.P, lay.U))
+    where = lay.opposed[a, b][:, None]
+    on_a = where & (side == lay.side[a][t])
+    on_b = where & (side == lay.side[b][t])
+    held = lay.place_contested[:, None] & (side == HOLDER)
+    return on_a, on_b, held
 
 
 def _at_stake(st: BatchState, a: int, b: int, lanes: np.ndarray) -> np.ndarray:
