@@ -36,20 +36,13 @@ def facing(st: BatchState, in_combat: bool) -> np.ndarray:
     are looked up where they are now (``st.place``), so a deployed unit faces from its new
     place."""
     lay = st.layout
-    out = np.zeros((st.R, lay.A, lay.A), dtype=bool)
-    if not lay.U:
-        return out
     active = st.strength > 0
     if in_combat:
         active &= st.in_combat
-    # [R, U, A]: the place of unit u is contested with its actor and b on opposite sides
-    opposed = lay.opposed[lay.unit_actor[None, :], :, st.place]
-    hit = opposed & active[:, :, None]
-    for a in range(lay.A):
-        units = lay.units_of[a]
-        if units.size:
-            out[:, a, :] = hit[:, units, :].any(axis=1)
-    return out
+    # [R, U, A]: unit u is active where its actor and b take opposite sides
+    hit = lay.opposed[lay.unit_actor[None, :], :, st.place] & active[:, :, None]
+    owned_by = lay.unit_actor[None, :] == np.arange(lay.A)[:, None]  # [A, U]
+    return _through(owned_by, hit)
 
 
 def fights(st: BatchState) -> np.ndarray:
@@ -79,7 +72,8 @@ def recipients(st: BatchState, fighting: np.ndarray | None = None) -> np.ndarray
     """[R, A, A, A] indexed [lane, a, b, x]: whether ``x`` is among those ``a`` helps against
     ``b`` (``World.recipients``): the parties ``a`` supplies (other than ``b``) that fight
     ``b``; if there are none, every actor other than ``a`` and ``b`` that is not ``a``'s
-    adversary and fights ``b``. ``fighting``: ``fights(st)`` if already worked out."""
+    adversary and fights ``b``. ``fighting``: ``fights(st)`` if already worked out, or of some
+    lanes only ([n, A, A]: the answer is then for those lanes)."""
     lay = st.layout
     n = lay.A
     fighting = fights(st) if fighting is None else fighting
@@ -111,16 +105,6 @@ def receivers(layout: Layout) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ what is possible
-def _nuclear(st: BatchState) -> np.ndarray:
-    lay = st.layout
-    return np.broadcast_to(lay.nuclear[None, :, None], (st.R, lay.A, lay.A))
-
-
-def _per_actor(st: BatchState, has: np.ndarray) -> np.ndarray:
-    """[R, A] -> [R, A, A]: an actor's own property, whatever the target."""
-    return np.broadcast_to(has[:, :, None], (st.R, st.layout.A, st.layout.A))
-
-
 def partner_units(st: BatchState) -> np.ndarray:
     """[R, A] whether a treaty partner of ``a`` has a unit with strength left, out of combat,
     at a place where ``a`` has a unit (wherever it is now, any strength) or that is a contested
@@ -172,6 +156,15 @@ def requirement(st: BatchState, name: str) -> np.ndarray:
     return Requirements(st)[name]
 
 
+# the requirements that depend on the actor alone, whatever the target, and how to answer them
+_OF_ACTOR = {
+    "nuclear": lambda st: np.broadcast_to(st.layout.nuclear[None, :], (st.R, st.layout.A)),
+    "partner_units": partner_units,
+    "restricted_supplies": restricted_supplies,
+    "own_units": own_units,
+}
+
+
 class Requirements:
     """Every requirement's answer for one state, each worked out once on first use (the
     structural predicates they share, e.g. ``fights``, too)."""
@@ -187,28 +180,47 @@ class Requirements:
         return self._cache["fights"]
 
     def __getitem__(self, name: str) -> np.ndarray:
+        """[R, A, A] whether ``a`` meets requirement ``name`` toward ``b``."""
+        if name in _OF_ACTOR:
+            st = self.st
+            return np.broadcast_to(
+                self.of_actor(name)[:, :, None], (st.R, st.layout.A, st.layout.A)
+            )
         if name not in REQUIREMENTS:
             raise KeyError(f"requirement {name!r}; allowed: {', '.join(REQUIREMENTS)}")
         hit = self._cache.get(name)
         if hit is None:
-            hit = self._cache[name] = self._work_out(name)
+            hit = self._cache[name] = self._toward(name)
         return hit
 
-    def _work_out(self, name: str) -> np.ndarray:
+    def of_actor(self, name: str) -> np.ndarray:
+        """[R, A] a requirement that depends on the actor alone (``_OF_ACTOR``)."""
+        hit = self._cache.get(name)
+        if hit is None:
+            hit = self._cache[name] = _OF_ACTOR[name](self.st)
+        return hit
+
+    def _toward(self, name: str) -> np.ndarray:
         st = self.st
-        if name == "nuclear":
-            return _nuclear(st)
         if name == "belligerent":
             return belligerent(st, self.fighting())
         if name == "units_facing":
             return facing(st, in_combat=False)
-        if name == "partner_units":
-            return _per_actor(st, partner_units(st))
-        if name == "recipients":
-            return has_recipients(st, self.fighting())
-        if name == "restricted_supplies":
-            return _per_actor(st, restricted_supplies(st))
-        return _per_actor(st, own_units(st))  # own_units
+        return has_recipients(st, self.fighting())  # recipients
+
+    def pattern(self) -> np.ndarray:
+        """[R, A, A] uint8: bit ``k`` set where ``a`` meets the ``k``th of ``REQUIREMENTS``
+        toward ``b``."""
+        st = self.st
+        mine = np.zeros((st.R, st.layout.A), dtype=np.uint8)
+        out = np.zeros((st.R, st.layout.A, st.layout.A), dtype=np.uint8)
+        for bit, name in enumerate(REQUIREMENTS):
+            if name in _OF_ACTOR:
+                mine |= self.of_actor(name).view(np.uint8) << np.uint8(bit)
+            else:
+                out |= self[name].view(np.uint8) << np.uint8(bit)
+        out |= mine[:, :, None]
+        return out
 
     def possible(self, action: str) -> np.ndarray:
         """[R, A, A] whether ``a`` meets every requirement of ``action`` toward ``b``."""
@@ -238,9 +250,7 @@ def next_up(st: BatchState, needs: Requirements | None = None) -> np.ndarray:
     pattern, posture and cap (``_next_up_table``) gives the answer in one look-up."""
     lay = st.layout
     needs = needs or Requirements(st)
-    pattern = np.zeros(st.posture.shape, dtype=np.uint8)
-    for bit, name in enumerate(REQUIREMENTS):
-        pattern |= needs[name].view(np.uint8) << np.uint8(bit)
+    pattern = needs.pattern()
     table = _next_up_table(tuple(r.actions for r in lay.ladder.rungs))
     n = lay.L
     at = pattern.astype(np.int32) * (n * n) + (lay.max_rung.astype(np.int32) * n)[None, :, None]
@@ -292,9 +302,8 @@ def perceive(st: BatchState) -> View:
     move = seen - np.swapaxes(st.postures_ago(lag + WEEK), 1, 2)
     deterrence = st.resolve - PRIOR_RESOLVE
     for c in range(lay.C):  # in the relations' order, as the agent adds them
-        covered = lay.cover[None, :, :, c]
-        if covered.any():
-            np.add(deterrence, st.credibility[:, c, None, None], out=deterrence, where=covered)
+        a, b = np.nonzero(lay.cover[:, :, c])
+        deterrence[:, a, b] += st.credibility[:, c, None]
     fighting = needs.fighting()
     up = next_up(st, needs)
     np.copyto(up, NONE, where=st.ceasefire)

@@ -154,6 +154,7 @@ def blocks() -> list[list[EscalationModel]]:
     made = kursk_blocks()
     made.append([hand_made(played(100 + i, i % 4), i) for i in range(10) if i % 4 == 0])
     made.append([hand_made(played(200 + i, 2), i) for i in range(10)])
+    made.append([scrambled(played(400 + i, 3), i) for i in range(8)])
     made += small_blocks()
     return made
 
@@ -218,10 +219,13 @@ def test_requirements_and_possible(blocks):
                     assert can[action][lane, i, j] == agent_possible(w, a, b, action), action
 
 
-def test_the_hand_made_states_change_the_answers(blocks):
+def test_the_hand_made_states_change_the_answers():
     """The states set by hand reach answers the played ones do not (so they test something)."""
-    st = state_from_models(blocks[-6])
-    assert perception.requirement(st, "belligerent").sum() > 0
+    st = state_from_models([hand_made(played(200 + i, 2), i) for i in range(5)])
+    by_declaration = perception.belligerent(st) & ~perception.fights(st)
+    assert by_declaration[:, LAYOUT.actor_index["nato"], LAYOUT.actor_index["north_korea"]].any()
+    restricted = perception.requirement(st, "restricted_supplies").any(axis=(1, 2))
+    assert restricted.any() and not restricted.all()  # every restriction lifted in a lane
     assert not perception.requirement(st, "own_units")[:, LAYOUT.actor_index["ukraine"]].all()
 
 
@@ -285,3 +289,61 @@ def test_next_up_matches_the_agents_for_every_posture(blocks):
                     if lay.deals[i, j]:
                         want = _next_up(m.state, a, b, rung)
                         assert got[lane, i, j] == (-1 if want is None else want), (a, b, rung)
+
+
+def scrambled(model: EscalationModel, seed: int) -> EscalationModel:
+    """The model with every posture of its past and present set at random (within the caps)."""
+    rng = np.random.default_rng(seed)
+    w = model.state
+    for agent in model.actor_list:  # the agent's first look comes before the change
+        model.outlook(agent)
+    for postures in [*w.history, w.postures]:
+        for a, toward in postures.items():
+            for b in toward:
+                toward[b] = int(rng.integers(0, w.actors[a].max_rung + 1))
+    w._rungs.clear()
+    return model
+
+
+@pytest.mark.parametrize(("step_days", "lag"), [(3, 10.0), (7, 0.0), (14, 21.0), (7, 7.0)])
+def test_perceive_with_other_turn_lengths_and_lags(step_days, lag):
+    """Lagged postures and last week's moves reach back the right number of turns (postures
+    set at random, past and present, so that they move)."""
+    world = parse_scenario({**small_war(), "step_days": step_days})
+    rules = RuleParams(perception_lag_days=lag, offer_rate=20.0, cost_sensitivity=2.0)
+    for steps in (0, 1, 4, 9):
+        block = [scrambled(played(seed, steps, world, rules), seed) for seed in range(5)]
+        st = state_from_models(block)
+        view = perception.perceive(st)
+        for lane, m in enumerate(block):
+            for i, agent in enumerate(m.actor_list):
+                want = situation_of(m.state, agent, m.outlook(agent), flags=True)
+                for name, value in batched_situation(view, st, lane, i).items():
+                    assert getattr(want, name) == value, (name, lane, agent.actor_id, steps)
+
+
+def test_perceive_in_a_world_without_theatres_forces_or_supplies():
+    """Three states, one with an adversary who does not count it as one, one alone."""
+    actor = {"kind": "state", "initial_rung": "diplomacy", "source": A}
+    world = parse_scenario({
+        "name": "bare", "title": "A bare world", "start_date": "2025-01-06", "source": A,
+        "actors": {"east": {**actor, "name": "East", "adversaries": ["west"]},
+                   "west": {**actor, "name": "West", "initial_rung": "sanctions"},
+                   "loner": {**actor, "name": "Loner"}},
+        "relations": {}, "theatres": {}, "forces": {},
+    })  # fmt: skip
+    block = [played(seed, 2, world) for seed in range(3)]
+    st = state_from_models(block)
+    view = perception.perceive(st)
+    for lane, m in enumerate(block):
+        for i, agent in enumerate(m.actor_list):
+            want = situation_of(m.state, agent, m.outlook(agent), flags=True)
+            for name, value in batched_situation(view, st, lane, i).items():
+                assert getattr(want, name) == value, (name, lane, agent.actor_id)
+
+
+def test_recipients_of_some_lanes_only():
+    st = state_from_models([hand_made(played(500 + i, 2), i) for i in range(5)])
+    lanes = np.array([3, 1])
+    whole = perception.recipients(st)
+    assert (perception.recipients(st, perception.fights(st)[lanes]) == whole[lanes]).all()
