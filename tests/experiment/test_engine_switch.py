@@ -151,3 +151,16 @@ def test_fork_refuses_a_batched_run():
 
     with pytest.raises(ConfigError, match="fork replays one replicate with the agent engine"):
         rebuild(batched(small_job()), 0, 1)
+
+
+def test_a_sweep_identity_holds_the_engine_only_when_batched():
+    from omegaconf import OmegaConf
+
+    from sim.experiment.sweep_identity import difference, sweep_identity
+
+    def identity(**knobs):
+        return sweep_identity(OmegaConf.create({"replicates": 3, **knobs}), [["seed=1"]], [])
+
+    older = identity()  # saved before the engine knob existed
+    assert difference(older, identity(engine="agents")) is None
+    assert difference(older, identity(engine="batched")) == "engine = (not set) then, batched now"
