@@ -164,3 +164,33 @@ def test_a_sweep_identity_holds_the_engine_only_when_batched():
     older = identity()  # saved before the engine knob existed
     assert difference(older, identity(engine="agents")) is None
     assert difference(older, identity(engine="batched")) == "engine = (not set) then, batched now"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["engine=vectorised"], "engine = 'vectorised' is not allowed; allowed: agents, batched"),
+        (["engine=batched", "human_actors=[russia]"], "cannot seat human players"),
+    ],
+)
+def test_the_command_refuses_what_the_engines_cannot_do(tmp_path, args, expected):
+    from tests.experiment.conftest import wargame
+
+    run = tmp_path / "run"
+    res = wargame(["replicates=2", "steps=2", *args, f"hydra.run.dir={run}"], tmp_path)
+    assert res.returncode == 2 and expected in res.stderr
+    assert "Traceback" not in res.stderr and not run.exists()
+
+
+def test_the_command_runs_the_batched_engine(tmp_path):
+    needs_engine()
+    from tests.experiment.conftest import wargame
+
+    run = tmp_path / "run"
+    res = wargame(["replicates=3", "steps=2", "engine=batched", "plots=false",
+                   f"hydra.run.dir={run}"], tmp_path)  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "Milestone" in res.stdout
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["engine"] == "batched" and manifest["config"]["engine"] == "batched"
+    assert len(pd.read_parquet(run / "outcomes.parquet")) == 3
