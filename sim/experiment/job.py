@@ -87,11 +87,3 @@ class Job:
         """The seed of block ``block`` of the batched engine (a 63-bit integer)."""
         seq = np.random.SeedSequence([self.base_seed, *self._words(), BLOCK_TAG, block])
         return int(seq.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1))
-
-    def seed_of(self, index: int) -> int:
-        """The seed replicate ``index`` was simulated from: its own (agents) or its block's."""
-        if self.engine == "batched":
-            from sim.batch.run import BLOCK
-
-            return self.block_seed(index // BLOCK)
-        return self.replicate_seed(index)

@@ -100,7 +100,8 @@ def simulate_blocks(job: Job, indices: list[int]) -> ChunkResult:
         if len(lanes) < keep:  # not a whole prefix of the block: keep only the lanes asked for
             chosen = pa.array(lanes, pa.int32())
             tables = {n: t.filter(pc.is_in(t["replicate"], chosen)) for n, t in tables.items()}
-            rows = [r for r in rows if r["replicate"] in set(lanes)]
+            kept = set(lanes)
+            rows = [r for r in rows if r["replicate"] in kept]
         for name in TABLES:
             parts[name].append(tables[name])
         outcomes.extend(rows)
