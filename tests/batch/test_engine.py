@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sim.batch.engine import BatchModel
 from sim.domain.params import AttritionLaw, CombatParams, RuleParams, RuleSetName, numeric_knobs
 from sim.domain.scenario import Scenario
 from sim.domain.scenario_io import parse_scenario, read_yaml, with_deck
@@ -28,10 +29,6 @@ from sim.experiment.catalog import scenario_files
 from sim.experiment.job import Job
 from sim.experiment.simulate import run_replicate, simulate_chunk
 from tests.batch.test_perception import SMALL_RULES, small_war
-
-pytest.importorskip("sim.batch.engine", reason="the batched mechanisms have not all landed",
-                    exc_type=ImportError)  # fmt: skip
-from sim.batch.engine import BatchModel  # noqa: E402
 
 AGENTS, BATCHED = 400, 2000
 Z_LIMIT = 4.0

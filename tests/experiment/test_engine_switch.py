@@ -1,8 +1,4 @@
-"""The engine switch: ``engine=agents|batched``, its seeds, its run.json and its refusals.
-
-The batched runs here need every mechanism of ``sim.batch``; until all have landed they are
-skipped (the switch's checks still run).
-"""
+"""The engine switch: ``engine=agents|batched``, its seeds, its run.json and its refusals."""
 
 from __future__ import annotations
 
@@ -24,14 +20,6 @@ from tests.experiment.conftest import small_job
 
 def batched(job: Job, replicates: int | None = None) -> Job:
     return replace(job, engine="batched", replicates=replicates or job.replicates)
-
-
-def needs_engine():
-    pytest.importorskip(
-        "sim.batch.engine",
-        reason="the batched mechanisms have not all landed",
-        exc_type=ImportError,
-    )
 
 
 def read_all(out) -> dict[str, pd.DataFrame]:
@@ -86,7 +74,6 @@ def test_resume_tells_the_engines_apart(tmp_path):
 
 
 def test_a_batched_run_records_its_engine_blocks_and_seeds(tmp_path):
-    needs_engine()
     from sim.batch.run import BLOCK
 
     job = batched(small_job(replicates=30))
@@ -109,7 +96,6 @@ def test_a_batched_run_records_its_engine_blocks_and_seeds(tmp_path):
 
 def test_batched_tables_are_the_same_run_to_run_and_keep_the_first_lanes(tmp_path):
     """Same config and seed, identical tables; a smaller run keeps the same first replicates."""
-    needs_engine()
     job = batched(small_job(replicates=25))
     for name in ("a", "b"):
         run_job(job, tmp_path / name, {}, None, progress=False, workers=1)
@@ -127,7 +113,6 @@ def test_batched_tables_are_the_same_run_to_run_and_keep_the_first_lanes(tmp_pat
 def test_batched_tables_do_not_depend_on_workers_or_chunk_size(tmp_path):
     """Two blocks and a part of a third, in one process or two, with any chunk size: the same
     tables (a task is a block whatever ``chunk_size`` says)."""
-    needs_engine()
     from sim.batch.run import BLOCK
 
     job = batched(small_job(replicates=2 * BLOCK + 5, steps=4))
@@ -183,7 +168,6 @@ def test_the_command_refuses_what_the_engines_cannot_do(tmp_path, args, expected
 
 
 def test_the_command_runs_the_batched_engine(tmp_path):
-    needs_engine()
     from tests.experiment.conftest import wargame
 
     run = tmp_path / "run"
@@ -197,7 +181,6 @@ def test_the_command_runs_the_batched_engine(tmp_path):
 
 
 def test_any_replicates_of_a_block_are_those_of_the_whole_block():
-    needs_engine()
     from sim.experiment.simulate import simulate_chunk
 
     job = batched(small_job(replicates=8, steps=3))
