@@ -107,6 +107,10 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
                     and (carrier is None or c.i != carrier.i)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
+    if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a memorandum of
+        holders += [g for o in v.children if o.dep_ == "dobj"  # understanding with X"
+                    for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         # "fighting alongside the Malian army against X": "against" hung on the ally

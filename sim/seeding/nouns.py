@@ -3,7 +3,9 @@
 - "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Russia remained Armenia's ally",
   "Hezbollah's main backer": an alliance between the ally and the one it stands by ("a treaty
   ally of" a treaty); "Rwanda-backed M23", "militias backed by Tehran": an alliance between
-  backer and backed; "Washington's commitment to Israel's security": an alliance.
+  backer and backed; "Washington's commitment to Israel's security": an alliance;
+  "Ukraine's allies, including the United States and Britain": each one listed.
+- "the United States, Israel's biggest arms supplier": a supply to the possessor.
 - "mediators Qatar and the United States": they take part (as actors of the draft).
 - "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the object
   of "against", "on", "with" or "in".
@@ -38,6 +40,10 @@ _WAR_NOUNS = {
     "bombardment",
     "assault",
     "campaign",
+    "hostilities",
+    "skirmish",
+    "firefight",
+    "gunfight",
 }
 
 
@@ -60,6 +66,10 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
+        elif t.pos_ == "NOUN" and lemma in table.suppliers and _of_arms(t):
+            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
+            out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": "arms"})
+                    for a in _ally_of(p, t) for b in owner if a != b]  # fmt: skip
         elif t.pos_ == "NOUN" and lemma in table.pledges | table.provisions:
             owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
@@ -136,11 +146,17 @@ def _fighters(p: Parsed, noun, resolver) -> list[str]:
 
 def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
     """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
-    object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject."""
+    object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject;
+    "fighting between X and Y": X and Y; "X has been at war with Y": X and Y."""
     out: list[Finding] = []
     for t in p.doc:
-        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and t.lower_ in _WAR_NOUNS
+        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "nsubj") and t.lower_ in _WAR_NOUNS
         if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
+            continue
+        sides = _between(p, t, resolver)
+        if len(sides) >= 2:  # "fighting between the army and the RSF"
+            out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
+                    for i, a in enumerate(sides) for b in sides[i + 1 :]]  # fmt: skip
             continue
         owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
         owner += [p.actor_at[c.i] for c in t.children
@@ -152,6 +168,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                                 for g in c.children
                                 for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not owner and target and t.lower_ == "war" and t.head.lower_ == "at":
+            owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine"
         if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
@@ -162,6 +180,32 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+def _between(p: Parsed, noun, resolver) -> list[str]:
+    """The sides "between" names, on the noun or on the verb it is the subject of ("clashes
+    erupted between A and B"): every actor the list names, a bare "the army" resolved."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
+    sides: list[str] = []
+    for h in holders:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for g in (g for c in prep.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)):
+                named = [p.actor_at[x.i] for x in g.subtree if x.i in p.actor_at
+                         and not any(a.dep_ == "relcl" for a in x.ancestors)]  # fmt: skip
+                named = named or _named_or_resolved(p, g, resolver)
+                sides += [a for a in dict.fromkeys(named) if a not in sides]
+    return sides
+
+
+def _at_war(p: Parsed, noun, resolver) -> list[str]:
+    """Who "is at war": the subject of the verb "at war" hangs on (a relative pronoun's
+    antecedent included)."""
+    from sim.seeding.roles import subject_of
+
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or resolver is None:
+        return []
+    return subject_of(p, verb, resolver)
 
 
 def _described(p: Parsed, noun) -> list[str]:
@@ -187,13 +231,27 @@ def _owner(p: Parsed, poss) -> list[str]:
     return phrase_actors(p, poss)
 
 
+_ARMS = {"arm", "arms", "weapon", "weapons", "military", "defence", "defense", "security"}
+
+
+def _of_arms(noun) -> bool:
+    """ "arms supplier", "main weapons supplier", "supplier of arms": not "gas supplier"."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children]  # fmt: skip
+    return any(w.lower_ in _ARMS or w.lemma_.lower() in _ARMS for w in words)
+
+
 def _ally_of(p: Parsed, noun) -> list[str]:
-    """Whom an ally noun describes: its apposition's head, its own apposition, or the subject
-    of "is/remained (an) ally"."""
+    """Whom an ally noun describes: its apposition's head, its own apposition, the list after
+    "including" or "such as", or the subject of "is/remained (an) ally"."""
     if noun.dep_ == "appos":
         return [a for a in (p.actor_at.get(noun.head.i),) if a]
     found = [a for c in noun.children if c.dep_ in ("appos", "compound")
              for a in phrase_actors(p, c)]  # fmt: skip
+    found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+              or c.lower_ == "such" for g in c.subtree if g.i in p.actor_at
+              for a in (p.actor_at[g.i],) if a not in found]  # fmt: skip
     if not found and noun.dep_ in ("attr", "oprd"):
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
     if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:

@@ -33,6 +33,7 @@ class Verbs:
     goods: frozenset[str]
     pledges: frozenset[str] = frozenset()
     provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
+    suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
 
 
 KINDS = (
@@ -91,4 +92,5 @@ def verbs() -> Verbs:
     goods = frozenset(data["classes"]["supply"].get("goods", []))
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
                  frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
-                 frozenset(data.get("provisions", [])))  # fmt: skip
+                 frozenset(data.get("provisions", [])),
+                 frozenset(data.get("suppliers", [])))  # fmt: skip

@@ -1,0 +1,72 @@
+"""Relations from wire-copy sentence shapes the fourth session found missing, one row a class.
+
+Sentences are composed for these tests in the style of agency copy (dateline, attribution,
+long clauses), not copied from the answer-keyed corpus. Each row: a text and a finding (kind,
+parties, modality) it must give; the second table holds findings it must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def findings(text: str) -> set[tuple[str, tuple, str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.kind, f.parties, f.modality) for f in ex.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting, clashes and war "between" two sides, as a noun
+        ("KHARTOUM, June 2 (Wire) - Fighting between Sudan's army and the paramilitary Rapid "
+         "Support Forces has killed more than 12,000 people since April, a U.N. tally shows.",
+         ("war", ("sudan", "rsf"), "fact")),
+        ("YEREVAN, Sept 13 (Wire) - Clashes erupted between Armenian and Azerbaijani troops "
+         "along the border late on Monday, the Defence Ministry in Yerevan said.",
+         ("war", ("armenia", "azerbaijan"), "fact")),
+        # "at war with", on the subject and through a relative pronoun
+        ("MOSCOW, Feb 24 (Wire) - Russia has been at war with Ukraine since February 2022, when "
+         "tens of thousands of troops crossed the border.", ("war", ("russia", "ukraine"), "fact")),
+        ("PORT SUDAN, May 6 (Wire) - The RSF, which has been at war with the Sudanese army since "
+         "April 2023, denied the charge.", ("war", ("rsf", "sudan"), "fact")),
+        # verbs of destruction are attacks
+        ("KYIV, June 1 (Wire) - Ukraine's security service said on Sunday it had destroyed more "
+         "than 40 Russian bombers at airfields deep inside Russia.",
+         ("war", ("ukraine", "russia"), "fact")),
+        ("ISLAMABAD, Feb 27 (Wire) - Pakistan downed two Indian military jets over Kashmir on "
+         "Wednesday, the army said.", ("war", ("pakistan", "india"), "fact")),
+        # nouns of supply and lists of allies
+        ("JERUSALEM, May 9 (Wire) - The United States, Israel's biggest arms supplier, paused a "
+         "shipment of heavy bombs last week, a U.S. official said.",
+         ("supply", ("united_states", "israel"), "fact")),
+        ("KYIV, Aug 24 (Wire) - Ukraine's allies, including the United States and Britain, "
+         "pledged further air defence systems on Saturday.",
+         ("alliance", ("united_kingdom", "ukraine"), "fact")),
+        # an agreement "of understanding with" a party
+        ("MOGADISHU, Jan 2 (Wire) - Ethiopia signed a memorandum of understanding with the "
+         "breakaway region of Somaliland on Monday to gain access to the sea.",
+         ("treaty", ("ethiopia", "somaliland"), "fact")),
+    ],
+)  # fmt: skip
+def test_wire_relation_table(text, expected):
+    assert expected in findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a gas supplier is no arms supplier
+        ("BERLIN, Jan 5 (Wire) - Russia, which was once Germany's biggest gas supplier, cut "
+         "its deliveries to the country by a third in the summer, the economy ministry said.",
+         ("supply", ("russia", "germany"))),
+        # a mediator "between" two sides is at war with neither
+        ("CAIRO, May 22 (Wire) - Egypt has been mediating between Israel and Hamas for months.",
+         ("war", ("egypt", "israel"))),
+    ],
+)  # fmt: skip
+def test_wire_relation_not_found(text, wrong):
+    assert not any(f[:2] == wrong for f in findings(text))
