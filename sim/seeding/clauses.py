@@ -12,10 +12,10 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
-from sim.seeding.allies import HELP_NOUNS, stated_allies
+from sim.seeding.allies import HELP_NOUNS, joined_by, stated_allies
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
-from sim.seeding.nouns import allegiance, nominal_wars
+from sim.seeding.nouns import OF_TARGET, allegiance, nominal_wars
 from sim.seeding.phrases import (
     Parsed,
     finding_at,
@@ -40,7 +40,11 @@ from sim.seeding.verbs import VerbClass
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
              "war", "consultation", "ceasefire", "withdrawal"}  # fmt: skip
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
-_RECIPROCAL = {"clash", "exchange", "skirmish"}  # "A and B clashed": at war with each other
+# "A and B clashed", "Indian and Chinese soldiers fought": at war with each other (not when
+# they fought "together" or "alongside" each other)
+_RECIPROCAL = {"clash", "exchange", "skirmish", "fight", "battle"}
+_TOGETHER = {"together", "alongside", "side", "jointly"}
+_AROUND = {"near", "in", "around", "outside", "over"}  # "struck targets near Damascus"
 
 
 def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]:
@@ -64,12 +68,16 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.kind == "deployment" and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
+        modality = modality_of(v)
+        joined = [a for a in joined_by(p, v, resolver) if a not in subjects + targets]
+        out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
+                for a in subjects for b in joined]  # fmt: skip
+        subjects = subjects + joined  # "joined by Nigerien soldiers": they act with them
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
         if targets or cls.kind in ONE_PARTY:
             p.participants.update(subjects + targets)
-        modality = modality_of(v)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)
@@ -116,10 +124,11 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # "fighting alongside the Malian army against X": "against" hung on the ally
         holders += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    preps = cls.targets  # "launched a full-scale invasion of Ukraine"
+    if cls.kind == "war" and carrier is not None and carrier.lemma_.lower() in OF_TARGET:
+        preps = (*preps, "of")
     for h in holders:
-        for prep in (
-            c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in cls.targets
-        ):
+        for prep in (c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
     if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
         # "France joined the Greek drills with Italy": France and Italy join Greece
@@ -139,7 +148,12 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind == "war" and not targets:  # "fired missiles at Riyadh": the capital's state
         targets = [p.capital_at[o.i] for o in objects
                    if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
-    reciprocal = cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
+    if cls.kind == "war" and not targets:  # "struck targets near Damascus": its state
+        around = [g for h in holders for c in h.children if c.dep_ == "prep"
+                  and c.lower_ in _AROUND for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        targets = [p.capital_at[g.i] for g in around if g.i in p.capital_at]
+    reciprocal = (cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
+                  and not any(c.lower_ in _TOGETHER for c in v.subtree))  # fmt: skip
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":
         # every pair (the finding loop skips an actor paired with itself)

@@ -103,7 +103,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 _TRAINED = {"train", "equip"}
 # "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
-_OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
+OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
 _WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
 _RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
 
@@ -162,7 +162,7 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         owner += [p.actor_at[c.i] for c in t.children
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
         target: list[str] = []
-        of = ("of",) if t.lemma_.lower() in _OF_TARGET or t.lower_ in _OF_TARGET else ()
+        of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
         located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
         for preps in (("against", "on", *of), ("with", "inside", *located)):
             target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
@@ -182,11 +182,23 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
     return out
 
 
+_BORDERS = {"border", "frontier", "boundary", "line"}
+
+
 def _between(p: Parsed, noun, resolver) -> list[str]:
-    """The sides "between" names, on the noun or on the verb it is the subject of ("clashes
-    erupted between A and B"): every actor the list names, a bare "the army" resolved."""
+    """The sides "between" names, on the noun, on the verb it is the subject of ("clashes
+    erupted between A and B") or on the border where it happened ("fighting flared along the
+    border between A and B"): every actor the list names, a bare "the army" resolved."""
     holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
-    sides: list[str] = []
+    holders += [
+        g
+        for h in list(holders)
+        for c in h.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.lemma_.lower() in _BORDERS
+    ]  # "along the border
+    sides: list[str] = []  # between Peru and Ecuador"
     for h in holders:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
             for g in (g for c in prep.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)):

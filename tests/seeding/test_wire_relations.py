@@ -50,6 +50,30 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("MOGADISHU, Jan 2 (Wire) - Ethiopia signed a memorandum of understanding with the "
          "breakaway region of Somaliland on Monday to gain access to the sea.",
          ("treaty", ("ethiopia", "somaliland"), "fact")),
+        # "between" on the border where the fighting happened
+        ("LIMA, Feb 2 (Wire) - Fighting flared again on Thursday along the disputed border "
+         "between Peru and Ecuador, with both sides reporting casualties.",
+         ("war", ("peru", "ecuador"), "fact")),
+        # two sides as one subject of a reciprocal verb
+        ("NEW DELHI, June 16 (Wire) - Indian and Chinese soldiers fought with rocks and clubs "
+         "in a remote Himalayan valley on Monday night, the Indian army said.",
+         ("war", ("india", "china"), "fact")),
+        # a light verb's invasion "of" its target
+        ("KYIV, Feb 24 (Wire) - Russia launched a full-scale invasion of Ukraine on Thursday, "
+         "with missiles pounding cities across the country.",
+         ("war", ("russia", "ukraine"), "fact")),
+        # a strike near a capital hits its state
+        ("DAMASCUS, Jan 20 (Wire) - Israeli jets struck targets near Damascus on Sunday, Syrian "
+         "state media said.", ("war", ("israel", "syria"), "fact")),
+        # those who joined the subject act with it and are its allies
+        ("N'DJAMENA, April 3 (Wire) - Chadian troops, joined by Nigerien soldiers, attacked "
+         "Boko Haram positions around Lake Chad on Tuesday.", ("war", ("niger", "boko_haram"), "fact")),
+        ("N'DJAMENA, April 3 (Wire) - Chadian troops, joined by Nigerien soldiers, attacked "
+         "Boko Haram positions around Lake Chad on Tuesday.", ("alliance", ("chad", "niger"), "fact")),
+        # a coalition's members, named in a relative clause
+        ("ADEN, Aug 2 (Wire) - The Saudi-led coalition, which includes the United Arab "
+         "Emirates, has been fighting the Houthis since March 2015.",
+         ("alliance", ("united_arab_emirates", "saudi_arabia"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -66,6 +90,9 @@ def test_wire_relation_table(text, expected):
         # a mediator "between" two sides is at war with neither
         ("CAIRO, May 22 (Wire) - Egypt has been mediating between Israel and Hamas for months.",
          ("war", ("egypt", "israel"))),
+        # soldiers who fought side by side are not at war with each other
+        ("MOGADISHU, Oct 2 (Wire) - Kenyan and Somali troops fought together against the "
+         "militants for two days, the army said.", ("war", ("kenya", "somalia"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
