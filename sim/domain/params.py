@@ -74,7 +74,7 @@ class RuleParams:
     risk_decay: float = knob(0.15, (0, INF), (0.0, 0.5), "per week: decay of perceived nuclear risk")  # noqa: E501 # fmt: skip
     # costs: war weariness and the economy (sim/abm/world.py)
     weariness_from_losses: float = knob(1.0, (0, INF), (0.2, 3.0), "weariness gained per share of committed strength lost")  # noqa: E501 # fmt: skip
-    weariness_from_sanctions: float = knob(0.2, (0, INF), (0.0, 1.0), "weariness gained per week per unit of lost sustainment")  # noqa: E501 # fmt: skip
+    weariness_from_sanctions: float = knob(0.05, (0, INF), (0.0, 0.3), "weariness gained per week per unit of lost sustainment")  # noqa: E501 # fmt: skip
     weariness_recovery: float = knob(0.1, (0, INF), (0.02, 0.3), "per week: decay of war weariness")  # noqa: E501 # fmt: skip
     sustainment_recovery: float = knob(0.04, (0, INF), (0.0, 0.2), "per week: the economy's adaptation back toward normal after sanctions")  # noqa: E501 # fmt: skip
     logistics_recovery: float = knob(0.15, (0, INF), (0.0, 0.5), "per week: repair of logistics after strikes")  # noqa: E501 # fmt: skip

@@ -10,6 +10,8 @@ the scenario, deck and seat reach ``sim.teaching.app`` through environment varia
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,16 +45,40 @@ def server_command(port: int) -> list[str]:
 
 
 def serve(scenario: str, seats: list[str], deck: str | None, port: int) -> int:
-    """Become the page's server until Ctrl-C (exec: stopping this process stops the server)."""
+    """Run the page's server until Ctrl-C (or SIGTERM), then stop it and return 0."""
     from sim.teaching.classroom.run import check_listen
 
     env = app_env(scenario, seats, deck)
     check_listen("127.0.0.1", port)
     _check_page_imports()
     print(f"wargame app: open http://127.0.0.1:{port} (works offline; Ctrl-C stops it)", flush=True)
-    cmd = server_command(port)
-    os.execve(cmd[0], cmd, env)
-    return 0  # not reached
+    # its own session: Ctrl-C reaches this process only, which stops the server in order (the
+    # server's own Ctrl-C handling ends with "Aborted!" and exit status 1)
+    server = subprocess.Popen(server_command(port), env=env, start_new_session=True)
+    return until_stopped(server)
+
+
+def until_stopped(server: subprocess.Popen) -> int:
+    """Wait for ``server``; on Ctrl-C or SIGTERM stop it (SIGTERM, then SIGKILL after 10 s),
+    say so and return 0. If the server ends by itself, its exit status."""
+
+    def stop(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        print("wargame app: stopped", flush=True)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_page_imports() -> None:

@@ -34,6 +34,27 @@ def test_weariness_follows_its_linear_equation_exactly(days):
     assert ukraine.weekly_losses == pytest.approx(0.05)
 
 
+def test_sanctions_alone_never_make_a_side_settle_at_the_default_knobs():
+    """Sanctions on a major power rarely end its wars (Hufbauer et al. 2007). The most they take
+    is 1 - floor of sustainment (actions.yaml); kept there for ever, the weariness they bring
+    settles at weariness_from_sanctions x (1 - floor) / weariness_recovery, and its cost must
+    stay below the settle margin. (At the old 0.2 a week, weekly US sanctions on Russia ended the
+    Kursk war in 60% of replicates.)"""
+    from sim.domain.actions import action_table
+
+    p = RuleParams()
+    floor = next(e.floor for e in action_table()["impose_sanctions"].effects
+                 if e.kind == "sustainment")  # fmt: skip
+    w = fresh()
+    russia = w.actors["russia"]
+    russia.sustainment = floor
+    for _ in range(520):  # ten years of weeks at the floor
+        dynamics.accumulate_costs(w, {})
+    steady = p.weariness_from_sanctions * (1 - floor) / p.weariness_recovery
+    assert russia.weariness == pytest.approx(steady, rel=1e-6)
+    assert p.cost_sensitivity * russia.weariness < p.settle_margin
+
+
 def test_sanctions_recover_at_their_rate():
     w = fresh(sustainment_recovery=0.2)
     w.actors["russia"].sustainment = 0.6
