@@ -13,6 +13,7 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 from __future__ import annotations
 
 from sim.seeding.allies import HELP_NOUNS, joined_by, stated_allies
+from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import OF_TARGET, allegiance, nominal_wars
@@ -59,6 +60,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
+            if cls is None and weapons_used(v):  # "used Turkish drones"
+                out += foreign_arms(p, v, subject_of(p, v, resolver), modality_of(v))
             continue
         had_event = True
         if in_condition(v) or rival(carrier):
@@ -81,6 +84,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)
+        out += foreign_arms(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
             subjects, targets = targets, subjects
@@ -112,8 +116,10 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     holders = [v] + ([carrier] if carrier is not None else [])
     objects = []
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
+        used = {w.i for w in weapons_used(v)}  # "launched Iranian drones": not at Iran
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
-                    and (carrier is None or c.i != carrier.i)]  # fmt: skip
+                    and (carrier is None or c.i != carrier.i)
+                    and not any(t.i in used for t in c.subtree)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a memorandum of
         holders += [g for o in v.children if o.dep_ == "dobj"  # understanding with X"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
+from sim.seeding.roles import reporter_of, subject_of
 from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
@@ -132,6 +133,8 @@ def _own_or_resolved(p: Parsed, g, resolver) -> list[str]:
 
 def _fighters(p: Parsed, noun, resolver) -> list[str]:
     """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
+    if any(c.dep_ == "amod" and c.i in p.actor_at for c in noun.children):
+        return []  # "Syrian rebels backed by Ankara": a people's rebels, not the latest group
     if resolver is None or noun.lemma_.lower() not in (
         "separatist",
         "rebel",
@@ -168,8 +171,12 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                                 for g in c.children
                                 for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
-        if not owner and target and t.lower_ == "war" and t.head.lower_ == "at":
-            owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine"
+        if not target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):  # "went to war
+            target = [a for c in t.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
+            owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
+            # to war with"
         if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
@@ -210,13 +217,14 @@ def _between(p: Parsed, noun, resolver) -> list[str]:
 
 
 def _at_war(p: Parsed, noun, resolver) -> list[str]:
-    """Who "is at war": the subject of the verb "at war" hangs on (a relative pronoun's
-    antecedent included)."""
-    from sim.seeding.roles import subject_of
+    """Who "is at war" or "went to war": the subject of the verb the phrase hangs on (a
+    relative pronoun's antecedent included)."""
 
     verb = noun.head.head
     if verb.pos_ not in ("VERB", "AUX") or resolver is None:
         return []
+    if noun.head.lower_ == "to" and verb.lemma_.lower() != "go":
+        return []  # "went to war with", not "a path to war with"
     return subject_of(p, verb, resolver)
 
 
@@ -257,8 +265,8 @@ def _of_arms(noun) -> bool:
 def _ally_of(p: Parsed, noun) -> list[str]:
     """Whom an ally noun describes: its apposition's head, its own apposition, the list after
     "including" or "such as", or the subject of "is/remained (an) ally"."""
-    if noun.dep_ == "appos":
-        return [a for a in (p.actor_at.get(noun.head.i),) if a]
+    if noun.dep_ == "appos":  # "Syria and Iran, Hezbollah's main backers": both
+        return [a for h in (noun.head, *noun.head.conjuncts) for a in (p.actor_at.get(h.i),) if a]
     found = [a for c in noun.children if c.dep_ in ("appos", "compound")
              for a in phrase_actors(p, c)]  # fmt: skip
     found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
@@ -284,6 +292,8 @@ def _sufferer(p: Parsed, noun) -> list[str]:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [a for s in subj for a in phrase_actors(p, s)]
             owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
+            if not found and owners and owners[0].lower_ in PRONOUNS:  # "X said its
+                found = reporter_of(p, t)  # fighters had repelled an attack by Y": X
             return found or [a for o in owners for a in _owner(p, o)]  # "its forces came"
         if t.dep_ == "ROOT":
             break

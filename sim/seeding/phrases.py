@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from sim.seeding.findings import Finding
-from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+from sim.seeding.gazetteer import Gazetteer, KnownActor, slug, standard_gazetteer
 from sim.seeding.mentions import Mention
 from sim.seeding.text import Sentence
 
@@ -197,8 +197,23 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if _people_of_rebels(p, t, c):
+                continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
+
+
+REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
+               "mutineer", "opposition", "jihadist"}  # fmt: skip
+
+
+def _people_of_rebels(p: Parsed, head, c) -> bool:
+    """A state's demonym on a noun of rebellion ("Syrian rebels"): it names the rebels'
+    people, not the state, which they are fighting."""
+    if head.lemma_.lower() not in REBEL_NOUNS or c.dep_ != "amod" or c.i not in p.actor_at:
+        return False
+    known = standard_gazetteer().actors.get(p.actor_at[c.i])
+    return known is not None and known.kind == "state"
 
 
 def _listed(appos) -> bool:

@@ -118,7 +118,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         return _antecedent(p, verb)
     if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
-            reporter = _reporter(p, verb, resolver)
+            reporter = reporter_of(p, verb, resolver)
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
@@ -146,11 +146,11 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         if person and before:  # "President Lee ordered his forces": the person's state
             found = before[-1:]
         elif owner is not None and pronoun:  # "X said their fighters": X's
-            found = _reporter(p, verb, resolver) or actors_of(p, owner, resolver, verb)
+            found = reporter_of(p, verb, resolver) or actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lemma_.lower() in GROUP_NOUNS:
             found = actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
-            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
+            found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
     return found or resolver.resolve(p, token)
 
 
@@ -170,7 +170,7 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     return phrase_actors(p, head)
 
 
-def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
+def reporter_of(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
     """The subject of the reporting verb a clause is said under, if it names an actor."""
     t = verb
     while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:

@@ -18,6 +18,12 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
     """The verb's class, or the class of the event noun a light verb carries, and that noun."""
     table = verbs()
     lemma = _known_lemma(v.lemma_.lower(), table)
+    if lemma in table.holding:  # "which has a defence pact with Yerevan": a treaty
+        for obj in (n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)):
+            noun = table.by_noun.get(obj.lemma_.lower())
+            if noun is not None and noun.kind == "treaty":
+                return noun, obj
+        return None, None
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
             for n in (obj, *obj.conjuncts):

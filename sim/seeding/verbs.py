@@ -34,6 +34,7 @@ class Verbs:
     pledges: frozenset[str] = frozenset()
     provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
     suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
+    holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
 
 
 KINDS = (
@@ -93,4 +94,5 @@ def verbs() -> Verbs:
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
                  frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
                  frozenset(data.get("provisions", [])),
-                 frozenset(data.get("suppliers", [])))  # fmt: skip
+                 frozenset(data.get("suppliers", [])),
+                 frozenset(data.get("holding_verbs", [])))  # fmt: skip

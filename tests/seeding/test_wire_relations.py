@@ -74,6 +74,29 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("ADEN, Aug 2 (Wire) - The Saudi-led coalition, which includes the United Arab "
          "Emirates, has been fighting the Houthis since March 2015.",
          ("alliance", ("united_arab_emirates", "saudi_arabia"), "fact")),
+        # a treaty one side "has" with the other
+        ("MOSCOW, Sept 28 (Wire) - Russia, which has a military base in Armenia and a defence "
+         "pact with Yerevan, called for an immediate ceasefire.",
+         ("treaty", ("russia", "armenia"), "fact")),
+        # weapons of another's make: the maker supplies the user
+        ("BAKU, Oct 5 (Wire) - Azerbaijan's forces have used Turkish and Israeli drones to "
+         "strike Armenian tanks and artillery, military analysts said.",
+         ("supply", ("israel", "azerbaijan"), "fact")),
+        ("KYIV, Dec 29 (Wire) - Russia launched dozens of Iranian-made drones at Kyiv overnight, "
+         "Ukraine's air force said.", ("supply", ("iran", "russia"), "fact")),
+        ("KYIV, Dec 29 (Wire) - Russia launched dozens of Iranian-made drones at Kyiv overnight, "
+         "Ukraine's air force said.", ("war", ("russia", "ukraine"), "fact")),
+        # backers listed before their apposition
+        ("DAMASCUS, July 16 (Wire) - Syria and Iran, Hezbollah's main backers, warned Israel "
+         "against widening the conflict.", ("alliance", ("iran", "hezbollah"), "fact")),
+        # "went to war with"
+        ("ADDIS ABABA, Dec 24 (Wire) - Ethiopia said on Sunday it had been forced to go to war "
+         "with the Islamic Courts Union (ICU), which controls Mogadishu.",
+         ("war", ("ethiopia", "icu"), "fact")),
+        # the sufferer of "an attack by X" is the reporter of "its fighters"
+        ("TEL ABYAD, Oct 10 (Wire) - The Kurdish-led Syrian Democratic Forces (SDF) said its "
+         "fighters had repelled a ground attack by Turkish troops near the border.",
+         ("war", ("turkey", "sdf"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -93,7 +116,28 @@ def test_wire_relation_table(text, expected):
         # soldiers who fought side by side are not at war with each other
         ("MOGADISHU, Oct 2 (Wire) - Kenyan and Somali troops fought together against the "
          "militants for two days, the army said.", ("war", ("kenya", "somalia"))),
+        # the demonym of a used weapon is its maker, not a target
+        ("KYIV, Dec 29 (Wire) - Russia launched dozens of Iranian-made drones at Kyiv overnight, "
+         "Ukraine's air force said.", ("war", ("russia", "iran"))),
+        # a state's demonym on rebels names their people, not the state
+        ("TEL ABYAD, Oct 10 (Wire) - Turkish troops and Syrian rebels backed by Ankara "
+         "attacked the town, the Kurdish-led Syrian Democratic Forces (SDF) said.",
+         ("alliance", ("turkey", "syria"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
     assert not any(f[:2] == wrong for f in findings(text))
+
+
+def test_allies_are_not_drafted_at_war_with_each_other():
+    """A strike "across southern Somalia" by a state fighting alongside Somalia's government
+    is no war with Somalia."""
+    from sim.seeding.draft import draft_scenario
+
+    text = ("MOGADISHU, Dec 24 (Wire) - Ethiopian fighter jets bombed Islamist positions across "
+            "southern Somalia on Sunday. Thousands of Ethiopian troops are fighting alongside "
+            "forces of Somalia's interim government against the Islamic Courts Union (ICU).")  # fmt: skip
+    draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
+    kinds = {(r["kind"], frozenset(r["parties"])) for r in draft.data["relations"].values()}
+    assert ("alliance", frozenset({"ethiopia", "somalia"})) in kinds
+    assert ("war", frozenset({"ethiopia", "somalia"})) not in kinds
