@@ -71,7 +71,10 @@ _JOINED = {"join", "accompany", "assist", "reinforce"}
 
 def joined_by(p: Parsed, v, resolver=None) -> list[str]:
     """Who "joined" the verb's subject ("Chadian troops, joined by Nigerien soldiers,
-    attacked"): the actors of the participle's "by" agent."""
+    attacked"): the actors of the participle's "by" agent; "Britain joined the United States
+    in striking": Britain."""
+    if v.dep_ == "pcomp" and v.head.lower_ == "in" and v.head.head.lemma_.lower() == "join":
+        return [a for c in v.head.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     by = [g for s in subj for c in s.children if c.dep_ == "acl"
           and c.lemma_.lower() in _JOINED for ag in c.children if ag.dep_ == "agent"

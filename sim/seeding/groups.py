@@ -60,6 +60,8 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     actors = dict(gaz.actors)
     aliases = dict(gaz.aliases)
     for name, acr in _named(text):
+        if acr is None and _known_before_place(name, aliases):
+            continue  # "the Rapid Support Forces in Omdurman": the RSF, in a place
         _add(name, acr, gaz, actors, aliases)
         _owned_government(text, name, acr, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):
@@ -83,6 +85,13 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
+
+
+def _known_before_place(name: str, aliases: dict) -> bool:
+    """Whether a name read with an "in"/"of" complement is a known actor before it ("Rapid
+    Support Forces in Omdurman"), unlike "the Islamic Resistance in Iraq"."""
+    head = re.split(r"\s+(?:in|of)\s+", name)[0]
+    return head != name and (head in aliases or head.removeprefix("the ") in aliases)
 
 
 def _named(text: str) -> list[tuple[str, str | None]]:
@@ -173,6 +182,8 @@ def _group_names(text: str) -> list[tuple[int, str]]:
         first = i
         while first > i - 4 and first > 0 and _name_word(words[first - 1][1]):
             first -= 1
+        while first < i and re.fullmatch(r"[\d,.]+", words[first][1]):
+            first += 1  # "killed 12 Afghan Taliban fighters": a count, not a name
         name = [w for _, w in words[first:i]] + [head]
         if raw == head and i + 2 < len(words) and words[i + 1][1] in ("in", "of"):
             tail = []

@@ -167,6 +167,7 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         target: list[str] = []
         of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
         located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
+        located += ("into",) if t.lemma_.lower() in ("incursion", "invasion", "push") else ()
         for preps in (("against", "on", *of), ("with", "inside", *located)):
             target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                                 for g in c.children

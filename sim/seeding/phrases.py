@@ -134,7 +134,7 @@ def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownAc
 
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
-    text = ent.text.removeprefix("the ").strip()
+    text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
     if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
         stem = text[: max(4, len(text) - 3)].lower()
         states = [a for a in gaz.actors.values() if a.kind == "state"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
-_MOVEMENT = {"cross", "roll", "pour", "sweep"}
+_MOVEMENT = {"cross", "roll", "pour", "sweep", "push", "advance", "march"}
 _HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 
@@ -36,10 +36,13 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
 
 def _known_lemma(lemma: str, table) -> str:
     """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
-    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
+    "relaunche") is "launch", "redeployed" is "deploy": the same event again; "waging" (lemma
+    "wag") is "wage"."""
     known = table.by_lemma.keys() | table.light
     if lemma in known:
         return lemma
+    if f"{lemma}e" in known:  # "waging": lemma "wag", the verb "wage"
+        return f"{lemma}e"
     stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
     for stem in stems:
         for end in ("", "e", "d", "ed", "s", "es", "ing"):
