@@ -132,14 +132,24 @@ def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownAc
     return KnownActor(slug(name), name, "armed_group")
 
 
+def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
+    """The state a demonym the gazetteer lacks names: the longest stem of it (four letters at
+    least) that starts a state's name, and of those states the shortest name ("Peruvian":
+    Peru, "Djiboutian": Djibouti)."""
+    states = [a for a in gaz.actors.values() if a.kind == "state"]
+    for end in range(len(text) - 1 if len(text) > 4 else 4, 3, -1):
+        stem = text[:end].lower()
+        hits = [a for a in states if a.name.lower().startswith(stem)]
+        if hits:
+            return min(hits, key=lambda a: len(a.name))
+    return None
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
     if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
-        stem = text[: max(4, len(text) - 3)].lower()
-        states = [a for a in gaz.actors.values() if a.kind == "state"]
-        hit = next((a for a in states if a.name.lower().startswith(stem)), None)
-        return hit
+        return _state_of_demonym(text, gaz)
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")

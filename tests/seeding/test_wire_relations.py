@@ -141,3 +141,22 @@ def test_allies_are_not_drafted_at_war_with_each_other():
     kinds = {(r["kind"], frozenset(r["parties"])) for r in draft.data["relations"].values()}
     assert ("alliance", frozenset({"ethiopia", "somalia"})) in kinds
     assert ("war", frozenset({"ethiopia", "somalia"})) not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # demonyms and capitals of states pycountry names without them (gazetteer data)
+        ("LIMA, Jan 27 (Wire) - Peruvian and Ecuadorean troops clashed along the disputed "
+         "border on Thursday, Lima said.", ("ecuador", "peru")),
+        ("BANJUL, Jan 19 (Wire) - Senegalese troops and Gambian soldiers loyal to the former "
+         "president exchanged fire near the border, witnesses said.", ("gambia", "senegal")),
+        # a demonym neither the gazetteer nor pycountry holds: the state its stem starts
+        ("DJIBOUTI, June 11 (Wire) - Djiboutian and Eritrean troops exchanged fire along their "
+         "border on Wednesday, the government said.", ("djibouti", "eritrea")),
+    ],
+)  # fmt: skip
+def test_demonyms_name_their_states(text, pair):
+    got = {(f.kind, tuple(sorted(f.parties))) for f in extract(
+        parse_document(text.encode(), "t.txt")).findings}  # fmt: skip
+    assert ("war", pair) in got
