@@ -121,10 +121,11 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                     and (carrier is None or c.i != carrier.i)
                     and not any(t.i in used for t in c.subtree)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
-    if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a memorandum of
-        holders += [g for o in v.children if o.dep_ == "dobj"  # understanding with X"
-                    for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a port deal with
+        dobjs = [o for o in v.children if o.dep_ == "dobj"]  # X", "a memorandum of
+        holders += dobjs + [g for o in dobjs  # understanding with X"
+                            for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         # "fighting alongside the Malian army against X": "against" hung on the ally

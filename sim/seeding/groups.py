@@ -1,6 +1,6 @@
 """Armed groups and organisations a document names itself, beyond the gazetteer.
 
-News copy introduces the actors it expects a reader not to know, in three regular ways; each
+News copy introduces the actors it expects a reader not to know, in four regular ways; each
 becomes an actor with all its names, so later mentions ("the ELN", "HTS strongholds") find it:
 
 - an acronym defined in brackets after a capitalised name: "the National Liberation Army
@@ -8,6 +8,8 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 - a capitalised name whose head is a group noun: "the Syrian National Army", "the Rapid Support
   Forces", "the Three Brotherhood Alliance", "the Islamic Resistance in Iraq";
 - an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia";
+- a capitalised name an indefinite apposition describes as a group: "the Fano, a loose network
+  of ethnic Amhara militias", "Viv Ansanm, a coalition of armed gangs";
 - a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
@@ -53,6 +55,14 @@ _NAMED_FIGHTERS = re.compile(
     r"(?:rebels|separatists|insurgents|militants|jihadists|guerrillas)\b"
 )
 _CAPITALISED = re.compile(r"[A-Z0-9][\w'’.-]*")
+_DESCRIBED = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+(?:al|al-|de|[A-Z][\w'’-]+)){0,3}),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:armed\s+)?(?:group|militias?|network|coalition|alliance|movement|"
+    r"faction|gangs?|cartel|insurgency|rebels|insurgents)\b"
+)  # "the Fano, a loose network of ethnic Amhara militias"
+_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                        r"February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Meanwhile|However|Since|Then|Today)\b")  # fmt: skip
 
 
 def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
@@ -64,6 +74,10 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
             continue  # "the Rapid Support Forces in Omdurman": the RSF, in a place
         _add(name, acr, gaz, actors, aliases)
         _owned_government(text, name, acr, actors, aliases)
+    for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
+        name = re.split(r"['’]s\s+", re.sub(r"^The\s+", "", m.group("name")))[-1]  # "Iraq's"
+        if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
+            _add(name, None, gaz, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):
         acr = m.group("acr")
         if acr not in aliases:

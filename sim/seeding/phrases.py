@@ -156,7 +156,7 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
         group = _GROUP_WORDS.search(beside)
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
-            name = re.sub(r"\s+(?:rebels?|militants?|fighters)$", "", text)
+            name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
             return KnownActor(slug(name), name, "armed_group")
     return None
 

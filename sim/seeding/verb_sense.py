@@ -127,8 +127,13 @@ def attack_noun(token, lemma: bool = False) -> bool:
 
 def event_really(v, cls: VerbClass, carrier) -> bool:
     """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
-    the South a hostile state"), "crossed into Georgia" (not "crossed the river")."""
+    the South a hostile state"), "crossed into Georgia" (not "crossed the river"), "deepened
+    defence ties" (not "trade ties")."""
     lemma = v.lemma_.lower()
+    if cls.qualifiers:  # "defence ties", not "trade ties"
+        return carrier is not None and any(
+            c.lower_ in cls.qualifiers for c in carrier.children if c.dep_ in ("amod", "compound")
+        )
     if cls.kind == "ceasefire" and carrier is None:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)

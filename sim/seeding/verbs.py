@@ -19,6 +19,7 @@ class VerbClass:
     targets: tuple[str, ...]
     reverse: bool = False  # "X bought drones from Y": Y is the actor, X the target
     requires_with: bool = False  # "held exercises WITH X": only with a partner it counts
+    qualifiers: tuple[str, ...] = ()  # "defence ties": the noun counts only so qualified
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def verbs() -> Verbs:
     for name, c in data["classes"].items():
         check_class(name, c)
         vc = VerbClass(name, c["kind"], c["action"], str(c["cameo"]), tuple(c["target"]),
-                       bool(c.get("reverse")), bool(c.get("requires_with")))  # fmt: skip
+                       bool(c.get("reverse")), bool(c.get("requires_with")),
+                       tuple(c.get("qualifiers", ())))  # fmt: skip
         for lemma in c.get("lemmas", []):
             by_lemma.setdefault(lemma, vc)
         for noun in c.get("nouns", []):

@@ -97,6 +97,17 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("TEL ABYAD, Oct 10 (Wire) - The Kurdish-led Syrian Democratic Forces (SDF) said its "
          "fighters had repelled a ground attack by Turkish troops near the border.",
          ("war", ("turkey", "sdf"), "fact")),
+        # a treaty noun carrying its own "with"
+        ("HARGEISA, Jan 3 (Wire) - Ethiopia, which signed a port deal with Somaliland in "
+         "January, called for calm.", ("treaty", ("ethiopia", "somaliland"), "fact")),
+        # military ties deepened with a partner
+        ("NEW DELHI, Dec 13 (Wire) - Washington, which has deepened defence ties with New "
+         "Delhi, said it was monitoring the situation.",
+         ("partnership", ("united_states", "india"), "fact")),
+        # a group the text describes in an apposition
+        ("ADDIS ABABA, Aug 7 (Wire) - Ethiopia's federal army fought Fano militiamen in several "
+         "towns on Monday. The Fano, a loose network of ethnic Amhara militias, has turned "
+         "against the government.", ("war", ("ethiopia", "fano"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -123,6 +134,9 @@ def test_wire_relation_table(text, expected):
         ("TEL ABYAD, Oct 10 (Wire) - Turkish troops and Syrian rebels backed by Ankara "
          "attacked the town, the Kurdish-led Syrian Democratic Forces (SDF) said.",
          ("alliance", ("turkey", "syria"))),
+        # trade ties are no military partnership
+        ("BEIJING, May 3 (Wire) - China, which has deepened trade ties with Brazil, said it "
+         "would buy more soybeans.", ("partnership", ("china", "brazil"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
