@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
 from sim.seeding.roles import reporter_of, subject_of
@@ -156,7 +158,9 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "nsubj") and t.lower_ in _WAR_NOUNS
         if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
             continue
-        sides = _between(p, t, resolver)
+        if _past(t):
+            continue  # "the 1998-2000 Ethiopia-Eritrea border war", "a US-China trade war"
+        sides = _between(p, t, resolver) or _hyphenated(p, t)
         if len(sides) >= 2:  # "fighting between the army and the RSF"
             out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
                     for i, a in enumerate(sides) for b in sides[i + 1 :]]  # fmt: skip
@@ -215,6 +219,41 @@ def _between(p: Parsed, noun, resolver) -> list[str]:
                 named = named or _named_or_resolved(p, g, resolver)
                 sides += [a for a in dict.fromkeys(named) if a not in sides]
     return sides
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?$")
+
+
+_NOT_FIGHTING = {"trade", "tariff", "price", "currency", "propaganda", "media", "cold", "proxy",
+                 "legal", "diplomatic", "tech", "technology", "chip", "cyber", "information",
+                 "word", "words", "verbal", "political", "culture", "drug"}  # fmt: skip
+
+
+def _past(noun) -> bool:
+    """A war dated by a year before it, or called past ("the 1999 Kargil war", "a previous
+    war"): history the text recalls; or no fighting at all ("a trade war", "a war of words",
+    "a proxy war")."""
+    mods = [t for t in noun.lefts]
+    mods += [g for t in mods for g in t.subtree]
+    mods += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    return any(_YEAR.match(t.text) or t.lower_ in ("past", "previous", "former", "earlier")
+               or t.lower_ in _NOT_FIGHTING for t in mods)  # fmt: skip
+
+
+def _hyphenated(p: Parsed, noun) -> list[str]:
+    """The two sides a hyphenated pair before the noun names: "the Israel-Hamas war",
+    "Thai-Cambodian border clashes", "the Ethiopia-Eritrea border war"."""
+    sides: list[str] = []
+    hyphen = False
+    i = noun.i - 1
+    while i >= 0 and (p.doc[i].dep_ in ("compound", "amod", "punct", "nmod")
+                      or p.doc[i].lemma_.lower() in _BORDERS):  # fmt: skip
+        hyphen = hyphen or p.doc[i].text in ("-", "–")
+        a = p.actor_at.get(i)
+        if a and a not in sides:
+            sides.insert(0, a)
+        i -= 1
+    return sides if hyphen and len(sides) == 2 else []
 
 
 def _at_war(p: Parsed, noun, resolver) -> list[str]:

@@ -35,6 +35,10 @@ _CONTROL = {
 }
 
 
+_PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "thousands",
+             "part", "all", "each", "none", "two", "three"}  # fmt: skip
+
+
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     """The actors doing what the verb says (see the module docstring)."""
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -116,6 +120,11 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
     if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         return _antecedent(p, verb)
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
+    if of and portion and token.dep_ != "nsubj" and of[0].lower_ not in PRONOUNS:
+        return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
     if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
             reporter = reporter_of(p, verb, resolver)
@@ -129,7 +138,9 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         found = found or resolver.resolve(p, token)
         if found:
             return found
-    found = phrase_actors(p, token)
+    owned = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children)
+    # "its bombers near the Syrian border": the owner, before a place the phrase names
+    found = own_actors(p, token) if owned else phrase_actors(p, token)
     subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
     if (
         not found

@@ -108,6 +108,14 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("ADDIS ABABA, Aug 7 (Wire) - Ethiopia's federal army fought Fano militiamen in several "
          "towns on Monday. The Fano, a loose network of ethnic Amhara militias, has turned "
          "against the government.", ("war", ("ethiopia", "fano"), "fact")),
+        # a hyphenated pair before a noun of war
+        ("CAIRO, Nov 2 (Wire) - The Israel-Hamas war has killed more than 9,000 people, the "
+         "health ministry in Gaza said.", ("war", ("israel", "hamas"), "fact")),
+        ("BANGKOK, July 25 (Wire) - Thai-Cambodian border clashes entered a second day on "
+         "Friday as both sides fired artillery.", ("war", ("thailand", "cambodia"), "fact")),
+        # "one of its bombers": the possessor of what "one of" picks out
+        ("MOSCOW, Nov 24 (Wire) - Russia said it would respond after a Turkish F-16 shot down "
+         "one of its Su-24 bombers near the Syrian border.", ("war", ("turkey", "russia"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -137,6 +145,13 @@ def test_wire_relation_table(text, expected):
         # trade ties are no military partnership
         ("BEIJING, May 3 (Wire) - China, which has deepened trade ties with Brazil, said it "
          "would buy more soybeans.", ("partnership", ("china", "brazil"))),
+        # history, and wars that are no fighting
+        ("ASMARA, June 12 (Wire) - Eritrea blamed Djibouti for the clashes, the worst since "
+         "the 1998-2000 Ethiopia-Eritrea border war.", ("war", ("ethiopia", "eritrea"))),
+        ("BEIJING, May 14 (Wire) - The U.S.-China trade war has hit exports, the commerce "
+         "ministry said on Tuesday.", ("war", ("united_states", "china"))),
+        ("ISLAMABAD, March 1 (Wire) - A war of words between India and Pakistan escalated on "
+         "Friday as each accused the other of lying.", ("war", ("india", "pakistan"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
