@@ -99,6 +99,11 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                     if cls.kind == "ceasefire" and len({*subjects, *targets}) == 2:
                         # the two parties to a ceasefire were at war (not its brokers)
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
+        if cls.kind == "war" and targets and len(subjects) >= 2 and _as_coalition(v):
+            # "Saudi Arabia and a coalition of ... Egypt, Jordan and Sudan launched strikes on
+            # X": those who attack as a coalition are allies
+            out += [finding_at(p, "alliance", "consult_partners", (subjects[0], b), modality,
+                               v, {}) for b in subjects[1:] if b not in targets]  # fmt: skip
         resolver.heard(*grammatical)
         if cls.kind == "war" and modality == FACT and subjects and targets:
             resolver.attackers[:], resolver.struck[:] = subjects[:1], targets
@@ -166,6 +171,12 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+def _as_coalition(v) -> bool:
+    """Whether the verb's subject names a coalition ("a coalition of nine countries")."""
+    return any(t.lemma_.lower() == "coalition" for c in v.children if c.dep_ == "nsubj"
+               for t in c.subtree)  # fmt: skip
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

@@ -182,6 +182,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
+        if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
+            target = _sufferer(p, t)  # "its forces had repelled 40 Russian attacks"
         if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
@@ -224,6 +226,8 @@ def _between(p: Parsed, noun, resolver) -> list[str]:
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?$")
 
 
+# verbs of withstanding an attack: "repelled Russian attacks", "foiled an Iranian drone attack"
+_DEFEND = {"repel", "repulse", "thwart", "foil", "withstand", "fend", "resist", "survive"}
 _NOT_FIGHTING = {"trade", "tariff", "price", "currency", "propaganda", "media", "cold", "proxy",
                  "legal", "diplomatic", "tech", "technology", "chip", "cyber", "information",
                  "word", "words", "verbal", "political", "culture", "drug"}  # fmt: skip

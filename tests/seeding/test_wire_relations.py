@@ -116,6 +116,16 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         # "one of its bombers": the possessor of what "one of" picks out
         ("MOSCOW, Nov 24 (Wire) - Russia said it would respond after a Turkish F-16 shot down "
          "one of its Su-24 bombers near the Syrian border.", ("war", ("turkey", "russia"), "fact")),
+        # a coalition's members listed with "among them" attack with its leader, as allies
+        ("RIYADH, March 26 (Wire) - Saudi Arabia and a coalition of nine other countries, among "
+         "them Egypt, Jordan and Sudan, launched air strikes on Houthi positions in Yemen.",
+         ("alliance", ("saudi_arabia", "jordan"), "fact")),
+        ("RIYADH, March 26 (Wire) - Saudi Arabia and a coalition of nine other countries, among "
+         "them Egypt, Jordan and Sudan, launched air strikes on Houthi positions in Yemen.",
+         ("war", ("egypt", "houthis"), "fact")),
+        # attacks repelled: their owner attacks the one who repelled them
+        ("KYIV, May 2 (Wire) - Ukraine said its forces had repelled 40 Russian attacks near "
+         "Pokrovsk over the past day.", ("war", ("russia", "ukraine"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -152,6 +162,9 @@ def test_wire_relation_table(text, expected):
          "ministry said on Tuesday.", ("war", ("united_states", "china"))),
         ("ISLAMABAD, March 1 (Wire) - A war of words between India and Pakistan escalated on "
          "Friday as each accused the other of lying.", ("war", ("india", "pakistan"))),
+        # two states striking the same target are not thereby allies (the keys' reading)
+        ("WASHINGTON, Jan 12 (Wire) - The United States and Britain struck Houthi radar sites "
+         "in Yemen overnight, the Pentagon said.", ("alliance", ("united_states", "united_kingdom"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
