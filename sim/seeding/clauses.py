@@ -34,6 +34,7 @@ from sim.seeding.verb_sense import (
     goods_sent,
     recipient_of_goods,
     rival,
+    verb_lemma,
 )
 from sim.seeding.verbs import VerbClass
 
@@ -160,6 +161,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind == "war" and not targets:  # "fired missiles at Riyadh": the capital's state
         targets = [p.capital_at[o.i] for o in objects
                    if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
+    if cls.kind == "war" and not targets:  # "recaptured the town, which insurgents of X had
+        targets = _holders_of_place(p, v, objects, resolver)  # held", "retook it from X"
     if cls.kind == "war" and not targets:  # "struck targets near Damascus": its state
         around = [g for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ in _AROUND for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -171,6 +174,30 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # every pair (the finding loop skips an actor paired with itself)
         return subjects[:-1], subjects[1:]
     return subjects, [t for t in targets if t not in subjects]
+
+
+_TAKE = {"retake", "recapture", "capture", "seize", "liberate", "wrest", "reclaim", "take"}
+_HOLD = {"hold", "control", "occupy", "seize", "capture", "run"}
+
+
+def _holders_of_place(p: Parsed, v, objects: list, resolver: Resolver) -> list[str]:
+    """Who held the place an attack took: "recaptured the port town, which insurgents of Ansar
+    al-Sunna had held", "the town held by the rebels", "retook Kherson from Russian forces"."""
+    if verb_lemma(v) not in _TAKE:
+        return []
+    found: list[str] = []
+    for o in objects:
+        for c in o.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in _HOLD:
+                found += [a for s in c.children if s.dep_ == "nsubj"
+                          for a in actors_of(p, s, resolver, c)]  # fmt: skip
+            if c.dep_ == "acl" and c.lemma_.lower() in _HOLD:
+                found += [a for ag in c.children if ag.dep_ == "agent"
+                          for g in ag.children for a in actors_of(p, g, resolver, c)]  # fmt: skip
+    found += [a for h in (v, *objects) for c in h.children if c.dep_ == "prep"
+              and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"
+              for a in actors_of(p, g, resolver, v)]  # fmt: skip
+    return list(dict.fromkeys(found))
 
 
 def _as_coalition(v) -> bool:

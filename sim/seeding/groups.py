@@ -8,8 +8,9 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 - a capitalised name whose head is a group noun: "the Syrian National Army", "the Rapid Support
   Forces", "the Three Brotherhood Alliance", "the Islamic Resistance in Iraq";
 - an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia";
-- a capitalised name an indefinite apposition describes as a group: "the Fano, a loose network
-  of ethnic Amhara militias", "Viv Ansanm, a coalition of armed gangs";
+- a capitalised name an indefinite apposition describes as a group, or one right after a group
+  word: "the Fano, a loose network of ethnic Amhara militias", "Viv Ansanm, a coalition of
+  armed gangs", "the Islamic State-linked group Ansar al-Sunna";
 - a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
@@ -60,6 +61,10 @@ _DESCRIBED = re.compile(
     r"(?:[\w-]+\s+){0,5}?(?:armed\s+)?(?:group|militias?|network|coalition|alliance|movement|"
     r"faction|gangs?|cartel|insurgency|rebels|insurgents)\b"
 )  # "the Fano, a loose network of ethnic Amhara militias"
+_NAMED_AFTER_GROUP = re.compile(
+    r"\b(?:group|militia|faction|outfit)\s+(?P<name>[A-Z][\w’'-]+"
+    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
+)  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                         r"February|March|April|May|June|July|August|September|October|"
                         r"November|December|Meanwhile|However|Since|Then|Today)\b")  # fmt: skip
@@ -76,6 +81,10 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
         _owned_government(text, name, acr, actors, aliases)
     for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
         name = re.split(r"['’]s\s+", re.sub(r"^The\s+", "", m.group("name")))[-1]  # "Iraq's"
+        if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
+            _add(name, None, gaz, actors, aliases)
+    for m in _NAMED_AFTER_GROUP.finditer(text):  # "the militant group Ansar al-Sunna"
+        name = m.group("name")
         if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
             _add(name, None, gaz, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):

@@ -120,6 +120,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
     if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         return _antecedent(p, verb)
+    if token.lower_ in ("which", "who") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        return _antecedent(p, verb.head)  # "Iran, which officials say supplies the Houthis"
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"

@@ -34,11 +34,17 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
     return cls, None
 
 
+def verb_lemma(v) -> str:
+    """The verb table's lemma of a verb token (see ``_known_lemma``)."""
+    return _known_lemma(v.lemma_.lower(), verbs())
+
+
 def _known_lemma(lemma: str, table) -> str:
     """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
     "relaunche") is "launch", "redeployed" is "deploy": the same event again; "waging" (lemma
     "wag") is "wage"."""
     known = table.by_lemma.keys() | table.light
+    lemma = table.irregular.get(lemma, lemma)  # "retook": "retake"
     if lemma in known:
         return lemma
     if f"{lemma}e" in known:  # "waging": lemma "wag", the verb "wage"

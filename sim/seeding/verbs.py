@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sim.seeding.findings import load_data
@@ -36,6 +36,7 @@ class Verbs:
     provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
     suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
     holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
+    irregular: dict[str, str] = field(default_factory=dict)  # "retook" -> "retake"
 
 
 KINDS = (
@@ -97,4 +98,5 @@ def verbs() -> Verbs:
                  frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
                  frozenset(data.get("provisions", [])),
                  frozenset(data.get("suppliers", [])),
-                 frozenset(data.get("holding_verbs", [])))  # fmt: skip
+                 frozenset(data.get("holding_verbs", [])),
+                 dict(data.get("irregular", {})))  # fmt: skip

@@ -38,6 +38,8 @@ def introduced(text: str) -> dict[str, tuple[str, str]]:
          "fano", "armed_group"),
         ("Viv Ansanm, a coalition of armed gangs, attacked the airport.", "Viv Ansanm",
          "viv_ansanm", "armed_group"),
+        ("Insurgents of the Islamic State-linked group Ansar al-Sunna held the town.",
+         "Ansar al-Sunna", "ansar_al_sunna", "armed_group"),
     ],
 )  # fmt: skip
 def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):

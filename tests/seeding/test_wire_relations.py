@@ -126,6 +126,16 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         # attacks repelled: their owner attacks the one who repelled them
         ("KYIV, May 2 (Wire) - Ukraine said its forces had repelled 40 Russian attacks near "
          "Pokrovsk over the past day.", ("war", ("russia", "ukraine"), "fact")),
+        # who held the place an attack took
+        ("MAPUTO, Aug 9 (Wire) - Rwandan and Mozambican troops on Sunday recaptured the port "
+         "town of Mocimboa da Praia, which insurgents of the Islamic State-linked group Ansar "
+         "al-Sunna had held for two years.", ("war", ("rwanda", "ansar_al_sunna"), "fact")),
+        ("KHERSON, Nov 11 (Wire) - Ukrainian forces retook Kherson from Russian troops on "
+         "Friday, the governor said.", ("war", ("ukraine", "russia"), "fact")),
+        # "which officials say supplies": the relative pronoun under a reporting verb
+        ("DUBAI, Jan 1 (Wire) - Iran, which Western officials say supplies the Houthis with "
+         "drones and missiles, sent a warship into the Red Sea on Monday.",
+         ("supply", ("iran", "houthis"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -165,6 +175,10 @@ def test_wire_relation_table(text, expected):
         # two states striking the same target are not thereby allies (the keys' reading)
         ("WASHINGTON, Jan 12 (Wire) - The United States and Britain struck Houthi radar sites "
          "in Yemen overnight, the Pentagon said.", ("alliance", ("united_states", "united_kingdom"))),
+        # "the rebels" are the rebels, not a community of states the text introduced
+        ("GOMA, Nov 12 (Wire) - Kenyan troops arrived to fight the rebels. They are part of an "
+         "East African Community (EAC) force meant to help Kinshasa push back M23 rebels.",
+         ("war", ("kenya", "eac"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
