@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from sim.seeding.findings import FACT, Finding
+from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
+from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
 from sim.seeding.roles import reporter_of, subject_of
 from sim.seeding.verbs import verbs
@@ -160,9 +161,13 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             continue
         if _past(t):
             continue  # "the 1998-2000 Ethiopia-Eritrea border war", "a US-China trade war"
+        modality = _noun_modality(t)
+        if modality is None:
+            continue  # "if Ukraine strikes ..., it would mean NATO is at war with Russia"
         sides = _between(p, t, resolver) or _hyphenated(p, t)
         if len(sides) >= 2:  # "fighting between the army and the RSF"
-            out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
+            out += [finding_at(p, "war", "strike_territory", (a, b), modality, t,
+                               {"noun": t.text})
                     for i, a in enumerate(sides) for b in sides[i + 1 :]]  # fmt: skip
             continue
         owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
@@ -191,9 +196,33 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
                      for g in c.children for a in _own_or_resolved(p, g, resolver)]  # fmt: skip
             target = _sufferer(p, t) if owner else []
-        out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
+        out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+# verbs that make a war hypothetical under a modal: "it would mean NATO was at war with Russia"
+_WOULD_MEAN = {"be", "mean", "amount", "constitute", "lead", "spark", "trigger", "risk", "become"}
+
+
+def _noun_modality(noun) -> str | None:
+    """Whether a war told by a noun happened: denied when its verb is, hypothetical when a
+    modal makes it so ("it would mean NATO was at war with Russia"), none inside an "if"
+    clause, else a fact ("the coalition would keep up its campaign against the militants")."""
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return FACT
+    if in_condition(v):
+        return None
+    modality = modality_of(v)
+    if modality == NEGATED:
+        return NEGATED
+    hypothetical = [h for h in (v, v.head) if h.lemma_.lower() in _WOULD_MEAN
+                    and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+                            for c in h.children)]  # fmt: skip
+    return HEDGED if hypothetical else FACT  # "would keep up its campaign": still a fact
 
 
 _BORDERS = {"border", "frontier", "boundary", "line"}

@@ -216,3 +216,26 @@ def test_demonyms_name_their_states(text, pair):
     got = {(f.kind, tuple(sorted(f.parties))) for f in extract(
         parse_document(text.encode(), "t.txt")).findings}  # fmt: skip
     assert ("war", pair) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        # a condition that names no actor: the target is the one the consequence strikes
+        ("SEOUL, Oct 9 (Wire) - North Korea said on Wednesday it would strike South Korea "
+         "without hesitation if another drone violated its airspace.", "north_korea",
+         "south_korea"),
+        # "would receive a harsh response", "would pay a heavy price": the one threatened
+        ("TEHRAN, Aug 5 (Wire) - Iran's Revolutionary Guards warned that Israel would receive a "
+         "harsh response for the killing of a Hamas leader in Tehran.", "iran", "israel"),
+    ],
+)  # fmt: skip
+def test_wire_threats(text, speaker, target):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert (speaker, target) in {f.parties for f in ex.findings if f.kind == "doctrine"}
+
+
+def test_a_war_a_modal_makes_hypothetical_is_no_fact():
+    got = findings("MOSCOW, Sept 12 (Wire) - Putin said that allowing Ukraine to fire long-range "
+                   "missiles into Russia would mean NATO was at war with Russia.")  # fmt: skip
+    assert ("war", ("nato", "russia"), "fact") not in got
