@@ -33,6 +33,7 @@ from sim.seeding.verb_sense import (
     goods_of_clause,
     goods_sent,
     recipient_of_goods,
+    MOVEMENT,
     rival,
     verb_lemma,
 )
@@ -155,6 +156,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind == "supply" and carrier is None:
         objects += recipient_of_goods(v)
     objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
+    if verb_lemma(v) in MOVEMENT and _pursues_group(p, v, resolver):
+        objects = [o for o in objects if o.head.lower_ != "into"]  # "crossed into Somalia in
+        # pursuit of al Shabaab": an incursion against the group, not a war with the state
     targets: list[str] = []
     for o in objects:
         targets += [a for a in actors_of(p, o, resolver, v) if a not in targets]
@@ -198,6 +202,15 @@ def _holders_of_place(p: Parsed, v, objects: list, resolver: Resolver) -> list[s
               and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"
               for a in actors_of(p, g, resolver, v)]  # fmt: skip
     return list(dict.fromkeys(found))
+
+
+def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
+    """Whether the clause of a movement names an armed group besides its subject ("crossed into
+    Ecuador and killed a FARC commander", "in pursuit of al Shabaab militants")."""
+    subject = set(subject_of(p, v, resolver))
+    clause = [t for h in (v, *v.conjuncts) for t in h.subtree]
+    return any(resolver.kinds.get(a) == "armed_group" and a not in subject
+               for t in clause if (a := p.actor_at.get(t.i)))  # fmt: skip
 
 
 def _as_coalition(v) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sim.seeding.findings import Finding
+from sim.seeding.findings import Finding, load_data
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug, standard_gazetteer
 from sim.seeding.mentions import Mention
 from sim.seeding.text import Sentence
@@ -43,6 +43,16 @@ _PATRON_WORDS = {
     "armed",
     "lead",
     "led",
+    "train",
+    "trained",
+    "equip",
+    "equipped",
+    "finance",
+    "financed",
+    "recognise",
+    "recognised",
+    "recognize",
+    "recognized",
 }
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
@@ -190,6 +200,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             out.append(a)
         for c in t.children:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
+            if _flag(p, c):
+                continue  # "a Liberian-flagged tanker": a flag of convenience, no party
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
@@ -234,11 +246,21 @@ def _listed(appos) -> bool:
     )
 
 
+def _flag(p: Parsed, c) -> bool:
+    """ "Liberian-flagged", "Panama-registered": an open registry's flag on a ship (see
+    ``open_registries`` in the gazetteer), which names no party."""
+    if c.dep_ not in ("amod", "compound") or c.lower_.rsplit("-", 1)[-1] not in (
+        "flagged", "registered"):  # fmt: skip
+        return False
+    registries = set(load_data("gazetteer.yaml").get("open_registries", []))
+    return any(p.actor_at.get(t.i) in registries for t in c.subtree)
+
+
 def _backer(c) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
     the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
-        return True
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+        return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
             and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
-_MOVEMENT = {"cross", "roll", "pour", "sweep", "push", "advance", "march"}
+MOVEMENT = {"cross", "roll", "pour", "sweep", "push", "advance", "march"}
 _HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 
@@ -144,7 +144,7 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
-    if lemma in _MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
+    if lemma in MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
         into = any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
         return into and not any(t.lemma_.lower() in _HELP and _purpose_of(t, v) for t in v.subtree)
     return True

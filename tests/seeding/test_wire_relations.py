@@ -175,6 +175,16 @@ def test_wire_relation_table(text, expected):
         # two states striking the same target are not thereby allies (the keys' reading)
         ("WASHINGTON, Jan 12 (Wire) - The United States and Britain struck Houthi radar sites "
          "in Yemen overnight, the Pentagon said.", ("alliance", ("united_states", "united_kingdom"))),
+        # an incursion after an armed group is no war with the state it enters
+        ("NAIROBI, Oct 16 (Wire) - Kenyan troops crossed into Somalia on Sunday in pursuit of "
+         "al Shabaab militants blamed for a string of kidnappings.", ("war", ("kenya", "somalia"))),
+        ("QUITO, March 1 (Wire) - Colombian troops crossed into Ecuador on Saturday and killed a "
+         "senior FARC commander at a rebel camp.", ("war", ("colombia", "ecuador"))),
+        # a patron's or trainer's demonym, or a flag of convenience, names no party
+        ("MOGADISHU, Oct 21 (Wire) - Turkish-trained Somali commandos attacked an al Shabaab base "
+         "north of the capital on Monday.", ("war", ("turkey", "al_shabaab"))),
+        ("SANAA, Jan 9 (Wire) - Houthi fighters attacked a Liberian-flagged tanker in the Red Sea "
+         "on Monday, the ship's operator said.", ("war", ("houthis", "liberia"))),
         # "the rebels" are the rebels, not a community of states the text introduced
         ("GOMA, Nov 12 (Wire) - Kenyan troops arrived to fight the rebels. They are part of an "
          "East African Community (EAC) force meant to help Kinshasa push back M23 rebels.",
