@@ -26,6 +26,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, moved_by_proxy, subject_of
 from sim.seeding.verb_sense import (
     ANNOUNCED,
+    MOVEMENT,
     announced,
     class_of,
     deal_to_buy,
@@ -33,7 +34,6 @@ from sim.seeding.verb_sense import (
     goods_of_clause,
     goods_sent,
     recipient_of_goods,
-    MOVEMENT,
     rival,
     verb_lemma,
 )
