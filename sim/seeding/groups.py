@@ -32,7 +32,7 @@ _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", 
 _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|controlled)$", re.I)
 _HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
                     r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
-                    r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
+                    r"Mujahideen|Taliban|Organi[sz]ation|Union|Party|Cartel)$")  # fmt: skip
 _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|"
                          r"Office|Court|Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
                          r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
@@ -62,7 +62,7 @@ _DESCRIBED = re.compile(
     r"faction|gangs?|cartel|insurgency|rebels|insurgents)\b"
 )  # "the Fano, a loose network of ethnic Amhara militias"
 _NAMED_AFTER_GROUP = re.compile(
-    r"\b(?:group|militia|faction|outfit)\s+(?P<name>[A-Z][\w’'-]+"
+    r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
     r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
 )  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
@@ -75,8 +75,8 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     actors = dict(gaz.actors)
     aliases = dict(gaz.aliases)
     for name, acr in _named(text):
-        if acr is None and _known_before_place(name, aliases):
-            continue  # "the Rapid Support Forces in Omdurman": the RSF, in a place
+        if acr is None:  # "the Rapid Support Forces in Omdurman": the RSF, in a place
+            name = _without_place(name, aliases)
         _add(name, acr, gaz, actors, aliases)
         _owned_government(text, name, acr, actors, aliases)
     for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
@@ -110,11 +110,17 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     return replace(gaz, actors=actors, aliases=aliases)
 
 
-def _known_before_place(name: str, aliases: dict) -> bool:
-    """Whether a name read with an "in"/"of" complement is a known actor before it ("Rapid
-    Support Forces in Omdurman"), unlike "the Islamic Resistance in Iraq"."""
-    head = re.split(r"\s+(?:in|of)\s+", name)[0]
-    return head != name and (head in aliases or head.removeprefix("the ") in aliases)
+_REGIONS = re.compile(r"\b(?:Africa|Arabia|Sahel|Levant|Maghreb|Sinai|Caucasus|Peninsula)\b")
+
+
+def _without_place(name: str, aliases: dict) -> str:
+    """A group's name without an "in" complement that only says where it is ("the Rapid Support
+    Forces in Omdurman", "the Sinaloa Cartel in Culiacan"); a state or region in the name stays
+    ("the Islamic Resistance in Iraq", "al Qaeda in the Arabian Peninsula")."""
+    head, _, tail = name.partition(" in ")
+    if not tail or tail in aliases or tail.removeprefix("the ") in aliases:
+        return name
+    return name if _REGIONS.search(tail) else head
 
 
 def _named(text: str) -> list[tuple[str, str | None]]:

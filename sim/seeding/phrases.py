@@ -21,7 +21,8 @@ from sim.seeding.text import Sentence
 
 _OWN = {"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "punct", "prep", "agent", "parataxis"}
 _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|front|brigades?|"
-                          r"resistance|taliban|fighters|jihadists|insurgents)\b", re.I)  # fmt: skip
+                          r"resistance|taliban|fighters|jihadists|insurgents|gangs?|cartel)\b",
+                          re.I)  # fmt: skip
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
                          r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip

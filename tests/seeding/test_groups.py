@@ -40,6 +40,10 @@ def introduced(text: str) -> dict[str, tuple[str, str]]:
          "viv_ansanm", "armed_group"),
         ("Insurgents of the Islamic State-linked group Ansar al-Sunna held the town.",
          "Ansar al-Sunna", "ansar_al_sunna", "armed_group"),
+        ("U.S. officials blamed the Venezuelan gang Tren de Aragua for the killings.",
+         "Tren de Aragua", "tren_de_aragua", "armed_group"),
+        ("Troops clashed with gunmen of the Sinaloa Cartel in Culiacan.", "Sinaloa Cartel",
+         "sinaloa_cartel", "armed_group"),
     ],
 )  # fmt: skip
 def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
