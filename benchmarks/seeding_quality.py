@@ -11,12 +11,11 @@ not read the extractor's code). ``--sets dev`` scores only the development set, 
 developing: the per-document lines of the other sets name their misses, so read only their
 summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind
 set without seeing its misses). For each set: one line per document (its misses and extras),
-then the micro-averaged precision and recall of actors, relations, forces and conditionals, the share
-of right start dates, passing-mention actors per document, and the share of drafts from texts
-that report
-hostilities whose simulation moves (some actor leaves its start rung in at least half of N
-replicates, default 20). Then the time to seed 20 documents after start-up. The last line is a
-JSON object with every figure.
+then the micro-averaged precision and recall of actors, relations, forces and conditionals,
+the share of right start dates, passing-mention actors per document, and the share of drafts
+from texts that report hostilities whose simulation moves (some actor leaves its start rung in
+at least half of N replicates, default 20). Then the time to seed 20 documents after start-up.
+The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
