@@ -37,7 +37,7 @@ from sim.seeding.verb_sense import (
     rival,
     verb_lemma,
 )
-from sim.seeding.verbs import VerbClass
+from sim.seeding.verbs import VerbClass, verbs
 
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
@@ -68,12 +68,14 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         had_event = True
         if in_condition(v) or rival(carrier):
             continue
-        if not event_really(v, cls, carrier):
+        if not event_really(v, cls, carrier) or _dated_history(v, cls):
             continue
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.kind == "deployment" and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         modality = modality_of(v)
+        if verb_lemma(v) in verbs().holding:  # "X, with which it has a treaty": a standing
+            modality = NEGATED if any(c.dep_ == "neg" for c in v.children) else FACT  # state
         joined = [a for a in joined_by(p, v, resolver) if a not in subjects + targets]
         out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                 for a in subjects for b in joined]  # fmt: skip
@@ -114,6 +116,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         elif cls.kind == "war" and modality == FACT and targets:  # "Kampala was hit by bombings"
             resolver.victims[:] = targets
     out += allegiance(p, resolver) + nominal_wars(p, resolver)
+    resolver.fighting += [f.parties for f in out if f.kind == "war" and f.modality == FACT
+                          and f.parties not in resolver.fighting]  # fmt: skip
     return _dedupe(out), had_event
 
 
@@ -211,6 +215,17 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
     clause = [t for h in (v, *v.conjuncts) for t in h.subtree]
     return any(resolver.kinds.get(a) == "armed_group" and a not in subject
                for t in clause if (a := p.actor_at.get(t.i)))  # fmt: skip
+
+
+def _dated_history(v, cls: VerbClass) -> bool:
+    """A war the clause fights and dates to a bare year ("the two countries fought a six-week
+    war in 2020"): history the text recalls ("invaded Ukraine in 2022" may go on)."""
+    wars = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")]
+    return cls.kind == "war" and bool(wars) and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
+        for h in (v, *wars) for c in h.children
+    )  # fmt: skip
 
 
 def _as_coalition(v) -> bool:

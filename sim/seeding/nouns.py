@@ -181,6 +181,10 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                                 for g in c.children
                                 for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not target and t.lemma_.lower() in _RECIPROCAL and t.head.dep_ == "prep":
+            verb = t.head.head  # "were killed in fighting with Azerbaijan": "with" on the verb
+            target = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
         if not target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):  # "went to war
             target = [a for c in t.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
                       for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
@@ -273,6 +277,14 @@ def _past(noun) -> bool:
                or t.lower_ in _NOT_FIGHTING for t in mods)  # fmt: skip
 
 
+def _portion_of(token):
+    """ "49 of its soldiers", "some of the troops": the whole the portion is of."""
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    numeric = token.pos_ == "NUM" or token.lower_ in ("some", "many", "most", "dozens")
+    return of[0] if of and numeric and of[0].lower_ not in PRONOUNS else token
+
+
 def _hyphenated(p: Parsed, noun) -> list[str]:
     """The two sides a hyphenated pair before the noun names: "the Israel-Hamas war",
     "Thai-Cambodian border clashes", "the Ethiopia-Eritrea border war"."""
@@ -363,6 +375,7 @@ def _sufferer(p: Parsed, noun) -> list[str]:
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [_portion_of(s) for s in subj]  # "49 of its soldiers had been killed"
             found = [a for s in subj for a in phrase_actors(p, s)]
             owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
             if not found and owners and owners[0].lower_ in PRONOUNS:  # "X said its

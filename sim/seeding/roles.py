@@ -122,6 +122,10 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         return _antecedent(p, verb)
     if token.lower_ in ("which", "who") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         return _antecedent(p, verb.head)  # "Iran, which officials say supplies the Houthis"
+    if token.lower_ in ("which", "whom") and token.dep_ == "pobj":
+        before = _named_before(p, token.head.i)  # "Russia, with which it has a treaty"
+        if before:
+            return before
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
@@ -165,6 +169,14 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
             found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
     return found or resolver.resolve(p, token)
+
+
+def _named_before(p: Parsed, i: int) -> list[str]:
+    """The actor named right before position ``i``, past a comma ("Russia, with which")."""
+    j = i - 1
+    while j >= 0 and p.doc[j].is_punct:
+        j -= 1
+    return [p.actor_at[j]] if j >= 0 and j in p.actor_at else []
 
 
 def _listed_members(p: Parsed, token) -> list[str]:

@@ -136,6 +136,12 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("DUBAI, Jan 1 (Wire) - Iran, which Western officials say supplies the Houthis with "
          "drones and missiles, sent a warship into the Red Sea on Monday.",
          ("supply", ("iran", "houthis"), "fact")),
+        # the sufferer of "fighting with X" is the reporter of "49 of its soldiers"
+        ("YEREVAN, Sept 14 (Wire) - Armenia said on Wednesday that 49 of its soldiers had been "
+         "killed in overnight fighting with Azerbaijan.", ("war", ("armenia", "azerbaijan"), "fact")),
+        # "with which it has a treaty": a standing treaty, whatever verb the parse hangs it on
+        ("YEREVAN, Sept 14 (Wire) - Armenia asked Russia, with which it has a mutual defence "
+         "treaty, for military help.", ("treaty", ("armenia", "russia"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -189,6 +195,10 @@ def test_wire_relation_table(text, expected):
         ("GOMA, Nov 12 (Wire) - Kenyan troops arrived to fight the rebels. They are part of an "
          "East African Community (EAC) force meant to help Kinshasa push back M23 rebels.",
          ("war", ("kenya", "eac"))),
+        # a war the text dates to a past year is history; "the two countries" are the pair at war
+        ("YEREVAN, Sept 14 (Wire) - Armenian and Azerbaijani troops clashed overnight. Turkey "
+         "blamed Armenia. The two countries fought a six-week war in 2020 over Nagorno-Karabakh.",
+         ("war", ("turkey", "armenia"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
