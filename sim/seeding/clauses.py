@@ -221,11 +221,14 @@ def _dated_history(v, cls: VerbClass) -> bool:
     """A war the clause fights and dates to a bare year ("the two countries fought a six-week
     war in 2020"): history the text recalls ("invaded Ukraine in 2022" may go on)."""
     wars = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")]
-    return cls.kind == "war" and bool(wars) and any(
+    ended = any(
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "end" for w in wars for c in w.children
+    )  # "fought an eight-year war with Iran that ended in 1988"
+    return cls.kind == "war" and bool(wars) and (ended or any(
         c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
             g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
         for h in (v, *wars) for c in h.children
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _as_coalition(v) -> bool:

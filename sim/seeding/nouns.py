@@ -65,7 +65,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
         if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
             owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+                      for g in c.children  # "an ally of both countries": the pair
+                      for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
             other = _ally_of(p, t)
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})

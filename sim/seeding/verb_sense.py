@@ -24,6 +24,9 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
             if noun is not None and noun.kind == "treaty":
                 return noun, obj
         return None, None
+    if lemma == "force" and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in
+                                table.forced_to for c in v.children):  # fmt: skip
+        return table.by_lemma.get("attack"), None  # "forced the garrison to surrender"
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
             for n in (obj, *obj.conjuncts):

@@ -37,6 +37,7 @@ class Verbs:
     suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
     holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
     irregular: dict[str, str] = field(default_factory=dict)  # "retook" -> "retake"
+    forced_to: frozenset[str] = frozenset()  # "forced the garrison to surrender": an attack
 
 
 KINDS = (
@@ -99,4 +100,4 @@ def verbs() -> Verbs:
                  frozenset(data.get("provisions", [])),
                  frozenset(data.get("suppliers", [])),
                  frozenset(data.get("holding_verbs", [])),
-                 dict(data.get("irregular", {})))  # fmt: skip
+                 dict(data.get("irregular", {})), frozenset(data.get("forced_to", [])))  # fmt: skip

@@ -142,6 +142,14 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         # "with which it has a treaty": a standing treaty, whatever verb the parse hangs it on
         ("YEREVAN, Sept 14 (Wire) - Armenia asked Russia, with which it has a mutual defence "
          "treaty, for military help.", ("treaty", ("armenia", "russia"), "fact")),
+        # forced to surrender: an attack on the one forced
+        ("BUENOS AIRES, April 3 (Wire) - Argentine troops landed on the islands on Friday and "
+         "forced the garrison of British Royal Marines to surrender after a three-hour battle.",
+         ("war", ("argentina", "united_kingdom"), "fact")),
+        # "an ally of both countries": the pair at war
+        ("BUENOS AIRES, April 3 (Wire) - Argentine troops attacked British marines on Friday. "
+         "The United States, an ally of both countries, offered to mediate.",
+         ("alliance", ("united_states", "united_kingdom"), "fact")),
     ],
 )  # fmt: skip
 def test_wire_relation_table(text, expected):
@@ -199,6 +207,9 @@ def test_wire_relation_table(text, expected):
         ("YEREVAN, Sept 14 (Wire) - Armenian and Azerbaijani troops clashed overnight. Turkey "
          "blamed Armenia. The two countries fought a six-week war in 2020 over Nagorno-Karabakh.",
          ("war", ("turkey", "armenia"))),
+        # a war that ended is history
+        ("KUWAIT CITY, Aug 2 (Wire) - Iraq, which fought an eight-year war with Iran that "
+         "ended in 1988, accuses Kuwait of stealing oil.", ("war", ("iraq", "iran"))),
     ],
 )  # fmt: skip
 def test_wire_relation_not_found(text, wrong):
