@@ -1,6 +1,6 @@
 """Armed groups and organisations a document names itself, beyond the gazetteer.
 
-News copy introduces the actors it expects a reader not to know, in four regular ways; each
+News copy introduces the actors it expects a reader not to know, in five regular ways; each
 becomes an actor with all its names, so later mentions ("the ELN", "HTS strongholds") find it:
 
 - an acronym defined in brackets after a capitalised name: "the National Liberation Army
@@ -11,6 +11,8 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 - a capitalised name an indefinite apposition describes as a group, or one right after a group
   word: "the Fano, a loose network of ethnic Amhara militias", "Viv Ansanm, a coalition of
   armed gangs", "the Islamic State-linked group Ansar al-Sunna";
+- a region with forces or a government of its own: "Tigray regional forces", "the
+  semi-autonomous region of Puntland" (kind territory);
 - a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
@@ -65,6 +67,11 @@ _NAMED_AFTER_GROUP = re.compile(
     r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
     r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
 )  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
+_REGIONAL = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+regional\s+"
+    r"(?:forces|government|administration|authorities|state|troops|militias?)\b"
+    r"|\bsemi-autonomous\s+(?:region\s+of\s+|state\s+of\s+)?(?P<semi>[A-Z][a-z]+)\b"
+)  # "Tigray regional forces", "the semi-autonomous region of Puntland"
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                         r"February|March|April|May|June|July|August|September|October|"
                         r"November|December|Meanwhile|However|Since|Then|Today)\b")  # fmt: skip
@@ -83,6 +90,11 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
         name = re.split(r"['’]s\s+", re.sub(r"^The\s+", "", m.group("name")))[-1]  # "Iraq's"
         if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
             _add(name, None, gaz, actors, aliases)
+    for m in _REGIONAL.finditer(text):  # a region with forces or a government of its own
+        name = m.group("name") or m.group("semi")
+        if name not in aliases and not _NOT_NAMES.match(name) and not _TITLE_WORDS.match(name):
+            aliases[name] = (slug(name), "n")
+            actors.setdefault(slug(name), KnownActor(slug(name), name, "territory"))
     for m in _NAMED_AFTER_GROUP.finditer(text):  # "the militant group Ansar al-Sunna"
         name = m.group("name")
         if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):

@@ -44,6 +44,10 @@ def introduced(text: str) -> dict[str, tuple[str, str]]:
          "Tren de Aragua", "tren_de_aragua", "armed_group"),
         ("Troops clashed with gunmen of the Sinaloa Cartel in Culiacan.", "Sinaloa Cartel",
          "sinaloa_cartel", "armed_group"),
+        ("Tigray regional forces attacked a federal army base near Mekelle.", "Tigray", "tigray",
+         "territory"),
+        ("U.S. jets struck militants in the semi-autonomous region of Puntland.", "Puntland",
+         "puntland", "territory"),
     ],
 )  # fmt: skip
 def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
