@@ -184,7 +184,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near"}, {"appos", "of"}):
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout"},
+                 {"appos", "of"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
