@@ -1,22 +1,26 @@
-"""Replicate throughput of the default scenario, three ways, measured side by side.
+"""Replicate throughput of the default scenario, four ways, measured side by side.
 
 (a) ours: ``run_job`` into a temporary folder with N worker processes (every table streamed to
     Parquet, run.json written);
+(a') ours with ``engine=batched``: the same ``run_job``, replicates stepped together in blocks
+    of 1,000 (``sim.batch``), one block per task in the same N processes (so give it at least
+    N x 1,000 replicates: the default is 2,000);
 (b) ``mesa.batch_run`` as a competent user would configure it: the model takes the scenario by
     *name* (each process reads the file once), collects the outcome row once, at the last step,
     and runs in the same N processes;
 (c) the floor: the bare loop (model construction + steps, nothing recorded, nothing written)
     split over the same N processes.
 
-All three get the same seeds, steps and rule and combat parameters. One round runs the three
-one after another (in a rotating order); rounds repeat until the ratios ours/batch_run and
-ours/floor of the last three rounds lie within ``--tolerance`` of their median (or
-``--max-rounds``). Two ratios are given: of throughput (runs/s, wall time) and of CPU time per
-replicate. The load average is printed before and after: on a shared machine identical work
-varies by 20-40% between runs and wall time follows the other users' load, so only ratios taken
-in the same round mean much, and the CPU ratios (used for the stopping rule) move less.
+All get the same base seed, steps and rule and combat parameters. One round runs the ways
+one after another (in a rotating order); rounds repeat until the CPU ratios of both engines to
+batch_run and to the floor over the last three rounds lie within ``--tolerance`` of their
+median (or ``--max-rounds``). Two ratios are given: of throughput (runs/s, wall time) and of
+CPU time per replicate. The load average is printed before and after: on a shared machine
+identical work varies by 20-40% between runs and wall time follows the other users' load, so
+only ratios taken in the same round mean much, and the CPU ratios (used for the stopping rule)
+move less.
 
-    python benchmarks/sweep_throughput.py [--replicates 1000] [--steps 26] [--processes N]
+    python benchmarks/sweep_throughput.py [--replicates 2000] [--steps 26] [--processes N]
 
 Prints a table per round and a summary, then as the last line one JSON object for tools.
 """
@@ -33,6 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import mesa
@@ -47,12 +52,12 @@ from sim.experiment.run import run_job
 
 BASE_SEED = 20241028
 SCENARIO = "kursk_2024"
-WAYS = ("ours", "batch_run", "floor")
-RATIOS = {  # ratio name -> (the other way, the unit compared); > 1 means ours is better
-    "runs/s vs batch_run": ("batch_run", "runs_per_s"),
-    "cpu vs batch_run": ("batch_run", "cpu_ms_per_run"),
-    "runs/s vs floor": ("floor", "runs_per_s"),
-    "cpu vs floor": ("floor", "cpu_ms_per_run"),
+WAYS = ("ours", "batched", "batch_run", "floor")
+RATIOS = {  # ratio name -> (our way, the other way, the unit compared); > 1: ours is better
+    f"{label}{unit_label} vs {other}": (way, other, unit)
+    for way, label in (("ours", ""), ("batched", "batched "))
+    for other in ("batch_run", "floor")
+    for unit_label, unit in (("runs/s", "runs_per_s"), ("cpu", "cpu_ms_per_run"))
 }
 
 
@@ -96,6 +101,11 @@ def ours(job: Job, processes: int) -> None:
         run_job(job, Path(tmp), {}, None, progress=False, workers=processes)
 
 
+def batched(job: Job, processes: int) -> None:
+    """Our pipeline with the batched engine: run_job, blocks of replicates in ``processes``."""
+    ours(replace(job, engine="batched"), processes)
+
+
 def batch_run(job: Job, processes: int) -> None:
     """mesa.batch_run over the same seeds and steps, scenario by name, outcome collected once."""
     seeds = [job.replicate_seed(i) for i in range(job.replicates)]
@@ -127,7 +137,7 @@ def floor(job: Job, processes: int) -> None:
 
 def measure(way: str, job: Job, processes: int) -> tuple[float, float]:
     """Wall seconds and CPU seconds (this process and its children) of one way."""
-    fn = {"ours": ours, "batch_run": batch_run, "floor": floor}[way]
+    fn = {"ours": ours, "batched": batched, "batch_run": batch_run, "floor": floor}[way]
     cpu0, t0 = cpu_seconds(), time.perf_counter()
     fn(job, processes)
     return time.perf_counter() - t0, cpu_seconds() - cpu0
@@ -149,7 +159,8 @@ def converged(ratios: dict[str, list[float]], tolerance: float) -> bool:
 
 def one_round(job: Job, n: int, r: int) -> dict:
     """Runs/s and CPU ms per replicate of each way, run in a rotating order."""
-    order = WAYS[r % 3 :] + WAYS[: r % 3]
+    k = r % len(WAYS)
+    order = WAYS[k:] + WAYS[:k]
     got = {way: measure(way, job, n) for way in order}
     row = {w: {"runs_per_s": job.replicates / got[w][0],
                "cpu_ms_per_run": got[w][1] / job.replicates * 1e3} for w in WAYS}  # fmt: skip
@@ -160,10 +171,10 @@ def one_round(job: Job, n: int, r: int) -> dict:
 
 
 def ratios_of(row: dict) -> dict[str, float]:
-    """Ours against the others in one round (> 1: ours is better)."""
+    """Our engines against the others in one round (> 1: ours is better)."""
     out = {}
-    for key, (other, unit) in RATIOS.items():
-        a, b = row["ours"][unit], row[other][unit]
+    for key, (way, other, unit) in RATIOS.items():
+        a, b = row[way][unit], row[other][unit]
         out[key] = a / b if unit == "runs_per_s" else b / a
     return out
 
@@ -174,14 +185,16 @@ def summary(rounds: list[dict], ratios: dict[str, list[float]], n: int, ok: bool
     med = {w: {k: statistics.median(x[w][k] for x in last) for k in last[0][w]} for w in WAYS}
     print(f"\nmedian of the last {len(last)} rounds ({'stable' if ok else 'NOT stable'})")
     print(f"{'':34}{'runs/s':>9}{'CPU ms/run':>12}")
-    labels = {"ours": "(a) ours, run_job", "batch_run": "(b) mesa.batch_run, by name",
+    labels = {"ours": "(a) ours, run_job", "batched": "(a') ours, engine=batched",
+              "batch_run": "(b) mesa.batch_run, by name",
               "floor": f"(c) floor, bare loop x {n}"}  # fmt: skip
     for w in WAYS:
         print(f"{labels[w]:34}{med[w]['runs_per_s']:9.1f}{med[w]['cpu_ms_per_run']:12.2f}")
     final = {k: round(statistics.median(v[-3:]), 3) for k, v in ratios.items()}
-    for other, target in (("batch_run", "target >= 5"), ("floor", "target >= 0.9")):
-        print(f"ours / {other} = {final[f'runs/s vs {other}']:.2f} in runs/s, "
-              f"{final[f'cpu vs {other}']:.2f} in CPU per run ({target})")  # fmt: skip
+    for label, name in (("", "ours"), ("batched ", "batched")):
+        for other, target in (("batch_run", "target >= 5"), ("floor", "target >= 0.9")):
+            print(f"{name} / {other} = {final[f'{label}runs/s vs {other}']:.2f} in runs/s, "
+                  f"{final[f'{label}cpu vs {other}']:.2f} in CPU per run ({target})")  # fmt: skip
     return {
         "runs_per_s": {w: round(med[w]["runs_per_s"], 1) for w in WAYS},
         "cpu_ms_per_run": {w: round(med[w]["cpu_ms_per_run"], 2) for w in WAYS},
@@ -192,7 +205,7 @@ def summary(rounds: list[dict], ratios: dict[str, list[float]], n: int, ok: bool
 def main(argv: list[str] | None = None) -> dict:
     """Run rounds until the ratios are stable; print each round, the summary and a JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--replicates", type=int, default=1000, help="per way and round")
+    parser.add_argument("--replicates", type=int, default=2000, help="per way and round")
     parser.add_argument("--steps", type=int, default=26)
     parser.add_argument("--processes", type=int, default=0, help="0: every core (default)")
     parser.add_argument("--tolerance", type=float, default=0.05)

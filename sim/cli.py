@@ -65,7 +65,8 @@ def job_from_config(cfg: DictConfig) -> tuple[Job, str | None]:
         allowed = ", ".join(world.actors)
         raise ConfigError(f"human_actors: unknown actor(s) {unknown}; allowed: {allowed}")
     job = Job(world, rules, combat, int(cfg.steps), int(cfg.replicates), int(cfg.seed),
-              tuple(cfg.human_actors), str(cfg.get("seeding", "common")))  # fmt: skip
+              tuple(cfg.human_actors), str(cfg.get("seeding", "common")),
+              str(cfg.get("engine", "agents")))  # fmt: skip
     return job, source
 
 

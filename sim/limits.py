@@ -3,9 +3,9 @@
 Every knob of a run (``sim.config.RunConfig``) that is a number or a choice is held here to what
 it allows: ``steps`` 1 to ``MAX_STEPS`` turns, ``replicates`` 1 to ``MAX_REPLICATES``, seeds
 0 to 2**63 - 1, ``workers`` and ``chunk_size`` 0 (automatic) or more, ``memory_mb`` 1 or
-more, ``seeding`` and ``plot_formats`` from their lists; with a scenario, the last turn's date
-within the calendar (before the year 10000); and every rule and combat knob a finite number.
-They keep a mistyped number from running for days or failing late. The command line checks a
+more, ``seeding``, ``engine`` and ``plot_formats`` from their lists; with a scenario, the last
+turn's date within the calendar (before the year 10000); and every rule and combat knob a finite
+number. They keep a mistyped number from running for days or failing late. The command line checks a
 run's knobs before Hydra makes an output folder (``sim.overrides``), a sweep's for every value
 it will take; ``Job`` and ``run_job`` check them again for callers from Python. Documented in
 docs/security.md.
@@ -25,6 +25,7 @@ MAX_STEPS = 10_000
 MAX_REPLICATES = 1_000_000
 MAX_SEED = 2**63 - 1
 SEEDINGS = ("common", "per_point")
+ENGINES = ("agents", "batched")  # sim.abm (one model per replicate) or sim.batch (blocks)
 PLOT_FORMATS = ("png", "svg", "pdf")
 AUTOMATIC = "0 (automatic) or a positive whole number"
 
@@ -46,7 +47,7 @@ WHOLE_KNOBS = {
     "chunk_size": Whole(0, None, AUTOMATIC),
     "memory_mb": Whole(1, None, "a whole number of megabytes, 1 or more"),
 }
-CHOICE_KNOBS = {"seeding": SEEDINGS, "plot_formats": PLOT_FORMATS}
+CHOICE_KNOBS = {"seeding": SEEDINGS, "engine": ENGINES, "plot_formats": PLOT_FORMATS}
 RUN_KNOBS = (*WHOLE_KNOBS, *CHOICE_KNOBS)
 
 

@@ -87,6 +87,7 @@ def job_of(run):
         int(seeds.get("base_seed", cfg.get("seed", 0))),
         tuple(cfg.get("human_actors") or ()),
         seeds.get("seeding", "per_point"),
+        run.manifest.get("engine", "agents"),
     )
     if seeds.get("params_digest") not in (None, job.params_digest):
         raise ResultsError(

@@ -29,7 +29,7 @@ ANY_ACTOR = "any"
 def is_outcome_column(name: str) -> bool:
     """Outcome columns as outcomes.parquet names them."""
     return (
-        name in {"replicate", "seed"}
+        name in {"replicate", "seed", "lane"}
         or name.endswith("_step")
         or name.startswith(("peak_rung_", "final_"))
     )

@@ -77,7 +77,14 @@ def rebuild(
     turn: int,
     human_choices: Callable[[int], dict[str, str]] | None = None,
 ) -> EscalationModel:
-    """Replicate ``replicate`` of ``job`` replayed for ``turn`` turns (its exact state at T)."""
+    """Replicate ``replicate`` of ``job`` replayed for ``turn`` turns (its exact state at T).
+    Only the agent engine replays one replicate: a batched run's replicate shares its block's
+    random stream, so it is refused."""
+    if job.engine != "agents":
+        raise ConfigError(
+            f"fork replays one replicate with the agent engine; this run used engine = "
+            f"{job.engine!r}; allowed: runs made with engine=agents (rerun it with engine=agents)"
+        )
     model = new_model(job, replicate)
     for _ in range(turn):
         if human_choices:

@@ -1,8 +1,8 @@
 """Running one job into a results folder: replicates in chunks, streamed to disk, with progress.
 
-The manifest (``run.json``) records what produced the results: the resolved config, the base
-seed and every replicate's seed, the scenario's file and hashes, the package versions and the
-wall time.
+The manifest (``run.json``) records what produced the results: the resolved config, the engine,
+the base seed and every replicate's seed (with ``engine=batched``: the block size and every
+block's seed), the scenario's file and hashes, the package versions and the wall time.
 """
 
 from __future__ import annotations
@@ -70,12 +70,20 @@ def run_job(
     ``workers``: processes for the replicates (0 = automatic, see ``resolve_workers``);
     ``chunk_size``: replicates per task (0 = automatic: from replicate 0's measured size and
     the ``memory_mb`` budget, see ``sim.experiment.chunking``). None changes the results.
+    With ``engine=batched`` a task is one block (``sim.batch.run.BLOCK`` replicates, or the
+    part of one a small run keeps) and ``chunk_size`` is not used.
     """
     started, t0 = datetime.now(UTC), time.perf_counter()
     check_run_knobs({"chunk_size": chunk_size, "workers": workers, "memory_mb": memory_mb})
     workers = resolve_workers(workers, job.replicates)
-    first, footprint = probe(job) if not chunk_size else (None, None)
-    size = chunk_size or chunk_size_for(job.replicates, workers, footprint, memory_mb)
+    if job.engine == "batched":
+        from sim.batch.run import BLOCK
+
+        first, footprint, size = None, None, BLOCK
+        workers = min(workers, -(-job.replicates // BLOCK))
+    else:
+        first, footprint = probe(job) if not chunk_size else (None, None)
+        size = chunk_size or chunk_size_for(job.replicates, workers, footprint, memory_mb)
     writer = ResultsWriter(out_dir)
     quiet = not show_progress(progress)
     bar = tqdm(total=job.replicates, unit="rep", desc="replicates", disable=quiet)
@@ -101,6 +109,16 @@ def show_progress(wanted: bool) -> bool:
     return wanted and sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def seeds_of(job: Job) -> dict[str, Any]:
+    """Every replicate's seed (agents), or the block size and every block's seed (batched)."""
+    if job.engine != "batched":
+        return {"replicate_seeds": [job.replicate_seed(i) for i in range(job.replicates)]}
+    from sim.batch.run import BLOCK
+
+    blocks = -(-job.replicates // BLOCK)
+    return {"block": BLOCK, "block_seeds": [job.block_seed(b) for b in range(blocks)]}
+
+
 def build_manifest(job, config, scenario_file, started, wall) -> dict[str, Any]:
     """The provenance of a run: config, seeds, scenario hashes, versions, timings."""
     return {
@@ -118,11 +136,12 @@ def build_manifest(job, config, scenario_file, started, wall) -> dict[str, Any]:
             "file_sha256": file_hash(Path(scenario_file)) if scenario_file else None,
             "resolved_sha256": scenario_hash(job.world),
         },
+        "engine": job.engine,
         "seeds": {
             "base_seed": job.base_seed,
             "seeding": job.seeding,
             "params_digest": job.params_digest,
-            "replicate_seeds": [job.replicate_seed(i) for i in range(job.replicates)],
+            **seeds_of(job),
         },
         "replicates": job.replicates,
         "steps": job.steps,

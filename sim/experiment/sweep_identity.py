@@ -6,7 +6,9 @@ A sweep's identity is what decides its results: the composed config's values out
 job's overrides, and the bytes of the scenario and deck files. Knobs that change how a sweep
 runs but not what it finds (``workers``, ``chunk_size``, ``memory_mb``, ``progress``,
 ``plots``, ``plot_formats``, ``resume``; the launcher and the rest of ``hydra.*``) are left out,
-so a resume may run on more cores or skip the figures. The identity is saved in the sweep's
+so a resume may run on more cores or skip the figures. The engine counts (its results differ),
+except that the default, ``engine=agents``, is left out: sweeps saved before the knob existed
+ran that engine, and still resume. The identity is saved in the sweep's
 plan (``sweep_plan.json``) when the sweep starts; a resume whose identity differs is refused
 before anything in the folder is touched, with the first difference named.
 """
@@ -22,6 +24,7 @@ from omegaconf import DictConfig, OmegaConf
 from sim.experiment.catalog import SOURCE_FILE_KEY
 
 UNSET = "(not set)"
+DEFAULT_ENGINE = "agents"  # left out of the identity, so older sweeps still resume
 HOW_IT_RUNS = ("workers", "chunk_size", "memory_mb", "progress", "plots", "plot_formats", "resume")
 
 
@@ -58,6 +61,8 @@ def sweep_identity(config: DictConfig, jobs: list[list[str]], swept: list[str]) 
         if key.split(".")[0] not in HOW_IT_RUNS
         and not any(key == s or key.startswith(f"{s}.") for s in swept)
     }
+    if settings.get("engine") == DEFAULT_ENGINE:  # as sweeps made before the knob existed
+        del settings["engine"]
     files = {}
     for key in (f"scenario.{SOURCE_FILE_KEY}", "deck"):
         if settings.get(key):

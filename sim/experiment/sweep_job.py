@@ -4,7 +4,7 @@ A failing job must not end the sweep: the error is caught here, logged and writt
 ``job.json`` (status ``failed``), and the sweep carries on; the end-of-sweep callback
 (``sim.experiment.sweep``) then lists the failures and makes the command exit non-zero.
 With ``resume=true`` a job whose folder already holds complete results of the same job (same
-parameters digest, base seed, replicates and steps) is skipped.
+parameters digest, base seed, seeding, engine, replicates and steps) is skipped.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def same_results(out_dir: Path, job: Job) -> bool:
         seeds.get("params_digest") == job.params_digest
         and seeds.get("base_seed") == job.base_seed
         and seeds.get("seeding", "per_point") == job.seeding
+        and run.get("engine", "agents") == job.engine
         and run.get("replicates") == job.replicates
         and run.get("steps") == job.steps
     )
