@@ -136,8 +136,8 @@ def attack_noun(token, lemma: bool = False) -> bool:
 
 def event_really(v, cls: VerbClass, carrier) -> bool:
     """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
-    the South a hostile state"), "crossed into Georgia" (not "crossed the river"), "deepened
-    defence ties" (not "trade ties")."""
+    the South a hostile state"), "crossed into Georgia" or "pushed out Kurdish fighters" (not
+    "crossed the river"), "deepened defence ties" (not "trade ties")."""
     lemma = v.lemma_.lower()
     if cls.qualifiers:  # "defence ties", not "trade ties"
         return carrier is not None and any(
@@ -147,6 +147,9 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
+    if lemma in MOVEMENT and any(c.dep_ == "prt" and c.lower_ in ("out", "back")
+                                 for c in v.children):  # fmt: skip
+        return any(c.dep_ == "dobj" for c in v.children)  # "pushing out Kurdish fighters"
     if lemma in MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
         into = any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
         return into and not any(t.lemma_.lower() in _HELP and _purpose_of(t, v) for t in v.subtree)

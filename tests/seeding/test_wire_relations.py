@@ -142,6 +142,10 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         # "with which it has a treaty": a standing treaty, whatever verb the parse hangs it on
         ("YEREVAN, Sept 14 (Wire) - Armenia asked Russia, with which it has a mutual defence "
          "treaty, for military help.", ("treaty", ("armenia", "russia"), "fact")),
+        # "pushing out" or "pushed back" an actor is an attack on it
+        ("BAGHDAD, Oct 16 (Wire) - Iraqi government forces took control of the city on Monday, "
+         "pushing out Kurdish Peshmerga fighters in a swift advance.",
+         ("war", ("iraq", "kurdistan_region"), "fact")),
         # forced to surrender: an attack on the one forced
         ("BUENOS AIRES, April 3 (Wire) - Argentine troops landed on the islands on Friday and "
          "forced the garrison of British Royal Marines to surrender after a three-hour battle.",
