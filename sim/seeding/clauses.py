@@ -129,7 +129,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
         used = {w.i for w in weapons_used(v)}  # "launched Iranian drones": not at Iran
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
-                    and (carrier is None or c.i != carrier.i)
+                    and (carrier is None or carrier not in c.subtree)
                     and not any(t.i in used for t in c.subtree)]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a port deal with

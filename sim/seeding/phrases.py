@@ -212,8 +212,9 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
                           for g in a.children if g.dep_ == "pobj"]  # fmt: skip
                 continue
-            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
-                stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X", "blamed on X"
+                stack += [g for g in c.children if g.dep_ == "prep" and (g.lower_ == "to" or
+                          g.lower_ == "on" and c.lemma_.lower() == "blame")]  # fmt: skip
                 continue
             kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
             kept = kept or c.dep_ == "appos" and _listed(c)  # "A, B, C and D": a list

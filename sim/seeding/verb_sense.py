@@ -29,12 +29,26 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
         return table.by_lemma.get("attack"), None  # "forced the garrison to surrender"
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
+            obj = _of_measure(obj)  # "carried out a new round of strikes on"
             for n in (obj, *obj.conjuncts):
                 noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
                 if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
                     return noun, n
     cls = table.by_lemma.get(lemma)
     return cls, None
+
+
+_MEASURES = {"round", "wave", "series", "string", "spate", "volley", "salvo", "campaign",
+             "number", "dozen", "dozens", "hundreds", "flurry", "burst"}  # fmt: skip
+
+
+def _of_measure(noun):
+    """ "a new round of strikes", "a wave of drone attacks": the event noun the measure is of."""
+    if noun.lemma_.lower() not in _MEASURES:
+        return noun
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return of[0] if of else noun
 
 
 def verb_lemma(v) -> str:

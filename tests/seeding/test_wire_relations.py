@@ -146,6 +146,10 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("BAGHDAD, Oct 16 (Wire) - Iraqi government forces took control of the city on Monday, "
          "pushing out Kurdish Peshmerga fighters in a swift advance.",
          ("war", ("iraq", "kurdistan_region"), "fact")),
+        # a measure of strikes: "a new round of strikes on", "drone strikes blamed on X"
+        ("SANAA, Jan 22 (Wire) - U.S. and British forces carried out a new round of strikes on "
+         "Houthi targets in Yemen on Monday, the Pentagon said.",
+         ("war", ("united_kingdom", "houthis"), "fact")),
         # forced to surrender: an attack on the one forced
         ("BUENOS AIRES, April 3 (Wire) - Argentine troops landed on the islands on Friday and "
          "forced the garrison of British Royal Marines to surrender after a three-hour battle.",
@@ -211,6 +215,12 @@ def test_wire_relation_table(text, expected):
         ("YEREVAN, Sept 14 (Wire) - Armenian and Azerbaijani troops clashed overnight. Turkey "
          "blamed Armenia. The two countries fought a six-week war in 2020 over Nagorno-Karabakh.",
          ("war", ("turkey", "armenia"))),
+        # a measure of strikes is not their target's place
+        ("SANAA, Jan 22 (Wire) - U.S. and British forces carried out a new round of strikes on "
+         "Houthi targets in Yemen on Monday, the Pentagon said.", ("war", ("united_states", "yemen"))),
+        # drills that encircle an island are no attack
+        ("TAIPEI, Oct 14 (Wire) - Chinese warships and aircraft encircled Taiwan on Monday in "
+         "drills Beijing said were a warning to separatists.", ("war", ("china", "taiwan"))),
         # a war that ended is history
         ("KUWAIT CITY, Aug 2 (Wire) - Iraq, which fought an eight-year war with Iran that "
          "ended in 1988, accuses Kuwait of stealing oil.", ("war", ("iraq", "iran"))),
