@@ -16,7 +16,7 @@ from sim.seeding.allies import HELP_NOUNS, joined_by, stated_allies
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
-from sim.seeding.nouns import OF_TARGET, allegiance, nominal_wars
+from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import (
     Parsed,
     finding_at,
@@ -38,6 +38,7 @@ from sim.seeding.verb_sense import (
     verb_lemma,
 )
 from sim.seeding.verbs import VerbClass, verbs
+from sim.seeding.war_nouns import OF_TARGET, nominal_wars
 
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
