@@ -41,8 +41,7 @@ def apply_moves(st: BatchState, moves: Moves) -> None:
             aimed = lanes[moves.target[lanes, a] >= 0]
             if spec is not None and aimed.size:
                 _consequences(st, roles, spec, aimed, a, moves.target[aimed, a])
-            if ACTIONS[k] in (STEP_DOWN, WITHDRAW):
-                stand_down(st, lanes, a)
+            if ACTIONS[k] in (STEP_DOWN, WITHDRAW) and stand_down(st, lanes, a):
                 roles.changed()
 
 
@@ -106,15 +105,16 @@ def _consequences(st: BatchState, roles: Roles, spec, lanes: np.ndarray, actor: 
             roles.changed()
 
 
-def stand_down(st: BatchState, lanes: np.ndarray, actor: int) -> None:
+def stand_down(st: BatchState, lanes: np.ndarray, actor: int) -> bool:
     """Take ``actor``'s units out of combat in ``lanes`` wherever its postures toward every
     enemy present in the unit's theatre (units with strength left, the owner and the holder)
     are below combat; nothing changes where it faces no such enemy it deals with
-    (``sim.abm.effects.stand_down``)."""
+    (``sim.abm.effects.stand_down``). Returns whether any unit left combat."""
     lay = st.layout
     lanes = np.asarray(lanes, dtype=np.int64)
+    left = False
     if not lanes.size:
-        return
+        return left
     combat = lay.ladder.index("combat")
     for j in lay.units_of[actor]:
         fighting = st.in_combat[lanes, j]
@@ -141,3 +141,5 @@ def stand_down(st: BatchState, lanes: np.ndarray, actor: int) -> None:
         top = np.where(toward, st.posture[ln, actor, :], -1).max(axis=1)
         below = toward.any(axis=1) & (top < combat)
         st.in_combat[ln[below], j] = False
+        left = left or bool(below.any())
+    return left

@@ -26,7 +26,7 @@ from sim.domain.scenario import (
     UnitsInCombat,
 )
 
-Test = Callable[[BatchState, np.ndarray], np.ndarray]  # (state, rungs [R, A]) -> [R] bool
+Test = Callable[[BatchState], np.ndarray]  # state -> [R] bool
 
 
 def check(st: BatchState) -> None:
@@ -37,12 +37,11 @@ def check(st: BatchState) -> None:
     tests = compiled(lay)
     if not tests:
         return
-    rungs = st.rung()
     for m, (name, test) in enumerate(zip(lay.milestone_ids, tests, strict=True)):
         open_ = st.milestone_step[:, m] == NONE
         if not open_.any():
             continue
-        lanes = np.flatnonzero(open_ & test(st, rungs))
+        lanes = np.flatnonzero(open_ & test(st))
         st.milestone_step[lanes, m] = st.step
         if st.step:
             st.log.event(st.step, lanes, NONE, NONE, f"milestone:{name}")
@@ -70,25 +69,39 @@ def _rung(lay: Layout, rung_id: str) -> int:
 def _units_in_combat(lay: Layout, m: UnitsInCombat) -> Test:
     """Any unit of the actors is in combat with strength left."""
     units = _who(lay, m.actors)[lay.unit_actor]
-    return lambda st, _: (st.in_combat[:, units] & (st.strength[:, units] > 0)).any(axis=1)
+    return lambda st: (st.in_combat[:, units] & (st.strength[:, units] > 0)).any(axis=1)
 
 
 def _declaration(lay: Layout, m: DeclarationMade) -> Test:
     """Any of the actors (anyone, if none) declared the target a co-belligerent."""
     by, target = _who(lay, m.actors), lay.actor_index[m.target]
-    return lambda st, _: st.declared[:, by, target].any(axis=1)
+    return lambda st: st.declared[:, by, target].any(axis=1)
 
 
 def _restrictions_lifted(lay: Layout, m: RestrictionsLifted) -> Test:
     """A supply to the target had its use restrictions lifted."""
     to = lay.recipient == lay.actor_index[m.target]
-    return lambda st, _: st.lifted[:, to].any(axis=1)
+    return lambda st: st.lifted[:, to].any(axis=1)
 
 
 def _rung_reached(lay: Layout, m: RungReached) -> Test:
-    """Any of the actors (anyone, if none) stands on the rung or higher toward anyone."""
-    who, rung = _who(lay, m.actors), _rung(lay, m.rung)
-    return lambda st, rungs: (rungs[:, who] >= rung).any(axis=1)
+    """Any of the actors (anyone, if none) stands on the rung or higher toward anyone (an
+    actor that deals with nobody stands on its initial rung)."""
+    return _rungs_test(lay, _who(lay, m.actors), _rung(lay, m.rung), at_least=True)
+
+
+def _rungs_test(lay: Layout, who: np.ndarray, rung: int, at_least: bool) -> Test:
+    """Whether any of ``who`` has an overall rung (``BatchState.rung``) >= ``rung``
+    (``at_least``), or whether all of them have one <= ``rung``: read from the postures of the
+    pairs they deal with, the initial rungs of those dealing with nobody settled once."""
+    dealing = lay.deals.any(axis=1)
+    idle = who & ~dealing
+    pairs = np.flatnonzero((lay.deals & who[:, None]).ravel())
+    if at_least:
+        settled = bool((lay.initial_rung[idle] >= rung).any())
+        return lambda st: settled | (st.posture.reshape(st.R, -1)[:, pairs] >= rung).any(axis=1)
+    settled = bool((lay.initial_rung[idle] <= rung).all())
+    return lambda st: settled & (st.posture.reshape(st.R, -1)[:, pairs] <= rung).all(axis=1)
 
 
 def _posture_reached(lay: Layout, m: PostureReached) -> Test:
@@ -97,37 +110,36 @@ def _posture_reached(lay: Layout, m: PostureReached) -> Test:
     target, rung = lay.actor_index[m.target], _rung(lay, m.rung)
     who = _who(lay, m.actors)
     who[target] = False
-    return lambda st, _: (st.posture[:, who, target] >= rung).any(axis=1)
+    return lambda st: (st.posture[:, who, target] >= rung).any(axis=1)
 
 
 def _control_below(lay: Layout, m: ControlBelow) -> Test:
     """The holder's control of the contested theatre is under the share (never, for a theatre
     that is not contested)."""
     if m.theatre not in lay.theatre_ids:
-        return lambda st, _: np.zeros(st.R, dtype=bool)
+        return lambda st: np.zeros(st.R, dtype=bool)
     t = lay.theatre_ids.index(m.theatre)
-    return lambda st, _: st.control[:, t] < m.below
+    return lambda st: st.control[:, t] < m.below
 
 
 def _action_taken(lay: Layout, m: ActionTaken) -> Test:
     """Any of the actors (anyone, if none) took the action."""
     who = _who(lay, m.actors)
     if m.action not in ACTION:
-        return lambda st, _: np.zeros(st.R, dtype=bool)
+        return lambda st: np.zeros(st.R, dtype=bool)
     k = ACTION[m.action]
-    return lambda st, _: st.taken[:, who, k].any(axis=1)
+    return lambda st: st.taken[:, who, k].any(axis=1)
 
 
 def _all_at_most(lay: Layout, m: AllAtMost) -> Test:
     """Every one of the actors stands on the rung or lower toward everyone."""
-    who, rung = _who(lay, m.actors), _rung(lay, m.rung)
-    return lambda st, rungs: (rungs[:, who] <= rung).all(axis=1)
+    return _rungs_test(lay, _who(lay, m.actors), _rung(lay, m.rung), at_least=False)
 
 
 def _ceasefire(lay: Layout, m: CeasefireMade) -> Test:
     """A ceasefire between the two parties was ever made."""
     a, b = (lay.actor_index[x] for x in m.parties)
-    return lambda st, _: st.ceasefire_made[:, a, b]
+    return lambda st: st.ceasefire_made[:, a, b]
 
 
 _COMPILE: dict[type, Callable[[Layout, object], Test]] = {

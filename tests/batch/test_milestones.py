@@ -38,6 +38,12 @@ EVERY_KIND = {
                          "actors": ["broker", "north"]},
     "north_toward_itself": {"kind": "posture_reached", "rung": "de_escalation",
                             "target": "north", "actors": ["north"]},  # never: no one else
+    "observer_sanctions": {"kind": "rung_reached", "rung": "sanctions",
+                           "actors": ["observer"]},  # always: its initial rung, it deals with no one
+    "observer_and_east_calm": {"kind": "all_at_most", "rung": "sanctions",
+                               "actors": ["observer", "east"]},
+    "observer_calm": {"kind": "all_at_most", "rung": "diplomacy",
+                      "actors": ["observer"]},  # never: it stays on sanctions
     "border_lost": {"kind": "control_below", "theatre": "border", "below": 0.4},
     "warned": {"kind": "action_taken", "action": "warn"},
     "west_offered": {"kind": "action_taken", "action": "offer_ceasefire", "actors": ["west"]},
@@ -51,6 +57,8 @@ def scenario():
     data = two_fronts()
     data["relations"]["aid"] = {"kind": "supply", "parties": ["broker", "west"],
                                 "goods": "weapons", "restricted_use": True, "source": A}  # fmt: skip
+    data["actors"]["observer"] = {"kind": "state", "name": "Observer", "initial_rung": "sanctions",
+                                  "source": A}  # fmt: skip
     data["milestones"] = {name: {**m, "description": name, "source": A}
                           for name, m in EVERY_KIND.items()}  # fmt: skip
     return parse_scenario(data)
@@ -63,7 +71,7 @@ def shake(m: EscalationModel, seed: int) -> None:
         for b in toward:
             if r.random() < 0.5:
                 w.set_posture(a, b, r.randrange(0, 9))
-    ids = list(w.actor_ids)
+    ids = ["broker", "east", "north", "west"]  # the observer does nothing
     for _ in range(r.randrange(3)):
         w.declarations.add((r.choice(ids), r.choice(ids)))
     if r.random() < 0.3:
@@ -119,9 +127,11 @@ def test_every_kind_matches_the_agent_model_on_shaken_states(turns):
     found, st = check_both(models)
     assert bool(st.log.events) == (turns > 0)
     reopened = np.array([[m.milestone_steps[k] is None for k in EVERY_KIND] for m in models])
-    never = np.array([k == "north_toward_itself" for k in EVERY_KIND])
+    never = np.array([k in ("north_toward_itself", "observer_calm") for k in EVERY_KIND])
+    always = np.array([k == "observer_sanctions" for k in EVERY_KIND])
     assert (found.any(axis=0) != never).all(), "every milestone holds in some lane"
-    assert (reopened & ~found).any(axis=0).all(), "every milestone fails in some lane"
+    fails = (reopened & ~found).any(axis=0)
+    assert (fails != always).all(), "every milestone fails in some lane"
 
 
 @pytest.mark.parametrize("turns", [1, 6])
