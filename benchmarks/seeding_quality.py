@@ -1,6 +1,7 @@
 """Seeding quality on the answer-keyed corpus: precision and recall per item kind, per set.
 
     .venv/bin/python benchmarks/seeding_quality.py [CORPUS_DIR] [--replicates N] [--sets dev,...]
+                                                   [--summary]
 
 CORPUS_DIR (default tests/seeding/corpus) holds ``dev/`` (the documents the extractor was
 developed on), ``heldout/`` (written with their answer keys before the extractor existed, never
@@ -8,13 +9,13 @@ tuned on), ``fresh/`` and ``fresh2/`` (further held-out sets, each written after
 had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a writer who had
 not read the extractor's code). ``--sets dev`` scores only the development set, as while
 developing: the per-document lines of the other sets name their misses, so read only their
-summary tables there. For each set: one line per document (its misses and extras), then the
-micro-averaged precision and recall of actors, relations, forces and conditionals, the share
-of right start dates, passing-mention actors per document, and the share of drafts from texts
-that report
-hostilities whose simulation moves (some actor leaves its start rung in at least half of N
-replicates, default 20). Then the time to seed 20 documents after start-up. The last line is a
-JSON object with every figure.
+summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind
+set without seeing its misses). For each set: one line per document (its misses and extras),
+then the micro-averaged precision and recall of actors, relations, forces and conditionals,
+the share of right start dates, passing-mention actors per document, and the share of drafts
+from texts that report hostilities whose simulation moves (some actor leaves its start rung in
+at least half of N replicates, default 20). Then the time to seed 20 documents after start-up.
+The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ KINDS = ("actors", "relations", "forces", "conditionals")
 SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 
 
-def score_set(golds: list[Path], replicates: int) -> dict:
-    """Print one line per document; return the set's figures."""
+def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
+    """Print one line per document (none when ``quiet``); return the set's figures."""
     totals = {k: Score(0, 0, 0) for k in KINDS}
     dates, passing, hostile, moving = [], [], 0, 0
     for gold in golds:
@@ -51,7 +52,8 @@ def score_set(golds: list[Path], replicates: int) -> dict:
             notes.append(f"moves in {share:.0%} of replicates")
         if not r["date_right"]:
             notes.append(f"start date {draft.data['start_date']} wrong")
-        print(f"  {r['document']:22s} " + "; ".join(notes))
+        if not quiet:
+            print(f"  {r['document']:22s} " + "; ".join(notes))
     out: dict = {"documents": len(golds)}
     for k, s in totals.items():
         out[k] = {"precision": _r(s.precision), "recall": _r(s.recall),
@@ -102,6 +104,8 @@ def main(argv: list[str]) -> int:
         i = argv.index("--replicates")
         replicates = int(argv[i + 1])
         argv = argv[:i] + argv[i + 2 :]
+    quiet = "--summary" in argv
+    argv = [a for a in argv if a != "--summary"]
     names = SETS
     if "--sets" in argv:
         i = argv.index("--sets")
@@ -115,8 +119,9 @@ def main(argv: list[str]) -> int:
     summary: dict = {}
     for name, golds in sets.items():
         if golds:
-            print(f"\n{name} documents")
-            summary[name] = score_set(golds, replicates)
+            if not quiet:
+                print(f"\n{name} documents")
+            summary[name] = score_set(golds, replicates, quiet)
     for name, s in summary.items():
         print(_table(name, s))
     timed = sets.get("dev") or next(iter(sets.values()))

@@ -1,6 +1,9 @@
 """Allies a clause states with a preposition or a purpose: "fighting alongside the Malian army",
 "struck ... in support of the Syrian army", "fighting with the help of Russian mercenaries",
-"moving to Libya to support the GNA": the clause's subject and that actor are allies.
+"moving to Libya to support the GNA": the clause's subject and that actor are allies (not
+"in solidarity with Hamas": a statement, as the development keys read it). "Chadian troops,
+joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
+are its allies.
 """
 
 from __future__ import annotations
@@ -61,3 +64,21 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out
+
+
+_JOINED = {"join", "accompany", "assist", "reinforce"}
+
+
+def joined_by(p: Parsed, v, resolver=None) -> list[str]:
+    """Who "joined" the verb's subject ("Chadian troops, joined by Nigerien soldiers,
+    attacked"): the actors of the participle's "by" agent; "Britain joined the United States
+    in striking": Britain."""
+    if v.dep_ == "pcomp" and v.head.lower_ == "in" and v.head.head.lemma_.lower() == "join":
+        return [a for c in v.head.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    by = [g for s in subj for c in s.children if c.dep_ == "acl"
+          and c.lemma_.lower() in _JOINED for ag in c.children if ag.dep_ == "agent"
+          for g in ag.children if g.dep_ == "pobj"]  # fmt: skip
+    return [
+        a for g in by for a in (phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else []))
+    ]

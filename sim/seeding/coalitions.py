@@ -6,6 +6,8 @@
   of the CSTO", "Finland became the 31st member of NATO", "Finland joins NATO", "the five
   countries had joined the U.S.-led coalition": the member and the alliance (or the
   coalition's leader).
+- "The Saudi-led coalition, which includes the United Arab Emirates": each member listed and
+  the coalition's leader (or the alliance) are allies.
 - Taking part in an attack the text has reported: "Saudi Arabia, Jordan and Bahrain took part in
   the strikes", "joined the strikes": each is at war with the attack's target and allied with
   its attacker.
@@ -38,6 +40,8 @@ def coalition_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
             out += _joining(p, t, resolver)
         elif t.pos_ == "VERB" and lemma == "claim":
             out += _claim(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma in ("include", "comprise") and t.dep_ == "relcl":
+            out += _included(p, t, resolver)
         elif t.pos_ == "VERB" and lemma in ("pledge", "swear"):
             out += _allegiance(p, t, resolver)
         elif t.lemma_.lower() == "part" and t.dep_ == "pobj" and t.head.lower_ == "as":
@@ -89,6 +93,17 @@ def _allegiance(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     subjects = subject_of(p, v, resolver)
     return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
             for a in subjects for b in lords if a != b]  # fmt: skip
+
+
+def _included(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "the coalition, which includes the UAE and Bahrain": each member and the body."""
+    noun = v.head
+    if noun.lemma_.lower() not in _COALITION | {"force", "mission"}:
+        return []
+    bodies = _body(p, noun, resolver)
+    members = [a for c in v.children if c.dep_ == "dobj" for a in phrase_actors(p, c)]
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
+            for a in members for b in bodies if a != b]  # fmt: skip
 
 
 def _part_of(p: Parsed, part, resolver: Resolver) -> list[Finding]:

@@ -4,7 +4,10 @@ Each relation is one fact of the document, sourced by the quote it was found in.
 defence agreement is read as a mutual-defence treaty unless the document says otherwise (an
 assumption). A partnership is dropped when the same pair already has a treaty or an alliance.
 A state that sends troops to a party at war, with no treaty or alliance between them, is
-aligned with it by an alliance sourced by the deployment: it fights on that side.
+aligned with it by an alliance sourced by the deployment: it fights on that side. Two
+actors the document states as allies (an alliance or a treaty) are not at war with each other:
+"Ethiopian jets bombed Islamist positions across southern Somalia" with Ethiopian troops
+"fighting alongside forces of Somalia's government" strikes the Islamists on Somali soil.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ Relations = dict[str, dict[str, Any]]
 def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
     """Every relation the document states as a fact, keyed ``<a>_<b>_<kind>``."""
     out: Relations = {}
+    allied = {frozenset(f.parties) for k in ("alliance", "treaty") for f in facts.of(k)}
     for f in facts.of("war"):
-        _plain(out, f, ledger)
+        if frozenset(f.parties) not in allied:  # allies who strike on each other's soil
+            _plain(out, f, ledger)  # strike someone else there (see the module docstring)
     for f in facts.of("treaty"):
         _treaty(out, f, ledger)
     for f in facts.of("supply"):

@@ -91,7 +91,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
     present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
-    introduced = frozenset(gaz.actors) - frozenset(standard_gazetteer().actors)
+    introduced = frozenset(a for a in gaz.actors if a not in standard_gazetteer().actors
+                           and not _BODIES_OF_STATES.search(gaz.actors[a].name))  # fmt: skip
     resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present,
                         introduced=introduced)  # fmt: skip
     findings, unread = _read(parsed, tagged, groups, resolver)
@@ -111,6 +112,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     return Extraction(doc, actors, mentions, tagged, findings, find_places(doc, tagged, gaz),
                       quantities, date_of(doc), gaz, [f for f in forces if f.actor in actors],
                       tuple(a for a in named if a not in actors), tuple(unread))  # fmt: skip
+
+
+# introduced names of bodies of states, never "the rebels": "the East African Community (EAC)"
+_BODIES_OF_STATES = re.compile(r"\b(?:Community|Union|Organi[sz]ation|States)\b")
 
 
 def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[str, ...]],

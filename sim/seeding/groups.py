@@ -1,6 +1,6 @@
 """Armed groups and organisations a document names itself, beyond the gazetteer.
 
-News copy introduces the actors it expects a reader not to know, in three regular ways; each
+News copy introduces the actors it expects a reader not to know, in five regular ways; each
 becomes an actor with all its names, so later mentions ("the ELN", "HTS strongholds") find it:
 
 - an acronym defined in brackets after a capitalised name: "the National Liberation Army
@@ -8,6 +8,11 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 - a capitalised name whose head is a group noun: "the Syrian National Army", "the Rapid Support
   Forces", "the Three Brotherhood Alliance", "the Islamic Resistance in Iraq";
 - an acronym directly before a group word: "M23 rebels", "the Kurdish YPG militia";
+- a capitalised name an indefinite apposition describes as a group, or one right after a group
+  word: "the Fano, a loose network of ethnic Amhara militias", "Viv Ansanm, a coalition of
+  armed gangs", "the Islamic State-linked group Ansar al-Sunna";
+- a region with forces or a government of its own: "Tigray regional forces", "the
+  semi-autonomous region of Puntland" (kind territory);
 - a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
@@ -29,7 +34,7 @@ _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", 
 _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|controlled)$", re.I)
 _HEADS = re.compile(r"^(?:Army|Forces|Front|Movement|Brigades?|Militias?|Resistance|Alliance|"
                     r"Corps|Group|Units|Force|Community|Confederation|Coalition|Liberation|"
-                    r"Mujahideen|Taliban|Organi[sz]ation|Union|Party)$")  # fmt: skip
+                    r"Mujahideen|Taliban|Organi[sz]ation|Union|Party|Cartel)$")  # fmt: skip
 _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|Commission|"
                          r"Office|Court|Parliament|Bank|Company|Committee|Press|Media|Institute|Centre|"
                          r"Center|Observatory|Programme|Program|Fund|Foundation|University|"
@@ -53,6 +58,23 @@ _NAMED_FIGHTERS = re.compile(
     r"(?:rebels|separatists|insurgents|militants|jihadists|guerrillas)\b"
 )
 _CAPITALISED = re.compile(r"[A-Z0-9][\w'’.-]*")
+_DESCRIBED = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+(?:al|al-|de|[A-Z][\w'’-]+)){0,3}),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:armed\s+)?(?:group|militias?|network|coalition|alliance|movement|"
+    r"faction|gangs?|cartel|insurgency|rebels|insurgents)\b"
+)  # "the Fano, a loose network of ethnic Amhara militias"
+_NAMED_AFTER_GROUP = re.compile(
+    r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
+    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
+)  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
+_REGIONAL = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+regional\s+"
+    r"(?:forces|government|administration|authorities|state|troops|militias?)\b"
+    r"|\bsemi-autonomous\s+(?:region\s+of\s+|state\s+of\s+)?(?P<semi>[A-Z][a-z]+)\b"
+)  # "Tigray regional forces", "the semi-autonomous region of Puntland"
+_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                        r"February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Meanwhile|However|Since|Then|Today)\b")  # fmt: skip
 
 
 def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
@@ -60,8 +82,23 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     actors = dict(gaz.actors)
     aliases = dict(gaz.aliases)
     for name, acr in _named(text):
+        if acr is None:  # "the Rapid Support Forces in Omdurman": the RSF, in a place
+            name = _without_place(name, aliases)
         _add(name, acr, gaz, actors, aliases)
         _owned_government(text, name, acr, actors, aliases)
+    for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
+        name = re.split(r"['’]s\s+", re.sub(r"^The\s+", "", m.group("name")))[-1]  # "Iraq's"
+        if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
+            _add(name, None, gaz, actors, aliases)
+    for m in _REGIONAL.finditer(text):  # a region with forces or a government of its own
+        name = m.group("name") or m.group("semi")
+        if name not in aliases and not _NOT_NAMES.match(name) and not _TITLE_WORDS.match(name):
+            aliases[name] = (slug(name), "n")
+            actors.setdefault(slug(name), KnownActor(slug(name), name, "territory"))
+    for m in _NAMED_AFTER_GROUP.finditer(text):  # "the militant group Ansar al-Sunna"
+        name = m.group("name")
+        if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
+            _add(name, None, gaz, actors, aliases)
     for m in _ACRONYM_BEFORE_GROUP.finditer(text):
         acr = m.group("acr")
         if acr not in aliases:
@@ -83,6 +120,19 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
+
+
+_REGIONS = re.compile(r"\b(?:Africa|Arabia|Sahel|Levant|Maghreb|Sinai|Caucasus|Peninsula)\b")
+
+
+def _without_place(name: str, aliases: dict) -> str:
+    """A group's name without an "in" complement that only says where it is ("the Rapid Support
+    Forces in Omdurman", "the Sinaloa Cartel in Culiacan"); a state or region in the name stays
+    ("the Islamic Resistance in Iraq", "al Qaeda in the Arabian Peninsula")."""
+    head, _, tail = name.partition(" in ")
+    if not tail or tail in aliases or tail.removeprefix("the ") in aliases:
+        return name
+    return name if _REGIONS.search(tail) else head
 
 
 def _named(text: str) -> list[tuple[str, str | None]]:
@@ -173,6 +223,8 @@ def _group_names(text: str) -> list[tuple[int, str]]:
         first = i
         while first > i - 4 and first > 0 and _name_word(words[first - 1][1]):
             first -= 1
+        while first < i and re.fullmatch(r"[\d,.]+", words[first][1]):
+            first += 1  # "killed 12 Afghan Taliban fighters": a count, not a name
         name = [w for _, w in words[first:i]] + [head]
         if raw == head and i + 2 < len(words) and words[i + 1][1] in ("in", "of"):
             tail = []

@@ -1,12 +1,14 @@
-"""Relations told by nouns: allegiance, mediation, and wars named as a possession.
+"""Relations told by nouns of allegiance, support and mediation.
 
 - "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Russia remained Armenia's ally",
   "Hezbollah's main backer": an alliance between the ally and the one it stands by ("a treaty
   ally of" a treaty); "Rwanda-backed M23", "militias backed by Tehran": an alliance between
-  backer and backed; "Washington's commitment to Israel's security": an alliance.
+  backer and backed; "Washington's commitment to Israel's security": an alliance;
+  "Ukraine's allies, including the United States and Britain": each one listed.
+- "the United States, Israel's biggest arms supplier": a supply to the possessor.
 - "mediators Qatar and the United States": they take part (as actors of the draft).
-- "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the object
-  of "against", "on", "with" or "in".
+
+Wars told by nouns are read in ``war_nouns``.
 """
 
 from __future__ import annotations
@@ -16,29 +18,6 @@ from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase
 from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
-_WAR_NOUNS = {
-    "strike",
-    "airstrike",
-    "raid",
-    "occupation",
-    "blockade",
-    "siege",
-    "fighting",
-    "clash",
-    "battle",
-    "shelling",
-    "bombing",
-    "war",
-    "conflict",
-    "aggression",
-    "invasion",
-    "offensive",
-    "attack",
-    "incursion",
-    "bombardment",
-    "assault",
-    "campaign",
-}
 
 
 def allegiance(p: Parsed, resolver=None) -> list[Finding]:
@@ -53,19 +32,24 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
                 p.participants.update(phrase_actors(p, t.head))
         if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
+            owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+                      for g in c.children  # "an ally of both countries": the pair
+                      for a in named_or_resolved(p, g, resolver)]  # fmt: skip
             other = _ally_of(p, t)
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
+        elif t.pos_ == "NOUN" and lemma in table.suppliers and _of_arms(t):
+            owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
+            out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": "arms"})
+                    for a in _ally_of(p, t) for b in owner if a != b]  # fmt: skip
         elif t.pos_ == "NOUN" and lemma in table.pledges | table.provisions:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
+            owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                     for g in c.children for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
+                     for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
             if lemma in table.provisions:  # "U.S. military aid to Kyiv"
                 out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": t.text})
                         for a in owner for b in other if a != b]  # fmt: skip
@@ -92,10 +76,6 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _TRAINED = {"train", "equip"}
-# "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
-_OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
-_WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
-_RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
 
 
 def _participle(t, lemmas) -> bool:
@@ -107,7 +87,7 @@ def _participle(t, lemmas) -> bool:
     return t.dep_ == "conj" and t.head.dep_ in ("acl", "amod") and t.pos_ == "VERB"
 
 
-def _named_or_resolved(p: Parsed, g, resolver) -> list[str]:
+def named_or_resolved(p: Parsed, g, resolver) -> list[str]:
     """A phrase's actors, or who "the government" stands for."""
     found = phrase_actors(p, g)
     if not found and resolver is not None:
@@ -115,13 +95,15 @@ def _named_or_resolved(p: Parsed, g, resolver) -> list[str]:
     return found
 
 
-def _own_or_resolved(p: Parsed, g, resolver) -> list[str]:
+def own_or_resolved(p: Parsed, g, resolver) -> list[str]:
     """What a phrase itself names (not its backer), or who "the rebels" stands for."""
     return own_actors(p, g) or (resolver.resolve(p, g) if resolver is not None else [])
 
 
 def _fighters(p: Parsed, noun, resolver) -> list[str]:
     """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
+    if any(c.dep_ == "amod" and c.i in p.actor_at for c in noun.children):
+        return []  # "Syrian rebels backed by Ankara": a people's rebels, not the latest group
     if resolver is None or noun.lemma_.lower() not in (
         "separatist",
         "rebel",
@@ -132,36 +114,6 @@ def _fighters(p: Parsed, noun, resolver) -> list[str]:
     ):
         return []
     return resolver.resolve(p, noun)
-
-
-def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
-    """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
-    object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject."""
-    out: list[Finding] = []
-    for t in p.doc:
-        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and t.lower_ in _WAR_NOUNS
-        if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
-            continue
-        owner = [a for c in t.children if c.dep_ == "poss" for a in _owner(p, c)]
-        owner += [p.actor_at[c.i] for c in t.children
-                  if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target: list[str] = []
-        of = ("of",) if t.lemma_.lower() in _OF_TARGET or t.lower_ in _OF_TARGET else ()
-        located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
-        for preps in (("against", "on", *of), ("with", "inside", *located)):
-            target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                                for g in c.children
-                                for a in _named_or_resolved(p, g, resolver)]  # fmt: skip
-        if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
-            owner = _sufferer(p, t)  # after days of fighting with government forces"
-        if not owner and not target:  # "withdrew after weeks of shelling by separatists"
-            by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
-            owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
-                     for g in c.children for a in _own_or_resolved(p, g, resolver)]  # fmt: skip
-            target = _sufferer(p, t) if owner else []
-        out += [finding_at(p, "war", "strike_territory", (a, b), FACT, t, {"noun": t.text})
-                for a in owner for b in target if a != b]  # fmt: skip
-    return out
 
 
 def _described(p: Parsed, noun) -> list[str]:
@@ -179,7 +131,7 @@ def _described(p: Parsed, noun) -> list[str]:
     return []
 
 
-def _owner(p: Parsed, poss) -> list[str]:
+def owner_of(p: Parsed, poss) -> list[str]:
     """The actor of a possessive; "its" is the nearest actor named before it."""
     if poss.lower_ in PRONOUNS:
         before = [a for i, a in sorted(p.actor_at.items()) if i < poss.i]
@@ -187,13 +139,27 @@ def _owner(p: Parsed, poss) -> list[str]:
     return phrase_actors(p, poss)
 
 
+_ARMS = {"arm", "arms", "weapon", "weapons", "military", "defence", "defense", "security"}
+
+
+def _of_arms(noun) -> bool:
+    """ "arms supplier", "main weapons supplier", "supplier of arms": not "gas supplier"."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children]  # fmt: skip
+    return any(w.lower_ in _ARMS or w.lemma_.lower() in _ARMS for w in words)
+
+
 def _ally_of(p: Parsed, noun) -> list[str]:
-    """Whom an ally noun describes: its apposition's head, its own apposition, or the subject
-    of "is/remained (an) ally"."""
-    if noun.dep_ == "appos":
-        return [a for a in (p.actor_at.get(noun.head.i),) if a]
+    """Whom an ally noun describes: its apposition's head, its own apposition, the list after
+    "including" or "such as", or the subject of "is/remained (an) ally"."""
+    if noun.dep_ == "appos":  # "Syria and Iran, Hezbollah's main backers": both
+        return [a for h in (noun.head, *noun.head.conjuncts) for a in (p.actor_at.get(h.i),) if a]
     found = [a for c in noun.children if c.dep_ in ("appos", "compound")
              for a in phrase_actors(p, c)]  # fmt: skip
+    found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+              or c.lower_ == "such" for g in c.subtree if g.i in p.actor_at
+              for a in (p.actor_at[g.i],) if a not in found]  # fmt: skip
     if not found and noun.dep_ in ("attr", "oprd"):
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in phrase_actors(p, c)]
     if not found and noun.dep_ == "compound" and noun.head.i in p.actor_at:
@@ -202,19 +168,3 @@ def _ally_of(p: Parsed, noun) -> list[str]:
     if not found and after is not None and after.i in p.actor_at and after.head.i == noun.head.i:
         found = [p.actor_at[after.i]]  # "Syria's ally Iran welcomed": parsed as two subjects
     return found
-
-
-def _sufferer(p: Parsed, noun) -> list[str]:
-    """Whom an attack noun with no target fell on: the subject of the verb it hangs from
-    ("Ukrainian troops withdrew after weeks of shelling by ...")."""
-    t = noun
-    for _ in range(5):
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [a for s in subj for a in phrase_actors(p, s)]
-            owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
-            return found or [a for o in owners for a in _owner(p, o)]  # "its forces came"
-        if t.dep_ == "ROOT":
-            break
-    return []

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sim.seeding.findings import Finding
-from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+from sim.seeding.findings import Finding, load_data
+from sim.seeding.gazetteer import Gazetteer, KnownActor, slug, standard_gazetteer
 from sim.seeding.mentions import Mention
 from sim.seeding.text import Sentence
 
 _OWN = {"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "punct", "prep", "agent", "parataxis"}
 _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|front|brigades?|"
-                          r"resistance|taliban|fighters|jihadists|insurgents)\b", re.I)  # fmt: skip
+                          r"resistance|taliban|fighters|jihadists|insurgents|gangs?|cartel)\b",
+                          re.I)  # fmt: skip
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
                          r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
@@ -43,6 +44,16 @@ _PATRON_WORDS = {
     "armed",
     "lead",
     "led",
+    "train",
+    "trained",
+    "equip",
+    "equipped",
+    "finance",
+    "financed",
+    "recognise",
+    "recognised",
+    "recognize",
+    "recognized",
 }
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
@@ -132,21 +143,31 @@ def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownAc
     return KnownActor(slug(name), name, "armed_group")
 
 
+def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
+    """The state a demonym the gazetteer lacks names: the longest stem of it (four letters at
+    least) that starts a state's name, and of those states the shortest name ("Peruvian":
+    Peru, "Djiboutian": Djibouti)."""
+    states = [a for a in gaz.actors.values() if a.kind == "state"]
+    for end in range(len(text) - 1 if len(text) > 4 else 4, 3, -1):
+        stem = text[:end].lower()
+        hits = [a for a in states if a.name.lower().startswith(stem)]
+        if hits:
+            return min(hits, key=lambda a: len(a.name))
+    return None
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
-    text = ent.text.removeprefix("the ").strip()
+    text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
     if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
-        stem = text[: max(4, len(text) - 3)].lower()
-        states = [a for a in gaz.actors.values() if a.kind == "state"]
-        hit = next((a for a in states if a.name.lower().startswith(stem)), None)
-        return hit
+        return _state_of_demonym(text, gaz)
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
         group = _GROUP_WORDS.search(beside)
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
-            name = re.sub(r"\s+(?:rebels?|militants?|fighters)$", "", text)
+            name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
             return KnownActor(slug(name), name, "armed_group")
     return None
 
@@ -163,7 +184,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near"}, {"appos", "of"}):
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout"},
+                 {"appos", "of"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
@@ -180,6 +202,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             out.append(a)
         for c in t.children:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
+            if _flag(p, c):
+                continue  # "a Liberian-flagged tanker": a flag of convenience, no party
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
@@ -188,8 +212,9 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
                           for g in a.children if g.dep_ == "pobj"]  # fmt: skip
                 continue
-            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X"
-                stack += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+            if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X", "blamed on X"
+                stack += [g for g in c.children if g.dep_ == "prep" and (g.lower_ == "to" or
+                          g.lower_ == "on" and c.lemma_.lower() == "blame")]  # fmt: skip
                 continue
             kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
             kept = kept or c.dep_ == "appos" and _listed(c)  # "A, B, C and D": a list
@@ -197,8 +222,23 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if _people_of_rebels(p, t, c):
+                continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
+
+
+REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
+               "mutineer", "opposition", "jihadist"}  # fmt: skip
+
+
+def _people_of_rebels(p: Parsed, head, c) -> bool:
+    """A state's demonym on a noun of rebellion ("Syrian rebels"): it names the rebels'
+    people, not the state, which they are fighting."""
+    if head.lemma_.lower() not in REBEL_NOUNS or c.dep_ != "amod" or c.i not in p.actor_at:
+        return False
+    known = standard_gazetteer().actors.get(p.actor_at[c.i])
+    return known is not None and known.kind == "state"
 
 
 def _listed(appos) -> bool:
@@ -209,11 +249,21 @@ def _listed(appos) -> bool:
     )
 
 
+def _flag(p: Parsed, c) -> bool:
+    """ "Liberian-flagged", "Panama-registered": an open registry's flag on a ship (see
+    ``open_registries`` in the gazetteer), which names no party."""
+    if c.dep_ not in ("amod", "compound") or c.lower_.rsplit("-", 1)[-1] not in (
+        "flagged", "registered"):  # fmt: skip
+        return False
+    registries = set(load_data("gazetteer.yaml").get("open_registries", []))
+    return any(p.actor_at.get(t.i) in registries for t in c.subtree)
+
+
 def _backer(c) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
     the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _PATRON_WORDS:
-        return True
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+        return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
             and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip

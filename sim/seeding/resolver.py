@@ -41,6 +41,7 @@ class Resolver:
     struck: list[str] = field(default_factory=list)  # the latest attack's targets
     states_seen: list[str] = field(default_factory=list)  # states named before this sentence
     introduced: frozenset[str] = frozenset()  # actors the document itself introduces
+    fighting: list[tuple[str, str]] = field(default_factory=list)  # pairs at war, latest last
 
     def read(self, p: Parsed) -> None:
         """Remember which actor a group noun was last said of ("the Niger junta"), and the
@@ -95,8 +96,9 @@ class Resolver:
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
-        if PAIR_WORDS.match(phrase):
-            return list(self.pairs[-1]) if self.pairs else self.subjects[-2:]
+        if PAIR_WORDS.match(phrase):  # the latest pair at war, else the latest pair named
+            pairs = self.fighting or self.pairs
+            return list(pairs[-1]) if pairs else self.subjects[-2:]
         counted = _COUNTED.match(phrase)
         if counted:  # "the five countries": the five states named last, not in this sentence
             here = set(p.actor_at.values())

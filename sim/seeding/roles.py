@@ -35,6 +35,10 @@ _CONTROL = {
 }
 
 
+_PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "thousands",
+             "part", "all", "each", "none", "two", "three"}  # fmt: skip
+
+
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     """The actors doing what the verb says (see the module docstring)."""
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -116,9 +120,20 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     subject pronoun in reported speech is the reporter ("Hezbollah said it had fired")."""
     if token.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         return _antecedent(p, verb)
+    if token.lower_ in ("which", "who") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        return _antecedent(p, verb.head)  # "Iran, which officials say supplies the Houthis"
+    if token.lower_ in ("which", "whom") and token.dep_ == "pobj":
+        before = _named_before(p, token.head.i)  # "Russia, with which it has a treaty"
+        if before:
+            return before
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
+    if of and portion and token.dep_ != "nsubj" and of[0].lower_ not in PRONOUNS:
+        return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
     if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
-            reporter = _reporter(p, verb, resolver)
+            reporter = reporter_of(p, verb, resolver)
             if reporter:
                 return reporter
         return resolver.resolve(p, token)
@@ -129,7 +144,9 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         found = found or resolver.resolve(p, token)
         if found:
             return found
-    found = phrase_actors(p, token)
+    owned = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children)
+    # "its bombers near the Syrian border": the owner, before a place the phrase names
+    found = own_actors(p, token) if owned else phrase_actors(p, token)
     subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
     if (
         not found
@@ -146,12 +163,20 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         if person and before:  # "President Lee ordered his forces": the person's state
             found = before[-1:]
         elif owner is not None and pronoun:  # "X said their fighters": X's
-            found = _reporter(p, verb, resolver) or actors_of(p, owner, resolver, verb)
+            found = reporter_of(p, verb, resolver) or actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lemma_.lower() in GROUP_NOUNS:
             found = actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
-            found = _reporter(p, verb, resolver)  # positions": the reporter's, not Y's
+            found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
     return found or resolver.resolve(p, token)
+
+
+def _named_before(p: Parsed, i: int) -> list[str]:
+    """The actor named right before position ``i``, past a comma ("Russia, with which")."""
+    j = i - 1
+    while j >= 0 and p.doc[j].is_punct:
+        j -= 1
+    return [p.actor_at[j]] if j >= 0 and j in p.actor_at else []
 
 
 def _listed_members(p: Parsed, token) -> list[str]:
@@ -170,7 +195,7 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     return phrase_actors(p, head)
 
 
-def _reporter(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
+def reporter_of(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
     """The subject of the reporting verb a clause is said under, if it names an actor."""
     t = verb
     while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:

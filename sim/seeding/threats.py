@@ -3,10 +3,12 @@
 - "if X, Y" / "Y if X": the consequence Y's subject is the speaker, unless the consequence
   falls on the condition's own subject ("if Pakistan carries out any further aggression, it
   will face a strong response"): then the speaker is whoever says it (the subject of "said",
-  "warned", "told"). The condition's subject is the target.
-- "X warned (Y) that ... would respond", "X vowed to retaliate", "X threatened to strike":
-  a threat without a condition; the speaker is X, the target Y or the actor the threatened
-  clause names; the condition is that the target escalates.
+  "warned", "told"). The condition's subject is the target; when it names no actor ("if
+  another drone crossed"), the one the consequence strikes or threatens.
+- "X warned (Y) that ... would respond", "X vowed to retaliate", "X threatened to strike",
+  "X warned that Y would pay a heavy price": a threat without a condition; the speaker is X,
+  the target Y or the actor the threatened clause names; the condition is that the target
+  escalates.
 The condition and the action come from ``data/conditionals.yaml`` (words of the condition and of
 the consequence clause); a threat of force whose words name no action is a strike on territory.
 """
@@ -163,6 +165,10 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     if not targets:
         targets = [a for c in cond.children if c.dep_ in ("dobj", "prep")
                    for a in phrase_actors(p, c) if a not in speaker]  # fmt: skip
+    if not targets:  # "it would strike South Korea if another drone crossed": the one struck;
+        # "Taiwan's separatists would be crushed if they provoked Beijing": the one threatened
+        targets = [a for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                   for a in phrase_actors(p, c) if a not in speaker]  # fmt: skip
     condition = _text(p, cond)
     consequence = _text(p, v).replace(condition, " ")
     return [_entry(p, speaker[0], targets[0] if targets else None, consequence, condition, v)]
@@ -170,7 +176,7 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
 
 def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")
-                   and c.lemma_.lower() in _FORCE), None)  # fmt: skip
+                   and (c.lemma_.lower() in _FORCE or _suffers(c))), None)  # fmt: skip
     revenge = next((c for c in v.children if c.dep_ == "dobj"
                     and c.lemma_.lower() in _REVENGE), None)  # fmt: skip
     if clause is None and revenge is not None and v.lemma_.lower() in _THREAT_VERBS:
@@ -183,6 +189,21 @@ def _threat(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     if not modal or denied:
         return []
     return _threat_of_clause(p, v, clause, resolver)
+
+
+_SUFFER = {"receive", "suffer", "pay", "get", "regret"}
+_PENALTY = _REVENGE | {"price", "consequence", "punishment", "blow", "reply", "lesson"}
+
+
+def _suffers(clause) -> bool:
+    """ "warned that Israel would receive a harsh response", "would pay a heavy price", "would
+    regret it": the clause's subject is the one threatened."""
+    lemma = clause.lemma_.lower()
+    return (
+        lemma == "regret"
+        or lemma in _SUFFER
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTY for c in clause.children)
+    )
 
 
 def _threat_of_clause(p: Parsed, v, clause, resolver: Resolver) -> list[Finding]:

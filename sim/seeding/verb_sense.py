@@ -10,7 +10,7 @@ from __future__ import annotations
 from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
-_MOVEMENT = {"cross", "roll", "pour", "sweep"}
+MOVEMENT = {"cross", "roll", "pour", "sweep", "push", "advance", "march"}
 _HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 
@@ -18,8 +18,18 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
     """The verb's class, or the class of the event noun a light verb carries, and that noun."""
     table = verbs()
     lemma = _known_lemma(v.lemma_.lower(), table)
+    if lemma in table.holding:  # "which has a defence pact with Yerevan": a treaty
+        for obj in (n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)):
+            noun = table.by_noun.get(obj.lemma_.lower())
+            if noun is not None and noun.kind == "treaty":
+                return noun, obj
+        return None, None
+    if lemma == "force" and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in
+                                table.forced_to for c in v.children):  # fmt: skip
+        return table.by_lemma.get("attack"), None  # "forced the garrison to surrender"
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
+            obj = _of_measure(obj)  # "carried out a new round of strikes on"
             for n in (obj, *obj.conjuncts):
                 noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
                 if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
@@ -28,12 +38,34 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
     return cls, None
 
 
+_MEASURES = {"round", "wave", "series", "string", "spate", "volley", "salvo", "campaign",
+             "number", "dozen", "dozens", "hundreds", "flurry", "burst"}  # fmt: skip
+
+
+def _of_measure(noun):
+    """ "a new round of strikes", "a wave of drone attacks": the event noun the measure is of."""
+    if noun.lemma_.lower() not in _MEASURES:
+        return noun
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return of[0] if of else noun
+
+
+def verb_lemma(v) -> str:
+    """The verb table's lemma of a verb token (see ``_known_lemma``)."""
+    return _known_lemma(v.lemma_.lower(), verbs())
+
+
 def _known_lemma(lemma: str, table) -> str:
     """The verb table's lemma for a word the lemmatizer did not know: "relaunched" (lemma
-    "relaunche") is "launch", "redeployed" is "deploy": the same event again."""
+    "relaunche") is "launch", "redeployed" is "deploy": the same event again; "waging" (lemma
+    "wag") is "wage"."""
     known = table.by_lemma.keys() | table.light
+    lemma = table.irregular.get(lemma, lemma)  # "retook": "retake"
     if lemma in known:
         return lemma
+    if f"{lemma}e" in known:  # "waging": lemma "wag", the verb "wage"
+        return f"{lemma}e"
     stems = [lemma, lemma[2:]] if lemma.startswith("re") else [lemma]
     for stem in stems:
         for end in ("", "e", "d", "ed", "s", "es", "ing"):
@@ -118,13 +150,21 @@ def attack_noun(token, lemma: bool = False) -> bool:
 
 def event_really(v, cls: VerbClass, carrier) -> bool:
     """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
-    the South a hostile state"), "crossed into Georgia" (not "crossed the river")."""
+    the South a hostile state"), "crossed into Georgia" or "pushed out Kurdish fighters" (not
+    "crossed the river"), "deepened defence ties" (not "trade ties")."""
     lemma = v.lemma_.lower()
+    if cls.qualifiers:  # "defence ties", not "trade ties"
+        return carrier is not None and any(
+            c.lower_ in cls.qualifiers for c in carrier.children if c.dep_ in ("amod", "compound")
+        )
     if cls.kind == "ceasefire" and carrier is None:
         nouns = verbs().by_noun
         return any(getattr(nouns.get(t.lemma_.lower()) or nouns.get(t.lower_), "kind", None)
                    == "ceasefire" for t in v.subtree)  # fmt: skip
-    if lemma in _MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
+    if lemma in MOVEMENT and any(c.dep_ == "prt" and c.lower_ in ("out", "back")
+                                 for c in v.children):  # fmt: skip
+        return any(c.dep_ == "dobj" for c in v.children)  # "pushing out Kurdish fighters"
+    if lemma in MOVEMENT:  # "crossed into Bahrain ... to help the kingdom's rulers": invited
         into = any(c.dep_ == "prep" and c.lower_ == "into" for c in v.children)
         return into and not any(t.lemma_.lower() in _HELP and _purpose_of(t, v) for t in v.subtree)
     return True

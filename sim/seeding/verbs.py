@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sim.seeding.findings import load_data
@@ -19,6 +19,7 @@ class VerbClass:
     targets: tuple[str, ...]
     reverse: bool = False  # "X bought drones from Y": Y is the actor, X the target
     requires_with: bool = False  # "held exercises WITH X": only with a partner it counts
+    qualifiers: tuple[str, ...] = ()  # "defence ties": the noun counts only so qualified
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class Verbs:
     goods: frozenset[str]
     pledges: frozenset[str] = frozenset()
     provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
+    suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
+    holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
+    irregular: dict[str, str] = field(default_factory=dict)  # "retook" -> "retake"
+    forced_to: frozenset[str] = frozenset()  # "forced the garrison to surrender": an attack
 
 
 KINDS = (
@@ -83,7 +88,8 @@ def verbs() -> Verbs:
     for name, c in data["classes"].items():
         check_class(name, c)
         vc = VerbClass(name, c["kind"], c["action"], str(c["cameo"]), tuple(c["target"]),
-                       bool(c.get("reverse")), bool(c.get("requires_with")))  # fmt: skip
+                       bool(c.get("reverse")), bool(c.get("requires_with")),
+                       tuple(c.get("qualifiers", ())))  # fmt: skip
         for lemma in c.get("lemmas", []):
             by_lemma.setdefault(lemma, vc)
         for noun in c.get("nouns", []):
@@ -91,4 +97,7 @@ def verbs() -> Verbs:
     goods = frozenset(data["classes"]["supply"].get("goods", []))
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
                  frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
-                 frozenset(data.get("provisions", [])))  # fmt: skip
+                 frozenset(data.get("provisions", [])),
+                 frozenset(data.get("suppliers", [])),
+                 frozenset(data.get("holding_verbs", [])),
+                 dict(data.get("irregular", {})), frozenset(data.get("forced_to", [])))  # fmt: skip

@@ -33,6 +33,21 @@ def introduced(text: str) -> dict[str, tuple[str, str]]:
         ("Drones of the Islamic Resistance in Iraq hit a base.", "Islamic Resistance in Iraq",
          "islamic_resistance_in_iraq", "armed_group"),
         ("Clashes with the Kurdish YPG militia went on.", "YPG", "ypg", "armed_group"),
+        # described in an apposition
+        ("The Fano, a loose network of ethnic Amhara militias, seized Lalibela.", "Fano",
+         "fano", "armed_group"),
+        ("Viv Ansanm, a coalition of armed gangs, attacked the airport.", "Viv Ansanm",
+         "viv_ansanm", "armed_group"),
+        ("Insurgents of the Islamic State-linked group Ansar al-Sunna held the town.",
+         "Ansar al-Sunna", "ansar_al_sunna", "armed_group"),
+        ("U.S. officials blamed the Venezuelan gang Tren de Aragua for the killings.",
+         "Tren de Aragua", "tren_de_aragua", "armed_group"),
+        ("Troops clashed with gunmen of the Sinaloa Cartel in Culiacan.", "Sinaloa Cartel",
+         "sinaloa_cartel", "armed_group"),
+        ("Tigray regional forces attacked a federal army base near Mekelle.", "Tigray", "tigray",
+         "territory"),
+        ("U.S. jets struck militants in the semi-autonomous region of Puntland.", "Puntland",
+         "puntland", "territory"),
     ],
 )  # fmt: skip
 def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
@@ -48,6 +63,9 @@ def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
         "The International Atomic Energy Agency (IAEA) inspected the site.",
         "Turkey Sends Troops To Libya As Haftar's Forces Press On Tripoli",  # title case
         "Mohamed Bazoum. The Economic Community of West African States (ECOWAS) met.",
+        "On Monday, a group of gunmen attacked the convoy.",  # a day is no group
+        "The army resumed its offensive against the Rapid Support Forces in Omdurman.",
+        "Pakistan said its forces had killed 12 Afghan Taliban fighters.",  # a count, a state
     ],
 )
 def test_names_that_are_not_new_actors(text):

@@ -21,6 +21,15 @@ def test_sentences_keep_exact_spans():
     assert [s.number for s in sentences] == [1, 2, 3]
 
 
+def test_a_middle_initial_ends_no_sentence():
+    text = ("The Pentagon was moving the USS Gerald R. Ford carrier group to the region. It "
+            "said so on Sunday.")  # fmt: skip
+    assert [s.text for s in split_sentences(text)] == [
+        "The Pentagon was moving the USS Gerald R. Ford carrier group to the region.",
+        "It said so on Sunday.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [

@@ -1,0 +1,46 @@
+"""Weapons of another's make that an actor uses: "Russia launched Iranian-made drones at Kyiv",
+"Azerbaijan's forces used Turkish and Israeli drones": the maker supplies the user.
+
+With a verb of use (fire, launch, use, fly, field, operate, employ, drop) the weapon's
+demonym names its maker, not the target: "launched Iranian drones at Kyiv" is no attack on
+Iran. The verb table's goods (``data/verbs.yaml``) and event nouns of weapons (missile, drone,
+rocket) are the weapons; verbs that destroy the weapon ("shot down Russian drones") are not
+verbs of use, so there the demonym names the target.
+"""
+
+from __future__ import annotations
+
+from sim.seeding.findings import Finding
+from sim.seeding.phrases import Parsed, finding_at, own_actors
+from sim.seeding.verbs import verbs
+
+USE = {"fire", "launch", "use", "fly", "field", "operate", "employ", "drop", "deploy"}
+_WEAPON_NOUNS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank",
+                 "munition", "warplane", "artillery"}  # fmt: skip
+
+
+def weapons_used(v) -> list:
+    """The weapons a verb of use takes as its objects ("fired Iranian missiles")."""
+    if v.lemma_.lower() not in USE:
+        return []
+    goods = verbs().goods | _WEAPON_NOUNS
+    objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    objs += [
+        g
+        for o in objs
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # "dozens of Iranian-made drones"
+    return [n for n in objs if n.lemma_.lower() in goods]
+
+
+def foreign_arms(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
+    """A supply from each maker a used weapon names to each subject that uses it."""
+    out = []
+    for w in weapons_used(v):
+        makers = own_actors(p, w)
+        out += [finding_at(p, "supply", "supply_arms", (m, s), modality, v, {"goods": w.text})
+                for m in makers for s in subjects if m != s]  # fmt: skip
+    return out

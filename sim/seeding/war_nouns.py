@@ -1,0 +1,246 @@
+"""Wars told by nouns: "Moscow's war against Ukraine", "fighting between A and B".
+
+- "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the object
+  of "against", "on", "with" or "in"; "its forces repelled Russian attacks": the owner attacks
+  the one who repelled them; "withdrew after shelling by X": X attacks the subject.
+- "fighting between the army and the RSF", "clashes erupted between Armenian and Azerbaijani
+  troops", "fighting flared along the border between A and B", "the Israel-Hamas war": those it
+  names are at war with each other.
+- "Russia has been at war with Ukraine", "the RSF, which is at war with the army", "went to war
+  with": the subject is at war with the object of "with".
+- A war dated in the past ("the 1998-2000 border war") or not fought ("a trade war", "a war of
+  words") is no relation; one a modal makes hypothetical ("it would mean NATO was at war") is
+  no fact, and one inside an "if" clause none at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
+from sim.seeding.modality import in_condition, modality_of
+from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
+from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
+from sim.seeding.roles import reporter_of, subject_of
+
+_WAR_NOUNS = {
+    "strike",
+    "airstrike",
+    "raid",
+    "occupation",
+    "blockade",
+    "siege",
+    "fighting",
+    "clash",
+    "battle",
+    "shelling",
+    "bombing",
+    "war",
+    "conflict",
+    "aggression",
+    "invasion",
+    "offensive",
+    "attack",
+    "incursion",
+    "bombardment",
+    "assault",
+    "campaign",
+    "hostilities",
+    "skirmish",
+    "firefight",
+    "gunfight",
+}
+
+
+# "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
+OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
+
+
+_WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
+
+
+_RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
+
+
+def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
+    """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
+    object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject;
+    "fighting between X and Y": X and Y; "X has been at war with Y": X and Y."""
+    out: list[Finding] = []
+    for t in p.doc:
+        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "nsubj") and t.lower_ in _WAR_NOUNS
+        if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
+            continue
+        if _past(t):
+            continue  # "the 1998-2000 Ethiopia-Eritrea border war", "a US-China trade war"
+        modality = _noun_modality(t)
+        if modality is None:
+            continue  # "if Ukraine strikes ..., it would mean NATO is at war with Russia"
+        sides = _between(p, t, resolver) or _hyphenated(p, t)
+        if len(sides) >= 2:  # "fighting between the army and the RSF"
+            out += [finding_at(p, "war", "strike_territory", (a, b), modality, t,
+                               {"noun": t.text})
+                    for i, a in enumerate(sides) for b in sides[i + 1 :]]  # fmt: skip
+            continue
+        owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
+        owner += [p.actor_at[c.i] for c in t.children
+                  if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
+        target: list[str] = []
+        of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
+        located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
+        located += ("into",) if t.lemma_.lower() in ("incursion", "invasion", "push") else ()
+        for preps in (("against", "on", *of), ("with", "inside", *located)):
+            target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                                for g in c.children
+                                for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not target and t.lemma_.lower() in _RECIPROCAL and t.head.dep_ == "prep":
+            verb = t.head.head  # "were killed in fighting with Azerbaijan": "with" on the verb
+            target = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):  # "went to war
+            target = [a for c in t.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+        if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
+            owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
+            # to war with"
+        if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
+            target = _sufferer(p, t)  # "its forces had repelled 40 Russian attacks"
+        if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
+            owner = _sufferer(p, t)  # after days of fighting with government forces"
+        if not owner and not target:  # "withdrew after weeks of shelling by separatists"
+            by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
+            owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
+                     for g in c.children for a in own_or_resolved(p, g, resolver)]  # fmt: skip
+            target = _sufferer(p, t) if owner else []
+        out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
+                for a in owner for b in target if a != b]  # fmt: skip
+    return out
+
+
+# verbs that make a war hypothetical under a modal: "it would mean NATO was at war with Russia"
+_WOULD_MEAN = {"be", "mean", "amount", "constitute", "lead", "spark", "trigger", "risk", "become"}
+
+
+def _noun_modality(noun) -> str | None:
+    """Whether a war told by a noun happened: denied when its verb is, hypothetical when a
+    modal makes it so ("it would mean NATO was at war with Russia"), none inside an "if"
+    clause, else a fact ("the coalition would keep up its campaign against the militants")."""
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return FACT
+    if in_condition(v):
+        return None
+    modality = modality_of(v)
+    if modality == NEGATED:
+        return NEGATED
+    hypothetical = [h for h in (v, v.head) if h.lemma_.lower() in _WOULD_MEAN
+                    and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+                            for c in h.children)]  # fmt: skip
+    return HEDGED if hypothetical else FACT  # "would keep up its campaign": still a fact
+
+
+_BORDERS = {"border", "frontier", "boundary", "line"}
+
+
+def _between(p: Parsed, noun, resolver) -> list[str]:
+    """The sides "between" names, on the noun, on the verb it is the subject of ("clashes
+    erupted between A and B") or on the border where it happened ("fighting flared along the
+    border between A and B"): every actor the list names, a bare "the army" resolved."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
+    holders += [
+        g
+        for h in list(holders)
+        for c in h.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.lemma_.lower() in _BORDERS
+    ]  # "along the border
+    sides: list[str] = []  # between Peru and Ecuador"
+    for h in holders:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for g in (g for c in prep.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)):
+                named = [p.actor_at[x.i] for x in g.subtree if x.i in p.actor_at
+                         and not any(a.dep_ == "relcl" for a in x.ancestors)]  # fmt: skip
+                named = named or named_or_resolved(p, g, resolver)
+                sides += [a for a in dict.fromkeys(named) if a not in sides]
+    return sides
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?$")
+
+
+# verbs of withstanding an attack: "repelled Russian attacks", "foiled an Iranian drone attack"
+_DEFEND = {"repel", "repulse", "thwart", "foil", "withstand", "fend", "resist", "survive"}
+
+
+_NOT_FIGHTING = {"trade", "tariff", "price", "currency", "propaganda", "media", "cold", "proxy",
+                 "legal", "diplomatic", "tech", "technology", "chip", "cyber", "information",
+                 "word", "words", "verbal", "political", "culture", "drug"}  # fmt: skip
+
+
+def _past(noun) -> bool:
+    """A war dated by a year before it, or called past ("the 1999 Kargil war", "a previous
+    war"): history the text recalls; or no fighting at all ("a trade war", "a war of words",
+    "a proxy war")."""
+    mods = [t for t in noun.lefts]
+    mods += [g for t in mods for g in t.subtree]
+    mods += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    return any(_YEAR.match(t.text) or t.lower_ in ("past", "previous", "former", "earlier")
+               or t.lower_ in _NOT_FIGHTING for t in mods)  # fmt: skip
+
+
+def _portion_of(token):
+    """ "49 of its soldiers", "some of the troops": the whole the portion is of."""
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    numeric = token.pos_ == "NUM" or token.lower_ in ("some", "many", "most", "dozens")
+    return of[0] if of and numeric and of[0].lower_ not in PRONOUNS else token
+
+
+def _hyphenated(p: Parsed, noun) -> list[str]:
+    """The two sides a hyphenated pair before the noun names: "the Israel-Hamas war",
+    "Thai-Cambodian border clashes", "the Ethiopia-Eritrea border war"."""
+    sides: list[str] = []
+    hyphen = False
+    i = noun.i - 1
+    while i >= 0 and (p.doc[i].dep_ in ("compound", "amod", "punct", "nmod")
+                      or p.doc[i].lemma_.lower() in _BORDERS):  # fmt: skip
+        hyphen = hyphen or p.doc[i].text in ("-", "–")
+        a = p.actor_at.get(i)
+        if a and a not in sides:
+            sides.insert(0, a)
+        i -= 1
+    return sides if hyphen and len(sides) == 2 else []
+
+
+def _at_war(p: Parsed, noun, resolver) -> list[str]:
+    """Who "is at war" or "went to war": the subject of the verb the phrase hangs on (a
+    relative pronoun's antecedent included)."""
+
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or resolver is None:
+        return []
+    if noun.head.lower_ == "to" and verb.lemma_.lower() != "go":
+        return []  # "went to war with", not "a path to war with"
+    return subject_of(p, verb, resolver)
+
+
+def _sufferer(p: Parsed, noun) -> list[str]:
+    """Whom an attack noun with no target fell on: the subject of the verb it hangs from
+    ("Ukrainian troops withdrew after weeks of shelling by ...")."""
+    t = noun
+    for _ in range(5):
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [_portion_of(s) for s in subj]  # "49 of its soldiers had been killed"
+            found = [a for s in subj for a in phrase_actors(p, s)]
+            owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
+            if not found and owners and owners[0].lower_ in PRONOUNS:  # "X said its
+                found = reporter_of(p, t)  # fighters had repelled an attack by Y": X
+            return found or [a for o in owners for a in owner_of(p, o)]  # "its forces came"
+        if t.dep_ == "ROOT":
+            break
+    return []
