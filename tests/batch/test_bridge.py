@@ -27,7 +27,7 @@ SMALL = parse_scenario(small_war())
 CASES = {"kursk": (WORLD, RuleParams()), "small_war": (SMALL, SMALL_RULES)}
 ARRAYS = [f.name for f in dataclasses.fields(BatchState)
           if f.name not in ("layout", "rules", "combat", "rng", "R", "step", "date", "history",
-                            "log")]  # fmt: skip
+                            "log", "drawn")]  # fmt: skip
 
 
 def same_lane(st: BatchState, lane: int, back: BatchState, k: int) -> None:
