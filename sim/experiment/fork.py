@@ -109,11 +109,12 @@ def rebuild_block(job: Job, replicate: int, turn: int) -> tuple[BatchModel, int]
     from sim.batch.run import BLOCK, block_of, layout_of
 
     b = block_of(replicate)
-    block = BatchModel(job.world, job.rules, job.combat, job.block_seed(b), BLOCK, b * BLOCK,
-                       layout_of(job.world))  # fmt: skip
+    lane = replicate - b * BLOCK  # the block's lanes up to it, exactly as in the whole block
+    block = BatchModel(job.world, job.rules, job.combat, job.block_seed(b), lane + 1, b * BLOCK,
+                       layout_of(job.world), BLOCK)  # fmt: skip
     for _ in range(turn):
         block.step()
-    return block, replicate - b * BLOCK
+    return block, lane
 
 
 def lane_model(job: Job, block: BatchModel, lane: int, replicate: int, seed: int,
