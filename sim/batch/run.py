@@ -1,7 +1,7 @@
 """Running one block of the batched engine: ``BLOCK`` lanes stepped together from one seed.
 
 A run with ``engine=batched`` cuts its replicates into blocks of ``BLOCK``: replicate i is lane
-i - b x BLOCK of block b = i // BLOCK, and block b is always simulated whole, from its own seed
+i - b x BLOCK of block b = i // BLOCK, and block b is always simulated from its own seed
 (``sim.experiment.job.Job.block_seed``), whatever part of it the run keeps. So replicate i's
 results depend only on the config, the base seed and i. A run that keeps the first ``keep``
 lanes of a block simulates only those, with every random draw still made for the whole block
