@@ -33,7 +33,7 @@ class RunConfig:
     steps: int = 26  # turns per replicate (weekly by default: the scenario's step_days)
     seed: int = 20241028  # base seed; replicate i's seed derives from it and i (see seeding)
     seeding: str = "common"  # common: same replicate seeds at every sweep point; or per_point
-    engine: str = "agents"  # agents: one Mesa model per replicate; batched: blocks as arrays
+    engine: str = "batched"  # batched: blocks of replicates as arrays; agents: a Mesa model each
     workers: int = 0  # processes for replicates: 0 = automatic (all cores for large jobs)
     chunk_size: int = 0  # replicates per task sent to a worker: 0 = automatic (memory_mb)
     memory_mb: int = DEFAULT_MEMORY_MB  # budget for results in flight; sizes automatic chunks

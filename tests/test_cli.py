@@ -63,7 +63,8 @@ def test_run_writes_every_file_of_the_contract(tmp_path):
     manifest = json.loads((run / "run.json").read_text())
     assert manifest["status"] == "complete" and manifest["replicates"] == 6
     assert manifest["config"]["scenario"]["name"] == "kursk_2024"
-    assert len(manifest["seeds"]["replicate_seeds"]) == 6
+    assert manifest["engine"] == "batched"  # the default; engine=agents: replicate_seeds
+    assert manifest["seeds"]["block"] == 1000 and len(manifest["seeds"]["block_seeds"]) == 1
     assert len(manifest["scenario"]["file_sha256"]) == 64 and manifest["wargame_version"]
     assert manifest["wall_time_s"] > 0
     pngs, svgs = list((run / "plots").glob("*.png")), list((run / "plots").glob("*.svg"))

@@ -60,7 +60,7 @@ def fork_main(argv: list[str]) -> int:
     choices = human_choices(run, args.replicate)
     change = Change(tuple(overrides), moves)  # type: ignore[arg-type]
     played = branches(job, args.replicate, args.turn, change, args.k, choices)
-    check_rebuild(run, args.replicate, args.turn, played["same_stream"])
+    check_rebuild(run, args.replicate, args.turn, played["same_stream"], job.engine)
     write_fork(run, args, change, played)
     return 0
 
@@ -110,8 +110,10 @@ def human_choices(run, replicate: int):
     return lambda turn: by_turn.get(turn, {})
 
 
-def check_rebuild(run, replicate: int, turn: int, model) -> None:
-    """Refuse unless the replayed rungs of turns 0..T equal the saved ones."""
+def check_rebuild(run, replicate: int, turn: int, model, engine: str = "agents") -> None:
+    """Refuse unless the replayed rungs of turns 0..T equal the saved ones (for a batched run:
+    the replayed block's rungs before T and the rungs of the lane turned into an agent model at
+    T)."""
     saved = run.timeseries
     saved = saved[(saved["replicate"] == replicate) & (saved["step"] <= turn)]
     mine = pd.DataFrame(
@@ -128,10 +130,17 @@ def check_rebuild(run, replicate: int, turn: int, model) -> None:
             f"replaying {run.path} replicate {replicate} did not give the saved "
             f"rungs up to turn {turn}: the model changed since the run was made"
         )
+    how = "its config and seed" if engine == "agents" else "its config and its block's seed"
     print(
-        f"rebuilt replicate {replicate} exactly up to turn {turn} (replayed from its config and "
-        f"seed; every actor's rung at turns 0..{turn} equals the saved run)"
+        f"rebuilt replicate {replicate} exactly up to turn {turn} (replayed from {how}; every "
+        f"actor's rung at turns 0..{turn} equals the saved run)"
     )
+    if engine == "batched":
+        print(
+            "batched run: the branches are played by the agent model from the replicate's lane; "
+            "same_stream has a stream of its own (seeded by block seed, lane and turn), since "
+            "the block's stream cannot be continued by one replicate"
+        )
 
 
 def write_fork(run, args, change, played) -> None:

@@ -61,8 +61,8 @@ def bargain(st: BatchState) -> None:
     ``sim.abm.bargaining.bargain``)."""
     lay = st.layout
     pairs = bargaining_pairs(lay)
-    noise = st.rng.standard_normal((st.R, len(pairs), 2, 2))
-    uniform = st.rng.random((st.R, len(pairs), 2))
+    noise = st.normal(len(pairs), 2, 2)
+    uniform = st.random(len(pairs), 2)
     if not pairs:
         return
     for q, (a, b) in enumerate(pairs):

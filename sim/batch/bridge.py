@@ -3,7 +3,8 @@
 ``state_from_models`` packs the worlds of several ``EscalationModel``s (one per lane, same
 scenario, rules and combat) into a ``BatchState``; ``lane_snapshot`` reads one lane back in the
 form of ``World.snapshot()``. Tests use them to play one mechanism both ways from the same
-state and compare: the agent model is the specification.
+state and compare: the agent model is the specification. ``model_from_lane`` is the inverse of
+``state_from_models``: one lane as an agent model, ready to play on (forks of batched runs).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import numpy as np
 
 from sim.abm.model import EscalationModel
+from sim.abm.recorder import Recorder
 from sim.abm.world import PRIOR_RESOLVE
 from sim.batch.layout import ACTION, ACTIONS, Layout, compile_layout
 from sim.batch.state import BatchState, initial_state
+from sim.domain.scenario import Scenario
 
 
 def state_from_models(models: list[EscalationModel], layout: Layout | None = None,
@@ -165,3 +168,86 @@ def world_snapshot(model: EscalationModel) -> dict:
                      in snap["units"].items()}  # fmt: skip
     snap["taken"] = sorted(w.actions_taken)
     return snap
+
+
+def model_from_lane(st: BatchState, lane: int, world: Scenario, rng: int | None = None,
+                    replicate: int = 0) -> EscalationModel:  # fmt: skip
+    """Lane ``lane`` of ``st`` as an agent model of ``world`` (the block's scenario) at the
+    lane's step, with random stream ``rng``: the inverse of ``state_from_models``.
+
+    The model is built fresh and its actors' ``Outlook``s (the static part of their view) are
+    worked out on that initial world, as an agent run works them out before its state changes;
+    then every value of the lane is written over the model's: postures and their history, the
+    actors' indices, dispositions and spent entries, beliefs, declarations, commitments,
+    ceasefires and offers, the units (strength, reserve, losses, supply, combat, theatre: a unit
+    moved to a front joins that theatre's units after those that started there), the theatres'
+    control, the injects fired, the milestones reached, the step and the date. Its recorder
+    starts again with one row set: the state at the lane's step.
+    """
+    lay = st.layout
+    model = EscalationModel(world, rules=st.rules, combat=st.combat, rng=rng, replicate=replicate)
+    for agent in model.actor_list:  # the static views come from the initial world
+        model.outlook(agent)
+    w = model.state
+    A = lay.actor_ids  # noqa: N806
+    w.step, w.date = st.step, st.date
+    model.steps = st.step  # Mesa's turn counter: the next step() plays turn st.step + 1
+    w.postures = _postures_dict(lay, st.posture[lane], w.postures)
+    w.history = [_postures_dict(lay, h[lane], w.postures) for h in st.history]
+    for i, a in enumerate(A):
+        ag = w.actors[a]
+        ag.peak_rung = int(st.peak[lane, i])
+        for name in _ACTOR_FIELDS:
+            setattr(ag, name, float(getattr(st, name)[lane, i]))
+        ag.spent = {line.id for e, line in enumerate(lay.doctrine[i]) if st.spent[lane, i, e]}
+    pairs = lambda mask: zip(*np.nonzero(mask), strict=True)  # noqa: E731
+    w.declarations = {(A[i], A[j]) for i, j in pairs(st.declared[lane])}
+    w.lifted = {lay.supply_ids[s] for s in np.flatnonzero(st.lifted[lane])}
+    w.actions_taken = {(A[i], ACTIONS[k]) for i, k in pairs(st.taken[lane])}
+    w.resolve_seen = {(A[i], A[j]): float(st.resolve[lane, i, j])
+                      for i, j in pairs(st.resolve[lane] != PRIOR_RESOLVE)}  # fmt: skip
+    w.audience = {(A[i], A[j]): float(st.audience[lane, i, j])
+                  for i, j in pairs(st.audience[lane] != 0)}  # fmt: skip
+    w.credibility.update({c: float(st.credibility[lane, k])
+                          for k, c in enumerate(lay.commitment_ids)})  # fmt: skip
+    w.detected = {lay.unit_ids[j] for j in np.flatnonzero(st.detected[lane])}
+    w.offers = {(A[i], A[j]): int(st.offered[lane, i, j]) for i, j in pairs(st.offered[lane] >= 0)}
+    w.ceasefires = {frozenset((A[i], A[j])): int(st.ceasefire_since[lane, i, j])
+                    for i, j in pairs(st.ceasefire[lane]) if i < j}  # fmt: skip
+    w.ceasefires_made = {
+        frozenset((A[i], A[j])) for i, j in pairs(st.ceasefire_made[lane]) if i < j
+    }
+    for j, uid in enumerate(lay.unit_ids):
+        u = w.units[uid]
+        u.strength, u.establishment = float(st.strength[lane, j]), float(st.establishment[lane, j])
+        u.reserve, u.losses = float(st.reserve[lane, j]), float(st.losses[lane, j])
+        u.supply, u.in_combat = float(st.supply[lane, j]), bool(st.in_combat[lane, j])
+        u.theatre, u.refilled_in_fight = lay.place_ids[st.place[lane, j]], False
+    for k, tid in enumerate(lay.theatre_ids):
+        t = w.theatre_by_id[tid]
+        t.control = float(st.control[lane, k])
+        stayed = [u for u in t.units if u.theatre == tid]
+        t.units = stayed + [w.units[u] for u in w.unit_ids
+                            if w.units[u].theatre == tid and w.units[u] not in stayed]  # fmt: skip
+    model.fired_injects = {iid for k, iid in enumerate(lay.inject_ids) if st.fired[lane, k]}
+    model.milestone_steps = {
+        name: None if st.milestone_step[lane, k] < 0 else int(st.milestone_step[lane, k])
+        for k, name in enumerate(lay.milestone_ids)
+    }
+    w._rungs.clear()
+    w.cache.clear()
+    w.version += 1
+    model.recorder = w.recorder = Recorder(replicate)
+    model.recorder.state(w, model.labels)
+    return model
+
+
+_ACTOR_FIELDS = ("risk_tolerance", "escalation_propensity", "grievance", "sustainment",
+                 "logistics", "fire", "mobilisation", "weariness", "perceived_risk",
+                 "weekly_losses")  # fmt: skip
+
+
+def _postures_dict(lay: Layout, postures: np.ndarray, like: dict) -> dict[str, dict[str, int]]:
+    """One lane's [A, A] postures as ``World.postures`` (the pairs of ``like``)."""
+    ai = lay.actor_index
+    return {a: {b: int(postures[ai[a], ai[b]]) for b in toward} for a, toward in like.items()}

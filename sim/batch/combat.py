@@ -37,7 +37,7 @@ def fight(st: BatchState) -> None:
     contested theatre fought in id order, losses in ``st.losses``, weariness accumulated, then
     the units that did not fight replenished (``st.supply`` keeps each unit's factor)."""
     lay = st.layout
-    z = st.rng.standard_normal((st.R, lay.T, 2))
+    z = st.normal(lay.T, 2)
     mult = (st.fire * st.logistics)[:, lay.unit_actor]
     supply = (st.sustainment * st.logistics * st.mobilisation)[:, lay.unit_actor]
     of_actor = (lay.unit_actor[:, None] == np.arange(lay.A)[None, :]).astype(float)  # [U, A]

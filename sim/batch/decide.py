@@ -9,9 +9,9 @@ by risk tolerance) and, where no entry fires, the fallback rule of the rule set
 still. Decisions carry the agent's rule ids and reasons word for word; infeasible moves then
 become holds (``feasible.feasible``).
 
-Random numbers, per turn: ``st.rng.random((R, A, E))``, one uniform per actor and doctrine entry
+Random numbers, per turn: ``st.random(A, E)`` ([R, A, E]), one uniform per actor and doctrine entry
 (used where the entry's conditions hold and its chance is below one), then
-``st.rng.random((R, A, A))``, one per actor and target (the fallback rule's one draw per dyad,
+``st.random(A, A)``, one per actor and target (the fallback rule's one draw per dyad,
 as ``_pressure_rule`` and ``tit_for_tat`` draw one per target, used where the agent draws it).
 
 The fallback rules live in ``fallback``. A risky entry's chance is worked out with numpy's
@@ -43,8 +43,8 @@ def choose(st: BatchState, view: View) -> Moves:
     """Every actor's decision by its doctrine and the rule set ``st.rules.name`` (see the
     module docstring), before the feasibility check."""
     lay = st.layout
-    u_doctrine = st.rng.random((st.R, lay.A, lay.E))
-    u_rule = st.rng.random((st.R, lay.A, lay.A))
+    u_doctrine = st.random(lay.A, lay.E)
+    u_rule = st.random(lay.A, lay.A)
     moves = FALLBACK[st.rules.name](st, view, u_rule)
     lonely = ~lay.deals.any(axis=1) & np.array([not d for d in lay.doctrine], dtype=bool)
     if lonely.any():

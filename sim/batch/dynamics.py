@@ -84,7 +84,7 @@ def detect_covert(st: BatchState) -> None:
     detection is logged as its event "detect_covert_forces" toward the unit's actor (units in
     id order, detectors in actor order; ``sim.abm.dynamics.detect_covert``)."""
     lay, p = st.layout, st.rules
-    draw = st.rng.random((st.R, lay.U))
+    draw = st.random(lay.U)
     chance = hazard_probability(p.detection_rate, lay.days)
     for j in np.flatnonzero(lay.unit_covert):
         unseen = ~st.detected[:, j] & (st.strength[:, j] > 0)

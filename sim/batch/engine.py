@@ -31,10 +31,12 @@ class BatchModel:
 
     def __init__(self, world: Scenario, rules: RuleParams, combat_params: CombatParams,
                  seed: int, lanes: int, first_replicate: int = 0,
-                 layout: Layout | None = None):  # fmt: skip
+                 layout: Layout | None = None, drawn: int = 0):  # fmt: skip
+        """``lanes`` lanes from ``seed``: the first ``lanes`` of a block of ``drawn`` (0: a
+        block of ``lanes``), played exactly as in the whole block (``BatchState.random``)."""
         self.layout = layout or compile_layout(world)
         self.state: BatchState = initial_state(
-            self.layout, rules, combat_params, np.random.default_rng(seed), lanes
+            self.layout, rules, combat_params, np.random.default_rng(seed), lanes, drawn
         )
         self.recorder = Recorder(self.state, first_replicate)
         self.state.remember_postures()

@@ -8,7 +8,10 @@ the decision and event rows each mechanism writes, as arrays, for ``record.py``.
 Random numbers: a block has one ``numpy.random.Generator``; every mechanism draws arrays whose
 shape depends only on the layout and ``R`` (never on the state), a fixed number of times per
 turn, so a replicate's history depends only on its block's seed and its lane, not on what the
-other lanes do.
+other lanes do. Draws go through ``random`` and ``normal``, which draw for ``drawn`` lanes (the
+whole block) and hand out the first ``R``: a state holding only the first ``R`` lanes of a
+block then plays them exactly as the whole block would (a small run simulates only the lanes
+it keeps).
 """
 
 from __future__ import annotations
@@ -110,6 +113,15 @@ class BatchState:
     fired: np.ndarray  # [R, I] bool: inject fired
     milestone_step: np.ndarray  # [R, M] int: first step reached (NONE: not yet)
     log: Log = field(default_factory=Log)
+    drawn: int = 0  # lanes each random draw is made for (the whole block; 0: R)
+
+    def random(self, *shape: int) -> np.ndarray:
+        """[R, *shape] uniforms in [0, 1): the first R lanes of a draw for ``drawn`` lanes."""
+        return self.rng.random((max(self.drawn, self.R), *shape))[: self.R]
+
+    def normal(self, *shape: int) -> np.ndarray:
+        """[R, *shape] standard normals: the first R lanes of a draw for ``drawn`` lanes."""
+        return self.rng.standard_normal((max(self.drawn, self.R), *shape))[: self.R]
 
     def rung(self) -> np.ndarray:
         """[R, A] each actor's overall rung: its highest posture (its initial rung if it deals
@@ -145,8 +157,9 @@ class BatchState:
 
 
 def initial_state(layout: Layout, rules: RuleParams, combat: CombatParams,
-                  rng: np.random.Generator, lanes: int) -> BatchState:  # fmt: skip
-    """``lanes`` replicates of the scenario at its start (before its first turn)."""
+                  rng: np.random.Generator, lanes: int, drawn: int = 0) -> BatchState:  # fmt: skip
+    """``lanes`` replicates of the scenario at its start (before its first turn): the first
+    lanes of a block of ``drawn`` lanes (0: of ``lanes``), see ``BatchState.random``."""
     lay, r = layout, lanes
     sc = lay.scenario
 
@@ -182,6 +195,7 @@ def initial_state(layout: Layout, rules: RuleParams, combat: CombatParams,
         place=np.tile(lay.unit_place, (r, 1)), control=np.tile(lay.initial_control, (r, 1)),
         fired=np.zeros((r, len(lay.inject_ids)), dtype=bool),
         milestone_step=np.full((r, len(lay.milestone_ids)), NONE, dtype=np.int64),
+        drawn=drawn,
     )  # fmt: skip
 
 

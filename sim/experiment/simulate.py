@@ -84,7 +84,7 @@ def simulate_chunk(job: Job, indices: list[int]) -> ChunkResult:
 
 
 def simulate_blocks(job: Job, indices: list[int]) -> ChunkResult:
-    """The replicates ``indices`` of a batched job: each block they fall in is simulated whole
+    """The replicates ``indices`` of a batched job: each block they fall in is simulated
     (``sim.batch.run.run_block``) up to the last lane wanted, and the rows of ``indices`` kept,
     in replicate order."""
     from sim.batch.run import BLOCK, block_of, run_block

@@ -7,8 +7,10 @@ job's overrides, and the bytes of the scenario and deck files. Knobs that change
 runs but not what it finds (``workers``, ``chunk_size``, ``memory_mb``, ``progress``,
 ``plots``, ``plot_formats``, ``resume``; the launcher and the rest of ``hydra.*``) are left out,
 so a resume may run on more cores or skip the figures. The engine counts (its results differ),
-except that the default, ``engine=agents``, is left out: sweeps saved before the knob existed
-ran that engine, and still resume. The identity is saved in the sweep's
+but ``engine=agents`` is left out: sweeps saved before the knob existed ran that engine and have
+no engine in their identity, so a missing engine means agents. Such a sweep resumes with
+``engine=agents``; resumed with the default engine (``batched``) it is refused, the difference
+named as ``engine = agents then, batched now``. The identity is saved in the sweep's
 plan (``sweep_plan.json``) when the sweep starts; a resume whose identity differs is refused
 before anything in the folder is touched, with the first difference named.
 """
@@ -24,7 +26,7 @@ from omegaconf import DictConfig, OmegaConf
 from sim.experiment.catalog import SOURCE_FILE_KEY
 
 UNSET = "(not set)"
-DEFAULT_ENGINE = "agents"  # left out of the identity, so older sweeps still resume
+UNSAID_ENGINE = "agents"  # left out of the identity: what sweeps made before the knob ran
 HOW_IT_RUNS = ("workers", "chunk_size", "memory_mb", "progress", "plots", "plot_formats", "resume")
 
 
@@ -61,7 +63,7 @@ def sweep_identity(config: DictConfig, jobs: list[list[str]], swept: list[str]) 
         if key.split(".")[0] not in HOW_IT_RUNS
         and not any(key == s or key.startswith(f"{s}.") for s in swept)
     }
-    if settings.get("engine") == DEFAULT_ENGINE:  # as sweeps made before the knob existed
+    if settings.get("engine") == UNSAID_ENGINE:  # as sweeps made before the knob existed
         del settings["engine"]
     files = {}
     for key in (f"scenario.{SOURCE_FILE_KEY}", "deck"):
@@ -80,9 +82,12 @@ def difference(before: dict[str, Any], now: dict[str, Any]) -> str | None:
     """The first way the sweep ``now`` differs from the sweep ``before``, in words; None when
     they are the same sweep."""
     old, new = before.get("settings", {}), now.get("settings", {})
+    old, new = ({"engine": UNSAID_ENGINE, **s} for s in (old, new))  # missing means agents
     changed = [k for k in dict.fromkeys([*old, *new]) if old.get(k, UNSET) != new.get(k, UNSET)]
     if changed:
         shown = [f"{k} = {old.get(k, UNSET)} then, {new.get(k, UNSET)} now" for k in changed[:3]]
+        if "engine" in changed[:3] and old["engine"] == UNSAID_ENGINE:
+            shown[changed.index("engine")] += " (add engine=agents to resume it)"
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         return "; ".join(shown) + more
     old_jobs, new_jobs = before.get("jobs", []), now.get("jobs", [])

@@ -1,4 +1,5 @@
-"""Forks: the rebuild is exact, the branches differ only where they should."""
+"""Forks: the rebuild is exact, the branches differ only where they should; a batched run's
+replicate is rebuilt from its block and played on by the agent model."""
 
 from __future__ import annotations
 
@@ -15,9 +16,21 @@ from tests import preloaded
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    """A Kursk run made by the wargame command itself (8 replicates x 10 turns)."""
+    """A Kursk run of the agent engine made by the wargame command itself (8 replicates x 10
+    turns)."""
+    return _made(tmp_path_factory, "engine=agents")
+
+
+@pytest.fixture(scope="module")
+def batched_run(tmp_path_factory):
+    """The same run made with the batched engine (the default)."""
+    return _made(tmp_path_factory, "engine=batched")
+
+
+def _made(tmp_path_factory, engine: str):
     out = tmp_path_factory.mktemp("fork") / "run"
-    args = ["replicates=8", "steps=10", "plots=false", "progress=false", f"hydra.run.dir={out}"]
+    args = ["replicates=8", "steps=10", "plots=false", "progress=false", engine,
+            f"hydra.run.dir={out}"]  # fmt: skip
     done = preloaded.shared().run(args, out.parent)  # a process of its own (tests/preloaded.py)
     assert done.returncode == 0, done.stderr[-3000:]
     return load_run(out)
@@ -114,3 +127,43 @@ def test_a_run_the_model_no_longer_rebuilds_is_refused(run, tmp_path):
     ts.to_parquet(copy / "timeseries.parquet")
     with pytest.raises(ResultsError, match="did not give the saved rungs up to turn 3"):
         fork_main([str(copy), "--replicate", "0", "--turn", "3", "--k", "0"])
+
+
+def test_fork_of_a_batched_run(batched_run, tmp_path, capsys):
+    out = tmp_path / "fork"
+    argv = [str(batched_run.path), "--replicate", "5", "--turn", "4", "--k", "2",
+            "--move", "russia=nuclear_signal", "--out", str(out)]  # fmt: skip
+    assert fork_main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "rebuilt replicate 5 exactly up to turn 4" in printed
+    assert "same_stream has a stream of its own" in printed
+    table = pd.read_csv(out / "branches.csv").set_index("branch")
+    assert (table.loc[["same_stream", "changed_1", "changed_2"], "nuclear_signal_step"] == 5).all()
+    assert (out / "fork_rungs.png").exists()
+
+
+def test_a_batched_fork_is_reproducible_and_keeps_the_rebuilt_turns(batched_run):
+    job = job_of(batched_run)
+    first = branches(job, 6, 3, Change(("rules.noise=1.2",)), k=2)
+    again = branches(job, 6, 3, Change(("rules.noise=1.2",)), k=2)
+    for name, model in first.items():
+        assert model.recorder.timeseries == again[name].recorder.timeseries
+        assert model.steps == job.steps
+    saved = batched_run.timeseries
+    saved = saved[(saved["replicate"] == 6) & (saved["step"] <= 3)]
+    rows = sorted((r[1], r[3], r[4]) for r in first["control_1"].recorder.timeseries if r[1] <= 3)
+    assert rows == sorted(
+        zip(saved["step"], saved["actor"].astype(str), saved["rung"], strict=True)
+    )
+
+
+def test_a_changed_batched_run_is_refused(batched_run, tmp_path):
+    import shutil
+
+    copy = tmp_path / "run"
+    shutil.copytree(batched_run.path, copy)
+    ts = pd.read_parquet(copy / "timeseries.parquet")
+    ts.loc[(ts["replicate"] == 2) & (ts["step"] == 1), "rung"] += 1
+    ts.to_parquet(copy / "timeseries.parquet")
+    with pytest.raises(ResultsError, match="did not give the saved rungs up to turn 3"):
+        fork_main([str(copy), "--replicate", "2", "--turn", "3", "--k", "0"])

@@ -131,11 +131,12 @@ def test_batched_tables_do_not_depend_on_workers_or_chunk_size(tmp_path):
     assert list(outcomes["lane"][[BLOCK - 1, BLOCK, 2 * BLOCK + 4]]) == [BLOCK - 1, 0, 4]
 
 
-def test_fork_refuses_a_batched_run():
+def test_fork_rebuilds_a_batched_replicate_as_an_agent_model():
+    from sim.abm.model import EscalationModel
     from sim.experiment.fork import rebuild
 
-    with pytest.raises(ConfigError, match="fork replays one replicate with the agent engine"):
-        rebuild(batched(small_job()), 0, 1)
+    model = rebuild(batched(small_job()), 0, 1)
+    assert isinstance(model, EscalationModel) and model.steps == 1
 
 
 def test_a_sweep_identity_holds_the_engine_only_when_batched():
@@ -146,9 +147,21 @@ def test_a_sweep_identity_holds_the_engine_only_when_batched():
     def identity(**knobs):
         return sweep_identity(OmegaConf.create({"replicates": 3, **knobs}), [["seed=1"]], [])
 
-    older = identity()  # saved before the engine knob existed
+    older = identity()  # saved before the engine knob existed: it ran the agent engine
     assert difference(older, identity(engine="agents")) is None
-    assert difference(older, identity(engine="batched")) == "engine = (not set) then, batched now"
+    assert difference(older, identity(engine="batched")) == (
+        "engine = agents then, batched now (add engine=agents to resume it)"
+    )
+    assert difference(identity(engine="batched"), identity(engine="agents")) == (
+        "engine = batched then, agents now"
+    )
+
+
+def test_runs_and_sweeps_default_to_the_batched_engine_and_teaching_jobs_to_agents():
+    from sim.config import RunConfig
+
+    assert RunConfig.__dataclass_fields__["engine"].default == "batched"
+    assert Job.__dataclass_fields__["engine"].default == "agents"  # play, classroom, app
 
 
 @pytest.mark.parametrize(
@@ -156,6 +169,7 @@ def test_a_sweep_identity_holds_the_engine_only_when_batched():
     [
         (["engine=vectorised"], "engine = 'vectorised' is not allowed; allowed: agents, batched"),
         (["engine=batched", "human_actors=[russia]"], "cannot seat human players"),
+        (["human_actors=[russia]"], "allowed with human_actors: engine=agents"),
     ],
 )
 def test_the_command_refuses_what_the_engines_cannot_do(tmp_path, args, expected):

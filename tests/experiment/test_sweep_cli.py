@@ -150,3 +150,26 @@ def test_a_design_sweep_keeps_its_identity_for_resume(tmp_path):
     other = wargame([*args, "steps=4", "resume=true"], tmp_path)
     assert other.returncode == 2 and "steps = 3 then, 4 now" in other.stderr
     assert wargame([*args, "resume=true"], tmp_path).returncode == 0
+
+
+def test_a_sweep_saved_before_the_engine_knob_resumes_as_agents_runs(tmp_path):
+    """Its plan and run.json files name no engine: that means agents. The default engine is now
+    batched, so a plain resume is refused saying engine=agents; with it, done jobs are kept."""
+    sweep_dir = tmp_path / "sweep"
+    args = ["-m", "rules.noise=0.1,0.2", "steps=2", "replicates=3", "plots=false",
+            f"hydra.sweep.dir={sweep_dir}"]  # fmt: skip
+    assert wargame([*args, "engine=agents"], tmp_path).returncode == 0
+    plan = json.loads((sweep_dir / "sweep_plan.json").read_text())
+    assert "engine" not in plan["identity"]["settings"]  # as the plans saved before the knob
+    for path in sweep_dir.glob("*/run.json"):  # and their runs, made before it
+        run = json.loads(path.read_text())
+        del run["engine"], run["config"]["engine"]
+        path.write_text(json.dumps(run))
+
+    plain = wargame([*args, "resume=true"], tmp_path)
+    assert plain.returncode == 2 and "Traceback" not in plain.stderr
+    assert "engine = agents then, batched now (add engine=agents to resume it)" in plain.stderr
+
+    agents = wargame([*args, "resume=true", "engine=agents"], tmp_path)
+    assert agents.returncode == 0, agents.stderr
+    assert [j["resumed"] for j in manifest_of(sweep_dir)["jobs"]] == [True, True]
