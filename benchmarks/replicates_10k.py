@@ -53,11 +53,12 @@ for start in range(0, n, size):
 
 def command(tree: Path, mode: str, replicates: int, workers: int, out: Path,
             engine: str = "agents") -> list[str]:  # fmt: skip
-    """The measured command (``engine=`` only when not the agents: older trees lack it)."""
+    """The measured command (``engine=`` whenever the tree has the switch: older trees lack it,
+    and a tree's default may be either engine)."""
     python = sys.executable
     if mode == "chunk":
         return [python, "-c", CHUNK, str(replicates), engine]
-    knob = [f"engine={engine}"] if engine != "agents" else []
+    knob = [f"engine={engine}"] if has_engines(tree) else []
     return [python, "-m", "sim.cli", f"replicates={replicates}", "steps=26", "plots=false",
             f"workers={workers}", *knob, f"hydra.run.dir={out}"]  # fmt: skip
 
