@@ -164,6 +164,21 @@ class EscalationModel(mesa.Model):
             human = agent.actor_id in self.human_actors
             s = situation_of(w, agent, view, flags=True if human else self._needs(agent))
             decisions.append(self._feasible(self._decide(agent, s)))
+        self.apply_decisions(decisions)
+        bargaining.bargain(w, self.random)
+        self._fight()
+        dynamics.recover(w)
+        dynamics.test_commitments(w)
+        dynamics.detect_covert(w, self.random)
+        w.remember_postures()
+        self._check_milestones()
+        self.recorder.state(w, self.labels)
+
+    def apply_decisions(self, decisions: list[Decision]) -> None:
+        """Apply the turn's decisions: every move (and its decision and event rows) first, then,
+        in the same order, each action's effects, with a stand-down after step-downs and
+        withdrawals."""
+        w = self.state
         for d in decisions:
             effects.move(w, d)
             self.recorder.decision(w.step, w.date, d.actor, d.target, d.action, d.rung, d.rule,
@@ -176,14 +191,6 @@ class EscalationModel(mesa.Model):
             effects.consequences(w, d)
             if d.action in (STEP_DOWN, WITHDRAW):
                 effects.stand_down(w, d.actor)
-        bargaining.bargain(w, self.random)
-        self._fight()
-        dynamics.recover(w)
-        dynamics.test_commitments(w)
-        dynamics.detect_covert(w, self.random)
-        w.remember_postures()
-        self._check_milestones()
-        self.recorder.state(w, self.labels)
 
     def _coded_target(self, d: Decision) -> str | None:
         """Whom the event is coded toward: the target, or the first recipient of aid."""

@@ -26,7 +26,7 @@ from sim.batch.kinds import shifted
 from sim.batch.layout import ACTION, ACTIONS, NONE, compile_layout
 from sim.batch.view import Moves
 from sim.domain.actions import action_table
-from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW
+from sim.domain.rules import HOLD, STEP_DOWN
 from sim.domain.scenario_io import load_scenario, parse_scenario
 from sim.domain.situation import Decision
 from tests.abm.test_model import KURSK
@@ -190,20 +190,8 @@ BORDER_WORLD = parse_scenario(yaml.safe_load(BORDER), source="test")
 
 # --- the agent side -------------------------------------------------------------------------
 def agent_apply(model: EscalationModel, decisions: list[Decision]) -> None:
-    """``EscalationModel._play_turn`` from its decisions to bargaining (its own lines)."""
-    w = model.state
-    for d in decisions:
-        agent_effects.move(w, d)
-        model.recorder.decision(w.step, w.date, d.actor, d.target, d.action, d.rung, d.rule,
-                                d.reason)  # fmt: skip
-        if d.action != HOLD:
-            model.recorder.event(w.step, w.date, d.actor, model._coded_target(d), d.action)
-    for d in decisions:
-        if d.action == HOLD:
-            continue
-        agent_effects.consequences(w, d)
-        if d.action in (STEP_DOWN, WITHDRAW):
-            agent_effects.stand_down(w, d.actor)
+    """``EscalationModel._play_turn`` from its decisions to bargaining."""
+    model.apply_decisions(decisions)
 
 
 def own_decisions(model: EscalationModel) -> list[Decision]:

@@ -44,13 +44,9 @@ def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) 
     pytest.fail(f"wargame app did not answer within {timeout} s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def app_url(tmp_path, project_root):
-    if not CHROMIUM.exists():
-        pytest.skip("browser test needs Debian chromium at /usr/bin/chromium: "
-                    "apt-get install -y chromium")  # fmt: skip
-    pytest.importorskip("playwright.sync_api")
-    pytest.importorskip("solara")
+def start_app(tmp_path: Path, project_root: Path) -> tuple[subprocess.Popen, str, Path]:
+    """``wargame app`` for the Kursk exercise as the United States on a free port, answering:
+    its process, its address and its log."""
     port = _free_port()
     log = tmp_path / "server.log"
     env = {**os.environ, "WARGAME_SCENARIOS": str(project_root / "scenarios")}
@@ -58,9 +54,25 @@ def app_url(tmp_path, project_root):
            "--as", "united_states", "--port", str(port)]  # fmt: skip
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(f"http://127.0.0.1:{port}/", proc, log)
-        yield f"http://127.0.0.1:{port}"
+        _wait_for(f"{url}/", proc, log)
+    except BaseException:
+        proc.kill()
+        raise
+    return proc, url, log
+
+
+@pytest.fixture
+def app_url(tmp_path, project_root):
+    if not CHROMIUM.exists():
+        pytest.skip("browser test needs Debian chromium at /usr/bin/chromium: "
+                    "apt-get install -y chromium")  # fmt: skip
+    pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("solara")
+    proc, url, _ = start_app(tmp_path, project_root)
+    try:
+        yield url
     finally:
         proc.terminate()
         try:
