@@ -154,7 +154,20 @@ class EscalationModel(mesa.Model):
     def _play_turn(self) -> None:
         w = self.state
         w.step = self.steps
-        decisions = []
+        self.apply_decisions(self.decide_all())
+        bargaining.bargain(w, self.random)
+        self._fight()
+        dynamics.recover(w)
+        dynamics.test_commitments(w)
+        dynamics.detect_covert(w, self.random)
+        w.remember_postures()
+        self._check_milestones()
+        self.recorder.state(w, self.labels)
+
+    def decide_all(self) -> list[Decision]:
+        """Every actor's decision on the current state, in actor-id order, all from the same
+        snapshot (a move lacking its requirements becomes a hold with the reason)."""
+        w, decisions = self.state, []
         for agent in self.actor_list:
             view = self.outlook(agent)
             if not view.targets and not agent.doctrine:
@@ -164,15 +177,7 @@ class EscalationModel(mesa.Model):
             human = agent.actor_id in self.human_actors
             s = situation_of(w, agent, view, flags=True if human else self._needs(agent))
             decisions.append(self._feasible(self._decide(agent, s)))
-        self.apply_decisions(decisions)
-        bargaining.bargain(w, self.random)
-        self._fight()
-        dynamics.recover(w)
-        dynamics.test_commitments(w)
-        dynamics.detect_covert(w, self.random)
-        w.remember_postures()
-        self._check_milestones()
-        self.recorder.state(w, self.labels)
+        return decisions
 
     def apply_decisions(self, decisions: list[Decision]) -> None:
         """Apply the turn's decisions: every move (and its decision and event rows) first, then,

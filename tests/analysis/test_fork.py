@@ -117,16 +117,18 @@ def test_fork_command(run, tmp_path, capsys):
         fork_main([str(run.path), "--replicate", "99", "--turn", "3"])
 
 
-def test_a_run_the_model_no_longer_rebuilds_is_refused(run, tmp_path):
+@pytest.mark.parametrize(("which", "replicate", "step"), [("run", 0, 2), ("batched_run", 2, 1)])
+def test_a_run_the_model_no_longer_rebuilds_is_refused(which, replicate, step, tmp_path, request):
+    """A saved rung changed by hand: the rebuild (agents or batched) no longer matches it."""
     import shutil
 
     copy = tmp_path / "run"
-    shutil.copytree(run.path, copy)
+    shutil.copytree(request.getfixturevalue(which).path, copy)
     ts = pd.read_parquet(copy / "timeseries.parquet")
-    ts.loc[(ts["replicate"] == 0) & (ts["step"] == 2), "rung"] += 1
+    ts.loc[(ts["replicate"] == replicate) & (ts["step"] == step), "rung"] += 1
     ts.to_parquet(copy / "timeseries.parquet")
     with pytest.raises(ResultsError, match="did not give the saved rungs up to turn 3"):
-        fork_main([str(copy), "--replicate", "0", "--turn", "3", "--k", "0"])
+        fork_main([str(copy), "--replicate", str(replicate), "--turn", "3", "--k", "0"])
 
 
 def test_fork_of_a_batched_run(batched_run, tmp_path, capsys):
@@ -155,15 +157,3 @@ def test_a_batched_fork_is_reproducible_and_keeps_the_rebuilt_turns(batched_run)
     assert rows == sorted(
         zip(saved["step"], saved["actor"].astype(str), saved["rung"], strict=True)
     )
-
-
-def test_a_changed_batched_run_is_refused(batched_run, tmp_path):
-    import shutil
-
-    copy = tmp_path / "run"
-    shutil.copytree(batched_run.path, copy)
-    ts = pd.read_parquet(copy / "timeseries.parquet")
-    ts.loc[(ts["replicate"] == 2) & (ts["step"] == 1), "rung"] += 1
-    ts.to_parquet(copy / "timeseries.parquet")
-    with pytest.raises(ResultsError, match="did not give the saved rungs up to turn 3"):
-        fork_main([str(copy), "--replicate", "2", "--turn", "3", "--k", "0"])

@@ -19,7 +19,6 @@ import yaml
 
 from sim.abm import effects as agent_effects
 from sim.abm.model import EscalationModel
-from sim.abm.perception import situation_of
 from sim.batch.bridge import lane_snapshot, state_from_models, world_snapshot
 from sim.batch.effects import apply_moves
 from sim.batch.kinds import shifted
@@ -195,17 +194,8 @@ def agent_apply(model: EscalationModel, decisions: list[Decision]) -> None:
 
 
 def own_decisions(model: EscalationModel) -> list[Decision]:
-    """What the model's actors decide on its current state (``_play_turn``'s first loop)."""
-    w, out = model.state, []
-    for agent in model.actor_list:
-        view = model.outlook(agent)
-        if not view.targets and not agent.doctrine:
-            out.append(Decision(agent.actor_id, HOLD, w.rung(agent.actor_id), "hold",
-                                "deals with no other actor"))  # fmt: skip
-            continue
-        s = situation_of(w, agent, view, flags=model._needs(agent))
-        out.append(model._feasible(model._decide(agent, s)))
-    return out
+    """What the model's actors decide on its current state (``_play_turn``'s first step)."""
+    return model.decide_all()
 
 
 def random_decisions(model: EscalationModel, rng: np.random.Generator) -> list[Decision]:
