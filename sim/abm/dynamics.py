@@ -19,7 +19,7 @@ import math
 import random
 
 from sim.abm.world import World
-from sim.domain.rates import decay, hazard_probability, relax
+from sim.domain.rates import decay, hazard_probability, integrate_linear, relax
 
 WEEK = 7.0
 
@@ -31,8 +31,6 @@ def accumulate_costs(world: World, losses: dict[str, float]) -> None:
     """
     p, days = world.rules, world.days
     weeks = days / WEEK
-    k = p.weariness_recovery
-    kept = decay(k, days)
     for aid in world.actor_ids:
         a = world.actors[aid]
         share = losses.get(aid, 0.0)
@@ -40,10 +38,7 @@ def accumulate_costs(world: World, losses: dict[str, float]) -> None:
         inflow = p.weariness_from_losses * a.weekly_losses + p.weariness_from_sanctions * (
             1.0 - a.sustainment
         )
-        if k > 0:
-            a.weariness = a.weariness * kept + inflow / k * (1.0 - kept)
-        else:
-            a.weariness += inflow * weeks
+        a.weariness = integrate_linear(a.weariness, inflow, p.weariness_recovery, days)
 
 
 def recover(world: World) -> None:

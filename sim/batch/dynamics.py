@@ -22,7 +22,7 @@ import numpy as np
 
 from sim.batch.layout import ACTION
 from sim.batch.state import BatchState
-from sim.domain.rates import WEEK, decay, hazard_probability
+from sim.domain.rates import WEEK, decay, hazard_probability, integrate_linear
 
 DETECTED = ACTION["detect_covert_forces"]
 
@@ -32,17 +32,11 @@ def accumulate_costs(st: BatchState, lost: np.ndarray) -> None:
     ``lost`` [R, A], the share of its committed strength each actor lost this turn
     (``sim.abm.dynamics.accumulate_costs``)."""
     p, days = st.rules, st.layout.days
-    weeks = days / WEEK
-    k = p.weariness_recovery
-    kept = decay(k, days)
-    st.weekly_losses = lost / weeks
+    st.weekly_losses = lost / (days / WEEK)
     inflow = p.weariness_from_losses * st.weekly_losses + p.weariness_from_sanctions * (
         1.0 - st.sustainment
     )
-    if k > 0:
-        st.weariness = st.weariness * kept + inflow / k * (1.0 - kept)
-    else:
-        st.weariness = st.weariness + inflow * weeks
+    st.weariness = integrate_linear(st.weariness, inflow, p.weariness_recovery, days)
 
 
 def recover(st: BatchState) -> None:

@@ -33,3 +33,13 @@ def decay(rate_per_week: float, days: float) -> float:
 def relax(value: float, goal: float, rate_per_week: float, days: float) -> float:
     """``value`` moved toward ``goal`` at ``rate_per_week`` (exponential relaxation)."""
     return goal + (value - goal) * decay(rate_per_week, days)
+
+
+def integrate_linear(value, inflow, rate_per_week: float, days: float):
+    """``value`` after ``days`` of dv/dt = inflow - rate x v (both per week), solved exactly:
+    v e^{-kt} + inflow / k (1 - e^{-kt}), or v + inflow t without decay. Works on floats and
+    on numpy arrays alike (the agent model and the batched engine share it)."""
+    if rate_per_week > 0:
+        kept = decay(rate_per_week, days)
+        return value * kept + inflow / rate_per_week * (1.0 - kept)
+    return value + inflow * days / WEEK
