@@ -3,13 +3,15 @@
 "moving to Libya to support the GNA": the clause's subject and that actor are allies (not
 "in solidarity with Hamas": a statement, as the development keys read it). "Chadian troops,
 joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
-are its allies.
+are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty.
 """
 
 from __future__ import annotations
 
 from sim.seeding.findings import Finding
+from sim.seeding.modality import modality_of
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.verbs import verbs
 
 HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
 _JOINT = {"joint", "combined", "coordinated"}
@@ -82,3 +84,21 @@ def joined_by(p: Parsed, v, resolver=None) -> list[str]:
     return [
         a for g in by for a in (phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else []))
     ]
+
+
+_BOUND = {"bind", "tie", "link", "commit"}
+
+
+def bound_by_treaty(p: Parsed, v, subjects: list[str]) -> list[Finding]:
+    """ "India, which is bound to Bhutan by a friendship treaty", "tied to Manila by a mutual
+    defence pact": a treaty between the one bound and the object of "to"."""
+    if v.lemma_.lower() not in _BOUND:
+        return []
+    pacts = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+             and verbs().by_noun.get(g.lemma_.lower()) is not None
+             and verbs().by_noun[g.lemma_.lower()].kind == "treaty"]  # fmt: skip
+    others = [a for c in v.children if c.dep_ == "prep" and c.lower_ == "to" and pacts
+              for g in c.children if g.dep_ == "pobj" for a in phrase_actors(p, g)]  # fmt: skip
+    return [finding_at(p, "treaty", "consult_partners", (a, b), modality_of(v), v,
+                       {"cameo": "057", "verb": v.text})
+            for a in subjects for b in others if a != b]  # fmt: skip

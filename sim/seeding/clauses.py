@@ -12,7 +12,7 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
-from sim.seeding.allies import HELP_NOUNS, joined_by, stated_allies
+from sim.seeding.allies import HELP_NOUNS, bound_by_treaty, joined_by, stated_allies
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
@@ -28,11 +28,13 @@ from sim.seeding.verb_sense import (
     ANNOUNCED,
     MOVEMENT,
     announced,
+    armed_too,
     class_of,
     deal_to_buy,
     event_really,
     goods_of_clause,
     goods_sent,
+    peace_made,
     recipient_of_goods,
     rival,
     verb_lemma,
@@ -59,12 +61,14 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if v.pos_ not in ("VERB", "AUX"):
             continue
         cls, carrier = class_of(v)
-        cls = goods_sent(deal_to_buy(cls, v, carrier), v)
+        cls = armed_too(v, goods_sent(deal_to_buy(cls, v, carrier), v))
         if cls is None or cls.kind == "threat":
             if any(c.dep_ == "nsubj" for c in v.children):
                 resolver.heard(subject_of(p, v, resolver), [])
             if cls is None and weapons_used(v):  # "used Turkish drones"
                 out += foreign_arms(p, v, subject_of(p, v, resolver), modality_of(v))
+            if cls is None:  # "bound to Bhutan by a friendship treaty"
+                out += bound_by_treaty(p, v, subject_of(p, v, resolver))
             continue
         had_event = True
         if in_condition(v) or rival(carrier):
@@ -96,6 +100,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         attrs = {"cameo": cls.cameo, "verb": v.text}
         if cls.kind == "supply":
             attrs["goods"] = goods_of_clause(v, carrier)
+        if cls.kind == "treaty" and peace_made(v, carrier):
+            attrs["peace"] = True  # no allies: the former enemies stay at war in the draft
         for a in subjects:
             for b in targets:
                 if a != b:
@@ -127,7 +133,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     subjects = subject_of(p, v, resolver)
     holders = [v] + ([carrier] if carrier is not None else [])
     objects = []
-    if cls.kind not in ("deployment", "treaty", "consultation", "partnership"):
+    if cls.kind not in ("deployment", "treaty", "consultation") and not cls.requires_with:
         used = {w.i for w in weapons_used(v)}  # "launched Iranian drones": not at Iran
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
                     and (carrier is None or carrier not in c.subtree)
@@ -220,13 +226,16 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
 
 def _dated_history(v, cls: VerbClass) -> bool:
     """A war the clause fights and dates to a bare year ("the two countries fought a six-week
-    war in 2020"): history the text recalls ("invaded Ukraine in 2022" may go on)."""
+    war in 2020", "fought a border war from 1998 to 2000"): history the text recalls ("invaded
+    Ukraine in 2022" may go on)."""
     wars = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")]
+    if v.dep_ == "relcl" and v.head.lemma_.lower() in ("war", "conflict"):
+        wars.append(v.head)  # "the brief war the two countries fought in 1962"
     ended = any(
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "end" for w in wars for c in w.children
     )  # "fought an eight-year war with Iran that ended in 1988"
     return cls.kind == "war" and bool(wars) and (ended or any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "from", "between", "until") and any(
             g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
         for h in (v, *wars) for c in h.children
     ))  # fmt: skip

@@ -24,7 +24,12 @@ Relations = dict[str, dict[str, Any]]
 def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
     """Every relation the document states as a fact, keyed ``<a>_<b>_<kind>``."""
     out: Relations = {}
-    allied = {frozenset(f.parties) for k in ("alliance", "treaty") for f in facts.of(k)}
+    allied = {
+        frozenset(f.parties)
+        for k in ("alliance", "treaty")
+        for f in facts.of(k)
+        if not f.attrs.get("peace")
+    }  # a treaty that ended a war makes no allies
     for f in facts.of("war"):
         if frozenset(f.parties) not in allied:  # allies who strike on each other's soil
             _plain(out, f, ledger)  # strike someone else there (see the module docstring)

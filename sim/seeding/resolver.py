@@ -96,7 +96,12 @@ class Resolver:
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
-        if PAIR_WORDS.match(phrase):  # the latest pair at war, else the latest pair named
+        if PAIR_WORDS.match(phrase):
+            # the two the sentence named before it ("Bhutan protested to China ... agreements
+            # the two countries signed"), else the latest pair at war, else the latest pair
+            here = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
+            if len(set(here)) == 2:
+                return list(dict.fromkeys(here))
             pairs = self.fighting or self.pairs
             return list(pairs[-1]) if pairs else self.subjects[-2:]
         counted = _COUNTED.match(phrase)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, own_actors, phrase_actors
 from sim.seeding.resolver import Resolver
-from sim.seeding.verb_sense import attack_noun
+from sim.seeding.verb_sense import attack_noun, class_of
+from sim.seeding.verbs import verbs
 
 _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 _CONTROL = {
@@ -41,7 +42,8 @@ _PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "th
 
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     """The actors doing what the verb says (see the module docstring)."""
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+             and not _treaty_noun(g)]  # "bound to Bhutan by a treaty": no doer  # fmt: skip
     if agent:
         return actors_of(p, agent[0], resolver, v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -168,7 +170,20 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             found = actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
             found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
+            found = found or _other_before(p, owner, verb, resolver)
     return found or resolver.resolve(p, token)
+
+
+def _other_before(p: Parsed, owner, verb, resolver: Resolver) -> list[str]:
+    """ "India, which is bound to Bhutan ..., has long trained its small army": with no
+    reporter, the object's "its" of a verb of aid (one does not aid oneself) is the latest
+    actor named before it other than the subject."""
+    cls = class_of(verb)[0]
+    if cls is None or cls.kind not in ("supply", "partnership"):
+        return []
+    subject = subject_of(p, verb, resolver)
+    before = [a for i, a in sorted(p.actor_at.items()) if i < owner.i and a not in subject]
+    return before[-1:] if subject else []
 
 
 def _named_before(p: Parsed, i: int) -> list[str]:
@@ -219,3 +234,9 @@ def _group_noun(token) -> bool:
     return token.lemma_.lower() == "force" and any(
         c.lower_ in ("armed", "security") for c in token.children
     )
+
+
+def _treaty_noun(token) -> bool:
+    """A noun of the treaty class ("treaty", "pact", "agreement")."""
+    cls = verbs().by_noun.get(token.lemma_.lower())
+    return cls is not None and cls.kind == "treaty"

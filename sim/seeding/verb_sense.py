@@ -184,3 +184,29 @@ def recipient_of_goods(v) -> list:
         for rel in (c for c in obj.children if c.dep_ == "relcl"):
             out += [c for c in rel.children if c.dep_ == "nsubj"]
     return out
+
+
+_ENDING = {"end", "halt", "settle", "conclude", "close", "finish", "stop"}
+_FIGHTS = {"war", "conflict", "fighting", "hostilities", "dispute"}
+
+
+def peace_made(v, carrier) -> bool:
+    """A treaty that ends a war ("which Ecuador and Peru signed to end a brief war", "a peace
+    treaty"): it makes no allies of the former enemies."""
+    nouns = [carrier] if carrier is not None else []
+    nouns += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lower_ == "peace" for n in nouns for c in (n, *n.children)):
+        return True
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ENDING
+               and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTS for o in c.children)
+               for h in (v, *nouns) for c in h.children)  # fmt: skip
+
+
+def armed_too(v, cls: VerbClass | None) -> VerbClass | None:
+    """Training told with a supply ("armed and trained", "to train and equip"): part of the
+    supply the other verb states (its class), no partnership of its own."""
+    if cls is None or cls.name != "train":
+        return cls
+    around = [*v.conjuncts, v.head] if v.dep_ == "conj" else list(v.conjuncts)
+    supplied = [c for w in around if (c := class_of(w)[0]) is not None and c.kind == "supply"]
+    return supplied[0] if supplied else cls

@@ -1,0 +1,97 @@
+"""Relations from the failure classes the sixth session found on real-style news, one row a class.
+
+Sentences are composed for these tests in the style of agency copy (not copied from any corpus
+document or article). The first table holds findings a text must give, the second findings it
+must not give; the draft-level rows check what a relation becomes in the scenario.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.draft import draft_scenario
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def findings(text: str) -> set[tuple[str, tuple, str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.kind, f.parties, f.modality) for f in ex.findings}
+
+
+def relations(text: str) -> set[tuple[str, tuple]]:
+    draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
+    return {(r["kind"], tuple(sorted(r["parties"]))) for r in draft.data["relations"].values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # training alone is military cooperation; training with arms is the arms' supply
+        (
+            "KABUL, March 3 (Wire) - Britain and Norway have been training Afghan commandos and "
+            "border police since 2015, the alliance said.",
+            ("partnership", ("united_kingdom", "afghanistan"), "fact"),
+        ),
+        (
+            "ERBIL, Oct 16 (Wire) - Germany, which has armed and trained both the Iraqi army and "
+            "the Peshmerga, called for talks.",
+            ("supply", ("germany", "iraq"), "fact"),
+        ),
+        # "bound to X by a treaty"
+        (
+            "MANILA, Aug 2 (Wire) - The Philippines, which is bound to Washington by a 1951 mutual "
+            "defence treaty, protested to Beijing on Monday.",
+            ("treaty", ("philippines", "united_states"), "fact"),
+        ),
+        # "the two countries" are the two the sentence named before it
+        (
+            "KATHMANDU, May 9 (Wire) - Nepal complained to India on Friday, saying the road broke "
+            "treaties that the two countries signed in 1950.",
+            ("treaty", ("nepal", "india"), "fact"),
+        ),
+    ],
+)
+def test_finds(text: str, expected: tuple) -> None:
+    assert expected in findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a war dated to a span of years is history the text recalls
+        (
+            "ASMARA, June 12 (Wire) - Diplomats feared the clashes could draw in Ethiopia, which "
+            "fought a border war with Eritrea from 1998 to 2000.",
+            ("war", ("ethiopia", "eritrea"), "fact"),
+        ),
+        (
+            "NEW DELHI, July 5 (Wire) - Beijing's state media reminded India of the brief war the "
+            "two countries fought over their border in 1962.",
+            ("war", ("china", "india"), "fact"),
+        ),
+        # training told with arms is no partnership of its own
+        (
+            "ERBIL, Oct 16 (Wire) - Germany, which has armed and trained both the Iraqi army and "
+            "the Peshmerga, called for talks.",
+            ("partnership", ("germany", "iraq"), "fact"),
+        ),
+        # the subject's own forces: "their forces" is theirs, not another's
+        (
+            "TASHKENT, Sept 16 (Wire) - The two presidents met on the sidelines of the Shanghai "
+            "Cooperation Organisation summit and agreed to order their forces to pull back.",
+            ("withdrawal", ("sco", None), "fact"),
+        ),
+    ],
+)
+def test_does_not_find(text: str, unexpected: tuple) -> None:
+    assert unexpected not in findings(text)
+
+
+def test_a_treaty_that_ended_a_war_makes_no_allies() -> None:
+    text = (
+        "LIMA, Jan 27 (Wire) - Peruvian troops attacked Ecuadorean posts in the Cenepa "
+        "valley on Thursday. The frontier was drawn by the 1942 protocol, which Ecuador and "
+        "Peru signed to end a brief war."
+    )
+    assert {("war", ("ecuador", "peru")), ("treaty", ("ecuador", "peru"))} <= relations(text)
