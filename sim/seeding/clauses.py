@@ -20,6 +20,7 @@ from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import (
     Parsed,
     finding_at,
+    own_actors,
     phrase_actors,
 )
 from sim.seeding.resolver import Resolver
@@ -32,11 +33,13 @@ from sim.seeding.verb_sense import (
     class_of,
     deal_to_buy,
     event_really,
+    goods_named,
     goods_of_clause,
     goods_sent,
     peace_made,
     recipient_of_goods,
     rival,
+    to_frontier,
     verb_lemma,
 )
 from sim.seeding.verbs import VerbClass, verbs
@@ -75,6 +78,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             continue
         if not event_really(v, cls, carrier) or _dated_history(v, cls):
             continue
+        if cls.reverse and not goods_named(v, carrier):
+            continue  # "received four million Russian tourists": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.kind == "deployment" and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
@@ -100,6 +105,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         attrs = {"cameo": cls.cameo, "verb": v.text}
         if cls.kind == "supply":
             attrs["goods"] = goods_of_clause(v, carrier)
+        if cls.kind == "deployment" and to_frontier(v, carrier):
+            attrs["frontier"] = True  # sent against the state beyond it, not to help it
         if cls.kind == "treaty" and peace_made(v, carrier):
             attrs["peace"] = True  # no allies: the former enemies stay at war in the draft
         for a in subjects:
@@ -173,6 +180,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     targets: list[str] = []
     for o in objects:
         targets += [a for a in actors_of(p, o, resolver, v) if a not in targets]
+    if cls.reverse and not targets:  # "the Russian-made jets Venezuela bought": the maker
+        made = [c for c in v.children if c.dep_ == "dobj"] + ([v.head] if v.dep_ == "relcl" else [])
+        targets = [a for o in made for a in own_actors(p, o) if a not in subjects]
     if cls.kind == "war" and not targets:  # "fired missiles at Riyadh": the capital's state
         targets = [p.capital_at[o.i] for o in objects
                    if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip

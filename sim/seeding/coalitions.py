@@ -12,7 +12,8 @@
   the strikes", "joined the strikes": each is at war with the attack's target and allied with
   its attacker.
 - A claimed attack: "Kampala was hit by bombings ..., attacks claimed by Islamic State", "the
-  Houthis claimed the attack": the claimant is at war with whoever the attack hit.
+  Houthis claimed the attack": the claimant is at war with whoever the attack hit; so is the
+  one blamed for it ("accused Iran of being behind the strikes", "blamed X for the attack").
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def coalition_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
             out += _joining(p, t, resolver)
         elif t.pos_ == "VERB" and lemma == "claim":
             out += _claim(p, t, resolver)
+        elif t.pos_ == "VERB" and lemma in ("accuse", "blame"):
+            out += _blamed(p, t, resolver)
         elif t.pos_ == "VERB" and lemma in ("include", "comprise") and t.dep_ == "relcl":
             out += _included(p, t, resolver)
         elif t.pos_ == "VERB" and lemma in ("pledge", "swear"):
@@ -182,12 +185,40 @@ def _claim(p: Parsed, v, resolver: Resolver) -> list[Finding]:
         if not nouns:
             return []
         noun, claimants = nouns[0], subject_of(p, v, resolver)
-    hit = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-           for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-    hit = hit or list(resolver.victims)
+    hit = _hit_by(p, noun, resolver)
     out = [finding_at(p, "war", "strike_territory", (a, b), FACT, v, {"verb": v.text})
            for a in claimants for b in hit if a != b]  # fmt: skip
     if out:
         p.participants.update(claimants + hit)
         resolver.attackers[:] = claimants[:1]
+        resolver.struck[:] = hit
     return out
+
+
+_HITTING = {"hit", "strike", "damage", "destroy", "set", "kill", "wound", "target", "knock"}
+
+
+def _hit_by(p: Parsed, noun, resolver: Resolver) -> list[str]:
+    """Whom an attack noun hit: its "on"/"against" object, the object of the verb it is the
+    subject of ("drone attacks ... set ablaze Saudi Aramco's facilities"), else the latest
+    victims."""
+    hit = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+           for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
+    if not hit and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HITTING:
+        hit = [a for c in noun.head.children if c.dep_ == "dobj" for a in phrase_actors(p, c)]
+    return hit or list(resolver.victims)
+
+
+def _blamed(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "accused Iran of being behind the strikes", "blamed Iran for the attack": the one blamed
+    attacked whoever the attack hit (the accuser's word, as the text reports it)."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    preps = [c for c in v.children if c.dep_ == "prep"]
+    nouns = [t for c in preps if c.lower_ in ("of", "for") for t in c.subtree
+             if attack_noun(t) and (t.head is c or t.head.lower_ == "behind")]  # fmt: skip
+    blamed = [a for o in objs for a in phrase_actors(p, o)]  # ("blamed the attack on Iran"
+    if not nouns or not blamed:  # is left alone: the parse cannot tell it from the target)
+        return []
+    hit = _hit_by(p, nouns[0], resolver) or list(resolver.struck)
+    return [finding_at(p, "war", "strike_territory", (a, b), modality_of(v), v, {"verb": v.text})
+            for a in blamed for b in hit if a != b]  # fmt: skip

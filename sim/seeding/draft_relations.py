@@ -122,5 +122,9 @@ def _deployment_alignments(out: Relations, facts: Facts, ledger: Ledger) -> None
     tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
     for f in facts.of("deployment"):
         sender, host = f.parties
-        if host in facts.at_war() and frozenset(f.parties) not in tied:
+        if (
+            host in facts.at_war()
+            and frozenset(f.parties) not in tied
+            and not f.attrs.get("frontier")
+        ):  # troops sent to the host's border face it, they do not help it
             _plain(out, f, ledger, kind="alliance")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
+from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
@@ -32,7 +33,9 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
                 p.participants.update(phrase_actors(p, t.head))
         if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
+            owner = [a for c in t.children if c.dep_ == "poss" for a in (
+                     _clause_owner(p, t, c, resolver) if c.lower_ in PRONOUNS
+                     else owner_of(p, c))]  # fmt: skip
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children  # "an ally of both countries": the pair
                       for a in named_or_resolved(p, g, resolver)]  # fmt: skip
@@ -85,6 +88,21 @@ def _participle(t, lemmas) -> bool:
     if t.dep_ in ("amod", "acl", "compound"):
         return t.lemma_.lower() not in _TRAINED or t.dep_ == "acl"
     return t.dep_ == "conj" and t.head.dep_ in ("acl", "amod") and t.pos_ == "VERB"
+
+
+def _clause_owner(p: Parsed, noun, poss, resolver) -> list[str]:
+    """Whose "its ally" it is: the nearest actor named before it in its clause ("Warsaw
+    accuses Minsk and its ally Moscow": Minsk), else the clause's subject ("Stoltenberg said
+    the alliance stood in solidarity with its ally Turkey": the alliance)."""
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return owner_of(p, poss)
+    before = [a for i, a in sorted(p.actor_at.items()) if v.left_edge.i <= i < poss.i]
+    if before or resolver is None:
+        return before[-1:]
+    return [a for a in subject_of(p, v, resolver) if a not in phrase_actors(p, noun)]
 
 
 def named_or_resolved(p: Parsed, g, resolver) -> list[str]:

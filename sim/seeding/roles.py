@@ -4,8 +4,9 @@ A verb's actors are its subject's (coordination included: "the U.S. and Britain 
 relative pronoun takes its antecedent: "North Korea, which has supplied"; a passive clause takes
 its "by" agent; a verb without a subject takes its governing verb's: "vowed to retaliate", or the
 object of a verb of control: "urged Russia to stop"; a subject the parse hangs on the object
-before "and" is read back). Pronouns and bare group nouns go through the ``Resolver``; a subject
-pronoun in reported speech, and "we" in a quote, is the reporter.
+before "and" is read back; a participle takes the noun it describes: "rebels fighting the
+government"). Pronouns and bare group nouns go through the ``Resolver``; a subject pronoun in
+reported speech, and "we" in a quote, is the reporter; "a NATO member" is no actor.
 """
 
 from __future__ import annotations
@@ -76,11 +77,26 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         ]  # both sides to pull back"
         if controller:
             return actors_of(p, controller[0], resolver, head)
+    if _finite_after_complement(v):  # "Turkey, which wants Assad gone and backs the rebels":
+        return subject_of(p, head.head, resolver, depth + 1)  # Turkey backs them, not Assad
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(p, head, resolver, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        named = phrase_actors(p, head)  # "Turkmen rebels fighting the Syrian government"
+        if named:
+            return named
     if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
+
+
+def _finite_after_complement(v) -> bool:
+    """A finite verb the parse joins to a non-finite complement ("wants Assad gone and backs
+    the rebels"): it goes with the complement's governing verb."""
+    head = v.head
+    return (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBD", "VBP")
+            and head.tag_ in ("VBN", "VB", "VBG") and head.dep_ in ("ccomp", "xcomp")
+            and head.head.pos_ in ("VERB", "AUX"))  # fmt: skip
 
 
 def moved_by_proxy(p: Parsed, v) -> bool:
@@ -133,6 +149,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
     if of and portion and token.dep_ != "nsubj" and of[0].lower_ not in PRONOUNS:
         return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
+    if _one_member(token):
+        return []  # "a NATO member has downed a Russian jet": a member state, not NATO
     if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
             reporter = reporter_of(p, verb, resolver)
@@ -184,6 +202,17 @@ def _other_before(p: Parsed, owner, verb, resolver: Resolver) -> list[str]:
     subject = subject_of(p, verb, resolver)
     before = [a for i, a in sorted(p.actor_at.items()) if i < owner.i and a not in subject]
     return before[-1:] if subject else []
+
+
+def _one_member(token) -> bool:
+    """ "a NATO member", "another member of the alliance": one member, not the body."""
+    return (
+        token.lemma_.lower() == "member"
+        and token.tag_ == "NN"
+        and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children
+        )
+    )
 
 
 def _named_before(p: Parsed, i: int) -> list[str]:

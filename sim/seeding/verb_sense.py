@@ -101,11 +101,12 @@ def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
            for c in v.children if c.dep_ == "dobj"):  # fmt: skip
         return verbs().by_lemma.get("agree", cls)
     near = [*(carrier.children if carrier is not None else ()), *v.children]
-    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
+    if any(t.lemma_.lower() in _BUYING for t in near):
         return verbs().by_lemma.get("buy")
     return cls
 
 
+_BUYING = {"buy", "purchase", "acquire"}  # "signed a deal with France to buy radars"
 _PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
 
 
@@ -210,3 +211,34 @@ def armed_too(v, cls: VerbClass | None) -> VerbClass | None:
     around = [*v.conjuncts, v.head] if v.dep_ == "conj" else list(v.conjuncts)
     supplied = [c for w in around if (c := class_of(w)[0]) is not None and c.kind == "supply"]
     return supplied[0] if supplied else cls
+
+
+_WEAPONS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank", "munition",
+            "warplane", "artillery", "helicopter", "submarine", "warship", "howitzer"}  # fmt: skip
+
+
+def goods_named(v, carrier) -> bool:
+    """Whether a clause of buying or receiving names arms or aid ("bought Russian-made jets",
+    "received S-400 systems"), not tourists or gas: only those make a supply."""
+    goods = verbs().goods | _WEAPONS
+    objs = [carrier] if carrier is not None else []
+    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip
+    if v.dep_ == "relcl":
+        objs.append(v.head)  # "the Russian-made jets Venezuela bought"
+    return any(t.lemma_.lower() in goods or t.lower_ in goods
+               or any(ch.isdigit() for ch in t.text) and t.pos_ == "PROPN"
+               for o in objs for t in o.subtree)  # fmt: skip
+
+
+_FRONTIERS = {"border", "frontier", "boundary"}
+_TOWARDS = {"to", "toward", "towards", "along", "near"}
+
+
+def to_frontier(v, carrier) -> bool:
+    """Troops sent to a border ("sent troops to the Colombian border", "to its frontier with
+    Colombia"): a posture against the state beyond it, not help for it."""
+    holders = [v] + ([carrier] if carrier is not None else [])
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in _TOWARDS
+               and any(g.dep_ == "pobj" and g.lemma_.lower() in _FRONTIERS for g in c.children)
+               for h in holders for c in h.children)  # fmt: skip

@@ -50,6 +50,39 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "treaties that the two countries signed in 1950.",
             ("treaty", ("nepal", "india"), "fact"),
         ),
+        # the one blamed for an attack the text reported is at war with whom it hit
+        (
+            "RIYADH, Sept 15 (Wire) - Houthi drones struck two Saudi oil plants on Saturday. U.S. "
+            "Secretary of State Mike Pompeo accused Iran of being behind the strikes.",
+            ("war", ("iran", "saudi_arabia"), "fact"),
+        ),
+        # "its ally X" in a reported clause: the clause's subject is the owner
+        (
+            "BRUSSELS, Nov 24 (Wire) - NATO envoys met in Brussels. A spokesman said the "
+            "alliance stood in solidarity with its ally Turkey.",
+            ("alliance", ("turkey", "nato"), "fact"),
+        ),
+        # a finite verb the parse hangs on a complement: "wants X gone and backs Y"
+        (
+            "ANKARA, Nov 24 (Wire) - Turkey, which wants Assad gone and backs the Turkmen rebels, "
+            "has accused Russia of bombing villages.",
+            ("alliance", ("turkey", "turkmen_rebels"), "fact"),
+        ),
+        # a participle takes the noun it describes as its subject
+        (
+            "LATAKIA, Nov 24 (Wire) - Turkmen rebels fighting the Syrian government said they had "
+            "shot the pilot.",
+            ("war", ("turkmen_rebels", "syria"), "fact"),
+        ),
+        # buying arms of a maker the demonym names; a deal to buy
+        (
+            "WARSAW, May 2 (Wire) - Poland has bought South Korean tanks and howitzers.",
+            ("supply", ("south_korea", "poland"), "fact"),
+        ),
+        (
+            "YEREVAN, Sept 3 (Wire) - Armenia signed a deal with France last year to buy radars.",
+            ("supply", ("france", "armenia"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -82,6 +115,24 @@ def test_finds(text: str, expected: tuple) -> None:
             "Cooperation Organisation summit and agreed to order their forces to pull back.",
             ("withdrawal", ("sco", None), "fact"),
         ),
+        # "a NATO member" is one member state, not the alliance
+        (
+            "ANKARA, Nov 24 (Wire) - It was the first time that a NATO member has downed a "
+            "Russian military aircraft.",
+            ("war", ("nato", "russia"), "fact"),
+        ),
+        # receiving tourists is no supply
+        (
+            "ANKARA, Nov 25 (Wire) - Turkey, which received more than 4 million Russian tourists "
+            "last year, urged both sides to show restraint on the border.",
+            ("supply", ("russia", "turkey"), "fact"),
+        ),
+        # "Warsaw accuses Minsk and its ally Moscow": Minsk's ally, not Warsaw's
+        (
+            "WARSAW, Nov 9 (Wire) - Warsaw accuses Minsk and its ally Moscow of pushing migrants "
+            "towards the border.",
+            ("alliance", ("russia", "poland"), "fact"),
+        ),
     ],
 )
 def test_does_not_find(text: str, unexpected: tuple) -> None:
@@ -95,3 +146,11 @@ def test_a_treaty_that_ended_a_war_makes_no_allies() -> None:
         "Peru signed to end a brief war."
     )
     assert {("war", ("ecuador", "peru")), ("treaty", ("ecuador", "peru"))} <= relations(text)
+
+
+def test_troops_sent_to_a_border_face_the_state_beyond_it() -> None:
+    text = (
+        "QUITO, March 2 (Wire) - Colombian forces killed a FARC commander in a raid on Saturday. "
+        "Venezuela sent troops to the Colombian border on Sunday."
+    )
+    assert ("alliance", ("colombia", "venezuela")) not in relations(text)
