@@ -27,6 +27,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, moved_by_proxy, subject_of
 from sim.seeding.verb_sense import (
     ANNOUNCED,
+    GIVING,
     MOVEMENT,
     announced,
     armed_too,
@@ -78,8 +79,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             continue
         if not event_really(v, cls, carrier) or _dated_history(v, cls):
             continue
-        if cls.reverse and not goods_named(v, carrier):
-            continue  # "received four million Russian tourists": no supply
+        if (cls.reverse or cls.kind == "supply" and verb_lemma(v) in GIVING) and not goods_named(
+            v, carrier
+        ):
+            continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
         if cls.kind == "deployment" and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops

@@ -51,6 +51,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
+            if not owner and t.dep_ == "dobj" and resolver is not None:  # "the US pledged
+                owner = subject_of(p, t.head, resolver)  # ironclad backing for Israel"
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
             if lemma in table.provisions:  # "U.S. military aid to Kyiv"
@@ -73,7 +75,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             backed = backed or _described(p, head) or _fighters(p, head, resolver)
             kind, action = (("supply", "supply_arms") if lemma in _TRAINED
                             else ("alliance", "consult_partners"))  # fmt: skip
-            out += [finding_at(p, kind, action, (a, b), FACT, t, {})
+            out += [finding_at(p, kind, action, (a, b), FACT, t, {"backed": True})
                     for a in dict.fromkeys(backers) for b in backed if a != b]  # fmt: skip
     return out
 
@@ -122,6 +124,12 @@ def _fighters(p: Parsed, noun, resolver) -> list[str]:
     """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
     if any(c.dep_ == "amod" and c.i in p.actor_at for c in noun.children):
         return []  # "Syrian rebels backed by Ankara": a people's rebels, not the latest group
+    if (
+        resolver is not None
+        and noun.lemma_.lower() in ("group", "movement")
+        and any(c.lower_ == "the" for c in noun.children)
+    ):  # "attacks on the Iran-backed group": the latest group named
+        return resolver.resolve(p, noun)
     if resolver is None or noun.lemma_.lower() not in (
         "separatist",
         "rebel",

@@ -111,7 +111,7 @@ class Resolver:
             n = _NUMBERS[counted.group(1).lower()]
             return named[-n:] if len(named) >= n else []
         word = token.lower_
-        kind = PRONOUNS.get(word)
+        kind = PRONOUNS.get(word) if token.i not in p.actor_at else None  # "the US"
         lemma = token.lemma_.lower()
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
                        or c.dep_ == "prep" and c.lower_ == "of"

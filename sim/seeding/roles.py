@@ -151,7 +151,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
     if _one_member(token):
         return []  # "a NATO member has downed a Russian jet": a member state, not NATO
-    if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
+    if token.lower_ in PRONOUNS and token.i not in p.actor_at:  # ("the US" is no "us")
+        # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
             reporter = reporter_of(p, verb, resolver)
             if reporter:

@@ -217,10 +217,16 @@ _WEAPONS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "ta
             "warplane", "artillery", "helicopter", "submarine", "warship", "howitzer"}  # fmt: skip
 
 
+_AID = {"support", "assistance", "intelligence", "backing", "funding", "training", "loan",
+        "dollar", "$", "€", "£"}  # fmt: skip
+GIVING = {"give", "provide", "transfer", "resume"}  # verbs that need what they give named
+
+
 def goods_named(v, carrier) -> bool:
-    """Whether a clause of buying or receiving names arms or aid ("bought Russian-made jets",
-    "received S-400 systems"), not tourists or gas: only those make a supply."""
-    goods = verbs().goods | _WEAPONS
+    """Whether a clause of buying, receiving or giving names arms or aid ("bought Russian-made
+    jets", "received S-400 systems", "gave Colombia $5 billion"), not tourists or "48 hours to
+    leave": only those make a supply."""
+    goods = verbs().goods | _WEAPONS | _AID
     objs = [carrier] if carrier is not None else []
     objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
              or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip

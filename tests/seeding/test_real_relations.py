@@ -83,6 +83,35 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "YEREVAN, Sept 3 (Wire) - Armenia signed a deal with France last year to buy radars.",
             ("supply", ("france", "armenia"), "fact"),
         ),
+        # "the US" is the United States, not the pronoun "us"
+        (
+            "ADEN, Jan 13 (Wire) - This comes after the US and Britain launched a fresh wave of "
+            "strikes against the Houthis overnight.",
+            ("war", ("united_kingdom", "houthis"), "fact"),
+        ),
+        # "the Iran-backed group": the latest group named; "pledged backing for X"
+        (
+            "SANAA, Jan 13 (Wire) - The Houthis fired two missiles at a tanker. Washington vowed "
+            "more strikes on the Iran-backed group.",
+            ("alliance", ("iran", "houthis"), "fact"),
+        ),
+        (
+            "TEL AVIV, April 14 (Wire) - Iran fired drones at Israel overnight as Washington "
+            "pledged firm backing for Israel.",
+            ("alliance", ("united_states", "israel"), "fact"),
+        ),
+        # a military partnership between two, whatever the sentence weighs about it
+        (
+            "SEOUL, Nov 8 (Wire) - Allies are weighing how to answer the deepening military "
+            "partnership between Moscow and Pyongyang.",
+            ("partnership", ("russia", "north_korea"), "fact"),
+        ),
+        # giving needs arms or aid named
+        (
+            "BOGOTA, March 4 (Wire) - The United States, which has given Colombia more than $5 "
+            "billion in aid, backed Bogota.",
+            ("supply", ("united_states", "colombia"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -132,6 +161,11 @@ def test_finds(text: str, expected: tuple) -> None:
             "WARSAW, Nov 9 (Wire) - Warsaw accuses Minsk and its ally Moscow of pushing migrants "
             "towards the border.",
             ("alliance", ("russia", "poland"), "fact"),
+        ),
+        (
+            "NIAMEY, Aug 26 (Wire) - Niger's new military rulers gave the French ambassador 48 "
+            "hours to leave the country.",
+            ("supply", ("niger", "france"), "fact"),
         ),
     ],
 )
