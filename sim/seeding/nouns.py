@@ -75,7 +75,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             backed = backed or _described(p, head) or _fighters(p, head, resolver)
             kind, action = (("supply", "supply_arms") if lemma in _TRAINED
                             else ("alliance", "consult_partners"))  # fmt: skip
-            out += [finding_at(p, kind, action, (a, b), FACT, t, {"backed": True})
+            out += [finding_at(p, kind, action, (a, b), FACT, t, {})
                     for a in dict.fromkeys(backers) for b in backed if a != b]  # fmt: skip
     return out
 
