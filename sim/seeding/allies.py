@@ -3,7 +3,8 @@
 "moving to Libya to support the GNA": the clause's subject and that actor are allies (not
 "in solidarity with Hamas": a statement, as the development keys read it). "Chadian troops,
 joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
-are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty.
+are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty. Troops
+stationed in a country "to aid" it cooperate with their host (a partnership).
 """
 
 from __future__ import annotations
@@ -102,3 +103,19 @@ def bound_by_treaty(p: Parsed, v, subjects: list[str]) -> list[Finding]:
     return [finding_at(p, "treaty", "consult_partners", (a, b), modality_of(v), v,
                        {"cameo": "057", "verb": v.text})
             for a in subjects for b in others if a != b]  # fmt: skip
+
+
+def helping_host(p: Parsed, v, subjects: list[str], hosts: list[str], modality: str,
+                 kind: str) -> list[Finding]:  # fmt: skip
+    """ "France has 1,500 troops stationed in Niger to aid in fighting jihadists": troops sent
+    to help, with no one else named as helped, cooperate with their host."""
+    if kind != "deployment":
+        return []
+    holders = [v, v.head] if v.dep_ == "acl" else [v]
+    helps = [c for h in holders for c in h.children if c.dep_ in ("advcl", "xcomp", "relcl")
+             and c.lemma_.lower() in _SUPPORT]  # fmt: skip
+    if not helps or any(c.dep_ == "dobj" and phrase_actors(p, c) for h in helps
+                        for c in h.children):  # fmt: skip
+        return []  # "to support the GNA": an alliance with the GNA (see ``stated_allies``)
+    return [finding_at(p, "partnership", "consult_partners", (a, b), modality, v, {})
+            for a in subjects for b in hosts if a != b]  # fmt: skip

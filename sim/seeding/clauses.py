@@ -12,7 +12,13 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
-from sim.seeding.allies import HELP_NOUNS, bound_by_treaty, joined_by, stated_allies
+from sim.seeding.allies import (
+    HELP_NOUNS,
+    bound_by_treaty,
+    helping_host,
+    joined_by,
+    stated_allies,
+)
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
@@ -27,6 +33,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, moved_by_proxy, subject_of
 from sim.seeding.verb_sense import (
     ANNOUNCED,
+    ENDING,
     GIVING,
     MOVEMENT,
     announced,
@@ -101,6 +108,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)
+        out += helping_host(p, v, subjects, targets, modality, cls.kind)
         out += foreign_arms(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
         if cls.reverse:
@@ -154,6 +162,11 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         holders += dobjs + [g for o in dobjs  # understanding with X"
                             for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if cls.kind == "ceasefire":  # "agreed to a ceasefire to end hostilities with X"
+        truces = [t for t in v.subtree if verbs().by_noun.get(t.lemma_.lower()) is cls]
+        ends = [c for h in (v, *truces) for c in h.children
+                if c.dep_ in ("acl", "advcl", "xcomp") and c.lemma_.lower() in ENDING]  # fmt: skip
+        holders += truces + ends + [o for e in ends for o in e.children if o.dep_ == "dobj"]
     if cls.kind == "war":  # "rammed and boarded Philippine navy boats": a misparsed object
         objects += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         # "fighting alongside the Malian army against X": "against" hung on the ally

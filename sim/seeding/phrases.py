@@ -184,7 +184,7 @@ def phrase_actors(p: Parsed, head) -> list[str]:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout"},
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
                  {"appos", "of"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
@@ -233,9 +233,13 @@ REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dis
 
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:
-    """A state's demonym on a noun of rebellion ("Syrian rebels"): it names the rebels'
-    people, not the state, which they are fighting."""
-    if head.lemma_.lower() not in REBEL_NOUNS or c.dep_ != "amod" or c.i not in p.actor_at:
+    """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
+    forces"): it names the rebels' people, not the state, which they are fighting (or whose
+    kin they are)."""
+    rebels = head.lemma_.lower() in REBEL_NOUNS or any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in REBEL_NOUNS for m in head.children
+    )
+    if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
     known = standard_gazetteer().actors.get(p.actor_at[c.i])
     return known is not None and known.kind == "state"

@@ -187,7 +187,7 @@ def recipient_of_goods(v) -> list:
     return out
 
 
-_ENDING = {"end", "halt", "settle", "conclude", "close", "finish", "stop"}
+ENDING = {"end", "halt", "settle", "conclude", "close", "finish", "stop"}
 _FIGHTS = {"war", "conflict", "fighting", "hostilities", "dispute"}
 
 
@@ -198,7 +198,7 @@ def peace_made(v, carrier) -> bool:
     nouns += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.lower_ == "peace" for n in nouns for c in (n, *n.children)):
         return True
-    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ENDING
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENDING
                and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTS for o in c.children)
                for h in (v, *nouns) for c in h.children)  # fmt: skip
 

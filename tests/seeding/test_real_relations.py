@@ -112,6 +112,19 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "billion in aid, backed Bogota.",
             ("supply", ("united_states", "colombia"), "fact"),
         ),
+        # separatist forces "in the region of X" are X's, not their kin state's; the sides of
+        # a truce "to end hostilities with Y" were at war
+        (
+            "BAKU, Sept 21 (Wire) - Separatist Armenian fighters in the enclave of "
+            "Nagorno-Karabakh accepted a truce on Wednesday to end the fighting with Azerbaijan.",
+            ("war", ("nagorno_karabakh", "azerbaijan"), "fact"),
+        ),
+        # troops stationed in a country "to help" cooperate with their host
+        (
+            "BAMAKO, Aug 3 (Wire) - Germany has about 1,000 soldiers stationed in Mali to help in "
+            "fighting Islamist insurgents.",
+            ("partnership", ("germany", "mali"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
