@@ -7,7 +7,8 @@
   countries had joined the U.S.-led coalition": the member and the alliance (or the
   coalition's leader).
 - "The Saudi-led coalition, which includes the United Arab Emirates": each member listed and
-  the coalition's leader (or the alliance) are allies.
+  the coalition's leader (or the alliance) are allies, and fight whom the coalition fights; "a
+  coalition of ten countries, among them Egypt and Jordan, joined the campaign": allies.
 - Taking part in an attack the text has reported: "Saudi Arabia, Jordan and Bahrain took part in
   the strikes", "joined the strikes": each is at war with the attack's target and allied with
   its attacker.
@@ -18,12 +19,12 @@
 
 from __future__ import annotations
 
-from sim.seeding.clauses import subject_of
+from sim.seeding.clauses import parties, subject_of
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.resolver import Resolver
-from sim.seeding.verb_sense import attack_noun
+from sim.seeding.verb_sense import attack_noun, class_of
 
 _COALITION = {"coalition", "alliance", "bloc"}
 _MEMBER = {"member", "members"}
@@ -105,8 +106,23 @@ def _included(p: Parsed, v, resolver: Resolver) -> list[Finding]:
         return []
     bodies = _body(p, noun, resolver)
     members = [a for c in v.children if c.dep_ == "dobj" for a in phrase_actors(p, c)]
-    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
-            for a in members for b in bodies if a != b]  # fmt: skip
+    out = [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
+           for a in members for b in bodies if a != b]  # fmt: skip
+    return out + _members_fight(p, noun, members, resolver)
+
+
+def _members_fight(p: Parsed, noun, members: list[str], resolver: Resolver) -> list[Finding]:
+    """ "The coalition, which includes the UAE, has been fighting the Houthis": the members
+    fight whom the coalition fights."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    cls, carrier = class_of(verb)
+    if cls is None or cls.kind != "war" or modality_of(verb) != FACT:
+        return []
+    _, targets = parties(p, verb, cls, carrier, resolver)
+    return [finding_at(p, "war", "strike_territory", (a, b), FACT, verb, {"verb": verb.text})
+            for a in members for b in targets if a != b]  # fmt: skip
 
 
 def _part_of(p: Parsed, part, resolver: Resolver) -> list[Finding]:
@@ -149,6 +165,9 @@ def _joining(p: Parsed, v, resolver: Resolver) -> list[Finding]:
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if not objs:
         return []
+    members = _coalition_members(p, v, resolver)
+    if members:  # "a coalition of ten countries, among them Egypt and Jordan, joined the
+        return members  # campaign": each listed member is allied with the coalition's leader
     subjects = subject_of(p, v, resolver)
     modality = modality_of(v)
     out: list[Finding] = []
@@ -167,6 +186,27 @@ def _joining(p: Parsed, v, resolver: Resolver) -> list[Finding]:
                 for a in subjects for b in targets if a != b]  # fmt: skip
     if out:
         p.participants.update(subjects)
+    return out
+
+
+_LISTING = ("among", "including", "like")
+
+
+def _coalition_members(p: Parsed, v, resolver: Resolver) -> list[Finding]:
+    """ "a coalition of ten countries, among them Egypt, Jordan and Sudan, had joined": each
+    member listed is allied with the coalition's leader (the latest attacker when the text
+    names no leader); no war of their own is stated."""
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.lemma_.lower() in _COALITION]
+    if not subj:
+        return []
+    lists = [c for c in (*v.children, *subj[0].subtree)
+             if c.dep_ == "prep" and c.lower_ in _LISTING]  # fmt: skip
+    members = [a for c in lists for g in c.children if g.dep_ == "pobj"
+               for t in (g, *g.conjuncts) for a in phrase_actors(p, t)]  # fmt: skip
+    leaders = _body(p, subj[0], resolver) or list(resolver.attackers[:1])
+    out = [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
+           for a in dict.fromkeys(members) for b in leaders if a != b]  # fmt: skip
+    p.participants.update(a for f in out for a in f.parties)
     return out
 
 

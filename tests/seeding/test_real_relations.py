@@ -125,6 +125,18 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "fighting Islamist insurgents.",
             ("partnership", ("germany", "mali"), "fact"),
         ),
+        # members a coalition lists: allies of its leader, fighting whom it fights
+        (
+            "RIYADH, March 27 (Wire) - Saudi warplanes struck Houthi positions around Sanaa. "
+            "Officials said a coalition of eight countries, including Kuwait, Qatar and Bahrain, "
+            "had joined the offensive.",
+            ("alliance", ("qatar", "saudi_arabia"), "fact"),
+        ),
+        (
+            "ADEN, Sept 15 (Wire) - The Saudi-led coalition, which includes Bahrain, has been "
+            "fighting the Houthis since 2015.",
+            ("war", ("bahrain", "houthis"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
