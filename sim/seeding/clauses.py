@@ -187,6 +187,11 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                   for a in actors_of(p, g, resolver, v)]  # fmt: skip
         if owners:
             return [a for a in subjects + fellow if a not in owners], owners
+    objects += _said_to_be(v)
+    if any(c.dep_ == "prep" and c.lower_ == "of" for o in objects for c in o.children):
+        objects += [g for c in v.children if c.dep_ == "prep" for j in c.conjuncts
+                    if j.lower_ == "of" for g in j.children if g.dep_ == "pobj"]  # fmt: skip
+        # "against bases of the PKK in Iraq and of the YPG in Syria": the second "of"
     if cls.kind == "supply" and carrier is None:
         objects += recipient_of_goods(v)
     objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
@@ -217,6 +222,18 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     return subjects, [t for t in targets if t not in subjects]
 
 
+def _said_to_be(v) -> list:
+    """ "struck what New Delhi said was a camp of the group": what the object was said to be
+    (the attribution does not change the target)."""
+    out = []
+    for said in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_.lower() in _SAYING):
+        for be in (c for c in said.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
+            if any(c.dep_ == "nsubj" and c.lower_ == "what" for c in be.children):
+                out += [c for c in be.children if c.dep_ == "attr"]
+    return out
+
+
+_SAYING = {"say", "call", "describe", "claim", "believe", "suspect", "allege"}
 _TAKE = {"retake", "recapture", "capture", "seize", "liberate", "wrest", "reclaim", "take"}
 _HOLD = {"hold", "control", "occupy", "seize", "capture", "run"}
 

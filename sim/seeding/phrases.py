@@ -192,6 +192,10 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     return []
 
 
+# "insurgents led by X", "a boat operated by X", "facilities used by X": X's
+_HELD_BY = {"lead", "operate", "own", "run", "use", "hold", "control", "occupy", "man", "crew"}
+
+
 def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
     out: list[str] = []
     stack = [head]
@@ -208,9 +212,14 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
-            if c.dep_ == "acl" and c.lemma_.lower() == "lead" and "led" in keep:
-                stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
-                          for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+            if c.dep_ == "acl" and c.lemma_.lower() in _HELD_BY and "led" in keep:
+                stack += [
+                    g
+                    for a in c.children
+                    if a.dep_ == "agent"  # "insurgents led by X",
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]  # "facilities used by X"
                 continue
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X", "blamed on X"
                 stack += [g for g in c.children if g.dep_ == "prep" and (g.lower_ == "to" or

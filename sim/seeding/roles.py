@@ -157,6 +157,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             reporter = reporter_of(p, verb, resolver)
             if reporter:
                 return reporter
+            if token.lower_ == "it" and _unnamed_group_reporter(verb):
+                return []  # "An alliance of three armed groups said it had captured": itself
         return resolver.resolve(p, token)
     if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
@@ -238,6 +240,22 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     if head.dep_ == "appos":
         return phrase_actors(p, head.head)
     return phrase_actors(p, head)
+
+
+def _unnamed_group_reporter(verb) -> bool:
+    """Whether a clause is said by a group the text does not name ("an alliance of three armed
+    groups said it had ..."): then "it" is that group, not the latest actor."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head is not t:
+        t = t.head
+        if t.lemma_.lower() in _REPORTING:
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            return (
+                bool(subj)
+                and subj[0].lemma_.lower() in GROUP_NOUNS | {"coalition"}
+                and not any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children)
+            )
+    return False
 
 
 def reporter_of(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:

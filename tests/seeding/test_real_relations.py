@@ -137,6 +137,24 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "fighting the Houthis since 2015.",
             ("war", ("bahrain", "houthis"), "fact"),
         ),
+        # the second "of" of an ellipsis: "bases of X in Iraq and of Y in Syria"
+        (
+            "ANKARA, Nov 20 (Wire) - Turkish jets struck overnight against depots of the PKK in "
+            "northern Iraq and of the YPG militia in northern Syria, the ministry said.",
+            ("war", ("turkey", "ypg"), "fact"),
+        ),
+        # "struck what X said was a camp of Y": what it was said to be
+        (
+            "SRINAGAR, March 1 (Wire) - Indian jets bombed what officials said was a camp of the "
+            "Jaish-e-Mohammed militant group.",
+            ("war", ("india", "jaish_e_mohammed"), "fact"),
+        ),
+        # "facilities used by X", "a boat operated by X": X's
+        (
+            "ADEN, Jan 13 (Wire) - British jets carried out strikes against radar sites used by "
+            "the Houthis, the defence ministry said.",
+            ("war", ("united_kingdom", "houthis"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -191,6 +209,12 @@ def test_finds(text: str, expected: tuple) -> None:
             "NIAMEY, Aug 26 (Wire) - Niger's new military rulers gave the French ambassador 48 "
             "hours to leave the country.",
             ("supply", ("niger", "france"), "fact"),
+        ),
+        # "it" said by a group the text does not name is that group, not the latest actor
+        (
+            "YANGON, Nov 7 (Wire) - China urged restraint. An alliance of three ethnic armed "
+            "groups said on Monday it had captured a town on Myanmar's border.",
+            ("war", ("china", "myanmar"), "fact"),
         ),
     ],
 )
