@@ -19,11 +19,12 @@
 
 from __future__ import annotations
 
-from sim.seeding.clauses import parties, subject_of
+from sim.seeding.clauses import subject_of
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.resolver import Resolver
+from sim.seeding.targets import parties
 from sim.seeding.verb_sense import attack_noun, class_of
 
 _COALITION = {"coalition", "alliance", "bloc"}
