@@ -1,10 +1,11 @@
 """Relations told by nouns of allegiance, support and mediation.
 
 - "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Russia remained Armenia's ally",
-  "Hezbollah's main backer": an alliance between the ally and the one it stands by ("a treaty
-  ally of" a treaty); "Rwanda-backed M23", "militias backed by Tehran": an alliance between
-  backer and backed; "Washington's commitment to Israel's security": an alliance;
-  "Ukraine's allies, including the United States and Britain": each one listed.
+  "Hezbollah's main backer", "counts both as allies": an alliance between the ally and the one
+  it stands by ("a treaty ally of" a treaty); "Rwanda-backed M23", "militias backed by
+  Tehran": an alliance between backer and backed; "Washington's commitment to Israel's
+  security": an alliance; "Ukraine's allies, including the United States and Britain": each
+  one listed.
 - "the United States, Israel's biggest arms supplier": a supply to the possessor.
 - "mediators Qatar and the United States": they take part (as actors of the draft).
 
@@ -14,6 +15,7 @@ Wars told by nouns are read in ``war_nouns``.
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
+from sim.seeding.modality import modality_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
 from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
@@ -32,7 +34,9 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
                                   for a in phrase_actors(p, c))  # fmt: skip
             if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
                 p.participants.update(phrase_actors(p, t.head))
-        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
+        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies and _counted_as(t):
+            out += _counted_allies(p, t, resolver)
+        elif t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
             owner = [a for c in t.children if c.dep_ == "poss" for a in (
                      _clause_owner(p, t, c, resolver) if c.lower_ in PRONOUNS
                      else owner_of(p, c))]  # fmt: skip
@@ -90,6 +94,30 @@ def _participle(t, lemmas) -> bool:
     if t.dep_ in ("amod", "acl", "compound"):
         return t.lemma_.lower() not in _TRAINED or t.dep_ == "acl"
     return t.dep_ == "conj" and t.head.dep_ in ("acl", "amod") and t.pos_ == "VERB"
+
+
+_COUNT = {"count", "consider", "regard", "see", "view", "treat", "call", "describe"}
+
+
+def _counted_as(noun) -> bool:
+    """ "counts both as allies", "regards Minsk as its closest partner"."""
+    return noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in _COUNT
+
+
+def _counted_allies(p: Parsed, noun, resolver) -> list[Finding]:
+    """ "Russia, which ... counts both as allies": the subject and those it counts (a pair the
+    text speaks of for "both" or "them")."""
+    verb = noun.head.head
+    if resolver is None:
+        return []
+    owner = subject_of(p, verb, resolver)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [c for c in noun.head.children if c.lower_ in ("both", "them")]
+    counted = [a for o in objs for a in (
+               (resolver.fighting or resolver.pairs or [()])[-1] if o.lower_ in ("both", "them")
+               else named_or_resolved(p, o, resolver))]  # fmt: skip
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(verb), verb, {})
+            for a in owner for b in dict.fromkeys(counted) if a != b]  # fmt: skip
 
 
 def _clause_owner(p: Parsed, noun, poss, resolver) -> list[str]:

@@ -155,6 +155,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "the Houthis, the defence ministry said.",
             ("war", ("united_kingdom", "houthis"), "fact"),
         ),
+        # "counts both as allies": the pair the text is about
+        (
+            "DUSHANBE, Sept 17 (Wire) - Kyrgyz and Tajik border guards exchanged fire again. "
+            "Russia, which has bases in both countries and counts both as allies, urged calm.",
+            ("alliance", ("russia", "tajikistan"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
