@@ -146,6 +146,9 @@ class Resolver:
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
             before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
             return before[-1:] if before else []
+        here = [subj for i, subj in sorted(p.verb_subjects.items()) if i < token.i and subj]
+        if here and token.dep_ == "nsubj":  # "Puntland's forces pressed an offensive, where
+            return here[-1]  # they say they have seized bases": this sentence's last subject
         if not self.subjects:
             return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]

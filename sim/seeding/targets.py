@@ -4,7 +4,8 @@ The targets are those of the direct object and of the prepositions the verb's cl
 (``data/verbs.yaml``), on the verb and on the event noun a light verb carries; what an object
 was said to be ("struck what officials said was a camp of X"); the second "of" of an ellipsis
 ("bases of X in Iraq and of Y in Syria"); the maker a bought weapon's demonym names; the
-state of a capital an attack hit ("fired missiles at Riyadh") or struck near; who held a
+state of a capital an attack hit ("fired missiles at Riyadh") or struck near (a civil
+airliner hit is none); who held a
 place an attack took ("retook the town from X"); the sides of a truce "to end hostilities
 with Y". Two subjects of a paired or reciprocal verb ("A and B signed", "A and B clashed")
 are each other's targets.
@@ -77,7 +78,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         # "against bases of the PKK in Iraq and of the YPG in Syria": the second "of"
     if cls.kind == "supply" and carrier is None:
         objects += recipient_of_goods(v)
-    objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS]  # "with the help of"
+    objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS  # "with the help of"
+               and not (cls.kind == "war" and _airliner(o))]  # fmt: skip
     if verb_lemma(v) in MOVEMENT and _pursues_group(p, v, resolver):
         objects = [o for o in objects if o.head.lower_ != "into"]  # "crossed into Somalia in
         # pursuit of al Shabaab": an incursion against the group, not a war with the state
@@ -148,3 +150,15 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
     clause = [t for h in (v, *v.conjuncts) for t in h.subtree]
     return any(resolver.kinds.get(a) == "armed_group" and a not in subject
                for t in clause if (a := p.actor_at.get(t.i)))  # fmt: skip
+
+
+_AIRCRAFT = {"jet", "plane", "aircraft", "flight", "airliner", "jetliner"}
+
+
+def _airliner(noun) -> bool:
+    """ "an Azerbaijan Airlines passenger jet had been hit by Russian air defences": a civil
+    airliner downed names its airline's country, not an enemy."""
+    civil = any(c.lower_ in ("passenger", "civilian", "commercial") for c in noun.children)
+    return noun.lemma_.lower() in ("airliner", "jetliner") or (
+        civil and noun.lemma_.lower() in _AIRCRAFT
+    )

@@ -222,6 +222,19 @@ def test_finds(text: str, expected: tuple) -> None:
             "groups said on Monday it had captured a town on Myanmar's border.",
             ("war", ("china", "myanmar"), "fact"),
         ),
+        # a civil airliner hit names its airline's country, not an enemy
+        (
+            "KYIV, Jan 9 (Wire) - Officials said a Ukraine International Airlines passenger jet "
+            "had been shot down by Iranian air defences near Tehran.",
+            ("war", ("iran", "ukraine"), "fact"),
+        ),
+        # "they" in the sentence's own clause is the subject just named
+        (
+            "GAROWE, Feb 2 (Wire) - U.S. jets struck Islamic State militants in Somalia on "
+            "Saturday. Puntland forces pressed an offensive in the Cal Miskaad mountains, where "
+            "they say they have killed dozens of militants.",
+            ("war", ("somalia", "islamic_state"), "fact"),
+        ),
     ],
 )
 def test_does_not_find(text: str, unexpected: tuple) -> None:
