@@ -1,7 +1,8 @@
 """Allies a clause states with a preposition or a purpose: "fighting alongside the Malian army",
 "struck ... in support of the Syrian army", "fighting with the help of Russian mercenaries",
-"moving to Libya to support the GNA": the clause's subject and that actor are allies (not
-"in solidarity with Hamas": a statement, as the development keys read it). "Chadian troops,
+"moving to Libya to support the GNA", "struck ... with support from the Netherlands": the
+clause's subject and that actor are allies (not "in solidarity with Hamas": a statement, as the
+development keys read it). "Chadian troops,
 joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
 are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty. Troops
 stationed in a country "to aid" it cooperate with their host (a partnership).
@@ -25,7 +26,9 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
     subject and that actor are allies."""
     out = []
     preps = ("alongside", "in", "with")
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps):
+    along = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "along"
+             for g in c.children if g.dep_ == "prep"]  # "along with support from X"  # fmt: skip
+    for prep in (c for c in (*v.children, *along) if c.dep_ == "prep" and c.lower_ in preps):
         allies = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
             joint = [
@@ -38,7 +41,7 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
                 if g.dep_ == "pobj"
             ]  # "in a joint operation with X"
             allies = [g for n in allies if n.lemma_.lower() in HELP_NOUNS
-                      for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                      for o in n.children if o.dep_ == "prep" and o.lower_ in ("of", "from")
                       for g in o.children if g.dep_ == "pobj"] + joint  # fmt: skip
         for g in allies:  # "alongside the army": the dateline's state (see Resolver)
             named = phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else [])

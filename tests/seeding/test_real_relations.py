@@ -161,6 +161,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Russia, which has bases in both countries and counts both as allies, urged calm.",
             ("alliance", ("russia", "tajikistan"), "fact"),
         ),
+        # "along with support from X": X stands with the subject
+        (
+            "LONDON, Jan 23 (Wire) - Britain said its jets had struck Houthi sites again, along "
+            "with support from Australia and Denmark.",
+            ("alliance", ("united_kingdom", "denmark"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
