@@ -28,6 +28,7 @@ from sim.seeding.verb_sense import (
     armed_too,
     class_of,
     deal_to_buy,
+    endorsement,
     event_really,
     goods_named,
     goods_of_clause,
@@ -63,7 +64,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                 out += bound_by_treaty(p, v, subject_of(p, v, resolver))
             continue
         had_event = True
-        if in_condition(v) or rival(carrier):
+        if in_condition(v) or rival(carrier) or endorsement(v, cls):
             continue
         if not event_really(v, cls, carrier) or _dated_history(v, cls):
             continue

@@ -171,6 +171,18 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
     return True
 
 
+_ENDORSED = {"effort", "plan", "bid", "proposal", "call", "resolution", "decision",
+             "position", "stance", "initiative", "demand", "claim", "mediation"}  # fmt: skip
+
+
+def endorsement(v, cls: VerbClass) -> bool:
+    """ "The Security Council backed ECOWAS's efforts to ...": support for a plan or a stance,
+    not an alliance with its owner."""
+    return cls.kind == "alliance" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ENDORSED for c in v.children
+    )
+
+
 def rival(carrier) -> bool:
     """ "staged rival military exercises": side by side, not together."""
     return carrier is not None and any(

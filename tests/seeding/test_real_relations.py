@@ -241,6 +241,12 @@ def test_finds(text: str, expected: tuple) -> None:
             "they say they have killed dozens of militants.",
             ("war", ("somalia", "islamic_state"), "fact"),
         ),
+        # backing an organisation's efforts is an endorsement, not an alliance
+        (
+            "ADDIS ABABA, Jan 20 (Wire) - The African Union on Friday backed ECOWAS's efforts to "
+            "restore the elected president.",
+            ("alliance", ("african_union", "ecowas"), "fact"),
+        ),
     ],
 )
 def test_does_not_find(text: str, unexpected: tuple) -> None:
