@@ -1,7 +1,8 @@
 """Coalitions, membership and claimed attacks: relations news states with nouns and light verbs.
 
 - A coalition's leader is remembered ("the U.S.-led coalition", "a coalition led by Saudi
-  Arabia"), so "the coalition" later is its leader.
+  Arabia"), so "the coalition" later is its leader; "the SDF, the alliance led by the YPG":
+  the alliance and its leader are allies.
 - Membership is an alliance: "Britain, a member of the coalition", "Both countries are members
   of the CSTO", "Finland became the 31st member of NATO", "Finland joins NATO", "the five
   countries had joined the U.S.-led coalition": the member and the alliance (or the
@@ -39,6 +40,8 @@ def coalition_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
         lemma = t.lemma_.lower()
         if t.pos_ == "NOUN" and lemma == "member":
             out += _membership(p, t, resolver)
+        elif t.pos_ == "NOUN" and lemma in ("alliance", "coalition"):
+            out += _led_alliance(p, t)
         elif t.pos_ == "VERB" and lemma in ("join", "take", "participate"):
             out += _joining(p, t, resolver)
         elif t.pos_ == "VERB" and lemma == "claim":
@@ -69,6 +72,18 @@ def _remember_leaders(p: Parsed, resolver: Resolver) -> None:
             leaders = [a for a in (p.actor_at.get(p.doc[t.i - 3].i),) if a] if t.i >= 3 else []
         if leaders:
             resolver.coalition[:] = leaders[:1]
+
+
+def _led_alliance(p: Parsed, noun) -> list[Finding]:
+    """ "The SDF, the U.S.-backed alliance led by the YPG": the alliance and its leader."""
+    if noun.dep_ != "appos" or noun.head.i not in p.actor_at:
+        return []
+    leaders = [a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+               for g in c.children if g.dep_ == "agent"
+               for o in g.children for a in phrase_actors(p, o)]  # fmt: skip
+    body = p.actor_at[noun.head.i]
+    return [finding_at(p, "alliance", "consult_partners", (body, a), FACT, noun, {})
+            for a in leaders if a != body]  # fmt: skip
 
 
 def _body(p: Parsed, noun, resolver: Resolver) -> list[str]:

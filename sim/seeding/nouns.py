@@ -65,10 +65,11 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             else:
                 out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
                         for a in owner for b in other if a != b]  # fmt: skip
-        elif _participle(t, table.backed | _TRAINED):
+        elif _participle(t, table.backed | _TRAINED) or _hyphen_backed(p, t, table.backed):
             head = t.head.head if t.dep_ == "conj" else t.head  # "trained and backed by Iran"
             backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
                        for a in phrase_actors(p, c)]  # fmt: skip
+            backers += [p.actor_at[t.i]] if t.i in p.actor_at else []  # "U.S.-backed"
             agents = [c for c in (*t.children, *t.head.children, *t.conjuncts) if c.dep_ == "agent"]
             backers += [a for c in agents for g in c.children for a in phrase_actors(p, g)]
             backed = [p.actor_at[i] for i in (head.i, *(c.i for c in head.children
@@ -85,6 +86,13 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _TRAINED = {"train", "equip"}
+
+
+def _hyphen_backed(p: Parsed, t, lemmas) -> bool:
+    """ "the U.S.-backed alliance": a backer and its participle parsed as one word."""
+    word = t.lower_.rsplit("-", 1)
+    return (len(word) == 2 and t.i in p.actor_at and t.dep_ in ("amod", "compound")
+            and any(word[1] in (w, f"{w}ed", f"{w}d") for w in lemmas))  # fmt: skip
 
 
 def _participle(t, lemmas) -> bool:

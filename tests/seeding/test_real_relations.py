@@ -167,6 +167,17 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "with support from Australia and Denmark.",
             ("alliance", ("united_kingdom", "denmark"), "fact"),
         ),
+        # "the U.S.-backed alliance led by the YPG": backer, and leader, of the alliance
+        (
+            "KOBANI, Nov 21 (Wire) - Turkish jets hit bases of the Kurdish YPG militia. The Syrian "
+            "Democratic Forces (SDF), the U.S.-backed alliance led by the YPG, vowed to respond.",
+            ("alliance", ("united_states", "sdf"), "fact"),
+        ),
+        (
+            "KOBANI, Nov 21 (Wire) - Turkish jets hit bases of the Kurdish YPG militia. The Syrian "
+            "Democratic Forces (SDF), the U.S.-backed alliance led by the YPG, vowed to respond.",
+            ("alliance", ("sdf", "ypg"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
