@@ -6,7 +6,8 @@ on the named-entity recogniser: a demonym it tags NORP whose stem starts a known
 Support Forces", "M23 rebels") becomes an actor of its own. A phrase's actors are those of its
 head and modifiers, coordination included ("the U.S. and Britain"), relative clauses and
 appositions left out; only when the phrase itself names none are its "of" and then its "in"
-complements read ("bases of the Jaish al-Adl group", "targets in Yemen").
+complements read ("bases of the Jaish al-Adl group", "targets in Yemen", "in the region of
+Nagorno-Karabakh"), then its apposition ("Goma, the largest city in eastern Congo").
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
     for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
-                 {"appos", "of"}):  # fmt: skip
+                 {"appos", "of", "in"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper

@@ -178,6 +178,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Democratic Forces (SDF), the U.S.-backed alliance led by the YPG, vowed to respond.",
             ("alliance", ("sdf", "ypg"), "fact"),
         ),
+        # a place taken, told by its apposition: "Goma, the largest city in eastern Congo"
+        (
+            "GOMA, Jan 27 (Wire) - M23 rebels said they had seized Bukavu, the second city of "
+            "eastern Congo, after a week of fighting.",
+            ("war", ("m23", "dr_congo"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
