@@ -71,7 +71,9 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
     q = sf.quantity
     if any(u["actor"] == sf.actor and u["strength"] == _count(q.value) for u in out.values()):
         return
-    if any(f.parties[0] == sf.actor for f in facts.of("war")):
+    if any(f.parties[0] == sf.actor for f in facts.of("war")) and any(
+        u["actor"] == sf.actor for u in out.values()
+    ):
         return  # the war's front sizes its grouping with this count
     d = load_data("defaults.yaml")["stated_forces"]
     land = sf.where if sf.where in ex.actors else sf.actor

@@ -184,6 +184,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "eastern Congo, after a week of fighting.",
             ("war", ("m23", "dr_congo"), "fact"),
         ),
+        # a strike "inside" a state is an attack on its territory
+        (
+            "QUITO, March 2 (Wire) - Colombian aircraft bombed a rebel camp about 2 km inside "
+            "Ecuador before dawn on Saturday, officials said.",
+            ("war", ("colombia", "ecuador"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -285,3 +291,13 @@ def test_troops_sent_to_a_border_face_the_state_beyond_it() -> None:
         "Venezuela sent troops to the Colombian border on Sunday."
     )
     assert ("alliance", ("colombia", "venezuela")) not in relations(text)
+
+
+def test_a_count_of_troops_fighting_abroad_stays_a_force() -> None:
+    text = (
+        "GOMA, Jan 27 (Wire) - M23 rebels seized Goma, the largest city in eastern Congo. U.N. "
+        "experts estimate that some 4,000 Rwandan soldiers are fighting alongside M23 inside "
+        "Congo."
+    )
+    draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
+    assert ("rwanda", 4000) in {(u["actor"], u["strength"]) for u in draft.data["forces"].values()}
