@@ -24,9 +24,10 @@ from __future__ import annotations
 import numpy as np
 
 from sim.batch import conditions
-from sim.batch.fallback import FALLBACK, NEAR, put
+from sim.batch.fallback import FALLBACK, NEAR
 from sim.batch.feasible import feasible
 from sim.batch.layout import ACTION, NONE
+from sim.batch.moves import put
 from sim.batch.requirements import Requirements
 from sim.batch.state import BatchState
 from sim.batch.view import Moves, View
