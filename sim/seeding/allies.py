@@ -5,7 +5,8 @@ clause's subject and that actor are allies (not "in solidarity with Hamas": a st
 development keys read it). "Chadian troops,
 joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
 are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty. Troops
-stationed in a country "to aid" it cooperate with their host (a partnership).
+stationed in a country "to aid" it cooperate with their host, and so does a state "hosting the
+American forces" (a partnership).
 """
 
 from __future__ import annotations
@@ -122,3 +123,18 @@ def helping_host(p: Parsed, v, subjects: list[str], hosts: list[str], modality: 
         return []  # "to support the GNA": an alliance with the GNA (see ``stated_allies``)
     return [finding_at(p, "partnership", "consult_partners", (a, b), modality, v, {})
             for a in subjects for b in hosts if a != b]  # fmt: skip
+
+
+_HOSTED = {"troop", "troops", "force", "forces", "soldier", "soldiers", "base", "bases",
+           "personnel", "contingent", "garrison"}  # fmt: skip
+
+
+def hosting(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
+    """ "King Salman had approved hosting the American forces", "Djibouti hosts a Chinese
+    base": the host cooperates with the forces' state (a partnership)."""
+    if v.lemma_.lower() != "host":
+        return []
+    guests = [a for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED
+              for a in phrase_actors(p, c)]  # fmt: skip
+    return [finding_at(p, "partnership", "consult_partners", (a, b), modality, v, {})
+            for a in subjects for b in guests if a != b]  # fmt: skip

@@ -12,14 +12,20 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
-from sim.seeding.allies import bound_by_treaty, helping_host, joined_by, stated_allies
+from sim.seeding.allies import (
+    bound_by_treaty,
+    helping_host,
+    hosting,
+    joined_by,
+    stated_allies,
+)
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, finding_at
 from sim.seeding.resolver import Resolver
-from sim.seeding.roles import moved_by_proxy, subject_of
+from sim.seeding.roles import moved_by_proxy, reporter_of, subject_of
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,
@@ -60,8 +66,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                 resolver.heard(subject_of(p, v, resolver), [])
             if cls is None and weapons_used(v):  # "used Turkish drones"
                 out += foreign_arms(p, v, subject_of(p, v, resolver), modality_of(v))
-            if cls is None:  # "bound to Bhutan by a friendship treaty"
+            if cls is None:  # "bound to Bhutan by a friendship treaty", "hosting US forces"
                 out += bound_by_treaty(p, v, subject_of(p, v, resolver))
+                host = subject_of(p, v, resolver) or reporter_of(p, v, resolver)  # "Riyadh
+                out += hosting(p, v, host, modality_of(v))  # said King Salman approved hosting"
             continue
         had_event = True
         if in_condition(v) or rival(carrier) or endorsement(v, cls):

@@ -190,6 +190,17 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Ecuador before dawn on Saturday, officials said.",
             ("war", ("colombia", "ecuador"), "fact"),
         ),
+        # hosting another's forces is military cooperation
+        (
+            "DJIBOUTI, Aug 1 (Wire) - Djibouti, which already hosts American troops, said it had "
+            "agreed to host a Japanese base as well.",
+            ("partnership", ("djibouti", "united_states"), "fact"),
+        ),
+        (
+            "DOHA, Sept 3 (Wire) - Doha said the emir had approved hosting the Turkish forces for "
+            "another decade.",
+            ("partnership", ("qatar", "turkey"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
