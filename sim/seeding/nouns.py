@@ -43,7 +43,7 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children  # "an ally of both countries": the pair
                       for a in named_or_resolved(p, g, resolver)]  # fmt: skip
-            other = _ally_of(p, t)
+            other = _ally_of(p, t) or _only_other(p, t, owner)
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
@@ -105,6 +105,17 @@ def _participle(t, lemmas) -> bool:
 
 
 _COUNT = {"count", "consider", "regard", "see", "view", "treat", "call", "describe"}
+
+
+def _only_other(p: Parsed, noun, owner: list[str]) -> list[str]:
+    """Who a bare "its ally" is: the one other actor the sentence names ("the United States,
+    which keeps 28,500 troops in the South, said it was in close contact with its ally")."""
+    if noun.tag_ != "NN" or not owner:  # "its allies" are more than the one named
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in noun.children):
+        return []
+    others = {a for a in p.actor_at.values() if a not in owner}
+    return list(others) if len(others) == 1 else []
 
 
 def _counted_as(noun) -> bool:

@@ -62,6 +62,11 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     for h in holders:
         for prep in (c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
+    if cls.requires_with and not objects:  # "shares intelligence on the militants with Iraq":
+        objects += [g for h in holders for c in h.children if c.dep_ == "prep"  # "with" hung
+                    for o in c.children if o.dep_ == "pobj"  # on the topic
+                    for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for g in w.children if g.dep_ == "pobj"]  # fmt: skip
     if cls.kind == "partnership" and carrier is not None and v.lemma_.lower() == "join":
         # "France joined the Greek drills with Italy": France and Italy join Greece
         owners = [a for c in carrier.children if c.dep_ in ("amod", "poss", "compound")

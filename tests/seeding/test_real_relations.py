@@ -201,6 +201,18 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "another decade.",
             ("partnership", ("qatar", "turkey"), "fact"),
         ),
+        # "shares intelligence on the militants with X": "with" hung on the topic
+        (
+            "BAGHDAD, Sept 27 (Wire) - Moscow said it shares intelligence on the militants with "
+            "Iraq and Iran through a centre in Baghdad.",
+            ("partnership", ("russia", "iran"), "fact"),
+        ),
+        # a bare "its ally" is the one other actor the sentence names
+        (
+            "TOKYO, Oct 4 (Wire) - The United States, which keeps some 54,000 troops in Japan, "
+            "said it was in close contact with its ally.",
+            ("alliance", ("japan", "united_states"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
