@@ -193,9 +193,9 @@ def rival(carrier) -> bool:
 def recipient_of_goods(v) -> list:
     """ "supplying the drones the RSF used": the user of the goods receives them."""
     out = []
-    for obj in (c for c in v.children if c.dep_ == "dobj"):
-        for rel in (c for c in obj.children if c.dep_ == "relcl"):
-            out += [c for c in rel.children if c.dep_ == "nsubj"]
+    for obj in (c for c in v.children if c.dep_ in ("dobj", "oprd")):  # "oprd": a misparse of
+        for rel in (c for c in obj.children if c.dep_ == "relcl"):  # "the drones the
+            out += [c for c in rel.children if c.dep_ == "nsubj"]  # paramilitary RSF used"
     return out
 
 

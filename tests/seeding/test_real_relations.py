@@ -213,6 +213,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "said it was in close contact with its ally.",
             ("alliance", ("japan", "united_states"), "fact"),
         ),
+        # "supplying the drones the paramilitary RSF used": the user receives them
+        (
+            "KHARTOUM, June 2 (Wire) - The army accused Abu Dhabi of supplying the drones the "
+            "paramilitary RSF used to strike the port.",
+            ("supply", ("united_arab_emirates", "rsf"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
