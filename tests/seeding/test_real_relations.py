@@ -216,7 +216,7 @@ def relations(text: str) -> set[tuple[str, tuple]]:
         # "supplying the drones the paramilitary RSF used": the user receives them
         (
             "KHARTOUM, June 2 (Wire) - The army accused Abu Dhabi of supplying the drones the "
-            "paramilitary RSF used to strike the port.",
+            "paramilitary Rapid Support Forces used to strike the port.",
             ("supply", ("united_arab_emirates", "rsf"), "fact"),
         ),
     ],
