@@ -25,6 +25,7 @@ from sim.seeding.findings import FACT, Finding
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.resolver import Resolver
+from sim.seeding.roles import named_before
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import attack_noun, class_of
 
@@ -109,7 +110,11 @@ def _allegiance(p: Parsed, v, resolver: Resolver) -> list[Finding]:
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     lords = [a for g in to for a in phrase_actors(p, g)]
     if not lords and v.dep_ in ("relcl", "advcl"):  # "State, to which the ADF pledged"
-        lords = phrase_actors(p, v.head)
+        lords = phrase_actors(p, v.head) if v.head.pos_ in ("NOUN", "PROPN") else []
+    if not lords:  # the parse hangs "to which" on the verb: the name just before it
+        lords = [a for c in v.children if c.lower_ == "to" and c.i > 0
+                 and any(g.lower_ in ("which", "whom") for g in c.children)
+                 for a in named_before(p, c.i)]  # fmt: skip
     subjects = subject_of(p, v, resolver)
     return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(v), v, {})
             for a in subjects for b in lords if a != b]  # fmt: skip

@@ -141,7 +141,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     if token.lower_ in ("which", "who") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         return _antecedent(p, verb.head)  # "Iran, which officials say supplies the Houthis"
     if token.lower_ in ("which", "whom") and token.dep_ == "pobj":
-        before = _named_before(p, token.head.i)  # "Russia, with which it has a treaty"
+        before = named_before(p, token.head.i)  # "Russia, with which it has a treaty"
         if before:
             return before
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -218,7 +218,7 @@ def _one_member(token) -> bool:
     )
 
 
-def _named_before(p: Parsed, i: int) -> list[str]:
+def named_before(p: Parsed, i: int) -> list[str]:
     """The actor named right before position ``i``, past a comma ("Russia, with which")."""
     j = i - 1
     while j >= 0 and p.doc[j].is_punct:

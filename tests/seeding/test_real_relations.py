@@ -219,6 +219,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "paramilitary Rapid Support Forces used to strike the port.",
             ("supply", ("united_arab_emirates", "rsf"), "fact"),
         ),
+        # "Islamic State, to which the ADF pledged allegiance": "to which" hung on the verb
+        (
+            "BENI, Aug 2 (Wire) - Twin bombings hit Beni on Sunday, attacks claimed by Islamic "
+            "State, to which the ADF pledged allegiance in 2019.",
+            ("alliance", ("adf", "islamic_state"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
