@@ -32,15 +32,7 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
     for prep in (c for c in (*v.children, *along) if c.dep_ == "prep" and c.lower_ in preps):
         allies = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ in ("in", "with"):  # "in support of X", "with the help of X"
-            joint = [
-                g
-                for n in allies
-                if any(c.lower_ in _JOINT for c in n.children)
-                for o in n.children
-                if o.dep_ == "prep" and o.lower_ == "with"
-                for g in o.children
-                if g.dep_ == "pobj"
-            ]  # "in a joint operation with X"
+            joint = _joint_with(allies)  # "in a joint operation with X"
             allies = [g for n in allies if n.lemma_.lower() in HELP_NOUNS
                       for o in n.children if o.dep_ == "prep" and o.lower_ in ("of", "from")
                       for g in o.children if g.dep_ == "pobj"] + joint  # fmt: skip
@@ -71,6 +63,25 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                     for a in subjects for b in phrase_actors(p, g) if a != b]  # fmt: skip
     return out
+
+
+def _joint_with(nouns: list) -> list:
+    """The partners of "a joint operation with X" among the given nouns."""
+    return [g for n in nouns if any(c.lower_ in _JOINT for c in n.children)
+            for o in n.children if o.dep_ == "prep" and o.lower_ == "with"
+            for g in o.children if g.dep_ == "pobj"]  # fmt: skip
+
+
+def joint_partners(p: Parsed, v, resolver=None) -> list[str]:
+    """Who acts with the subject "in a joint operation with X": they fight its targets too
+    ("launched strikes against the ADF ... in a joint operation with Congolese troops")."""
+    nouns = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
+             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return [
+        a
+        for g in _joint_with(nouns)
+        for a in (phrase_actors(p, g) or (resolver.resolve(p, g) if resolver else []))
+    ]
 
 
 _JOINED = {"join", "accompany", "assist", "reinforce"}

@@ -17,6 +17,7 @@ from sim.seeding.allies import (
     helping_host,
     hosting,
     joined_by,
+    joint_partners,
     stated_allies,
 )
 from sim.seeding.arms import foreign_arms, weapons_used
@@ -87,6 +88,9 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         if verb_lemma(v) in verbs().holding:  # "X, with which it has a treaty": a standing
             modality = NEGATED if any(c.dep_ == "neg" for c in v.children) else FACT  # state
         joined = [a for a in joined_by(p, v, resolver) if a not in subjects + targets]
+        if cls.kind == "war" and targets:  # "in a joint operation with Congolese troops"
+            joined += [a for a in joint_partners(p, v, resolver)
+                       if a not in subjects + targets + joined]  # fmt: skip
         out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, v, {})
                 for a in subjects for b in joined]  # fmt: skip
         subjects = subjects + joined  # "joined by Nigerien soldiers": they act with them

@@ -225,6 +225,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "State, to which the ADF pledged allegiance in 2019.",
             ("alliance", ("adf", "islamic_state"), "fact"),
         ),
+        # the partners of "a joint operation with X" fight its targets too
+        (
+            "MOGADISHU, March 3 (Wire) - Kenyan jets bombed al Shabaab bases near Kismayo on "
+            "Sunday in a joint operation with Somali troops, the army said.",
+            ("war", ("somalia", "al_shabaab"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
