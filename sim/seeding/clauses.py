@@ -21,6 +21,7 @@ from sim.seeding.allies import (
     stated_allies,
 )
 from sim.seeding.arms import foreign_arms, weapons_used
+from sim.seeding.deploy_nouns import nominal_deployments
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance
@@ -134,7 +135,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             resolver.attackers[:] = subjects[:1]
         elif cls.kind == "war" and modality == FACT and targets:  # "Kampala was hit by bombings"
             resolver.victims[:] = targets
-    out += allegiance(p, resolver) + nominal_wars(p, resolver)
+    out += allegiance(p, resolver) + nominal_wars(p, resolver) + nominal_deployments(p)
     resolver.fighting += [f.parties for f in out if f.kind == "war" and f.modality == FACT
                           and f.parties not in resolver.fighting]  # fmt: skip
     return _dedupe(out), had_event
