@@ -77,6 +77,13 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         ]  # both sides to pull back"
         if controller:
             return actors_of(p, controller[0], resolver, head)
+    if (
+        v.dep_ in ("advcl", "xcomp")
+        and head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and (head.head.head.pos_ in ("VERB", "AUX"))
+    ):  # "used weapons provided by Britain to strike": the user strikes, not the provider
+        return subject_of(p, head.head.head, resolver, depth + 1)
     if _finite_after_complement(v):  # "Turkey, which wants Assad gone and backs the rebels":
         return subject_of(p, head.head, resolver, depth + 1)  # Turkey backs them, not Assad
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):

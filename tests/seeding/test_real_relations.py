@@ -231,6 +231,27 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Sunday in a joint operation with Somali troops, the army said.",
             ("war", ("somalia", "al_shabaab"), "fact"),
         ),
+        # supply told by the weapons' giver: "supplied by", "provided by", "relied on"
+        (
+            "KHARKIV, May 3 (Wire) - Russia fired ballistic missiles supplied by North Korea at "
+            "the city overnight, officials said.",
+            ("supply", ("north_korea", "russia"), "fact"),
+        ),
+        (
+            "KYIV, May 3 (Wire) - Ukraine has used long-range missiles provided by France to hit "
+            "targets inside Russia.",
+            ("supply", ("france", "ukraine"), "fact"),
+        ),
+        (
+            "KYIV, May 3 (Wire) - Ukraine has used long-range missiles provided by France to hit "
+            "targets inside Russia.",
+            ("war", ("ukraine", "russia"), "fact"),
+        ),
+        (
+            "MOSCOW, May 4 (Wire) - Russia has relied on Iranian-made drones to hit Ukraine's "
+            "power grid.",
+            ("supply", ("iran", "russia"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -310,6 +331,12 @@ def test_finds(text: str, expected: tuple) -> None:
             "ADDIS ABABA, Jan 20 (Wire) - The African Union on Friday backed ECOWAS's efforts to "
             "restore the elected president.",
             ("alliance", ("african_union", "ecowas"), "fact"),
+        ),
+        # the provider of the weapons is not the one who strikes with them
+        (
+            "KYIV, May 3 (Wire) - Ukraine has used long-range missiles provided by France to hit "
+            "targets inside Russia.",
+            ("war", ("france", "russia"), "fact"),
         ),
     ],
 )
