@@ -6,7 +6,9 @@
   Tehran": an alliance between backer and backed; "Washington's commitment to Israel's
   security": an alliance; "Ukraine's allies, including the United States and Britain": each
   one listed.
-- "the United States, Israel's biggest arms supplier": a supply to the possessor.
+- "the United States, Israel's biggest arms supplier": a supply to the possessor; "U.S.
+  military aid to Kyiv", "approved the sale of F-16 jets to Turkey": a supply to the object of
+  "to" (only a sale, delivery or transfer of arms or aid).
 - "mediators Qatar and the United States": they take part (as actors of the draft).
 
 Wars told by nouns are read in ``war_nouns``.
@@ -51,15 +53,17 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": "arms"})
                     for a in _ally_of(p, t) for b in owner if a != b]  # fmt: skip
-        elif t.pos_ == "NOUN" and lemma in table.pledges | table.provisions:
+        elif t.pos_ == "NOUN" and (lemma in table.pledges | table.provisions
+                                   or lemma in table.transfers and _of_goods(t)):  # fmt: skip
             owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
-            if not owner and t.dep_ == "dobj" and resolver is not None:  # "the US pledged
-                owner = subject_of(p, t.head, resolver)  # ironclad backing for Israel"
+            if not owner and t.dep_ == "dobj" and t.head.lemma_.lower() in _PLEDGING:
+                owner = subject_of(p, t.head, resolver)  # "the US pledged ironclad backing
+                # for Israel", "approved the sale of F-16 jets to Turkey"
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
-            if lemma in table.provisions:  # "U.S. military aid to Kyiv"
+            if lemma not in table.pledges:  # "U.S. military aid to Kyiv"
                 out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": t.text})
                         for a in owner for b in other if a != b]  # fmt: skip
             else:
@@ -86,6 +90,17 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _TRAINED = {"train", "equip"}
+# verbs whose object noun of aid or pledge is the subject's own: "pledged backing for Israel"
+_PLEDGING = {"pledge", "promise", "offer", "approve", "announce", "provide", "send", "give",
+             "extend", "deliver", "commit", "grant", "authorize", "authorise", "agree",
+             "complete", "finalise", "finalize", "resume", "increase"}  # fmt: skip
+
+
+def _of_goods(noun) -> bool:
+    """ "the sale of F-16 jets", "deliveries of artillery shells": a transfer of arms or aid."""
+    goods = verbs().goods | {"jet", "missile", "drone", "tank", "shell", "munition", "rocket"}
+    return any(g.lemma_.lower() in goods for c in noun.children if c.dep_ == "prep"
+               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")  # fmt: skip
 
 
 def _hyphen_backed(p: Parsed, t, lemmas) -> bool:

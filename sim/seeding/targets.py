@@ -27,6 +27,7 @@ _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met
 # they fought "together" or "alongside" each other)
 _RECIPROCAL = {"clash", "exchange", "skirmish", "fight", "battle"}
 _TOGETHER = {"together", "alongside", "side", "jointly"}
+_FRONTIERS = {"border", "frontier", "boundary"}
 _AROUND = {"near", "in", "around", "outside", "over"}  # "struck targets near Damascus"
 
 
@@ -40,6 +41,10 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         objects += [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")
                     and (carrier is None or carrier not in c.subtree)
                     and not any(t.i in used for t in c.subtree)]  # fmt: skip
+        if not objects:  # "has armed and financed the Houthis": the object they share
+            objects += [c for w in v.conjuncts if w.i > v.i and w.pos_ == "VERB"
+                        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in w.children)
+                        for c in w.children if c.dep_ == "dobj"][:1]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
     if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a port deal with
         dobjs = [o for o in v.children if o.dep_ == "dobj"]  # X", "a memorandum of
@@ -62,6 +67,10 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     for h in holders:
         for prep in (c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
+    if cls.kind == "deployment":  # "ordered troops to the border with Guyana"
+        objects += [g for o in objects if o.lemma_.lower() in _FRONTIERS for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if cls.requires_with and not objects:  # "shares intelligence on the militants with Iraq":
         objects += [g for h in holders for c in h.children if c.dep_ == "prep"  # "with" hung
                     for o in c.children if o.dep_ == "pobj"  # on the topic

@@ -32,14 +32,16 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
             obj = _of_measure(obj)  # "carried out a new round of strikes on"
             for n in (obj, *obj.conjuncts):
                 noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
-                if noun is not None and (noun.kind != "deployment" or lemma in ("send",)):
+                if noun is not None and (noun.kind != "deployment" or lemma in ("send", "order")):
                     return noun, n
     cls = table.by_lemma.get(lemma)
     return cls, None
 
 
 _MEASURES = {"round", "wave", "series", "string", "spate", "volley", "salvo", "campaign",
-             "number", "dozen", "dozens", "hundreds", "flurry", "burst"}  # fmt: skip
+             "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+             "million", "millions", "flurry", "burst", "batch", "ton", "tons", "tonne",
+             "tonnes", "shipment", "consignment"}  # fmt: skip
 
 
 def _of_measure(noun):
@@ -114,7 +116,7 @@ def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
     """ "sending tanks and artillery to the rebels": weapons sent are a supply, not troops."""
     if cls is None or cls.kind != "deployment":
         return cls
-    objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    objs = [_of_measure(n) for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
     troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
     troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
     if (

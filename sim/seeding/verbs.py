@@ -34,6 +34,7 @@ class Verbs:
     goods: frozenset[str]
     pledges: frozenset[str] = frozenset()
     provisions: frozenset[str] = frozenset()  # "aid to X": the owner supplies X
+    transfers: frozenset[str] = frozenset()  # "the sale of jets to X": when of arms or aid
     suppliers: frozenset[str] = frozenset()  # "X, Y's biggest arms supplier": X supplies Y
     holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
     irregular: dict[str, str] = field(default_factory=dict)  # "retook" -> "retake"
@@ -98,6 +99,7 @@ def verbs() -> Verbs:
     return Verbs(by_lemma, by_noun, frozenset(data["light_verbs"]), frozenset(data["allies"]),
                  frozenset(data["backed"]), goods, frozenset(data.get("pledges", [])),
                  frozenset(data.get("provisions", [])),
+                 frozenset(data.get("transfers", [])),
                  frozenset(data.get("suppliers", [])),
                  frozenset(data.get("holding_verbs", [])),
                  dict(data.get("irregular", {})), frozenset(data.get("forced_to", [])))  # fmt: skip

@@ -252,6 +252,28 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "power grid.",
             ("supply", ("iran", "russia"), "fact"),
         ),
+        # two verbs sharing one object; goods counted in millions; troops ordered to a border
+        (
+            "SANAA, May 3 (Wire) - Tehran has armed and financed the Houthis for years, U.S. "
+            "officials say.",
+            ("supply", ("iran", "houthis"), "fact"),
+        ),
+        (
+            "MOSCOW, May 3 (Wire) - North Korea has sent millions of artillery shells to Russia, "
+            "South Korea's spy agency said.",
+            ("supply", ("north_korea", "russia"), "fact"),
+        ),
+        (
+            "GEORGETOWN, May 3 (Wire) - Venezuela's Maduro ordered troops to the border with "
+            "Guyana on Friday.",
+            ("deployment", ("venezuela", "guyana"), "fact"),
+        ),
+        # a sale of arms told by a noun
+        (
+            "ANKARA, May 3 (Wire) - The Pentagon said it had approved the sale of F-16 jets to "
+            "Turkey.",
+            ("supply", ("united_states", "turkey"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -337,6 +359,15 @@ def test_finds(text: str, expected: tuple) -> None:
             "KYIV, May 3 (Wire) - Ukraine has used long-range missiles provided by France to hit "
             "targets inside Russia.",
             ("war", ("france", "russia"), "fact"),
+        ),
+        # a sale of gas is trade; condemning another's aid is no aid of one's own
+        (
+            "MOSCOW, May 3 (Wire) - Gazprom said it had approved the sale of gas to Turkey.",
+            ("supply", ("russia", "turkey"), "fact"),
+        ),
+        (
+            "MOSCOW, May 3 (Wire) - Russia condemned Western military aid to Ukraine on Friday.",
+            ("supply", ("russia", "ukraine"), "fact"),
         ),
     ],
 )
