@@ -1,7 +1,7 @@
 """Weapons of another's make that an actor uses: "Russia launched Iranian-made drones at Kyiv",
 "Azerbaijan's forces used Turkish and Israeli drones", "fired missiles supplied by North Korea",
-"weapons provided by Britain", "drones from Iran", "relied on Iranian-made drones": the maker or
-giver supplies the user.
+"weapons provided by Britain", "drones from Iran", "relied on Iranian-made drones", "struck the
+base with U.S.-made missiles": the maker or giver supplies the user.
 
 With a verb of use (fire, launch, use, fly, field, operate, employ, drop) the weapon's
 demonym names its maker, not the target: "launched Iranian drones at Kyiv" is no attack on
@@ -25,9 +25,14 @@ _WEAPON_NOUNS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter"
 
 def weapons_used(v) -> list:
     """The weapons a verb of use takes as its objects ("fired Iranian missiles")."""
-    if v.lemma_.lower() not in USE:
-        return []
     goods = verbs().goods | _WEAPON_NOUNS
+    attack = getattr(verbs().by_lemma.get(v.lemma_.lower()), "kind", None) == "war"
+    subject = {t.i for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+    withs = [n for c in v.subtree if attack and c.dep_ == "prep" and c.lower_ == "with"
+             and c.i not in subject for g in c.children if g.dep_ == "pobj"
+             for n in (g, *g.conjuncts)]  # fmt: skip
+    if v.lemma_.lower() not in USE:  # "struck the base with U.S.-made missiles"
+        return [n for n in withs if n.lemma_.lower() in goods]
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
     objs += [n for c in v.children if c.dep_ == "prep" and c.lower_ == "on"  # "relied on"
              for g in c.children if g.dep_ == "pobj" for n in (g, *g.conjuncts)]  # fmt: skip

@@ -47,6 +47,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
                       for a in named_or_resolved(p, g, resolver)]  # fmt: skip
             other = _ally_of(p, t) or _only_other(p, t, owner)
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
+            if not owner and t.tag_ == "NNS" and t.dep_ == "appos":  # "South Korea and the
+                owner = other[:1]  # United States, treaty allies": each other's allies
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
         elif t.pos_ == "NOUN" and lemma in table.suppliers and _of_arms(t):
@@ -97,10 +99,12 @@ _PLEDGING = {"pledge", "promise", "offer", "approve", "announce", "provide", "se
 
 
 def _of_goods(noun) -> bool:
-    """ "the sale of F-16 jets", "deliveries of artillery shells": a transfer of arms or aid."""
+    """ "the sale of F-16 jets", "an arms package": a transfer of arms or aid."""
     goods = verbs().goods | {"jet", "missile", "drone", "tank", "shell", "munition", "rocket"}
-    return any(g.lemma_.lower() in goods for c in noun.children if c.dep_ == "prep"
-               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")  # fmt: skip
+    words = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    words += [c for c in noun.children if c.dep_ in ("compound", "amod")]  # "arms package"
+    return any(w.lemma_.lower() in goods or w.lower_ in goods for w in words)
 
 
 def _hyphen_backed(p: Parsed, t, lemmas) -> bool:

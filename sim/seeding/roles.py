@@ -198,8 +198,19 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             found = actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
             found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
+            found = found or _accuser(p, verb, resolver)  # "X accused Y of attacking its"
             found = found or _other_before(p, owner, verb, resolver)
     return found or resolver.resolve(p, token)
+
+
+def _accuser(p: Parsed, verb, resolver: Resolver) -> list[str]:
+    """ "Pakistan accused India of attacking its territory": the accuser's territory."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return []
+    accuse = verb.head.head
+    if accuse.lemma_.lower() not in ("accuse", "blame", "charge"):
+        return []
+    return subject_of(p, accuse, resolver)
 
 
 def _other_before(p: Parsed, owner, verb, resolver: Resolver) -> list[str]:

@@ -34,7 +34,8 @@ _AROUND = {"near", "in", "around", "outside", "over"}  # "struck targets near Da
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:
     """(subjects, targets) of one clause."""
     subjects = subject_of(p, v, resolver)
-    holders = [v] + ([carrier] if carrier is not None else [])
+    holders = [v] + ([carrier, *carrier.conjuncts] if carrier is not None else [])
+    # ("launched 120 missiles and 90 drones at Ukraine": "at" hung on the second noun)
     objects = []
     if cls.kind not in ("deployment", "treaty", "consultation") and not cls.requires_with:
         used = {w.i for w in weapons_used(v)}  # "launched Iranian drones": not at Iran

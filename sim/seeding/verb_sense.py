@@ -243,7 +243,8 @@ def goods_named(v, carrier) -> bool:
     goods = verbs().goods | _WEAPONS | _AID
     objs = [carrier] if carrier is not None else []
     objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
-             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip
+             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING
+             or c.dep_ == "prep" and c.lower_ == "with"]  # "provided Ukraine with aid"  # fmt: skip
     if v.dep_ == "relcl":
         objs.append(v.head)  # "the Russian-made jets Venezuela bought"
     return any(t.lemma_.lower() in goods or t.lower_ in goods

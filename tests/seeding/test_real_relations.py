@@ -274,6 +274,40 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Turkey.",
             ("supply", ("united_states", "turkey"), "fact"),
         ),
+        # "at Ukraine" hung on the second of two weapons launched
+        (
+            "KYIV, May 3 (Wire) - Russia launched 120 missiles and 90 drones at Ukraine "
+            "overnight, Kyiv said.",
+            ("war", ("russia", "ukraine"), "fact"),
+        ),
+        # "X accused Y of attacking its territory": the accuser's territory
+        (
+            "ISLAMABAD, May 3 (Wire) - Pakistan accused India of attacking its territory and "
+            "vowed to retaliate.",
+            ("war", ("india", "pakistan"), "fact"),
+        ),
+        # "provided X with aid", "an arms package for X", "struck ... with U.S.-made missiles"
+        (
+            "KYIV, May 3 (Wire) - Washington has provided Ukraine with more than $60 billion in "
+            "military aid.",
+            ("supply", ("united_states", "ukraine"), "fact"),
+        ),
+        (
+            "TAIPEI, May 3 (Wire) - Washington approved a $2 billion arms package for Taiwan on "
+            "Friday, angering Beijing.",
+            ("supply", ("united_states", "taiwan"), "fact"),
+        ),
+        (
+            "KYIV, May 3 (Wire) - Ukraine struck a Russian air base in Crimea with U.S.-made "
+            "missiles, officials said.",
+            ("supply", ("united_states", "ukraine"), "fact"),
+        ),
+        # "A and B, treaty allies, began drills"
+        (
+            "SEOUL, May 3 (Wire) - South Korea and the United States, treaty allies, began annual "
+            "drills on Monday.",
+            ("treaty", ("south_korea", "united_states"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -368,6 +402,12 @@ def test_finds(text: str, expected: tuple) -> None:
         (
             "MOSCOW, May 3 (Wire) - Russia condemned Western military aid to Ukraine on Friday.",
             ("supply", ("russia", "ukraine"), "fact"),
+        ),
+        # the weapons' maker is no target of the strike
+        (
+            "KYIV, May 3 (Wire) - Ukraine struck a Russian air base in Crimea with U.S.-made "
+            "missiles, officials said.",
+            ("war", ("ukraine", "united_states"), "fact"),
         ),
     ],
 )
