@@ -26,8 +26,9 @@ from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, finding_at
+from sim.seeding.reporters import reporter_of
 from sim.seeding.resolver import Resolver
-from sim.seeding.roles import moved_by_proxy, reporter_of, subject_of
+from sim.seeding.roles import moved_by_proxy, subject_of
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,

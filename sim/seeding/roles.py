@@ -12,11 +12,11 @@ reported speech, and "we" in a quote, is the reporter; "a NATO member" is no act
 from __future__ import annotations
 
 from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, own_actors, phrase_actors
+from sim.seeding.reporters import reporter_of, unnamed_group_reporter
 from sim.seeding.resolver import Resolver
 from sim.seeding.verb_sense import attack_noun, class_of
 from sim.seeding.verbs import verbs
 
-_REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 _CONTROL = {
     "urge",
     "ask",
@@ -164,7 +164,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             reporter = reporter_of(p, verb, resolver)
             if reporter:
                 return reporter
-            if token.lower_ == "it" and _unnamed_group_reporter(verb):
+            if token.lower_ == "it" and unnamed_group_reporter(verb):
                 return []  # "An alliance of three armed groups said it had captured": itself
         return resolver.resolve(p, token)
     if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
@@ -258,39 +258,6 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     if head.dep_ == "appos":
         return phrase_actors(p, head.head)
     return phrase_actors(p, head)
-
-
-def _unnamed_group_reporter(verb) -> bool:
-    """Whether a clause is said by a group the text does not name ("an alliance of three armed
-    groups said it had ..."): then "it" is that group, not the latest actor."""
-    t = verb
-    while t.dep_ in ("ccomp", "conj") and t.head is not t:
-        t = t.head
-        if t.lemma_.lower() in _REPORTING:
-            subj = [c for c in t.children if c.dep_ == "nsubj"]
-            return (
-                bool(subj)
-                and subj[0].lemma_.lower() in GROUP_NOUNS | {"coalition"}
-                and not any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children)
-            )
-    return False
-
-
-def reporter_of(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
-    """The subject of the reporting verb a clause is said under, if it names an actor."""
-    t = verb
-    while t.dep_ in ("ccomp", "conj", "xcomp", "advcl") and t.head is not t:
-        t = t.head
-        if t.lemma_.lower() in _REPORTING:  # "X says ... and has warned that": climb on
-            subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if (
-                not subj and t.dep_ == "conj" and t.head.pos_ == "VERB"
-            ):  # "X condemned ... and said"
-                subj = [c for c in t.head.children if c.dep_ == "nsubj"]
-            if subj:
-                found = phrase_actors(p, subj[0])
-                return found or (resolver.resolve(p, subj[0]) if resolver else [])
-    return []
 
 
 def _group_noun(token) -> bool:

@@ -21,7 +21,8 @@ from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
-from sim.seeding.roles import reporter_of, subject_of
+from sim.seeding.reporters import reporter_of
+from sim.seeding.roles import subject_of
 
 _WAR_NOUNS = {
     "strike",
