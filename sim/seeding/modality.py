@@ -44,7 +44,7 @@ def modality_of(v) -> str:
     first = chain[:2] if v.dep_ in ("xcomp", "pcomp") else chain[:1]
     if any(c.dep_ == "neg" for t in first for c in t.children):
         return NEGATED
-    if any(t.lemma_.lower() in _DENY for t in chain[1:3]):
+    if any(t.lemma_.lower() in _DENY and not _charge_denied(t) for t in chain[1:3]):
         return NEGATED
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in first for c in t.children):
         return HEDGED
@@ -55,3 +55,13 @@ def modality_of(v) -> str:
     if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
         return HEDGED
     return FACT
+
+
+_CHARGES = {"charge", "accusation", "allegation", "claim"}
+
+
+def _charge_denied(deny) -> bool:
+    """ "Congo accuses Rwanda of backing M23, a charge Kigali denies": the parse makes the
+    accusation the denial's complement; the accusation is reported, not denied by its maker."""
+    return any(t.lemma_.lower() in _CHARGES for c in deny.children if c.dep_ == "nsubj"
+               for t in c.subtree)  # fmt: skip

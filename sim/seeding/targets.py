@@ -47,6 +47,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                         and not any(s.dep_ in ("nsubj", "nsubjpass") for s in w.children)
                         for c in w.children if c.dep_ == "dobj"][:1]  # fmt: skip
         holders += [h for o in objects if o.dep_ == "dobj" for h in (o, *o.conjuncts)]
+    if cls.kind == "deployment" and carrier is None:  # "sending the patrol ship HMS Trent
+        holders += [c for c in v.children if c.dep_ == "dobj"]  # to Guyana": "to" on the ship
     if cls.kind in ("treaty", "partnership", "consultation"):  # "signed a port deal with
         dobjs = [o for o in v.children if o.dep_ == "dobj"]  # X", "a memorandum of
         holders += dobjs + [g for o in dobjs  # understanding with X"

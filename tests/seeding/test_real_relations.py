@@ -308,6 +308,18 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "drills on Monday.",
             ("treaty", ("south_korea", "united_states"), "fact"),
         ),
+        # an accusation the parse hangs under "a charge X denies" is still the accuser's word
+        (
+            "KINSHASA, May 3 (Wire) - Congo accuses Rwanda of backing the M23 rebels, a charge "
+            "Kigali denies.",
+            ("alliance", ("rwanda", "m23"), "fact"),
+        ),
+        # "sending the patrol ship HMS Trent to Guyana": "to" hung on the ship
+        (
+            "GEORGETOWN, May 3 (Wire) - Britain is sending the patrol ship HMS Trent to Guyana in "
+            "a show of support.",
+            ("deployment", ("united_kingdom", "guyana"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
