@@ -154,8 +154,11 @@ def attack_noun(token, lemma: bool = False) -> bool:
 def event_really(v, cls: VerbClass, carrier) -> bool:
     """Verbs that are events only with the right words: "declared a ceasefire" (not "declared
     the South a hostile state"), "crossed into Georgia" or "pushed out Kurdish fighters" (not
-    "crossed the river"), "deepened defence ties" (not "trade ties")."""
+    "crossed the river"), "deepened defence ties" (not "trade ties"); "struck a deal",
+    "exchanged prisoners" and "targeted firms with export controls" are no attacks."""
     lemma = v.lemma_.lower()
+    if cls.kind == "war" and carrier is None and not _fighting_sense(v, lemma):
+        return False
     if cls.qualifiers:  # "defence ties", not "trade ties"
         return carrier is not None and any(
             c.lower_ in cls.qualifiers for c in carrier.children if c.dep_ in ("amod", "compound")
@@ -183,6 +186,28 @@ def endorsement(v, cls: VerbClass) -> bool:
     return cls.kind == "alliance" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _ENDORSED for c in v.children
     )
+
+
+_NOT_BLOWS = {"deal", "agreement", "accord", "bargain", "balance", "tone", "note", "chord",
+              "compromise", "pact", "truce", "nerve", "bid", "plan", "proposal",
+              "effort", "initiative"}  # "struck a deal", "hit Sweden's bid"  # fmt: skip
+_FIRE = {"fire", "shot", "gunfire", "blow", "salvo", "strike", "attack", "shelling", "barrage",
+         "rocket", "missile", "artillery"}  # fmt: skip
+_MEASURE_WORDS = {"sanction", "control", "tariff", "measure", "restriction", "ban", "duty",
+                  "investigation", "campaign", "ad", "message", "objection"}  # fmt: skip
+
+
+def _fighting_sense(v, lemma: str) -> bool:
+    """Whether a verb of the attack class is used of fighting: not "struck a deal", not
+    "exchanged prisoners" (only fire, shots or blows), not "targeted firms with sanctions"."""
+    objs = [c.lemma_.lower() for c in v.children if c.dep_ == "dobj"]
+    if lemma in ("strike", "hit") and any(o in _NOT_BLOWS for o in objs):
+        return False
+    if lemma in ("exchange", "trade") and objs and not any(o in _FIRE for o in objs):
+        return False
+    withs = [g.lemma_.lower() for c in v.subtree if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return not (lemma in ("target", "hit") and any(w in _MEASURE_WORDS for w in withs))
 
 
 def rival(carrier) -> bool:
@@ -231,7 +256,7 @@ _WEAPONS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "ta
             "warplane", "artillery", "helicopter", "submarine", "warship", "howitzer"}  # fmt: skip
 
 
-_AID = {"support", "assistance", "intelligence", "backing", "funding", "training", "loan",
+_AID = {"support", "assistance", "intelligence", "funding", "training", "loan",
         "dollar", "$", "€", "£"}  # fmt: skip
 GIVING = {"give", "provide", "transfer", "resume"}  # verbs that need what they give named
 
@@ -243,13 +268,27 @@ def goods_named(v, carrier) -> bool:
     goods = verbs().goods | _WEAPONS | _AID
     objs = [carrier] if carrier is not None else []
     objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
-             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING
-             or c.dep_ == "prep" and c.lower_ == "with"]  # "provided Ukraine with aid"  # fmt: skip
+             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip
+    objs += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]  # "provided Ukraine with aid"  # fmt: skip
     if v.dep_ == "relcl":
         objs.append(v.head)  # "the Russian-made jets Venezuela bought"
     return any(t.lemma_.lower() in goods or t.lower_ in goods
                or any(ch.isdigit() for ch in t.text) and t.pos_ == "PROPN"
-               for o in objs for t in o.subtree)  # fmt: skip
+               for o in objs for t in _noun_words(o))  # fmt: skip
+
+
+def _noun_words(noun) -> list:
+    """A phrase's own words: the noun (or a verb's objects), its modifiers, its coordinates
+    and what "of"/"in"/"with" say it is ("$5 billion in aid"), not what it is for ("backing
+    for a fighter jet programme")."""
+    out = []
+    for n in (noun, *noun.conjuncts):
+        out += [n, *(c for c in n.children if c.dep_ in ("compound", "amod", "nummod",
+                     "quantmod", "nmod", "dobj", "pobj"))]  # fmt: skip
+        out += [g for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "with")
+                for g in c.children if g.dep_ == "pobj" for g in (g, *g.children)]  # fmt: skip
+    return out
 
 
 _FRONTIERS = {"border", "frontier", "boundary"}

@@ -421,6 +421,28 @@ def test_finds(text: str, expected: tuple) -> None:
             "missiles, officials said.",
             ("war", ("ukraine", "united_states"), "fact"),
         ),
+        # verbs of the attack class used of something else
+        (
+            "KYIV, May 3 (Wire) - Russia and Ukraine exchanged 90 prisoners of war on Friday in a "
+            "deal brokered by the United Arab Emirates.",
+            ("war", ("russia", "ukraine"), "fact"),
+        ),
+        (
+            "CAIRO, May 3 (Wire) - Israel struck a deal with Hamas to free 50 hostages, mediators "
+            "said.",
+            ("war", ("israel", "hamas"), "fact"),
+        ),
+        (
+            "WASHINGTON, May 3 (Wire) - The United States targeted Chinese companies with new "
+            "export controls on Friday.",
+            ("war", ("united_states", "china"), "fact"),
+        ),
+        # backing for a programme is no supply, though the programme is of fighter jets
+        (
+            "PARIS, May 3 (Wire) - France gave Germany its backing for a joint fighter jet "
+            "programme.",
+            ("supply", ("france", "germany"), "fact"),
+        ),
     ],
 )
 def test_does_not_find(text: str, unexpected: tuple) -> None:
