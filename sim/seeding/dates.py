@@ -2,12 +2,16 @@
 
 The rule, in order:
 1. The reference date is the dateline's ("SEOUL, Oct 31 (Reuters) -"; its year from the
-   dateline, else from a full date elsewhere in the text such as "Published October 31, 2024"),
+   dateline, else from the publication date), else the publication date (a full date on a line
+   of its own or on a "Published"/"Updated" line: "Published 3:25 AM EDT, October 31, 2024"),
    else the first full date in the text ("31 October 2024", "October 31, 2024", "2024-10-31").
-2. The start date is the day the lead reports: the first "on Tuesday", "yesterday",
-   "last week" or "on October 30" in the first two sentences after the headline, counted back
-   from the reference date (a weekday is the last such day on or before it); else the
-   reference date itself.
+2. The start date is the day the lead reports, counted back from the reference date ("on
+   Tuesday", "late on Friday", "Monday night", "yesterday", "last week", "on October 30",
+   "a day after": a weekday is the last such day on or before it). A day something "began",
+   "broke out" or "erupted" on in the first two sentences after the headline is the start;
+   else the earliest day of the first of those sentences that gives one, leaving out days told
+   inside a relative clause ("a ceasefire that came into force on Sunday": background); else
+   the reference date itself.
 3. Without any date in the text: the date the file name starts with (``2024-10_...``), else
    today; both are said as assumptions in the draft and its report.
 """
@@ -35,10 +39,24 @@ _DATELINE = re.compile(
     re.M,
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY = "|".join(w.title() for w in _WEEKDAYS)
 _RELATIVE = re.compile(
-    rf"\b(?:(?:on|during) (?:the )?(?P<wd>{'|'.join(w.title() for w in _WEEKDAYS)})|"
-    rf"(?P<yest>yesterday)|"
-    rf"(?P<lw>last week)|on {_MONTH} (?P<d>\d{{1,2}}))\b"
+    rf"\b(?:(?:(?:late |early )?on|during|(?:in )?the early hours of|early) (?:the )?"
+    rf"(?P<wd>{_DAY})|(?P<wd2>{_DAY}) (?:night|morning|evening|afternoon)|"
+    rf"(?P<yest>yesterday|last night)|"
+    rf"(?P<lw>last week)|on {_MONTH} (?P<d>\d{{1,2}})|"
+    rf"(?P<after>(?:a|one) day (?:after|earlier)|the day before))\b"
+)
+
+
+_PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
+# the clause before a day says something began then ("fighting that broke out on Wednesday")
+_BEGAN = re.compile(r"\b(?:began|begun|broke out|erupted|started|flared(?: up)?)\b")
+# ... or opens a relative clause, which dates the background ("a ceasefire that came into force
+# on Sunday"); "that" after a verb of saying opens what was said, not a relative clause
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:which|who|whose)\b|(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?<!\btold )"
+    r"(?<!\bannounced )(?<!\badded )(?<!\bclaimed )(?<!\bwarned )(?<!\bconfirmed )\bthat\b"
 )
 
 
@@ -76,9 +94,23 @@ def full_dates(text: str) -> list[tuple[dt.date, re.Match[str]]]:
     return sorted(out, key=lambda x: x[1].start())
 
 
+def _published_first(text: str, found: list) -> list:
+    """The full dates with the publication date first: a date on a line of its own or on a
+    "Published"/"Updated"/"Posted" line ("Published 3:25 AM EDT, October 31, 2024") dates the
+    document better than the first date its body mentions ("since September 19, 2023")."""
+
+    def own_line(m: re.Match[str]) -> bool:
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        return bool(_PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
+
+    return sorted(found, key=lambda x: not own_line(x[1]))
+
+
 def date_of(doc: Document) -> DocumentDate:
     """The draft's start date by the rule in the module docstring."""
-    found = full_dates(doc.text)
+    found = _published_first(doc.text, full_dates(doc.text))
     line = _DATELINE.search(doc.text)
     ref: tuple[dt.date, tuple[int, int]] | None = None
     if line:
@@ -103,27 +135,65 @@ def date_of(doc: Document) -> DocumentDate:
 
 
 def _lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:
-    """The day the first two sentences after the headline report, counted from ``ref``."""
+    """The day the first two sentences after the headline report, counted from ``ref``.
+
+    A day the text says something began on ("fighting that broke out on Wednesday", "the
+    clashes began on Sunday") is the start. Otherwise the earliest day of the first of the two
+    sentences that gives one ("broke off relations on Saturday after police stormed the embassy
+    late on Friday"; "a day after Colombian forces raided" is the day before the lead's), leaving
+    out a day told inside a relative clause, which dates the background ("a ceasefire that came
+    into force on Sunday", "an explosion that damaged the bridge on Saturday").
+    """
     body = [s for s in doc.sentences if not _is_headline(s.text)][:2]
-    for s in body:
-        m = _RELATIVE.search(s.text)
-        if m is None:
-            continue
-        if m.group("wd"):
-            back = (ref.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
-            when = ref - dt.timedelta(days=back)
-        elif m.group("yest"):
-            when = ref - dt.timedelta(days=1)
-        elif m.group("lw"):
-            when = ref - dt.timedelta(days=7)
-        else:
-            when = _date(ref.year, _month(m.group("m")), int(m.group("d")))
-            if when is None:
-                continue
-            if when > ref:
-                when = _date(ref.year - 1, when.month, when.day) or when
-        return DocumentDate(when, m.group(), (s.start + m.start(), s.start + m.end()))
+    found = [_days_of(doc, s, ref) for s in body]
+    began = [d for days in found for d in days if d[3] == "began"]
+    if began:
+        return _earliest(doc, began)
+    for days in found:
+        lead = [d for d in days if d[3] == "lead"]
+        if lead:
+            return _earliest(doc, lead)
     return None
+
+
+def _days_of(doc: Document, s, ref: dt.date) -> list[tuple[dt.date, int, int, str]]:
+    """Every day one sentence names, with its span and role: "began", "lead" or background."""
+    out = []
+    anchor = ref
+    for m in _RELATIVE.finditer(s.text):
+        when = _day(m, ref, anchor)
+        if when is None or when > ref:
+            continue
+        clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+        role = ("began" if _BEGAN.search(clause)
+                else "background" if _RELATIVE_CLAUSE.search(clause) else "lead")  # fmt: skip
+        out.append((when, s.start + m.start(), s.start + m.end(), role))
+        if not m.group("after") and role != "background":
+            anchor = when
+    return out
+
+
+def _earliest(doc: Document, days: list[tuple[dt.date, int, int, str]]) -> DocumentDate:
+    when, a, b, _ = min(days, key=lambda d: (d[0], d[1]))
+    return DocumentDate(when, doc.text[a:b], (a, b))
+
+
+def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
+    """The date one relative expression names: a weekday is the last such day on or before
+    ``ref``; "a day after" is the day before ``anchor`` (the day the sentence spoke of last)."""
+    weekday = m.group("wd") or m.group("wd2")
+    if weekday:
+        return ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)
+    if m.group("yest"):
+        return ref - dt.timedelta(days=1)
+    if m.group("lw"):
+        return ref - dt.timedelta(days=7)
+    if m.group("after"):
+        return anchor - dt.timedelta(days=1)
+    when = _date(ref.year, _month(m.group("m")), int(m.group("d")))
+    if when is not None and when > ref:
+        when = _date(ref.year - 1, when.month, when.day) or when
+    return when
 
 
 def _is_headline(text: str) -> bool:

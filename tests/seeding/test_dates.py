@@ -50,3 +50,38 @@ def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
     doc = parse_document(text.encode(), "x.txt")
     assert len(doc.sentences) == 2
     assert date_of(doc).date == dt.date(2024, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a day after" in the lead: the day before the lead's day
+        ("Rebels cross river\n\nGOMA, March 9, 2025 (Wire) - Government troops shelled rebel positions "
+         "on Sunday, a day after the insurgents seized a bridge near the town, officials said.",
+         dt.date(2025, 3, 8)),
+        # the earliest day the lead gives
+        ("Embassy row\n\nLIMA, May 4, 2025 (Wire) - Peru expelled Bolivia's ambassador on Sunday after "
+         "protesters set fire to its consulate late on Friday, the foreign ministry said.",
+         dt.date(2025, 5, 2)),
+        # a day told in a relative clause is background
+        ("Truce breaks down\n\nTRIPOLI, June 12, 2025 (Wire) - Rival militias fought in the capital on "
+         "Thursday in defiance of a truce that took effect on Monday, residents said.",
+         dt.date(2025, 6, 12)),
+        # what "broke out" on a day starts the crisis, even in the second sentence
+        ("Border clashes\n\nDUSHANBE, Aug 15, 2025 (Wire) - Two soldiers were killed, the ministry said "
+         "on Friday.\nThe fighting broke out on Tuesday near a disputed water intake.",
+         dt.date(2025, 8, 12)),
+        # "that" after a verb of saying opens what was said, not a relative clause
+        ("Strike\n\nKYIV, Oct 30, 2025 (Wire) - The governor said that drones hit a depot on Tuesday.",
+         dt.date(2025, 10, 28)),
+    ],
+)  # fmt: skip
+def test_the_start_is_the_day_the_lead_reports(text, expected):
+    assert start(text) == expected
+
+
+def test_a_dateline_without_a_date_takes_the_published_line_not_a_date_in_the_body():
+    text = ("Missile test\n\nSEOUL, South Korea (AP) — North Korea fired a missile on Thursday, "
+            "its first launch since September 19, 2024, the military said.\n\n"
+            "Published 3:25 AM EDT, October 31, 2025")  # fmt: skip
+    assert start(text) == dt.date(2025, 10, 30)
