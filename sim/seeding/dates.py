@@ -40,15 +40,15 @@ _DATELINE = re.compile(
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY = "|".join(w.title() for w in _WEEKDAYS)
+# a day the text names: a weekday ("on Tuesday", "said Thursday", "late on Saturday", "Monday
+# night"; not a coming one: "by Friday", "next Monday"), "yesterday", "last night", "last week",
+# a month's day ("on October 30", "in the early hours of May 7"), "a day after"
 _RELATIVE = re.compile(
-    rf"\b(?:(?:(?:late |early )?on|during|(?:in )?the early hours of|early) (?:the )?"
-    rf"(?P<wd>{_DAY})|(?P<wd2>{_DAY}) (?:night|morning|evening|afternoon)|"
-    rf"(?P<yest>yesterday|last night)|"
-    rf"(?P<lw>last week)|on {_MONTH} (?P<d>\d{{1,2}})|"
+    rf"(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\btill )(?<!\bnext )(?<!\bcoming )(?<!\bthis )"
+    rf"\b(?:(?P<wd>{_DAY})|(?P<yest>yesterday|last night)|(?P<lw>last week)|"
+    rf"{_MONTH} (?P<d>\d{{1,2}})(?!\d|,? \d)|"
     rf"(?P<after>(?:a|one) day (?:after|earlier)|the day before))\b"
 )
-
-
 _PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
 # the clause before a day says something began then ("fighting that broke out on Wednesday")
 _BEGAN = re.compile(r"\b(?:began|begun|broke out|erupted|started|flared(?: up)?)\b")
@@ -160,7 +160,8 @@ def _days_of(doc: Document, s, ref: dt.date) -> list[tuple[dt.date, int, int, st
     """Every day one sentence names, with its span and role: "began", "lead" or background."""
     out = []
     anchor = ref
-    for m in _RELATIVE.finditer(s.text):
+    line = _DATELINE.match(s.text)
+    for m in _RELATIVE.finditer(s.text, line.end() if line else 0):
         when = _day(m, ref, anchor)
         if when is None or when > ref:
             continue
@@ -181,7 +182,7 @@ def _earliest(doc: Document, days: list[tuple[dt.date, int, int, str]]) -> Docum
 def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     """The date one relative expression names: a weekday is the last such day on or before
     ``ref``; "a day after" is the day before ``anchor`` (the day the sentence spoke of last)."""
-    weekday = m.group("wd") or m.group("wd2")
+    weekday = m.group("wd")
     if weekday:
         return ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)
     if m.group("yest"):

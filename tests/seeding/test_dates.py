@@ -71,6 +71,11 @@ def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
         ("Border clashes\n\nDUSHANBE, Aug 15, 2025 (Wire) - Two soldiers were killed, the ministry said "
          "on Friday.\nThe fighting broke out on Tuesday near a disputed water intake.",
          dt.date(2025, 8, 12)),
+        # a weekday without "on", as American copy writes it; not a coming day
+        ("Ceasefire call\n\nBAKU, Sept 21, 2023 (AP) - The ministry said Wednesday that the "
+         "operation would end by Friday.", dt.date(2023, 9, 20)),
+        ("Strikes\n\nNEW DELHI (Wire) - India fired missiles at nine sites in the early hours of "
+         "May 7, officials said.\n\nPublished May 8, 2025", dt.date(2025, 5, 7)),
         # "that" after a verb of saying opens what was said, not a relative clause
         ("Strike\n\nKYIV, Oct 30, 2025 (Wire) - The governor said that drones hit a depot on Tuesday.",
          dt.date(2025, 10, 28)),
