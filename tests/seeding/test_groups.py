@@ -66,6 +66,9 @@ def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
         "On Monday, a group of gunmen attacked the convoy.",  # a day is no group
         "The army resumed its offensive against the Rapid Support Forces in Omdurman.",
         "Pakistan said its forces had killed 12 Afghan Taliban fighters.",  # a count, a state
+        # a state's own service, also under another of the state's names
+        "Jets of the Royal Saudi Air Force (RSAF) struck the port.",
+        "The ministry asked to list the Iranian Revolutionary Guard Corps as a terrorist group.",
     ],
 )
 def test_names_that_are_not_new_actors(text):

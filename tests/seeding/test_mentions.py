@@ -27,6 +27,10 @@ def actors_in(text: str) -> list[str]:
         ("Chad hit Boko Haram near Lake Chad.", ["chad", "boko_haram"]),
         ("Western-supplied weapons reached Kyiv.", ["west", "ukraine"]),
         ("A Russia-North Korea pact was signed by the two.", ["russia", "north_korea"]),
+        # British copy writes acronyms said as words in title case
+        ("Nato will send ships after Ecowas met in Abuja.", ["nato", "ecowas"]),
+        ("The Royal Air Force struck radar sites, the RAF said.",
+         ["united_kingdom", "united_kingdom"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):
