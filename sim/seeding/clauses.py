@@ -84,8 +84,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if targets or cls.kind in ONE_PARTY:
-            p.participants.update(subjects + targets)
+        if (targets or cls.kind in ONE_PARTY) and modality != NEGATED:  # "would not send
+            p.participants.update(subjects + targets)  # peacekeepers": no part taken
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)

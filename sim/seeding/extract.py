@@ -101,7 +101,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         if m.form != "g":
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
-    forces = stated_forces(quantities, parsed)
+    forces = stated_forces(quantities, parsed, resolver)
     taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state

@@ -18,15 +18,15 @@ _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
-    r"instructors|advisers|advisors|trainers",
+    r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
+    r"commandos|guardsmen|militiamen|combatants",
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
     "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
 }
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 _COUNTED = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z-]+\s+){{0,2}}?(?P<unit>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items())
-    + r")\b"
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z-]+\s+(?:and\s+[a-zA-Z-]+\s+)?){{0,2}}?"
+    r"(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r")\b"
 )
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")
 
@@ -100,9 +100,13 @@ class StatedForce:
     where: str | None  # the actor on whose land they stand ("in Niger"), if the text says
 
 
-def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]:
+def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> list[StatedForce]:
     """Each troop count with the actor it belongs to: a demonym or name inside its phrase,
-    else the possessor ("its 1,500 troops"), else the subject of the verb it depends on."""
+    else the possessor ("its 1,500 troops"), else the subject of the verb it depends on
+    ("the military said it had called up 300,000 reservists": with ``resolver``, the
+    document's resolver, an unowned "the military" is the dateline's state). A people's
+    demonym on fighters or mercenaries ("2,000 Syrian fighters paid by Ankara") names no
+    state's force."""
     from sim.seeding.phrases import phrase_actors  # the parse layer sits above this module
 
     out: list[StatedForce] = []
@@ -114,7 +118,13 @@ def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]
         if not tokens:
             continue
         noun = tokens[-1]
-        owner = [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
+        if _casualties(noun.head) and noun.dep_ in ("dobj", "nsubjpass"):
+            continue  # "a battle that killed more than 70 Vietnamese soldiers": the victims
+        owner = _body_of(p, noun, phrase_actors)
+        if noun.lower_ in _IRREGULARS and any(t.tag_ == "JJ" and t.i in p.actor_at
+                                                for t in tokens):  # fmt: skip
+            continue  # "2,000 Syrian fighters paid by Ankara": a people, no state's force
+        owner = owner or [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
         owner = owner or [p.actor_at[c.i] for c in noun.children
                           if c.dep_ == "poss" and c.i in p.actor_at]  # fmt: skip
         head = noun
@@ -123,10 +133,23 @@ def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]
         if not owner and head.pos_ in ("VERB", "AUX"):
             if _casualties(head):
                 continue  # "killed about 40 soldiers": the victims, not the killers' troops
-            owner = _subject(p, head)
+            owner = _subject(p, head, resolver)
         if owner:
             out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
     return out
+
+
+_MADE_UP = {"make", "compose", "comprise", "consist", "include"}
+
+
+def _body_of(p, noun, phrase_actors) -> list[str]:
+    """The owner of the force a count makes up: "the African Union's mission, made up of some
+    9,000 Ugandan and Burundian troops" counts the AU's mission, not Uganda's army."""
+    verb = noun.head.head if noun.head.lower_ == "of" else noun.head
+    if verb.lemma_.lower() not in _MADE_UP:
+        return []
+    body = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubj"]
+    return [a for b in body if b.pos_ in ("NOUN", "PROPN") for a in phrase_actors(p, b)]
 
 
 def _casualties(verb) -> bool:
@@ -141,13 +164,42 @@ def _casualties(verb) -> bool:
 _HARMED = {"wound", "injure", "lose", "abduct", "kidnap", "detain", "arrest", "free", "release"}
 
 
-def _subject(p, verb) -> list[str]:
+_IRREGULARS = {"fighters", "mercenaries", "militiamen", "combatants", "contractors"}
+
+
+def _subject(p, verb, resolver=None) -> list[str]:
     """The verb's subject as the sentence was read (pronouns and "the armed forces" resolved),
-    else as its own words say."""
+    else as its own words say (a bare "the military" or "the army" the dateline's state)."""
     from sim.seeding.clauses import subject_of
     from sim.seeding.resolver import Resolver
 
-    return p.verb_subjects.get(verb.i) or subject_of(p, verb, Resolver())
+    fresh = Resolver() if resolver is None else Resolver(
+        resolver.kinds, home=resolver.home, present=resolver.present)  # fmt: skip
+    return (p.verb_subjects.get(verb.i) or subject_of(p, verb, fresh)
+            or _whose(p, verb))  # fmt: skip
+
+
+def _whose(p, verb) -> list[str]:
+    """ "Ghana, whose parliament approved the deployment of 205 soldiers", "General Badjie,
+    whose forces number about 2,500 soldiers": a subject "whose X" is the antecedent's, and
+    an antecedent that names none is its own phrase's owner ("Gambia's army chief")."""
+    from sim.seeding.phrases import phrase_actors
+
+    for clause in (verb, *verb.ancestors):
+        if clause.dep_ != "relcl":
+            continue
+        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and any(c.lower_ == "whose" for c in subj[0].children):
+            head = clause.head
+            while head is not None:
+                found = phrase_actors(p, head) or [
+                    p.actor_at[t.i] for t in head.subtree if t.i in p.actor_at and t.i < clause.i
+                ]
+                if found:
+                    return found[:1]
+                head = head.head if head.dep_ == "appos" else None
+        return []
+    return []
 
 
 def _place(p, noun, verb, phrase_actors) -> str | None:

@@ -1,0 +1,27 @@
+"""Which actors a draft keeps: those taking part in a relation, an event, a threat or a
+counted force; the others are named only in passing (sim/seeding/extract.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def kept_and_passing(text: str) -> tuple[set[str], set[str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return set(ex.actors), set(ex.passing)
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        # a party that says it will not act takes no part
+        ("BISHKEK, Sept 16 (Wire) - Kyrgyz and Tajik troops clashed on the border on Friday. "
+         "Russia said it was ready to help but would not send peacekeepers.", {"russia"}),
+    ],
+)  # fmt: skip
+def test_named_in_passing(text, passing):
+    kept, named = kept_and_passing(text)
+    assert passing <= named and not passing & kept
