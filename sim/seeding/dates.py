@@ -51,7 +51,10 @@ _RELATIVE = re.compile(
 )
 _PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
 # the clause before a day says something began then ("fighting that broke out on Wednesday")
-_BEGAN = re.compile(r"\b(?:began|begun|broke out|erupted|started|flared(?: up)?)\b")
+_BEGAN = re.compile(
+    r"\b(?:began|begun|broke out|erupted|started|flared(?: up)?|took place|happened|occurred)\b"
+)
+_VAGUE = re.compile(r"last week", re.I)
 # ... or opens a relative clause, which dates the background ("a ceasefire that came into force
 # on Sunday"); "that" after a verb of saying opens what was said, not a relative clause
 _RELATIVE_CLAUSE = re.compile(
@@ -142,17 +145,19 @@ def _lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:
     sentences that gives one ("broke off relations on Saturday after police stormed the embassy
     late on Friday"; "a day after Colombian forces raided" is the day before the lead's), leaving
     out a day told inside a relative clause, which dates the background ("a ceasefire that came
-    into force on Sunday", "an explosion that damaged the bridge on Saturday").
+    into force on Sunday", "an explosion that damaged the bridge on Saturday"), and "last week"
+    where the sentence also names a day ("said on Sunday ..., after it was aborted last week").
     """
-    body = [s for s in doc.sentences if not _is_headline(s.text)][:2]
+    body = [s for s in doc.sentences if not _is_headline(s.text) and not _first_line(doc, s)][:2]
     found = [_days_of(doc, s, ref) for s in body]
     began = [d for days in found for d in days if d[3] == "began"]
     if began:
         return _earliest(doc, began)
     for days in found:
         lead = [d for d in days if d[3] == "lead"]
-        if lead:
-            return _earliest(doc, lead)
+        exact = [d for d in lead if not _VAGUE.match(doc.text[d[1] : d[2]])]
+        if lead:  # "last week" only when the sentence names no day
+            return _earliest(doc, exact or lead)
     return None
 
 
@@ -195,6 +200,14 @@ def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     if when is not None and when > ref:
         when = _date(ref.year - 1, when.month, when.day) or when
     return when
+
+
+def _first_line(doc: Document, s) -> bool:
+    """A sentence that is the document's whole first line, a blank line after it: the
+    headline, even with a full stop ("Guyana reports six soldiers wounded near border.")."""
+    return doc.text[: s.start].strip() == "" and doc.text[s.end :].lstrip(" \t").startswith(
+        ("\n\n", "\r\n\r\n")
+    )
 
 
 def _is_headline(text: str) -> bool:

@@ -76,6 +76,16 @@ def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
          "operation would end by Friday.", dt.date(2023, 9, 20)),
         ("Strikes\n\nNEW DELHI (Wire) - India fired missiles at nine sites in the early hours of "
          "May 7, officials said.\n\nPublished May 8, 2025", dt.date(2025, 5, 7)),
+        # what "took place" on a day is the event, even in a relative clause; a headline with a
+        # full stop is still the headline
+        ("Soldiers hurt in border attack, army says.\n\nPARAMARIBO (Wire) - Three soldiers were "
+         "wounded by gunmen from across the river, the army said.\nOne is in critical condition "
+         "after the ambush that took place on Monday, officials said.\n\nPublished March 4, 2025",
+         dt.date(2025, 3, 3)),
+        # "last week" counts only when the sentence names no day
+        ("Convoy to resume\n\nMANILA, Nov 21, 2025 (Wire) - The minister said on Friday the "
+         "convoy will resume, after it was blocked last week by the coast guard.",
+         dt.date(2025, 11, 21)),
         # "that" after a verb of saying opens what was said, not a relative clause
         ("Strike\n\nKYIV, Oct 30, 2025 (Wire) - The governor said that drones hit a depot on Tuesday.",
          dt.date(2025, 10, 28)),
