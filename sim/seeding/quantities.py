@@ -7,7 +7,7 @@ keeps its exact span; the approximation word ("around", "some", "up to") is kept
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sim.seeding.text import Document
 
@@ -41,6 +41,7 @@ class Quantity:
     start: int
     end: int
     quote: str
+    follows: int | None = None  # the start of the troop count this one continues ("to 2,500")
 
 
 def find_quantities(doc: Document) -> list[Quantity]:
@@ -52,7 +53,32 @@ def find_quantities(doc: Document) -> list[Quantity]:
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)
+    out += planned_totals(doc, [q for q in out if q.unit == "troops"])
     return sorted(out, key=lambda q: q.start)
+
+
+# "about 750 troops, a number that would rise to 2,500", "800 troops in Mali, and expects to
+# ramp up to a total of 2,500": the number the same count is said to reach, its unit unsaid
+_TOTAL = re.compile(
+    rf"\b(?:rise|rises|rising|grow|grows|increase|increased|ramp up|swell|climb|reach|"
+    rf"bring(?:ing)? (?:it|the total|that|the number))\s+(?:up\s+)?(?:to\s+)?"
+    rf"(?:a total of\s+)?(?:{_APPROX})?{_NUMBER}{_SCALE}(?!\d|,\d|\s*(?:%|percent|per cent|"
+    rf"[a-z]+(?<!that)(?<!who)(?<!which)(?<!by)(?<!in)(?<!and)\b))"
+)
+
+
+def planned_totals(doc: Document, troops: list[Quantity]) -> list[Quantity]:
+    """Totals a troop count is said to grow to in the same sentence, in troops."""
+    out = []
+    for m in _TOTAL.finditer(doc.text):
+        s = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        before = [q for q in troops if s and s.start <= q.start < m.start()]
+        if before:
+            q = _quantity(m, "troops", doc)
+            a = m.start("num") - (len(m.group("approx")) + 1 if m.group("approx") else 0)
+            out.append(Quantity(q.value, "troops", q.approx, a, m.end(), doc.text[a : m.end()],
+                                before[-1].start))  # fmt: skip
+    return out
 
 
 def _quantity(m: re.Match[str], unit: str, doc: Document) -> Quantity:
@@ -111,6 +137,9 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
 
     out: list[StatedForce] = []
     for q in (q for q in quantities if q.unit == "troops"):
+        if q.follows is not None:  # "to a total of 2,500": the count it continues is whose
+            out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
+            continue
         p = next((p for p in parsed if p.sentence.start <= q.start < p.sentence.end), None)
         if p is None:
             continue

@@ -50,6 +50,9 @@ def forces_of(text: str) -> set[tuple[str, float]]:
         # an unowned "the army" is the state whose official speaks
         ("Peru attacked Ecuadorean posts on Monday. The army has sent some 5,000 troops to the "
          "border, an Ecuadorean officer said.", {("ecuador", 5000)}),
+        # the total a count is said to grow to, its unit unsaid, is the same actor's
+        ("Chad has about 1,200 troops in Niger, a number the ministry said would rise to 3,000 "
+         "by March.", {("chad", 1200), ("chad", 3000)}),
         # the dateline's state calls up its reservists
         ("JERUSALEM, Oct 8 (Wire) - Israel declared war on Hamas, and the military said it had "
          "called up 300,000 reservists.", {("israel", 300000)}),
@@ -72,3 +75,8 @@ def test_a_troop_count_belongs_to_whose_force_it_is(text, expected):
 )
 def test_counts_that_are_no_state_s_force(text):
     assert not {a for a, _ in forces_of(text)} & {"vietnam", "syria"}
+
+
+def test_a_total_needs_a_troop_count_before_it():
+    doc = parse_document(b"Prices will rise to 2,500 by March, the bank said.", "t")
+    assert not [q for q in find_quantities(doc) if q.unit == "troops"]
