@@ -84,8 +84,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if (targets or cls.kind in ONE_PARTY) and modality != NEGATED:  # "would not send
-            p.participants.update(subjects + targets)  # peacekeepers": no part taken
+        if (targets or cls.kind in ONE_PARTY and not _talk_only(v, cls)) and modality != NEGATED:
+            p.participants.update(subjects + targets)  # "would not send peacekeepers": none
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)
@@ -120,6 +120,12 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
     resolver.fighting += [f.parties for f in out if f.kind == "war" and f.modality == FACT
                           and f.parties not in resolver.fighting]  # fmt: skip
     return _dedupe(out), had_event
+
+
+def _talk_only(v, cls: VerbClass) -> bool:
+    """Talk with no party named ("would inform the public", "the Security Council was set to
+    meet", "spoke to the foreign ministers") is no part in the crisis; mediating is."""
+    return cls.kind == "consultation" and verb_lemma(v) not in ("mediate", "broker")
 
 
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:

@@ -20,8 +20,18 @@ def kept_and_passing(text: str) -> tuple[set[str], set[str]]:
         # a party that says it will not act takes no part
         ("BISHKEK, Sept 16 (Wire) - Kyrgyz and Tajik troops clashed on the border on Friday. "
          "Russia said it was ready to help but would not send peacekeepers.", {"russia"}),
+        # talk with no party named is no part in the crisis
+        ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
+         "Sunday, and Poland's prime minister said he would inform the public.",
+         {"united_nations", "poland"}),
     ],
 )  # fmt: skip
 def test_named_in_passing(text, passing):
     kept, named = kept_and_passing(text)
     assert passing <= named and not passing & kept
+
+
+def test_a_mediator_takes_part():
+    kept, _ = kept_and_passing("Israel and Hamas agreed a truce on Wednesday, and Egypt, which "
+                               "also mediated, said it would open the crossing.")  # fmt: skip
+    assert "egypt" in kept
