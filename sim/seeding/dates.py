@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim.seeding.headline import is_headline
 from sim.seeding.text import Document
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -148,7 +149,8 @@ def _lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:
     into force on Sunday", "an explosion that damaged the bridge on Saturday"), and "last week"
     where the sentence also names a day ("said on Sunday ..., after it was aborted last week").
     """
-    body = [s for s in doc.sentences if not _is_headline(s.text) and not _first_line(doc, s)][:2]
+    body = [s for s in doc.sentences
+            if not _is_headline(s.text) and not is_headline(s, doc.text)][:2]  # fmt: skip
     found = [_days_of(doc, s, ref) for s in body]
     began = [d for days in found for d in days if d[3] == "began"]
     if began:
@@ -200,14 +202,6 @@ def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     if when is not None and when > ref:
         when = _date(ref.year - 1, when.month, when.day) or when
     return when
-
-
-def _first_line(doc: Document, s) -> bool:
-    """A sentence that is the document's whole first line, a blank line after it: the
-    headline, even with a full stop ("Guyana reports six soldiers wounded near border.")."""
-    return doc.text[: s.start].strip() == "" and doc.text[s.end :].lstrip(" \t").startswith(
-        ("\n\n", "\r\n\r\n")
-    )
 
 
 def _is_headline(text: str) -> bool:

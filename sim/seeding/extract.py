@@ -24,6 +24,7 @@ from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
 from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
+from sim.seeding.headline import headline_subjects
 from sim.seeding.mentions import (
     Mention,
     Tagged,
@@ -104,6 +105,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     forces = stated_forces(quantities, parsed, resolver)
     taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
+    taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)

@@ -35,3 +35,27 @@ def test_a_mediator_takes_part():
     kept, _ = kept_and_passing("Israel and Hamas agreed a truce on Wednesday, and Egypt, which "
                                "also mediated, said it would open the crossing.")  # fmt: skip
     assert "egypt" in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the headline's subject is who the story is about, though no rule reads its part
+        ("Kosovo breaks off talks after Serbia's envoy walks out\n\nPRISTINA, May 3 (Wire) - "
+         "Kosovo ended talks with Serbia on Friday. Belgrade's envoy had left the room, the "
+         "mediators said.", "serbia"),
+        ("Clashes on the border; Tbilisi vows a firm answer\n\nYEREVAN, May 3 (Wire) - Armenian "
+         "and Azerbaijani troops clashed on Friday, officials said.", "georgia"),
+    ],
+)  # fmt: skip
+def test_a_headline_subject_takes_part(text, actor):
+    kept, _ = kept_and_passing(text)
+    assert actor in kept
+
+
+def test_a_state_the_headline_names_as_a_place_does_not():
+    _, passing = kept_and_passing(
+        "Russian jets strike Syrian rebels as envoys meet in Turkey\n\nBEIRUT, Feb 2 (Wire) - "
+        "Russian jets struck Syrian rebel towns on Friday, a monitor said."
+    )
+    assert "turkey" in passing
