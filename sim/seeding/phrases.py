@@ -25,7 +25,11 @@ _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|fr
                           re.I)  # fmt: skip
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
-                         r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+                         r"self-defen[cs]e|navy|air force|coast guard|police|"
+                         r"group of(?: seven| eight| twenty| \d+)?)\b", re.I)  # fmt: skip
+# a party's members are no demonym ("the Republican president-elect" is not the Congo's)
+_PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|Labour|"
+                      r"Liberals?|Socialists?|Greens?)$")  # fmt: skip
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 _PATRON_WORDS = {
     "back",
@@ -159,7 +163,8 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
-    if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
+    if (ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text)
+            and not _PARTIES.match(text)):  # fmt: skip
         return _state_of_demonym(text, gaz)
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()

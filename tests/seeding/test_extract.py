@@ -59,3 +59,16 @@ def test_a_state_the_headline_names_as_a_place_does_not():
         "Russian jets struck Syrian rebel towns on Friday, a monitor said."
     )
     assert "turkey" in passing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a party's adjective is no demonym, the Group of Seven no armed group
+        "Putin said he was ready for dialogue with the Republican president-elect.",
+        "Biden will convene leaders of the Group of Seven major economies on Sunday.",
+    ],
+)
+def test_entities_that_are_no_actors(text):
+    ex = extract(parse_document(("Russia attacked Ukraine on Monday. " + text).encode(), "t.txt"))
+    assert set(ex.actors) | set(ex.passing) <= {"russia", "ukraine", "united_states"}
