@@ -227,12 +227,16 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
+                continue  # "its northern neighbour", "Pakistan's rival": not the possessor
             if _people_of_rebels(p, t, c):
                 continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
+                "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 

@@ -20,6 +20,11 @@ def kept_and_passing(text: str) -> tuple[set[str], set[str]]:
         # a party that says it will not act takes no part
         ("BISHKEK, Sept 16 (Wire) - Kyrgyz and Tajik troops clashed on the border on Friday. "
          "Russia said it was ready to help but would not send peacekeepers.", {"russia"}),
+        # a reporter: its neighbour is not itself, and a missile launched from a place was
+        # not launched by whoever detected it
+        ("North Korea fired a missile on Thursday. South Korea warned that its northern "
+         "neighbour may test a nuclear weapon, and its military said it had detected a missile "
+         "launched from near Pyongyang.", {"south_korea"}),
         # talk with no party named is no part in the crisis
         ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
          "Sunday, and Poland's prime minister said he would inform the public.",
