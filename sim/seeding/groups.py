@@ -65,7 +65,8 @@ _DESCRIBED = re.compile(
 )  # "the Fano, a loose network of ethnic Amhara militias"
 _NAMED_AFTER_GROUP = re.compile(
     r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
-    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
+    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|del|la|el|du|des|da|do|[A-Z][\w’'-]+)"
+    r"(?![\w’'-])){0,3})"
 )  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
 _REGIONAL = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+regional\s+"

@@ -31,6 +31,10 @@ def actors_in(text: str) -> list[str]:
         ("Nato will send ships after Ecowas met in Abuja.", ["nato", "ecowas"]),
         ("The Royal Air Force struck radar sites, the RAF said.",
          ["united_kingdom", "united_kingdom"]),
+        # peacekeeping missions are their organisation's; descriptions of a bloc name it
+        ("KFOR and UNIFIL troops watched as the West African regional bloc met.",
+         ["nato", "united_nations", "ecowas"]),
+        ("The SDF fought the PKK and Qassam Brigades fighters.", ["sdf", "pkk", "hamas"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):
