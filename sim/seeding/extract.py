@@ -22,6 +22,7 @@ from sim.seeding.conditionals import find_conditionals
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
+from sim.seeding.forces_moving import moving_forces
 from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
 from sim.seeding.headline import headline_subjects
@@ -106,6 +107,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
+    taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)

@@ -147,7 +147,8 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
         if not tokens:
             continue
         noun = tokens[-1]
-        if _casualties(noun.head) and noun.dep_ in ("dobj", "nsubjpass"):
+        if _casualties(noun.head) and (noun.dep_ in ("dobj", "nsubjpass")
+                                       or noun.head.lemma_.lower() in _DIED):  # fmt: skip
             continue  # "a battle that killed more than 70 Vietnamese soldiers": the victims
         owner = _body_of(p, noun, phrase_actors)
         if noun.lower_ in _IRREGULARS and any(t.tag_ == "JJ" and t.i in p.actor_at
@@ -190,7 +191,9 @@ def _casualties(verb) -> bool:
     return lemma in _HARMED or (cls is not None and cls.kind == "war")
 
 
-_HARMED = {"wound", "injure", "lose", "abduct", "kidnap", "detain", "arrest", "free", "release"}
+_HARMED = {"wound", "injure", "hurt", "lose", "abduct", "kidnap", "detain", "arrest", "free",
+           "release", "capture", "die"}  # fmt: skip
+_DIED = {"die"}  # "40 soldiers died": the subject is the victim
 
 
 _IRREGULARS = {"fighters", "mercenaries", "militiamen", "combatants", "contractors"}
