@@ -232,7 +232,7 @@ def _dated_history(v, cls: VerbClass) -> bool:
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "end" for w in wars for c in w.children
     )  # "fought an eight-year war with Iran that ended in 1988"
     return cls.kind == "war" and bool(wars) and (ended or any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "from", "between") and any(
             g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
         for h in (v, *wars) for c in h.children
     ))  # fmt: skip

@@ -77,3 +77,19 @@ def test_a_state_the_headline_names_as_a_place_does_not():
 def test_entities_that_are_no_actors(text):
     ex = extract(parse_document(("Russia attacked Ukraine on Monday. " + text).encode(), "t.txt"))
     assert set(ex.actors) | set(ex.passing) <= {"russia", "ukraine", "united_states"}
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        # envoys are diplomacy, not a deployment
+        ("Eritrean troops attacked Djibouti on Tuesday. The African Union said it would send "
+         "envoys to the region.", {"african_union"}),
+        # a war dated to years long past is history
+        ("Eritrean troops attacked Djibouti on Tuesday. Ethiopia, which fought a border war "
+         "with Eritrea from 1998 to 2000, said it was watching.", {"ethiopia"}),
+    ],
+)  # fmt: skip
+def test_history_and_diplomacy_are_passing(text, passing):
+    kept, named = kept_and_passing(text)
+    assert passing <= named and not passing & kept
