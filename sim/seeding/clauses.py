@@ -84,8 +84,9 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if (targets or cls.kind in ONE_PARTY and not _talk_only(v, cls)) and modality != NEGATED:
-            p.participants.update(subjects + targets)  # "would not send peacekeepers": none
+        taking_part = modality != NEGATED and not _talk_only(v, cls, targets)  # "would not
+        if taking_part and (targets or cls.kind in ONE_PARTY):  # send peacekeepers": none
+            p.participants.update(subjects + targets)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)
@@ -122,10 +123,16 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
     return _dedupe(out), had_event
 
 
-def _talk_only(v, cls: VerbClass) -> bool:
+def _talk_only(v, cls: VerbClass, targets: list) -> bool:
     """Talk with no party named ("would inform the public", "the Security Council was set to
-    meet", "spoke to the foreign ministers") is no part in the crisis; mediating is."""
-    return cls.kind == "consultation" and verb_lemma(v) not in ("mediate", "broker")
+    meet", "spoke to the foreign ministers") is no part in the crisis; mediating is. Nor is an
+    act only asked for or weighed ("considering a Saudi request to send troops")."""
+    weighed = any(a.lemma_.lower() in _WEIGHED for a in v.ancestors)
+    return weighed or not targets and cls.kind == "consultation" and verb_lemma(v) not in (
+        "mediate", "broker")  # fmt: skip
+
+
+_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
 
 
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:

@@ -25,6 +25,9 @@ def kept_and_passing(text: str) -> tuple[set[str], set[str]]:
         ("North Korea fired a missile on Thursday. South Korea warned that its northern "
          "neighbour may test a nuclear weapon, and its military said it had detected a missile "
          "launched from near Pyongyang.", {"south_korea"}),
+        # an act only weighed is no part taken
+        ("Saudi jets struck Houthi rebels on Thursday. Pakistan said it was considering a Saudi "
+         "request to send troops.", {"pakistan"}),
         # talk with no party named is no part in the crisis
         ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
          "Sunday, and Poland's prime minister said he would inform the public.",
