@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from sim.seeding.text import Document
 
 _APPROX = (r"(?P<approx>around|about|some|roughly|approximately|nearly|almost|more than|over|"
+           r"upwards of|"
            r"up to|at least|an estimated|as many as|close to|fewer than|less than)\s+")  # fmt: skip
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
@@ -25,8 +26,13 @@ _UNITS = {
 }
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 _COUNTED = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z-]+\s+(?:and\s+[a-zA-Z-]+\s+)?){{0,2}}?"
-    r"(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r")\b"
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,2}}?"
+    r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
+)
+# "a 10,000-strong force": a force's strength written before it
+_STRONG = re.compile(
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-strong\s+(?:[a-zA-Z.-]+\s+){{0,2}}?"
+    r"(?:force|contingent|army|mission|brigade|battalion|unit|corps|militia|garrison)\b"
 )
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")
 
@@ -50,6 +56,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
     for m in _COUNTED.finditer(doc.text):
         unit = next(k for k in _UNITS if m.group(k))
         out.append(_quantity(m, unit, doc))
+    out += [_quantity(m, "troops", doc) for m in _STRONG.finditer(doc.text)]
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)

@@ -18,6 +18,10 @@ from sim.seeding.text import parse_document
         ("More than 70 aircraft flew near the island.", 70, "aircraft", None),
         ("The aid is worth $2.5 billion for the army.", 2.5e9, "money", None),
         ("It sent 1.5 million rounds of shells? No, 3 thousand soldiers.", 3000, "troops", None),
+        # as the press writes them
+        ("The Pentagon sent 2,500 U.S. Marines to the region.", 2500, "troops", None),
+        ("Nigeria leads a 10,000-strong force in the region.", 10000, "troops", None),
+        ("France has upwards of 800 troops in Mali.", 800, "troops", "upwards of"),
     ],
 )
 def test_quantities(text, value, unit, approx):
