@@ -78,6 +78,6 @@ def test_names_that_are_not_new_actors(text):
 
 
 def test_a_state_military_acronym_names_the_state():
-    assert introduced("The Israel Defense Forces (IDF) said it struck Gaza.") == {
-        "IDF": ("israel", "state")
+    assert introduced("The Sudanese Armed Forces (SAF) said it struck Omdurman.") == {
+        "SAF": ("sudan", "state")
     }

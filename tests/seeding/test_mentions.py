@@ -35,6 +35,8 @@ def actors_in(text: str) -> list[str]:
         ("KFOR and UNIFIL troops watched as the West African regional bloc met.",
          ["nato", "united_nations", "ecowas"]),
         ("The SDF fought the PKK and Qassam Brigades fighters.", ["sdf", "pkk", "hamas"]),
+        ("The IDF said the Islamic Republic had fired at the Jewish state.",
+         ["israel", "iran", "israel"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):
