@@ -126,13 +126,19 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
 def _talk_only(v, cls: VerbClass, targets: list) -> bool:
     """Talk with no party named ("would inform the public", "the Security Council was set to
     meet", "spoke to the foreign ministers") is no part in the crisis; mediating is. Nor is an
-    act only asked for or weighed ("considering a Saudi request to send troops")."""
+    act only asked for or weighed ("considering a Saudi request to send troops"), nor deploring
+    violence nobody is named for ("condemned the bloodshed and called for calm")."""
     weighed = any(a.lemma_.lower() in _WEIGHED for a in v.ancestors)
-    return weighed or not targets and cls.kind == "consultation" and verb_lemma(v) not in (
-        "mediate", "broker")  # fmt: skip
+    deplored = cls.kind == "condemnation" and any(  # "condemned the bloodshed": a call for
+        c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children
+    )  # calm
+    return weighed or not targets and (deplored or cls.kind == "consultation" and verb_lemma(
+        v) not in ("mediate", "broker"))  # fmt: skip
 
 
 _WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
+_VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
+             "loss", "death", "unrest", "tension"}  # fmt: skip
 
 
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:

@@ -28,6 +28,9 @@ def kept_and_passing(text: str) -> tuple[set[str], set[str]]:
         # an act only weighed is no part taken
         ("Saudi jets struck Houthi rebels on Thursday. Pakistan said it was considering a Saudi "
          "request to send troops.", {"pakistan"}),
+        # deploring violence nobody is named for is a call for calm
+        ("Azerbaijan shelled Stepanakert on Tuesday. On Wednesday, France condemned the "
+         "bloodshed and called for an immediate end to hostilities.", {"france"}),
         # talk with no party named is no part in the crisis
         ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
          "Sunday, and Poland's prime minister said he would inform the public.",
