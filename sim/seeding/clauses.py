@@ -24,6 +24,7 @@ from sim.seeding.phrases import (
 )
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, moved_by_proxy, subject_of
+from sim.seeding.taking_part import takes_part
 from sim.seeding.verb_sense import (
     ANNOUNCED,
     MOVEMENT,
@@ -84,8 +85,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        taking_part = modality != NEGATED and not _talk_only(v, cls, targets)  # "would not
-        if taking_part and (targets or cls.kind in ONE_PARTY):  # send peacekeepers": none
+        if takes_part(v, cls, targets, modality) and (targets or cls.kind in ONE_PARTY):
             p.participants.update(subjects + targets)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
@@ -121,24 +121,6 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
     resolver.fighting += [f.parties for f in out if f.kind == "war" and f.modality == FACT
                           and f.parties not in resolver.fighting]  # fmt: skip
     return _dedupe(out), had_event
-
-
-def _talk_only(v, cls: VerbClass, targets: list) -> bool:
-    """Talk with no party named ("would inform the public", "the Security Council was set to
-    meet", "spoke to the foreign ministers") is no part in the crisis; mediating is. Nor is an
-    act only asked for or weighed ("considering a Saudi request to send troops"), nor deploring
-    violence nobody is named for ("condemned the bloodshed and called for calm")."""
-    weighed = any(a.lemma_.lower() in _WEIGHED for a in v.ancestors)
-    deplored = cls.kind == "condemnation" and any(  # "condemned the bloodshed": a call for
-        c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children
-    )  # calm
-    return weighed or not targets and (deplored or cls.kind == "consultation" and verb_lemma(
-        v) not in ("mediate", "broker"))  # fmt: skip
-
-
-_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
-_VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
-             "loss", "death", "unrest", "tension"}  # fmt: skip
 
 
 def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[list, list]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sim.seeding.extract import extract
-from sim.seeding.text import parse_document
+from tests.seeding.helpers import kept_and_passing
 
 
 def kept(text: str) -> set[str]:
-    return set(extract(parse_document(text.encode(), "t.txt")).actors)
+    return kept_and_passing(text)[0]
 
 
 @pytest.mark.parametrize(

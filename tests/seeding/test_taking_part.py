@@ -1,0 +1,58 @@
+"""Which event clauses make their parties take part (sim/seeding/taking_part.py): the others
+are named only in passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.seeding.helpers import kept_and_passing
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        # a party that says it will not act takes no part
+        ("BISHKEK, Sept 16 (Wire) - Kyrgyz and Tajik troops clashed on the border on Friday. "
+         "Russia said it was ready to help but would not send peacekeepers.", {"russia"}),
+        # a reporter: its neighbour is not itself, and a missile launched from a place was
+        # not launched by whoever detected it
+        ("North Korea fired a missile on Thursday. South Korea warned that its northern "
+         "neighbour may test a nuclear weapon, and its military said it had detected a missile "
+         "launched from near Pyongyang.", {"south_korea"}),
+        # an act only weighed is no part taken
+        ("Saudi jets struck Houthi rebels on Thursday. Pakistan said it was considering a Saudi "
+         "request to send troops.", {"pakistan"}),
+        # deploring violence nobody is named for is a call for calm
+        ("Azerbaijan shelled Stepanakert on Tuesday. On Wednesday, France condemned the "
+         "bloodshed and called for an immediate end to hostilities.", {"france"}),
+        # talk with no party named is no part in the crisis
+        ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
+         "Sunday, and Poland's prime minister said he would inform the public.",
+         {"united_nations", "poland"}),
+    ],
+)  # fmt: skip
+def test_named_in_passing(text, passing):
+    kept, named = kept_and_passing(text)
+    assert passing <= named and not passing & kept
+
+
+def test_a_mediator_takes_part():
+    kept, _ = kept_and_passing("Israel and Hamas agreed a truce on Wednesday, and Egypt, which "
+                               "also mediated, said it would open the crossing.")  # fmt: skip
+    assert "egypt" in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        # envoys are diplomacy, not a deployment
+        ("Eritrean troops attacked Djibouti on Tuesday. The African Union said it would send "
+         "envoys to the region.", {"african_union"}),
+        # a war dated to years long past is history
+        ("Eritrean troops attacked Djibouti on Tuesday. Ethiopia, which fought a border war "
+         "with Eritrea from 1998 to 2000, said it was watching.", {"ethiopia"}),
+    ],
+)  # fmt: skip
+def test_history_and_diplomacy_are_passing(text, passing):
+    kept, named = kept_and_passing(text)
+    assert passing <= named and not passing & kept
