@@ -209,6 +209,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
             if _flag(p, c):
                 continue  # "a Liberian-flagged tanker": a flag of convenience, no party
+            if _backer(c, _PLACE_WORDS):
+                if "in" in keep:  # only when nothing else names the group, like "in Yemen"
+                    stack.append(c)
+                continue
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
@@ -268,14 +272,19 @@ def _flag(p: Parsed, c) -> bool:
     return any(p.actor_at.get(t.i) in registries for t in c.subtree)
 
 
-def _backer(c) -> bool:
+def _backer(c, words: set[str] | frozenset[str] = frozenset(_PATRON_WORDS)) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
-    the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+    the parse hangs it on the noun beside its hyphenated patron word (with ``words``
+    ``_PLACE_WORDS``: a place, "Yemen-based")."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in words:
         return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
-            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
+            and doc[c.i + 2].lemma_.lower() in words)  # fmt: skip
+
+
+# "the Yemen-based rebels", "Gaza-based militants": where the group is, not who
+_PLACE_WORDS = frozenset({"base", "based", "headquartered"})
 
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
