@@ -30,9 +30,9 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]  # fmt: skip
 _MONTH = r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _FULL = [
-    re.compile(rf"\b(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # "2024-10-31T10:21Z"
 ]
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’/-]+,(?:[^,\n(]{{1,40}},)? {_MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))?"
@@ -47,7 +47,7 @@ _DAY = "|".join(w.title() for w in _WEEKDAYS)
 _RELATIVE = re.compile(
     rf"(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\btill )(?<!\bnext )(?<!\bcoming )(?<!\bthis )"
     rf"\b(?:(?P<wd>{_DAY})|(?P<yest>yesterday|last night)|(?P<lw>last week)|"
-    rf"{_MONTH} (?P<d>\d{{1,2}})(?!\d|,? \d)|"
+    rf"{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,? \d)|"
     rf"(?P<after>(?:a|one) day (?:after|earlier)|the day before))\b"
 )
 _PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)

@@ -95,6 +95,15 @@ def test_the_start_is_the_day_the_lead_reports(text, expected):
     assert start(text) == expected
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Posted 2025-10-31T10:21:00Z", "Published October 31st, 2025", "Fri 31 Oct 2025 10.21 GMT"],
+)
+def test_publication_dates_as_sites_write_them(line):
+    text = f"Missile test\n\n{line}\n\nNorth Korea fired a missile, the military said."
+    assert start(text) == dt.date(2025, 10, 31)
+
+
 def test_a_dateline_without_a_date_takes_the_published_line_not_a_date_in_the_body():
     text = ("Missile test\n\nSEOUL, South Korea (AP) — North Korea fired a missile on Thursday, "
             "its first launch since September 19, 2024, the military said.\n\n"
