@@ -40,6 +40,7 @@ from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
 from sim.seeding.resolver import Resolver
+from sim.seeding.taking_part import helpers_and_patrons
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 
@@ -108,6 +109,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
+    taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)

@@ -1,4 +1,4 @@
-"""Whether an event clause makes its subjects and targets parties to the crisis.
+"""Who takes part in the crisis beyond the findings: event clauses, helpers and backers.
 
 A state named only in passing becomes an actor only when it takes part in a relation or an
 event. An event clause makes its parties take part unless:
@@ -9,6 +9,10 @@ event. An event clause makes its parties take part unless:
 - it is talk with no party named ("would inform the public", "the Security Council was set to
   meet"; mediating is taking part: "Egypt, which also mediated");
 - it deplores violence nobody is named for ("condemned the bloodshed and called for calm").
+
+Helpers and backers take part too, though no event verb carries them: "with non-operational
+support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group" (an
+"Iran-aligned" group says less: Iran is then only named).
 """
 
 from __future__ import annotations
@@ -34,3 +38,34 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
         return verb_lemma(v) in _MEDIATING
     deplored = any(c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children)
     return not (cls.kind == "condemnation" and deplored)
+
+
+_HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
+_GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "forces",
+                "movement", "militants", "proxies", "proxy", "insurgents"}  # fmt: skip
+
+
+def helpers_and_patrons(p) -> set[str]:
+    """Actors a sentence shows helping an act or backing a group: "took action along with
+    non-operational support from the Netherlands, Canada and Bahrain", "attacks on the
+    Iran-backed group". Both take part, though only as the act's or the group's partners."""
+    out: set[str] = set()
+    for t in p.doc:
+        if t.lemma_.lower() in _HELP:
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for g in (c for c in prep.children if c.dep_ == "pobj"):
+                    out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)
+        if t.lower_ in _GROUP_HEADS:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound") and _backed(c):
+                    out.update(p.actor_at[x.i] for x in c.subtree if x.i in p.actor_at)
+    return out
+
+
+_BACKING = ("backed", "sponsored", "funded", "supported", "armed")
+
+
+def _backed(c) -> bool:
+    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less."""
+    words = [x.lower_ for x in c.subtree]
+    return any(w in _BACKING or w.endswith(tuple("-" + b for b in _BACKING)) for w in words)

@@ -56,3 +56,28 @@ def test_a_mediator_takes_part():
 def test_history_and_diplomacy_are_passing(text, passing):
     kept, named = kept_and_passing(text)
     assert passing <= named and not passing & kept
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # helpers named after "support from" take part
+        ("British jets struck radar sites in Yemen on Friday, with non-operational support from "
+         "the Netherlands, Canada and Bahrain, the ministry said.",
+         {"netherlands", "canada", "bahrain"}),
+        # a group's backer takes part; an "aligned" state is only named
+        ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
+         {"iran"}),
+    ],
+)  # fmt: skip
+def test_helpers_and_backers_take_part(text, parties):
+    kept, _ = kept_and_passing(text)
+    assert parties <= kept
+
+
+def test_an_aligned_state_is_named_in_passing():
+    _, passing = kept_and_passing(
+        "Israeli jets struck the Houthi-held port of Hodeidah on Saturday, a day after a drone "
+        "launched by the Iran-aligned group killed one person in Tel Aviv."
+    )
+    assert "iran" in passing
