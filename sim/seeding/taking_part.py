@@ -52,6 +52,11 @@ def helpers_and_patrons(p) -> set[str]:
     out: set[str] = set()
     for t in p.doc:
         if t.lemma_.lower() in _HELP:
+            out.update(
+                p.actor_at[c.i]
+                for c in t.children  # "US support", "Iran's backing"
+                if c.dep_ in ("compound", "poss", "amod") and c.i in p.actor_at
+            )
             for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"):
                 for g in (c for c in prep.children if c.dep_ == "pobj"):
                     out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)

@@ -65,6 +65,9 @@ def test_history_and_diplomacy_are_passing(text, passing):
         ("British jets struck radar sites in Yemen on Friday, with non-operational support from "
          "the Netherlands, Canada and Bahrain, the ministry said.",
          {"netherlands", "canada", "bahrain"}),
+        # ... and so does whose support the text names
+        ("Russian troops shelled Kharkiv on Monday, as Kyiv braced for a cut in U.S. support.",
+         {"united_states"}),
         # a group's backer takes part; an "aligned" state is only named
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
