@@ -8,7 +8,8 @@ event. An event clause makes its parties take part unless:
   troops", "urged both sides to pull back");
 - it is talk with no party named ("would inform the public", "the Security Council was set to
   meet"; mediating is taking part: "Egypt, which also mediated");
-- it deplores violence nobody is named for ("condemned the bloodshed and called for calm").
+- it deplores violence nobody is named for ("condemned the bloodshed and called for calm");
+- it is history ("the Islamists who seized northern Mali last year", "a war decades ago").
 
 Helpers and backers take part too, though no event verb carries them: "with non-operational
 support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group" (an
@@ -32,12 +33,26 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
     its parties take part, by the rules in the module docstring."""
     if modality == NEGATED or any(a.lemma_.lower() in _WEIGHED for a in v.ancestors):
         return False
+    if _long_ago(v):
+        return False
     if targets:
         return True
     if cls.kind == "consultation":
         return verb_lemma(v) in _MEDIATING
     deplored = any(c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children)
     return not (cls.kind == "condemnation" and deplored)
+
+
+def _long_ago(v) -> bool:
+    """ "the Islamists who seized control of northern Mali last year", "a war decades ago":
+    what the text recalls from years past is background."""
+    for c in v.children:
+        words = [t.lower_ for t in c.subtree]
+        if c.dep_ in ("npadvmod", "advmod", "prep") and (
+            words[-2:] == ["last", "year"] or words[-1:] == ["ago"] and len(words) > 1
+            and words[-2] in ("years", "decades")):  # fmt: skip
+            return True
+    return False
 
 
 _HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
