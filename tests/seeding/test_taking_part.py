@@ -26,8 +26,8 @@ from tests.seeding.helpers import kept_and_passing
         ("Azerbaijan shelled Stepanakert on Tuesday. On Wednesday, France condemned the "
          "bloodshed and called for an immediate end to hostilities.", {"france"}),
         # what the text recalls from years past is background
-        ("French jets struck rebel bases on Monday in the fight against the Islamists who seized "
-         "control of northern Niger last year.", {"niger"}),
+        ("France struck rebel bases on Monday. It has committed jets to the fight against the "
+         "Islamists who seized control of northern Niger last year.", {"niger"}),
         # talk with no party named is no part in the crisis
         ("Iran fired drones at Israel on Saturday. The U.N. Security Council was set to meet on "
          "Sunday, and Poland's prime minister said he would inform the public.",
