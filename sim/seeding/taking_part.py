@@ -63,7 +63,8 @@ _GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "
 def helpers_and_patrons(p) -> set[str]:
     """Actors a sentence shows helping an act or backing a group: "took action along with
     non-operational support from the Netherlands, Canada and Bahrain", "attacks on the
-    Iran-backed group". Both take part, though only as the act's or the group's partners."""
+    Iran-backed group", "government forces backed by African Union troops". They take part,
+    though only as the act's or the group's partners."""
     out: set[str] = set()
     for t in p.doc:
         if t.lemma_.lower() in _HELP:
@@ -75,6 +76,10 @@ def helpers_and_patrons(p) -> set[str]:
             for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"):
                 for g in (c for c in prep.children if c.dep_ == "pobj"):
                     out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)
+        if t.dep_ == "acl" and t.lower_ in _BACKING:  # "forces backed by African Union troops"
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for g in (c for c in agent.children if c.dep_ == "pobj"):
+                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
         if t.lower_ in _GROUP_HEADS:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and _backed(c):
@@ -83,6 +88,12 @@ def helpers_and_patrons(p) -> set[str]:
 
 
 _BACKING = ("backed", "sponsored", "funded", "supported", "armed")
+
+
+def _named_in(p, head) -> list[str]:
+    """The actors a phrase names in its own words (head and modifiers)."""
+    return [p.actor_at[x.i] for x in head.subtree if x.i in p.actor_at
+            and x.dep_ not in ("relcl", "appos")]  # fmt: skip
 
 
 def _backed(c) -> bool:

@@ -71,6 +71,8 @@ def test_history_and_diplomacy_are_passing(text, passing):
         # ... and so does whose support the text names
         ("Russian troops shelled Kharkiv on Monday, as Kyiv braced for a cut in U.S. support.",
          {"united_states"}),
+        ("Somali government forces backed by African Union troops attacked al Shabaab "
+         "positions on Thursday.", {"african_union"}),
         # a group's backer takes part; an "aligned" state is only named
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
