@@ -134,8 +134,10 @@ class StatedForce:
 
 
 def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> list[StatedForce]:
-    """Each troop count with the actor it belongs to: a demonym or name inside its phrase,
-    else the possessor ("its 1,500 troops"), else the subject of the verb it depends on
+    """Each troop count with the actor it belongs to: the mission it makes up ("the AU's
+    mission, made up of some 9,000 Ugandan and Burundian troops"), else a demonym or name inside
+    its phrase, else the possessor ("its 1,500 troops"), else its "from X" ("5,000 soldiers
+    from Mali"), else the subject of the verb it depends on
     ("the military said it had called up 300,000 reservists": with ``resolver``, the
     document's resolver, an unowned "the military" is the dateline's state). A people's
     demonym on fighters or mercenaries ("2,000 Syrian fighters paid by Ankara") names no
@@ -164,6 +166,13 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
         owner = owner or [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
         owner = owner or [p.actor_at[c.i] for c in noun.children
                           if c.dep_ == "poss" and c.i in p.actor_at]  # fmt: skip
+        owner = owner or [
+            p.actor_at[g.i]
+            for c in noun.children  # "5,000 soldiers from Mali"
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in p.actor_at
+        ]
         head = noun
         while not owner and head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
             head = head.head

@@ -57,6 +57,9 @@ def forces_of(text: str) -> set[tuple[str, float]]:
         # the total a count is said to grow to, its unit unsaid, is the same actor's
         ("Chad has about 1,200 troops in Niger, a number the ministry said would rise to 3,000 "
          "by March.", {("chad", 1200), ("chad", 3000)}),
+        # "from X" names whose troops they are
+        ("Niger's junta mobilised its reserves, and 5,000 soldiers from neighbouring Mali have "
+         "joined them, officials said.", {("mali", 5000)}),
         # the dateline's state calls up its reservists
         ("JERUSALEM, Oct 8 (Wire) - Israel declared war on Hamas, and the military said it had "
          "called up 300,000 reservists.", {("israel", 300000)}),
