@@ -40,7 +40,7 @@ from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
 from sim.seeding.resolver import Resolver
-from sim.seeding.taking_part import helpers_and_patrons
+from sim.seeding.taking_part import helpers_and_patrons, parties
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 
@@ -105,7 +105,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
-    taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
+    taking_part = parties(findings) | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"

@@ -22,6 +22,7 @@ from sim.seeding.findings import NEGATED
 from sim.seeding.verb_sense import verb_lemma
 from sim.seeding.verbs import VerbClass
 
+SIDE_TIES = {"consultation", "partnership"}
 _WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
 _VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
              "loss", "death", "unrest", "tension"}  # fmt: skip
@@ -35,12 +36,22 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
         return False
     if _long_ago(v):
         return False
+    if cls.kind in SIDE_TIES:  # their parties take part through the findings (``parties``)
+        return verb_lemma(v) in _MEDIATING
     if targets:
         return True
-    if cls.kind == "consultation":
-        return verb_lemma(v) in _MEDIATING
     deplored = any(c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children)
     return not (cls.kind == "condemnation" and deplored)
+
+
+def parties(findings: list) -> set[str]:
+    """The actors the findings make parties: every party to a finding, except talks and
+    partnerships between actors that have no other part in the crisis ("Argentina, Brazil,
+    Chile and the United States said their envoys would meet", "Russia and China have sided
+    with Belgrade" in a report on NATO troops in Kosovo): those stay named in passing."""
+    core = {a for f in findings if f.kind not in SIDE_TIES for a in f.parties if a}
+    return core | {a for f in findings if f.kind in SIDE_TIES and (not core or core & {*f.parties})
+                   for a in f.parties if a}  # fmt: skip
 
 
 def _long_ago(v) -> bool:

@@ -89,3 +89,27 @@ def test_an_aligned_state_is_named_in_passing():
         "launched by the Iran-aligned group killed one person in Tel Aviv."
     )
     assert "iran" in passing
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        # talks among outsiders to the fighting
+        ("LIMA, Jan 27 (Wire) - Peruvian troops attacked Ecuadorean posts on Thursday. Argentina, "
+         "Brazil and Chile said their envoys would meet in Rio de Janeiro next week.",
+         {"argentina", "brazil", "chile"}),
+        # a side taken in the background of a story about others
+        ("PRISTINA, May 30 (Wire) - NATO will send 700 more troops to Kosovo after clashes on "
+         "Monday. Russia and China have sided with Belgrade since 2008.",
+         {"russia", "china", "serbia"}),
+    ],
+)  # fmt: skip
+def test_ties_among_outsiders_are_passing(text, passing):
+    kept, named = kept_and_passing(text)
+    assert passing <= named and not passing & kept
+
+
+def test_talks_with_a_party_take_part():
+    kept, _ = kept_and_passing("Peruvian troops attacked Ecuadorean posts on Thursday. Brazil "
+                               "met with Ecuador on Friday to discuss a truce.")  # fmt: skip
+    assert "brazil" in kept
