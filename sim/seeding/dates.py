@@ -2,9 +2,11 @@
 
 The rule, in order:
 1. The reference date is the dateline's ("SEOUL, Oct 31 (Reuters) -"; its year from the
-   dateline, else from the publication date), else the publication date (a full date on a line
-   of its own or on a "Published"/"Updated" line: "Published 3:25 AM EDT, October 31, 2024"),
-   else the first full date in the text ("31 October 2024", "October 31, 2024", "2024-10-31").
+   dateline, else from the publication date, else an assumption said out loud: the file
+   name's year, the latest year the text names, the current year), else the publication date
+   (a full date on a line of its own or on a "Published"/"Updated" line: "Published 3:25 AM
+   EDT, October 31, 2024"), else the first full date in the text ("31 October 2024",
+   "October 31, 2024", "2024-10-31").
 2. The start date is the day the lead reports, counted back from the reference date ("on
    Tuesday", "late on Friday", "Monday night", "yesterday", "last week", "on October 30",
    "a day after": a weekday is the last such day on or before it). A day something "began",
@@ -117,8 +119,11 @@ def date_of(doc: Document) -> DocumentDate:
     found = _published_first(doc.text, full_dates(doc.text))
     line = _DATELINE.search(doc.text)
     ref: tuple[dt.date, tuple[int, int]] | None = None
+    guessed = None
     if line:
         year = int(line.group("y")) if line.group("y") else (found[0][0].year if found else None)
+        if year is None:  # "KYIV, Oct 31 (Reuters) -" and no year anywhere in a full date
+            year, guessed = _year_of(doc, _month(line.group("m")), int(line.group("d")))
         when = _date(year, _month(line.group("m")), int(line.group("d"))) if year else None
         if when:
             ref = (
@@ -130,12 +135,33 @@ def date_of(doc: Document) -> DocumentDate:
     if ref is None:
         return _fallback(doc)
     lead = _lead_day(doc, ref[0])
+    if lead is not None and guessed:
+        return DocumentDate(lead.date, f"assumption: {lead.source!r} counted from the dateline; "
+                            f"{guessed}", lead.span)  # fmt: skip
     if lead is not None:
         return lead
+    if guessed:
+        return DocumentDate(ref[0], f"assumption: the dateline's day; {guessed}", ref[1])
     start, end = ref[1]
     if line and not line.group("y"):
         start = line.start("m")
     return DocumentDate(ref[0], doc.text[start:end], (start, end))
+
+
+def _year_of(doc: Document, month: int | None, day: int) -> tuple[int, str]:
+    """The year of a dateline that gives none, said as an assumption: the file name's
+    (``2024-10_...``), else the latest year the text names ("in 2024"), else the current year
+    (the year before when the day is still to come)."""
+    today = dt.date.today()
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", doc.text) if int(y) <= today.year]
+    name = re.match(r"(\d{4})-\d{2}", Path(doc.path).name)
+    if name:
+        return int(name.group(1)), f"the year is the file name's ({name.group(1)})"
+    if years:
+        return max(years), f"the year is the latest the text names ({max(years)})"
+    future = month is not None and (month, day) > (today.month, today.day)
+    year = today.year - 1 if future else today.year
+    return year, f"neither the text nor the file name gives the year; {year} assumed"
 
 
 def _lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:

@@ -109,3 +109,14 @@ def test_a_dateline_without_a_date_takes_the_published_line_not_a_date_in_the_bo
             "its first launch since September 19, 2024, the military said.\n\n"
             "Published 3:25 AM EDT, October 31, 2025")  # fmt: skip
     assert start(text) == dt.date(2025, 10, 30)
+
+
+def test_a_dateline_without_a_year_says_which_year_it_assumed():
+    text = (
+        "Strike\n\nKYIV, Oct 31 (Reuters) - Russian missiles hit Kyiv on Tuesday, officials said."
+    )
+    named = date_of(parse_document(text.encode(), "2024-10_kyiv.txt"))
+    assert named.date == dt.date(2024, 10, 29)
+    assert named.source.startswith("assumption: ") and "file name" in named.source
+    bare = date_of(parse_document(text.encode(), "kyiv.txt"))
+    assert (bare.date.month, bare.date.weekday()) == (10, 1) and "assumed" in bare.source
