@@ -231,6 +231,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ in ("amod", "compound", "nmod") and t.lemma_.lower() in _FOREIGNERS:
+                continue  # "killing two Chinese nationals", "a British aid worker": victims
             if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
                 continue  # "its northern neighbour", "Pakistan's rival": not the possessor
             if _people_of_rebels(p, t, c):
@@ -239,6 +241,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+# people a demonym describes as victims or bystanders, not as their state's agents
+_FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
+               "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
+               "missionary", "businessman", "contractor-worker", "resident"}  # fmt: skip
 OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
                 "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",

@@ -113,3 +113,11 @@ def test_talks_with_a_party_take_part():
     kept, _ = kept_and_passing("Peruvian troops attacked Ecuadorean posts on Thursday. Brazil "
                                "met with Ecuador on Friday to discuss a truce.")  # fmt: skip
     assert "brazil" in kept
+
+
+def test_a_victim_s_nationality_is_no_party():
+    kept, passing = kept_and_passing(
+        "Israeli strikes on Gaza killed 12 people on Monday, among them a British aid worker, "
+        "and Hamas fired rockets at Tel Aviv, officials said."
+    )
+    assert "united_kingdom" in passing and {"israel", "hamas"} <= kept
