@@ -244,7 +244,7 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
 # people a demonym describes as victims or bystanders, not as their state's agents
 _FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
                "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
-               "missionary", "businessman", "contractor-worker", "resident"}  # fmt: skip
+               "missionary", "businessman", "resident"}  # fmt: skip
 OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
                 "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
