@@ -224,7 +224,18 @@ def _subject(p, verb, resolver=None) -> list[str]:
     fresh = Resolver() if resolver is None else Resolver(
         resolver.kinds, home=resolver.home, present=resolver.present)  # fmt: skip
     return (p.verb_subjects.get(verb.i) or subject_of(p, verb, fresh)
-            or _whose(p, verb))  # fmt: skip
+            or _whose(p, verb) or _antecedent_says(p, verb))  # fmt: skip
+
+
+def _antecedent_says(p, verb) -> list[str]:
+    """ "Hezbollah, which says it has 100,000 fighters": "it" in what a relative clause says
+    is the clause's antecedent."""
+    from sim.seeding.phrases import PRONOUNS, phrase_actors
+
+    if not any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in verb.children):
+        return []
+    relcl = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+    return phrase_actors(p, relcl.head)[:1] if relcl is not None else []
 
 
 def _whose(p, verb) -> list[str]:

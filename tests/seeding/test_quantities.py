@@ -60,6 +60,9 @@ def forces_of(text: str) -> set[tuple[str, float]]:
         # "from X" names whose troops they are
         ("Niger's junta mobilised its reserves, and 5,000 soldiers from neighbouring Mali have "
          "joined them, officials said.", {("mali", 5000)}),
+        # "it" in what a relative clause says is its antecedent
+        ("Hezbollah, which says it has 100,000 fighters, fired rockets at Israel on Monday.",
+         {("hezbollah", 100000)}),
         # the dateline's state calls up its reservists
         ("JERUSALEM, Oct 8 (Wire) - Israel declared war on Hamas, and the military said it had "
          "called up 300,000 reservists.", {("israel", 300000)}),
