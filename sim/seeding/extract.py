@@ -22,6 +22,7 @@ from sim.seeding.conditionals import find_conditionals
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
+from sim.seeding.force_owners import StatedForce, stated_forces
 from sim.seeding.forces_moving import moving_forces
 from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
@@ -38,7 +39,7 @@ from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
 from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
-from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
+from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
 from sim.seeding.taking_part import helpers_and_patrons, parties
 from sim.seeding.text import Document, read_document
