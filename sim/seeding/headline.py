@@ -4,7 +4,8 @@ A headline names the crisis' protagonists as the subjects of its verbs ("Mexico 
 relations with Ecuador after police storm its embassy", "India strikes militant camp in
 Pakistan; Islamabad vows to respond"): an actor in a headline subject takes part even when the
 body tells its part in a sentence no rule reads. A state a headline names only as a place
-("... in Syria") or an object does not count by this rule.
+("... in Syria") or an object does not count by this rule, nor does one that only reports
+("..., Seoul says").
 """
 
 from __future__ import annotations
@@ -30,4 +31,9 @@ def headline_subjects(parsed: list[Parsed], text: str) -> set[str]:
         return set()
     p = parsed[0]
     return {p.actor_at[t.i] for s in p.doc if s.dep_ in ("nsubj", "nsubjpass")
+            and s.head.lemma_.lower() not in _SAYING
             for t in s.subtree if t.i in p.actor_at}  # fmt: skip
+
+
+# "..., Seoul says": who reports the news is not who makes it
+_SAYING = {"say", "tell", "report", "claim", "allege", "confirm", "announce", "believe"}

@@ -29,3 +29,11 @@ def test_a_state_the_headline_names_as_a_place_does_not():
         "Russian jets struck Syrian rebel towns on Friday, a monitor said."
     )
     assert "turkey" in passing
+
+
+def test_who_only_reports_the_news_in_a_headline_does_not():
+    kept, passing = kept_and_passing(
+        "N. Korea sends 10,000 troops to Russia, Seoul says\n\nSEOUL, Oct 18 (Wire) - North "
+        "Korea has sent about 10,000 soldiers to Russia, South Korea's spy agency said."
+    )
+    assert {"north_korea", "russia"} <= kept and "south_korea" in passing
