@@ -28,6 +28,7 @@ from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, finding_at
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import moved_by_proxy, reporter_of, subject_of
+from sim.seeding.taking_part import takes_part
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,
@@ -98,7 +99,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if targets or cls.kind in ONE_PARTY:
+        if takes_part(v, cls, targets, modality) and (targets or cls.kind in ONE_PARTY):
             p.participants.update(subjects + targets)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled

@@ -26,7 +26,11 @@ _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|fr
                           re.I)  # fmt: skip
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
-                         r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+                         r"self-defen[cs]e|navy|air force|coast guard|police|"
+                         r"group of(?: seven| eight| twenty| \d+)?)\b", re.I)  # fmt: skip
+# a party's members are no demonym ("the Republican president-elect" is not the Congo's)
+_PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|Labour|"
+                      r"Liberals?|Socialists?|Greens?)$")  # fmt: skip
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 _PATRON_WORDS = {
     "back",
@@ -160,7 +164,8 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
-    if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
+    if (ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text)
+            and not _PARTIES.match(text)):  # fmt: skip
         return _state_of_demonym(text, gaz)
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
@@ -209,6 +214,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
             if _flag(p, c):
                 continue  # "a Liberian-flagged tanker": a flag of convenience, no party
+            if _backer(c, _PLACE_WORDS):
+                if "in" in keep:  # only when nothing else names the group, like "in Yemen"
+                    stack.append(c)
+                continue
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
@@ -232,12 +241,22 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ in ("amod", "compound", "nmod") and t.lemma_.lower() in _FOREIGNERS:
+                continue  # "killing two Chinese nationals", "a British aid worker": victims
+            if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
+                continue  # "its northern neighbour", "Pakistan's rival": not the possessor
             if _people_of_rebels(p, t, c):
                 continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+# people a demonym describes as victims or bystanders, not as their state's agents
+_FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
+               "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
+               "missionary", "businessman", "resident"}  # fmt: skip
+OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
+                "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
@@ -273,14 +292,19 @@ def _flag(p: Parsed, c) -> bool:
     return any(p.actor_at.get(t.i) in registries for t in c.subtree)
 
 
-def _backer(c) -> bool:
+def _backer(c, words: set[str] | frozenset[str] = frozenset(_PATRON_WORDS)) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
-    the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+    the parse hangs it on the noun beside its hyphenated patron word (with ``words``
+    ``_PLACE_WORDS``: a place, "Yemen-based")."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in words:
         return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
-            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
+            and doc[c.i + 2].lemma_.lower() in words)  # fmt: skip
+
+
+# "the Yemen-based rebels", "Gaza-based militants": where the group is, not who
+_PLACE_WORDS = frozenset({"base", "based", "headquartered"})
 
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,

@@ -110,11 +110,17 @@ _BUYING = {"buy", "purchase", "acquire"}  # "signed a deal with France to buy ra
 _PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
 
 
+_ENVOYS = {"envoy", "diplomat", "delegation", "mediator", "emissary", "message", "letter",
+           "condolence", "invitation", "note"}  # fmt: skip
+
+
 def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
     """ "sending tanks and artillery to the rebels": weapons sent are a supply, not troops."""
     if cls is None or cls.kind != "deployment":
         return cls
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    if objs and all(o.lemma_.lower() in _ENVOYS for o in objs):
+        return None  # "would send envoys to the region": diplomacy, not a deployment
     troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
     troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
     if (
