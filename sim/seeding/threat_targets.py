@@ -1,0 +1,66 @@
+"""Whom a threat without a condition aims at, and whom it protects.
+
+- protected: the actors an attack the threat names would fall on ("any attack on Belarus",
+  "an intervention in Niger"): the speaker guards them, it does not threaten them;
+- named: the actors the threat's own clause names, without its coordinated clauses, its subject
+  when asked, and the protected ones;
+- the other party: with no target in the threat itself, the party the rest of the sentence
+  sets against the speaker ("Pakistan said the Indian jets had violated its airspace, and that
+  it would respond": India). Not one that only appeals, helps or mediates ("as Qatar urged
+  restraint"), not another speaker ("Mali and Burkina Faso said"), not one named in a clause or
+  apposition that only describes someone ("The Houthis, who control much of Yemen, ...").
+"""
+
+from __future__ import annotations
+
+from sim.seeding.phrases import Parsed
+from sim.seeding.threat_entry import threat_words
+
+_ON = {"on", "against", "in", "upon", "to", "into"}
+
+
+def protected(p: Parsed, c) -> list[str]:
+    """The actors an attack the clause names would fall on."""
+    acts = threat_words()["hostile_acts"]
+    return list(dict.fromkeys(
+        a for t in c.subtree if t.dep_ == "prep" and t.lower_ in _ON
+        and t.head.lemma_.lower() in acts
+        for x in t.subtree if (a := p.actor_at.get(x.i))))  # fmt: skip
+
+
+def named(p: Parsed, c, skip_subject: bool) -> list[str]:
+    """The actors the clause itself names (see the module docstring)."""
+    acts = threat_words()["hostile_acts"]
+    skip = set()
+    for g in c.children:
+        if g.dep_ in ("conj", "cc") or (skip_subject and g.dep_ == "nsubj"):
+            skip |= {t.i for t in g.subtree}
+    for t in c.subtree:
+        if t.dep_ == "prep" and t.lower_ in _ON and t.head.lemma_.lower() in acts:
+            skip |= {x.i for x in t.subtree}
+    found = [a for t in c.subtree if t.i not in skip and (a := p.actor_at.get(t.i))]
+    return list(dict.fromkeys(found))
+
+
+def other_party(p: Parsed, c, speakers: list[str]) -> list[str]:
+    """The first actor of the sentence set against the speaker (see the module docstring)."""
+    appeals = threat_words()["appeals"]
+    skip = set(protected(p, c)) | set(speakers)
+    for t in p.doc:
+        a = p.actor_at.get(t.i)
+        if a is None or a in skip or _reporter(t) or _describes(t):
+            continue
+        heads = {h.lemma_.lower() for h in t.ancestors if h.pos_ in ("VERB", "AUX")}
+        if not heads & appeals:
+            return [a]
+    return []
+
+
+def _describes(t) -> bool:
+    return any(h.dep_ in ("relcl", "appos") for h in [t, *t.ancestors])
+
+
+def _reporter(t) -> bool:
+    while t.dep_ in ("conj", "compound", "appos", "poss", "amod") and t.head is not t:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in threat_words()["reporting"]
