@@ -36,21 +36,23 @@ SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     """Print one line per document (none when ``quiet``); return the set's figures."""
     totals = {k: Score(0, 0, 0) for k in KINDS}
-    dates, passing, hostile, moving = [], [], 0, 0
+    dates, passing, hostile, moving, failed = [], [], 0, 0, 0
     for gold in golds:
         r, draft = evaluate(gold)
         for k in KINDS:
             totals[k] += r[k]
         dates.append(r["date_right"])
+        failed += bool(r["failed"])
         passing.append(len(r["passing_actors"]))
-        notes = [f"missed {k} {x}" for k in KINDS for x in r[f"missed_{k}"]]
+        notes = [f"FAILED: {r['failed']}"] if r["failed"] else []
+        notes += [f"missed {k} {x}" for k in KINDS for x in r[f"missed_{k}"]]
         notes += [f"extra {k} {x}" for k in KINDS for x in r[f"extra_{k}"]]
         if r["hostilities"]:
             hostile += 1
-            share = moves(draft, replicates)
+            share = moves(draft, replicates) if draft else 0.0
             moving += share >= 0.5
             notes.append(f"moves in {share:.0%} of replicates")
-        if not r["date_right"]:
+        if draft and not r["date_right"]:
             notes.append(f"start date {draft.data['start_date']} wrong")
         if not quiet:
             print(f"  {r['document']:22s} " + "; ".join(notes))
@@ -63,6 +65,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     out["passing_actors_mean"] = _r(sum(passing) / len(passing))
     out["hostile_drafts_with_dynamics"] = _r(moving / hostile) if hostile else None
     out["hostile_documents"] = hostile
+    out["failed_documents"] = failed
     return out
 
 
@@ -81,6 +84,9 @@ def _table(name: str, s: dict) -> str:
         f"  drafts of hostile texts that move: {s['hostile_drafts_with_dynamics']} "
         f"(of {s['hostile_documents']})"
     )
+    if s["failed_documents"]:
+        rows.append(f"  documents the seeding stage refused (scored as finding nothing): "
+                    f"{s['failed_documents']}")  # fmt: skip
     return "\n".join(rows)
 
 

@@ -36,8 +36,8 @@ import numpy as np
 
 from sim.batch.effects import stand_down
 from sim.batch.layout import ACTION, HOLDER, NONE, Layout
-from sim.batch.perception import fights
 from sim.batch.state import BatchState
+from sim.batch.structure import fights
 from sim.domain.rates import WEEK, hazard_probability
 
 REASON = {

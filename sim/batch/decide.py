@@ -24,10 +24,11 @@ from __future__ import annotations
 import numpy as np
 
 from sim.batch import conditions
-from sim.batch.fallback import FALLBACK, NEAR, put
+from sim.batch.fallback import FALLBACK, NEAR
 from sim.batch.feasible import feasible
 from sim.batch.layout import ACTION, NONE
-from sim.batch.perception import Requirements
+from sim.batch.moves import put
+from sim.batch.requirements import Requirements
 from sim.batch.state import BatchState
 from sim.batch.view import Moves, View
 from sim.domain.rules import HOLD, OFFER_CEASEFIRE, STEP_DOWN, WITHDRAW
@@ -35,7 +36,7 @@ from sim.domain.rules import HOLD, OFFER_CEASEFIRE, STEP_DOWN, WITHDRAW
 
 def decide(st: BatchState, view: View, needs: Requirements | None = None) -> Moves:
     """Every actor's move, with infeasible ones turned into holds (``feasible.feasible``;
-    ``needs``: the state's ``perception.Requirements`` if already at hand)."""
+    ``needs``: the state's ``requirements.Requirements`` if already at hand)."""
     return feasible(st, choose(st, view), needs)
 
 

@@ -6,7 +6,7 @@ action-reaction (``richardson``; ``pressure``, ``climb_gap``), its cautious vari
 agent's rule ids and reasons word for word. The rules look at the pairs an actor deals with
 (``Dyads``: [R, D] columns, D pairs), draw nothing themselves and take one uniform per actor and
 target from ``decide.choose`` (the agent draws one per target, in id order); ``put`` and the
-other move writers fill a ``Moves``.
+move writers of ``moves.py`` fill a ``Moves``.
 
 Probabilities are worked out with numpy's ``erf`` and ``exp``, which may differ from ``math``'s in
 the last bits; where a draw falls within ``NEAR`` of a chance, that chance is worked out again
@@ -16,18 +16,15 @@ with the agent's own functions, so decisions are the agent's exactly.
 from __future__ import annotations
 
 import math
-from functools import cache
 
 import numpy as np
 from scipy.special import erf
 
-from sim.batch.layout import ACTION, NONE
+from sim.batch.moves import climb, formatted, holds, ladder_tables, rung_labels, step_down
 from sim.batch.state import BatchState
 from sim.batch.view import Moves, View
 from sim.domain import rules
-from sim.domain.ladder import Ladder
 from sim.domain.params import RuleParams, RuleSetName
-from sim.domain.rules import HOLD, STEP_DOWN
 
 NO_PRESSURE = "no pressure carried it over a threshold this turn"
 # numpy's erf, exp and power may differ from math's in the last bits; where a draw falls this
@@ -103,7 +100,7 @@ def climb_gap(st: BatchState, d: Dyads) -> tuple[np.ndarray, np.ndarray, np.ndar
     escalation threshold, plus the threshold premium across a threshold, plus nuclear caution x
     (1 - risk tolerance) x (1 + perceived risk) onto a nuclear rung or across a threshold
     toward a nuclear-armed target."""
-    p, tables = st.rules, _tables(st.layout.ladder)
+    p, tables = st.rules, ladder_tables(st.layout.ladder)
     can = d.next_up >= 0
     up = d.next_up.clip(0)
     crossing = tables.crossing[d.own.clip(0), up]
@@ -135,9 +132,9 @@ def cautious(st: BatchState, view: View, u: np.ndarray) -> Moves:
     floor = np.take_along_axis(view.floor, top[:, :, None], axis=2)[:, :, 0]
     hurt = (st.weekly_losses > p.cautious_loss_limit) & lay.deals.any(axis=1)[None] & (own > floor)
     if hurt.any():
-        lost = _formatted(st.weekly_losses[hurt], ".0%")
+        lost = formatted(st.weekly_losses[hurt], ".0%")
         why = "lost " + lost + " of its strength in a week: to "
-        _step_down(moves, hurt, top, own, "cautious", why + _labels(lay.ladder)[own[hurt] - 1])
+        step_down(moves, hurt, top, own, "cautious", why + rung_labels(lay.ladder)[own[hurt] - 1])
     return moves
 
 
@@ -149,7 +146,7 @@ def tit_for_tat(st: BatchState, view: View, u: np.ndarray) -> Moves:
     p, lay = st.rules, st.layout
     d = Dyads(st, view)
     if not d.actor.size:
-        return _holds(st, view, "tit_for_tat", "no gap to answer this turn")
+        return holds(st, view, "tit_for_tat", "no gap to answer this turn")
     u = d.pick(u)
     gap = d.seen - d.own
     up = (gap > 0) & (d.next_up >= 0)
@@ -158,21 +155,22 @@ def tit_for_tat(st: BatchState, view: View, u: np.ndarray) -> Moves:
     down_chance = _turn(p.response_rate, lay.days)
     answer = (up & (u < climb_chance)) | (down & (u < down_chance))
     best, chosen = d.best(np.abs(gap).astype(float), answer)
-    moves = _holds(st, view, "tit_for_tat", "no gap to answer this turn")
+    moves = holds(st, view, "tit_for_tat", "no gap to answer this turn")
     target = d.target[best]
     climbs = chosen & d.at(up, best)
     steps = chosen & ~climbs
-    _climb(moves, climbs, target, d.at(d.next_up, best), st, "tit_for_tat",
+    climb(moves, climbs, target, d.at(d.next_up, best), st, "tit_for_tat",
            "answers the target's higher posture in kind: to ")  # fmt: skip
     own = d.at(d.own, best)
-    why = "answers the target's lower posture in kind: to " + _labels(lay.ladder)[own[steps] - 1]
-    _step_down(moves, steps, target, own, "tit_for_tat", why)
+    why = "answers the target's lower posture in kind: to "
+    why = why + rung_labels(lay.ladder)[own[steps] - 1]
+    step_down(moves, steps, target, own, "tit_for_tat", why)
     return moves
 
 
 def hold_still(st: BatchState, view: View, u: np.ndarray) -> Moves:
     """Keep every posture (``rules.hold_still``, the fallback of ``doctrine_only``)."""
-    return _holds(st, view, "hold", "no doctrine entry applies")
+    return holds(st, view, "hold", "no doctrine entry applies")
 
 
 FALLBACK = {
@@ -190,7 +188,7 @@ def _pressure_rule(st: BatchState, view: View, u: np.ndarray, rule: str, restrai
     p, lay = st.rules, st.layout
     d = Dyads(st, view)
     if not d.actor.size:
-        return _holds(st, view, rule, NO_PRESSURE)
+        return holds(st, view, rule, NO_PRESSURE)
     u = d.pick(u)
     push = pressure(st, d, restraint)
     gap, can, crossing = climb_gap(st, d)
@@ -208,77 +206,22 @@ def _pressure_rule(st: BatchState, view: View, u: np.ndarray, rule: str, restrai
             float(u[r, k]), float(push[r, k] - gap[r, k]), bool(can[r, k]),
             float(down_margin[r, k]), bool(room[r, k]), p, lay.days)  # fmt: skip
     best, chosen = d.best(np.where(climbs, push - gap, down_margin), climbs | steps)
-    moves = _holds(st, view, rule, NO_PRESSURE)
+    moves = holds(st, view, rule, NO_PRESSURE)
     target = d.target[best]
     climbing = chosen & d.at(climbs, best)
     stepping = chosen & ~climbing
-    pushed, labels = d.at(push, best), _labels(lay.ladder)
+    pushed, labels = d.at(push, best), rung_labels(lay.ladder)
     names = np.array(lay.actor_ids, dtype=object)
     if climbing.any():
-        why = "pressure " + _formatted(pushed[climbing], ".2f") + " toward "
+        why = "pressure " + formatted(pushed[climbing], ".2f") + " toward "
         why = why + names[target[climbing]] + " above its threshold: to "
-        _climb(moves, climbing, target, d.at(d.next_up, best), st, rule, why)
+        climb(moves, climbing, target, d.at(d.next_up, best), st, rule, why)
     if stepping.any():
         own = d.at(d.own, best)
-        why = "pressure " + _formatted(pushed[stepping], ".2f") + " toward "
+        why = "pressure " + formatted(pushed[stepping], ".2f") + " toward "
         why = why + names[target[stepping]] + " low enough to step down: to "
-        _step_down(moves, stepping, target, own, rule, why + labels[own[stepping] - 1])
+        step_down(moves, stepping, target, own, rule, why + labels[own[stepping] - 1])
     return moves
-
-
-# ------------------------------------------------------------------ the moves
-def _holds(st: BatchState, view: View, rule: str, why: str) -> Moves:
-    """Every actor holding toward its adversary, at its posture toward it (its overall rung if
-    it has none) (``rules._hold``)."""
-    adversary = view.adversary
-    toward = np.take_along_axis(view.own, np.maximum(adversary, 0)[:, :, None], axis=2)[:, :, 0]
-    rung = np.where(adversary >= 0, toward, view.own_rung)
-    shape = adversary.shape
-    return Moves(
-        action=np.full(shape, ACTION[HOLD], dtype=np.int64), target=adversary.copy(),
-        rung=rung.astype(np.int64), entry=np.full(shape, NONE, dtype=np.int64),
-        rule=_texts(shape, rule), reason=_texts(shape, why),
-    )  # fmt: skip
-
-
-def _texts(shape: tuple[int, ...], text: str) -> np.ndarray:
-    """An object array of ``shape`` holding ``text`` (``np.full`` is slow for objects)."""
-    out = np.empty(shape, dtype=object)
-    out[...] = text
-    return out
-
-
-def _climb(moves: Moves, where: np.ndarray, target: np.ndarray, next_up: np.ndarray,
-           st: BatchState, rule: str, why) -> None:  # fmt: skip
-    """Climb toward ``target`` to the next feasible rung (capped), by the rung's primary
-    action; the reason is ``why`` followed by the rung's label (``rules._climb``)."""
-    if not where.any():
-        return
-    lay = st.layout
-    rung = np.minimum(next_up, lay.max_rung[None, :])
-    action = _tables(lay.ladder).primary[rung[where]]
-    put(moves, where, action, target, rung, rule, why + _labels(lay.ladder)[rung[where]])
-
-
-def _step_down(moves: Moves, where: np.ndarray, target: np.ndarray, own: np.ndarray, rule: str,
-               why) -> None:  # fmt: skip
-    """Step down one rung toward ``target`` (``rules._step_down``; ``why`` ends with the
-    label of the rung it leaves the actor on)."""
-    put(moves, where, STEP_DOWN, target, np.maximum(0, own - 1), rule, why)
-
-
-def put(moves: Moves, where: np.ndarray, action, target, rung, rule: str, reason,
-         entry: int = NONE) -> None:  # fmt: skip
-    """Set the moves ``where`` ([R, A] bool): ``action`` a name or action indices of the
-    chosen moves; ``target``, ``rung`` scalars or arrays broadcast to [R, A]; ``reason`` one
-    text or the texts of the chosen moves."""
-    shape = where.shape
-    moves.action[where] = ACTION[action] if isinstance(action, str) else action
-    moves.target[where] = np.broadcast_to(target, shape)[where]
-    moves.rung[where] = np.broadcast_to(rung, shape)[where]
-    moves.entry[where] = entry
-    moves.rule[where] = rule
-    moves.reason[where] = reason
 
 
 def _agent_draw(u: float, climb_margin: float, can: bool, down_margin: float, room: bool,
@@ -306,33 +249,3 @@ def _turn(rate_per_week, days: float):
     if np.isscalar(rate_per_week):
         return 1.0 - math.exp(-rate_per_week * days / 7.0)
     return 1.0 - np.exp(-rate_per_week * days / 7.0)
-
-
-def _formatted(x: np.ndarray, spec: str) -> np.ndarray:
-    """``format(v, spec)`` of every value of ``x``, as an object array (each distinct value
-    formatted once; values told apart by their bits, so -0.0 keeps its sign)."""
-    _, first, inverse = np.unique(x.view(np.uint64), return_index=True, return_inverse=True)
-    texts = np.array([format(v, spec) for v in x[first].tolist()], dtype=object)
-    return texts[inverse.reshape(x.shape)]
-
-
-class _Tables:
-    """Ladder look-ups as arrays: Kahn crossings [L, L], nuclear rungs [L], primary actions [L]."""
-
-    def __init__(self, ladder: Ladder):
-        n = len(ladder.rungs)
-        self.crossing = np.array([[ladder.crosses_threshold(a, b) is not None for b in range(n)]
-                                  for a in range(n)], dtype=bool)  # fmt: skip
-        self.nuclear = np.array([r in ladder.nuclear_rungs for r in range(n)], dtype=bool)
-        self.primary = np.array([ACTION[ladder.primary_action(r)] for r in range(n)])
-
-
-@cache
-def _tables(ladder: Ladder) -> _Tables:
-    return _Tables(ladder)
-
-
-@cache
-def _labels(ladder: Ladder) -> np.ndarray:
-    """[L] each rung's label in lower case, as the reasons end (object array)."""
-    return np.array([r.label.lower() for r in ladder.rungs], dtype=object)

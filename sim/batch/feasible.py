@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.batch.layout import ACTION, NONE
-from sim.batch.perception import Requirements
+from sim.batch.requirements import Requirements
 from sim.batch.state import BatchState
 from sim.batch.view import Moves
 from sim.domain.actions import action_table, is_aid

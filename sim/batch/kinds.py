@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.abm.effects import CAP, FLOOR, RISK_CAP
-from sim.batch import perception
+from sim.batch import structure
 from sim.batch.layout import ACTION
 from sim.batch.state import BatchState
 from sim.domain.actions import EffectSpec
@@ -41,21 +41,21 @@ def shifted(x: np.ndarray, by: float, floor: float = FLOOR, cap: float = CAP) ->
 
 
 class Roles:
-    """Whom effects reach: ``recipients`` of one actor's aid in some lanes (``perception``'s
+    """Whom effects reach: ``recipients`` of one actor's aid in some lanes (``structure``'s
     rule, on who fights whom now: worked out once and again after ``changed()``) and
     ``receivers`` ([A, A, A], fixed by the scenario)."""
 
     def __init__(self, st: BatchState):
         self.st = st
-        self.receivers = perception.receivers(st.layout)
+        self.receivers = structure.receivers(st.layout)
         self._fights: np.ndarray | None = None
 
     def recipients(self, lanes: np.ndarray, actor, target: np.ndarray) -> np.ndarray:
         """[n, A]: whom ``actor`` (one index, or one per row) helps against ``target`` in
         ``lanes`` (``World.recipients``)."""
         if self._fights is None:
-            self._fights = perception.fights(self.st)
-        helped = perception.recipients(self.st, self._fights[lanes])  # [n, A, A, A]
+            self._fights = structure.fights(self.st)
+        helped = structure.recipients(self.st, self._fights[lanes])  # [n, A, A, A]
         return helped[np.arange(lanes.size), actor, target]
 
     def changed(self) -> None:

@@ -48,9 +48,13 @@ class Sourced(_Strict):
                     f"no source for {', '.join(missing)}: add `source:` (a quote from the seed "
                     "document or 'assumption: <reason>') or `sources: {field: ...}`"
                 )
-        for text in [self.source, *self.sources.values()]:
+        named = [("source", self.source), *((f"sources.{k}", v) for k, v in self.sources.items())]
+        for where, text in named:
             if text is not None and len(text.strip()) < 3:
-                raise ValueError("a source must be a quote or 'assumption: <reason>', not empty")
+                raise ValueError(
+                    f"{where}: a source must be a quote or 'assumption: <reason>' of at least "
+                    f"3 characters, got {text!r}"
+                )
         return self
 
 

@@ -128,9 +128,15 @@ def _describe(err: dict[str, Any], model: type[BaseModel] = Scenario) -> str:
         msg = f"unknown field; allowed fields: {', '.join(allowed)}" if allowed else msg
     elif err["type"] == "missing":
         msg = "required field is missing"
-    elif "input" in err and err["type"] not in ("model_type",):
-        msg = f"{msg} (got {err['input']!r})"
+    elif "input" in err and err["type"] not in ("model_type",) and "got " not in msg:
+        msg = f"{msg} (got {_shown(err['input'])})"
     return f"{where}: {msg}"
+
+
+def _shown(value: Any, limit: int = 120) -> str:
+    """A value as the message shows it: its repr, cut to ``limit`` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 5] + " ...)"
 
 
 def _allowed_fields(loc: tuple, root: type[BaseModel] = Scenario) -> list[str]:

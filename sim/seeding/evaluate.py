@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from sim.seeding.draft import Draft, draft_scenario
+from sim.seeding.errors import SeedingError
 from sim.seeding.extract import extract_file
 from sim.seeding.facts import SYMMETRIC
 from sim.seeding.gazetteer import Gazetteer, slug
@@ -85,31 +86,37 @@ def found_items(draft: Draft) -> dict[str, set]:
     }
 
 
-def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft]:
-    """Scores of the draft of one answer-keyed document, per item kind."""
+def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft | None]:
+    """Scores of the draft of one answer-keyed document, per item kind.
+
+    A document the seeding stage refuses (``SeedingError``) scores as finding nothing: its
+    draft is None, ``failed`` holds the message, and every item of its key is a miss."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    ex = extract_file(document_of(gold_path))
-    draft = draft_scenario(ex, "evaluation")
-    found = _renamed(found_items(draft), _same_actor(ex.gazetteer, gold))
+    failed, draft = None, None
+    try:
+        ex = extract_file(document_of(gold_path))
+        draft = draft_scenario(ex, "evaluation")
+        found = _renamed(found_items(draft), _same_actor(ex.gazetteer, gold))
+    except SeedingError as err:
+        failed = str(err).splitlines()[0]
+        found = {k: set() for k in ("actors", "relations", "forces", "conditionals")}
     want = {
         "actors": set(gold["actors"]),
         "relations": {relation_key(r["kind"], r["parties"]) for r in gold["relations"]},
         "forces": {(f["actor"], f["strength"]) for f in gold.get("forces", [])},
         "conditionals": {(c["actor"], c.get("target")) for c in gold.get("conditionals", [])},
     }
-    result: dict[str, Any] = {"document": gold_path.name.removesuffix(".gold.yaml")}
+    result: dict[str, Any] = {"document": gold_path.name.removesuffix(".gold.yaml"),
+                              "failed": failed}  # fmt: skip
     for k in want:
         result[k] = compare(found[k], want[k])
         result[f"missed_{k}"] = sorted(map(str, want[k] - found[k]))
         result[f"extra_{k}"] = sorted(map(str, found[k] - want[k]))
     result["passing_actors"] = sorted(found["actors"] & set(gold.get("passing", [])))
     start = gold.get("start_date")
+    want_date = start.isoformat() if isinstance(start, dt.date) else start
     result["date_right"] = (
-        None
-        if start is None
-        else (
-            draft.data["start_date"] == (start.isoformat() if isinstance(start, dt.date) else start)
-        )
+        None if start is None else bool(draft and draft.data["start_date"] == want_date)
     )
     result["hostilities"] = bool(gold.get("hostilities"))
     return result, draft

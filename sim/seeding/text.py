@@ -20,7 +20,8 @@ MAX_DOCUMENT_BYTES = 1_000_000  # about 150,000 words: a long report; docs/secur
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|span|script|table|br|a\s)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+|$)")
 _WORD = re.compile(r"[^\W\d_]+")
-_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")  # "Gerald R. Ford", "George W. Bush"
+# a lone capital is an initial, never a sentence's end: "Gerald R. Ford", "W. Africans", "N. Korea"
+_INITIAL = re.compile(r"(?:^|[\s(\"“‘'])[A-Z]\.$")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at",
      "from", "was", "were", "are", "has", "have", "it", "its", "this", "be", "been", "an", "or",
@@ -118,8 +119,8 @@ def _check_english(text: str, where: str) -> None:
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences end at . ! ? (not after a known abbreviation, nor after a middle initial:
-    "the USS Gerald R. Ford") or at a line break."""
+    """Sentences end at . ! ? (not after a known abbreviation, nor after a lone capital, an
+    initial: "the USS Gerald R. Ford", "W. African troops") or at a line break."""
     out: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim.batch import perception
+from sim.batch import requirements
 from sim.batch.bridge import state_from_models
 from sim.batch.feasible import feasible
 from sim.batch.layout import ACTION, ACTIONS, NONE
@@ -49,7 +49,7 @@ def test_feasible_matches_the_agents(blocks):
     for block in blocks:
         st = state_from_models(block)
         lay = st.layout
-        needs = perception.Requirements(st)
+        needs = requirements.Requirements(st)
         for name in PROPOSED:
             for target in (NONE, *range(lay.A)):
                 moves = proposals(st, name, target)

@@ -1,4 +1,4 @@
-"""Batched perception against the agent model's: the same answers on the same states.
+"""Batched perception, structure and requirements against the agent model's: the same answers.
 
 Agent models of the Kursk scenario, stepped 0-20 turns with many seeds, are packed into the
 lanes of a block (``sim.batch.bridge``); so are states set by hand (declarations made,
@@ -18,7 +18,7 @@ from sim.abm import bargaining
 from sim.abm.model import EscalationModel
 from sim.abm.perception import _FLAGS, _REQUIREMENTS, _next_up, situation_of
 from sim.abm.perception import possible as agent_possible
-from sim.batch import perception
+from sim.batch import perception, requirements, structure
 from sim.batch.bridge import state_from_models
 from sim.batch.layout import compile_layout
 from sim.domain.actions import REQUIREMENTS, action_table
@@ -174,10 +174,10 @@ def test_facing_fights_belligerent(blocks):
     for block in blocks:
         st = state_from_models(block)
         got = {
-            "facing_any": perception.facing(st, in_combat=False),
-            "facing_combat": perception.facing(st, in_combat=True),
-            "fights": perception.fights(st),
-            "belligerent": perception.belligerent(st),
+            "facing_any": structure.facing(st, in_combat=False),
+            "facing_combat": structure.facing(st, in_combat=True),
+            "fights": structure.fights(st),
+            "belligerent": structure.belligerent(st),
         }
         for lane, m in enumerate(block):
             w = m.state
@@ -195,8 +195,8 @@ def test_facing_fights_belligerent(blocks):
 def test_recipients_and_receivers(blocks):
     for block in blocks:
         st = state_from_models(block)
-        got = perception.recipients(st)
-        heard = perception.receivers(st.layout)
+        got = structure.recipients(st)
+        heard = structure.receivers(st.layout)
         ids = st.layout.actor_ids
         for lane, m in enumerate(block):
             w = m.state
@@ -208,8 +208,8 @@ def test_recipients_and_receivers(blocks):
 def test_requirements_and_possible(blocks):
     for block in blocks:
         st = state_from_models(block)
-        needs = {name: perception.requirement(st, name) for name in REQUIREMENTS}
-        can = {action: perception.possible(st, action) for action in action_table()}
+        needs = {name: requirements.requirement(st, name) for name in REQUIREMENTS}
+        can = {action: requirements.possible(st, action) for action in action_table()}
         for lane, m in enumerate(block):
             w = m.state
             for (i, a), (j, b) in pairs(m):
@@ -222,17 +222,17 @@ def test_requirements_and_possible(blocks):
 def test_the_hand_made_states_change_the_answers():
     """The states set by hand reach answers the played ones do not (so they test something)."""
     st = state_from_models([hand_made(played(200 + i, 2), i) for i in range(5)])
-    by_declaration = perception.belligerent(st) & ~perception.fights(st)
+    by_declaration = structure.belligerent(st) & ~structure.fights(st)
     assert by_declaration[:, LAYOUT.actor_index["nato"], LAYOUT.actor_index["north_korea"]].any()
-    restricted = perception.requirement(st, "restricted_supplies").any(axis=(1, 2))
+    restricted = requirements.requirement(st, "restricted_supplies").any(axis=(1, 2))
     assert restricted.any() and not restricted.all()  # every restriction lifted in a lane
-    assert not perception.requirement(st, "own_units")[:, LAYOUT.actor_index["ukraine"]].all()
+    assert not requirements.requirement(st, "own_units")[:, LAYOUT.actor_index["ukraine"]].all()
 
 
 def test_an_unknown_requirement_is_named():
     st = state_from_models([played(0, 0)])
     with pytest.raises(KeyError, match="allowed: nuclear"):
-        perception.requirement(st, "courage")
+        requirements.requirement(st, "courage")
 
 
 def batched_situation(view, st, lane: int, i: int) -> dict:
@@ -283,7 +283,7 @@ def test_next_up_matches_the_agents_for_every_posture(blocks):
         lay = st.layout
         for rung in range(lay.L):
             st.posture[:] = np.where(lay.deals[None], rung, 0)
-            got = perception.next_up(st)
+            got = requirements.next_up(st)
             for lane, m in enumerate(block):
                 for (i, a), (j, b) in pairs(m):
                     if lay.deals[i, j]:
@@ -345,5 +345,5 @@ def test_perceive_in_a_world_without_theatres_forces_or_supplies():
 def test_recipients_of_some_lanes_only():
     st = state_from_models([hand_made(played(500 + i, 2), i) for i in range(5)])
     lanes = np.array([3, 1])
-    whole = perception.recipients(st)
-    assert (perception.recipients(st, perception.fights(st)[lanes]) == whole[lanes]).all()
+    whole = structure.recipients(st)
+    assert (structure.recipients(st, structure.fights(st)[lanes]) == whole[lanes]).all()

@@ -81,6 +81,14 @@ def test_a_value_without_source_is_refused(data):
     assert "actors.russia" in msg and "no source for risk_tolerance" in msg
 
 
+def test_a_too_short_source_is_named_and_the_scenario_not_dumped(data):
+    data["title"] = "W."
+    data["sources"]["title"] = "W."
+    msg = problems_of(data)
+    assert "sources.title: a source must be a quote" in msg and "got 'W.'" in msg
+    assert len(msg) < 600  # the message names the source; it does not print the whole scenario
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [

@@ -43,7 +43,8 @@ def test_development_set_quality(dev_results):
 
 @pytest.mark.parametrize("gold", DEV + HELD_OUT, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_draft_quotes_exactly_and_runs(gold):
-    _, draft = evaluate(gold)
+    result, draft = evaluate(gold)
+    assert result["failed"] is None, result["failed"]
     text = document_of(gold).read_text(encoding="utf-8")
     for use in draft.ledger.uses:
         assert use.source.startswith("assumption: ") or use.source in text, use

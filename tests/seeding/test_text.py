@@ -30,6 +30,16 @@ def test_a_middle_initial_ends_no_sentence():
     ]
 
 
+def test_a_lone_capital_in_a_headline_ends_no_sentence():
+    text = ("W. African troops to join fight in Mali\n\nN. Korea fired a missile on Sunday, "
+            "the South's military said. It flew east.")  # fmt: skip
+    assert [s.text for s in split_sentences(text)] == [
+        "W. African troops to join fight in Mali",
+        "N. Korea fired a missile on Sunday, the South's military said.",
+        "It flew east.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
