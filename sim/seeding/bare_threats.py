@@ -32,7 +32,7 @@ import re
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.resolver import Resolver
-from sim.seeding.roles import subject_of
+from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
 from sim.seeding.threat_targets import named, other_party, protected
 
@@ -41,6 +41,9 @@ def _w(name: str) -> frozenset[str]:
     return threat_words()[name]
 
 
+_AGAINST = ("against", "on", "for", "upon")
+_WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
+           "revenge", "retribution"}  # fmt: skip
 _DEFENCE_PACT = re.compile(
     r"mutual[- ]defen[cs]e|defen[cs]e (?:treaty|pact|commitments?|"
     r"obligations)|treaty (?:obligations|commitments)|Article 5",
@@ -101,8 +104,9 @@ def _conditioned(c) -> bool:
                                          for m in g.children) for g in c.children)  # fmt: skip
 
 
-def _modal(c) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ in _w("modals") for a in c.children)
+def _modal(c, modals: frozenset[str] | None = None) -> bool:
+    modals = _w("modals") if modals is None else modals
+    return any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
 
 
 def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
@@ -112,9 +116,10 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
         return []
     reporter = _voice(p, v, resolver) if v is not c else []
     if kind == "act":
-        own = reporter if c.dep_ == "xcomp" else subject_of(p, c, resolver)
-        subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-        forceful = subj is None or subj.lemma_.lower() in _w("own_forces")
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "expl")), None)
+        said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
+        own = reporter if said_of and reporter else subject_of(p, c, resolver)
+        forceful = said_of or subj.lemma_.lower() in _w("own_forces")
         speakers = own or (reporter if forceful else [])
         victims = named(p, c, skip_subject=True)
     elif kind == "suffer":
@@ -158,17 +163,37 @@ def _threat_kind(v, c) -> str | None:
     )  # "vowed to retaliate"
     if lemma == "hesitate" and negated:  # "would not hesitate to strike"
         return "act" if any(_forceful(g) for g in c.children if g.dep_ == "xcomp") else None
+    if (
+        negated
+        and lemma in ("stop", "halt", "cease", "end")
+        and _modal(c)
+        and any(
+            g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children) for g in c.children
+        )
+    ):  # "would not stop its bombardment until they surrender"
+        return "act"
     if negated:
         return None
-    if lemma == "reserve" and any(g.dep_ == "dobj" and g.lemma_.lower() in ("right", "option")
-                                  and any(_forceful(x, needs=False) for x in g.children
-                                          if x.dep_ in ("acl", "relcl", "xcomp"))
-                                  for g in c.children):  # fmt: skip
-        return "act"  # "reserved the right to respond"
+    if lemma in ("reserve", "have") and any(
+        g.dep_ == "dobj"
+        and g.lemma_.lower() in ("right", "option")
+        and any(x.lemma_.lower() in _w("retaliation") for x in g.children if x.dep_ == "acl")
+        for g in c.children
+    ):  # not "had a right to defend itself"
+        return "act"  # "reserved the right to respond", "has the right to respond"
+    warned = v.lemma_.lower() in _w("threatening") and _modal(c, _w("hedges"))
+    if warned and _suffers(c):  # "warned that the Houthis could face further strikes"
+        return "suffer"
     if not (_modal(c) or pledged):
         return None
     if _suffers(c):
         return "suffer"
+    if (
+        lemma == "be"
+        and any(g.dep_ == "expl" for g in c.children)
+        and any(g.dep_ == "attr" and g.lemma_.lower() in _w("penalties") for g in c.children)
+    ):
+        return "act"  # "said there would be a significant response"
     if _war_of_act(c):
         return "war"
     return "act" if _forceful(c, needs=not pledged) else None
@@ -197,13 +222,14 @@ def _forceful(c, needs: bool = True) -> bool:
 
 def _suffers(c) -> bool:
     """ "would pay a heavy price", "would pay for its invasion", "would regret it", "would
-    have serious consequences": the clause's subject (or the actor named) is threatened."""
+    have serious consequences", "could face further strikes": the clause's subject (or the
+    actor named) is threatened."""
     lemma = c.lemma_.lower()
     if lemma == "regret":
         return True
     if lemma == "pay" and any(g.dep_ == "prep" and g.lower_ == "for" for g in c.children):
         return True
-    penalties = _w("penalties")
+    penalties = _w("penalties") | (_w("threatened") | {"sanction"} if lemma == "face" else set())
     return lemma in _w("suffer") and any(
         g.dep_ in ("dobj", "attr") and g.lemma_.lower() in penalties for g in c.children
     )
@@ -228,13 +254,21 @@ def _war_of_act(c) -> bool:
 
 
 def _vowed(p: Parsed, v, resolver: Resolver) -> list[Finding]:
-    """ "vowed harsh revenge against the Houthis", "Tehran vows response": a threat."""
-    vows = _w("penalties") - {"price", "cost", "fate"}
-    noun = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in vows), None)
-    speaker = subject_of(p, v, resolver) if noun is not None else []
+    """ "vowed harsh revenge against the Houthis", "promised further attacks on the group",
+    "threatened the use of armed force", "warned of serious consequences": a threat; the
+    target is the one the noun's "against"/"on"/"for" names, else the other party."""
+    warns = v.lemma_.lower() in ("warn", "caution")  # "warned of war" is no threat
+    threatened = _WARNED if warns else _w("threatened") - {"consequence", "repercussion"}
+    nouns = [c for c in v.children if c.dep_ == "dobj"]
+    nouns += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    noun = next((n for n in nouns if n.lemma_.lower() in threatened or n.lemma_.lower() == "use"
+                 and any(t.lemma_.lower() == "force" for t in n.subtree)), None)  # fmt: skip
+    speaker = _voice(p, v, resolver) if noun is not None else []
     if not speaker:
         return []
-    against = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
-               for g in c.children for a in phrase_actors(p, g)]  # fmt: skip
-    targets = [a for a in against if a not in speaker]
-    return [doctrine_entry(p, speaker[0], targets[0] if targets else None, "retaliate", "")]
+    against = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in _AGAINST
+               for g in c.children for a in actors_of(p, g, resolver, v)]  # fmt: skip
+    targets = [a for a in against if a not in speaker] or other_party(p, noun, speaker)
+    return [doctrine_entry(p, speaker[0], targets[0] if targets else None,
+                           clause_text(p, noun), "")]  # fmt: skip

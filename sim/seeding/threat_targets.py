@@ -8,7 +8,8 @@
   sets against the speaker ("Pakistan said the Indian jets had violated its airspace, and that
   it would respond": India). Not one that only appeals, helps or mediates ("as Qatar urged
   restraint"), not another speaker ("Mali and Burkina Faso said"), not one named in a clause or
-  apposition that only describes someone ("The Houthis, who control much of Yemen, ...").
+  apposition that only describes someone ("The Houthis, who control much of Yemen, ..."), not
+  a place ("troops killed in a drone attack in Jordan").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sim.seeding.phrases import Parsed
 from sim.seeding.threat_entry import threat_words
 
 _ON = {"on", "against", "in", "upon", "to", "into"}
+_WHERE = {"in", "near", "at", "across", "inside", "over", "from", "off", "around", "along"}
 
 
 def protected(p: Parsed, c) -> list[str]:
@@ -48,12 +50,19 @@ def other_party(p: Parsed, c, speakers: list[str]) -> list[str]:
     skip = set(protected(p, c)) | set(speakers)
     for t in p.doc:
         a = p.actor_at.get(t.i)
-        if a is None or a in skip or _reporter(t) or _describes(t):
+        if a is None or a in skip or _reporter(t) or _describes(t) or _place(t):
             continue
         heads = {h.lemma_.lower() for h in t.ancestors if h.pos_ in ("VERB", "AUX")}
         if not heads & appeals:
             return [a]
     return []
+
+
+def _place(t) -> bool:
+    """Whether the token only says where ("killed in a drone attack in Jordan")."""
+    while t.dep_ in ("conj", "compound", "appos", "amod") and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _WHERE
 
 
 def _describes(t) -> bool:

@@ -62,6 +62,19 @@ def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
     return []
 
 
+def _unnamed_speaker(p: Parsed, resolver: Resolver, condition_subject: list[str]) -> list[str]:
+    """A speaker the gazetteer does not know ("Biden threatened to order more strikes if ..."):
+    the state of the dateline's capital, if the document names it; with no one said to speak,
+    the latest subject outside the condition."""
+    says = any(t.lemma_.lower() in threat_words()["reporting"]
+               and any(c.dep_ == "nsubj" for c in t.children) for t in p.doc)  # fmt: skip
+    if says:
+        home = resolver.home
+        ok = home is not None and home in resolver.present and home not in condition_subject
+        return [home] if ok else []
+    return [a for a in reversed(resolver.subjects) if a not in condition_subject][:1]
+
+
 def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     passive = [c for c in cond.children if c.dep_ == "nsubjpass"]
     condition_subject = (phrase_actors(p, passive[0]) if passive
@@ -76,10 +89,7 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     if own and not set(own) & set(condition_subject):
         speaker = own
     else:  # "if X attacks, it/they will face a response": whoever says it threatens
-        speaker = (
-            _speaker(p, v, resolver)
-            or [a for a in reversed(resolver.subjects) if a not in condition_subject][:1]
-        )
+        speaker = _speaker(p, v, resolver) or _unnamed_speaker(p, resolver, condition_subject)
     if not speaker:
         return []
     targets = [a for a in condition_subject if a not in speaker]

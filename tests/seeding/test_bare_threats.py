@@ -37,6 +37,19 @@ def threats(text: str) -> set[tuple[str, str | None]]:
         # the parse hangs "vowed" on the reported clause: the reporter still vows
         ("The Houthis, who control much of Yemen, said the U.S. strikes killed five of their "
          "fighters and vowed to retaliate.", ("houthis", "united_states")),
+        # objects that threaten, rights to respond, answers the text only implies
+        ("ECOWAS imposed sanctions on Niger's junta and threatened the use of force to "
+         "reinstate the ousted president.", ("ecowas", "niger")),
+        ("Washington promised further strikes on the Houthis after the raid.",
+         ("united_states", "houthis")),
+        ("Prime Minister Narendra Modi said India had every right to respond to Pakistan's "
+         "provocations.", ("india", "pakistan")),
+        ("Israel's army radio quoted a senior Israeli officer as saying there would be a "
+         "forceful response.", ("israel", None)),
+        ("Britain warned that the Houthis could face further strikes.",
+         ("united_kingdom", "houthis")),
+        ("Azerbaijan said it would not stop its shelling of Armenian positions until Armenia "
+         "withdrew its troops.", ("azerbaijan", "armenia")),
     ],
 )  # fmt: skip
 def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
@@ -52,6 +65,8 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "Sudan's army chief vowed to drive the rebels out of Khartoum.",
         "NATO said it was ready to help Finland and Estonia protect undersea cables.",
         "Iran did not threaten to retaliate against Israel, its foreign minister said.",
+        "Kenya's interior minister said Kenya had a right to defend itself.",
+        "The U.N. secretary-general warned of a wider war between Israel and Hezbollah.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
@@ -61,3 +76,15 @@ def test_no_threat_in_calm_answers_war_aims_or_denials(text):
 def test_a_threat_to_answer_an_attack_on_a_third_party_does_not_aim_at_it():
     found = threats("Russia said Moscow would respond to any attack on Belarus.")
     assert ("russia", "belarus") not in found
+
+
+def test_a_threat_names_no_place_as_its_target():
+    found = threats("Three U.S. soldiers killed in drone attack in Jordan; Washington vows "
+                    "response")  # fmt: skip
+    assert ("united_states", "jordan") not in found
+
+
+def test_a_speaker_the_gazetteer_lacks_is_the_datelines_state():
+    text = ("WASHINGTON, Jan 13 (Wire) - The United States struck a Houthi radar site. Biden "
+            "threatened to order more strikes if the Houthis kept attacking ships.")  # fmt: skip
+    assert ("united_states", "houthis") in threats(text)
