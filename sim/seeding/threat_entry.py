@@ -3,8 +3,8 @@
 The condition comes from the words of the condition clause and the action from the words of
 the consequence, both through ``data/conditionals.yaml`` (first match wins); a threat of force
 whose words name no action is a strike on territory, and a threat with no condition clause
-answers the target's escalation. The finding quotes the whole sentence: condition and
-consequence together.
+(marked ``bare``) answers the target's escalation. The finding quotes the whole sentence:
+condition and consequence together.
 """
 
 from __future__ import annotations
@@ -47,5 +47,6 @@ def doctrine_entry(p: Parsed, speaker: str, target: str | None, consequence: str
     rule = next((c for rx, c in conds if rx.search(condition)), "adversary_escalated")
     action = next((a for rx, a in cons if rx.search(consequence)), "strike_territory")
     s = p.sentence
+    attrs = {"condition": rule} if condition else {"condition": rule, "bare": True}
     return Finding("doctrine", action, (speaker, target), CONDITIONAL, s.number, s.start,
-                   s.end, s.text, {"condition": rule})  # fmt: skip
+                   s.end, s.text, attrs)  # fmt: skip
