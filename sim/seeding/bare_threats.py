@@ -114,7 +114,7 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
     kind = _threat_kind(v, c)
     if kind is None or _conditioned(c):  # "would respond if Finland joined": see ``threats``
         return []
-    reporter = _voice(p, v, resolver) if v is not c else []
+    reporter = _voice(p, v, resolver) if v.i != c.i else []
     if kind == "act":
         subj = next((s for s in c.children if s.dep_ in ("nsubj", "expl")), None)
         said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
@@ -184,6 +184,8 @@ def _threat_kind(v, c) -> str | None:
     warned = v.lemma_.lower() in _w("threatening") and _modal(c, _w("hedges"))
     if warned and _suffers(c):  # "warned that the Houthis could face further strikes"
         return "suffer"
+    if lemma in ("be", "constitute") and _war_of_act(c) and _red_line(c):
+        return "war"  # "any advance on Sirte is a red line", present tense and all
     if not (_modal(c) or pledged):
         return None
     if _suffers(c):
@@ -251,6 +253,16 @@ def _war_of_act(c) -> bool:
     if c.lemma_.lower() in ("be", "cross", "constitute", "mean", "amount"):
         return any(t.lemma_.lower() in _w("war_nouns") for t in c.subtree if t.i > c.i)
     return True
+
+
+def _red_line(c) -> bool:
+    """ "a red line", "a declaration of war", "an act of war", "a casus belli"."""
+    words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
+    return (
+        ("red" in words and "line" in words)
+        or "belli" in words
+        or ("war" in words and any(w in words for w in ("declaration", "act", "cause")))
+    )
 
 
 def _vowed(p: Parsed, v, resolver: Resolver) -> list[Finding]:

@@ -3,7 +3,8 @@
 - protected: the actors an attack the threat names would fall on ("any attack on Belarus",
   "an intervention in Niger"): the speaker guards them, it does not threaten them;
 - named: the actors the threat's own clause names, without its coordinated clauses, its subject
-  when asked, and the protected ones;
+  when asked, and the protected ones (but the act it threatens names its target: "would take
+  strong action against Pakistan");
 - the other party: with no target in the threat itself, the party the rest of the sentence
   sets against the speaker ("Pakistan said the Indian jets had violated its airspace, and that
   it would respond": India). Not one that only appeals, helps or mediates ("as Qatar urged
@@ -38,7 +39,12 @@ def named(p: Parsed, c, skip_subject: bool) -> list[str]:
         if g.dep_ in ("conj", "cc") or (skip_subject and g.dep_ == "nsubj"):
             skip |= {t.i for t in g.subtree}
     for t in c.subtree:
-        if t.dep_ == "prep" and t.lower_ in _ON and t.head.lemma_.lower() in acts:
+        verb = t.head.head  # "(would not hesitate to) take strong action against X"
+        own_act = t.head.dep_ == "dobj" and c.i in (
+            verb.i,
+            verb.head.i if verb.dep_ == "xcomp" else -1,
+        )
+        if t.dep_ == "prep" and t.lower_ in _ON and t.head.lemma_.lower() in acts and not own_act:
             skip |= {x.i for x in t.subtree}
     found = [a for t in c.subtree if t.i not in skip and (a := p.actor_at.get(t.i))]
     return list(dict.fromkeys(found))
@@ -60,7 +66,7 @@ def other_party(p: Parsed, c, speakers: list[str]) -> list[str]:
 
 def _place(t) -> bool:
     """Whether the token only says where ("killed in a drone attack in Jordan")."""
-    while t.dep_ in ("conj", "compound", "appos", "amod") and t.head is not t:
+    while t.dep_ in ("conj", "compound", "appos", "amod") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in _WHERE
 
@@ -70,6 +76,6 @@ def _describes(t) -> bool:
 
 
 def _reporter(t) -> bool:
-    while t.dep_ in ("conj", "compound", "appos", "poss", "amod") and t.head is not t:
+    while t.dep_ in ("conj", "compound", "appos", "poss", "amod") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "nsubj" and t.head.lemma_.lower() in threat_words()["reporting"]

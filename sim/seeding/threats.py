@@ -57,7 +57,7 @@ def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
         if t.lemma_.lower() in threat_words()["reporting"]:
             return subject_of(p, t, resolver)
     for r in (t for t in p.doc if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"):
-        if r.lemma_.lower() in threat_words()["reporting"] and r is not v:
+        if r.lemma_.lower() in threat_words()["reporting"] and r.i != v.i:
             return subject_of(p, r, resolver)
     return []
 

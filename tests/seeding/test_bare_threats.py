@@ -50,6 +50,11 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("united_kingdom", "houthis")),
         ("Azerbaijan said it would not stop its shelling of Armenian positions until Armenia "
          "withdrew its troops.", ("azerbaijan", "armenia")),
+        ("Cairo said any advance by Turkish troops on Sirte is a red line.", ("egypt", "turkey")),
+        ("India said it will not hesitate to take strong action against Pakistan.",
+         ("india", "pakistan")),
+        ('"Any aggression against our territory will be met with a crushing response," the '
+         "Iranian army chief said.", ("iran", None)),
     ],
 )  # fmt: skip
 def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
