@@ -42,6 +42,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_REPRISALS = {"countermeasure", "revenge", "retaliation", "reprisal"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
 _DEFENCE_PACT = re.compile(
@@ -159,7 +160,11 @@ def _threat_kind(v, c) -> str | None:
     pledged = (
         c.dep_ == "xcomp"
         and v.lemma_.lower() in _w("threatening")
-        and (lemma in _w("retaliation") or v.lemma_.lower() == "threaten")
+        and (
+            lemma in _w("retaliation")
+            or v.lemma_.lower() == "threaten"
+            or any(t.lemma_.lower() in _REPRISALS for t in c.children)  # "vowed to take revenge"
+        )
     )  # "vowed to retaliate"
     if lemma == "hesitate" and negated:  # "would not hesitate to strike"
         return "act" if any(_forceful(g) for g in c.children if g.dep_ == "xcomp") else None
@@ -202,23 +207,30 @@ def _threat_kind(v, c) -> str | None:
 
 
 def _forceful(c, needs: bool = True) -> bool:
-    """A verb of force, not a calm or clerical answer; "use"/"take" only with force words."""
+    """A verb of force, not a calm, clerical or peaceful answer ("would respond calmly", "would
+    respond to the allegations", "would take legal action", "would strike a deal"); "use" and
+    "take" only with a noun of force and a word of force ("would use force", "would take all
+    necessary measures"), "act"/"defend"/"fight" only with a word of force ("act decisively")."""
     lemma = c.lemma_.lower()
     if lemma not in _w("force") or any(g.lower_ in _w("calm") for g in c.children):
         return False
-    if lemma == "respond" and any(
-        g.dep_ == "prep"
-        and g.lower_ == "to"
-        and any(x.lemma_.lower() in _w("not_attacks") for x in g.children)
-        for g in c.children
+    words = {t.lemma_.lower() for t in c.subtree}
+    if words & _w("peaceful"):
+        return False
+    answered = [x for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+                for x in g.children] + [g for g in c.children if g.dep_ == "dobj"]  # fmt: skip
+    if lemma in ("respond", "answer") and any(
+        x.lemma_.lower() in _w("not_attacks") for x in answered
     ):
-        return False  # "would respond to the letter"
+        return False  # "would respond to the letter", "would answer questions"
+    if any(g.dep_ == "dobj" and g.lemma_.lower() in _w("not_targets") for g in c.children):
+        return False  # "would strike a deal with Turkey"
     needs_own = threat_words().get(f"needs_force:{lemma}")
     if needs_own is not None and (needs or lemma in ("use", "take")):
-        words = {t.lemma_.lower() for t in c.subtree}
+        forceful = bool(words & _w("force_words"))
         if lemma in ("use", "take"):  # "would use force", "would take all necessary measures"
-            return bool(words & needs_own)
-        return bool(words & _w("force_words"))  # "would act decisively"
+            return bool(words & needs_own) and (forceful or bool(words & _REPRISALS))
+        return forceful  # "would act decisively"
     return True
 
 

@@ -51,6 +51,7 @@ def threats(text: str) -> set[tuple[str, str | None]]:
         ("Azerbaijan said it would not stop its shelling of Armenian positions until Armenia "
          "withdrew its troops.", ("azerbaijan", "armenia")),
         ("Cairo said any advance by Turkish troops on Sirte is a red line.", ("egypt", "turkey")),
+        ("Russia shelled Kharkiv overnight. Kyiv vowed to take revenge.", ("ukraine", None)),
         ("India said it will not hesitate to take strong action against Pakistan.",
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
@@ -72,6 +73,12 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "Iran did not threaten to retaliate against Israel, its foreign minister said.",
         "Kenya's interior minister said Kenya had a right to defend itself.",
         "The U.N. secretary-general warned of a wider war between Israel and Hezbollah.",
+        "The Japanese ministry said it would respond to the allegations in due course.",
+        "Japan said it would take steps to ease tensions with China.",
+        "Russia said it would strike a deal with Turkey on grain exports.",
+        "Germany said it would hit its NATO spending target next year.",
+        "Turkey said it would answer questions from Swedish officials next week.",
+        "The EU said it would take legal action against Hungary.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
