@@ -15,6 +15,9 @@ violated its airspace, and that it would respond"). A clause threatens when, not
 - an act would be war: "any attack on our ships will be met with force", "an intervention in
   Niger would be treated as a declaration of war", "extending its waters would be a cause for
   war", "any advance on Sirte would cross a red line" (the act's "by" names the target);
+- a mark on the target: "any ship linked to Israel would be a legitimate target", "would
+  regard Western troops as legitimate targets", "would consider any attack on Niger a
+  declaration of war";
 - "vowed revenge against X".
 The speaker is the clause's own subject when it names an actor ("said Tehran would not
 hesitate", "'Vietnam will take all necessary measures,' a spokesman said"), else the reporting
@@ -42,6 +45,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_MARKING = {"be", "consider", "regard", "treat", "view", "see", "deem", "become"}
 _REPRISALS = {"countermeasure", "revenge", "retaliation", "reprisal"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
@@ -127,6 +131,12 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
         speakers = reporter
         subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         victims = (phrase_actors(p, subj) if subj is not None else []) + named(p, c, True)
+    elif kind == "mark":  # "would regard Western troops as legitimate targets"
+        own = subject_of(p, c, resolver)
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        pronoun = subj is None or subj.pos_ == "PRON"
+        speakers = reporter if pronoun or not own or c.lemma_.lower() == "be" else own
+        victims = named(p, c, skip_subject=False)
     else:  # "war": an act would be answered; its "by" names the one who would act
         speakers = reporter
         act = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj"))
@@ -203,7 +213,15 @@ def _threat_kind(v, c) -> str | None:
         return "act"  # "said there would be a significant response"
     if _war_of_act(c):
         return "war"
+    if lemma in _MARKING and _marked(c):
+        return "mark"  # "any ship linked to Israel would be a legitimate target"
     return "act" if _forceful(c, needs=not pledged) else None
+
+
+def _marked(c) -> bool:
+    """ "a legitimate target", "a declaration of war", "an act of war" after the verb."""
+    words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
+    return ("legitimate" in words and "target" in words) or _red_line(c)
 
 
 def _forceful(c, needs: bool = True) -> bool:

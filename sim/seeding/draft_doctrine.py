@@ -75,8 +75,10 @@ def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> Non
     done = _reported_rung(target, actors) if f.attrs.get("bare") else None
     if done and f.attrs["condition"] == "adversary_escalated":  # it answers what was done
         when = {"adversary_rung_at_least": {"rung": done}}
-    entry = {"when": when, "then": f.action, "probability": p,
-             "reason": f"The document states it as a condition: {f.quote}",
+    reason = f"The document states it as a condition: {f.quote}"
+    if "adversary_rung_at_least" in when:
+        reason += f" It answers what the document reports {target} doing ({done})."
+    entry = {"when": when, "then": f.action, "probability": p, "reason": reason,
              "source": ledger.finding(path, f.action, f)}  # fmt: skip
     if target:
         entry["target"] = target

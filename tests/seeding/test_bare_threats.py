@@ -52,6 +52,10 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          "withdrew its troops.", ("azerbaijan", "armenia")),
         ("Cairo said any advance by Turkish troops on Sirte is a red line.", ("egypt", "turkey")),
         ("Russia shelled Kharkiv overnight. Kyiv vowed to take revenge.", ("ukraine", None)),
+        ("In a statement, the Houthis said any ship linked to Israel would be a legitimate "
+         "target.", ("houthis", "israel")),
+        ("Pyongyang warned of merciless retaliation against South Korea.",
+         ("north_korea", "south_korea")),
         ("India said it will not hesitate to take strong action against Pakistan.",
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
