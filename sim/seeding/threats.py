@@ -4,7 +4,8 @@
   consequence falls on the condition's own subject ("if Pakistan carries out any further
   aggression, it will face a strong response"): then the speaker is whoever says it (the
   subject of "said", "warned", "told"). The condition's subject is the target; when it names no
-  actor ("if another drone crossed"), the one the consequence strikes or threatens.
+  actor ("if another drone crossed"), the one the consequence strikes or threatens ("it would
+  strike South Korea", "our troops will move on Banjul").
 - threats without a condition ("vowed to retaliate", "warned that any attack would be met with
   force", "reserved the right to respond"): see ``bare_threats``.
 A sentence gives at most three entries, one per speaker and target; an entry with a target
@@ -62,6 +63,9 @@ def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
     return []
 
 
+_AT = ("on", "against", "into", "toward", "towards", "at")
+
+
 def _unnamed_speaker(p: Parsed, resolver: Resolver, condition_subject: list[str]) -> list[str]:
     """A speaker the gazetteer does not know ("Biden threatened to order more strikes if ..."):
     the state of the dateline's capital, if the document names it; with no one said to speak,
@@ -100,6 +104,9 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         # "Taiwan's separatists would be crushed if they provoked Beijing": the one threatened
         targets = [a for c in v.children if c.dep_ in ("dobj", "nsubjpass")
                    for a in phrase_actors(p, c) if a not in speaker]  # fmt: skip
+        targets += [a for c in v.children if c.dep_ == "prep" and c.lower_ in _AT
+                    for g in c.children for a in phrase_actors(p, g)
+                    if a not in speaker]  # "our troops will move on Banjul"  # fmt: skip
     condition = clause_text(p, cond)
     consequence = clause_text(p, v).replace(condition, " ")
     return [doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)]
