@@ -6,7 +6,8 @@
   to respond", "said there would be a significant response", "would not stop its shelling
   until ..."; not a calm, clerical or peaceful answer ("would respond calmly", "would respond
   to the letter", "would take legal action", "would strike a deal"), not a war aim ("vowed to
-  drive the troops out"), not readiness ("was ready to respond");
+  drive the troops out"), not readiness ("was ready to respond"); "will not accept/tolerate
+  attacks on its infrastructure";
 - "suffer": its subject will suffer ("would pay for its invasion", "would pay a heavy price",
   "could face further strikes" after a warning, "would regret it", "would have serious
   consequences");
@@ -63,6 +64,13 @@ def threat_kind(v, c) -> str | None:
             g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children) for g in c.children
         )
     ):  # "would not stop its bombardment until they surrender"
+        return "act"
+    if (
+        negated
+        and lemma in ("accept", "tolerate")
+        and modal(c)
+        and any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts") for g in c.children)
+    ):  # "the alliance will not accept attacks on its infrastructure"
         return "act"
     if negated:
         return None

@@ -56,6 +56,8 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          "target.", ("houthis", "israel")),
         ("Pyongyang warned of merciless retaliation against South Korea.",
          ("north_korea", "south_korea")),
+        ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
+         "undersea cables.", ("nato", None)),
         ("India said it will not hesitate to take strong action against Pakistan.",
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
@@ -83,6 +85,7 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "Germany said it would hit its NATO spending target next year.",
         "Turkey said it would answer questions from Swedish officials next week.",
         "The EU said it would take legal action against Hungary.",
+        "Hungary said it would not allow the deployment of NATO troops on its soil.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
