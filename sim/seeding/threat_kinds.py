@@ -7,7 +7,7 @@
   until ..."; not a calm, clerical or peaceful answer ("would respond calmly", "would respond
   to the letter", "would take legal action", "would strike a deal"), not a war aim ("vowed to
   drive the troops out"), not readiness ("was ready to respond"); "will not accept/tolerate
-  attacks on its infrastructure";
+  attacks on its infrastructure", "would not stand idly by", "our response will be decisive";
 - "suffer": its subject will suffer ("would pay for its invasion", "would pay a heavy price",
   "could face further strikes" after a warning, "would regret it", "would have serious
   consequences");
@@ -72,6 +72,13 @@ def threat_kind(v, c) -> str | None:
         and any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts") for g in c.children)
     ):  # "the alliance will not accept attacks on its infrastructure"
         return "act"
+    if (
+        negated
+        and lemma in ("stand", "remain", "stay", "sit")
+        and modal(c)
+        and any(g.lower_ in ("idly", "idle", "by", "silent", "still", "back") for g in c.children)
+    ):  # "would not stand idly by"
+        return "act"
     if negated:
         return None
     if lemma in ("reserve", "have") and any(
@@ -96,6 +103,11 @@ def threat_kind(v, c) -> str | None:
         and any(g.dep_ == "attr" and g.lemma_.lower() in _w("penalties") for g in c.children)
     ):
         return "act"  # "said there would be a significant response"
+    if lemma == "be" and any(
+        g.dep_ == "nsubj" and g.lemma_.lower() in ("response", "retaliation", "revenge", "reply")
+        for g in c.children
+    ):
+        return "act"  # "our response will be swift and decisive"
     if _war_of_act(c):
         return "war"
     if lemma in _MARKING and _marked(c):

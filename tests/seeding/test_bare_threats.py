@@ -58,6 +58,9 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
          "undersea cables.", ("nato", None)),
+        ('"We will not stand idly by," Iran\'s foreign minister said after Israel struck '
+         "Damascus.", ("iran", "israel")),
+        ('"Our response will be swift and decisive," Iran\'s army chief said.', ("iran", None)),
         ("India said it will not hesitate to take strong action against Pakistan.",
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
