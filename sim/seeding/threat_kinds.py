@@ -24,6 +24,7 @@ from sim.seeding.threat_entry import threat_words
 
 _MARKING = {"be", "consider", "regard", "treat", "view", "see", "deem", "become"}
 REPRISALS = {"countermeasure", "revenge", "retaliation", "reprisal"}
+_RESPONSES = {"response", "retaliation", "revenge", "reply"}
 
 
 def _w(name: str) -> frozenset[str]:
@@ -42,77 +43,83 @@ def modal(c, modals: frozenset[str] | None = None) -> bool:
 
 
 def threat_kind(v, c) -> str | None:
-    """ "act", "suffer", "war" or None: what the clause threatens (see the module docstring)."""
+    """ "act", "suffer", "war", "mark" or None: what the clause threatens (see the module
+    docstring). A negated clause threatens only in the forms ``_denied_restraint`` lists."""
     lemma = c.lemma_.lower()
-    negated = any(g.dep_ == "neg" for g in c.children)
-    pledged = (
-        c.dep_ == "xcomp"
-        and v.lemma_.lower() in _w("threatening")
-        and (
-            lemma in _w("retaliation")
-            or v.lemma_.lower() == "threaten"
-            or any(t.lemma_.lower() in REPRISALS for t in c.children)  # "vowed to take revenge"
-        )
-    )  # "vowed to retaliate"
-    if lemma == "hesitate" and negated:  # "would not hesitate to strike"
-        return "act" if any(_forceful(g) for g in c.children if g.dep_ == "xcomp") else None
-    if (
-        negated
-        and lemma in ("stop", "halt", "cease", "end")
-        and modal(c)
-        and any(
-            g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children) for g in c.children
-        )
-    ):  # "would not stop its bombardment until they surrender"
-        return "act"
-    if (
-        negated
-        and lemma in ("accept", "tolerate")
-        and modal(c)
-        and any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts") for g in c.children)
-    ):  # "the alliance will not accept attacks on its infrastructure"
-        return "act"
-    if (
-        negated
-        and lemma in ("stand", "remain", "stay", "sit")
-        and modal(c)
-        and any(g.lower_ in ("idly", "idle", "by", "silent", "still", "back") for g in c.children)
-    ):  # "would not stand idly by"
-        return "act"
-    if negated:
-        return None
-    if lemma in ("reserve", "have") and any(
-        g.dep_ == "dobj"
-        and g.lemma_.lower() in ("right", "option")
-        and any(x.lemma_.lower() in _w("retaliation") for x in g.children if x.dep_ == "acl")
-        for g in c.children
-    ):  # not "had a right to defend itself"
-        return "act"  # "reserved the right to respond", "has the right to respond"
+    if any(g.dep_ == "neg" for g in c.children):
+        return "act" if _denied_restraint(c) else None
+    if _right_to_respond(c):
+        return "act"  # "reserved the right to respond", "has every right to respond"
     warned = v.lemma_.lower() in _w("threatening") and modal(c, _w("hedges"))
     if warned and _suffers(c):  # "warned that the Houthis could face further strikes"
         return "suffer"
     if lemma in ("be", "constitute") and _war_of_act(c) and _red_line(c):
         return "war"  # "any advance on Sirte is a red line", present tense and all
+    pledged = _pledged(v, c)
     if not (modal(c) or pledged):
         return None
     if _suffers(c):
         return "suffer"
-    if (
-        lemma == "be"
-        and any(g.dep_ == "expl" for g in c.children)
-        and any(g.dep_ == "attr" and g.lemma_.lower() in _w("penalties") for g in c.children)
-    ):
-        return "act"  # "said there would be a significant response"
-    if lemma == "be" and any(
-        g.dep_ == "nsubj" and g.lemma_.lower() in ("response", "retaliation", "revenge", "reply")
-        for g in c.children
-    ):
-        return "act"  # "our response will be swift and decisive"
+    if lemma == "be" and _response_said(c):
+        return "act"  # "there would be a significant response", "our response will be swift"
     if _war_of_act(c):
         return "war"
     if lemma in _MARKING and _marked(c):
         return "mark"  # "any ship linked to Israel would be a legitimate target"
     return "act" if _forceful(c, needs=not pledged) else None
+
+
+def _pledged(v, c) -> bool:
+    """ "vowed to retaliate", "vowed to take revenge", "threatened to strike": a threat verb's
+    clause of retaliation (not "vowed to drive them out", a war aim)."""
+    return (
+        c.dep_ == "xcomp"
+        and v.lemma_.lower() in _w("threatening")
+        and (
+            c.lemma_.lower() in _w("retaliation")
+            or v.lemma_.lower() == "threaten"
+            or any(t.lemma_.lower() in REPRISALS for t in c.children)
+        )
+    )
+
+
+def _denied_restraint(c) -> bool:
+    """ "would not hesitate to strike", "would not stop its bombardment until they surrender",
+    "will not accept attacks on its infrastructure", "would not stand idly by"."""
+    lemma = c.lemma_.lower()
+    if lemma == "hesitate":
+        return any(_forceful(g) for g in c.children if g.dep_ == "xcomp")
+    if not modal(c):
+        return False
+    if lemma in ("stop", "halt", "cease", "end"):
+        return any(g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children)
+                   for g in c.children)  # fmt: skip
+    if lemma in ("accept", "tolerate"):
+        return any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts")
+                   for g in c.children)  # fmt: skip
+    if lemma in ("stand", "remain", "stay", "sit"):
+        return any(g.lower_ in ("idly", "idle", "by", "silent", "still", "back")
+                   for g in c.children)  # fmt: skip
+    return False
+
+
+def _right_to_respond(c) -> bool:
+    """ "reserved the right to respond", "has every right to respond" (not "had a right to
+    defend itself")."""
+    return c.lemma_.lower() in ("reserve", "have") and any(
+        g.dep_ == "dobj"
+        and g.lemma_.lower() in ("right", "option")
+        and any(x.lemma_.lower() in _w("retaliation") for x in g.children if x.dep_ == "acl")
+        for g in c.children
+    )
+
+
+def _response_said(c) -> bool:
+    """ "there would be a significant response", "our response will be swift and decisive"."""
+    there = any(g.dep_ == "expl" for g in c.children) and any(
+        g.dep_ == "attr" and g.lemma_.lower() in _w("penalties") for g in c.children
+    )
+    return there or any(g.dep_ == "nsubj" and g.lemma_.lower() in _RESPONSES for g in c.children)
 
 
 def _marked(c) -> bool:
