@@ -96,29 +96,7 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
     kind = threat_kind(v, c)
     if kind is None or conditioned(c):  # "would respond if Finland joined": see ``threats``
         return []
-    reporter = _voice(p, v, resolver) if v.i != c.i else []
-    if kind == "act":
-        subj = next((s for s in c.children if s.dep_ in ("nsubj", "expl")), None)
-        said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
-        own = reporter if said_of and reporter else subject_of(p, c, resolver)
-        forceful = said_of or subj.lemma_.lower() in _w("own_forces")
-        speakers = own or (reporter if forceful else [])
-        victims = named(p, c, skip_subject=True)
-    elif kind == "suffer":
-        speakers = reporter
-        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-        victims = (phrase_actors(p, subj) if subj is not None else []) + named(p, c, True)
-    elif kind == "mark":  # "would regard Western troops as legitimate targets"
-        own = subject_of(p, c, resolver)
-        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-        pronoun = subj is None or subj.pos_ == "PRON"
-        speakers = reporter if pronoun or not own or c.lemma_.lower() == "be" else own
-        victims = named(p, c, skip_subject=False)
-    else:  # "war": an act would be answered; its "by" names the one who would act
-        speakers = reporter
-        act = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj"))
-        victims = [a for g in act.children if g.dep_ == "prep" and g.lower_ == "by"
-                   for x in g.children for a in phrase_actors(p, x)]  # fmt: skip
+    speakers, victims = _parties(p, v, c, kind, resolver)
     if not speakers:
         return []
     warned = [a for g in v.children if g.dep_ in ("dobj", "dative")
@@ -138,6 +116,27 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
                         for a in f.attrs["protects"][:1]]  # fmt: skip
         out.insert(0, f)
     return out
+
+
+def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str], list[str]]:
+    """(speakers, the actors the clause threatens) of one threatening clause, by its kind."""
+    reporter = _voice(p, v, resolver) if v.i != c.i else []
+    subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if kind == "act":
+        said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
+        own = reporter if said_of and reporter else subject_of(p, c, resolver)
+        forceful = said_of or subj.lemma_.lower() in _w("own_forces")
+        return own or (reporter if forceful else []), named(p, c, skip_subject=True)
+    if kind == "suffer":  # "Kenya would pay for its invasion": the subject suffers
+        victims = phrase_actors(p, subj) if subj is not None else []
+        return reporter, victims + named(p, c, True)
+    if kind == "mark":  # "would regard Western troops as legitimate targets"
+        own = subject_of(p, c, resolver)
+        said_of = subj is None or subj.pos_ == "PRON" or not own or c.lemma_.lower() == "be"
+        return (reporter if said_of else own), named(p, c, skip_subject=False)
+    act = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj"))
+    return reporter, [a for g in act.children if g.dep_ == "prep" and g.lower_ == "by"
+                      for x in g.children for a in phrase_actors(p, x)]  # fmt: skip
 
 
 def _vowed(p: Parsed, v, resolver: Resolver) -> list[Finding]:
