@@ -126,7 +126,7 @@ def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str],
         said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
         own = reporter if said_of and reporter else subject_of(p, c, resolver)
         forceful = said_of or subj.lemma_.lower() in _w("own_forces")
-        return own or (reporter if forceful else []), named(p, c, skip_subject=True)
+        return own or (reporter if forceful else []), named(p, c, True, resolver)
     if kind == "suffer":  # "Kenya would pay for its invasion": the subject suffers
         victims = phrase_actors(p, subj) if subj is not None else []
         return reporter, victims + named(p, c, True)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from sim.seeding.phrases import Parsed
+from sim.seeding.resolver import Resolver
 from sim.seeding.threat_entry import threat_words
 
 _ON = {"on", "against", "in", "upon", "to", "into"}
@@ -31,8 +32,10 @@ def protected(p: Parsed, c) -> list[str]:
         for x in t.subtree if (a := p.actor_at.get(x.i))))  # fmt: skip
 
 
-def named(p: Parsed, c, skip_subject: bool) -> list[str]:
-    """The actors the clause itself names (see the module docstring)."""
+def named(p: Parsed, c, skip_subject: bool, resolver: Resolver | None = None) -> list[str]:
+    """The actors the clause itself names (see the module docstring); "the region" or "the
+    enclave" is the territory the document named last ("would not stop its bombardment of the
+    region": Nagorno-Karabakh)."""
     acts = threat_words()["hostile_acts"]
     skip = set()
     for g in c.children:
@@ -46,8 +49,21 @@ def named(p: Parsed, c, skip_subject: bool) -> list[str]:
         )
         if t.dep_ == "prep" and t.lower_ in _ON and t.head.lemma_.lower() in acts and not own_act:
             skip |= {x.i for x in t.subtree}
-    found = [a for t in c.subtree if t.i not in skip and (a := p.actor_at.get(t.i))]
+    region = _latest_territory(resolver)
+    found = [a for t in c.subtree if t.i not in skip
+             and (a := p.actor_at.get(t.i) or (region if _region_word(t) else None))]  # fmt: skip
     return list(dict.fromkeys(found))
+
+
+def _region_word(t) -> bool:
+    return t.lemma_.lower() in ("region", "enclave") and any(g.lower_ == "the" for g in t.children)
+
+
+def _latest_territory(resolver: Resolver | None) -> str | None:
+    if resolver is None:
+        return None
+    return next((a for a in reversed(resolver.mentioned)
+                 if resolver.kinds.get(a) == "territory"), None)  # fmt: skip
 
 
 def other_party(p: Parsed, c, speakers: list[str]) -> list[str]:

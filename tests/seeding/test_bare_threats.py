@@ -110,3 +110,10 @@ def test_a_speaker_the_gazetteer_lacks_is_the_datelines_state():
     text = ("WASHINGTON, Jan 13 (Wire) - The United States struck a Houthi radar site. Biden "
             "threatened to order more strikes if the Houthis kept attacking ships.")  # fmt: skip
     assert ("united_states", "houthis") in threats(text)
+
+
+def test_the_region_a_threat_names_is_the_territory_named_last():
+    text = ("BAKU, Sept 20 (Wire) - Azerbaijan launched an offensive against the breakaway "
+            "region of Nagorno-Karabakh. Baku said it would not stop its shelling of the region "
+            "until Armenian forces there laid down their arms.")  # fmt: skip
+    assert ("azerbaijan", "nagorno_karabakh") in threats(text)
