@@ -46,7 +46,7 @@ def draft_scenario(ex: Extraction, name: str) -> Draft:
     theatres = draft_theatres(ex, ledger)
     actors = draft_actors(ex, facts, theatres, ledger)
     forces = draft_forces(ex, facts, theatres, ledger)
-    fronts = draft_fronts(ex, facts, actors, theatres, forces, ledger)
+    fronts = draft_fronts(ex, facts, actors, theatres, forces, ledger, relations)
     doctrine = draft_doctrine(facts, relations, actors, forces, theatres, ledger)
     for aid, entries in fronts.items():
         for eid, entry in entries.items():
