@@ -42,8 +42,8 @@ _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|C
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
                          r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
 _STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
-                             r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|Ground Forces|"
-                             r"Land Forces|"
+                             r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
+                             r"Ground Forces|Land Forces|"
                              r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
 _ALLIANCE = re.compile(
     r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
