@@ -23,25 +23,28 @@ from sim.seeding.allies import (
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.deploy_nouns import nominal_deployments
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
+from sim.seeding.goods import (
+    GIVING,
+    armed_too,
+    deal_to_buy,
+    goods_named,
+    goods_of_clause,
+    goods_sent,
+)
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, finding_at
 from sim.seeding.reporters import reporter_of
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import moved_by_proxy, subject_of
+from sim.seeding.taking_part import takes_part
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,
-    GIVING,
     announced,
-    armed_too,
     class_of,
-    deal_to_buy,
     endorsement,
     event_really,
-    goods_named,
-    goods_of_clause,
-    goods_sent,
     peace_made,
     rival,
     to_frontier,
@@ -99,7 +102,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if targets or cls.kind in ONE_PARTY:
+        if takes_part(v, cls, targets, modality) and (targets or cls.kind in ONE_PARTY):
             p.participants.update(subjects + targets)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled

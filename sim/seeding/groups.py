@@ -41,9 +41,9 @@ _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|C
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
                          r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
-_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed Forces|Defen[cs]e Forces?|"
-                             r"Air Force|Navy|Marine Corps|Special Forces|Ground Forces|"
-                             r"Land Forces|"
+_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
+                             r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
+                             r"Ground Forces|Land Forces|"
                              r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
 _ALLIANCE = re.compile(
     r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
@@ -65,7 +65,8 @@ _DESCRIBED = re.compile(
 )  # "the Fano, a loose network of ethnic Amhara militias"
 _NAMED_AFTER_GROUP = re.compile(
     r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
-    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
+    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|del|la|el|du|des|da|do|[A-Z][\w’'-]+)"
+    r"(?![\w’'-])){0,3})"
 )  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
 _REGIONAL = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+regional\s+"
@@ -260,8 +261,10 @@ def _name_word(w: str) -> bool:
 
 def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActor],
          aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
-    """Register a name (and its acronym) as one actor, unless it names a known one."""
-    if _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
+    """Register a name (and its acronym) as one actor, unless it names a known one (an article
+    that opens a sentence is no part of a name: "An Indian Army officer")."""
+    name = re.sub(r"^(?:An?|The) ", "", name)
+    if not name or _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
         return
     known = aliases.get(name) or _state_military(name, gaz)
     if known is not None:  # "Israel Defense Forces (IDF)": another name of the state
@@ -305,9 +308,16 @@ def _owned_government(text: str, name: str, acr: str | None, actors: dict[str, K
 
 
 def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The state whose own military a name is ("Sudanese Armed Forces", "Pakistan Army")."""
+    """The state whose own military a name is: a state's name or demonym before a service
+    ("Sudanese Armed Forces", "Pakistan Army", "Royal Saudi Air Force") or before the tail of
+    another of the state's names ("Iranian Revolutionary Guard Corps": Iran's "Islamic
+    Revolutionary Guard Corps")."""
+    name = name.removeprefix("Royal ")
     for alias in sorted(gaz.aliases, key=len, reverse=True):
         if name.startswith(alias + " ") and gaz.aliases[alias][1] in "nd":
+            state = gaz.aliases[alias]
             rest = name[len(alias) + 1 :]
-            return gaz.aliases[alias] if _STATE_MILITARY.match(rest) else None
+            own = [a for a, v in gaz.aliases.items() if v[0] == state[0] and a != alias]
+            tail = len(rest.split()) >= 2 and any(a.endswith(" " + rest) for a in own)
+            return state if _STATE_MILITARY.match(rest) or tail else None
     return None

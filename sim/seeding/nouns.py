@@ -83,7 +83,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             backed = backed or [
                 a for c in head.children if c.dep_ == "poss" for a in phrase_actors(p, c)
             ]  # "Yemen's Saudi-backed government"
-            backed = backed or _described(p, head) or _fighters(p, head, resolver)
+            aligned = lemma.rsplit("-", 1)[-1].startswith("align")  # a stance, not support
+            backed = backed or _described(p, head) or _fighters(p, head, resolver, aligned)
             kind, action = (("supply", "supply_arms") if lemma in _TRAINED
                             else ("alliance", "consult_partners"))  # fmt: skip
             out += [finding_at(p, kind, action, (a, b), FACT, t, {})
@@ -186,12 +187,14 @@ def own_or_resolved(p: Parsed, g, resolver) -> list[str]:
     return own_actors(p, g) or (resolver.resolve(p, g) if resolver is not None else [])
 
 
-def _fighters(p: Parsed, noun, resolver) -> list[str]:
-    """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
+def _fighters(p: Parsed, noun, resolver, aligned: bool = False) -> list[str]:
+    """ "Russian-backed separatists", "the Iran-backed group" (not "the Iran-aligned group",
+    an alignment the keys read as no alliance): who the bare fighters are (see ``Resolver``)."""
     if any(c.dep_ == "amod" and c.i in p.actor_at for c in noun.children):
         return []  # "Syrian rebels backed by Ankara": a people's rebels, not the latest group
     if (
         resolver is not None
+        and not aligned
         and noun.lemma_.lower() in ("group", "movement")
         and any(c.lower_ == "the" for c in noun.children)
     ):  # "attacks on the Iran-backed group": the latest group named

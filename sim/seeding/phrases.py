@@ -1,13 +1,9 @@
-"""A parsed sentence with its actors: which token stands for which actor, and who a phrase is.
-
-Tokens take the actor of the gazetteer mention they lie in. Names the gazetteer lacks fall back
-on the named-entity recogniser: a demonym it tags NORP whose stem starts a known state's name
-("Cambodian", "Thai"), or an organisation it tags ORG that reads like an armed group ("Rapid
-Support Forces", "M23 rebels") becomes an actor of its own. A phrase's actors are those of its
-head and modifiers, coordination included ("the U.S. and Britain"), relative clauses and
-appositions left out; only when the phrase itself names none are its "of" and then its "in"
-complements read ("bases of the Jaish al-Adl group", "targets in Yemen", "in the region of
-Nagorno-Karabakh"), then its apposition ("Goma, the largest city in eastern Congo").
+"""A parsed sentence with its actors (``Parsed``; which token is which actor: ``tagging``), and
+who a phrase is. A phrase's actors are those of its head and modifiers, coordination included
+("the U.S. and Britain"), relative clauses and appositions left out; only when the phrase
+itself names none are its "of" and then its "in" complements read ("bases of the Jaish al-Adl
+group", "targets in Yemen", "in the region of Nagorno-Karabakh"), then its apposition ("Goma,
+the largest city in eastern Congo").
 """
 
 from __future__ import annotations
@@ -16,18 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from sim.seeding.findings import Finding, load_data
-from sim.seeding.gazetteer import Gazetteer, KnownActor, slug, standard_gazetteer
-from sim.seeding.mentions import Mention
+from sim.seeding.gazetteer import KnownActor, standard_gazetteer
 from sim.seeding.text import Sentence
 
 _OWN = {"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "punct", "prep", "agent", "parataxis"}
-_GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|front|brigades?|"
-                          r"resistance|taliban|fighters|jihadists|insurgents|gangs?|cartel)\b",
-                          re.I)  # fmt: skip
-_NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
-                         r"court|parliament|bank|company|committee|press|media|kcna|"
-                         r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
-_DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 _PATRON_WORDS = {
     "back",
     "backed",
@@ -90,89 +78,6 @@ class Parsed:
         return self.sentence.start + self.lead + token.idx
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
-
-
-def dateline_length(text: str) -> int:
-    """How many characters of a sentence are its dateline ("SEOUL, Oct 31 (Reuters) - ")."""
-    m = DATELINE.match(text)
-    return m.end() if m else 0
-
-
-def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gazetteer,
-                     lead: int = 0, capitals: list[Mention] = ()) -> Parsed:  # fmt: skip
-    """The parse with each token's actor: gazetteer mentions first, then the NER fallback."""
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    actor_at: dict[int, str] = {}
-    covered: set[int] = set()  # tokens in any mention, group words ("Western") included
-    for t in sdoc:
-        at = sentence.start + lead + t.idx
-        m = next((m for m in inside if m.start <= at < m.end), None)
-        if m is not None:
-            covered.add(t.i)
-            if m.form != "g" and t.lower_ != "the":  # "the Iran-aligned group": not "the"
-                actor_at[t.i] = m.actor
-    p = Parsed(sentence, sdoc, actor_at, lead=lead)
-    for m in (m for m in capitals if sentence.start <= m.start < sentence.end):
-        for t in sdoc:
-            if m.start <= sentence.start + lead + t.idx < m.end:
-                p.capital_at[t.i] = m.actor
-    for ent in sdoc.ents:
-        if any(t.i in covered for t in ent):
-            continue
-        known = _fallback_actor(ent, gaz) or _listed_with_group(ent, actor_at, gaz)
-        if known is not None:
-            p.new_actors[known.id] = known
-            start = sentence.start + lead + ent.start_char
-            p.fallback.append((start, start + len(ent.text), known.id))
-            for t in ent:
-                actor_at[t.i] = known.id
-    return p
-
-
-def _listed_with_group(ent, actor_at: dict[int, str], gaz: Gazetteer) -> KnownActor | None:
-    """A name coordinated with an armed group the text names ("an alliance of Ansar Dine and
-    the Movement for Oneness and Jihad in West Africa"): an armed group too."""
-    if ent.label_ not in ("PERSON", "ORG") or len(ent.text) < 4:
-        return None
-    root = ent.root
-    around = [*root.conjuncts]
-    groups = [actor_at[t.i] for t in around if t.i in actor_at]
-    if not any(getattr(gaz.actors.get(a), "kind", "") == "armed_group" for a in groups):
-        return None
-    name = ent.text.removeprefix("the ").strip()
-    return KnownActor(slug(name), name, "armed_group")
-
-
-def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
-    """The state a demonym the gazetteer lacks names: the longest stem of it (four letters at
-    least) that starts a state's name, and of those states the shortest name ("Peruvian":
-    Peru, "Djiboutian": Djibouti)."""
-    states = [a for a in gaz.actors.values() if a.kind == "state"]
-    for end in range(len(text) - 1 if len(text) > 4 else 4, 3, -1):
-        stem = text[:end].lower()
-        hits = [a for a in states if a.name.lower().startswith(stem)]
-        if hits:
-            return min(hits, key=lambda a: len(a.name))
-    return None
-
-
-def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
-    """The actor an entity the gazetteer lacks stands for, if it reads like one."""
-    text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
-    if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
-        return _state_of_demonym(text, gaz)
-    if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
-        words = text.split()
-        doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
-        beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
-        group = _GROUP_WORDS.search(beside)
-        if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
-            name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
-            return KnownActor(slug(name), name, "armed_group")
-    return None
-
-
 def own_actors(p: Parsed, head) -> list[str]:
     """The actors the phrase itself names (head, modifiers, "from"), no complements or backers."""
     return _collect(p, head, keep={"from"})
@@ -209,6 +114,10 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
             if _flag(p, c):
                 continue  # "a Liberian-flagged tanker": a flag of convenience, no party
+            if _backer(c, _PLACE_WORDS):
+                if "in" in keep:  # only when nothing else names the group, like "in Yemen"
+                    stack.append(c)
+                continue
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
@@ -228,16 +137,28 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             kept = c.dep_ == "prep" and c.lower_ in keep or c.dep_ == "appos" and "appos" in keep
             kept = kept or c.dep_ == "appos" and _listed(c)  # "A, B, C and D": a list
+            if c.dep_ == "prep" and not kept:  # "bases of the PKK in Iraq and of the YPG":
+                stack += [g for g in c.children if g.dep_ == "conj" and g.lower_ in keep]
             if c.dep_ in _OWN and not kept:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ in ("amod", "compound", "nmod") and t.lemma_.lower() in _FOREIGNERS:
+                continue  # "killing two Chinese nationals", "a British aid worker": victims
+            if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
+                continue  # "its northern neighbour", "Pakistan's rival": not the possessor
             if _people_of_rebels(p, t, c):
                 continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+# people a demonym describes as victims or bystanders, not as their state's agents
+_FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
+               "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
+               "missionary", "businessman", "resident"}  # fmt: skip
+OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
+                "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
@@ -273,14 +194,19 @@ def _flag(p: Parsed, c) -> bool:
     return any(p.actor_at.get(t.i) in registries for t in c.subtree)
 
 
-def _backer(c) -> bool:
+def _backer(c, words: set[str] | frozenset[str] = frozenset(_PATRON_WORDS)) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
-    the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+    the parse hangs it on the noun beside its hyphenated patron word (with ``words``
+    ``_PLACE_WORDS``: a place, "Yemen-based")."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in words:
         return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
-            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
+            and doc[c.i + 2].lemma_.lower() in words)  # fmt: skip
+
+
+# "the Yemen-based rebels", "Gaza-based militants": where the group is, not who
+_PLACE_WORDS = frozenset({"base", "based", "headquartered"})
 
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,

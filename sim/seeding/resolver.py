@@ -3,8 +3,9 @@
 "it"/"they" are the latest subjects; "the group"/"the alliance"/"the bloc"/"the junta" the latest
 actor of that kind (or the actor the noun was last said of: "the Niger junta"); "the two
 countries"/"both sides" the latest pair; "the five countries" the five states named last before
-the sentence; "the government"/"the army" with no owner the state of the dateline's capital
-when the document names it; a bare "rebels"/"separatists" with no earlier actor of its kind the
+the sentence; "the government"/"the army" with no owner the state whose official says the
+clause ("..., an Ecuadorean officer said"), else the state of the dateline's capital when the
+document names it; a bare "rebels"/"separatists" with no earlier actor of its kind the
 document's only non-state party; "the coalition" the latest coalition's leader.
 """
 
@@ -93,6 +94,16 @@ class Resolver:
             return True
         return self.kinds.get(actor) in kinds
 
+    def _speaking_state(self, p: Parsed, token) -> list[str]:
+        """The state whose official says the clause holding ``token`` ("..., an Ecuadorean
+        officer said"): an unowned "the army" in it is the speaker's own."""
+        for v in (a for a in token.ancestors if a.lemma_.lower() in _SAYING):
+            for subj in (c for c in v.children if c.dep_ == "nsubj" and token not in c.subtree):
+                own = [p.actor_at[t.i] for t in subj.subtree if t.i in p.actor_at]
+                if own and self.kinds.get(own[0]) == "state":
+                    return own[:1]
+        return []
+
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
@@ -117,6 +128,9 @@ class Resolver:
                        or c.dep_ == "prep" and c.lower_ == "of"
                        for c in token.children)  # fmt: skip
         if kind is None and lemma in _HOME_NOUNS and bare:
+            speaker = self._speaking_state(p, token)
+            if speaker:  # "The army has sent 5,000 troops, an Ecuadorean officer said"
+                return speaker
             hosts = [p.actor_at[g.i] for g in p.doc[: token.i] if g.i in p.actor_at
                      and g.dep_ == "pobj" and g.head.lower_ in ("to", "into", "in")
                      and self.kinds.get(p.actor_at[g.i]) == "state"]  # fmt: skip
@@ -158,4 +172,5 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 _COUNTED = re.compile(r"^(?:the|all|those) (two|three|four|five|six|seven|eight) "
                       r"(?:countries|states|nations|governments|members)$", re.I)  # fmt: skip
 _HOME_NOUNS = {"government", "army", "military"}
+_SAYING = {"say", "tell", "add", "announce", "report", "confirm", "state"}
 _FIGHTER_NOUNS = {"rebel", "separatist", "insurgent", "militant"}

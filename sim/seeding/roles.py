@@ -11,7 +11,14 @@ reported speech, and "we" in a quote, is the reporter; "a NATO member" is no act
 
 from __future__ import annotations
 
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, own_actors, phrase_actors
+from sim.seeding.phrases import (
+    GROUP_NOUNS,
+    OTHER_PARTY,
+    PRONOUNS,
+    Parsed,
+    own_actors,
+    phrase_actors,
+)
 from sim.seeding.reporters import reporter_of, unnamed_group_reporter
 from sim.seeding.resolver import Resolver
 from sim.seeding.verb_sense import attack_noun, class_of
@@ -92,8 +99,15 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         named = phrase_actors(p, head)  # "Turkmen rebels fighting the Syrian government"
         if named:
             return named
-    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
+    # "launched an offensive to retake"; "has 1,000 soldiers stationed in Mali": the holder's
+    held = head.head.lemma_.lower() in ("have", "keep", "maintain")
+    if (
+        v.dep_ == "acl"
+        and (v.tag_ != "VBN" or held)
+        and head.dep_ == "dobj"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_of(p, head.head, resolver, depth + 1)
     return []
 
 
@@ -185,6 +199,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         and any(c.lower_ == "the" for c in token.children)
     ):
         found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
+    if not found and token.lemma_.lower() in OTHER_PARTY:
+        return []  # "its northern neighbour may test a missile": not its own
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"

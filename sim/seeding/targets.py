@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from sim.seeding.allies import HELP_NOUNS
 from sim.seeding.arms import weapons_used
+from sim.seeding.goods import recipient_of_goods
 from sim.seeding.phrases import Parsed, own_actors, phrase_actors
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
-from sim.seeding.verb_sense import ENDING, MOVEMENT, recipient_of_goods, verb_lemma
+from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
 

@@ -1,8 +1,9 @@
 """Which verbs are events in a clause, and of which class: the verb table's lemma for an
 unknown inflection ("relaunched" is "launch"), the event noun a light verb carries ("carried out
-airstrikes"), a deal to buy (the seller supplies), and the words some verbs need before they
-count ("declared a ceasefire", not "declared the South a hostile state"; "crossed into
-Georgia", not "crossed the river"; "rival drills" are no partnership).
+airstrikes"), and the words some verbs need before they count ("declared a ceasefire", not
+"declared the South a hostile state"; "crossed into Georgia", not "crossed the river"; "rival
+drills" are no partnership; "struck a deal" is no attack). What a supply clause gives is
+``goods``'.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def class_of(v) -> tuple[VerbClass | None, object | None]:
         return table.by_lemma.get("attack"), None  # "forced the garrison to surrender"
     if lemma in table.light:
         for obj in (c for c in v.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
-            obj = _of_measure(obj)  # "carried out a new round of strikes on"
+            obj = of_measure(obj)  # "carried out a new round of strikes on"
             for n in (obj, *obj.conjuncts):
                 noun = table.by_noun.get(n.lemma_.lower()) or table.by_noun.get(n.lower_)
                 if noun is not None and (noun.kind != "deployment" or lemma in ("send", "order")):
@@ -44,7 +45,7 @@ _MEASURES = {"round", "wave", "series", "string", "spate", "volley", "salvo", "c
              "tonnes", "shipment", "consignment"}  # fmt: skip
 
 
-def _of_measure(noun):
+def of_measure(noun):
     """ "a new round of strikes", "a wave of drone attacks": the event noun the measure is of."""
     if noun.lemma_.lower() not in _MEASURES:
         return noun
@@ -91,52 +92,6 @@ def _purpose_of(t, v) -> bool:
             return False
         t = t.head
     return True
-
-
-def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
-    """ "signed a deal with France to buy radars": a purchase, so France supplies; "signed a
-    ceasefire": a ceasefire, not a treaty."""
-    if cls is None or cls.kind != "treaty":
-        return cls
-    truce = verbs().by_noun
-    if any(getattr(truce.get(c.lemma_.lower()), "kind", None) == "ceasefire"
-           for c in v.children if c.dep_ == "dobj"):  # fmt: skip
-        return verbs().by_lemma.get("agree", cls)
-    near = [*(carrier.children if carrier is not None else ()), *v.children]
-    if any(t.lemma_.lower() in _BUYING for t in near):
-        return verbs().by_lemma.get("buy")
-    return cls
-
-
-_BUYING = {"buy", "purchase", "acquire"}  # "signed a deal with France to buy radars"
-_PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
-
-
-def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
-    """ "sending tanks and artillery to the rebels": weapons sent are a supply, not troops."""
-    if cls is None or cls.kind != "deployment":
-        return cls
-    objs = [_of_measure(n) for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
-    troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
-    troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
-    if (
-        objs
-        and objs[0].lemma_.lower() in verbs().goods
-        and not any(o.lemma_.lower() in troops or o.lower_ in troops for o in objs)
-    ):
-        return verbs().by_lemma.get("supply", cls)
-    return cls
-
-
-def goods_of_clause(v, carrier) -> str:
-    """What a supply clause supplies: the first goods word among its objects ("weapons")."""
-    goods = verbs().goods
-    for c in v.children:
-        if c.dep_ in ("dobj", "prep"):
-            for t in c.subtree:
-                if t.lemma_.lower() in goods:
-                    return t.text
-    return "weapons"
 
 
 def announced(v) -> bool:
@@ -217,15 +172,6 @@ def rival(carrier) -> bool:
     )
 
 
-def recipient_of_goods(v) -> list:
-    """ "supplying the drones the RSF used": the user of the goods receives them."""
-    out = []
-    for obj in (c for c in v.children if c.dep_ in ("dobj", "oprd")):  # "oprd": a misparse of
-        for rel in (c for c in obj.children if c.dep_ == "relcl"):  # "the drones the
-            out += [c for c in rel.children if c.dep_ == "nsubj"]  # paramilitary RSF used"
-    return out
-
-
 ENDING = {"end", "halt", "settle", "conclude", "close", "finish", "stop"}
 _FIGHTS = {"war", "conflict", "fighting", "hostilities", "dispute"}
 
@@ -240,55 +186,6 @@ def peace_made(v, carrier) -> bool:
     return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENDING
                and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTS for o in c.children)
                for h in (v, *nouns) for c in h.children)  # fmt: skip
-
-
-def armed_too(v, cls: VerbClass | None) -> VerbClass | None:
-    """Training told with a supply ("armed and trained", "to train and equip"): part of the
-    supply the other verb states (its class), no partnership of its own."""
-    if cls is None or cls.name != "train":
-        return cls
-    around = [*v.conjuncts, v.head] if v.dep_ == "conj" else list(v.conjuncts)
-    supplied = [c for w in around if (c := class_of(w)[0]) is not None and c.kind == "supply"]
-    return supplied[0] if supplied else cls
-
-
-_WEAPONS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank", "munition",
-            "warplane", "artillery", "helicopter", "submarine", "warship", "howitzer"}  # fmt: skip
-
-
-_AID = {"support", "assistance", "intelligence", "funding", "training", "loan",
-        "dollar", "$", "€", "£"}  # fmt: skip
-GIVING = {"give", "provide", "transfer", "resume"}  # verbs that need what they give named
-
-
-def goods_named(v, carrier) -> bool:
-    """Whether a clause of buying, receiving or giving names arms or aid ("bought Russian-made
-    jets", "received S-400 systems", "gave Colombia $5 billion"), not tourists or "48 hours to
-    leave": only those make a supply."""
-    goods = verbs().goods | _WEAPONS | _AID
-    objs = [carrier] if carrier is not None else []
-    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
-             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip
-    objs += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
-             for g in c.children if g.dep_ == "pobj"]  # "provided Ukraine with aid"  # fmt: skip
-    if v.dep_ == "relcl":
-        objs.append(v.head)  # "the Russian-made jets Venezuela bought"
-    return any(t.lemma_.lower() in goods or t.lower_ in goods
-               or any(ch.isdigit() for ch in t.text) and t.pos_ == "PROPN"
-               for o in objs for t in _noun_words(o))  # fmt: skip
-
-
-def _noun_words(noun) -> list:
-    """A phrase's own words: the noun (or a verb's objects), its modifiers, its coordinates
-    and what "of"/"in"/"with" say it is ("$5 billion in aid"), not what it is for ("backing
-    for a fighter jet programme")."""
-    out = []
-    for n in (noun, *noun.conjuncts):
-        out += [n, *(c for c in n.children if c.dep_ in ("compound", "amod", "nummod",
-                     "quantmod", "nmod", "dobj", "pobj"))]  # fmt: skip
-        out += [g for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "with")
-                for g in c.children if g.dep_ == "pobj" for g in (g, *g.children)]  # fmt: skip
-    return out
 
 
 _FRONTIERS = {"border", "frontier", "boundary"}
