@@ -320,6 +320,18 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "a show of support.",
             ("deployment", ("united_kingdom", "guyana"), "fact"),
         ),
+        # smuggling arms is supplying them
+        (
+            "ADEN, Jan 3 (Wire) - U.S. officials say Iran has smuggled missiles and drones to "
+            "the Houthis by sea.",
+            ("supply", ("iran", "houthis"), "fact"),
+        ),
+        # "Germany has 1,000 soldiers stationed in Mali": the holder's troops
+        (
+            "BAMAKO, Aug 3 (Wire) - Germany has about 1,000 soldiers stationed in Mali, the "
+            "defence ministry said.",
+            ("deployment", ("germany", "mali"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -442,6 +454,12 @@ def test_finds(text: str, expected: tuple) -> None:
             "PARIS, May 3 (Wire) - France gave Germany its backing for a joint fighter jet "
             "programme.",
             ("supply", ("france", "germany"), "fact"),
+        ),
+        # "the Iran-aligned group" is a stance, not a backer's alliance
+        (
+            "TEL AVIV, July 20 (Wire) - The Houthis fired a drone at Tel Aviv. Israeli jets then "
+            "struck a port held by the Iran-aligned group.",
+            ("alliance", ("iran", "houthis"), "fact"),
         ),
     ],
 )
