@@ -89,7 +89,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                   for a in actors_of(p, g, resolver, v)]  # fmt: skip
         if owners:
             return [a for a in subjects + fellow if a not in owners], owners
-    objects += _said_to_be(v)
+    objects += _said_to_be(v, holders, cls.targets)
     if any(c.dep_ == "prep" and c.lower_ == "of" for o in objects for c in o.children):
         objects += [g for c in v.children if c.dep_ == "prep" for j in c.conjuncts
                     if j.lower_ == "of" for g in j.children if g.dep_ == "pobj"]  # fmt: skip
@@ -125,11 +125,15 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
     return subjects, [t for t in targets if t not in subjects]
 
 
-def _said_to_be(v) -> list:
-    """ "struck what New Delhi said was a camp of the group": what the object was said to be
-    (the attribution does not change the target)."""
+def _said_to_be(v, holders: list, preps: tuple[str, ...]) -> list:
+    """ "struck what New Delhi said was a camp of the group", "launched strikes on what it said
+    were camps in Pakistan": what the object was said to be (the attribution does not change
+    the target)."""
     out = []
-    for said in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_.lower() in _SAYING):
+    saying = [c for c in v.children if c.dep_ == "ccomp"]
+    saying += [c for h in holders for pr in h.children if pr.dep_ == "prep" and pr.lower_ in preps
+               for c in pr.children if c.dep_ == "pcomp"]  # fmt: skip
+    for said in (c for c in saying if c.lemma_.lower() in _SAYING):
         for be in (c for c in said.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
             if any(c.dep_ == "nsubj" and c.lower_ == "what" for c in be.children):
                 out += [c for c in be.children if c.dep_ == "attr"]

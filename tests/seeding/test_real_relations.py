@@ -332,6 +332,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "defence ministry said.",
             ("deployment", ("germany", "mali"), "fact"),
         ),
+        # "strikes on what it said were camps in Pakistan": the attribution under a preposition
+        (
+            "NEW DELHI, May 7 (Wire) - India launched missile strikes on what it said were "
+            "militant camps in Pakistan.",
+            ("war", ("india", "pakistan"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
