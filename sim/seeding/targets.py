@@ -26,7 +26,7 @@ from sim.seeding.war_nouns import OF_TARGET
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 # "A and B clashed", "Indian and Chinese soldiers fought": at war with each other (not when
 # they fought "together" or "alongside" each other)
-_RECIPROCAL = {"clash", "exchange", "skirmish", "fight", "battle"}
+_RECIPROCAL = {"clash", "exchange", "trade", "skirmish", "fight", "battle"}
 _TOGETHER = {"together", "alongside", "side", "jointly"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 _AROUND = {"near", "in", "around", "outside", "over"}  # "struck targets near Damascus"

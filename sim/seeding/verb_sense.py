@@ -158,7 +158,11 @@ def _fighting_sense(v, lemma: str) -> bool:
     objs = [c.lemma_.lower() for c in v.children if c.dep_ == "dobj"]
     if lemma in ("strike", "hit") and any(o in _NOT_BLOWS for o in objs):
         return False
-    if lemma in ("exchange", "trade") and objs and not any(o in _FIRE for o in objs):
+    if (
+        lemma in ("exchange", "trade")
+        and (objs or lemma == "trade")
+        and not any(o in _FIRE for o in objs)
+    ):  # "traded fire with Israel", not "traded accusations" or "trades with Russia"
         return False
     withs = [g.lemma_.lower() for c in v.subtree if c.dep_ == "prep" and c.lower_ == "with"
              for g in c.children if g.dep_ == "pobj"]  # fmt: skip

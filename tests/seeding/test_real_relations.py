@@ -338,6 +338,17 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "militant camps in Pakistan.",
             ("war", ("india", "pakistan"), "fact"),
         ),
+        # "traded fire": an exchange of fire (not of accusations, not trade)
+        (
+            "BEIRUT, May 3 (Wire) - Hezbollah has traded fire with Israel almost daily since "
+            "October.",
+            ("war", ("hezbollah", "israel"), "fact"),
+        ),
+        (
+            "ISLAMABAD, May 3 (Wire) - Indian and Pakistani troops traded fire across the Line of "
+            "Control overnight.",
+            ("war", ("india", "pakistan"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
@@ -466,6 +477,15 @@ def test_finds(text: str, expected: tuple) -> None:
             "TEL AVIV, July 20 (Wire) - The Houthis fired a drone at Tel Aviv. Israeli jets then "
             "struck a port held by the Iran-aligned group.",
             ("alliance", ("iran", "houthis"), "fact"),
+        ),
+        (
+            "KYIV, May 3 (Wire) - Moscow and Kyiv traded accusations over the attack on the "
+            "nuclear plant.",
+            ("war", ("russia", "ukraine"), "fact"),
+        ),
+        (
+            "BEIJING, May 3 (Wire) - China trades with Russia in yuan, officials said on Friday.",
+            ("war", ("china", "russia"), "fact"),
         ),
     ],
 )
