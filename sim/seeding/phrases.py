@@ -211,7 +211,10 @@ _PLACE_WORDS = frozenset({"base", "based", "headquartered"})
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,
              token, attrs: dict) -> Finding:  # fmt: skip
-    """A finding quoting the clause around ``token`` (its subtree within the sentence)."""
+    """A finding quoting the clause around ``token`` (its subtree within the sentence); a verb
+    the parse made a modifier ("had targeted bases") quotes the phrase it modifies."""
+    if token.dep_ == "amod" and token.pos_ == "VERB" and token.head.dep_ != "ROOT":
+        token = token.head
     sub = list(token.subtree) if token.dep_ != "ROOT" else [token]
     lo, hi = sub[0], sub[-1]
     if token.dep_ == "ROOT" or len(sub) > 40:

@@ -62,6 +62,8 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         return actors_of(p, (before or subj)[-1], resolver, v)
     if depth > 4 or v.dep_ == "ROOT":
         return []
+    if had_participle(v):  # "it had targeted bases" read as "had [targeted bases]"
+        return subject_of(p, v.doc[v.i - 1], resolver, depth + 1)
     stray = _stray_subject(p, v)
     if stray:
         return stray
@@ -109,6 +111,13 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     ):
         return subject_of(p, head.head, resolver, depth + 1)
     return []
+
+
+def had_participle(v) -> bool:
+    """A past participle the parse hangs on its object as an adjective after "had" ("it had
+    targeted bases of X": "had" the verb, "targeted" the modifier of "bases")."""
+    return (v.dep_ == "amod" and v.tag_ == "VBN" and v.i > 0
+            and v.doc[v.i - 1].lemma_.lower() == "have" and v.head.head.i == v.i - 1)  # fmt: skip
 
 
 def _finite_after_complement(v) -> bool:

@@ -18,7 +18,7 @@ from sim.seeding.arms import weapons_used
 from sim.seeding.goods import recipient_of_goods
 from sim.seeding.phrases import Parsed, own_actors, phrase_actors
 from sim.seeding.resolver import Resolver
-from sim.seeding.roles import actors_of, subject_of
+from sim.seeding.roles import actors_of, had_participle, subject_of
 from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
@@ -90,6 +90,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         if owners:
             return [a for a in subjects + fellow if a not in owners], owners
     objects += _said_to_be(v, holders, cls.targets)
+    if had_participle(v):  # "it had targeted bases of the group": the misread object
+        objects.append(v.head)
+        holders.append(v.head)
     if any(c.dep_ == "prep" and c.lower_ == "of" for o in objects for c in o.children):
         objects += [g for c in v.children if c.dep_ == "prep" for j in c.conjuncts
                     if j.lower_ == "of" for g in j.children if g.dep_ == "pobj"]  # fmt: skip

@@ -349,6 +349,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "Control overnight.",
             ("war", ("india", "pakistan"), "fact"),
         ),
+        # "it had targeted bases of X", the participle misread as the bases' modifier
+        (
+            "TEHRAN, Jan 17 (Wire) - Iran said on Tuesday it had targeted bases of the Jaish "
+            "al-Adl militant group in Pakistan's Balochistan province.",
+            ("war", ("iran", "jaish_al_adl"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
