@@ -134,15 +134,20 @@ def _said_to_be(v, holders: list, preps: tuple[str, ...]) -> list:
     the target)."""
     out = []
     saying = [c for c in v.children if c.dep_ == "ccomp"]
+    saying += [c for h in holders[1:] for c in h.children if c.dep_ == "relcl"]
     saying += [c for h in holders for pr in h.children if pr.dep_ == "prep" and pr.lower_ in preps
                for c in pr.children if c.dep_ == "pcomp"]  # fmt: skip
     for said in (c for c in saying if c.lemma_.lower() in _SAYING):
+        # "a boat that Trump said was operated by the Tren de Aragua gang": its operator
+        out += [g for t in said.subtree if t.lemma_.lower() in _RUN_BY for a in t.children
+                if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # fmt: skip
         for be in (c for c in said.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
             if any(c.dep_ == "nsubj" and c.lower_ == "what" for c in be.children):
                 out += [c for c in be.children if c.dep_ == "attr"]
     return out
 
 
+_RUN_BY = {"operate", "own", "run", "use", "control", "crew", "charter"}
 _SAYING = {"say", "call", "describe", "claim", "believe", "suspect", "allege"}
 _TAKE = {"retake", "recapture", "capture", "seize", "liberate", "wrest", "reclaim", "take"}
 _HOLD = {"hold", "control", "occupy", "seize", "capture", "run"}

@@ -355,6 +355,12 @@ def relations(text: str) -> set[tuple[str, tuple]]:
             "al-Adl militant group in Pakistan's Balochistan province.",
             ("war", ("iran", "jaish_al_adl"), "fact"),
         ),
+        # "struck a boat that officials said was operated by X": its operator
+        (
+            "MIAMI, Sept 16 (Wire) - The U.S. military struck a vessel in the Caribbean that "
+            "officials said was carrying drugs and was operated by the Tren de Aragua gang.",
+            ("war", ("united_states", "tren_de_aragua"), "fact"),
+        ),
     ],
 )
 def test_finds(text: str, expected: tuple) -> None:
