@@ -45,13 +45,34 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
 
 
 def parties(findings: list) -> set[str]:
-    """The actors the findings make parties: every party to a finding, except talks and
+    """The actors the findings make parties: every party to a finding, except to talks and
     partnerships between actors that have no other part in the crisis ("Argentina, Brazil,
     Chile and the United States said their envoys would meet", "Russia and China have sided
-    with Belgrade" in a report on NATO troops in Kosovo): those stay named in passing."""
+    with Belgrade" in a report on NATO troops in Kosovo)."""
     core = {a for f in findings if f.kind not in SIDE_TIES for a in f.parties if a}
     return core | {a for f in findings if f.kind in SIDE_TIES and (not core or core & {*f.parties})
                    for a in f.parties if a}  # fmt: skip
+
+
+_HOSTILE = {"war", "doctrine"}
+
+
+def hosts_only(findings: list, actors: dict) -> set[str]:
+    """States only ever the place where an armed group based there is struck ("Israel's first
+    direct attack on Yemen" in a report on its strikes on the Houthis; ``based_in`` in the
+    gazetteer's ``actors``): targets of those who fight the group, and nothing else in the
+    findings. Such a state does nothing in the text (the group attacking it makes it a party:
+    "HTS attacked Syrian army positions")."""
+    out = set()
+    for state in {f.parties[1] for f in findings}:
+        groups = {g for g, k in actors.items() if state in k.based_in}
+        foes = {a for f in findings if f.kind == "war" and groups & {*f.parties}
+                for a in f.parties} - groups  # fmt: skip
+        mine = [f for f in findings if state in f.parties]
+        if groups and all(f.kind in _HOSTILE and f.parties[1] == state and f.parties[0] in foes
+                          for f in mine):  # fmt: skip
+            out.add(state)
+    return out
 
 
 def _long_ago(v) -> bool:

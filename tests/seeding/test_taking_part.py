@@ -121,3 +121,20 @@ def test_a_victim_s_nationality_is_no_party():
         "and Hamas fired rockets at Tel Aviv, officials said."
     )
     assert "united_kingdom" in passing and {"israel", "hamas"} <= kept
+
+
+def test_a_state_only_struck_as_a_group_s_home_is_a_place():
+    kept, passing = kept_and_passing(
+        "JERUSALEM, July 20 (Wire) - Israeli warplanes struck the Houthi-held port of Hodeidah "
+        "on Saturday in Israel's first direct attack on Yemen, a day after a Houthi drone hit "
+        "Tel Aviv."
+    )
+    assert {"israel", "houthis"} <= kept and "yemen" in passing
+
+
+def test_a_host_state_that_acts_takes_part():
+    kept, _ = kept_and_passing(
+        "Indian jets struck a Jaish-e-Mohammed camp in Pakistan on Tuesday, and Pakistan said "
+        "its air force had shot down two Indian jets."
+    )
+    assert "pakistan" in kept
