@@ -4,6 +4,10 @@ Four sources, each a rule in words:
 1. A conditional statement ("if North Korean troops are seen engaging in combat, they would be
    considered co-belligerents") gives its speaker an entry: when the condition, then the
    action, targeting the actor the condition names; "would"/"will" make it likely, "could" less.
+   A threat with no condition ("Pakistan said it would respond to India's strikes") answers
+   its target's escalation; when the document reports the target already acting beyond talk
+   (its starting rung is quoted: strikes, combat, sanctions), it answers that: the entry holds
+   while an adversary stands on that rung or higher, from the first turn.
 2. A hedged statement that a state's deployed troops may fight ("could soon be engaged") gives
    the host, bound to it by a mutual-defence treaty, an entry to send them into combat (when its
    own land is occupied and its front fails, if so); without such a treaty, the sender commits
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sim.domain.ladder import standard_ladder
 from sim.seeding.facts import Facts
 from sim.seeding.findings import Finding, load_data
 from sim.seeding.provenance import Ledger
@@ -66,12 +71,30 @@ def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> Non
     p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
     eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"
     path = f"actors.{speaker}.doctrine.{eid}"
-    entry = {"when": {f.attrs["condition"]: {}}, "then": f.action, "probability": p,
-             "reason": f"The document states it as a condition: {f.quote}",
+    when: dict[str, Any] = {f.attrs["condition"]: {}}
+    done = _reported_rung(target, actors) if f.attrs.get("bare") else None
+    if done and f.attrs["condition"] == "adversary_escalated":  # it answers what was done
+        when = {"adversary_rung_at_least": {"rung": done}}
+    reason = f"The document states it as a condition: {f.quote}"
+    if "adversary_rung_at_least" in when:
+        reason += f" It answers what the document reports {target} doing ({done})."
+    entry = {"when": when, "then": f.action, "probability": p, "reason": reason,
              "source": ledger.finding(path, f.action, f)}  # fmt: skip
     if target:
         entry["target"] = target
     _add(out, speaker, eid, entry)  # type: ignore[arg-type]
+
+
+def _reported_rung(target: str | None, actors: dict) -> str | None:
+    """The rung the document reports the target on, when it reports it doing more than talk
+    (its starting rung is sourced by a quote, not an assumption)."""
+    a = actors.get(target) if target else None
+    if a is None or a["sources"]["initial_rung"].startswith("assumption:"):
+        return None
+    ladder = standard_ladder()
+    return (
+        a["initial_rung"] if ladder.index(a["initial_rung"]) > ladder.index("diplomacy") else None
+    )
 
 
 def _mutual_defence(relations: dict) -> set[frozenset[str]]:

@@ -1,7 +1,8 @@
 """Fronts for the wars a document reports, so that a draft of hostilities has dynamics.
 
 A war the text states (a fact: "India launched missile strikes on nine sites in Pakistan")
-with no contested theatre between its parties yet becomes a front on the attacked party's land,
+and the draft keeps as a relation (not one between allies: see ``draft_relations``), with no
+contested theatre between its parties yet, becomes a front on the attacked party's land,
 held in small part by the attacker, where a grouping of each side fights (sized by the
 document's own count of its troops when it gives one, by the defaults otherwise). The attacked
 party gets a doctrine entry to strike back while its land is occupied: the retaliation every
@@ -21,12 +22,15 @@ Table = dict[str, dict[str, Any]]
 
 
 def draft_fronts(ex: Extraction, facts: Facts, actors: Table, theatres: Table, forces: Table,
-                 ledger: Ledger) -> dict[str, Table]:  # fmt: skip
+                 ledger: Ledger, relations: Table) -> dict[str, Table]:  # fmt: skip
     """Add a front (theatre and two groupings) per uncovered war; return doctrine entries."""
     doctrine: dict[str, Table] = {}
+    drafted = {frozenset(r["parties"]) for r in relations.values() if r["kind"] == "war"}
     for f in facts.of("war"):
         a, b = f.parties
         if a not in actors or b not in actors or _covered(a, b, theatres):
+            continue
+        if frozenset(f.parties) not in drafted:  # allies striking a third party on its soil
             continue
         tid = f"{b}_front"
         if tid in theatres:

@@ -7,11 +7,14 @@ A state that sends troops to a party at war, with no treaty or alliance between 
 aligned with it by an alliance sourced by the deployment: it fights on that side. Two
 actors the document states as allies (an alliance or a treaty) are not at war with each other:
 "Ethiopian jets bombed Islamist positions across southern Somalia" with Ethiopian troops
-"fighting alongside forces of Somalia's government" strikes the Islamists on Somali soil.
+"fighting alongside forces of Somalia's government" strikes the Islamists on Somali soil. A
+treaty that made peace ("the 1942 protocol, which Ecuador and Peru signed to end a brief war")
+makes no allies: its parties may fight again.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sim.seeding.facts import Facts, goods_of
@@ -19,12 +22,17 @@ from sim.seeding.findings import Finding, load_data
 from sim.seeding.provenance import Ledger
 
 Relations = dict[str, dict[str, Any]]
+_PEACE = re.compile(r"\bpeace\b|\bend(?:ed|ing|s)?\b[^.;]{0,40}\b(?:war|conflict|fighting)|"
+                    r"armistice", re.I)  # fmt: skip
 
 
 def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
     """Every relation the document states as a fact, keyed ``<a>_<b>_<kind>``."""
     out: Relations = {}
-    allied = {frozenset(f.parties) for k in ("alliance", "treaty") for f in facts.of(k)}
+    allied = {frozenset(f.parties) for f in facts.of("alliance") if not f.attrs.get("peace")}
+    allied |= {frozenset(f.parties) for f in facts.of("treaty")
+               if not f.attrs.get("peace")
+               and not _PEACE.search(ledger.doc.sentences[f.sentence - 1].text)}  # fmt: skip
     for f in facts.of("war"):
         if frozenset(f.parties) not in allied:  # allies who strike on each other's soil
             _plain(out, f, ledger)  # strike someone else there (see the module docstring)
@@ -83,8 +91,9 @@ def _treaty(out: Relations, f: Finding, ledger: Ledger) -> None:
     rid = _rid(f)
     path = f"relations.{rid}"
     quote = ledger.finding(path, "treaty", f)
-    stated = "mutual" in quote.lower()
-    mutual = stated or bool(load_data("defaults.yaml")["treaty_mutual_defence"])
+    peace = bool(_PEACE.search(ledger.doc.sentences[f.sentence - 1].text))
+    stated = "mutual" in quote.lower() or peace  # a treaty that ended a war pledges no help
+    mutual = not peace and (stated or bool(load_data("defaults.yaml")["treaty_mutual_defence"]))
     why = (
         ledger.finding(f"{path}.mutual_defence", mutual, f)
         if stated
@@ -117,5 +126,9 @@ def _deployment_alignments(out: Relations, facts: Facts, ledger: Ledger) -> None
     tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
     for f in facts.of("deployment"):
         sender, host = f.parties
-        if host in facts.at_war() and frozenset(f.parties) not in tied:
+        if (
+            host in facts.at_war()
+            and frozenset(f.parties) not in tied
+            and not f.attrs.get("frontier")
+        ):  # troops sent to the host's border face it, they do not help it
             _plain(out, f, ledger, kind="alliance")

@@ -44,6 +44,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
+from sim.seeding.unread import reports_hostilities
 
 __all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
 
@@ -138,7 +139,7 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]
         got += threat_findings(p, resolver) or find_conditionals(t)
-        if had_event and not got:
+        if not got and (had_event or reports_hostilities(p)):  # listed as unread
             unread.append(p.sentence.number)
         findings += got
     return findings, unread

@@ -6,7 +6,8 @@ on the named-entity recogniser: a demonym it tags NORP whose stem starts a known
 Support Forces", "M23 rebels") becomes an actor of its own. A phrase's actors are those of its
 head and modifiers, coordination included ("the U.S. and Britain"), relative clauses and
 appositions left out; only when the phrase itself names none are its "of" and then its "in"
-complements read ("bases of the Jaish al-Adl group", "targets in Yemen").
+complements read ("bases of the Jaish al-Adl group", "targets in Yemen", "in the region of
+Nagorno-Karabakh"), then its apposition ("Goma, the largest city in eastern Congo").
 """
 
 from __future__ import annotations
@@ -189,12 +190,16 @@ def phrase_actors(p: Parsed, head) -> list[str]:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout"},
-                 {"appos", "of"}):  # fmt: skip
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
+                 {"appos", "of", "in"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
     return []
+
+
+# "insurgents led by X", "a boat operated by X", "facilities used by X": X's
+_HELD_BY = {"lead", "operate", "own", "run", "use", "hold", "control", "occupy", "man", "crew"}
 
 
 def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
@@ -217,9 +222,14 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
-            if c.dep_ == "acl" and c.lemma_.lower() == "lead" and "led" in keep:
-                stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
-                          for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+            if c.dep_ == "acl" and c.lemma_.lower() in _HELD_BY and "led" in keep:
+                stack += [
+                    g
+                    for a in c.children
+                    if a.dep_ == "agent"  # "insurgents led by X",
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]  # "facilities used by X"
                 continue
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X", "blamed on X"
                 stack += [g for g in c.children if g.dep_ == "prep" and (g.lower_ == "to" or
@@ -252,9 +262,13 @@ REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dis
 
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:
-    """A state's demonym on a noun of rebellion ("Syrian rebels"): it names the rebels'
-    people, not the state, which they are fighting."""
-    if head.lemma_.lower() not in REBEL_NOUNS or c.dep_ != "amod" or c.i not in p.actor_at:
+    """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
+    forces"): it names the rebels' people, not the state, which they are fighting (or whose
+    kin they are)."""
+    rebels = head.lemma_.lower() in REBEL_NOUNS or any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in REBEL_NOUNS for m in head.children
+    )
+    if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
     known = standard_gazetteer().actors.get(p.actor_at[c.i])
     return known is not None and known.kind == "state"

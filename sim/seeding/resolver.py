@@ -107,7 +107,12 @@ class Resolver:
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
-        if PAIR_WORDS.match(phrase):  # the latest pair at war, else the latest pair named
+        if PAIR_WORDS.match(phrase):
+            # the two the sentence named before it ("Bhutan protested to China ... agreements
+            # the two countries signed"), else the latest pair at war, else the latest pair
+            here = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
+            if len(set(here)) == 2:
+                return list(dict.fromkeys(here))
             pairs = self.fighting or self.pairs
             return list(pairs[-1]) if pairs else self.subjects[-2:]
         counted = _COUNTED.match(phrase)
@@ -117,7 +122,7 @@ class Resolver:
             n = _NUMBERS[counted.group(1).lower()]
             return named[-n:] if len(named) >= n else []
         word = token.lower_
-        kind = PRONOUNS.get(word)
+        kind = PRONOUNS.get(word) if token.i not in p.actor_at else None  # "the US"
         lemma = token.lemma_.lower()
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
                        or c.dep_ == "prep" and c.lower_ == "of"
@@ -155,6 +160,9 @@ class Resolver:
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
             before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
             return before[-1:] if before else []
+        here = [subj for i, subj in sorted(p.verb_subjects.items()) if i < token.i and subj]
+        if here and token.dep_ == "nsubj":  # "Puntland's forces pressed an offensive, where
+            return here[-1]  # they say they have seized bases": this sentence's last subject
         if not self.subjects:
             return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]

@@ -18,6 +18,23 @@ def test_a_draft_with_nothing_to_run_says_so():
     assert warnings[0].startswith("this draft models nothing yet: no relation between its actors")
 
 
+def test_a_draft_whose_threats_wait_for_a_move_nothing_makes_models_nothing():
+    text = ("Cables cut in the Baltic\n\nHELSINKI, Jan 14, 2025 (Wire) - Finland said it would "
+            "respond to any further sabotage of its undersea cables, and NATO said its patrols "
+            "would continue.\n")  # fmt: skip
+    draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
+    warnings = draft_checks(draft)
+    assert warnings[0].startswith("this draft models nothing yet:"), warnings
+
+
+def test_fighting_reported_without_an_event_verb_is_listed_as_unread():
+    text = ("Soldiers hurt at the border\n\nGEORGETOWN, Feb 18, 2025 (Wire) - Six Guyanese "
+            "soldiers were wounded when armed men opened fire from the Venezuelan bank of the "
+            "river, the army said.\n")  # fmt: skip
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert ex.unread == (1, 2), ex.unread  # the headline and the lead
+
+
 def test_the_kursk_seed_warns_about_its_date_and_its_passing_mentions(kursk_draft):
     warnings = draft_checks(kursk_draft)
     assert any(w.startswith("start date 2024-10-01: the text gives no date") for w in warnings)

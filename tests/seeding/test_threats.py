@@ -41,3 +41,10 @@ def test_an_implied_threat_aims_at_whoever_threatens_the_actor_it_protects():
     draft = draft_scenario(extract(parse_document(text.encode(), "t.txt")), "t")
     entries = draft.data["actors"]["mali"].get("doctrine", {}).values()
     assert any(e.get("target") == "ecowas" for e in entries), entries
+
+
+def test_a_condition_naming_no_actor_aims_at_the_place_the_consequence_moves_on():
+    text = ("DAKAR, Jan 19 (Wire) - ECOWAS troops massed on the border with Gambia. \"If he does "
+            "not step down by noon, our troops will move on Banjul,\" ECOWAS commission "
+            "president Omar Touray told reporters.")  # fmt: skip
+    assert ("ecowas", "gambia", "strike_territory") in threats(text)

@@ -1,0 +1,199 @@
+"""What a clause under a verb of saying or threatening threatens, if anything.
+
+- "act": its subject will use force: a modal and a verb of force ("would respond", "would take
+  all necessary measures"), "vowed to retaliate", "vowed to take revenge", "threatened to
+  strike", "would not hesitate to strike", "reserved the right to respond", "had every right
+  to respond", "said there would be a significant response", "would not stop its shelling
+  until ..."; not a calm, clerical or peaceful answer ("would respond calmly", "would respond
+  to the letter", "would take legal action", "would strike a deal"), not a war aim ("vowed to
+  drive the troops out"), not readiness ("was ready to respond"); "will not accept/tolerate
+  attacks on its infrastructure", "would not stand idly by", "our response will be decisive";
+- "suffer": its subject will suffer ("would pay for its invasion", "would pay a heavy price",
+  "could face further strikes" after a warning, "would regret it", "would have serious
+  consequences");
+- "war": a hostile act would be answered or be war ("any attack would be met with force",
+  "would be treated as a declaration of war", "would be a cause for war", "is a red line");
+- "mark": a mark on the target ("would be a legitimate target", "would consider any attack on
+  Niger a declaration of war").
+The word lists are ``threat_words`` in ``data/conditionals.yaml``.
+"""
+
+from __future__ import annotations
+
+from sim.seeding.threat_entry import threat_words
+
+_MARKING = {"be", "consider", "regard", "treat", "view", "see", "deem", "become"}
+REPRISALS = {"countermeasure", "revenge", "retaliation", "reprisal"}
+_RESPONSES = {"response", "retaliation", "revenge", "reply"}
+
+
+def _w(name: str) -> frozenset[str]:
+    return threat_words()[name]
+
+
+def conditioned(c) -> bool:
+    """Whether the clause carries an "if"/"unless" clause (a conditional: see ``threats``)."""
+    return any(g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in g.children) for g in c.children)  # fmt: skip
+
+
+def modal(c, modals: frozenset[str] | None = None) -> bool:
+    modals = _w("modals") if modals is None else modals
+    return any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+
+
+def threat_kind(v, c) -> str | None:
+    """ "act", "suffer", "war", "mark" or None: what the clause threatens (see the module
+    docstring). A negated clause threatens only in the forms ``_denied_restraint`` lists."""
+    lemma = c.lemma_.lower()
+    if any(g.dep_ == "neg" for g in c.children):
+        return "act" if _denied_restraint(c) else None
+    if _right_to_respond(c):
+        return "act"  # "reserved the right to respond", "has every right to respond"
+    warned = v.lemma_.lower() in _w("threatening") and modal(c, _w("hedges"))
+    if warned and _suffers(c):  # "warned that the Houthis could face further strikes"
+        return "suffer"
+    if lemma in ("be", "constitute") and _war_of_act(c) and _red_line(c):
+        return "war"  # "any advance on Sirte is a red line", present tense and all
+    pledged = _pledged(v, c)
+    if not (modal(c) or pledged):
+        return None
+    if _suffers(c):
+        return "suffer"
+    if lemma == "be" and _response_said(c):
+        return "act"  # "there would be a significant response", "our response will be swift"
+    if _war_of_act(c):
+        return "war"
+    if lemma in _MARKING and _marked(c):
+        return "mark"  # "any ship linked to Israel would be a legitimate target"
+    return "act" if _forceful(c, needs=not pledged) else None
+
+
+def _pledged(v, c) -> bool:
+    """ "vowed to retaliate", "vowed to take revenge", "threatened to strike": a threat verb's
+    clause of retaliation (not "vowed to drive them out", a war aim)."""
+    return (
+        c.dep_ == "xcomp"
+        and v.lemma_.lower() in _w("threatening")
+        and (
+            c.lemma_.lower() in _w("retaliation")
+            or v.lemma_.lower() == "threaten"
+            or any(t.lemma_.lower() in REPRISALS for t in c.children)
+        )
+    )
+
+
+def _denied_restraint(c) -> bool:
+    """ "would not hesitate to strike", "would not stop its bombardment until they surrender",
+    "will not accept attacks on its infrastructure", "would not stand idly by"."""
+    lemma = c.lemma_.lower()
+    if lemma == "hesitate":
+        return any(_forceful(g) for g in c.children if g.dep_ == "xcomp")
+    if not modal(c):
+        return False
+    if lemma in ("stop", "halt", "cease", "end"):
+        return any(g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children)
+                   for g in c.children)  # fmt: skip
+    if lemma in ("accept", "tolerate"):
+        return any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts")
+                   for g in c.children)  # fmt: skip
+    if lemma in ("stand", "remain", "stay", "sit"):
+        return any(g.lower_ in ("idly", "idle", "by", "silent", "still", "back")
+                   for g in c.children)  # fmt: skip
+    return False
+
+
+def _right_to_respond(c) -> bool:
+    """ "reserved the right to respond", "has every right to respond" (not "had a right to
+    defend itself")."""
+    return c.lemma_.lower() in ("reserve", "have") and any(
+        g.dep_ == "dobj"
+        and g.lemma_.lower() in ("right", "option")
+        and any(x.lemma_.lower() in _w("retaliation") for x in g.children if x.dep_ == "acl")
+        for g in c.children
+    )
+
+
+def _response_said(c) -> bool:
+    """ "there would be a significant response", "our response will be swift and decisive"."""
+    there = any(g.dep_ == "expl" for g in c.children) and any(
+        g.dep_ == "attr" and g.lemma_.lower() in _w("penalties") for g in c.children
+    )
+    return there or any(g.dep_ == "nsubj" and g.lemma_.lower() in _RESPONSES for g in c.children)
+
+
+def _marked(c) -> bool:
+    """ "a legitimate target", "a declaration of war", "an act of war" after the verb."""
+    words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
+    return ("legitimate" in words and "target" in words) or _red_line(c)
+
+
+def _forceful(c, needs: bool = True) -> bool:
+    """A verb of force, not a calm, clerical or peaceful answer ("would respond calmly", "would
+    respond to the allegations", "would take legal action", "would strike a deal"); "use" and
+    "take" only with a noun of force and a word of force ("would use force", "would take all
+    necessary measures"), "act"/"defend"/"fight" only with a word of force ("act decisively")."""
+    lemma = c.lemma_.lower()
+    if lemma not in _w("force") or any(g.lower_ in _w("calm") for g in c.children):
+        return False
+    words = {t.lemma_.lower() for t in c.subtree}
+    if words & _w("peaceful"):
+        return False
+    answered = [x for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+                for x in g.children] + [g for g in c.children if g.dep_ == "dobj"]  # fmt: skip
+    if lemma in ("respond", "answer") and any(
+        x.lemma_.lower() in _w("not_attacks") for x in answered
+    ):
+        return False  # "would respond to the letter", "would answer questions"
+    if any(g.dep_ == "dobj" and g.lemma_.lower() in _w("not_targets") for g in c.children):
+        return False  # "would strike a deal with Turkey"
+    needs_own = threat_words().get(f"needs_force:{lemma}")
+    if needs_own is not None and (needs or lemma in ("use", "take")):
+        forceful = bool(words & _w("force_words"))
+        if lemma in ("use", "take"):  # "would use force", "would take all necessary measures"
+            return bool(words & needs_own) and (forceful or bool(words & REPRISALS))
+        return forceful  # "would act decisively"
+    return True
+
+
+def _suffers(c) -> bool:
+    """ "would pay a heavy price", "would pay for its invasion", "would regret it", "would
+    have serious consequences", "could face further strikes": the clause's subject (or the
+    actor named) is threatened."""
+    lemma = c.lemma_.lower()
+    if lemma == "regret":
+        return True
+    if lemma == "pay" and any(g.dep_ == "prep" and g.lower_ == "for" for g in c.children):
+        return True
+    penalties = _w("penalties") | (_w("threatened") | {"sanction"} if lemma == "face" else set())
+    return lemma in _w("suffer") and any(
+        g.dep_ in ("dobj", "attr") and g.lemma_.lower() in penalties for g in c.children
+    )
+
+
+def _war_of_act(c) -> bool:
+    """ "any attack would be met with force", "would be a cause for war", "would cross a red
+    line": the clause's subject is a hostile act (or a verb's clause: "extending its waters")
+    and its verb answers it or names it war."""
+    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or c.lemma_.lower() not in _w("answers"):
+        return False
+    act = subj.dep_ == "csubj" or (
+        subj.lemma_.lower() in _w("hostile_acts")
+        and any(g.lower_ in ("any", "an", "a", "further", "such", "this") for g in subj.children)
+    )
+    if not act:
+        return False
+    if c.lemma_.lower() in ("be", "cross", "constitute", "mean", "amount"):
+        return any(t.lemma_.lower() in _w("war_nouns") for t in c.subtree if t.i > c.i)
+    return True
+
+
+def _red_line(c) -> bool:
+    """ "a red line", "a declaration of war", "an act of war", "a casus belli"."""
+    words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
+    return (
+        ("red" in words and "line" in words)
+        or "belli" in words
+        or ("war" in words and any(w in words for w in ("declaration", "act", "cause")))
+    )

@@ -1,0 +1,97 @@
+"""Whom a threat without a condition aims at, and whom it protects.
+
+- protected: the actors an attack the threat names would fall on ("any attack on Belarus",
+  "an intervention in Niger"): the speaker guards them, it does not threaten them;
+- named: the actors the threat's own clause names, without its coordinated clauses, its subject
+  when asked, and the protected ones (but the act it threatens names its target: "would take
+  strong action against Pakistan");
+- the other party: with no target in the threat itself, the party the rest of the sentence
+  sets against the speaker ("Pakistan said the Indian jets had violated its airspace, and that
+  it would respond": India). Not one that only appeals, helps or mediates ("as Qatar urged
+  restraint"), not another speaker ("Mali and Burkina Faso said"), not one named in a clause or
+  apposition that only describes someone ("The Houthis, who control much of Yemen, ..."), not
+  a place ("troops killed in a drone attack in Jordan").
+"""
+
+from __future__ import annotations
+
+from sim.seeding.phrases import Parsed
+from sim.seeding.resolver import Resolver
+from sim.seeding.threat_entry import threat_words
+
+_ON = {"on", "against", "in", "upon", "to", "into"}
+_WHERE = {"in", "near", "at", "across", "inside", "over", "from", "off", "around", "along"}
+
+
+def protected(p: Parsed, c) -> list[str]:
+    """The actors an attack the clause names would fall on."""
+    acts = threat_words()["hostile_acts"]
+    return list(dict.fromkeys(
+        a for t in c.subtree if t.dep_ == "prep" and t.lower_ in _ON
+        and t.head.lemma_.lower() in acts
+        for x in t.subtree if (a := p.actor_at.get(x.i))))  # fmt: skip
+
+
+def named(p: Parsed, c, skip_subject: bool, resolver: Resolver | None = None) -> list[str]:
+    """The actors the clause itself names (see the module docstring); "the region" or "the
+    enclave" is the territory the document named last ("would not stop its bombardment of the
+    region": Nagorno-Karabakh)."""
+    acts = threat_words()["hostile_acts"]
+    skip = set()
+    for g in c.children:
+        if g.dep_ in ("conj", "cc") or (skip_subject and g.dep_ == "nsubj"):
+            skip |= {t.i for t in g.subtree}
+    for t in c.subtree:
+        verb = t.head.head  # "(would not hesitate to) take strong action against X"
+        own_act = t.head.dep_ == "dobj" and c.i in (
+            verb.i,
+            verb.head.i if verb.dep_ == "xcomp" else -1,
+        )
+        if t.dep_ == "prep" and t.lower_ in _ON and t.head.lemma_.lower() in acts and not own_act:
+            skip |= {x.i for x in t.subtree}
+    region = _latest_territory(resolver)
+    found = [a for t in c.subtree if t.i not in skip
+             and (a := p.actor_at.get(t.i) or (region if _region_word(t) else None))]  # fmt: skip
+    return list(dict.fromkeys(found))
+
+
+def _region_word(t) -> bool:
+    return t.lemma_.lower() in ("region", "enclave") and any(g.lower_ == "the" for g in t.children)
+
+
+def _latest_territory(resolver: Resolver | None) -> str | None:
+    if resolver is None:
+        return None
+    return next((a for a in reversed(resolver.mentioned)
+                 if resolver.kinds.get(a) == "territory"), None)  # fmt: skip
+
+
+def other_party(p: Parsed, c, speakers: list[str]) -> list[str]:
+    """The first actor of the sentence set against the speaker (see the module docstring)."""
+    appeals = threat_words()["appeals"]
+    skip = set(protected(p, c)) | set(speakers)
+    for t in p.doc:
+        a = p.actor_at.get(t.i)
+        if a is None or a in skip or _reporter(t) or _describes(t) or _place(t):
+            continue
+        heads = {h.lemma_.lower() for h in t.ancestors if h.pos_ in ("VERB", "AUX")}
+        if not heads & appeals:
+            return [a]
+    return []
+
+
+def _place(t) -> bool:
+    """Whether the token only says where ("killed in a drone attack in Jordan")."""
+    while t.dep_ in ("conj", "compound", "appos", "amod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _WHERE
+
+
+def _describes(t) -> bool:
+    return any(h.dep_ in ("relcl", "appos") for h in [t, *t.ancestors])
+
+
+def _reporter(t) -> bool:
+    while t.dep_ in ("conj", "compound", "appos", "poss", "amod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in threat_words()["reporting"]

@@ -1,0 +1,119 @@
+"""Threats as the press writes them, without an "if" (sim/seeding/bare_threats.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.findings import CONDITIONAL
+from sim.seeding.text import parse_document
+
+
+def threats(text: str) -> set[tuple[str, str | None]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {f.parties for f in ex.findings if f.modality == CONDITIONAL}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause coordinated with what the reporting verb says: the other party is the target
+        ("Pakistan said Indian jets had violated its airspace, and that it would respond at "
+         "a time and place of its choosing.", ("pakistan", "india")),
+        ("China accused Washington of overreacting, saying the balloon was a civilian "
+         "airship and that Beijing reserved the right to respond.", ("china", "united_states")),
+        ("The Tajik foreign ministry said Dushanbe reserved the right to respond with all "
+         "means to any new attack on its territory.", ("tajikistan", None)),
+        ("Iran's army chief said Tehran would not hesitate to strike U.S. bases in the "
+         "region.", ("iran", "united_states")),
+        ("Al-Shabaab warned that Kenya would pay for its invasion.", ("al_shabaab", "kenya")),
+        ('"Vietnam will take all necessary measures to protect its sovereignty," a '
+         "spokesman for Hanoi said.", ("vietnam", None)),
+        ("Turkey has warned Greece that extending its territorial waters would be a cause "
+         "for war.", ("turkey", "greece")),
+        ("India struck a camp in Pakistan. Islamabad vowed to retaliate.", ("pakistan", None)),
+        ("Seoul warned that any further provocation by the North would be met with a strong "
+         "response. North Korea fired shells.", ("south_korea", "north_korea")),
+        # the parse hangs "vowed" on the reported clause: the reporter still vows
+        ("The Houthis, who control much of Yemen, said the U.S. strikes killed five of their "
+         "fighters and vowed to retaliate.", ("houthis", "united_states")),
+        # objects that threaten, rights to respond, answers the text only implies
+        ("ECOWAS imposed sanctions on Niger's junta and threatened the use of force to "
+         "reinstate the ousted president.", ("ecowas", "niger")),
+        ("Washington promised further strikes on the Houthis after the raid.",
+         ("united_states", "houthis")),
+        ("Prime Minister Narendra Modi said India had every right to respond to Pakistan's "
+         "provocations.", ("india", "pakistan")),
+        ("Israel's army radio quoted a senior Israeli officer as saying there would be a "
+         "forceful response.", ("israel", None)),
+        ("Britain warned that the Houthis could face further strikes.",
+         ("united_kingdom", "houthis")),
+        ("Azerbaijan said it would not stop its shelling of Armenian positions until Armenia "
+         "withdrew its troops.", ("azerbaijan", "armenia")),
+        ("Cairo said any advance by Turkish troops on Sirte is a red line.", ("egypt", "turkey")),
+        ("Russia shelled Kharkiv overnight. Kyiv vowed to take revenge.", ("ukraine", None)),
+        ("In a statement, the Houthis said any ship linked to Israel would be a legitimate "
+         "target.", ("houthis", "israel")),
+        ("Pyongyang warned of merciless retaliation against South Korea.",
+         ("north_korea", "south_korea")),
+        ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
+         "undersea cables.", ("nato", None)),
+        ('"We will not stand idly by," Iran\'s foreign minister said after Israel struck '
+         "Damascus.", ("iran", "israel")),
+        ('"Our response will be swift and decisive," Iran\'s army chief said.', ("iran", None)),
+        ("India said it will not hesitate to take strong action against Pakistan.",
+         ("india", "pakistan")),
+        ('"Any aggression against our territory will be met with a crushing response," the '
+         "Iranian army chief said.", ("iran", None)),
+    ],
+)  # fmt: skip
+def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
+    assert expected in threats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan said it would respond calmly to the Chinese ships.",
+        "Ethiopia warned the TPLF would be held responsible for the attacks.",
+        "The Foreign Ministry said Seoul would respond to the letter from Pyongyang next week.",
+        "Sudan's army chief vowed to drive the rebels out of Khartoum.",
+        "NATO said it was ready to help Finland and Estonia protect undersea cables.",
+        "Iran did not threaten to retaliate against Israel, its foreign minister said.",
+        "Kenya's interior minister said Kenya had a right to defend itself.",
+        "The U.N. secretary-general warned of a wider war between Israel and Hezbollah.",
+        "The Japanese ministry said it would respond to the allegations in due course.",
+        "Japan said it would take steps to ease tensions with China.",
+        "Russia said it would strike a deal with Turkey on grain exports.",
+        "Germany said it would hit its NATO spending target next year.",
+        "Turkey said it would answer questions from Swedish officials next week.",
+        "The EU said it would take legal action against Hungary.",
+        "Hungary said it would not allow the deployment of NATO troops on its soil.",
+    ],
+)
+def test_no_threat_in_calm_answers_war_aims_or_denials(text):
+    assert not threats(text)
+
+
+def test_a_threat_to_answer_an_attack_on_a_third_party_does_not_aim_at_it():
+    found = threats("Russia said Moscow would respond to any attack on Belarus.")
+    assert ("russia", "belarus") not in found
+
+
+def test_a_threat_names_no_place_as_its_target():
+    found = threats("Three U.S. soldiers killed in drone attack in Jordan; Washington vows "
+                    "response")  # fmt: skip
+    assert ("united_states", "jordan") not in found
+
+
+def test_a_speaker_the_gazetteer_lacks_is_the_datelines_state():
+    text = ("WASHINGTON, Jan 13 (Wire) - The United States struck a Houthi radar site. Biden "
+            "threatened to order more strikes if the Houthis kept attacking ships.")  # fmt: skip
+    assert ("united_states", "houthis") in threats(text)
+
+
+def test_the_region_a_threat_names_is_the_territory_named_last():
+    text = ("BAKU, Sept 20 (Wire) - Azerbaijan launched an offensive against the breakaway "
+            "region of Nagorno-Karabakh. Baku said it would not stop its shelling of the region "
+            "until Armenian forces there laid down their arms.")  # fmt: skip
+    assert ("azerbaijan", "nagorno_karabakh") in threats(text)
