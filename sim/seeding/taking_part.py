@@ -12,8 +12,7 @@ event. An event clause makes its parties take part unless:
 - it is history ("the Islamists who seized northern Mali last year", "a war decades ago").
 
 Helpers and backers take part too, though no event verb carries them: "with non-operational
-support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group" (an
-"Iran-aligned" group says less: Iran is then only named).
+support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group".
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def test_history_and_diplomacy_are_passing(text, passing):
          {"united_states"}),
         ("Somali government forces backed by African Union troops attacked al Shabaab "
          "positions on Thursday.", {"african_union"}),
-        # a group's backer takes part; an "aligned" state is only named
+        # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
     ],
@@ -81,14 +81,6 @@ def test_history_and_diplomacy_are_passing(text, passing):
 def test_helpers_and_backers_take_part(text, parties):
     kept, _ = kept_and_passing(text)
     assert parties <= kept
-
-
-def test_an_aligned_state_is_named_in_passing():
-    _, passing = kept_and_passing(
-        "Israeli jets struck the Houthi-held port of Hodeidah on Saturday, a day after a drone "
-        "launched by the Iran-aligned group killed one person in Tel Aviv."
-    )
-    assert "iran" in passing
 
 
 @pytest.mark.parametrize(
