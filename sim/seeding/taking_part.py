@@ -86,17 +86,23 @@ def _long_ago(v) -> bool:
     return False
 
 
+_PERSUADING = {"persuade", "convince"}  # a go-between's work, as mediating is
 _HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
 _GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "forces",
                 "movement", "militants", "proxies", "proxy", "insurgents"}  # fmt: skip
 
 
 def helpers_and_patrons(p) -> set[str]:
-    """Actors a sentence shows helping an act or backing a group: "took action along with
-    non-operational support from the Netherlands, Canada and Bahrain", "attacks on the
-    Iran-backed group", "government forces backed by African Union troops". They take part,
-    though only as the act's or the group's partners."""
-    out: set[str] = set()
+    """Actors a sentence shows helping an act, backing a group or persuading a party: "took
+    action along with non-operational support from the Netherlands, Canada and Bahrain",
+    "attacks on the Iran-backed group", "government forces backed by African Union troops",
+    "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh". They
+    take part, though only as partners or go-betweens."""
+    from sim.seeding.resolver import Resolver
+    from sim.seeding.roles import subject_of
+
+    out: set[str] = {a for v in p.doc if v.lemma_.lower() in _PERSUADING
+                     for a in subject_of(p, v, Resolver())}  # fmt: skip
     for t in p.doc:
         if t.lemma_.lower() in _HELP:
             out.update(

@@ -73,6 +73,10 @@ def test_history_and_diplomacy_are_passing(text, passing):
          {"united_states"}),
         ("Somali government forces backed by African Union troops attacked al Shabaab "
          "positions on Thursday.", {"african_union"}),
+        # a go-between persuading a party takes part
+        ("Senegalese troops crossed into Gambia on Thursday. The presidents of Guinea and "
+         "Mauritania will fly to Banjul to try to persuade Jammeh to step down.",
+         {"guinea", "mauritania"}),
         # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
