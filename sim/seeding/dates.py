@@ -14,7 +14,11 @@ The rule, in order:
    else the earliest day of the first of those sentences that gives one, leaving out days told
    inside a relative clause ("a ceasefire that came into force on Sunday": background); else
    the reference date itself.
-3. Without any date in the text: the date the file name starts with (``2024-10_...``), else
+3. Without a dateline or a full date, a day the text names ("on October 31", the lead's first)
+   is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
+   else the first after the latest month or year the text places events in, else the latest
+   such day on or before today).
+4. Without any date in the text: the date the file name starts with (``2024-10_...``), else
    today; both are said as assumptions in the draft and its report.
 """
 
@@ -133,7 +137,7 @@ def date_of(doc: Document) -> DocumentDate:
     if ref is None and found:
         ref = (found[0][0], found[0][1].span())
     if ref is None:
-        return _fallback(doc)
+        return _undated_day(doc) or _fallback(doc)
     lead = _lead_day(doc, ref[0])
     if lead is not None and guessed:
         return DocumentDate(lead.date, f"assumption: {lead.source!r} counted from the dateline; "
@@ -228,6 +232,65 @@ def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     if when is not None and when > ref:
         when = _date(ref.year - 1, when.month, when.day) or when
     return when
+
+
+_MONTH_DAY = re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)")
+# a year the text places events in: "December 2023", "in 2022", "since 2014" (not "2000 troops")
+_YEAR_SAID = re.compile(
+    rf"\b(?:{_MONTH}|in|since|from|of|until|during|throughout|early|late|mid-?)\s*"
+    r"(?P<y>(?:19|20)\d\d)\b(?! [a-z])"
+)
+
+
+def _undated_day(doc: Document) -> DocumentDate | None:
+    """A text with no dateline and no full date, that names a day ("on October 31", "September
+    19"): that day, the lead's first (the first two sentences after the headline), else the
+    first any sentence names outside a relative clause. Its year is an assumption said out
+    loud: the file name's, else the first after the latest month or year the text places
+    events in ("its first since December 2023": 2024), else the latest on or before today."""
+    body = [s for s in doc.sentences if not _is_headline(s.text) and not is_headline(s, doc.text)]
+    for sentences in (body[:2], body[2:]):
+        for s in sentences:
+            for m in _MONTH_DAY.finditer(s.text):
+                month, day = _month(m.group("m")), int(m.group("d"))
+                clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+                if month is None or not 1 <= day <= 31 or _RELATIVE_CLAUSE.search(clause):
+                    continue
+                when, why = _undated_year(doc, month, day)
+                if when is not None:
+                    a, b = s.start + m.start(), s.start + m.end()
+                    return DocumentDate(
+                        when, f"assumption: {doc.text[a:b]!r}, the day the text names; {why}",
+                        (a, b),
+                    )  # fmt: skip
+    return None
+
+
+def _undated_year(doc: Document, month: int, day: int) -> tuple[dt.date | None, str]:
+    """The date of a month's day the text gives without a year, and why that year."""
+    today = dt.date.today()
+    name = re.match(r"(\d{4})-(\d{2})", Path(doc.path).name)
+    if name:
+        year = int(name.group(1))
+        return _date(year, month, day), f"the year is the file name's ({year})"
+    said = []
+    for m in _YEAR_SAID.finditer(doc.text):
+        y = int(m.group("y"))
+        mo = _month(m.group("m")) if m.group("m") else 1
+        if mo and dt.date(y, mo, 1) <= today:
+            said.append(dt.date(y, mo, 1))
+    if said:
+        anchor = max(said)
+        year = anchor.year if (month, day) >= (anchor.month, 1) else anchor.year + 1
+        when = _date(year, month, day)
+        if when and when > today:
+            when = _date(year - 1, month, day)
+        return when, (f"the year is the first after the latest time the text places events in "
+                      f"({anchor:%B %Y})")  # fmt: skip
+    when = _date(today.year, month, day)
+    if when and when > today:
+        when = _date(today.year - 1, month, day)
+    return when, "neither the text nor the file name gives the year: the latest such day assumed"
 
 
 def _is_headline(text: str) -> bool:

@@ -120,3 +120,50 @@ def test_a_dateline_without_a_year_says_which_year_it_assumed():
     assert named.source.startswith("assumption: ") and "file name" in named.source
     bare = date_of(parse_document(text.encode(), "kyiv.txt"))
     assert (bare.date.month, bare.date.weekday()) == (10, 1) and "assumed" in bare.source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        # a day in the lead, its year the first after the latest month the text places events in
+        (
+            "North Korea fires ICBM\n\nNorth Korea test-fired a new intercontinental ballistic "
+            "missile on October 31, its first launch since December 2023, Seoul's military said.",
+            dt.date(2024, 10, 31),
+            "December 2023",
+        ),
+        (
+            "Azerbaijan launches offensive\n\nAzerbaijan launched what it called anti-terrorist "
+            "operations in Karabakh on September 19, the defence ministry said. The region's forces "
+            "have been blockaded since December 2022.",
+            dt.date(2023, 9, 19),
+            "December 2022",
+        ),
+        # a day told in a relative clause is background; the lead's own day is taken
+        (
+            "Clashes resume\n\nTroops exchanged fire on March 4 near the border, which had been calm "
+            "since a truce that took effect on January 9, in 2021.",
+            dt.date(2021, 3, 4),
+            "2021",
+        ),
+    ],
+)
+def test_a_day_without_a_year_and_no_dateline_starts_the_draft(text, expected, why):
+    found = date_of(parse_document(text.encode(), "wire.txt"))
+    assert found.date == expected
+    assert found.source.startswith("assumption:") and why in found.source
+
+
+def test_a_day_without_any_year_is_the_latest_such_day_said_as_an_assumption():
+    found = date_of(
+        parse_document(b"Strikes\n\nJets struck the port on March 2, it said.", "w.txt")
+    )
+    today = dt.date.today()
+    assert found.date <= today and (found.date.month, found.date.day) == (3, 2)
+    assert today - found.date < dt.timedelta(days=366)
+    assert "latest such day assumed" in found.source
+
+
+def test_the_file_name_gives_the_year_of_a_day_without_one():
+    assert start("Strikes\n\nJets struck the port on March 2, officials said.",
+                 "2019-03_port.txt") == dt.date(2019, 3, 2)  # fmt: skip
