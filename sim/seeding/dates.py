@@ -7,13 +7,10 @@ The rule, in order:
    (a full date on a line of its own or on a "Published"/"Updated" line: "Published 3:25 AM
    EDT, October 31, 2024"), else the first full date in the text ("31 October 2024",
    "October 31, 2024", "2024-10-31").
-2. The start date is the day the lead reports (``lead_day``), counted back from the reference date ("on
-   Tuesday", "late on Friday", "Monday night", "yesterday", "last week", "on October 30",
-   "a day after": a weekday is the last such day on or before it). A day something "began",
-   "broke out" or "erupted" on in the first two sentences after the headline is the start;
-   else the earliest day of the first of those sentences that gives one, leaving out days told
-   inside a relative clause ("a ceasefire that came into force on Sunday": background); else
-   the reference date itself.
+2. The start date is the day the lead reports, counted back from the reference date ("on
+   Tuesday", "late on Friday", "yesterday", "a day after"; the rule is ``lead_day``'s: a day
+   something "began" or "broke out" on, else the lead's earliest day outside a relative
+   clause); else the reference date itself.
 3. Without a dateline or a full date, a day the text names ("on October 31", the lead's first)
    is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
    else the first after the latest month or year the text places events in, else the latest
