@@ -17,10 +17,11 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
 A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
-makes its acronym a name of that state instead (``state_names``). Names of offices, agencies, courts, companies
-and the press are never actors. The kind follows the head noun: an alliance ("Alliance",
-"Community", "Task Force"), a government ("Government of National Accord") or else an armed
-group. Such an actor is drafted only if it takes part in a relation or event, like any other.
+makes its acronym a name of that state instead (``state_names``). Names of offices, agencies,
+courts, companies and the press are never actors. The kind follows the head noun: an alliance
+("Alliance", "Community", "Task Force"), a government ("Government of National Accord") or else
+an armed group. Such an actor is drafted only if it takes part in a relation or event, like
+any other.
 """
 
 from __future__ import annotations
