@@ -3,7 +3,8 @@
 "Troops from Nigeria are expected in Mali", "forces from Burkina Faso and Togo are expected to
 be in place", "Chadian soldiers arrived in Bamako": whose troops go somewhere is a party even
 when no event verb of the verb table carries the sentence. The troops' actor is a demonym or
-name in their phrase, a "from X" after them (coordination included), or their possessor. Troops
+name in their phrase, a "from X" after them (coordination included), or their possessor ("its
+troops" under "South Africa said": South Africa's). Troops
 that are hurt, killed or captured are victims, not parties ("11 Italians were hurt"), so only
 verbs of movement and arrival count.
 """
@@ -15,7 +16,8 @@ from sim.seeding.phrases import Parsed
 _TROOPS = {"troop", "force", "soldier", "unit", "contingent", "personnel", "marine",
            "peacekeeper", "battalion", "brigade", "warship", "jet"}  # fmt: skip
 _MOVING = {"arrive", "deploy", "expect", "join", "land", "reach", "enter", "head", "move",
-           "station", "base", "sail", "fly", "leave", "withdraw", "pull"}  # fmt: skip
+           "station", "base", "sail", "fly", "leave", "withdraw", "pull", "remain",
+           "stay"}  # fmt: skip
 
 
 def moving_forces(p: Parsed) -> set[str]:
@@ -26,7 +28,7 @@ def moving_forces(p: Parsed) -> set[str]:
             continue
         if t.head.lemma_.lower() not in _MOVING:
             continue
-        out.update(_owners(p, t))
+        out.update(_owners(p, t) or _reporters_own(p, t))
     return out
 
 
@@ -38,3 +40,13 @@ def _owners(p: Parsed, troops) -> list[str]:
         for g in (c for c in prep.children if c.dep_ == "pobj"):
             own += [p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at]
     return own
+
+
+def _reporters_own(p: Parsed, troops) -> list[str]:
+    """ "South Africa ... said its troops would remain": "its" troops are the reporter's."""
+    from sim.seeding.phrases import PRONOUNS
+    from sim.seeding.roles import reporter_of
+
+    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in troops.children):
+        return []
+    return reporter_of(p, troops.head)
