@@ -14,7 +14,8 @@ from __future__ import annotations
 from sim.seeding.phrases import Parsed
 
 _TROOPS = {"troop", "force", "soldier", "unit", "contingent", "personnel", "marine",
-           "peacekeeper", "battalion", "brigade", "warship", "jet"}  # fmt: skip
+           "peacekeeper", "battalion", "brigade", "warship", "jet", "officer", "police",
+           "paratrooper", "commando", "gendarme"}  # fmt: skip
 _MOVING = {"arrive", "deploy", "expect", "join", "land", "reach", "enter", "head", "move",
            "station", "base", "sail", "fly", "leave", "withdraw", "pull", "remain",
            "stay"}  # fmt: skip

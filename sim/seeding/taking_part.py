@@ -86,7 +86,8 @@ def _long_ago(v) -> bool:
     return False
 
 
-_PERSUADING = {"persuade", "convince"}  # a go-between's work, as mediating is
+# a go-between's work, as mediating is, and paying for another's fight
+_PERSUADING = {"persuade", "convince", "fund", "finance", "bankroll"}
 _HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
 _GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "forces",
                 "movement", "militants", "proxies", "proxy", "insurgents"}  # fmt: skip
@@ -96,13 +97,18 @@ def helpers_and_patrons(p) -> set[str]:
     """Actors a sentence shows helping an act, backing a group or persuading a party: "took
     action along with non-operational support from the Netherlands, Canada and Bahrain",
     "attacks on the Iran-backed group", "government forces backed by African Union troops",
-    "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh". They
-    take part, though only as partners or go-betweens."""
+    "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh", "has
+    pledged $300 million to fund the mission". They take part, though only as partners or
+    go-betweens."""
     from sim.seeding.resolver import Resolver
     from sim.seeding.roles import subject_of
 
-    out: set[str] = {a for v in p.doc if v.lemma_.lower() in _PERSUADING
-                     for a in subject_of(p, v, Resolver())}  # fmt: skip
+    out: set[str] = set()
+    for v in (v for v in p.doc if v.lemma_.lower() in _PERSUADING):
+        doers = subject_of(p, v, Resolver())
+        if not doers and v.dep_ in ("relcl", "acl") and v.head.head.pos_ == "VERB":
+            doers = subject_of(p, v.head.head, Resolver())  # "pledged $300 million to fund"
+        out.update(doers)
     for t in p.doc:
         if t.lemma_.lower() in _HELP:
             out.update(

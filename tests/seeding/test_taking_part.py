@@ -77,6 +77,9 @@ def test_history_and_diplomacy_are_passing(text, passing):
         ("Senegalese troops crossed into Gambia on Thursday. The presidents of Guinea and "
          "Mauritania will fly to Banjul to try to persuade Jammeh to step down.",
          {"guinea", "mauritania"}),
+        # ... and so does one paying for another's mission
+        ("Kenyan police officers arrived in Haiti on Tuesday to fight the gangs. The United "
+         "States has pledged $300 million to fund the mission.", {"united_states"}),
         # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
