@@ -1,12 +1,12 @@
-"""Forces a document shows on the move or arriving: their actor takes part in the crisis.
+"""Forces a document shows on the move, arriving or staying: their actor takes part.
 
 "Troops from Nigeria are expected in Mali", "forces from Burkina Faso and Togo are expected to
-be in place", "Chadian soldiers arrived in Bamako": whose troops go somewhere is a party even
-when no event verb of the verb table carries the sentence. The troops' actor is a demonym or
-name in their phrase, a "from X" after them (coordination included), or their possessor ("its
-troops" under "South Africa said": South Africa's). Troops
-that are hurt, killed or captured are victims, not parties ("11 Italians were hurt"), so only
-verbs of movement and arrival count.
+be in place", "Chadian soldiers arrived in Bamako", "Kuwait said its navy would patrol Bahrain's
+waters": whose troops go somewhere is a party even when no event verb of the verb table carries
+the sentence. The troops' actor is a demonym or name in their phrase, a "from X" after them
+(coordination included), or their possessor ("its troops" under "South Africa said": South
+Africa's). Troops that are hurt, killed or captured are victims, not parties ("11 Italians were
+hurt"), so only verbs of movement, arrival and presence count.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from sim.seeding.phrases import Parsed
 
 _TROOPS = {"troop", "force", "soldier", "unit", "contingent", "personnel", "marine",
            "peacekeeper", "battalion", "brigade", "warship", "jet", "officer", "police",
-           "paratrooper", "commando", "gendarme"}  # fmt: skip
+           "paratrooper", "commando", "gendarme", "navy", "fleet", "warplane"}  # fmt: skip
 _MOVING = {"arrive", "deploy", "expect", "join", "land", "reach", "enter", "head", "move",
            "station", "base", "sail", "fly", "leave", "withdraw", "pull", "remain",
-           "stay"}  # fmt: skip
+           "stay", "patrol", "escort", "guard"}  # fmt: skip
 
 
 def moving_forces(p: Parsed) -> set[str]:
