@@ -42,7 +42,7 @@ from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
 from sim.seeding.tagging import actors_of_tokens, dateline_length
-from sim.seeding.taking_part import helpers_and_patrons, parties
+from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 from sim.seeding.unread import reports_hostilities
@@ -113,6 +113,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"
+    taking_part -= hosts_only(findings, gaz.actors)  # "Israel's first attack on Yemen"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)

@@ -1,11 +1,12 @@
-"""Forces a document shows on the move or arriving: their actor takes part in the crisis.
+"""Forces a document shows on the move, arriving or staying: their actor takes part.
 
 "Troops from Nigeria are expected in Mali", "forces from Burkina Faso and Togo are expected to
-be in place", "Chadian soldiers arrived in Bamako": whose troops go somewhere is a party even
-when no event verb of the verb table carries the sentence. The troops' actor is a demonym or
-name in their phrase, a "from X" after them (coordination included), or their possessor. Troops
-that are hurt, killed or captured are victims, not parties ("11 Italians were hurt"), so only
-verbs of movement and arrival count.
+be in place", "Chadian soldiers arrived in Bamako", "Kuwait said its navy would patrol Bahrain's
+waters": whose troops go somewhere is a party even when no event verb of the verb table carries
+the sentence. The troops' actor is a demonym or name in their phrase, a "from X" after them
+(coordination included), or their possessor ("its troops" under "South Africa said": South
+Africa's). Troops that are hurt, killed or captured are victims, not parties ("11 Italians were
+hurt"), so only verbs of movement, arrival and presence count.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 from sim.seeding.phrases import Parsed
 
 _TROOPS = {"troop", "force", "soldier", "unit", "contingent", "personnel", "marine",
-           "peacekeeper", "battalion", "brigade", "warship", "jet"}  # fmt: skip
+           "peacekeeper", "battalion", "brigade", "warship", "jet", "officer", "police",
+           "paratrooper", "commando", "gendarme", "navy", "fleet", "warplane"}  # fmt: skip
 _MOVING = {"arrive", "deploy", "expect", "join", "land", "reach", "enter", "head", "move",
-           "station", "base", "sail", "fly", "leave", "withdraw", "pull"}  # fmt: skip
+           "station", "base", "sail", "fly", "leave", "withdraw", "pull", "remain",
+           "stay", "patrol", "escort", "guard"}  # fmt: skip
 
 
 def moving_forces(p: Parsed) -> set[str]:
@@ -26,7 +29,7 @@ def moving_forces(p: Parsed) -> set[str]:
             continue
         if t.head.lemma_.lower() not in _MOVING:
             continue
-        out.update(_owners(p, t))
+        out.update(_owners(p, t) or _reporters_own(p, t))
     return out
 
 
@@ -38,3 +41,13 @@ def _owners(p: Parsed, troops) -> list[str]:
         for g in (c for c in prep.children if c.dep_ == "pobj"):
             own += [p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at]
     return own
+
+
+def _reporters_own(p: Parsed, troops) -> list[str]:
+    """ "South Africa ... said its troops would remain": "its" troops are the reporter's."""
+    from sim.seeding.phrases import PRONOUNS
+    from sim.seeding.roles import reporter_of
+
+    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in troops.children):
+        return []
+    return reporter_of(p, troops.head)

@@ -25,6 +25,7 @@ class KnownActor:
     kind: str
     nuclear: bool = False
     members: tuple[str, ...] = ()
+    based_in: tuple[str, ...] = ()  # an armed group's home states: where others strike it
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def standard_gazetteer() -> Gazetteer:
             aliases.update({n: (slug(display), "n") for n in names})
     for aid, e in data["actors"].items():
         actors[aid] = KnownActor(aid, e["name"], e["kind"], bool(e.get("nuclear", False)),
-                                 tuple(e.get("members", [])))  # fmt: skip
+                                 tuple(e.get("members", [])),
+                                 tuple(e.get("based_in", [])))  # fmt: skip
         names = [e["name"]] if e.get("match_name", True) else []
         aliases.update({n: (aid, "n") for n in [*names, *e.get("aliases", [])]})
         aliases.update({n: (aid, "d") for n in e.get("demonyms", [])})

@@ -17,10 +17,11 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
   "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
 
 A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
-makes its acronym a name of that state instead. Names of offices, agencies, courts, companies
-and the press are never actors. The kind follows the head noun: an alliance ("Alliance",
-"Community", "Task Force"), a government ("Government of National Accord") or else an armed
-group. Such an actor is drafted only if it takes part in a relation or event, like any other.
+makes its acronym a name of that state instead (``state_names``). Names of offices, agencies,
+courts, companies and the press are never actors. The kind follows the head noun: an alliance
+("Alliance", "Community", "Task Force"), a government ("Government of National Accord") or else
+an armed group. Such an actor is drafted only if it takes part in a relation or event, like
+any other.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import re
 from dataclasses import replace
 
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+from sim.seeding.state_names import owned_government, state_military
 
 _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", "du", "des", "el"}
 _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|controlled)$", re.I)
@@ -41,10 +43,6 @@ _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|C
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
                          r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
-_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
-                             r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
-                             r"Ground Forces|Land Forces|"
-                             r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
 _ALLIANCE = re.compile(
     r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
 )
@@ -86,7 +84,7 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
         if acr is None:  # "the Rapid Support Forces in Omdurman": the RSF, in a place
             name = _without_place(name, aliases)
         _add(name, acr, gaz, actors, aliases)
-        _owned_government(text, name, acr, actors, aliases)
+        owned_government(text, name, acr, actors, aliases)
     for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
         name = re.split(r"['’]s\s+", re.sub(r"^The\s+", "", m.group("name")))[-1]  # "Iraq's"
         if not (_NOT_NAMES.match(name) or _TITLE_WORDS.match(name.split()[0])):
@@ -266,7 +264,7 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     name = re.sub(r"^(?:An?|The) ", "", name)
     if not name or _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
         return
-    known = aliases.get(name) or _state_military(name, gaz)
+    known = aliases.get(name) or state_military(name, gaz)
     if known is not None:  # "Israel Defense Forces (IDF)": another name of the state
         if acr and acr not in aliases:
             aliases[acr] = (known[0], "n")
@@ -284,40 +282,3 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     aliases.setdefault(name, (aid, "n"))
     if acr:
         aliases.setdefault(acr, (aid, "n"))
-
-
-def _owned_government(text: str, name: str, acr: str | None, actors: dict[str, KnownActor],
-                      aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
-    """ "Somalia's Western-backed Transitional Federal Government (TFG)": a government the
-    text gives a state as its owner is that state (its name and acronym become the state's)."""
-    own = aliases.get(name)
-    known = actors.get(own[0]) if own else None
-    if known is None or known.kind != "state" and "Government" not in name.split():
-        return
-    if own[0] not in (slug(name), slug(acr or "")):
-        return  # a known state already
-    owner = re.search(rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){{0,3}}?"
-                      rf"{re.escape(name)}", text)  # fmt: skip
-    state = aliases.get(owner.group("owner")) if owner else None
-    if state is None or actors.get(state[0]) is None or actors[state[0]].kind != "state":
-        return
-    for n in (name, acr):
-        if n:
-            aliases[n] = (state[0], "n")
-    actors.pop(own[0], None)
-
-
-def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The state whose own military a name is: a state's name or demonym before a service
-    ("Sudanese Armed Forces", "Pakistan Army", "Royal Saudi Air Force") or before the tail of
-    another of the state's names ("Iranian Revolutionary Guard Corps": Iran's "Islamic
-    Revolutionary Guard Corps")."""
-    name = name.removeprefix("Royal ")
-    for alias in sorted(gaz.aliases, key=len, reverse=True):
-        if name.startswith(alias + " ") and gaz.aliases[alias][1] in "nd":
-            state = gaz.aliases[alias]
-            rest = name[len(alias) + 1 :]
-            own = [a for a, v in gaz.aliases.items() if v[0] == state[0] and a != alias]
-            tail = len(rest.split()) >= 2 and any(a.endswith(" " + rest) for a in own)
-            return state if _STATE_MILITARY.match(rest) or tail else None
-    return None

@@ -101,15 +101,9 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         named = phrase_actors(p, head)  # "Turkmen rebels fighting the Syrian government"
         if named:
             return named
-    # "launched an offensive to retake"; "has 1,000 soldiers stationed in Mali": the holder's
-    held = head.head.lemma_.lower() in ("have", "keep", "maintain")
-    if (
-        v.dep_ == "acl"
-        and (v.tag_ != "VBN" or held)
-        and head.dep_ == "dobj"
-        and head.head.pos_ in ("VERB", "AUX")
-    ):
-        return subject_of(p, head.head, resolver, depth + 1)
+    seen = v.tag_ == "VBN" and head.head.lemma_.lower() in _PERCEIVING  # "detected a missile
+    if v.dep_ == "acl" and not seen and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
 
 
@@ -127,6 +121,10 @@ def _finite_after_complement(v) -> bool:
     return (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBD", "VBP")
             and head.tag_ in ("VBN", "VB", "VBG") and head.dep_ in ("ccomp", "xcomp")
             and head.head.pos_ in ("VERB", "AUX"))  # fmt: skip
+
+
+# "it had detected a missile launched from near Pyongyang": not launched by the detector
+_PERCEIVING = {"detect", "spot", "see", "observe", "track", "monitor", "intercept", "report"}
 
 
 def moved_by_proxy(p: Parsed, v) -> bool:

@@ -12,8 +12,7 @@ event. An event clause makes its parties take part unless:
 - it is history ("the Islamists who seized northern Mali last year", "a war decades ago").
 
 Helpers and backers take part too, though no event verb carries them: "with non-operational
-support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group" (an
-"Iran-aligned" group says less: Iran is then only named).
+support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group".
 """
 
 from __future__ import annotations
@@ -45,13 +44,34 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
 
 
 def parties(findings: list) -> set[str]:
-    """The actors the findings make parties: every party to a finding, except talks and
+    """The actors the findings make parties: every party to a finding, except to talks and
     partnerships between actors that have no other part in the crisis ("Argentina, Brazil,
     Chile and the United States said their envoys would meet", "Russia and China have sided
-    with Belgrade" in a report on NATO troops in Kosovo): those stay named in passing."""
+    with Belgrade" in a report on NATO troops in Kosovo)."""
     core = {a for f in findings if f.kind not in SIDE_TIES for a in f.parties if a}
     return core | {a for f in findings if f.kind in SIDE_TIES and (not core or core & {*f.parties})
                    for a in f.parties if a}  # fmt: skip
+
+
+_HOSTILE = {"war", "doctrine"}
+
+
+def hosts_only(findings: list, actors: dict) -> set[str]:
+    """States only ever the place where an armed group based there is struck ("Israel's first
+    direct attack on Yemen" in a report on its strikes on the Houthis; ``based_in`` in the
+    gazetteer's ``actors``): targets of those who fight the group, and nothing else in the
+    findings. Such a state does nothing in the text (the group attacking it makes it a party:
+    "HTS attacked Syrian army positions")."""
+    out = set()
+    for state in {f.parties[1] for f in findings}:
+        groups = {g for g, k in actors.items() if state in k.based_in}
+        foes = {a for f in findings if f.kind == "war" and groups & {*f.parties}
+                for a in f.parties} - groups  # fmt: skip
+        mine = [f for f in findings if state in f.parties]
+        if groups and all(f.kind in _HOSTILE and f.parties[1] == state and f.parties[0] in foes
+                          for f in mine):  # fmt: skip
+            out.add(state)
+    return out
 
 
 def _long_ago(v) -> bool:
@@ -66,17 +86,29 @@ def _long_ago(v) -> bool:
     return False
 
 
+# a go-between's work, as mediating is, and paying for another's fight
+_PERSUADING = {"persuade", "convince", "fund", "finance", "bankroll"}
 _HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
 _GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "forces",
                 "movement", "militants", "proxies", "proxy", "insurgents"}  # fmt: skip
 
 
 def helpers_and_patrons(p) -> set[str]:
-    """Actors a sentence shows helping an act or backing a group: "took action along with
-    non-operational support from the Netherlands, Canada and Bahrain", "attacks on the
-    Iran-backed group", "government forces backed by African Union troops". They take part,
-    though only as the act's or the group's partners."""
+    """Actors a sentence shows helping an act, backing a group or persuading a party: "took
+    action along with non-operational support from the Netherlands, Canada and Bahrain",
+    "attacks on the Iran-backed group", "government forces backed by African Union troops",
+    "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh", "has
+    pledged $300 million to fund the mission". They take part, though only as partners or
+    go-betweens."""
+    from sim.seeding.resolver import Resolver
+    from sim.seeding.roles import subject_of
+
     out: set[str] = set()
+    for v in (v for v in p.doc if v.lemma_.lower() in _PERSUADING):
+        doers = subject_of(p, v, Resolver())
+        if not doers and v.dep_ in ("relcl", "acl") and v.head.head.pos_ == "VERB":
+            doers = subject_of(p, v.head.head, Resolver())  # "pledged $300 million to fund"
+        out.update(doers)
     for t in p.doc:
         if t.lemma_.lower() in _HELP:
             out.update(

@@ -19,6 +19,11 @@ def kept(text: str) -> set[str]:
          {"nigeria", "benin", "togo"}),
         ("France struck rebel bases in Mali on Monday. Chadian soldiers arrived in Gao.",
          {"chad"}),
+        ("Saudi troops crossed into Bahrain on Monday, and Kuwait said its navy would patrol "
+         "Bahrain's waters.", {"kuwait"}),
+        # "its troops" under a reporter are the reporter's
+        ("M23 rebels attacked Goma on Monday. South Africa said its troops would remain.",
+         {"south_africa"}),
     ],
 )  # fmt: skip
 def test_whose_troops_move_takes_part(text, parties):

@@ -34,7 +34,7 @@ def actors_in(text: str) -> list[str]:
         # peacekeeping missions are their organisation's; descriptions of a bloc name it
         ("KFOR and UNIFIL troops watched as the West African regional bloc met.",
          ["nato", "united_nations", "ecowas"]),
-        ("The SDF fought the PKK and Qassam Brigades fighters.", ["sdf", "pkk", "hamas"]),
+        ("The SDF fought HTS and Qassam Brigades fighters.", ["sdf", "hts", "hamas"]),
         ("The IDF said the Islamic Republic had fired at the Jewish state.",
          ["israel", "iran", "israel"]),
     ],

@@ -73,7 +73,14 @@ def test_history_and_diplomacy_are_passing(text, passing):
          {"united_states"}),
         ("Somali government forces backed by African Union troops attacked al Shabaab "
          "positions on Thursday.", {"african_union"}),
-        # a group's backer takes part; an "aligned" state is only named
+        # a go-between persuading a party takes part
+        ("Senegalese troops crossed into Gambia on Thursday. The presidents of Guinea and "
+         "Mauritania will fly to Banjul to try to persuade Jammeh to step down.",
+         {"guinea", "mauritania"}),
+        # ... and so does one paying for another's mission
+        ("Kenyan police officers arrived in Haiti on Tuesday to fight the gangs. The United "
+         "States has pledged $300 million to fund the mission.", {"united_states"}),
+        # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
     ],
@@ -81,14 +88,6 @@ def test_history_and_diplomacy_are_passing(text, passing):
 def test_helpers_and_backers_take_part(text, parties):
     kept, _ = kept_and_passing(text)
     assert parties <= kept
-
-
-def test_an_aligned_state_is_named_in_passing():
-    _, passing = kept_and_passing(
-        "Israeli jets struck the Houthi-held port of Hodeidah on Saturday, a day after a drone "
-        "launched by the Iran-aligned group killed one person in Tel Aviv."
-    )
-    assert "iran" in passing
 
 
 @pytest.mark.parametrize(
@@ -121,3 +120,20 @@ def test_a_victim_s_nationality_is_no_party():
         "and Hamas fired rockets at Tel Aviv, officials said."
     )
     assert "united_kingdom" in passing and {"israel", "hamas"} <= kept
+
+
+def test_a_state_only_struck_as_a_group_s_home_is_a_place():
+    kept, passing = kept_and_passing(
+        "JERUSALEM, July 20 (Wire) - Israeli warplanes struck the Houthi-held port of Hodeidah "
+        "on Saturday in Israel's first direct attack on Yemen, a day after a Houthi drone hit "
+        "Tel Aviv."
+    )
+    assert {"israel", "houthis"} <= kept and "yemen" in passing
+
+
+def test_a_host_state_that_acts_takes_part():
+    kept, _ = kept_and_passing(
+        "Indian jets struck a Jaish-e-Mohammed camp in Pakistan on Tuesday, and Pakistan said "
+        "its air force had shot down two Indian jets."
+    )
+    assert "pakistan" in kept

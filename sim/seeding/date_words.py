@@ -1,0 +1,48 @@
+"""The words of dates: month names, the dateline, a headline line, and a date with its source.
+
+Shared by ``dates`` (the reference date and the fallbacks) and ``lead_day`` (the day the lead
+reports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]  # fmt: skip
+MONTH = r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’/-]+,(?:[^,\n(]{{1,40}},)? {MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))?"
+    r"\s*(?:\(|[-–—])",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """When the document speaks of: a date and its source (a quote or an assumption)."""
+
+    date: dt.date
+    source: str
+    span: tuple[int, int] | None = None
+
+
+def month_of(text: str) -> int | None:
+    t = text.lower().rstrip(".")
+    if t.isdigit():
+        return int(t)
+    return next((i + 1 for i, m in enumerate(MONTHS) if m.startswith(t[:3])), None)
+
+
+def make_date(y: int, m: int | None, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d) if m else None
+    except ValueError:
+        return None
+
+
+def headline_text(text: str) -> bool:
+    """A headline: the first line without a full stop at its end and no dateline."""
+    return not re.search(r"[.!?][\"”’)]*$", text) and not DATELINE.search(text)
