@@ -34,6 +34,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_KNOWING = {"know", "understand", "realise", "realize", "remember", "note", "be"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
 _DEFENCE_PACT = re.compile(
@@ -81,13 +82,17 @@ def _voice(p: Parsed, v, resolver: Resolver) -> list[str]:
 
 def _said_clauses(v) -> list:
     """The clauses a reporting verb carries: its complements and what is coordinated with them
-    ("said X, and that it would respond"), not another reporting verb's."""
+    ("said X, and that it would respond"), not another reporting verb's, and what its
+    complement says someone must know ("said Moscow must know that NATO will not accept
+    attacks on its infrastructure", "said it was clear that ...")."""
     out, stack = [], [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
     while stack:
         c = stack.pop(0)
         out.append(c)
         stack += [g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")
                   and g.lemma_.lower() not in _w("reporting")]  # fmt: skip
+        if c.lemma_.lower() in _KNOWING:  # "said its adversaries must know that it will ..."
+            stack += [g for g in c.children if g.dep_ == "ccomp"]
     return out
 
 

@@ -58,6 +58,8 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
          "undersea cables.", ("nato", None)),
+        ("NATO Secretary-General Mark Rutte said Russia must know that the alliance will not "
+         "accept attacks on its critical infrastructure.", ("nato", "russia")),
         ('"We will not stand idly by," Iran\'s foreign minister said after Israel struck '
          "Damascus.", ("iran", "israel")),
         ('"Our response will be swift and decisive," Iran\'s army chief said.', ("iran", None)),
