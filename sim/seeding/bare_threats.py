@@ -26,7 +26,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
 from sim.seeding.threat_kinds import conditioned, modal, threat_kind
-from sim.seeding.threat_targets import named, other_party, protected
+from sim.seeding.threat_targets import enemy_named, named, other_party, protected
 
 
 def _w(name: str) -> frozenset[str]:
@@ -107,6 +107,7 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
     warned = [a for g in v.children if g.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, g)]  # fmt: skip
     targets = [a for a in warned + victims if a not in speakers]
+    targets = targets or enemy_named(p, c, speakers, resolver)  # "the aggressors will pay"
     if not targets and kind != "war":  # a war threat with no "by" guards whoever it protects
         targets = other_party(p, c, speakers)
     text = clause_text(p, c)

@@ -95,3 +95,17 @@ def _reporter(t) -> bool:
     while t.dep_ in ("conj", "compound", "appos", "poss", "amod") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "nsubj" and t.head.lemma_.lower() in threat_words()["reporting"]
+
+
+_ENEMY_NOUNS = {"invader", "aggressor", "enemy", "occupier", "attacker", "intruder"}
+
+
+def enemy_named(p: Parsed, c, speakers: list[str], resolver: Resolver) -> list[str]:
+    """ "a graveyard for the invaders", "the aggressors will pay": the party the document last
+    reported at war with the speaker, when the clause names the enemy by such a noun."""
+    if not any(t.lemma_.lower() in _ENEMY_NOUNS for t in c.subtree):
+        return []
+    for pair in reversed(resolver.fighting):
+        if set(pair) & set(speakers):
+            return [a for a in pair if a not in speakers][:1]
+    return []
