@@ -109,3 +109,21 @@ def enemy_named(p: Parsed, c, speakers: list[str], resolver: Resolver) -> list[s
         if set(pair) & set(speakers):
             return [a for a in pair if a not in speakers][:1]
     return []
+
+
+_RIVAL_NOUNS = {"rival", "enemy", "opponent", "foe", "adversary"}
+
+
+def rivals_named(p: Parsed, noun, resolver: Resolver) -> list[str] | None:
+    """ "the LNA's rivals", "the enemies of the junta": whoever the document last reported at
+    war with the one named (None when the noun is not such a phrase)."""
+    if noun is None or noun.lemma_.lower() not in _RIVAL_NOUNS:
+        return None
+    owners = [a for c in noun.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+              for t in c.subtree if (a := p.actor_at.get(t.i))]  # fmt: skip
+    if not owners:
+        return None
+    for pair in reversed(resolver.fighting):
+        if owners[0] in pair:
+            return [a for a in pair if a != owners[0]][:1]
+    return []

@@ -56,3 +56,9 @@ def test_the_invaders_of_a_threat_are_the_speakers_latest_enemy():
             "ground troops.")  # fmt: skip
     found = threats(text)
     assert any(t[:2] == ("houthis", "saudi_arabia") for t in found), found
+
+
+def test_the_rivals_of_a_party_are_whom_it_fights():
+    text = ("MINSK, June 20 (Wire) - Russian forces attacked Ukraine again on Monday. Belarus "
+            "said it would send troops if Russia's enemies crossed its border.")  # fmt: skip
+    assert ("belarus", "ukraine", "deploy_troops") in threats(text)
