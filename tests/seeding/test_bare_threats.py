@@ -119,3 +119,17 @@ def test_the_region_a_threat_names_is_the_territory_named_last():
             "region of Nagorno-Karabakh. Baku said it would not stop its shelling of the region "
             "until Armenian forces there laid down their arms.")  # fmt: skip
     assert ("azerbaijan", "nagorno_karabakh") in threats(text)
+
+
+def test_a_broken_word_list_is_refused_with_one_message(monkeypatch):
+    from sim.seeding import threat_entry
+    from sim.seeding.errors import SeedingError
+
+    broken = {"threat_words": {"reporting": "say"}, "conditions": [], "consequences": []}
+    monkeypatch.setattr(threat_entry, "load_data", lambda name: broken)
+    threat_entry.threat_words.cache_clear()
+    try:
+        with pytest.raises(SeedingError, match=r"conditionals.yaml: threat_words.reporting must"):
+            threat_entry.threat_words()
+    finally:
+        threat_entry.threat_words.cache_clear()
