@@ -133,3 +133,9 @@ def test_a_broken_word_list_is_refused_with_one_message(monkeypatch):
             threat_entry.threat_words()
     finally:
         threat_entry.threat_words.cache_clear()
+
+
+def test_a_third_partys_quarrel_names_no_target():
+    found = threats("Iran said it would respond, and Russia condemned the strike while China "
+                    "held talks with Egypt.")  # fmt: skip
+    assert not any(t[1] in ("russia", "china", "egypt") for t in found), found
