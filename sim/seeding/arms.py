@@ -1,5 +1,7 @@
 """Weapons of another's make that an actor uses: "Russia launched Iranian-made drones at Kyiv",
-"Azerbaijan's forces used Turkish and Israeli drones": the maker supplies the user.
+"Azerbaijan's forces used Turkish and Israeli drones", "fired missiles supplied by North Korea",
+"weapons provided by Britain", "drones from Iran", "relied on Iranian-made drones": the maker or
+giver supplies the user.
 
 With a verb of use (fire, launch, use, fly, field, operate, employ, drop) the weapon's
 demonym names its maker, not the target: "launched Iranian drones at Kyiv" is no attack on
@@ -14,7 +16,9 @@ from sim.seeding.findings import Finding
 from sim.seeding.phrases import Parsed, finding_at, own_actors
 from sim.seeding.verbs import verbs
 
-USE = {"fire", "launch", "use", "fly", "field", "operate", "employ", "drop", "deploy"}
+USE = {"fire", "launch", "use", "fly", "field", "operate", "employ", "drop", "deploy", "rely"}
+_GIVEN = {"supply", "provide", "send", "deliver", "give", "make", "build", "manufacture",
+          "donate", "ship", "transfer"}  # fmt: skip
 _WEAPON_NOUNS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank",
                  "munition", "warplane", "artillery"}  # fmt: skip
 
@@ -25,6 +29,8 @@ def weapons_used(v) -> list:
         return []
     goods = verbs().goods | _WEAPON_NOUNS
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    objs += [n for c in v.children if c.dep_ == "prep" and c.lower_ == "on"  # "relied on"
+             for g in c.children if g.dep_ == "pobj" for n in (g, *g.conjuncts)]  # fmt: skip
     objs += [
         g
         for o in objs
@@ -40,7 +46,16 @@ def foreign_arms(p: Parsed, v, subjects: list[str], modality: str) -> list[Findi
     """A supply from each maker a used weapon names to each subject that uses it."""
     out = []
     for w in weapons_used(v):
-        makers = own_actors(p, w)
+        makers = own_actors(p, w) or _given_by(p, w)
         out += [finding_at(p, "supply", "supply_arms", (m, s), modality, v, {"goods": w.text})
                 for m in makers for s in subjects if m != s]  # fmt: skip
     return out
+
+
+def _given_by(p: Parsed, weapon) -> list[str]:
+    """ "missiles supplied by North Korea", "weapons provided by Britain", "drones from Iran"."""
+    found = [a for c in weapon.children if c.dep_ == "acl" and c.lemma_.lower() in _GIVEN
+             for ag in c.children if ag.dep_ == "agent"
+             for g in ag.children for a in own_actors(p, g)]  # fmt: skip
+    return found or [a for c in weapon.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children for a in own_actors(p, g)]  # fmt: skip

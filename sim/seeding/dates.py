@@ -2,13 +2,23 @@
 
 The rule, in order:
 1. The reference date is the dateline's ("SEOUL, Oct 31 (Reuters) -"; its year from the
-   dateline, else from a full date elsewhere in the text such as "Published October 31, 2024"),
-   else the first full date in the text ("31 October 2024", "October 31, 2024", "2024-10-31").
-2. The start date is the day the lead reports: the first "on Tuesday", "yesterday",
-   "last week" or "on October 30" in the first two sentences after the headline, counted back
-   from the reference date (a weekday is the last such day on or before it); else the
-   reference date itself.
-3. Without any date in the text: the date the file name starts with (``2024-10_...``), else
+   dateline, else from the publication date, else an assumption said out loud: the file
+   name's year, the latest year the text names, the current year), else the publication date
+   (a full date on a line of its own or on a "Published"/"Updated" line: "Published 3:25 AM
+   EDT, October 31, 2024"), else the first full date in the text ("31 October 2024",
+   "October 31, 2024", "2024-10-31").
+2. The start date is the day the lead reports, counted back from the reference date ("on
+   Tuesday", "late on Friday", "Monday night", "yesterday", "last week", "on October 30",
+   "a day after": a weekday is the last such day on or before it). A day something "began",
+   "broke out" or "erupted" on in the first two sentences after the headline is the start;
+   else the earliest day of the first of those sentences that gives one, leaving out days told
+   inside a relative clause ("a ceasefire that came into force on Sunday": background); else
+   the reference date itself.
+3. Without a dateline or a full date, a day the text names ("on October 31", the lead's first)
+   is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
+   else the first after the latest month or year the text places events in, else the latest
+   such day on or before today).
+4. Without any date in the text: the date the file name starts with (``2024-10_...``), else
    today; both are said as assumptions in the draft and its report.
 """
 
@@ -19,15 +29,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim.seeding.headline import is_headline
 from sim.seeding.text import Document
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]  # fmt: skip
 _MONTH = r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _FULL = [
-    re.compile(rf"\b(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # "2024-10-31T10:21Z"
 ]
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’/-]+,(?:[^,\n(]{{1,40}},)? {_MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))?"
@@ -35,10 +46,27 @@ _DATELINE = re.compile(
     re.M,
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY = "|".join(w.title() for w in _WEEKDAYS)
+# a day the text names: a weekday ("on Tuesday", "said Thursday", "late on Saturday", "Monday
+# night"; not a coming one: "by Friday", "next Monday"), "yesterday", "last night", "last week",
+# a month's day ("on October 30", "in the early hours of May 7"), "a day after"
 _RELATIVE = re.compile(
-    rf"\b(?:(?:on|during) (?:the )?(?P<wd>{'|'.join(w.title() for w in _WEEKDAYS)})|"
-    rf"(?P<yest>yesterday)|"
-    rf"(?P<lw>last week)|on {_MONTH} (?P<d>\d{{1,2}}))\b"
+    rf"(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\btill )(?<!\bnext )(?<!\bcoming )(?<!\bthis )"
+    rf"\b(?:(?P<wd>{_DAY})|(?P<yest>yesterday|last night)|(?P<lw>last week)|"
+    rf"{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,? \d)|"
+    rf"(?P<after>(?:a|one) day (?:after|earlier)|the day before))\b"
+)
+_PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
+# the clause before a day says something began then ("fighting that broke out on Wednesday")
+_BEGAN = re.compile(
+    r"\b(?:began|begun|broke out|erupted|started|flared(?: up)?|took place|happened|occurred)\b"
+)
+_VAGUE = re.compile(r"last week", re.I)
+# ... or opens a relative clause, which dates the background ("a ceasefire that came into force
+# on Sunday"); "that" after a verb of saying opens what was said, not a relative clause
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:which|who|whose)\b|(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?<!\btold )"
+    r"(?<!\bannounced )(?<!\badded )(?<!\bclaimed )(?<!\bwarned )(?<!\bconfirmed )\bthat\b"
 )
 
 
@@ -76,13 +104,30 @@ def full_dates(text: str) -> list[tuple[dt.date, re.Match[str]]]:
     return sorted(out, key=lambda x: x[1].start())
 
 
+def _published_first(text: str, found: list) -> list:
+    """The full dates with the publication date first: a date on a line of its own or on a
+    "Published"/"Updated"/"Posted" line ("Published 3:25 AM EDT, October 31, 2024") dates the
+    document better than the first date its body mentions ("since September 19, 2023")."""
+
+    def own_line(m: re.Match[str]) -> bool:
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        line = text[a : b if b >= 0 else len(text)]
+        return bool(_PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
+
+    return sorted(found, key=lambda x: not own_line(x[1]))
+
+
 def date_of(doc: Document) -> DocumentDate:
     """The draft's start date by the rule in the module docstring."""
-    found = full_dates(doc.text)
+    found = _published_first(doc.text, full_dates(doc.text))
     line = _DATELINE.search(doc.text)
     ref: tuple[dt.date, tuple[int, int]] | None = None
+    guessed = None
     if line:
         year = int(line.group("y")) if line.group("y") else (found[0][0].year if found else None)
+        if year is None:  # "KYIV, Oct 31 (Reuters) -" and no year anywhere in a full date
+            year, guessed = _year_of(doc, _month(line.group("m")), int(line.group("d")))
         when = _date(year, _month(line.group("m")), int(line.group("d"))) if year else None
         if when:
             ref = (
@@ -92,38 +137,160 @@ def date_of(doc: Document) -> DocumentDate:
     if ref is None and found:
         ref = (found[0][0], found[0][1].span())
     if ref is None:
-        return _fallback(doc)
+        return _undated_day(doc) or _fallback(doc)
     lead = _lead_day(doc, ref[0])
+    if lead is not None and guessed:
+        return DocumentDate(lead.date, f"assumption: {lead.source!r} counted from the dateline; "
+                            f"{guessed}", lead.span)  # fmt: skip
     if lead is not None:
         return lead
+    if guessed:
+        return DocumentDate(ref[0], f"assumption: the dateline's day; {guessed}", ref[1])
     start, end = ref[1]
     if line and not line.group("y"):
         start = line.start("m")
     return DocumentDate(ref[0], doc.text[start:end], (start, end))
 
 
+def _year_of(doc: Document, month: int | None, day: int) -> tuple[int, str]:
+    """The year of a dateline that gives none, said as an assumption: the file name's
+    (``2024-10_...``), else the latest year the text names ("in 2024"), else the current year
+    (the year before when the day is still to come)."""
+    today = dt.date.today()
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", doc.text) if int(y) <= today.year]
+    name = re.match(r"(\d{4})-\d{2}", Path(doc.path).name)
+    if name:
+        return int(name.group(1)), f"the year is the file name's ({name.group(1)})"
+    if years:
+        return max(years), f"the year is the latest the text names ({max(years)})"
+    future = month is not None and (month, day) > (today.month, today.day)
+    year = today.year - 1 if future else today.year
+    return year, f"neither the text nor the file name gives the year; {year} assumed"
+
+
 def _lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:
-    """The day the first two sentences after the headline report, counted from ``ref``."""
-    body = [s for s in doc.sentences if not _is_headline(s.text)][:2]
-    for s in body:
-        m = _RELATIVE.search(s.text)
-        if m is None:
-            continue
-        if m.group("wd"):
-            back = (ref.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
-            when = ref - dt.timedelta(days=back)
-        elif m.group("yest"):
-            when = ref - dt.timedelta(days=1)
-        elif m.group("lw"):
-            when = ref - dt.timedelta(days=7)
-        else:
-            when = _date(ref.year, _month(m.group("m")), int(m.group("d")))
-            if when is None:
-                continue
-            if when > ref:
-                when = _date(ref.year - 1, when.month, when.day) or when
-        return DocumentDate(when, m.group(), (s.start + m.start(), s.start + m.end()))
+    """The day the first two sentences after the headline report, counted from ``ref``.
+
+    A day the text says something began on ("fighting that broke out on Wednesday", "the
+    clashes began on Sunday") is the start. Otherwise the earliest day of the first of the two
+    sentences that gives one ("broke off relations on Saturday after police stormed the embassy
+    late on Friday"; "a day after Colombian forces raided" is the day before the lead's), leaving
+    out a day told inside a relative clause, which dates the background ("a ceasefire that came
+    into force on Sunday", "an explosion that damaged the bridge on Saturday"), and "last week"
+    where the sentence also names a day ("said on Sunday ..., after it was aborted last week").
+    """
+    body = [s for s in doc.sentences
+            if not _is_headline(s.text) and not is_headline(s, doc.text)][:2]  # fmt: skip
+    found = [_days_of(doc, s, ref) for s in body]
+    began = [d for days in found for d in days if d[3] == "began"]
+    if began:
+        return _earliest(doc, began)
+    for days in found:
+        lead = [d for d in days if d[3] == "lead"]
+        exact = [d for d in lead if not _VAGUE.match(doc.text[d[1] : d[2]])]
+        if lead:  # "last week" only when the sentence names no day
+            return _earliest(doc, exact or lead)
     return None
+
+
+def _days_of(doc: Document, s, ref: dt.date) -> list[tuple[dt.date, int, int, str]]:
+    """Every day one sentence names, with its span and role: "began", "lead" or background."""
+    out = []
+    anchor = ref
+    line = _DATELINE.match(s.text)
+    for m in _RELATIVE.finditer(s.text, line.end() if line else 0):
+        when = _day(m, ref, anchor)
+        if when is None or when > ref:
+            continue
+        clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+        role = ("began" if _BEGAN.search(clause)
+                else "background" if _RELATIVE_CLAUSE.search(clause) else "lead")  # fmt: skip
+        out.append((when, s.start + m.start(), s.start + m.end(), role))
+        if not m.group("after") and role != "background":
+            anchor = when
+    return out
+
+
+def _earliest(doc: Document, days: list[tuple[dt.date, int, int, str]]) -> DocumentDate:
+    when, a, b, _ = min(days, key=lambda d: (d[0], d[1]))
+    return DocumentDate(when, doc.text[a:b], (a, b))
+
+
+def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
+    """The date one relative expression names: a weekday is the last such day on or before
+    ``ref``; "a day after" is the day before ``anchor`` (the day the sentence spoke of last)."""
+    weekday = m.group("wd")
+    if weekday:
+        return ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)
+    if m.group("yest"):
+        return ref - dt.timedelta(days=1)
+    if m.group("lw"):
+        return ref - dt.timedelta(days=7)
+    if m.group("after"):
+        return anchor - dt.timedelta(days=1)
+    when = _date(ref.year, _month(m.group("m")), int(m.group("d")))
+    if when is not None and when > ref:
+        when = _date(ref.year - 1, when.month, when.day) or when
+    return when
+
+
+_MONTH_DAY = re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)")
+# a year the text places events in: "December 2023", "in 2022", "since 2014" (not "2000 troops")
+_YEAR_SAID = re.compile(
+    rf"\b(?:{_MONTH}|in|since|from|of|until|during|throughout|early|late|mid-?)\s*"
+    r"(?P<y>(?:19|20)\d\d)\b(?! [a-z])"
+)
+
+
+def _undated_day(doc: Document) -> DocumentDate | None:
+    """A text with no dateline and no full date, that names a day ("on October 31", "September
+    19"): that day, the lead's first (the first two sentences after the headline), else the
+    first any sentence names outside a relative clause. Its year is an assumption said out
+    loud: the file name's, else the first after the latest month or year the text places
+    events in ("its first since December 2023": 2024), else the latest on or before today."""
+    body = [s for s in doc.sentences if not _is_headline(s.text) and not is_headline(s, doc.text)]
+    for sentences in (body[:2], body[2:]):
+        for s in sentences:
+            for m in _MONTH_DAY.finditer(s.text):
+                month, day = _month(m.group("m")), int(m.group("d"))
+                clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+                if month is None or not 1 <= day <= 31 or _RELATIVE_CLAUSE.search(clause):
+                    continue
+                when, why = _undated_year(doc, month, day)
+                if when is not None:
+                    a, b = s.start + m.start(), s.start + m.end()
+                    return DocumentDate(
+                        when, f"assumption: {doc.text[a:b]!r}, the day the text names; {why}",
+                        (a, b),
+                    )  # fmt: skip
+    return None
+
+
+def _undated_year(doc: Document, month: int, day: int) -> tuple[dt.date | None, str]:
+    """The date of a month's day the text gives without a year, and why that year."""
+    today = dt.date.today()
+    name = re.match(r"(\d{4})-(\d{2})", Path(doc.path).name)
+    if name:
+        year = int(name.group(1))
+        return _date(year, month, day), f"the year is the file name's ({year})"
+    said = []
+    for m in _YEAR_SAID.finditer(doc.text):
+        y = int(m.group("y"))
+        mo = _month(m.group("m")) if m.group("m") else 1
+        if mo and dt.date(y, mo, 1) <= today:
+            said.append(dt.date(y, mo, 1))
+    if said:
+        anchor = max(said)
+        year = anchor.year if (month, day) >= (anchor.month, 1) else anchor.year + 1
+        when = _date(year, month, day)
+        if when and when > today:
+            when = _date(year - 1, month, day)
+        return when, (f"the year is the first after the latest time the text places events in "
+                      f"({anchor:%B %Y})")  # fmt: skip
+    when = _date(today.year, month, day)
+    if when and when > today:
+        when = _date(today.year - 1, month, day)
+    return when, "neither the text nor the file name gives the year: the latest such day assumed"
 
 
 def _is_headline(text: str) -> bool:

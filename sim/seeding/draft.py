@@ -101,7 +101,8 @@ def _header(ex: Extraction, name: str, ledger: Ledger) -> dict[str, Any]:
     first = ex.doc.sentences[0]
     title = first.text if len(first.text) <= 90 else first.text[:90].rsplit(" ", 1)[0] + " ..."
     start = ex.date.date.isoformat()
-    date_source = (ledger.quote("start_date", start, ex.date.span) if ex.date.span
+    quoted = ex.date.span and not ex.date.source.startswith("assumption:")  # a guessed year
+    date_source = (ledger.quote("start_date", start, ex.date.span) if quoted
                    else ledger.assume("start_date", start, ex.date.source))  # fmt: skip
     return {
         "name": name,

@@ -71,8 +71,9 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
     q = sf.quantity
     if any(u["actor"] == sf.actor and u["strength"] == _count(q.value) for u in out.values()):
         return
-    if any(f.parties[0] == sf.actor for f in facts.of("war")):
-        return  # the war's front sizes its grouping with this count
+    first = next(s for s in ex.forces if s.actor == sf.actor)
+    if first is sf and sf.actor in _front_parties(ex, facts, theatres):
+        return  # the war's front sizes the actor's grouping with its first count
     d = load_data("defaults.yaml")["stated_forces"]
     land = sf.where if sf.where in ex.actors else sf.actor
     tid = next((tid for tid, t in theatres.items() if t["territory_of"] == land), land)
@@ -112,6 +113,22 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
             f"{path}.strength", unit["strength"], f"{q.quote}: {q.approx} (a typical size)"
         )
     out.setdefault(uid, {**unit, "sources": src})
+
+
+def _front_parties(ex: Extraction, facts: Facts, theatres: Table) -> set[str]:
+    """The actors ``draft_fronts`` will give a grouping on a front: both parties to the first
+    stated war against each target, unless contested ground already sets them against each
+    other."""
+    out: set[str] = set()
+    targets: set[str] = set()
+    for f in facts.of("war"):
+        a, b = f.parties
+        held = any(t.get("held_by") and {t["held_by"], t["territory_of"]} == {a, b}
+                   for t in theatres.values())  # fmt: skip
+        if a in ex.actors and b in ex.actors and not held and b not in targets:
+            targets.add(b)
+            out |= {a, b}
+    return out
 
 
 def _theatre_for(dest: str, theatres: Table, f: Finding, ex: Extraction, ledger: Ledger) -> str:

@@ -29,9 +29,10 @@ _PEACE = re.compile(r"\bpeace\b|\bend(?:ed|ing|s)?\b[^.;]{0,40}\b(?:war|conflict
 def draft_relations(facts: Facts, ledger: Ledger) -> Relations:
     """Every relation the document states as a fact, keyed ``<a>_<b>_<kind>``."""
     out: Relations = {}
-    allied = {frozenset(f.parties) for f in facts.of("alliance")}
+    allied = {frozenset(f.parties) for f in facts.of("alliance") if not f.attrs.get("peace")}
     allied |= {frozenset(f.parties) for f in facts.of("treaty")
-               if not _PEACE.search(ledger.doc.sentences[f.sentence - 1].text)}  # fmt: skip
+               if not f.attrs.get("peace")
+               and not _PEACE.search(ledger.doc.sentences[f.sentence - 1].text)}  # fmt: skip
     for f in facts.of("war"):
         if frozenset(f.parties) not in allied:  # allies who strike on each other's soil
             _plain(out, f, ledger)  # strike someone else there (see the module docstring)
@@ -125,5 +126,9 @@ def _deployment_alignments(out: Relations, facts: Facts, ledger: Ledger) -> None
     tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
     for f in facts.of("deployment"):
         sender, host = f.parties
-        if host in facts.at_war() and frozenset(f.parties) not in tied:
+        if (
+            host in facts.at_war()
+            and frozenset(f.parties) not in tied
+            and not f.attrs.get("frontier")
+        ):  # troops sent to the host's border face it, they do not help it
             _plain(out, f, ledger, kind="alliance")

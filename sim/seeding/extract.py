@@ -22,8 +22,11 @@ from sim.seeding.conditionals import find_conditionals
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
+from sim.seeding.force_owners import StatedForce, stated_forces
+from sim.seeding.forces_moving import moving_forces
 from sim.seeding.gazetteer import Gazetteer, for_document, standard_gazetteer
 from sim.seeding.groups import with_document_groups
+from sim.seeding.headline import headline_subjects
 from sim.seeding.mentions import (
     Mention,
     Tagged,
@@ -36,8 +39,9 @@ from sim.seeding.nlp import parse_sentences
 from sim.seeding.patterns import find_in_sentence
 from sim.seeding.phrases import Parsed, actors_of_tokens, dateline_length
 from sim.seeding.places import PlaceFinding, find_places
-from sim.seeding.quantities import Quantity, StatedForce, find_quantities, stated_forces
+from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
+from sim.seeding.taking_part import helpers_and_patrons, parties
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 from sim.seeding.unread import reports_hostilities
@@ -102,9 +106,12 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         if m.form != "g":
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
-    forces = stated_forces(quantities, parsed)
-    taking_part = {a for f in findings for a in f.parties if a} | {f.actor for f in forces}
+    forces = stated_forces(quantities, parsed, resolver)
+    taking_part = parties(findings) | {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
+    taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
+    taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
+    taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)

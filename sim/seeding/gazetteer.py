@@ -87,6 +87,7 @@ def standard_gazetteer() -> Gazetteer:
         aliases.update({n: (aid, "d") for n in e.get("demonyms", [])})
         aliases.update({n: (aid, "m") for n in e.get("metonyms", [])})
         aliases.update({n: (aid, "m") for n in e.get("contextual", [])})
+    aliases.update(_title_case_acronyms(aliases))
     groups = {p: tuple(g["members"]) for g in data["groups"].values() for p in g["phrases"]}
     places = {pid: Place(pid, p["name"], p["territory_of"], tuple(p["patterns"]))
               for pid, p in data["places"].items()}  # fmt: skip
@@ -97,6 +98,13 @@ def standard_gazetteer() -> Gazetteer:
         aliases.update({f: (default, aliases.get(f, ("", "n"))[1]) for f in forms})
     return Gazetteer(actors, aliases, groups, tuple(data["not_actors"]),
                      tuple(data["titles"]), places, contextual, ambiguous)  # fmt: skip
+
+
+def _title_case_acronyms(aliases: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """British copy writes an acronym said as a word in title case ("Nato", "Ecowas",
+    "Asean"): every alias of four capitals or more also matches so, unless that is taken."""
+    return {a.capitalize(): v for a, v in aliases.items()
+            if re.fullmatch(r"[A-Z]{4,}", a) and a.capitalize() not in aliases}  # fmt: skip
 
 
 def for_document(text: str, gaz: Gazetteer) -> Gazetteer:

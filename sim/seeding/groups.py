@@ -65,7 +65,8 @@ _DESCRIBED = re.compile(
 )  # "the Fano, a loose network of ethnic Amhara militias"
 _NAMED_AFTER_GROUP = re.compile(
     r"\b(?:group|militia|faction|outfit|gang|cartel)\s+(?P<name>[A-Z][\w’'-]+"
-    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|[A-Z][\w’'-]+)){0,3})"
+    r"(?:\s+(?:[a-z]{1,3}-[A-Z][\w’'-]*|al|wal|de|del|la|el|du|des|da|do|[A-Z][\w’'-]+)"
+    r"(?![\w’'-])){0,3})"
 )  # "the Islamic State-linked group Ansar al-Sunna", "the rebel group M23"
 _REGIONAL = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+regional\s+"
@@ -305,9 +306,16 @@ def _owned_government(text: str, name: str, acr: str | None, actors: dict[str, K
 
 
 def _state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The state whose own military a name is ("Sudanese Armed Forces", "Pakistan Army")."""
+    """The state whose own military a name is: a state's name or demonym before a service
+    ("Sudanese Armed Forces", "Pakistan Army", "Royal Saudi Air Force") or before the tail of
+    another of the state's names ("Iranian Revolutionary Guard Corps": Iran's "Islamic
+    Revolutionary Guard Corps")."""
+    name = name.removeprefix("Royal ")
     for alias in sorted(gaz.aliases, key=len, reverse=True):
         if name.startswith(alias + " ") and gaz.aliases[alias][1] in "nd":
+            state = gaz.aliases[alias]
             rest = name[len(alias) + 1 :]
-            return gaz.aliases[alias] if _STATE_MILITARY.match(rest) else None
+            own = [a for a, v in gaz.aliases.items() if v[0] == state[0] and a != alias]
+            tail = len(rest.split()) >= 2 and any(a.endswith(" " + rest) for a in own)
+            return state if _STATE_MILITARY.match(rest) or tail else None
     return None

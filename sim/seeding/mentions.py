@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sim.seeding.gazetteer import Gazetteer
 from sim.seeding.text import Document, Sentence
 
-_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+){0,2}"  # "Joseph R. Biden"
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+$")
 TAG = re.compile(r"⟦(?P<id>[a-z0-9_]+):(?P<form>[ndmgo])⟧")
 
@@ -127,9 +127,21 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
-                people[m.group("person")] = owner
-                people[m.group("person").split()[-1]] = owner
+                people.update(dict.fromkeys(_names_of(m.group("person")), owner))
     return out + _people_mentions(doc.text, people) if people else out
+
+
+def _names_of(person: str) -> list[str]:
+    """The forms a later sentence may name a person by: the full name, the surname (the first
+    word of an East Asian name: "Kim Jong-un" is "Kim"), and the surname's other
+    transliterations ("Zelenskiy", "Zelensky", "Zelenskyy")."""
+    words = [w for w in person.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    surname = words[0] if re.search(r"-[a-z]", words[-1]) and len(words) > 1 else words[-1]
+    out = [person, " ".join(words), surname]
+    stem = re.sub(r"(?:iy|yy|y|ij|i)$", "", surname)
+    if len(stem) >= 6 and stem != surname:
+        out += [stem + end for end in ("iy", "yy", "y", "i")]
+    return out
 
 
 _NAME_AT = re.compile(_NAME)
@@ -195,10 +207,15 @@ def _actor_just_before(found: list[Mention], start: int, text: str) -> str | Non
     if not hits:  # "Iraq's caretaker Prime Minister": a possessive and up to two lower words
         m = _OWNER_BEFORE.search(text, max(0, start - 40), start)
         hits = [ends[m.start()]] if m and m.start() in ends else []
+    if not hits:  # "Turkish Interior Minister": up to two words of the office between
+        hits = [ends[e] for e in range(max(0, start - 30), start)
+                if e in ends and _OFFICE_BEFORE.match(text[e:start])][-1:]  # fmt: skip
     return min(hits)[1] if hits else None
 
 
 _OWNER_BEFORE = re.compile(r"['’]s(?:\s+[a-z-]+){0,2}\s+$")
+# "Turkish Interior Minister", "Israeli Deputy Prime Minister": words of the office between
+_OFFICE_BEFORE = re.compile(r"^(?:\s+[A-Z][a-z]+){1,2}\s+$")
 
 
 _INDEX: list = [None, 0, {}]  # the last ``found`` list, its length, its end -> (order, actor)

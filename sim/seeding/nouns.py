@@ -1,10 +1,11 @@
 """Relations told by nouns of allegiance, support and mediation.
 
 - "Turkey, Azerbaijan's closest ally", "its ally Moscow", "Russia remained Armenia's ally",
-  "Hezbollah's main backer": an alliance between the ally and the one it stands by ("a treaty
-  ally of" a treaty); "Rwanda-backed M23", "militias backed by Tehran": an alliance between
-  backer and backed; "Washington's commitment to Israel's security": an alliance;
-  "Ukraine's allies, including the United States and Britain": each one listed.
+  "Hezbollah's main backer", "counts both as allies": an alliance between the ally and the one
+  it stands by ("a treaty ally of" a treaty); "Rwanda-backed M23", "militias backed by
+  Tehran": an alliance between backer and backed; "Washington's commitment to Israel's
+  security": an alliance; "Ukraine's allies, including the United States and Britain": each
+  one listed.
 - "the United States, Israel's biggest arms supplier": a supply to the possessor.
 - "mediators Qatar and the United States": they take part (as actors of the draft).
 
@@ -14,7 +15,9 @@ Wars told by nouns are read in ``war_nouns``.
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
+from sim.seeding.modality import modality_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
+from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
 
 _MEDIATORS = {"mediator", "mediators", "broker", "brokers", "guarantor", "guarantors"}
@@ -31,12 +34,16 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
                                   for a in phrase_actors(p, c))  # fmt: skip
             if t.dep_ in ("appos", "compound") and t.head.i in p.actor_at:
                 p.participants.update(phrase_actors(p, t.head))
-        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
-            owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
+        if t.pos_ in ("NOUN", "PROPN") and lemma in table.allies and _counted_as(t):
+            out += _counted_allies(p, t, resolver)
+        elif t.pos_ in ("NOUN", "PROPN") and lemma in table.allies:
+            owner = [a for c in t.children if c.dep_ == "poss" for a in (
+                     _clause_owner(p, t, c, resolver) if c.lower_ in PRONOUNS
+                     else owner_of(p, c))]  # fmt: skip
             owner += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children  # "an ally of both countries": the pair
                       for a in named_or_resolved(p, g, resolver)]  # fmt: skip
-            other = _ally_of(p, t)
+            other = _ally_of(p, t) or _only_other(p, t, owner)
             kind = "treaty" if any(c.lower_ == "treaty" for c in t.children) else "alliance"
             out += [finding_at(p, kind, "consult_partners", (a, b), FACT, t, {})
                     for a in other for b in owner if a != b]  # fmt: skip
@@ -48,6 +55,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
+            if not owner and t.dep_ == "dobj" and resolver is not None:  # "the US pledged
+                owner = subject_of(p, t.head, resolver)  # ironclad backing for Israel"
             other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
             if lemma in table.provisions:  # "U.S. military aid to Kyiv"
@@ -56,10 +65,11 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             else:
                 out += [finding_at(p, "alliance", "consult_partners", (a, b), FACT, t, {})
                         for a in owner for b in other if a != b]  # fmt: skip
-        elif _participle(t, table.backed | _TRAINED):
+        elif _participle(t, table.backed | _TRAINED) or _hyphen_backed(p, t, table.backed):
             head = t.head.head if t.dep_ == "conj" else t.head  # "trained and backed by Iran"
             backers = [a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")
                        for a in phrase_actors(p, c)]  # fmt: skip
+            backers += [p.actor_at[t.i]] if t.i in p.actor_at else []  # "U.S.-backed"
             agents = [c for c in (*t.children, *t.head.children, *t.conjuncts) if c.dep_ == "agent"]
             backers += [a for c in agents for g in c.children for a in phrase_actors(p, g)]
             backed = [p.actor_at[i] for i in (head.i, *(c.i for c in head.children
@@ -78,6 +88,13 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
 _TRAINED = {"train", "equip"}
 
 
+def _hyphen_backed(p: Parsed, t, lemmas) -> bool:
+    """ "the U.S.-backed alliance": a backer and its participle parsed as one word."""
+    word = t.lower_.rsplit("-", 1)
+    return (len(word) == 2 and t.i in p.actor_at and t.dep_ in ("amod", "compound")
+            and any(word[1] in (w, f"{w}ed", f"{w}d") for w in lemmas))  # fmt: skip
+
+
 def _participle(t, lemmas) -> bool:
     """ "Iran-backed", "militias backed by Tehran", "trained and backed by Iran"."""
     if t.lemma_.lower() not in lemmas:
@@ -85,6 +102,56 @@ def _participle(t, lemmas) -> bool:
     if t.dep_ in ("amod", "acl", "compound"):
         return t.lemma_.lower() not in _TRAINED or t.dep_ == "acl"
     return t.dep_ == "conj" and t.head.dep_ in ("acl", "amod") and t.pos_ == "VERB"
+
+
+_COUNT = {"count", "consider", "regard", "see", "view", "treat", "call", "describe"}
+
+
+def _only_other(p: Parsed, noun, owner: list[str]) -> list[str]:
+    """Who a bare "its ally" is: the one other actor the sentence names ("the United States,
+    which keeps 28,500 troops in the South, said it was in close contact with its ally")."""
+    if noun.tag_ != "NN" or not owner:  # "its allies" are more than the one named
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in noun.children):
+        return []
+    others = {a for a in p.actor_at.values() if a not in owner}
+    return list(others) if len(others) == 1 else []
+
+
+def _counted_as(noun) -> bool:
+    """ "counts both as allies", "regards Minsk as its closest partner"."""
+    return noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in _COUNT
+
+
+def _counted_allies(p: Parsed, noun, resolver) -> list[Finding]:
+    """ "Russia, which ... counts both as allies": the subject and those it counts (a pair the
+    text speaks of for "both" or "them")."""
+    verb = noun.head.head
+    if resolver is None:
+        return []
+    owner = subject_of(p, verb, resolver)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [c for c in noun.head.children if c.lower_ in ("both", "them")]
+    counted = [a for o in objs for a in (
+               (resolver.fighting or resolver.pairs or [()])[-1] if o.lower_ in ("both", "them")
+               else named_or_resolved(p, o, resolver))]  # fmt: skip
+    return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(verb), verb, {})
+            for a in owner for b in dict.fromkeys(counted) if a != b]  # fmt: skip
+
+
+def _clause_owner(p: Parsed, noun, poss, resolver) -> list[str]:
+    """Whose "its ally" it is: the nearest actor named before it in its clause ("Warsaw
+    accuses Minsk and its ally Moscow": Minsk), else the clause's subject ("Stoltenberg said
+    the alliance stood in solidarity with its ally Turkey": the alliance)."""
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return owner_of(p, poss)
+    before = [a for i, a in sorted(p.actor_at.items()) if v.left_edge.i <= i < poss.i]
+    if before or resolver is None:
+        return before[-1:]
+    return [a for a in subject_of(p, v, resolver) if a not in phrase_actors(p, noun)]
 
 
 def named_or_resolved(p: Parsed, g, resolver) -> list[str]:
@@ -104,6 +171,12 @@ def _fighters(p: Parsed, noun, resolver) -> list[str]:
     """ "Russian-backed separatists": who the bare fighters are (see ``Resolver``)."""
     if any(c.dep_ == "amod" and c.i in p.actor_at for c in noun.children):
         return []  # "Syrian rebels backed by Ankara": a people's rebels, not the latest group
+    if (
+        resolver is not None
+        and noun.lemma_.lower() in ("group", "movement")
+        and any(c.lower_ == "the" for c in noun.children)
+    ):  # "attacks on the Iran-backed group": the latest group named
+        return resolver.resolve(p, noun)
     if resolver is None or noun.lemma_.lower() not in (
         "separatist",
         "rebel",

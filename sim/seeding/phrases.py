@@ -6,7 +6,8 @@ on the named-entity recogniser: a demonym it tags NORP whose stem starts a known
 Support Forces", "M23 rebels") becomes an actor of its own. A phrase's actors are those of its
 head and modifiers, coordination included ("the U.S. and Britain"), relative clauses and
 appositions left out; only when the phrase itself names none are its "of" and then its "in"
-complements read ("bases of the Jaish al-Adl group", "targets in Yemen").
+complements read ("bases of the Jaish al-Adl group", "targets in Yemen", "in the region of
+Nagorno-Karabakh"), then its apposition ("Goma, the largest city in eastern Congo").
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ _GROUP_WORDS = re.compile(r"\b(?:rebels?|forces|group|movement|army|militias?|fr
                           re.I)  # fmt: skip
 _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commission|office|"
                          r"court|parliament|bank|company|committee|press|media|kcna|"
-                         r"self-defen[cs]e|navy|air force|coast guard|police)\b", re.I)  # fmt: skip
+                         r"self-defen[cs]e|navy|air force|coast guard|police|"
+                         r"group of(?: seven| eight| twenty| \d+)?)\b", re.I)  # fmt: skip
+# a party's members are no demonym ("the Republican president-elect" is not the Congo's)
+_PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|Labour|"
+                      r"Liberals?|Socialists?|Greens?)$")  # fmt: skip
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 _PATRON_WORDS = {
     "back",
@@ -159,7 +164,8 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
-    if ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text):
+    if (ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text)
+            and not _PARTIES.match(text)):  # fmt: skip
         return _state_of_demonym(text, gaz)
     if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
         words = text.split()
@@ -184,12 +190,16 @@ def phrase_actors(p: Parsed, head) -> list[str]:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
-    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout"},
-                 {"appos", "of"}):  # fmt: skip
+    for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
+                 {"appos", "of", "in"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
         if deeper:
             return deeper
     return []
+
+
+# "insurgents led by X", "a boat operated by X", "facilities used by X": X's
+_HELD_BY = {"lead", "operate", "own", "run", "use", "hold", "control", "occupy", "man", "crew"}
 
 
 def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
@@ -204,13 +214,22 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
             if _flag(p, c):
                 continue  # "a Liberian-flagged tanker": a flag of convenience, no party
+            if _backer(c, _PLACE_WORDS):
+                if "in" in keep:  # only when nothing else names the group, like "in Yemen"
+                    stack.append(c)
+                continue
             if patron_head or _backer(c):
                 if "patron" in keep:  # the backer, only when nothing else names the group
                     stack.append(c)
                 continue  # "the Iran-aligned group", "the Moscow-led CSTO": not the group
-            if c.dep_ == "acl" and c.lemma_.lower() == "lead" and "led" in keep:
-                stack += [g for a in c.children if a.dep_ == "agent"  # "insurgents led by X"
-                          for g in a.children if g.dep_ == "pobj"]  # fmt: skip
+            if c.dep_ == "acl" and c.lemma_.lower() in _HELD_BY and "led" in keep:
+                stack += [
+                    g
+                    for a in c.children
+                    if a.dep_ == "agent"  # "insurgents led by X",
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]  # "facilities used by X"
                 continue
             if c.dep_ == "acl" and "to" in keep:  # "linked to X", "loyal to X", "blamed on X"
                 stack += [g for g in c.children if g.dep_ == "prep" and (g.lower_ == "to" or
@@ -222,20 +241,34 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ in ("amod", "compound", "nmod") and t.lemma_.lower() in _FOREIGNERS:
+                continue  # "killing two Chinese nationals", "a British aid worker": victims
+            if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
+                continue  # "its northern neighbour", "Pakistan's rival": not the possessor
             if _people_of_rebels(p, t, c):
                 continue  # "Syrian rebels", "Congolese insurgents": not the state they fight
             stack.append(c)
     return sorted(out, key=lambda a: min(i for i, x in p.actor_at.items() if x == a))
 
 
+# people a demonym describes as victims or bystanders, not as their state's agents
+_FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
+               "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
+               "missionary", "businessman", "resident"}  # fmt: skip
+OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
+                "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:
-    """A state's demonym on a noun of rebellion ("Syrian rebels"): it names the rebels'
-    people, not the state, which they are fighting."""
-    if head.lemma_.lower() not in REBEL_NOUNS or c.dep_ != "amod" or c.i not in p.actor_at:
+    """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
+    forces"): it names the rebels' people, not the state, which they are fighting (or whose
+    kin they are)."""
+    rebels = head.lemma_.lower() in REBEL_NOUNS or any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in REBEL_NOUNS for m in head.children
+    )
+    if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
     known = standard_gazetteer().actors.get(p.actor_at[c.i])
     return known is not None and known.kind == "state"
@@ -259,14 +292,19 @@ def _flag(p: Parsed, c) -> bool:
     return any(p.actor_at.get(t.i) in registries for t in c.subtree)
 
 
-def _backer(c) -> bool:
+def _backer(c, words: set[str] | frozenset[str] = frozenset(_PATRON_WORDS)) -> bool:
     """Whether a modifier names a backer: "aligned" in "Iran-aligned", or "Iran" itself when
-    the parse hangs it on the noun beside its hyphenated patron word."""
-    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in _PATRON_WORDS:
+    the parse hangs it on the noun beside its hyphenated patron word (with ``words``
+    ``_PLACE_WORDS``: a place, "Yemen-based")."""
+    if c.dep_ in ("amod", "compound") and c.lemma_.lower().rsplit("-", 1)[-1] in words:
         return True  # "Iran-aligned", and "U.N.-recognised" read as one word
     doc = c.doc
     return (c.i + 2 < len(doc) and doc[c.i + 1].text == "-"
-            and doc[c.i + 2].lemma_.lower() in _PATRON_WORDS)  # fmt: skip
+            and doc[c.i + 2].lemma_.lower() in words)  # fmt: skip
+
+
+# "the Yemen-based rebels", "Gaza-based militants": where the group is, not who
+_PLACE_WORDS = frozenset({"base", "based", "headquartered"})
 
 
 def finding_at(p: Parsed, kind: str, action: str, pair: tuple[str, str], modality: str,

@@ -12,21 +12,27 @@ from dataclasses import dataclass
 from sim.seeding.text import Document
 
 _APPROX = (r"(?P<approx>around|about|some|roughly|approximately|nearly|almost|more than|over|"
+           r"upwards of|"
            r"up to|at least|an estimated|as many as|close to|fewer than|less than)\s+")  # fmt: skip
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
-    r"instructors|advisers|advisors|trainers",
+    r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
+    r"commandos|guardsmen|militiamen|combatants",
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
     "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
 }
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 _COUNTED = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z-]+\s+){{0,2}}?(?P<unit>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items())
-    + r")\b"
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,2}}?"
+    r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
+)
+# "a 10,000-strong force": a force's strength written before it
+_STRONG = re.compile(
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-strong\s+(?:[a-zA-Z.-]+\s+){{0,2}}?"
+    r"(?:force|contingent|army|mission|brigade|battalion|unit|corps|militia|garrison)\b"
 )
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")
 
@@ -41,6 +47,7 @@ class Quantity:
     start: int
     end: int
     quote: str
+    follows: int | None = None  # the start of the troop count this one continues ("to 2,500")
 
 
 def find_quantities(doc: Document) -> list[Quantity]:
@@ -49,10 +56,36 @@ def find_quantities(doc: Document) -> list[Quantity]:
     for m in _COUNTED.finditer(doc.text):
         unit = next(k for k in _UNITS if m.group(k))
         out.append(_quantity(m, unit, doc))
+    out += [_quantity(m, "troops", doc) for m in _STRONG.finditer(doc.text)]
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)
+    out += planned_totals(doc, [q for q in out if q.unit == "troops"])
     return sorted(out, key=lambda q: q.start)
+
+
+# "about 750 troops, a number that would rise to 2,500", "800 troops in Mali, and expects to
+# ramp up to a total of 2,500": the number the same count is said to reach, its unit unsaid
+_TOTAL = re.compile(
+    rf"\b(?:rise|rises|rising|grow|grows|increase|increased|ramp up|swell|climb|reach|"
+    rf"bring(?:ing)? (?:it|the total|that|the number))\s+(?:up\s+)?(?:to\s+)?"
+    rf"(?:a total of\s+)?(?:{_APPROX})?{_NUMBER}{_SCALE}(?!\d|,\d|\s*(?:%|percent|per cent|"
+    rf"[a-z]+(?<!that)(?<!who)(?<!which)(?<!by)(?<!in)(?<!and)\b))"
+)
+
+
+def planned_totals(doc: Document, troops: list[Quantity]) -> list[Quantity]:
+    """Totals a troop count is said to grow to in the same sentence, in troops."""
+    out = []
+    for m in _TOTAL.finditer(doc.text):
+        s = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        before = [q for q in troops if s and s.start <= q.start < m.start()]
+        if before:
+            q = _quantity(m, "troops", doc)
+            a = m.start("num") - (len(m.group("approx")) + 1 if m.group("approx") else 0)
+            out.append(Quantity(q.value, "troops", q.approx, a, m.end(), doc.text[a : m.end()],
+                                before[-1].start))  # fmt: skip
+    return out
 
 
 def _quantity(m: re.Match[str], unit: str, doc: Document) -> Quantity:
@@ -89,74 +122,3 @@ def formations(doc: Document) -> list[Quantity]:
         out.append(Quantity(float(n * size), "troops", f"{n} x {size} per {m.group('unit')}",
                             m.start(), m.end(), m.group()))  # fmt: skip
     return out
-
-
-@dataclass(frozen=True)
-class StatedForce:
-    """Troops the document counts and whose they are: "some 1,500 French soldiers"."""
-
-    actor: str
-    quantity: Quantity
-    where: str | None  # the actor on whose land they stand ("in Niger"), if the text says
-
-
-def stated_forces(quantities: list[Quantity], parsed: list) -> list[StatedForce]:
-    """Each troop count with the actor it belongs to: a demonym or name inside its phrase,
-    else the possessor ("its 1,500 troops"), else the subject of the verb it depends on."""
-    from sim.seeding.phrases import phrase_actors  # the parse layer sits above this module
-
-    out: list[StatedForce] = []
-    for q in (q for q in quantities if q.unit == "troops"):
-        p = next((p for p in parsed if p.sentence.start <= q.start < p.sentence.end), None)
-        if p is None:
-            continue
-        tokens = [t for t in p.doc if q.start <= p.offset(t) < q.end]
-        if not tokens:
-            continue
-        noun = tokens[-1]
-        owner = [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
-        owner = owner or [p.actor_at[c.i] for c in noun.children
-                          if c.dep_ == "poss" and c.i in p.actor_at]  # fmt: skip
-        head = noun
-        while not owner and head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
-            head = head.head
-        if not owner and head.pos_ in ("VERB", "AUX"):
-            if _casualties(head):
-                continue  # "killed about 40 soldiers": the victims, not the killers' troops
-            owner = _subject(p, head)
-        if owner:
-            out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
-    return out
-
-
-def _casualties(verb) -> bool:
-    """Whether a verb makes its counted object casualties or captives, not forces."""
-    from sim.seeding.verbs import verbs
-
-    lemma = verb.lemma_.lower()
-    cls = verbs().by_lemma.get(lemma)
-    return lemma in _HARMED or (cls is not None and cls.kind == "war")
-
-
-_HARMED = {"wound", "injure", "lose", "abduct", "kidnap", "detain", "arrest", "free", "release"}
-
-
-def _subject(p, verb) -> list[str]:
-    """The verb's subject as the sentence was read (pronouns and "the armed forces" resolved),
-    else as its own words say."""
-    from sim.seeding.clauses import subject_of
-    from sim.seeding.resolver import Resolver
-
-    return p.verb_subjects.get(verb.i) or subject_of(p, verb, Resolver())
-
-
-def _place(p, noun, verb, phrase_actors) -> str | None:
-    """The actor on whose land the troops stand: "in/to/into X" on the noun or the verb."""
-    for h in (noun, verb, *[c for c in noun.children if c.dep_ == "acl"]):
-        preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "into")]
-        for prep in preps:
-            for g in (c for c in prep.children if c.dep_ == "pobj"):
-                found = phrase_actors(p, g)
-                if found:
-                    return found[0]
-    return None

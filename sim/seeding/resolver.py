@@ -3,8 +3,9 @@
 "it"/"they" are the latest subjects; "the group"/"the alliance"/"the bloc"/"the junta" the latest
 actor of that kind (or the actor the noun was last said of: "the Niger junta"); "the two
 countries"/"both sides" the latest pair; "the five countries" the five states named last before
-the sentence; "the government"/"the army" with no owner the state of the dateline's capital
-when the document names it; a bare "rebels"/"separatists" with no earlier actor of its kind the
+the sentence; "the government"/"the army" with no owner the state whose official says the
+clause ("..., an Ecuadorean officer said"), else the state of the dateline's capital when the
+document names it; a bare "rebels"/"separatists" with no earlier actor of its kind the
 document's only non-state party; "the coalition" the latest coalition's leader.
 """
 
@@ -93,10 +94,25 @@ class Resolver:
             return True
         return self.kinds.get(actor) in kinds
 
+    def _speaking_state(self, p: Parsed, token) -> list[str]:
+        """The state whose official says the clause holding ``token`` ("..., an Ecuadorean
+        officer said"): an unowned "the army" in it is the speaker's own."""
+        for v in (a for a in token.ancestors if a.lemma_.lower() in _SAYING):
+            for subj in (c for c in v.children if c.dep_ == "nsubj" and token not in c.subtree):
+                own = [p.actor_at[t.i] for t in subj.subtree if t.i in p.actor_at]
+                if own and self.kinds.get(own[0]) == "state":
+                    return own[:1]
+        return []
+
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
-        if PAIR_WORDS.match(phrase):  # the latest pair at war, else the latest pair named
+        if PAIR_WORDS.match(phrase):
+            # the two the sentence named before it ("Bhutan protested to China ... agreements
+            # the two countries signed"), else the latest pair at war, else the latest pair
+            here = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
+            if len(set(here)) == 2:
+                return list(dict.fromkeys(here))
             pairs = self.fighting or self.pairs
             return list(pairs[-1]) if pairs else self.subjects[-2:]
         counted = _COUNTED.match(phrase)
@@ -106,12 +122,15 @@ class Resolver:
             n = _NUMBERS[counted.group(1).lower()]
             return named[-n:] if len(named) >= n else []
         word = token.lower_
-        kind = PRONOUNS.get(word)
+        kind = PRONOUNS.get(word) if token.i not in p.actor_at else None  # "the US"
         lemma = token.lemma_.lower()
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
                        or c.dep_ == "prep" and c.lower_ == "of"
                        for c in token.children)  # fmt: skip
         if kind is None and lemma in _HOME_NOUNS and bare:
+            speaker = self._speaking_state(p, token)
+            if speaker:  # "The army has sent 5,000 troops, an Ecuadorean officer said"
+                return speaker
             hosts = [p.actor_at[g.i] for g in p.doc[: token.i] if g.i in p.actor_at
                      and g.dep_ == "pobj" and g.head.lower_ in ("to", "into", "in")
                      and self.kinds.get(p.actor_at[g.i]) == "state"]  # fmt: skip
@@ -141,6 +160,9 @@ class Resolver:
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
             before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
             return before[-1:] if before else []
+        here = [subj for i, subj in sorted(p.verb_subjects.items()) if i < token.i and subj]
+        if here and token.dep_ == "nsubj":  # "Puntland's forces pressed an offensive, where
+            return here[-1]  # they say they have seized bases": this sentence's last subject
         if not self.subjects:
             return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
@@ -150,4 +172,5 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 _COUNTED = re.compile(r"^(?:the|all|those) (two|three|four|five|six|seven|eight) "
                       r"(?:countries|states|nations|governments|members)$", re.I)  # fmt: skip
 _HOME_NOUNS = {"government", "army", "military"}
+_SAYING = {"say", "tell", "add", "announce", "report", "confirm", "state"}
 _FIGHTER_NOUNS = {"rebel", "separatist", "insurgent", "militant"}

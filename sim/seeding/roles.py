@@ -4,15 +4,24 @@ A verb's actors are its subject's (coordination included: "the U.S. and Britain 
 relative pronoun takes its antecedent: "North Korea, which has supplied"; a passive clause takes
 its "by" agent; a verb without a subject takes its governing verb's: "vowed to retaliate", or the
 object of a verb of control: "urged Russia to stop"; a subject the parse hangs on the object
-before "and" is read back). Pronouns and bare group nouns go through the ``Resolver``; a subject
-pronoun in reported speech, and "we" in a quote, is the reporter.
+before "and" is read back; a participle takes the noun it describes: "rebels fighting the
+government"). Pronouns and bare group nouns go through the ``Resolver``; a subject pronoun in
+reported speech, and "we" in a quote, is the reporter; "a NATO member" is no actor.
 """
 
 from __future__ import annotations
 
-from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, own_actors, phrase_actors
+from sim.seeding.phrases import (
+    GROUP_NOUNS,
+    OTHER_PARTY,
+    PRONOUNS,
+    Parsed,
+    own_actors,
+    phrase_actors,
+)
 from sim.seeding.resolver import Resolver
-from sim.seeding.verb_sense import attack_noun
+from sim.seeding.verb_sense import attack_noun, class_of
+from sim.seeding.verbs import verbs
 
 _REPORTING = {"say", "tell", "state", "add", "announce", "claim", "warn", "insist"}
 _CONTROL = {
@@ -41,7 +50,8 @@ _PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "th
 
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     """The actors doing what the verb says (see the module docstring)."""
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+             and not _treaty_noun(g)]  # "bound to Bhutan by a treaty": no doer  # fmt: skip
     if agent:
         return actors_of(p, agent[0], resolver, v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -74,11 +84,33 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         ]  # both sides to pull back"
         if controller:
             return actors_of(p, controller[0], resolver, head)
+    if (
+        v.dep_ in ("advcl", "xcomp")
+        and head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and (head.head.head.pos_ in ("VERB", "AUX"))
+    ):  # "used weapons provided by Britain to strike": the user strikes, not the provider
+        return subject_of(p, head.head.head, resolver, depth + 1)
+    if _finite_after_complement(v):  # "Turkey, which wants Assad gone and backs the rebels":
+        return subject_of(p, head.head, resolver, depth + 1)  # Turkey backs them, not Assad
     if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(p, head, resolver, depth + 1)
-    if v.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        named = phrase_actors(p, head)  # "Turkmen rebels fighting the Syrian government"
+        if named:
+            return named
+    if v.dep_ == "acl" and v.tag_ != "VBN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         return subject_of(p, head.head, resolver, depth + 1)  # "launched an offensive to retake"
     return []
+
+
+def _finite_after_complement(v) -> bool:
+    """A finite verb the parse joins to a non-finite complement ("wants Assad gone and backs
+    the rebels"): it goes with the complement's governing verb."""
+    head = v.head
+    return (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBD", "VBP")
+            and head.tag_ in ("VBN", "VB", "VBG") and head.dep_ in ("ccomp", "xcomp")
+            and head.head.pos_ in ("VERB", "AUX"))  # fmt: skip
 
 
 def moved_by_proxy(p: Parsed, v) -> bool:
@@ -123,7 +155,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     if token.lower_ in ("which", "who") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         return _antecedent(p, verb.head)  # "Iran, which officials say supplies the Houthis"
     if token.lower_ in ("which", "whom") and token.dep_ == "pobj":
-        before = _named_before(p, token.head.i)  # "Russia, with which it has a treaty"
+        before = named_before(p, token.head.i)  # "Russia, with which it has a treaty"
         if before:
             return before
     of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -131,11 +163,16 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
     if of and portion and token.dep_ != "nsubj" and of[0].lower_ not in PRONOUNS:
         return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
-    if token.lower_ in PRONOUNS:  # "'We struck X,' Y said": Y, wherever "we" stands
+    if _one_member(token):
+        return []  # "a NATO member has downed a Russian jet": a member state, not NATO
+    if token.lower_ in PRONOUNS and token.i not in p.actor_at:  # ("the US" is no "us")
+        # "'We struck X,' Y said": Y, wherever "we" stands
         if token.dep_ in ("nsubj", "nsubjpass") or PRONOUNS[token.lower_] == "speaker":
             reporter = reporter_of(p, verb, resolver)
             if reporter:
                 return reporter
+            if token.lower_ == "it" and _unnamed_group_reporter(verb):
+                return []  # "An alliance of three armed groups said it had captured": itself
         return resolver.resolve(p, token)
     if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
@@ -155,6 +192,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
         and any(c.lower_ == "the" for c in token.children)
     ):
         found = list(resolver.attackers)  # "The strike also killed ...": the last attacker's
+    if not found and token.lemma_.lower() in OTHER_PARTY:
+        return []  # "its northern neighbour may test a missile": not its own
     if not found:  # "the group's positions", "its bases": the possessor's
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         pronoun = owner is not None and owner.lower_ in PRONOUNS and token.dep_ != "dobj"
@@ -168,10 +207,34 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             found = actors_of(p, owner, resolver, verb)
         elif owner is not None and owner.lower_ in PRONOUNS:  # "X said Y attacked its
             found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
+            found = found or _other_before(p, owner, verb, resolver)
     return found or resolver.resolve(p, token)
 
 
-def _named_before(p: Parsed, i: int) -> list[str]:
+def _other_before(p: Parsed, owner, verb, resolver: Resolver) -> list[str]:
+    """ "India, which is bound to Bhutan ..., has long trained its small army": with no
+    reporter, the object's "its" of a verb of aid (one does not aid oneself) is the latest
+    actor named before it other than the subject."""
+    cls = class_of(verb)[0]
+    if cls is None or cls.kind not in ("supply", "partnership"):
+        return []
+    subject = subject_of(p, verb, resolver)
+    before = [a for i, a in sorted(p.actor_at.items()) if i < owner.i and a not in subject]
+    return before[-1:] if subject else []
+
+
+def _one_member(token) -> bool:
+    """ "a NATO member", "another member of the alliance": one member, not the body."""
+    return (
+        token.lemma_.lower() == "member"
+        and token.tag_ == "NN"
+        and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children
+        )
+    )
+
+
+def named_before(p: Parsed, i: int) -> list[str]:
     """The actor named right before position ``i``, past a comma ("Russia, with which")."""
     j = i - 1
     while j >= 0 and p.doc[j].is_punct:
@@ -193,6 +256,22 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     if head.dep_ == "appos":
         return phrase_actors(p, head.head)
     return phrase_actors(p, head)
+
+
+def _unnamed_group_reporter(verb) -> bool:
+    """Whether a clause is said by a group the text does not name ("an alliance of three armed
+    groups said it had ..."): then "it" is that group, not the latest actor."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head is not t:
+        t = t.head
+        if t.lemma_.lower() in _REPORTING:
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            return (
+                bool(subj)
+                and subj[0].lemma_.lower() in GROUP_NOUNS | {"coalition"}
+                and not any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children)
+            )
+    return False
 
 
 def reporter_of(p: Parsed, verb, resolver: Resolver | None = None) -> list[str]:
@@ -219,3 +298,9 @@ def _group_noun(token) -> bool:
     return token.lemma_.lower() == "force" and any(
         c.lower_ in ("armed", "security") for c in token.children
     )
+
+
+def _treaty_noun(token) -> bool:
+    """A noun of the treaty class ("treaty", "pact", "agreement")."""
+    cls = verbs().by_noun.get(token.lemma_.lower())
+    return cls is not None and cls.kind == "treaty"

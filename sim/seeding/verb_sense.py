@@ -101,12 +101,17 @@ def deal_to_buy(cls: VerbClass | None, v, carrier) -> VerbClass | None:
            for c in v.children if c.dep_ == "dobj"):  # fmt: skip
         return verbs().by_lemma.get("agree", cls)
     near = [*(carrier.children if carrier is not None else ()), *v.children]
-    if any(t.lemma_.lower() in ("buy", "purchase", "acquire") for t in near):
+    if any(t.lemma_.lower() in _BUYING for t in near):
         return verbs().by_lemma.get("buy")
     return cls
 
 
+_BUYING = {"buy", "purchase", "acquire"}  # "signed a deal with France to buy radars"
 _PEOPLE = {"instructor", "adviser", "advisor", "trainer", "contractor", "mercenary"}
+
+
+_ENVOYS = {"envoy", "diplomat", "delegation", "mediator", "emissary", "message", "letter",
+           "condolence", "invitation", "note"}  # fmt: skip
 
 
 def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
@@ -114,6 +119,8 @@ def goods_sent(cls: VerbClass | None, v) -> VerbClass | None:
     if cls is None or cls.kind != "deployment":
         return cls
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+    if objs and all(o.lemma_.lower() in _ENVOYS for o in objs):
+        return None  # "would send envoys to the region": diplomacy, not a deployment
     troops = {n for n, c in verbs().by_noun.items() if c.kind == "deployment"}
     troops |= _PEOPLE  # "sent 300 military instructors": people, so a deployment
     if (
@@ -170,6 +177,18 @@ def event_really(v, cls: VerbClass, carrier) -> bool:
     return True
 
 
+_ENDORSED = {"effort", "plan", "bid", "proposal", "call", "resolution", "decision",
+             "position", "stance", "initiative", "demand", "claim", "mediation"}  # fmt: skip
+
+
+def endorsement(v, cls: VerbClass) -> bool:
+    """ "The Security Council backed ECOWAS's efforts to ...": support for a plan or a stance,
+    not an alliance with its owner."""
+    return cls.kind == "alliance" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ENDORSED for c in v.children
+    )
+
+
 def rival(carrier) -> bool:
     """ "staged rival military exercises": side by side, not together."""
     return carrier is not None and any(
@@ -180,7 +199,70 @@ def rival(carrier) -> bool:
 def recipient_of_goods(v) -> list:
     """ "supplying the drones the RSF used": the user of the goods receives them."""
     out = []
-    for obj in (c for c in v.children if c.dep_ == "dobj"):
-        for rel in (c for c in obj.children if c.dep_ == "relcl"):
-            out += [c for c in rel.children if c.dep_ == "nsubj"]
+    for obj in (c for c in v.children if c.dep_ in ("dobj", "oprd")):  # "oprd": a misparse of
+        for rel in (c for c in obj.children if c.dep_ == "relcl"):  # "the drones the
+            out += [c for c in rel.children if c.dep_ == "nsubj"]  # paramilitary RSF used"
     return out
+
+
+ENDING = {"end", "halt", "settle", "conclude", "close", "finish", "stop"}
+_FIGHTS = {"war", "conflict", "fighting", "hostilities", "dispute"}
+
+
+def peace_made(v, carrier) -> bool:
+    """A treaty that ends a war ("which Ecuador and Peru signed to end a brief war", "a peace
+    treaty"): it makes no allies of the former enemies."""
+    nouns = [carrier] if carrier is not None else []
+    nouns += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lower_ == "peace" for n in nouns for c in (n, *n.children)):
+        return True
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ENDING
+               and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTS for o in c.children)
+               for h in (v, *nouns) for c in h.children)  # fmt: skip
+
+
+def armed_too(v, cls: VerbClass | None) -> VerbClass | None:
+    """Training told with a supply ("armed and trained", "to train and equip"): part of the
+    supply the other verb states (its class), no partnership of its own."""
+    if cls is None or cls.name != "train":
+        return cls
+    around = [*v.conjuncts, v.head] if v.dep_ == "conj" else list(v.conjuncts)
+    supplied = [c for w in around if (c := class_of(w)[0]) is not None and c.kind == "supply"]
+    return supplied[0] if supplied else cls
+
+
+_WEAPONS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank", "munition",
+            "warplane", "artillery", "helicopter", "submarine", "warship", "howitzer"}  # fmt: skip
+
+
+_AID = {"support", "assistance", "intelligence", "backing", "funding", "training", "loan",
+        "dollar", "$", "€", "£"}  # fmt: skip
+GIVING = {"give", "provide", "transfer", "resume"}  # verbs that need what they give named
+
+
+def goods_named(v, carrier) -> bool:
+    """Whether a clause of buying, receiving or giving names arms or aid ("bought Russian-made
+    jets", "received S-400 systems", "gave Colombia $5 billion"), not tourists or "48 hours to
+    leave": only those make a supply."""
+    goods = verbs().goods | _WEAPONS | _AID
+    objs = [carrier] if carrier is not None else []
+    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+             or c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BUYING]  # fmt: skip
+    if v.dep_ == "relcl":
+        objs.append(v.head)  # "the Russian-made jets Venezuela bought"
+    return any(t.lemma_.lower() in goods or t.lower_ in goods
+               or any(ch.isdigit() for ch in t.text) and t.pos_ == "PROPN"
+               for o in objs for t in o.subtree)  # fmt: skip
+
+
+_FRONTIERS = {"border", "frontier", "boundary"}
+_TOWARDS = {"to", "toward", "towards", "along", "near"}
+
+
+def to_frontier(v, carrier) -> bool:
+    """Troops sent to a border ("sent troops to the Colombian border", "to its frontier with
+    Colombia"): a posture against the state beyond it, not help for it."""
+    holders = [v] + ([carrier] if carrier is not None else [])
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in _TOWARDS
+               and any(g.dep_ == "pobj" and g.lemma_.lower() in _FRONTIERS for g in c.children)
+               for h in holders for c in h.children)  # fmt: skip

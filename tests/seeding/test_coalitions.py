@@ -84,8 +84,9 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             ("supply", ("united_states", "ukraine"), "fact"),
         ),
         (
+            # training alone is military cooperation (CAMEO 062), as the answer keys read it
             "Britain has trained thousands of Ukrainian soldiers since 2022.",
-            ("supply", ("united_kingdom", "ukraine"), "fact"),
+            ("partnership", ("united_kingdom", "ukraine"), "fact"),
         ),
         (
             "Fighters of the Popular Front, a militia trained and backed by Iran, attacked the base.",

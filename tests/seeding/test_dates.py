@@ -50,3 +50,120 @@ def test_an_abbreviated_month_does_not_end_the_dateline_sentence():
     doc = parse_document(text.encode(), "x.txt")
     assert len(doc.sentences) == 2
     assert date_of(doc).date == dt.date(2024, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a day after" in the lead: the day before the lead's day
+        ("Rebels cross river\n\nGOMA, March 9, 2025 (Wire) - Government troops shelled rebel positions "
+         "on Sunday, a day after the insurgents seized a bridge near the town, officials said.",
+         dt.date(2025, 3, 8)),
+        # the earliest day the lead gives
+        ("Embassy row\n\nLIMA, May 4, 2025 (Wire) - Peru expelled Bolivia's ambassador on Sunday after "
+         "protesters set fire to its consulate late on Friday, the foreign ministry said.",
+         dt.date(2025, 5, 2)),
+        # a day told in a relative clause is background
+        ("Truce breaks down\n\nTRIPOLI, June 12, 2025 (Wire) - Rival militias fought in the capital on "
+         "Thursday in defiance of a truce that took effect on Monday, residents said.",
+         dt.date(2025, 6, 12)),
+        # what "broke out" on a day starts the crisis, even in the second sentence
+        ("Border clashes\n\nDUSHANBE, Aug 15, 2025 (Wire) - Two soldiers were killed, the ministry said "
+         "on Friday.\nThe fighting broke out on Tuesday near a disputed water intake.",
+         dt.date(2025, 8, 12)),
+        # a weekday without "on", as American copy writes it; not a coming day
+        ("Ceasefire call\n\nBAKU, Sept 21, 2023 (AP) - The ministry said Wednesday that the "
+         "operation would end by Friday.", dt.date(2023, 9, 20)),
+        ("Strikes\n\nNEW DELHI (Wire) - India fired missiles at nine sites in the early hours of "
+         "May 7, officials said.\n\nPublished May 8, 2025", dt.date(2025, 5, 7)),
+        # what "took place" on a day is the event, even in a relative clause; a headline with a
+        # full stop is still the headline
+        ("Soldiers hurt in border attack, army says.\n\nPARAMARIBO (Wire) - Three soldiers were "
+         "wounded by gunmen from across the river, the army said.\nOne is in critical condition "
+         "after the ambush that took place on Monday, officials said.\n\nPublished March 4, 2025",
+         dt.date(2025, 3, 3)),
+        # "last week" counts only when the sentence names no day
+        ("Convoy to resume\n\nMANILA, Nov 21, 2025 (Wire) - The minister said on Friday the "
+         "convoy will resume, after it was blocked last week by the coast guard.",
+         dt.date(2025, 11, 21)),
+        # "that" after a verb of saying opens what was said, not a relative clause
+        ("Strike\n\nKYIV, Oct 30, 2025 (Wire) - The governor said that drones hit a depot on Tuesday.",
+         dt.date(2025, 10, 28)),
+    ],
+)  # fmt: skip
+def test_the_start_is_the_day_the_lead_reports(text, expected):
+    assert start(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Posted 2025-10-31T10:21:00Z", "Published October 31st, 2025", "Fri 31 Oct 2025 10.21 GMT"],
+)
+def test_publication_dates_as_sites_write_them(line):
+    text = f"Missile test\n\n{line}\n\nNorth Korea fired a missile, the military said."
+    assert start(text) == dt.date(2025, 10, 31)
+
+
+def test_a_dateline_without_a_date_takes_the_published_line_not_a_date_in_the_body():
+    text = ("Missile test\n\nSEOUL, South Korea (AP) — North Korea fired a missile on Thursday, "
+            "its first launch since September 19, 2024, the military said.\n\n"
+            "Published 3:25 AM EDT, October 31, 2025")  # fmt: skip
+    assert start(text) == dt.date(2025, 10, 30)
+
+
+def test_a_dateline_without_a_year_says_which_year_it_assumed():
+    text = (
+        "Strike\n\nKYIV, Oct 31 (Reuters) - Russian missiles hit Kyiv on Tuesday, officials said."
+    )
+    named = date_of(parse_document(text.encode(), "2024-10_kyiv.txt"))
+    assert named.date == dt.date(2024, 10, 29)
+    assert named.source.startswith("assumption: ") and "file name" in named.source
+    bare = date_of(parse_document(text.encode(), "kyiv.txt"))
+    assert (bare.date.month, bare.date.weekday()) == (10, 1) and "assumed" in bare.source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        # a day in the lead, its year the first after the latest month the text places events in
+        (
+            "North Korea fires ICBM\n\nNorth Korea test-fired a new intercontinental ballistic "
+            "missile on October 31, its first launch since December 2023, Seoul's military said.",
+            dt.date(2024, 10, 31),
+            "December 2023",
+        ),
+        (
+            "Azerbaijan launches offensive\n\nAzerbaijan launched what it called anti-terrorist "
+            "operations in Karabakh on September 19, the defence ministry said. The region's forces "
+            "have been blockaded since December 2022.",
+            dt.date(2023, 9, 19),
+            "December 2022",
+        ),
+        # a day told in a relative clause is background; the lead's own day is taken
+        (
+            "Clashes resume\n\nTroops exchanged fire on March 4 near the border, which had been calm "
+            "since a truce that took effect on January 9, in 2021.",
+            dt.date(2021, 3, 4),
+            "2021",
+        ),
+    ],
+)
+def test_a_day_without_a_year_and_no_dateline_starts_the_draft(text, expected, why):
+    found = date_of(parse_document(text.encode(), "wire.txt"))
+    assert found.date == expected
+    assert found.source.startswith("assumption:") and why in found.source
+
+
+def test_a_day_without_any_year_is_the_latest_such_day_said_as_an_assumption():
+    found = date_of(
+        parse_document(b"Strikes\n\nJets struck the port on March 2, it said.", "w.txt")
+    )
+    today = dt.date.today()
+    assert found.date <= today and (found.date.month, found.date.day) == (3, 2)
+    assert today - found.date < dt.timedelta(days=366)
+    assert "latest such day assumed" in found.source
+
+
+def test_the_file_name_gives_the_year_of_a_day_without_one():
+    assert start("Strikes\n\nJets struck the port on March 2, officials said.",
+                 "2019-03_port.txt") == dt.date(2019, 3, 2)  # fmt: skip

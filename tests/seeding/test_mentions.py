@@ -27,6 +27,16 @@ def actors_in(text: str) -> list[str]:
         ("Chad hit Boko Haram near Lake Chad.", ["chad", "boko_haram"]),
         ("Western-supplied weapons reached Kyiv.", ["west", "ukraine"]),
         ("A Russia-North Korea pact was signed by the two.", ["russia", "north_korea"]),
+        # British copy writes acronyms said as words in title case
+        ("Nato will send ships after Ecowas met in Abuja.", ["nato", "ecowas"]),
+        ("The Royal Air Force struck radar sites, the RAF said.",
+         ["united_kingdom", "united_kingdom"]),
+        # peacekeeping missions are their organisation's; descriptions of a bloc name it
+        ("KFOR and UNIFIL troops watched as the West African regional bloc met.",
+         ["nato", "united_nations", "ecowas"]),
+        ("The SDF fought the PKK and Qassam Brigades fighters.", ["sdf", "pkk", "hamas"]),
+        ("The IDF said the Islamic Republic had fired at the Jewish state.",
+         ["israel", "iran", "israel"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):
@@ -85,3 +95,15 @@ def test_titles_read_like_a_news_reader():
     assert found["Defence Minister Pedro Sanchez"] == "colombia"  # a minister: the dateline's
     assert "President Donald Trump" not in found  # a president named alone is not the host's
     assert "Mahdi" not in found  # a surname inside another person's name
+
+
+def test_people_stand_for_their_state_as_the_press_names_them():
+    text = ("Ukrainian President Volodymyr Zelenskiy said Russia attacked. Zelensky later spoke. "
+            "North Korean leader Kim Jong-un watched the launch, and Kim said more would come. "
+            "U.S. President Joseph R. Biden spoke, and Biden warned. British PM Rishi Sunak said "
+            "so. Turkish Interior Minister Ali Yerlikaya said Yerlikaya agreed.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = {(text[m.start : m.end], m.actor) for m in find_mentions(doc, standard_gazetteer())}
+    assert {("Zelensky", "ukraine"), ("Biden", "united_states"), ("Yerlikaya", "turkey"),
+            ("PM Rishi Sunak", "united_kingdom")} <= found  # fmt: skip
+    assert {("leader Kim Jong-un", "north_korea"), ("Kim", "north_korea")} <= found

@@ -18,6 +18,10 @@ from sim.seeding.text import parse_document
         ("More than 70 aircraft flew near the island.", 70, "aircraft", None),
         ("The aid is worth $2.5 billion for the army.", 2.5e9, "money", None),
         ("It sent 1.5 million rounds of shells? No, 3 thousand soldiers.", 3000, "troops", None),
+        # as the press writes them
+        ("The Pentagon sent 2,500 U.S. Marines to the region.", 2500, "troops", None),
+        ("Nigeria leads a 10,000-strong force in the region.", 10000, "troops", None),
+        ("France has upwards of 800 troops in Mali.", 800, "troops", "upwards of"),
     ],
 )
 def test_quantities(text, value, unit, approx):
@@ -25,3 +29,8 @@ def test_quantities(text, value, unit, approx):
     q = next(q for q in found if q.unit == unit)
     assert (q.value, q.approx) == (value, approx)
     assert text[q.start : q.end] == q.quote
+
+
+def test_a_total_needs_a_troop_count_before_it():
+    doc = parse_document(b"Prices will rise to 2,500 by March, the bank said.", "t")
+    assert not [q for q in find_quantities(doc) if q.unit == "troops"]

@@ -1,0 +1,113 @@
+"""Who takes part in the crisis beyond the findings: event clauses, helpers and backers.
+
+A state named only in passing becomes an actor only when it takes part in a relation or an
+event. An event clause makes its parties take part unless:
+
+- it is denied ("Russia said it would not send peacekeepers");
+- the act is only asked for or weighed ("Pakistan is considering a Saudi request to send
+  troops", "urged both sides to pull back");
+- it is talk with no party named ("would inform the public", "the Security Council was set to
+  meet"; mediating is taking part: "Egypt, which also mediated");
+- it deplores violence nobody is named for ("condemned the bloodshed and called for calm");
+- it is history ("the Islamists who seized northern Mali last year", "a war decades ago").
+
+Helpers and backers take part too, though no event verb carries them: "with non-operational
+support from the Netherlands, Canada and Bahrain", "strikes on the Iran-backed group" (an
+"Iran-aligned" group says less: Iran is then only named).
+"""
+
+from __future__ import annotations
+
+from sim.seeding.findings import NEGATED
+from sim.seeding.verb_sense import verb_lemma
+from sim.seeding.verbs import VerbClass
+
+SIDE_TIES = {"consultation", "partnership"}
+_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
+_VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
+             "loss", "death", "unrest", "tension"}  # fmt: skip
+_MEDIATING = {"mediate", "broker"}
+
+
+def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
+    """Whether the clause of verb ``v`` (its class, its targets' actors, its modality) makes
+    its parties take part, by the rules in the module docstring."""
+    if modality == NEGATED or any(a.lemma_.lower() in _WEIGHED for a in v.ancestors):
+        return False
+    if _long_ago(v):
+        return False
+    if cls.kind in SIDE_TIES:  # their parties take part through the findings (``parties``)
+        return verb_lemma(v) in _MEDIATING
+    if targets:
+        return True
+    deplored = any(c.dep_ == "dobj" and c.lemma_.lower() in _VIOLENCE for c in v.children)
+    return not (cls.kind == "condemnation" and deplored)
+
+
+def parties(findings: list) -> set[str]:
+    """The actors the findings make parties: every party to a finding, except talks and
+    partnerships between actors that have no other part in the crisis ("Argentina, Brazil,
+    Chile and the United States said their envoys would meet", "Russia and China have sided
+    with Belgrade" in a report on NATO troops in Kosovo): those stay named in passing."""
+    core = {a for f in findings if f.kind not in SIDE_TIES for a in f.parties if a}
+    return core | {a for f in findings if f.kind in SIDE_TIES and (not core or core & {*f.parties})
+                   for a in f.parties if a}  # fmt: skip
+
+
+def _long_ago(v) -> bool:
+    """ "the Islamists who seized control of northern Mali last year", "a war decades ago":
+    what the text recalls from years past is background."""
+    for c in v.children:
+        words = [t.lower_ for t in c.subtree]
+        if c.dep_ in ("npadvmod", "advmod", "prep") and (
+            words[-2:] == ["last", "year"] or words[-1:] == ["ago"] and len(words) > 1
+            and words[-2] in ("years", "decades")):  # fmt: skip
+            return True
+    return False
+
+
+_HELP = {"support", "backing", "help", "assistance", "participation", "contribution"}
+_GROUP_HEADS = {"group", "militia", "militias", "rebels", "rebel", "fighters", "forces",
+                "movement", "militants", "proxies", "proxy", "insurgents"}  # fmt: skip
+
+
+def helpers_and_patrons(p) -> set[str]:
+    """Actors a sentence shows helping an act or backing a group: "took action along with
+    non-operational support from the Netherlands, Canada and Bahrain", "attacks on the
+    Iran-backed group", "government forces backed by African Union troops". They take part,
+    though only as the act's or the group's partners."""
+    out: set[str] = set()
+    for t in p.doc:
+        if t.lemma_.lower() in _HELP:
+            out.update(
+                p.actor_at[c.i]
+                for c in t.children  # "US support", "Iran's backing"
+                if c.dep_ in ("compound", "poss", "amod") and c.i in p.actor_at
+            )
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for g in (c for c in prep.children if c.dep_ == "pobj"):
+                    out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)
+        if t.dep_ == "acl" and t.lower_ in _BACKING:  # "forces backed by African Union troops"
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for g in (c for c in agent.children if c.dep_ == "pobj"):
+                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
+        if t.lower_ in _GROUP_HEADS:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound") and _backed(c):
+                    out.update(p.actor_at[x.i] for x in c.subtree if x.i in p.actor_at)
+    return out
+
+
+_BACKING = ("backed", "sponsored", "funded", "supported", "armed")
+
+
+def _named_in(p, head) -> list[str]:
+    """The actors a phrase names in its own words (head and modifiers)."""
+    return [p.actor_at[x.i] for x in head.subtree if x.i in p.actor_at
+            and x.dep_ not in ("relcl", "appos")]  # fmt: skip
+
+
+def _backed(c) -> bool:
+    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less."""
+    words = [x.lower_ for x in c.subtree]
+    return any(w in _BACKING or w.endswith(tuple("-" + b for b in _BACKING)) for w in words)

@@ -1,0 +1,63 @@
+"""Whose a troop count is (sim/seeding/force_owners.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def forces_of(text: str) -> set[tuple[str, float]]:
+    """(actor, strength) of every troop count the extraction gives an owner."""
+
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.actor, f.quantity.value) for f in ex.forces}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count the press writes with two peoples in it; the mission they make up owns it
+        ("Rebels attacked Mogadishu. The African Union's mission, made up of some 9,000 "
+         "Ugandan and Burundian troops, repelled them on Monday.", {("african_union", 9000)}),
+        # police sent abroad are a force
+        ("The first 400 Kenyan police officers arrived in Haiti on Tuesday to fight the gangs.",
+         {("kenya", 400)}),
+        # "whose" hands the count to the antecedent
+        ("Senegal sent troops into Gambia, and Ghana, whose parliament approved the deployment "
+         "of 205 soldiers, joined it.", {("ghana", 205)}),
+        # an unowned "the army" is the state whose official speaks
+        ("Peru attacked Ecuadorean posts on Monday. The army has sent some 5,000 troops to the "
+         "border, an Ecuadorean officer said.", {("ecuador", 5000)}),
+        # the total a count is said to grow to, its unit unsaid, is the same actor's
+        ("Chad has about 1,200 troops in Niger, a number the ministry said would rise to 3,000 "
+         "by March.", {("chad", 1200), ("chad", 3000)}),
+        # "from X" names whose troops they are
+        ("Niger's junta mobilised its reserves, and 5,000 soldiers from neighbouring Mali have "
+         "joined them, officials said.", {("mali", 5000)}),
+        # "it" in what a relative clause says is its antecedent
+        ("Hezbollah, which says it has 100,000 fighters, fired rockets at Israel on Monday.",
+         {("hezbollah", 100000)}),
+        # the dateline's state calls up its reservists
+        ("JERUSALEM, Oct 8 (Wire) - Israel declared war on Hamas, and the military said it had "
+         "called up 300,000 reservists.", {("israel", 300000)}),
+    ],
+)  # fmt: skip
+def test_a_troop_count_belongs_to_whose_force_it_is(text, expected):
+    assert expected <= forces_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # casualties of a battle are nobody's force
+        "China seized the islands in 1974 in a battle that killed more than 70 Vietnamese "
+        "soldiers, and Vietnam protested on Monday.",
+        # a people's fighters paid by another state are not their state's army
+        "Turkey sent advisers to Libya, and about 2,000 Syrian fighters paid by Ankara have "
+        "arrived, a monitor said.",
+    ],
+)
+def test_counts_that_are_no_state_s_force(text):
+    assert not {a for a, _ in forces_of(text)} & {"vietnam", "syria"}
