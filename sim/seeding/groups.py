@@ -41,9 +41,9 @@ _NOT_ACTORS = re.compile(r"\b(?:Ministry|(?<!Transitional )Council|Agency|News|C
                          r"Department|Authority|Service|Agreement|Treaty|Act|Declaration|"
                          r"Conference|Summit|Operation|Corporation|Airlines?|Health|Atomic|Trade|Monetary|"
                          r"Maritime|Red Cross|Red Crescent|Human Rights|Soviet)\b")  # fmt: skip
-_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed Forces|Defen[cs]e Forces?|"
-                             r"Air Force|Navy|Marine Corps|Special Forces|Ground Forces|"
-                             r"Land Forces|"
+_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
+                             r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
+                             r"Ground Forces|Land Forces|"
                              r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
 _ALLIANCE = re.compile(
     r"^(?:Alliance|Community|Union|Force|Confederation|Coalition|Organi[sz]ation)$"
@@ -261,8 +261,10 @@ def _name_word(w: str) -> bool:
 
 def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActor],
          aliases: dict[str, tuple[str, str]]) -> None:  # fmt: skip
-    """Register a name (and its acronym) as one actor, unless it names a known one."""
-    if _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
+    """Register a name (and its acronym) as one actor, unless it names a known one (an article
+    that opens a sentence is no part of a name: "An Indian Army officer")."""
+    name = re.sub(r"^(?:An?|The) ", "", name)
+    if not name or _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
         return
     known = aliases.get(name) or _state_military(name, gaz)
     if known is not None:  # "Israel Defense Forces (IDF)": another name of the state

@@ -70,6 +70,9 @@ def test_a_group_the_text_introduces_becomes_an_actor(text, name, actor, kind):
         # a state's own service, also under another of the state's names
         "Jets of the Royal Saudi Air Force (RSAF) struck the port.",
         "The ministry asked to list the Iranian Revolutionary Guard Corps as a terrorist group.",
+        # an article opening the sentence is no part of the name; "Armed Defence Forces"
+        "An Indian Army officer and two soldiers were killed in the valley, the Army said.",
+        "The Mozambique Armed Defence Forces said insurgents attacked the town.",
     ],
 )
 def test_names_that_are_not_new_actors(text):
