@@ -26,7 +26,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
 from sim.seeding.threat_kinds import conditioned, modal, threat_kind
-from sim.seeding.threat_targets import named, other_party, protected
+from sim.seeding.threat_targets import enemy_named, named, other_party, protected
 
 
 def _w(name: str) -> frozenset[str]:
@@ -34,6 +34,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_KNOWING = {"know", "understand", "realise", "realize", "remember", "note", "be"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
 _DEFENCE_PACT = re.compile(
@@ -81,13 +82,17 @@ def _voice(p: Parsed, v, resolver: Resolver) -> list[str]:
 
 def _said_clauses(v) -> list:
     """The clauses a reporting verb carries: its complements and what is coordinated with them
-    ("said X, and that it would respond"), not another reporting verb's."""
+    ("said X, and that it would respond"), not another reporting verb's, and what its
+    complement says someone must know ("said Moscow must know that NATO will not accept
+    attacks on its infrastructure", "said it was clear that ...")."""
     out, stack = [], [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
     while stack:
         c = stack.pop(0)
         out.append(c)
         stack += [g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")
                   and g.lemma_.lower() not in _w("reporting")]  # fmt: skip
+        if c.lemma_.lower() in _KNOWING:  # "said its adversaries must know that it will ..."
+            stack += [g for g in c.children if g.dep_ == "ccomp"]
     return out
 
 
@@ -102,6 +107,7 @@ def _of_clause(p: Parsed, v, c, resolver: Resolver) -> list[Finding]:
     warned = [a for g in v.children if g.dep_ in ("dobj", "dative")
               for a in phrase_actors(p, g)]  # fmt: skip
     targets = [a for a in warned + victims if a not in speakers]
+    targets = targets or enemy_named(p, c, speakers, resolver)  # "the aggressors will pay"
     if not targets and kind != "war":  # a war threat with no "by" guards whoever it protects
         targets = other_party(p, c, speakers)
     text = clause_text(p, c)

@@ -12,18 +12,42 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from sim.seeding.errors import SeedingError
 from sim.seeding.findings import CONDITIONAL, Finding, load_data
 from sim.seeding.phrases import Parsed
+
+_WORD_LISTS = ("reporting", "threatening", "modals", "hedges", "force", "retaliation",
+               "force_words", "calm", "not_attacks", "peaceful", "not_targets", "suffer",
+               "penalties", "hostile_acts", "threatened", "answers", "war_nouns", "own_forces",
+               "appeals")  # fmt: skip
 
 
 @cache
 def threat_words() -> dict[str, frozenset[str]]:
     """The word lists of ``threat_words`` in ``data/conditionals.yaml`` (lemmas), by name;
-    ``needs_force`` as ``needs_force:<verb>``."""
-    data = load_data("conditionals.yaml")["threat_words"]
-    out = {k: frozenset(v) for k, v in data.items() if k != "needs_force"}
-    out |= {f"needs_force:{k}": frozenset(v) for k, v in data["needs_force"].items()}
+    ``needs_force`` as ``needs_force:<verb>``. A list missing or not a list of words is refused
+    with one message naming the file, the field and what it must hold."""
+    data = load_data("conditionals.yaml").get("threat_words")
+    where = "sim/seeding/data/conditionals.yaml: threat_words"
+    if not isinstance(data, dict):
+        raise SeedingError(f"{where} must be a mapping of word lists ({', '.join(_WORD_LISTS)}, "
+                           "needs_force)")  # fmt: skip
+    for name in _WORD_LISTS:
+        if not _words(data.get(name)):
+            raise SeedingError(f"{where}.{name} must be a list of lower-case words (lemmas); "
+                               f"the lists are {', '.join(_WORD_LISTS)}, needs_force")  # fmt: skip
+    needs = data.get("needs_force")
+    if not isinstance(needs, dict) or not all(_words(v, empty=True) for v in needs.values()):
+        raise SeedingError(f"{where}.needs_force must map verbs to lists of words "
+                           "(use: [force, weapon], act: [])")  # fmt: skip
+    out = {k: frozenset(data[k]) for k in _WORD_LISTS}
+    out |= {f"needs_force:{k}": frozenset(v) for k, v in needs.items()}
     return out
+
+
+def _words(value: object, empty: bool = False) -> bool:
+    return (isinstance(value, list) and (empty or bool(value))
+            and all(isinstance(w, str) and w for w in value))  # fmt: skip
 
 
 @cache

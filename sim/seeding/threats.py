@@ -20,6 +20,7 @@ from sim.seeding.findings import Finding
 from sim.seeding.phrases import Parsed, phrase_actors
 from sim.seeding.resolver import Resolver
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
+from sim.seeding.threat_targets import enemy_named, rivals_named
 
 
 def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
@@ -83,6 +84,11 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
     passive = [c for c in cond.children if c.dep_ == "nsubjpass"]
     condition_subject = (phrase_actors(p, passive[0]) if passive
                          else subject_of(p, cond, resolver))  # fmt: skip
+    rivals = rivals_named(
+        p, next((c for c in cond.children if c.dep_ == "nsubj"), None), resolver
+    )  # "if the LNA's rivals advance": whom the LNA fights
+    if rivals is not None:
+        condition_subject = rivals
     own = subject_of(p, v, resolver)
     said_of = [c for c in cond.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")]
     objects = [a for c in v.children if c.dep_ == "dobj" for a in phrase_actors(p, c)]
@@ -96,6 +102,9 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         speaker = _speaker(p, v, resolver) or _unnamed_speaker(p, resolver, condition_subject)
     if not speaker:
         return []
+    enemy = enemy_named(p, v, speaker, resolver)
+    if enemy and said_of:  # "Yemen would become a graveyard for the invaders if they sent ..."
+        condition_subject = enemy
     targets = [a for a in condition_subject if a not in speaker]
     if not targets:
         targets = [a for c in cond.children if c.dep_ in ("dobj", "prep")

@@ -58,6 +58,8 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
          "undersea cables.", ("nato", None)),
+        ("NATO Secretary-General Mark Rutte said Russia must know that the alliance will not "
+         "accept attacks on its critical infrastructure.", ("nato", "russia")),
         ('"We will not stand idly by," Iran\'s foreign minister said after Israel struck '
          "Damascus.", ("iran", "israel")),
         ('"Our response will be swift and decisive," Iran\'s army chief said.', ("iran", None)),
@@ -117,3 +119,23 @@ def test_the_region_a_threat_names_is_the_territory_named_last():
             "region of Nagorno-Karabakh. Baku said it would not stop its shelling of the region "
             "until Armenian forces there laid down their arms.")  # fmt: skip
     assert ("azerbaijan", "nagorno_karabakh") in threats(text)
+
+
+def test_a_broken_word_list_is_refused_with_one_message(monkeypatch):
+    from sim.seeding import threat_entry
+    from sim.seeding.errors import SeedingError
+
+    broken = {"threat_words": {"reporting": "say"}, "conditions": [], "consequences": []}
+    monkeypatch.setattr(threat_entry, "load_data", lambda name: broken)
+    threat_entry.threat_words.cache_clear()
+    try:
+        with pytest.raises(SeedingError, match=r"conditionals.yaml: threat_words.reporting must"):
+            threat_entry.threat_words()
+    finally:
+        threat_entry.threat_words.cache_clear()
+
+
+def test_a_third_partys_quarrel_names_no_target():
+    found = threats("Iran said it would respond, and Russia condemned the strike while China "
+                    "held talks with Egypt.")  # fmt: skip
+    assert not any(t[1] in ("russia", "china", "egypt") for t in found), found

@@ -48,3 +48,17 @@ def test_a_condition_naming_no_actor_aims_at_the_place_the_consequence_moves_on(
             "not step down by noon, our troops will move on Banjul,\" ECOWAS commission "
             "president Omar Touray told reporters.")  # fmt: skip
     assert ("ecowas", "gambia", "strike_territory") in threats(text)
+
+
+def test_the_invaders_of_a_threat_are_the_speakers_latest_enemy():
+    text = ("SANAA, March 26 (Wire) - Saudi Arabia launched air strikes on Houthi positions. A "
+            "Houthi official said Yemen would become a graveyard for the invaders if they sent "
+            "ground troops.")  # fmt: skip
+    found = threats(text)
+    assert any(t[:2] == ("houthis", "saudi_arabia") for t in found), found
+
+
+def test_the_rivals_of_a_party_are_whom_it_fights():
+    text = ("MINSK, June 20 (Wire) - Russian forces attacked Ukraine again on Monday. Belarus "
+            "said it would send troops if Russia's enemies crossed its border.")  # fmt: skip
+    assert ("belarus", "ukraine", "deploy_troops") in threats(text)
