@@ -12,7 +12,7 @@ the state beyond it (see ``verb_sense.to_frontier``).
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, HEDGED, Finding
-from sim.seeding.modality import in_condition, modality_of
+from sim.seeding.modality import governing_verb, in_condition, modality_of
 from sim.seeding.phrases import Parsed, finding_at, own_actors, phrase_actors
 
 _NOUNS = {"deployment", "dispatch", "arrival", "presence", "redeployment", "stationing",
@@ -63,10 +63,8 @@ def _modality(noun) -> str | None:
     """Hedged when only possible, a fact when condemned or confirmed, else the verb's."""
     if any(c.lower_ in _POSSIBLE for c in noun.children if c.dep_ in ("det", "amod")):
         return HEDGED
-    v = noun.head
-    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
-        v = v.head
-    if v.pos_ not in ("VERB", "AUX"):
+    v = governing_verb(noun)
+    if v is None:
         return FACT
     if in_condition(v):
         return None

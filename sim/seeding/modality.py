@@ -34,6 +34,14 @@ def in_condition(v) -> bool:
                                       for c in t.children))  # fmt: skip
 
 
+def governing_verb(token):
+    """The verb a noun hangs from (walking up its heads), or None when it hangs from none."""
+    v = token.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+        v = v.head
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
 def modality_of(v) -> str:
     """Negated, hedged or fact, by the rules of the module docstring."""
     chain = [v]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
-from sim.seeding.modality import in_condition, modality_of
+from sim.seeding.modality import governing_verb, in_condition, modality_of
 from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
 from sim.seeding.reporters import reporter_of
@@ -126,10 +126,8 @@ def _noun_modality(noun) -> str | None:
     """Whether a war told by a noun happened: denied when its verb is, hypothetical when a
     modal makes it so ("it would mean NATO was at war with Russia"), none inside an "if"
     clause, else a fact ("the coalition would keep up its campaign against the militants")."""
-    v = noun.head
-    while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
-        v = v.head
-    if v.pos_ not in ("VERB", "AUX"):
+    v = governing_verb(noun)
+    if v is None:
         return FACT
     if in_condition(v):
         return None
