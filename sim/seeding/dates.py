@@ -120,7 +120,11 @@ def _year_of(doc: Document, month: int | None, day: int) -> tuple[int, str]:
     return year, f"neither the text nor the file name gives the year; {year} assumed"
 
 
-MONTH_DAY = re.compile(rf"\b{MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)")
+# a month's day without a year; not a coming or closing one ("until August 23", "by May 1")
+MONTH_DAY = re.compile(
+    rf"(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bthrough )"
+    rf"\b{MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)"
+)
 # a year the text places events in: "December 2023", "in 2022", "since 2014" (not "2000 troops")
 _YEAR_SAID = re.compile(
     rf"\b(?:{MONTH}|in|since|from|of|until|during|throughout|early|late|mid-?)\s*"

@@ -167,3 +167,10 @@ def test_a_day_without_any_year_is_the_latest_such_day_said_as_an_assumption():
 def test_the_file_name_gives_the_year_of_a_day_without_one():
     assert start("Strikes\n\nJets struck the port on March 2, officials said.",
                  "2019-03_port.txt") == dt.date(2019, 3, 2)  # fmt: skip
+
+
+def test_a_day_something_lasts_until_is_not_the_start():
+    text = ("Turkey extends survey\n\nTurkey said its survey ship would work in disputed waters "
+            "until August 23. Greek and Turkish warships collided on August 12 near Crete, the "
+            "worst incident since 2020.")  # fmt: skip
+    assert start(text, "w.txt") == dt.date(2020, 8, 12)
