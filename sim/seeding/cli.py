@@ -13,6 +13,7 @@ writes nothing). Every file is written atomically; on any error nothing is writt
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -48,7 +49,20 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--into", type=Path, help="add this document to an existing scenario")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the document's publication date, for a text that dates itself nowhere "
+                        "(its 'on Tuesday' is counted from it)")  # fmt: skip
     return p
+
+
+def _iso_date(text: str) -> dt.date:
+    """A --date value: a calendar date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--date must be a date written YYYY-MM-DD, e.g. 2024-10-31; got {text!r}"
+        ) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +89,7 @@ def _seed(args: argparse.Namespace) -> int:
     name = scenario_name(args.document, args.name)
     out = args.out or Path("scenarios") / f"{name}.yaml"
     report, sidecar = companions(out)
-    draft = draft_scenario(extract_file(args.document), name)
+    draft = draft_scenario(extract_file(args.document, args.date), name)
     if args.dry_run:
         print(_summary(draft, out, written=False))
         return 0
@@ -96,7 +110,7 @@ def _update(args: argparse.Namespace) -> int:
     target: Path = args.into
     curated = read_yaml(target)
     parse_scenario(curated, source=str(target))
-    draft = draft_scenario(extract_file(args.document), str(curated["name"]))
+    draft = draft_scenario(extract_file(args.document, args.date), str(curated["name"]))
     merged, diff = merge(curated, draft)
     validate(merged, str(curated["name"]))
     print(f"{target}: {sum(d.startswith('+') for d in diff)} additions from {args.document}")

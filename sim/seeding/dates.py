@@ -15,6 +15,8 @@ The rule, in order:
    is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
    else the first after the latest month or year the text places events in, else the latest
    such day on or before today).
+   With ``--date`` (the publication date), a text that dates itself nowhere is counted from
+   that date instead (the lead's "on Tuesday", else the date itself).
 4. Without any date in the text: the date the file name starts with (``2024-10_...``), else
    today; both are said as assumptions in the draft and its report.
 """
@@ -70,8 +72,10 @@ def _published_first(text: str, found: list) -> list:
     return sorted(found, key=lambda x: not own_line(x[1]))
 
 
-def date_of(doc: Document) -> DocumentDate:
-    """The draft's start date by the rule in the module docstring."""
+def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
+    """The draft's start date by the rule in the module docstring; ``published`` (the
+    publication date a user gives with ``wargame seed --date``) stands in for a dateline when
+    the text dates itself nowhere (no dateline date, no full date)."""
     found = _published_first(doc.text, full_dates(doc.text))
     line = DATELINE.search(doc.text)
     ref: tuple[dt.date, tuple[int, int]] | None = None
@@ -88,6 +92,8 @@ def date_of(doc: Document) -> DocumentDate:
             )
     if ref is None and found:
         ref = (found[0][0], found[0][1].span())
+    if ref is None and published is not None:
+        return _from_published(doc, published)
     if ref is None:
         return _undated_day(doc) or _fallback(doc)
     lead = lead_day(doc, ref[0])
@@ -102,6 +108,16 @@ def date_of(doc: Document) -> DocumentDate:
     if line and not line.group("y"):
         start = line.start("m")
     return DocumentDate(ref[0], doc.text[start:end], (start, end))
+
+
+def _from_published(doc: Document, published: dt.date) -> DocumentDate:
+    """The day the lead reports, counted from the publication date the user gave, else that
+    date; either said as an assumption (the date is the user's, not the text's)."""
+    given = f"counted from the publication date given with --date ({published.isoformat()})"
+    lead = lead_day(doc, published)
+    if lead is not None:
+        return DocumentDate(lead.date, f"assumption: {lead.source!r} {given}", lead.span)
+    return DocumentDate(published, f"assumption: the text dates nothing; {given}")
 
 
 def _year_of(doc: Document, month: int | None, day: int) -> tuple[int, str]:

@@ -12,6 +12,7 @@ A document that names no actor at all is refused.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -68,12 +69,14 @@ class Extraction:
     unread: tuple[int, ...] = ()  # sentences with an event verb that yielded no finding
 
 
-def extract_file(path: Path | str) -> Extraction:
-    """Read, check and extract one seed document."""
-    return extract(read_document(path))
+def extract_file(path: Path | str, published: dt.date | None = None) -> Extraction:
+    """Read, check and extract one seed document (``published``: its publication date, when
+    the user knows it: ``dates.date_of``)."""
+    return extract(read_document(path), published=published)
 
 
-def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
+def extract(doc: Document, gaz: Gazetteer | None = None,
+            published: dt.date | None = None) -> Extraction:  # fmt: skip
     """Every actor, finding, place and quantity of a checked document."""
     gaz = with_document_groups(doc.text, for_document(doc.text, gaz or standard_gazetteer()))
     mentions = find_mentions(doc, gaz)
@@ -119,8 +122,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
             named.setdefault(m.actor, m)
     actors = {a: m for a, m in named.items() if a in taking_part} or named
     findings = [f for f in findings if all(p is None or p in actors for p in f.parties)]
+    kept = [f for f in forces if f.actor in actors]
     return Extraction(doc, actors, mentions, tagged, findings, find_places(doc, tagged, gaz),
-                      quantities, date_of(doc), gaz, [f for f in forces if f.actor in actors],
+                      quantities, date_of(doc, published), gaz, kept,
                       tuple(a for a in named if a not in actors), tuple(unread))  # fmt: skip
 
 

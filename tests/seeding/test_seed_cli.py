@@ -117,3 +117,27 @@ def test_into_a_draft_twice_adds_nothing_the_second_time(workdir, capsys):
     assert main([str(DOCS / "kursk_update.txt"), "--into", str(out)]) == 0
     assert "0 additions" in capsys.readouterr().out.splitlines()[0]
     assert out.read_text() == once
+
+
+UNDATED = (
+    "Jets strike border posts\n\nThai F-16 jets struck Cambodian military positions on "
+    "Thursday after troops clashed along the disputed border, the Thai army said.\n"
+)
+
+
+def test_date_gives_the_publication_date_of_a_text_that_dates_itself_nowhere(workdir, capsys):
+    doc = workdir / "undated.txt"
+    doc.write_text(UNDATED, encoding="utf-8")
+    assert main([str(doc), "--date", "2025-07-25", "--out", "d.yaml"]) == 0
+    data = yaml.safe_load((workdir / "d.yaml").read_text(encoding="utf-8"))
+    assert data["start_date"] == "2025-07-24"  # the Thursday before the publication date
+    assert "--date (2025-07-25)" in data["sources"]["start_date"]
+
+
+def test_a_bad_date_is_refused_in_one_line(workdir, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([str(SEED), "--date", "2025-13-40"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--date must be a date written YYYY-MM-DD" in err and "Traceback" not in err
+    assert not list(workdir.glob("scenarios/*.yaml"))
