@@ -128,8 +128,8 @@ def _describe(err: dict[str, Any], model: type[BaseModel] = Scenario) -> str:
         msg = f"unknown field; allowed fields: {', '.join(allowed)}" if allowed else msg
     elif err["type"] == "missing":
         msg = "required field is missing"
-    elif "input" in err and err["type"] not in ("model_type",) and "got " not in msg:
-        msg = f"{msg} (got {_shown(err['input'])})"
+    elif "input" in err and err["type"] != "model_type" and not isinstance(err["input"], dict):
+        msg = f"{msg} (got {_shown(err['input'])})"  # a whole mapping is never worth printing
     return f"{where}: {msg}"
 
 

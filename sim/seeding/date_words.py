@@ -46,3 +46,10 @@ def make_date(y: int, m: int | None, d: int) -> dt.date | None:
 def headline_text(text: str) -> bool:
     """A headline: the first line without a full stop at its end and no dateline."""
     return not re.search(r"[.!?][\"”’)]*$", text) and not DATELINE.search(text)
+
+
+def clause_before(text: str, at: int) -> str:
+    """The clause a day at ``at`` stands in: the text before it back to the last comma,
+    semicolon, colon, bracket or dash (what says whether something began then, or whether the
+    day dates a relative clause's background)."""
+    return re.split(r"[,;:(]|\s[-–—]\s", text[:at])[-1]

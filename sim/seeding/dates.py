@@ -2,8 +2,8 @@
 
 The rule, in order:
 1. The reference date is the dateline's ("SEOUL, Oct 31 (Reuters) -"; its year from the
-   dateline, else from the publication date, else an assumption said out loud: the file
-   name's year, the latest year the text names, the current year), else the publication date
+   dateline, else from the publication date, else an assumption said out loud: the year
+   ``_undated_year`` gives, as for rule 3), else the publication date
    (a full date on a line of its own or on a "Published"/"Updated" line: "Published 3:25 AM
    EDT, October 31, 2024"), else the first full date in the text ("31 October 2024",
    "October 31, 2024", "2024-10-31").
@@ -31,6 +31,7 @@ from sim.seeding.date_words import (
     DATELINE,
     MONTH,
     DocumentDate,
+    clause_before,
     headline_text,
     make_date,
     month_of,
@@ -83,7 +84,8 @@ def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
     if line:
         year = int(line.group("y")) if line.group("y") else (found[0][0].year if found else None)
         if year is None:  # "KYIV, Oct 31 (Reuters) -" and no year anywhere in a full date
-            year, guessed = _year_of(doc, month_of(line.group("m")), int(line.group("d")))
+            day, guessed = _undated_year(doc, month_of(line.group("m")), int(line.group("d")))
+            year = day.year if day else None
         when = make_date(year, month_of(line.group("m")), int(line.group("d"))) if year else None
         if when:
             ref = (
@@ -120,22 +122,6 @@ def _from_published(doc: Document, published: dt.date) -> DocumentDate:
     return DocumentDate(published, f"assumption: the text dates nothing; {given}")
 
 
-def _year_of(doc: Document, month: int | None, day: int) -> tuple[int, str]:
-    """The year of a dateline that gives none, said as an assumption: the file name's
-    (``2024-10_...``), else the latest year the text names ("in 2024"), else the current year
-    (the year before when the day is still to come)."""
-    today = dt.date.today()
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", doc.text) if int(y) <= today.year]
-    name = re.match(r"(\d{4})-\d{2}", Path(doc.path).name)
-    if name:
-        return int(name.group(1)), f"the year is the file name's ({name.group(1)})"
-    if years:
-        return max(years), f"the year is the latest the text names ({max(years)})"
-    future = month is not None and (month, day) > (today.month, today.day)
-    year = today.year - 1 if future else today.year
-    return year, f"neither the text nor the file name gives the year; {year} assumed"
-
-
 # a month's day without a year; not a coming or closing one ("until August 23", "by May 1")
 MONTH_DAY = re.compile(
     rf"(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bbefore )(?<!\bnext )(?<!\bthrough )"
@@ -159,7 +145,7 @@ def _undated_day(doc: Document) -> DocumentDate | None:
         for s in sentences:
             for m in MONTH_DAY.finditer(s.text):
                 month, day = month_of(m.group("m")), int(m.group("d"))
-                clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+                clause = clause_before(s.text, m.start())
                 if month is None or not 1 <= day <= 31 or RELATIVE_CLAUSE.search(clause):
                     continue
                 when, why = _undated_year(doc, month, day)
@@ -172,8 +158,11 @@ def _undated_day(doc: Document) -> DocumentDate | None:
     return None
 
 
-def _undated_year(doc: Document, month: int, day: int) -> tuple[dt.date | None, str]:
-    """The date of a month's day the text gives without a year, and why that year."""
+def _undated_year(doc: Document, month: int | None, day: int) -> tuple[dt.date | None, str]:
+    """The date of a month's day the text gives without a year (in its lead or its dateline),
+    and why that year."""
+    if month is None:
+        return None, "no month"
     today = dt.date.today()
     name = re.match(r"(\d{4})-(\d{2})", Path(doc.path).name)
     if name:

@@ -18,6 +18,7 @@ from sim.seeding.date_words import (
     DATELINE,
     MONTH,
     DocumentDate,
+    clause_before,
     headline_text,
     make_date,
     month_of,
@@ -83,7 +84,7 @@ def _days_of(doc: Document, s, ref: dt.date) -> list[tuple[dt.date, int, int, st
         when = _day(m, ref, anchor)
         if when is None or when > ref:
             continue
-        clause = re.split(r"[,;:(]|\s[-–—]\s", s.text[: m.start()])[-1]
+        clause = clause_before(s.text, m.start())
         role = ("began" if _BEGAN.search(clause)
                 else "background" if RELATIVE_CLAUSE.search(clause) else "lead")  # fmt: skip
         out.append((when, s.start + m.start(), s.start + m.end(), role))
