@@ -143,7 +143,7 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
-            if c.dep_ in ("amod", "compound", "nmod") and t.lemma_.lower() in _FOREIGNERS:
+            if c.dep_ in ("amod", "compound", "nmod") and _foreigners(t):
                 continue  # "killing two Chinese nationals", "a British aid worker": victims
             if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
                 continue  # "its northern neighbour", "Pakistan's rival": not the possessor
@@ -156,7 +156,15 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
 # people a demonym describes as victims or bystanders, not as their state's agents
 _FOREIGNERS = {"national", "citizen", "worker", "journalist", "reporter", "tourist", "passenger",
                "hostage", "student", "engineer", "expatriate", "volunteer", "doctor", "nurse",
-               "missionary", "businessman", "resident"}  # fmt: skip
+               "missionary", "businessman", "resident", "civilian", "villager"}  # fmt: skip
+
+
+def _foreigners(head) -> bool:
+    """A noun of victims or bystanders, alone ("seven Iraqi civilians"), not beside soldiers
+    ("Israeli civilians and soldiers": the soldiers are the state's)."""
+    return all(n.lemma_.lower() in _FOREIGNERS for n in (head, *head.conjuncts))
+
+
 OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "counterpart",
                 "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",

@@ -154,10 +154,13 @@ _MEASURE_WORDS = {"sanction", "control", "tariff", "measure", "restriction", "ba
 
 def _fighting_sense(v, lemma: str) -> bool:
     """Whether a verb of the attack class is used of fighting: not "struck a deal", not
-    "exchanged prisoners" (only fire, shots or blows), not "targeted firms with sanctions"."""
-    objs = [c.lemma_.lower() for c in v.children if c.dep_ == "dobj"]
+    "exchanged prisoners" (only fire, shots or blows), not "targeted firms with sanctions", not
+    "intercepted the missiles" (a defence)."""
+    objs = [c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in ("strike", "hit") and any(o in _NOT_BLOWS for o in objs):
         return False
+    if lemma in verbs().interceptions and any(o in verbs().munitions for o in objs):
+        return False  # "intercepted the Iranian missiles": a defence, not a fight
     if (
         lemma in ("exchange", "trade")
         and (objs or lemma == "trade")

@@ -39,6 +39,10 @@ class Verbs:
     holding: frozenset[str] = frozenset()  # "has a defence pact with": a treaty noun only
     irregular: dict[str, str] = field(default_factory=dict)  # "retook" -> "retake"
     forced_to: frozenset[str] = frozenset()  # "forced the garrison to surrender": an attack
+    war_nouns: frozenset[str] = frozenset()  # "Moscow's war against Ukraine": a noun's war
+    reciprocal: frozenset[str] = frozenset()  # "killed in a clash with X": both sides fight
+    interceptions: frozenset[str] = frozenset()  # "intercepted the missiles": no attack
+    munitions: frozenset[str] = frozenset()  # what an interception stops without a fight
 
 
 KINDS = (
@@ -102,4 +106,8 @@ def verbs() -> Verbs:
                  frozenset(data.get("transfers", [])),
                  frozenset(data.get("suppliers", [])),
                  frozenset(data.get("holding_verbs", [])),
-                 dict(data.get("irregular", {})), frozenset(data.get("forced_to", [])))  # fmt: skip
+                 dict(data.get("irregular", {})), frozenset(data.get("forced_to", [])),
+                 frozenset(data.get("war_nouns", [])),
+                 frozenset(data.get("reciprocal_nouns", [])),
+                 frozenset(data.get("interceptions", [])),
+                 frozenset(data.get("munitions", [])))  # fmt: skip

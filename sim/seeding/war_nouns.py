@@ -8,6 +8,11 @@
   names are at war with each other.
 - "Russia has been at war with Ukraine", "the RSF, which is at war with the army", "went to war
   with": the subject is at war with the object of "with".
+- A reciprocal noun (the verb table's ``reciprocal_nouns``: "clash", "face-off", "scuffle", "an
+  exchange of fire") with "with" and no owner: whoever suffered it fought the other side ("three
+  soldiers died in a face-off with Chinese troops").
+- "X joined the war against Z": X fights Z; "X joined Y in the fight against Z": Y too, and X
+  and Y are allies; a joining a modal hedges ("Minsk could join the war") is no fact.
 - A war dated in the past ("the 1998-2000 border war") or not fought ("a trade war", "a war of
   words") is no relation; one a modal makes hypothetical ("it would mean NATO was at war") is
   no fact, and one inside an "if" clause none at all.
@@ -23,35 +28,7 @@ from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
 from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
 from sim.seeding.reporters import reporter_of
 from sim.seeding.roles import subject_of
-
-_WAR_NOUNS = {
-    "strike",
-    "airstrike",
-    "raid",
-    "occupation",
-    "blockade",
-    "siege",
-    "fighting",
-    "clash",
-    "battle",
-    "shelling",
-    "bombing",
-    "war",
-    "conflict",
-    "aggression",
-    "invasion",
-    "offensive",
-    "attack",
-    "incursion",
-    "bombardment",
-    "assault",
-    "campaign",
-    "hostilities",
-    "skirmish",
-    "firefight",
-    "gunfight",
-}
-
+from sim.seeding.verbs import verbs
 
 # "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
 OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
@@ -60,24 +37,23 @@ OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "bl
 _WARS_IN = {"war", "conflict", "aggression", "invasion", "offensive", "incursion", "occupation"}
 
 
-_RECIPROCAL = {"fighting", "clash", "battle", "skirmish"}
-
-
 def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
     """ "Moscow's war against Ukraine", "Israel's attack on Iran": the possessor attacks the
     object of "against"/"on"/"with"; "withdrew after shelling by X": X attacks the subject;
     "fighting between X and Y": X and Y; "X has been at war with Y": X and Y."""
     out: list[Finding] = []
     for t in p.doc:
-        gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "nsubj") and t.lower_ in _WAR_NOUNS
-        if not gerund and (t.pos_ != "NOUN" or t.lemma_.lower() not in _WAR_NOUNS):
+        word = war_noun(t)
+        if word is None:
             continue
         if _past(t):
             continue  # "the 1998-2000 Ethiopia-Eritrea border war", "a US-China trade war"
         modality = _noun_modality(t)
         if modality is None:
             continue  # "if Ukraine strikes ..., it would mean NATO is at war with Russia"
-        sides = _between(p, t, resolver) or _hyphenated(p, t)
+        heads = [t, *_fire_of(t)] if word == "exchange" else [t]  # "exchanges of fire between"
+        sides = list(dict.fromkeys(a for h in heads for a in _between(p, h, resolver)))
+        sides = sides or _hyphenated(p, t)
         if len(sides) >= 2:  # "fighting between the army and the RSF"
             out += [finding_at(p, "war", "strike_territory", (a, b), modality, t,
                                {"noun": t.text})
@@ -86,27 +62,20 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
         owner += [p.actor_at[c.i] for c in t.children
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
-        target: list[str] = []
-        of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
-        located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
-        located += ("into",) if t.lemma_.lower() in ("incursion", "invasion", "push") else ()
-        for preps in (("against", "on", *of), ("with", "inside", *located)):
-            target = target or [a for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                                for g in c.children
-                                for a in named_or_resolved(p, g, resolver)]  # fmt: skip
-        if not target and t.lemma_.lower() in _RECIPROCAL and t.head.dep_ == "prep":
-            verb = t.head.head  # "were killed in fighting with Azerbaijan": "with" on the verb
-            target = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
-        if not target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):  # "went to war
-            target = [a for c in t.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+        reciprocal = word in verbs().reciprocal
+        target = _targets(p, t, heads, reciprocal, resolver)
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
             target = _sufferer(p, t)  # "its forces had repelled 40 Russian attacks"
-        if not owner and target and t.lemma_.lower() in _RECIPROCAL:  # "seized the palace
+        joiners, joined = _joining(p, t, resolver)
+        if target and joiners:  # "Eritrean forces joined Ethiopian forces in the fight against
+            modality = modality_of(governing_verb(t))  # the TPLF"; "Minsk could join the war"
+            owner = list(dict.fromkeys(owner + joiners + joined))
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, t.head, {})
+                    for a in joiners for b in joined if a != b and b not in target]  # fmt: skip
+        if not owner and target and reciprocal:  # "seized the palace
             owner = _sufferer(p, t)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
             by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
@@ -116,6 +85,53 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+_FIRE = {"fire", "gunfire", "shot", "shelling", "artillery", "rocket", "missile", "salvo"}
+
+
+def war_noun(t) -> str | None:
+    """The war noun of the verb table a token is (``war_nouns``), written whole when hyphenated
+    ("face-off"), or None: a gerund counts where a noun stands ("after fighting with X"); an
+    "exchange" only of fire ("an exchange of fire between A and B", not "of prisoners")."""
+    doc, nouns = t.doc, verbs().war_nouns
+    word = t.lower_ if t.tag_ == "VBG" else t.lemma_.lower()
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].head.i == t.i:
+        whole = f"{doc[t.i - 2].lower_}-{t.lower_}"  # "face-off", not "counter-offensive"
+        word = whole if whole in nouns else word
+    gerund = t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "nsubj")
+    if word not in nouns or not (gerund or t.pos_ == "NOUN"):
+        return None
+    return None if word == "exchange" and not _fire_of(t) else word
+
+
+def _fire_of(noun) -> list:
+    """The fire an exchange is of ("an exchange of artillery fire"), or nothing."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj" and any(
+                x.lemma_.lower() in _FIRE for x in g.subtree)]  # fmt: skip
+
+
+def _targets(p: Parsed, t, heads: list, reciprocal: bool, resolver) -> list[str]:
+    """Whom a war noun is against: the object of "against", "on" (or "of": "the invasion of
+    Ukraine"), then of "with", "inside" (or "in": "the war in Ukraine"); a reciprocal noun's
+    "with" on its verb ("were killed in fighting with Azerbaijan"); "went to war with"."""
+    target: list[str] = []
+    of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
+    located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"
+    located += ("into",) if t.lemma_.lower() in ("incursion", "invasion", "push") else ()
+    for preps in (("against", "on", *of), ("with", "inside", *located)):
+        target = target or [a for h in heads for c in h.children
+                            if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+                            for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+    if not target and reciprocal and t.head.dep_ == "prep":
+        verb = t.head.head  # "were killed in fighting with Azerbaijan": "with" on the verb
+        target = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+    if not target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):  # "went to war with"
+        target = [a for c in t.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+    return target
 
 
 # verbs that make a war hypothetical under a modal: "it would mean NATO was at war with Russia"
@@ -212,6 +228,19 @@ def _hyphenated(p: Parsed, noun) -> list[str]:
             sides.insert(0, a)
         i -= 1
     return sides if hyphen and len(sides) == 2 else []
+
+
+def _joining(p: Parsed, noun, resolver) -> tuple[list[str], list[str]]:
+    """Who joins a war a noun tells, and whom they join: "X joined the war against Z" (X),
+    "X joined Y in the fight against Z" (X, and Y, whom X fights beside)."""
+    verb = noun.head.head if noun.head.lower_ == "in" and noun.dep_ == "pobj" else noun.head
+    if resolver is None or verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+        return [], []
+    if noun.dep_ != "dobj" and noun.head.dep_ != "prep":
+        return [], []
+    joined = [a for c in verb.children if c.dep_ == "dobj" and c.i != noun.i
+              for a in named_or_resolved(p, c, resolver)]  # fmt: skip
+    return subject_of(p, verb, resolver), joined
 
 
 def _at_war(p: Parsed, noun, resolver) -> list[str]:

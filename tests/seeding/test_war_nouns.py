@@ -1,0 +1,112 @@
+"""Wars told by nouns (``sim/seeding/war_nouns.py``): the hostile event a noun reports, and who
+fought it. Sentences are composed for these tests in the style of agency copy; the second table
+holds sentences that must give no war.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.kind, tuple(sorted(f.parties)), f.modality) for f in ex.findings
+            if f.kind in ("war", "alliance")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reciprocal noun with "with": whoever suffered it fought the other side
+        (
+            "SRINAGAR, June 9 (Wire) - Three Indian soldiers died in a face-off with Chinese "
+            "troops high in the mountains overnight, an army spokesman said.",
+            {("war", ("china", "india"), "fact")},
+        ),
+        (
+            "BAKU, Sept 2 (Wire) - Two Azerbaijani border guards were wounded during a scuffle "
+            "with Armenian soldiers near the village on Friday, the ministry said.",
+            {("war", ("armenia", "azerbaijan"), "fact")},
+        ),
+        (
+            "MANILA, April 4 (Wire) - A Filipino sailor was hurt in a melee with Chinese coast "
+            "guard personnel near the shoal, the navy said.",
+            {("war", ("china", "philippines"), "fact")},
+        ),
+        # an exchange of fire (not of prisoners) between two named sides
+        (
+            "RABAT, Nov 14 (Wire) - The army moved into the buffer zone, setting off an exchange "
+            "of fire between Moroccan troops and Polisario Front fighters, officials said.",
+            {("war", ("morocco", "polisario"), "fact")},
+        ),
+        (
+            "ISLAMABAD, Feb 3 (Wire) - Heavy exchanges of artillery fire between Pakistani and "
+            "Indian troops went on along the Line of Control on Tuesday, the army said.",
+            {("war", ("india", "pakistan"), "fact")},
+        ),
+        # joining a war: the joiner fights its target, and fights beside the one it joined
+        (
+            "MEKELLE, Sept 1 (Wire) - Eritrean troops have joined Ethiopian federal forces in the "
+            "fight against the TPLF, a spokesman for the movement said on Thursday.",
+            {("war", ("eritrea", "tplf"), "fact"), ("war", ("ethiopia", "tplf"), "fact"),
+             ("alliance", ("eritrea", "ethiopia"), "fact")},
+        ),
+        (
+            "AMMAN, Sept 23 (Wire) - Jordan has joined the campaign against Islamic State, the "
+            "palace said.",
+            {("war", ("islamic_state", "jordan"), "fact")},
+        ),
+        (
+            "KYIV, Feb 20 (Wire) - Belarus could join the war against Ukraine within weeks, "
+            "Ukrainian intelligence said.",
+            {("war", ("belarus", "ukraine"), "hedged")},
+        ),
+        # a hyphenated compound of a war noun keeps the noun ("counter-offensive")
+        (
+            "KYIV, Aug 29 (Wire) - Ukraine has launched a counter-offensive against Russian "
+            "forces in the south, officials said.",
+            {("war", ("russia", "ukraine"), "fact")},
+        ),
+    ],
+)  # fmt: skip
+def test_war_nouns_name_their_sides(text, expected):
+    assert wars_and_allies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RABAT, Nov 14 (Wire) - Morocco and the Polisario Front agreed an exchange of prisoners "
+        "between the two sides, the Red Cross said.",
+        "GENEVA, May 4 (Wire) - France and Germany held an exchange of views with Russia on "
+        "the crisis, diplomats said.",
+        # stopping missiles in flight is a defence, not a fight with whoever fired them
+        "DOHA, June 23 (Wire) - Qatar's air defences intercepted the Iranian missiles aimed at "
+        "the base, the foreign ministry said.",
+        "AMMAN, April 14 (Wire) - The Iranian drones were intercepted by Jordanian jets over the "
+        "desert, a Jordanian official said.",
+        # the demonym of victims names no party
+        "BAGHDAD, Aug 25 (Wire) - Iraqi officials said the bombing killed seven Iraqi civilians "
+        "in a mountain village.",
+        # a dispute with no fighting
+        "ATHENS, Aug 14 (Wire) - Greece and Turkey are locked in a standoff over gas in the "
+        "eastern Mediterranean, officials said.",
+    ],
+)
+def test_no_war_without_fighting(text):
+    assert not {f for f in wars_and_allies(text) if f[0] == "war"}
+
+
+def test_an_interception_of_a_ship_is_still_a_fight():
+    text = ("LONDON, July 19 (Wire) - British marines intercepted an Iranian tanker off "
+            "Gibraltar, the defence ministry said.")  # fmt: skip
+    assert ("war", ("iran", "united_kingdom"), "fact") in wars_and_allies(text)
+
+
+def test_victims_beside_soldiers_still_name_the_state():
+    text = ("JERUSALEM, Oct 8 (Wire) - Hamas gunmen killed hundreds of Israeli civilians and "
+            "soldiers on Saturday, officials said.")  # fmt: skip
+    assert ("war", ("hamas", "israel"), "fact") in wars_and_allies(text)
