@@ -93,6 +93,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
                  {"appos", "of", "in"}):  # fmt: skip
         deeper = _collect(p, head, keep=keep | {"from"})
+        if "in" in keep and unnamed_group(head):  # "Islamist rebel bases across northern
+            deeper = [a for a in deeper if not _state(a)]  # Mali": the rebels', not Mali's
         if deeper:
             return deeper
     return []
@@ -171,6 +173,19 @@ REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dis
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
 
+# words for an armed group that a phrase describes without naming it
+_GROUP_WORDS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "jihadist",
+                "islamist", "terrorist", "extremist", "gunman", "gunmen", "mutineer"}  # fmt: skip
+
+
+def unnamed_group(head) -> bool:
+    """A phrase about an armed group it does not name ("Islamist rebels in Mali", "militant
+    hideouts across the north"): the place it is in is not its owner (the state hosting them is
+    no party for being their place)."""
+    return any(t.lemma_.lower() in _GROUP_WORDS or t.lower_ in _GROUP_WORDS for t in
+               (head, *(c for c in head.children if c.dep_ in ("amod", "compound"))))  # fmt: skip
+
+
 def _people_of_rebels(p: Parsed, head, c) -> bool:
     """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
     forces"): it names the rebels' people, not the state, which they are fighting (or whose
@@ -180,7 +195,11 @@ def _people_of_rebels(p: Parsed, head, c) -> bool:
     )
     if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
-    known = standard_gazetteer().actors.get(p.actor_at[c.i])
+    return _state(p.actor_at[c.i])
+
+
+def _state(actor: str) -> bool:
+    known = standard_gazetteer().actors.get(actor)
     return known is not None and known.kind == "state"
 
 

@@ -68,7 +68,7 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
-            target = _sufferer(p, t)  # "its forces had repelled 40 Russian attacks"
+            target = _sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
         joiners, joined = _joining(p, t, resolver)
         if target and joiners:  # "Eritrean forces joined Ethiopian forces in the fight against
             modality = modality_of(governing_verb(t))  # the TPLF"; "Minsk could join the war"
@@ -76,12 +76,12 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, t.head, {})
                     for a in joiners for b in joined if a != b and b not in target]  # fmt: skip
         if not owner and target and reciprocal:  # "seized the palace
-            owner = _sufferer(p, t)  # after days of fighting with government forces"
+            owner = _sufferer(p, t, resolver)  # after days of fighting with government forces"
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
             by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
             owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
                      for g in c.children for a in own_or_resolved(p, g, resolver)]  # fmt: skip
-            target = _sufferer(p, t) if owner else []
+            target = _sufferer(p, t, resolver) if owner else []
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
@@ -255,9 +255,10 @@ def _at_war(p: Parsed, noun, resolver) -> list[str]:
     return subject_of(p, verb, resolver)
 
 
-def _sufferer(p: Parsed, noun) -> list[str]:
+def _sufferer(p: Parsed, noun, resolver=None) -> list[str]:
     """Whom an attack noun with no target fell on: the subject of the verb it hangs from
-    ("Ukrainian troops withdrew after weeks of shelling by ...")."""
+    ("Ukrainian troops withdrew after weeks of shelling by ..."), a bare "the rebels" the
+    last rebels named."""
     t = noun
     for _ in range(5):
         t = t.head
@@ -268,7 +269,10 @@ def _sufferer(p: Parsed, noun) -> list[str]:
             owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
             if not found and owners and owners[0].lower_ in PRONOUNS:  # "X said its
                 found = reporter_of(p, t)  # fighters had repelled an attack by Y": X
-            return found or [a for o in owners for a in owner_of(p, o)]  # "its forces came"
+            found = found or [a for o in owners for a in owner_of(p, o)]  # "its forces came"
+            if not found and not owners and subj and resolver is not None:
+                found = resolver.resolve(p, subj[0])  # "the rebels retook the town after
+            return found  # clashes with the Malian army"
         if t.dep_ == "ROOT":
             break
     return []

@@ -88,9 +88,6 @@ def test_war_nouns_name_their_sides(text, expected):
         "the base, the foreign ministry said.",
         "AMMAN, April 14 (Wire) - The Iranian drones were intercepted by Jordanian jets over the "
         "desert, a Jordanian official said.",
-        # the demonym of victims names no party
-        "BAGHDAD, Aug 25 (Wire) - Iraqi officials said the bombing killed seven Iraqi civilians "
-        "in a mountain village.",
         # a dispute with no fighting
         "ATHENS, Aug 14 (Wire) - Greece and Turkey are locked in a standoff over gas in the "
         "eastern Mediterranean, officials said.",
@@ -106,7 +103,8 @@ def test_an_interception_of_a_ship_is_still_a_fight():
     assert ("war", ("iran", "united_kingdom"), "fact") in wars_and_allies(text)
 
 
-def test_victims_beside_soldiers_still_name_the_state():
-    text = ("JERUSALEM, Oct 8 (Wire) - Hamas gunmen killed hundreds of Israeli civilians and "
-            "soldiers on Saturday, officials said.")  # fmt: skip
-    assert ("war", ("hamas", "israel"), "fact") in wars_and_allies(text)
+def test_the_rebels_named_before_fought_the_army_they_clashed_with():
+    text = ("GOMA, Jan 14 (Wire) - M23 rebels seized the town of Sake on Monday. The rebels "
+            "retook the town of Kitshanga after clashes with the Congolese army, officials "
+            "said.")  # fmt: skip
+    assert ("war", ("dr_congo", "m23"), "fact") in wars_and_allies(text)

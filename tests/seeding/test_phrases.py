@@ -1,0 +1,48 @@
+"""Who a phrase is (``sim/seeding/phrases.py``): the place an unnamed armed group is in is not
+its owner, and a victim's nationality names no party. Sentences are composed for these tests in
+the style of agency copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.text import parse_document
+
+
+def wars(text: str) -> set[tuple[str, ...]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "war"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed group's place is not the group: the host state is no target
+        ("French warplanes bombed Islamist rebel bases across northern Mali for a third day on "
+         "Sunday, hitting the towns of Gao and Kidal.", set()),
+        ("French helicopters attacked jihadist positions in central Mali for a second day, "
+         "destroying several vehicles.", set()),
+        ("Turkish jets struck separatist militant camps in northern Iraq for a second day, the "
+         "army said.", set()),
+        ("NEW DELHI, May 7 (Wire) - India launched missile strikes on what it said were "
+         "militant camps in Pakistan.", set()),
+        # the place of anyone else's positions still names the state
+        ("Russian jets struck army positions in eastern Ukraine for a third day, the army "
+         "said.", {("russia", "ukraine")}),
+        # a group named in the phrase is the target, wherever it is
+        ("Israeli jets struck Hezbollah positions in southern Lebanon for a second day, the army "
+         "said.", {("hezbollah", "israel")}),
+        # separatists of a territory the gazetteer knows are the territory's
+        ("Azerbaijani forces shelled separatist Armenian forces in the region of "
+         "Nagorno-Karabakh, officials said.", {("azerbaijan", "nagorno_karabakh")}),
+        # victims' nationality names no party, soldiers beside them do
+        ("BAGHDAD, Aug 25 (Wire) - Iraqi officials said the bombing killed seven Iraqi "
+         "civilians in a mountain village.", set()),
+        ("JERUSALEM, Oct 8 (Wire) - Hamas gunmen killed hundreds of Israeli civilians and "
+         "soldiers on Saturday, officials said.", {("hamas", "israel")}),
+    ],
+)  # fmt: skip
+def test_who_a_phrase_names(text, expected):
+    assert wars(text) == expected
