@@ -45,6 +45,7 @@ from sim.seeding.verb_sense import (
     class_of,
     endorsement,
     event_really,
+    intercepts_munitions,
     peace_made,
     rival,
     to_frontier,
@@ -80,6 +81,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         had_event = True
         if in_condition(v) or rival(carrier) or endorsement(v, cls):
             continue
+        if intercepts_munitions(v):  # "Qatar's air defences intercepted the missiles": a
+            p.participants.update(subject_of(p, v, resolver))  # party, at war with no one
         if not event_really(v, cls, carrier) or _dated_history(v, cls):
             continue
         if (cls.reverse or cls.kind == "supply" and verb_lemma(v) in GIVING) and not goods_named(

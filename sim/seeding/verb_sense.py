@@ -159,7 +159,7 @@ def _fighting_sense(v, lemma: str) -> bool:
     objs = [c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in ("strike", "hit") and any(o in _NOT_BLOWS for o in objs):
         return False
-    if lemma in verbs().interceptions and any(o in verbs().munitions for o in objs):
+    if intercepts_munitions(v):
         return False  # "intercepted the Iranian missiles": a defence, not a fight
     if (
         lemma in ("exchange", "trade")
@@ -170,6 +170,15 @@ def _fighting_sense(v, lemma: str) -> bool:
     withs = [g.lemma_.lower() for c in v.subtree if c.dep_ == "prep" and c.lower_ == "with"
              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return not (lemma in ("target", "hit") and any(w in _MEASURE_WORDS for w in withs))
+
+
+def intercepts_munitions(v) -> bool:
+    """ "Qatar's air defences intercepted the Iranian missiles", "helped intercept the
+    barrage": a defence that takes part in the event without fighting whoever fired them."""
+    table = verbs()
+    return verb_lemma(v) in table.interceptions and any(
+        c.lemma_.lower() in table.munitions for c in v.children
+        if c.dep_ in ("dobj", "nsubjpass"))  # fmt: skip
 
 
 def rival(carrier) -> bool:

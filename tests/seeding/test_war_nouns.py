@@ -108,3 +108,11 @@ def test_the_rebels_named_before_fought_the_army_they_clashed_with():
             "retook the town of Kitshanga after clashes with the Congolese army, officials "
             "said.")  # fmt: skip
     assert ("war", ("dr_congo", "m23"), "fact") in wars_and_allies(text)
+
+
+def test_an_interceptor_takes_part_at_war_with_no_one():
+    text = ("DOHA, June 23 (Wire) - Iran fired missiles at a U.S. air base in Qatar on Monday. "
+            "Qatar's air defences intercepted the Iranian missiles, the foreign ministry said.")  # fmt: skip
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert "qatar" in ex.actors
+    assert {f.parties for f in ex.findings if f.kind == "war"} == {("iran", "united_states")}
