@@ -130,11 +130,13 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
                     if cls.kind == "ceasefire" and len({*subjects, *targets}) == 2:
                         # the two parties to a ceasefire were at war (not its brokers)
                         out.append(finding_at(p, "war", "strike_territory", (a, b), FACT, v, {}))
-        if cls.kind == "war" and targets and len(subjects) >= 2 and _as_coalition(v):
+        if cls.kind == "war" and targets and len(subjects) >= 2:
             # "Saudi Arabia and a coalition of ... Egypt, Jordan and Sudan launched strikes on
-            # X": those who attack as a coalition are allies
+            # X": those who attack as a coalition are allies; "the U.S. and Britain struck X":
+            # so are those who attack together (not "Russian mercenaries from the Wagner Group")
+            allies = subjects[1:] if _as_coalition(v) else co_subjects(p, v, subjects)
             out += [finding_at(p, "alliance", "consult_partners", (subjects[0], b), modality,
-                               v, {}) for b in subjects[1:] if b not in targets]  # fmt: skip
+                               v, {}) for b in allies if b not in targets]  # fmt: skip
         resolver.heard(*grammatical)
         if cls.kind == "war" and modality == FACT and subjects and targets:
             resolver.attackers[:], resolver.struck[:] = subjects[:1], targets
@@ -163,6 +165,16 @@ def _dated_history(v, cls: VerbClass) -> bool:
             g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
         for h in (v, *wars) for c in h.children
     ))  # fmt: skip
+
+
+def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
+    """The subjects after the first that the sentence coordinates with another ("the U.S. and
+    Britain", "U.S. and British warplanes"): actors named side by side, not one phrase naming
+    a group and its nationality ("Russian mercenaries from the Wagner Group")."""
+    subj = [t for c in v.children if c.dep_ == "nsubj" for t in c.subtree]
+    joined = {p.actor_at[t.i] for t in subj if t.dep_ == "conj" and t.i in p.actor_at
+              and t.head.i in p.actor_at and p.actor_at[t.head.i] != p.actor_at[t.i]}  # fmt: skip
+    return [a for a in subjects[1:] if a in joined]
 
 
 def _as_coalition(v) -> bool:
