@@ -157,3 +157,24 @@ def test_a_bad_verb_class_is_named_with_what_is_allowed(entry, message):
     with pytest.raises(SeedingError, match="verbs.yaml: class 'mine'") as err:
         check_class("mine", entry)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "allies"),
+    [
+        # states that attack together are allies (the seventh session's key convention)
+        ("SANAA, Jan 12 (Wire) - The United States and Britain struck Houthi radar sites in "
+         "Yemen overnight, officials said.", {("united_kingdom", "united_states")}),
+        ("SANAA, Jan 12 (Wire) - U.S. and British warplanes pounded Houthi positions near the "
+         "port overnight, officials said.", {("united_kingdom", "united_states")}),
+        # one phrase naming a group and its nationality is one side, not two allies
+        ("TRIPOLI, May 3 (Wire) - Russian mercenaries from the Wagner Group attacked GNA "
+         "positions south of the capital, officials said.", set()),
+        # sides of a clash are enemies, not allies
+        ("YEREVAN, Sept 13 (Wire) - Armenian and Azerbaijani troops clashed along the border "
+         "overnight, officials said.", set()),
+    ],
+)  # fmt: skip
+def test_those_who_attack_together_are_allies(text, allies):
+    found = {tuple(sorted(p)) for k, p, m in findings(text) if k == "alliance" and m == "fact"}
+    assert found == allies
