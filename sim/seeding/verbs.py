@@ -43,6 +43,8 @@ class Verbs:
     reciprocal: frozenset[str] = frozenset()  # "killed in a clash with X": both sides fight
     interceptions: frozenset[str] = frozenset()  # "intercepted the missiles": no attack
     munitions: frozenset[str] = frozenset()  # what an interception stops without a fight
+    against_only: frozenset[str] = frozenset()  # "the fight against X", not "a fight with X"
+    talkers: frozenset[str] = frozenset()  # "a face-off between diplomats": words, no war
 
 
 KINDS = (
@@ -110,4 +112,6 @@ def verbs() -> Verbs:
                  frozenset(data.get("war_nouns", [])),
                  frozenset(data.get("reciprocal_nouns", [])),
                  frozenset(data.get("interceptions", [])),
-                 frozenset(data.get("munitions", [])))  # fmt: skip
+                 frozenset(data.get("munitions", [])),
+                 frozenset(data.get("against_only_nouns", [])),
+                 frozenset(data.get("talkers", [])))  # fmt: skip

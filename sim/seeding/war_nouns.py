@@ -51,6 +51,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         modality = _noun_modality(t)
         if modality is None:
             continue  # "if Ukraine strikes ..., it would mean NATO is at war with Russia"
+        if _between_talkers(t):
+            continue  # "the face-off between U.S. and Chinese diplomats": words, not fighting
         heads = [t, *_fire_of(t)] if word == "exchange" else [t]  # "exchanges of fire between"
         sides = list(dict.fromkeys(a for h in heads for a in _between(p, h, resolver)))
         sides = sides or _hyphenated(p, t)
@@ -63,7 +65,7 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         owner += [p.actor_at[c.i] for c in t.children
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
         reciprocal = word in verbs().reciprocal
-        target = _targets(p, t, heads, reciprocal, resolver)
+        target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
@@ -85,6 +87,14 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
                 for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+def _between_talkers(noun) -> bool:
+    """Whether the sides of a war noun are people of words ("the face-off between U.S. and
+    Chinese diplomats", "a scuffle with opposition lawmakers"): the verb table's ``talkers``."""
+    sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(s.lemma_.lower() in verbs().talkers for g in sides for s in (g, *g.conjuncts))
 
 
 _FIRE = {"fire", "gunfire", "shot", "shelling", "artillery", "rocket", "missile", "salvo"}
@@ -112,10 +122,15 @@ def _fire_of(noun) -> list:
                 x.lemma_.lower() in _FIRE for x in g.subtree)]  # fmt: skip
 
 
-def _targets(p: Parsed, t, heads: list, reciprocal: bool, resolver) -> list[str]:
+def _targets(p: Parsed, t, heads: list, reciprocal: bool, resolver,
+             against_only: bool = False) -> list[str]:  # fmt: skip
     """Whom a war noun is against: the object of "against", "on" (or "of": "the invasion of
     Ukraine"), then of "with", "inside" (or "in": "the war in Ukraine"); a reciprocal noun's
-    "with" on its verb ("were killed in fighting with Azerbaijan"); "went to war with"."""
+    "with" on its verb ("were killed in fighting with Azerbaijan"); "went to war with". A noun
+    ``against_only`` ("fight") has only the object of "against"."""
+    if against_only:
+        return [a for c in t.children if c.dep_ == "prep" and c.lower_ == "against"
+                for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
     target: list[str] = []
     of = ("of",) if t.lemma_.lower() in OF_TARGET or t.lower_ in OF_TARGET else ()
     located = ("in",) if t.lemma_.lower() in _WARS_IN else ()  # "war in", not "strikes in"

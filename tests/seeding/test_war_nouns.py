@@ -60,6 +60,13 @@ def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             {("war", ("islamic_state", "jordan"), "fact")},
         ),
         (
+            "LONDON, Sept 26 (Wire) - Britain joined the United States in the fight against "
+            "Islamic State, the defence ministry said.",
+            {("war", ("islamic_state", "united_kingdom"), "fact"),
+             ("war", ("islamic_state", "united_states"), "fact"),
+             ("alliance", ("united_kingdom", "united_states"), "fact")},
+        ),
+        (
             "KYIV, Feb 20 (Wire) - Belarus could join the war against Ukraine within weeks, "
             "Ukrainian intelligence said.",
             {("war", ("belarus", "ukraine"), "hedged")},
@@ -88,6 +95,11 @@ def test_war_nouns_name_their_sides(text, expected):
         "the base, the foreign ministry said.",
         "AMMAN, April 14 (Wire) - The Iranian drones were intercepted by Jordanian jets over the "
         "desert, a Jordanian official said.",
+        # words, not fighting: sides that are diplomats, a "fight with" a rival over borders
+        "WASHINGTON, March 3 (Wire) - The televised face-off between U.S. and Chinese "
+        "diplomats in Alaska turned bitter, officials said.",
+        "ANKARA, March 3 (Wire) - Turkey's fight with Greece over maritime borders went to "
+        "court, officials said.",
         # a dispute with no fighting
         "ATHENS, Aug 14 (Wire) - Greece and Turkey are locked in a standoff over gas in the "
         "eastern Mediterranean, officials said.",
