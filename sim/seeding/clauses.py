@@ -12,6 +12,8 @@ told by nouns are read in ``nouns``; "fighting alongside the Malian army" makes 
 
 from __future__ import annotations
 
+import re
+
 from sim.seeding.allies import (
     bound_by_treaty,
     helping_host,
@@ -151,9 +153,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
 
 
 def _dated_history(v, cls: VerbClass) -> bool:
-    """A war the clause fights and dates to a bare year ("the two countries fought a six-week
-    war in 2020", "fought a border war from 1998 to 2000"): history the text recalls ("invaded
-    Ukraine in 2022" may go on)."""
+    """A war the clause fights and dates to a bare year or decade ("the two countries fought a
+    six-week war in 2020", "fought a border war from 1998 to 2000", "fought two wars against
+    the Soviet Union in the 1940s"): history the text recalls ("invaded Ukraine in 2022" may
+    go on)."""
     wars = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ("war", "conflict")]
     if v.dep_ == "relcl" and v.head.lemma_.lower() in ("war", "conflict"):
         wars.append(v.head)  # "the brief war the two countries fought in 1962"
@@ -162,7 +165,7 @@ def _dated_history(v, cls: VerbClass) -> bool:
     )  # "fought an eight-year war with Iran that ended in 1988"
     return cls.kind == "war" and bool(wars) and (ended or any(
         c.dep_ == "prep" and c.lower_ in ("in", "during", "from", "between", "until") and any(
-            g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 4 for g in c.children)
+            g.dep_ == "pobj" and re.fullmatch(r"\d{4}s?", g.text) for g in c.children)
         for h in (v, *wars) for c in h.children
     ))  # fmt: skip
 

@@ -198,7 +198,7 @@ def _between(p: Parsed, noun, resolver) -> list[str]:
     return sides
 
 
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?s?$")  # "1998-2000", "1980s"
 
 
 # verbs of withstanding an attack: "repelled Russian attacks", "foiled an Iranian drone attack"

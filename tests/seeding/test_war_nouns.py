@@ -100,6 +100,11 @@ def test_war_nouns_name_their_sides(text, expected):
         "diplomats in Alaska turned bitter, officials said.",
         "ANKARA, March 3 (Wire) - Turkey's fight with Greece over maritime borders went to "
         "court, officials said.",
+        # history told by its decade
+        "BAGHDAD, March 3 (Wire) - Veterans of the Iran-Iraq war of the 1980s gathered in "
+        "Baghdad on Tuesday, officials said.",
+        "HELSINKI, April 4 (Wire) - Finland, which fought two wars against Russia in the 1940s, "
+        "joined NATO on Tuesday, officials said.",
         # a dispute with no fighting
         "ATHENS, Aug 14 (Wire) - Greece and Turkey are locked in a standoff over gas in the "
         "eastern Mediterranean, officials said.",
