@@ -72,10 +72,12 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
             target = _sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
         joiners, joined = _joining(p, t, resolver)
+        quoted = t
         if target and joiners:  # "Eritrean forces joined Ethiopian forces in the fight against
-            modality = modality_of(governing_verb(t))  # the TPLF"; "Minsk could join the war"
+            join = governing_verb(t)  # the TPLF"; "Minsk could join the war": hedged
+            modality, quoted = modality_of(join), join
             owner = list(dict.fromkeys(owner + joiners + joined))
-            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, t.head, {})
+            out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, join, {})
                     for a in joiners for b in joined if a != b and b not in target]  # fmt: skip
         if not owner and target and reciprocal:  # "seized the palace
             owner = _sufferer(p, t, resolver)  # after days of fighting with government forces"
@@ -84,8 +86,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
                      for g in c.children for a in own_or_resolved(p, g, resolver)]  # fmt: skip
             target = _sufferer(p, t, resolver) if owner else []
-        out += [finding_at(p, "war", "strike_territory", (a, b), modality, t, {"noun": t.text})
-                for a in owner for b in target if a != b]  # fmt: skip
+        out += [finding_at(p, "war", "strike_territory", (a, b), modality, quoted,
+                           {"noun": t.text}) for a in owner for b in target if a != b]  # fmt: skip
     return out
 
 
