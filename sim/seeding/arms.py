@@ -34,7 +34,8 @@ def weapons_used(v) -> list:
     if v.lemma_.lower() not in USE:  # "struck the base with U.S.-made missiles"
         return [n for n in withs if n.lemma_.lower() in goods]
     objs = [n for c in v.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
-    objs += [n for c in v.children if c.dep_ == "prep" and c.lower_ == "on"  # "relied on"
+    objs += [n for c in v.children if c.dep_ == "prep" and c.lower_ == "on"  # "relied on",
+             and v.lemma_.lower() == "rely"  # not "fired on Frontier Corps fighters"
              for g in c.children if g.dep_ == "pobj" for n in (g, *g.conjuncts)]  # fmt: skip
     objs += [
         g

@@ -462,6 +462,12 @@ def test_finds(text: str, expected: tuple) -> None:
             "missiles, officials said.",
             ("war", ("ukraine", "united_states"), "fact"),
         ),
+        # the fighters fired on are no weapons supplied by their state
+        (
+            "KABUL, April 16 (Wire) - Afghan border police fired on Pakistani fighters near the "
+            "crossing, officials said.",
+            ("supply", ("pakistan", "afghanistan"), "fact"),
+        ),
         # verbs of the attack class used of something else
         (
             "KYIV, May 3 (Wire) - Russia and Ukraine exchanged 90 prisoners of war on Friday in a "
