@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.modality import modality_of
-from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, own_actors, phrase_actors
+from sim.seeding.phrases import (
+    PRONOUNS,
+    Parsed,
+    finding_at,
+    named_unknown,
+    own_actors,
+    phrase_actors,
+)
 from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
 
@@ -177,14 +184,16 @@ def _clause_owner(p: Parsed, noun, poss, resolver) -> list[str]:
 def named_or_resolved(p: Parsed, g, resolver) -> list[str]:
     """A phrase's actors, or who "the government" stands for."""
     found = phrase_actors(p, g)
-    if not found and resolver is not None:
-        found = resolver.resolve(p, g)
+    if not found and resolver is not None and not named_unknown(p, g):
+        found = resolver.resolve(p, g)  # not "the Jaish al-Fatah militants": someone else
     return found
 
 
 def own_or_resolved(p: Parsed, g, resolver) -> list[str]:
     """What a phrase itself names (not its backer), or who "the rebels" stands for."""
-    return own_actors(p, g) or (resolver.resolve(p, g) if resolver is not None else [])
+    if resolver is None or named_unknown(p, g):
+        return own_actors(p, g)
+    return own_actors(p, g) or resolver.resolve(p, g)
 
 
 def _fighters(p: Parsed, noun, resolver, aligned: bool = False) -> list[str]:

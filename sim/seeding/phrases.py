@@ -173,6 +173,14 @@ REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dis
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
 
+def named_unknown(p: Parsed, head) -> bool:
+    """A phrase that names someone the gazetteer does not know ("the Jaish al-Fatah
+    militants"): no pronoun or bare "the militants" to resolve to an actor named before."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN"
+               and not any(t.i in p.actor_at for t in c.subtree)
+               for c in head.children)  # fmt: skip
+
+
 # words for an armed group that a phrase describes without naming it
 _GROUP_WORDS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "jihadist",
                 "islamist", "terrorist", "extremist", "gunman", "gunmen", "mutineer"}  # fmt: skip

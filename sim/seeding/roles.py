@@ -16,6 +16,7 @@ from sim.seeding.phrases import (
     OTHER_PARTY,
     PRONOUNS,
     Parsed,
+    named_unknown,
     own_actors,
     phrase_actors,
 )
@@ -188,7 +189,8 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if token.lower_ == "it" and unnamed_group_reporter(verb):
                 return []  # "An alliance of three armed groups said it had captured": itself
         return resolver.resolve(p, token)
-    if _group_noun(token) and any(c.lower_ == "the" for c in token.children):
+    if _group_noun(token) and any(c.lower_ == "the" for c in token.children) and not (
+            named_unknown(p, token)):  # fmt: skip
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
         found = found or _listed_members(p, token)
         # "the group", "the Iran-aligned group": the latest of its kind, not its backer
@@ -223,7 +225,9 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             found = reporter_of(p, verb, resolver)  # positions": the reporter's, not Y's
             found = found or _accuser(p, verb, resolver)  # "X accused Y of attacking its"
             found = found or _other_before(p, owner, verb, resolver)
-    return found or resolver.resolve(p, token)
+    if found or named_unknown(p, token):  # "the Jaish al-Fatah militants": someone the
+        return found  # gazetteer does not know, not the last group named
+    return resolver.resolve(p, token)
 
 
 def _accuser(p: Parsed, verb, resolver: Resolver) -> list[str]:

@@ -46,3 +46,20 @@ def wars(text: str) -> set[tuple[str, ...]]:
 )  # fmt: skip
 def test_who_a_phrase_names(text, expected):
     assert wars(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group named by a name the gazetteer lacks is not the last group named
+        ("ALEPPO, May 7 (Wire) - HTS fighters seized the town on Monday. The Jaish al-Fatah "
+         "militants later attacked Iranian advisers near the village, officials said.", set()),
+        ("ALEPPO, May 7 (Wire) - HTS fighters seized the town on Monday. Iranian advisers were "
+         "killed in clashes with the Jaish al-Fatah militants, officials said.", set()),
+        # a bare "the militants" still is
+        ("ALEPPO, May 7 (Wire) - HTS fighters seized the town on Monday. The militants later "
+         "attacked Iranian advisers near the village, officials said.", {("hts", "iran")}),
+    ],
+)  # fmt: skip
+def test_a_name_the_gazetteer_lacks_is_not_resolved(text, expected):
+    assert wars(text) == expected
