@@ -35,7 +35,7 @@ from sim.seeding.goods import (
 )
 from sim.seeding.modality import in_condition, modality_of
 from sim.seeding.nouns import allegiance
-from sim.seeding.phrases import Parsed, finding_at
+from sim.seeding.phrases import Parsed, co_subjects, finding_at
 from sim.seeding.reporters import reporter_of
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import moved_by_proxy, subject_of
@@ -168,16 +168,6 @@ def _dated_history(v, cls: VerbClass) -> bool:
             g.dep_ == "pobj" and re.fullmatch(r"\d{4}s?", g.text) for g in c.children)
         for h in (v, *wars) for c in h.children
     ))  # fmt: skip
-
-
-def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
-    """The subjects after the first that the sentence coordinates with another ("the U.S. and
-    Britain", "U.S. and British warplanes"): actors named side by side, not one phrase naming
-    a group and its nationality ("Russian mercenaries from the Wagner Group")."""
-    subj = [t for c in v.children if c.dep_ == "nsubj" for t in c.subtree]
-    joined = {p.actor_at[t.i] for t in subj if t.dep_ == "conj" and t.i in p.actor_at
-              and t.head.i in p.actor_at and p.actor_at[t.head.i] != p.actor_at[t.i]}  # fmt: skip
-    return [a for a in subjects[1:] if a in joined]
 
 
 def _as_coalition(v) -> bool:

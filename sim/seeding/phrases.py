@@ -173,6 +173,25 @@ REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dis
                "mutineer", "opposition", "jihadist"}  # fmt: skip
 
 
+def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
+    """The subjects after the first that the sentence coordinates with another ("the U.S. and
+    Britain", "U.S. and British warplanes", "Sudan's army and the RSF"): actors named side by
+    side, in different conjuncts, not one phrase naming a group and its nationality ("Russian
+    mercenaries from the Wagner Group")."""
+    heads = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not heads:
+        return []
+    branch: dict[str, set[int]] = {}
+    for t in heads[0].subtree:
+        if t.i in p.actor_at:
+            up = t
+            while up.dep_ != "conj" and up.i != heads[0].i:
+                up = up.head
+            branch.setdefault(p.actor_at[t.i], set()).add(up.i)
+    first = branch.get(subjects[0], set()) if subjects else set()
+    return [a for a in subjects[1:] if branch.get(a) and branch[a] - first]
+
+
 def named_unknown(p: Parsed, head) -> bool:
     """A phrase that names someone the gazetteer does not know ("the Jaish al-Fatah
     militants"): no pronoun or bare "the militants" to resolve to an actor named before."""

@@ -11,11 +11,15 @@
 - A reciprocal noun (the verb table's ``reciprocal_nouns``: "clash", "face-off", "scuffle", "an
   exchange of fire") with "with" and no owner: whoever suffered it fought the other side ("three
   soldiers died in a face-off with Chinese troops").
+- "Sudan's army and the RSF have been locked in a fierce conflict", "were engaged in
+  fighting": the sides named side by side as the subject fight each other.
 - "X joined the war against Z": X fights Z; "X joined Y in the fight against Z": Y too, and X
   and Y are allies; a joining a modal hedges ("Minsk could join the war") is no fact.
 - A war dated in the past ("the 1998-2000 border war") or not fought ("a trade war", "a war of
   words") is no relation; one a modal makes hypothetical ("it would mean NATO was at war") is
   no fact, and one inside an "if" clause none at all.
+
+Who the sides are (between, hyphenated, joined, locked in, suffered) is ``war_sides``'.
 """
 
 from __future__ import annotations
@@ -25,10 +29,17 @@ import re
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import governing_verb, in_condition, modality_of
 from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
-from sim.seeding.phrases import PRONOUNS, Parsed, finding_at, phrase_actors
-from sim.seeding.reporters import reporter_of
-from sim.seeding.roles import subject_of
+from sim.seeding.phrases import Parsed, finding_at
 from sim.seeding.verbs import verbs
+from sim.seeding.war_sides import (
+    at_war,
+    between,
+    between_talkers,
+    hyphenated,
+    joining,
+    locked_in,
+    sufferer,
+)
 
 # "the invasion of Ukraine", "the shelling of Kharkiv": "of" names the target
 OF_TARGET = {"invasion", "occupation", "bombing", "shelling", "bombardment", "blockade", "siege"}
@@ -51,11 +62,11 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         modality = _noun_modality(t)
         if modality is None:
             continue  # "if Ukraine strikes ..., it would mean NATO is at war with Russia"
-        if _between_talkers(t):
+        if between_talkers(t):
             continue  # "the face-off between U.S. and Chinese diplomats": words, not fighting
         heads = [t, *_fire_of(t)] if word == "exchange" else [t]  # "exchanges of fire between"
-        sides = list(dict.fromkeys(a for h in heads for a in _between(p, h, resolver)))
-        sides = sides or _hyphenated(p, t)
+        sides = list(dict.fromkeys(a for h in heads for a in between(p, h, resolver)))
+        sides = sides or hyphenated(p, t)
         if len(sides) >= 2:  # "fighting between the army and the RSF"
             out += [finding_at(p, "war", "strike_territory", (a, b), modality, t,
                                {"noun": t.text})
@@ -67,11 +78,11 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         reciprocal = word in verbs().reciprocal
         target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
-            owner = _at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
+            owner = at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
-            target = _sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
-        joiners, joined = _joining(p, t, resolver)
+            target = sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
+        joiners, joined = joining(p, t, resolver)
         quoted = t
         if target and joiners:  # "Eritrean forces joined Ethiopian forces in the fight against
             join = governing_verb(t)  # the TPLF"; "Minsk could join the war": hedged
@@ -80,23 +91,21 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             out += [finding_at(p, "alliance", "consult_partners", (a, b), modality, join, {})
                     for a in joiners for b in joined if a != b and b not in target]  # fmt: skip
         if not owner and target and reciprocal:  # "seized the palace
-            owner = _sufferer(p, t, resolver)  # after days of fighting with government forces"
+            owner = sufferer(p, t, resolver)  # after days of fighting with government forces"
+        locked = locked_in(p, t, resolver) if not owner and not target else []
+        if len(locked) >= 2:  # "Sudan's army and the RSF have been locked in a fierce conflict"
+            out += [finding_at(p, "war", "strike_territory", (a, b), modality, t.head.head,
+                               {"noun": t.text})
+                    for i, a in enumerate(locked) for b in locked[i + 1 :]]  # fmt: skip
+            continue
         if not owner and not target:  # "withdrew after weeks of shelling by separatists"
             by = ("by", "from") if t.head.lower_ == "under" else ("by",)  # "came under attack"
             owner = [a for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in by
                      for g in c.children for a in own_or_resolved(p, g, resolver)]  # fmt: skip
-            target = _sufferer(p, t, resolver) if owner else []
+            target = sufferer(p, t, resolver) if owner else []
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, quoted,
                            {"noun": t.text}) for a in owner for b in target if a != b]  # fmt: skip
     return out
-
-
-def _between_talkers(noun) -> bool:
-    """Whether the sides of a war noun are people of words ("the face-off between U.S. and
-    Chinese diplomats", "a scuffle with opposition lawmakers"): the verb table's ``talkers``."""
-    sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
-             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return any(s.lemma_.lower() in verbs().talkers for g in sides for s in (g, *g.conjuncts))
 
 
 _FIRE = {"fire", "gunfire", "shot", "shelling", "artillery", "rocket", "missile", "salvo"}
@@ -173,33 +182,6 @@ def _noun_modality(noun) -> str | None:
     return HEDGED if hypothetical else FACT  # "would keep up its campaign": still a fact
 
 
-_BORDERS = {"border", "frontier", "boundary", "line"}
-
-
-def _between(p: Parsed, noun, resolver) -> list[str]:
-    """The sides "between" names, on the noun, on the verb it is the subject of ("clashes
-    erupted between A and B") or on the border where it happened ("fighting flared along the
-    border between A and B"): every actor the list names, a bare "the army" resolved."""
-    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
-    holders += [
-        g
-        for h in list(holders)
-        for c in h.children
-        if c.dep_ == "prep"
-        for g in c.children
-        if g.lemma_.lower() in _BORDERS
-    ]  # "along the border
-    sides: list[str] = []  # between Peru and Ecuador"
-    for h in holders:
-        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
-            for g in (g for c in prep.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)):
-                named = [p.actor_at[x.i] for x in g.subtree if x.i in p.actor_at
-                         and not any(a.dep_ == "relcl" for a in x.ancestors)]  # fmt: skip
-                named = named or named_or_resolved(p, g, resolver)
-                sides += [a for a in dict.fromkeys(named) if a not in sides]
-    return sides
-
-
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)?\d\d)?s?$")  # "1998-2000", "1980s"
 
 
@@ -221,75 +203,3 @@ def _past(noun) -> bool:
     mods += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
     return any(_YEAR.match(t.text) or t.lower_ in ("past", "previous", "former", "earlier")
                or t.lower_ in _NOT_FIGHTING for t in mods)  # fmt: skip
-
-
-def _portion_of(token):
-    """ "49 of its soldiers", "some of the troops": the whole the portion is of."""
-    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    numeric = token.pos_ == "NUM" or token.lower_ in ("some", "many", "most", "dozens")
-    return of[0] if of and numeric and of[0].lower_ not in PRONOUNS else token
-
-
-def _hyphenated(p: Parsed, noun) -> list[str]:
-    """The two sides a hyphenated pair before the noun names: "the Israel-Hamas war",
-    "Thai-Cambodian border clashes", "the Ethiopia-Eritrea border war"."""
-    sides: list[str] = []
-    hyphen = False
-    i = noun.i - 1
-    while i >= 0 and (p.doc[i].dep_ in ("compound", "amod", "punct", "nmod")
-                      or p.doc[i].lemma_.lower() in _BORDERS):  # fmt: skip
-        hyphen = hyphen or p.doc[i].text in ("-", "–")
-        a = p.actor_at.get(i)
-        if a and a not in sides:
-            sides.insert(0, a)
-        i -= 1
-    return sides if hyphen and len(sides) == 2 else []
-
-
-def _joining(p: Parsed, noun, resolver) -> tuple[list[str], list[str]]:
-    """Who joins a war a noun tells, and whom they join: "X joined the war against Z" (X),
-    "X joined Y in the fight against Z" (X, and Y, whom X fights beside)."""
-    verb = noun.head.head if noun.head.lower_ == "in" and noun.dep_ == "pobj" else noun.head
-    if resolver is None or verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
-        return [], []
-    if noun.dep_ != "dobj" and noun.head.dep_ != "prep":
-        return [], []
-    joined = [a for c in verb.children if c.dep_ == "dobj" and c.i != noun.i
-              for a in named_or_resolved(p, c, resolver)]  # fmt: skip
-    return subject_of(p, verb, resolver), joined
-
-
-def _at_war(p: Parsed, noun, resolver) -> list[str]:
-    """Who "is at war" or "went to war": the subject of the verb the phrase hangs on (a
-    relative pronoun's antecedent included)."""
-
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX") or resolver is None:
-        return []
-    if noun.head.lower_ == "to" and verb.lemma_.lower() != "go":
-        return []  # "went to war with", not "a path to war with"
-    return subject_of(p, verb, resolver)
-
-
-def _sufferer(p: Parsed, noun, resolver=None) -> list[str]:
-    """Whom an attack noun with no target fell on: the subject of the verb it hangs from
-    ("Ukrainian troops withdrew after weeks of shelling by ..."), a bare "the rebels" the
-    last rebels named."""
-    t = noun
-    for _ in range(5):
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            subj = [_portion_of(s) for s in subj]  # "49 of its soldiers had been killed"
-            found = [a for s in subj for a in phrase_actors(p, s)]
-            owners = [c for s in subj for c in s.children if c.dep_ == "poss"]
-            if not found and owners and owners[0].lower_ in PRONOUNS:  # "X said its
-                found = reporter_of(p, t)  # fighters had repelled an attack by Y": X
-            found = found or [a for o in owners for a in owner_of(p, o)]  # "its forces came"
-            if not found and not owners and subj and resolver is not None:
-                found = resolver.resolve(p, subj[0])  # "the rebels retook the town after
-            return found  # clashes with the Malian army"
-        if t.dep_ == "ROOT":
-            break
-    return []

@@ -71,6 +71,17 @@ def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             "Ukrainian intelligence said.",
             {("war", ("belarus", "ukraine"), "hedged")},
         ),
+        # sides named side by side as the subject of "locked in", "engaged in"
+        (
+            "KHARTOUM, Oct 5 (Wire) - Sudan's army and the RSF have been locked in a fierce "
+            "conflict since April, officials said.",
+            {("war", ("rsf", "sudan"), "fact")},
+        ),
+        (
+            "MOGADISHU, Oct 5 (Wire) - Kenyan and Somali troops were engaged in heavy fighting "
+            "against al Shabaab near Kismayo, officials said.",
+            {("war", ("al_shabaab", "kenya"), "fact"), ("war", ("al_shabaab", "somalia"), "fact")},
+        ),
         # a hyphenated compound of a war noun keeps the noun ("counter-offensive")
         (
             "KYIV, Aug 29 (Wire) - Ukraine has launched a counter-offensive against Russian "
@@ -100,6 +111,11 @@ def test_war_nouns_name_their_sides(text, expected):
         "diplomats in Alaska turned bitter, officials said.",
         "ANKARA, March 3 (Wire) - Turkey's fight with Greece over maritime borders went to "
         "court, officials said.",
+        # one side (a group and its nationality), or a war that is no fighting
+        "TRIPOLI, Oct 5 (Wire) - Russian mercenaries from the Wagner Group were engaged in "
+        "fighting near Tripoli, officials said.",
+        "WASHINGTON, Oct 5 (Wire) - The United States and China are locked in a trade war, "
+        "officials said.",
         # history told by its decade
         "BAGHDAD, March 3 (Wire) - Veterans of the Iran-Iraq war of the 1980s gathered in "
         "Baghdad on Tuesday, officials said.",
