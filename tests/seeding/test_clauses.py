@@ -26,6 +26,10 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
          ("war", ("united_kingdom", "houthis"), "fact")),
         ("Pakistani forces were shelling Indian positions along the border.",
          ("war", ("pakistan", "india"), "fact")),
+        # ramming told as the coast guards tell it
+        ("A Chinese coast guard ship fired a water cannon and sideswiped a Philippine vessel "
+         "near the shoal, the Philippine coast guard said.",
+         ("war", ("china", "philippines"), "fact")),
         # attribution, apposition, relative clause, passive
         ("Kyiv said that Russia attacked Ukrainian power plants overnight.",
          ("war", ("russia", "ukraine"), "fact")),
