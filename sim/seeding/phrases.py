@@ -92,6 +92,8 @@ def phrase_actors(p: Parsed, head) -> list[str]:
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
     for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
                  {"appos", "of", "in"}):  # fmt: skip
+        if "patron" in keep and unnamed_group(head):
+            continue  # "fought back against Rwanda-backed rebels": the rebels, not Rwanda
         deeper = _collect(p, head, keep=keep | {"from"})
         if "in" in keep and unnamed_group(head):  # "Islamist rebel bases across northern
             deeper = [a for a in deeper if not _state(a)]  # Mali": the rebels', not Mali's

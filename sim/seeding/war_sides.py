@@ -98,15 +98,16 @@ _LOCKED = {"lock", "engage", "embroil", "mire", "entangle"}
 
 def locked_in(p: Parsed, noun, resolver) -> list[str]:
     """The sides a war noun is fought between when they are the coordinated subject of "locked
-    in", "engaged in" ("Sudan's army and the RSF have been locked in a fierce conflict"): each
-    actor named side by side (not "Russian mercenaries from the Wagner Group")."""
+    in", "engaged in" ("Sudan's army and the RSF have been locked in a fierce conflict"): two
+    actors named side by side (not "Russian mercenaries from the Wagner Group", one side; not
+    "Rwandan, Congolese and Burundian forces", where who fights whom is not said)."""
     verb = noun.head.head
     if noun.head.lower_ != "in" or verb.lemma_.lower() not in _LOCKED or resolver is None:
         return []
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects = [a for h in heads[:1] for a in phrase_actors(p, h)]
     sides = subjects[:1] + co_subjects(p, verb, subjects)
-    return sides if len(sides) >= 2 else []
+    return sides if len(sides) == 2 else []  # of three, who fights whom is not said
 
 
 def at_war(p: Parsed, noun, resolver) -> list[str]:

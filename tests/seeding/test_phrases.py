@@ -31,6 +31,10 @@ def wars(text: str) -> set[tuple[str, ...]]:
         # the place of anyone else's positions still names the state
         ("Russian jets struck army positions in eastern Ukraine for a third day, the army "
          "said.", {("russia", "ukraine")}),
+        # an unnamed group is not its backer: the rebels named before
+        ("GOMA, Jan 27 (Wire) - M23 rebels entered the city of Goma on Monday. Congolese troops "
+         "have fought back against the Rwanda-backed rebels, officials said.",
+         {("dr_congo", "m23")}),
         # a group named in the phrase is the target, wherever it is
         ("Israeli jets struck Hezbollah positions in southern Lebanon for a second day, the army "
          "said.", {("hezbollah", "israel")}),

@@ -116,6 +116,9 @@ def test_war_nouns_name_their_sides(text, expected):
         "fighting near Tripoli, officials said.",
         "WASHINGTON, Oct 5 (Wire) - The United States and China are locked in a trade war, "
         "officials said.",
+        # of three sides, who fights whom is not said
+        "GOMA, Feb 14 (Wire) - Rwandan, Congolese and Burundian forces are already engaged in "
+        "battles in eastern Congo, diplomats said.",
         # history told by its decade
         "BAGHDAD, March 3 (Wire) - Veterans of the Iran-Iraq war of the 1980s gathered in "
         "Baghdad on Tuesday, officials said.",
