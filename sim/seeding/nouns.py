@@ -90,6 +90,8 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             backed = backed or [
                 a for c in head.children if c.dep_ == "poss" for a in phrase_actors(p, c)
             ]  # "Yemen's Saudi-backed government"
+            if t.dep_ == "acl":  # "Congolese forces, supported by Burundi's military" (not
+                backed = backed or own_actors(p, head)  # "Syrian rebels backed by Ankara")
             aligned = lemma.rsplit("-", 1)[-1].startswith("align")  # a stance, not support
             backed = backed or _described(p, head) or _fighters(p, head, resolver, aligned)
             kind, action = (("supply", "supply_arms") if lemma in _TRAINED

@@ -182,3 +182,19 @@ def test_a_bad_verb_class_is_named_with_what_is_allowed(entry, message):
 def test_those_who_attack_together_are_allies(text, allies):
     found = {tuple(sorted(p)) for k, p, m in findings(text) if k == "alliance" and m == "fact"}
     assert found == allies
+
+
+@pytest.mark.parametrize(
+    ("text", "allies"),
+    [
+        # "X, supported by Y": allies, X named by its demonym
+        ("BUKAVU, Feb 14 (Wire) - Congolese forces, supported by Burundi's military, have "
+         "slowed the advance of M23 rebels, officials said.", {("burundi", "dr_congo")}),
+        # a people's rebels are not their state
+        ("IDLIB, Feb 14 (Wire) - Syrian rebels, backed by Turkey, have slowed the advance of the "
+         "army, officials said.", set()),
+    ],
+)  # fmt: skip
+def test_those_supported_by_another_are_its_allies(text, allies):
+    found = {tuple(sorted(p)) for k, p, m in findings(text) if k == "alliance" and m == "fact"}
+    assert found == allies
