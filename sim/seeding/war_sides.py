@@ -15,7 +15,7 @@ conflict", "withdrew after shelling by X"): the sides of ``war_nouns``' nouns.
 from __future__ import annotations
 
 from sim.seeding.nouns import named_or_resolved, owner_of
-from sim.seeding.phrases import PRONOUNS, Parsed, co_subjects, phrase_actors
+from sim.seeding.phrases import GROUP_NOUNS, PRONOUNS, Parsed, co_subjects, phrase_actors
 from sim.seeding.reporters import reporter_of
 from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
@@ -32,10 +32,23 @@ def between_talkers(noun) -> bool:
 _BORDERS = {"border", "frontier", "boundary", "line"}
 
 
+def _named_after(p: Parsed, g) -> list[str]:
+    """The actor a side is named as: itself ("Hezbollah"), or the name after a description of a
+    group ("Lebanese armed group Hezbollah", however the parse hangs the name)."""
+    if g.i in p.actor_at:
+        return [p.actor_at[g.i]]
+    name = [c for c in g.children if c.dep_ == "appos" and c.i in p.actor_at]
+    nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
+    if not name and g.lemma_.lower() in GROUP_NOUNS and nxt is not None:
+        name = [nxt] if nxt.i in p.actor_at and nxt.pos_ == "PROPN" else []
+    return [p.actor_at[t.i] for t in name]
+
+
 def between(p: Parsed, noun, resolver) -> list[str]:
     """The sides "between" names, on the noun, on the verb it is the subject of ("clashes
     erupted between A and B") or on the border where it happened ("fighting flared along the
-    border between A and B"): every actor the list names, a bare "the army" resolved."""
+    border between A and B"): every actor the list names, a bare "the army" resolved; a side
+    named by its name is that actor alone ("Lebanese armed group Hezbollah")."""
     holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
     holders += [
         g
@@ -51,6 +64,9 @@ def between(p: Parsed, noun, resolver) -> list[str]:
             for g in (g for c in prep.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)):
                 named = [p.actor_at[x.i] for x in g.subtree if x.i in p.actor_at
                          and not any(a.dep_ == "relcl" for a in x.ancestors)]  # fmt: skip
+                name = _named_after(p, g)
+                if name:  # "Lebanese armed group Hezbollah": the name, not the description's
+                    named = name  # demonym
                 named = named or named_or_resolved(p, g, resolver)
                 sides += [a for a in dict.fromkeys(named) if a not in sides]
     return sides

@@ -82,6 +82,12 @@ def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             "against al Shabaab near Kismayo, officials said.",
             {("war", ("al_shabaab", "kenya"), "fact"), ("war", ("al_shabaab", "somalia"), "fact")},
         ),
+        # a side named after its description is the named group, not the demonym
+        (
+            "BEIRUT, March 22 (Wire) - The strikes endangered a truce that ended a year-long war "
+            "between Israel and Lebanese armed group Hezbollah, officials said.",
+            {("war", ("hezbollah", "israel"), "fact")},
+        ),
         # a hyphenated compound of a war noun keeps the noun ("counter-offensive")
         (
             "KYIV, Aug 29 (Wire) - Ukraine has launched a counter-offensive against Russian "
