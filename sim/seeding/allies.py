@@ -1,5 +1,5 @@
 """Allies a clause states with a preposition or a purpose: "fighting alongside the Malian army",
-"struck ... in support of the Syrian army", "fighting with the help of Russian mercenaries",
+"struck ... in support of the Syrian army", "in coordination with the Somali government", "fighting with the help of Russian mercenaries",
 "moving to Libya to support the GNA", "struck ... with support from the Netherlands": the
 clause's subject and that actor are allies (not "in solidarity with Hamas": a statement, as the
 development keys read it). "Chadian troops,
@@ -65,9 +65,15 @@ def stated_allies(p: Parsed, v, subjects: list[str], modality: str,
     return out
 
 
+# nouns that are themselves acting together: "in coordination with the Somali government"
+_TOGETHER = {"coordination", "cooperation", "concert", "conjunction", "tandem"}
+
+
 def _joint_with(nouns: list) -> list:
-    """The partners of "a joint operation with X" among the given nouns."""
+    """The partners of "a joint operation with X", "in coordination with X" among the given
+    nouns."""
     return [g for n in nouns if any(c.lower_ in _JOINT for c in n.children)
+            or n.lemma_.lower() in _TOGETHER
             for o in n.children if o.dep_ == "prep" and o.lower_ == "with"
             for g in o.children if g.dep_ == "pobj"]  # fmt: skip
 

@@ -198,3 +198,11 @@ def test_those_who_attack_together_are_allies(text, allies):
 def test_those_supported_by_another_are_its_allies(text, allies):
     found = {tuple(sorted(p)) for k, p, m in findings(text) if k == "alliance" and m == "fact"}
     assert found == allies
+
+
+def test_who_strikes_in_coordination_with_another_fights_beside_it():
+    found = findings("MOGADISHU, Jan 4 (Wire) - In coordination with the Federal Government of "
+                     "Somalia, U.S. forces conducted an airstrike against al-Shabaab near the "
+                     "town, officials said.")  # fmt: skip
+    assert ("alliance", ("united_states", "somalia"), "fact") in found
+    assert ("war", ("somalia", "al_shabaab"), "fact") in found
