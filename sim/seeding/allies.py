@@ -1,12 +1,12 @@
 """Allies a clause states with a preposition or a purpose: "fighting alongside the Malian army",
-"struck ... in support of the Syrian army", "in coordination with the Somali government", "fighting with the help of Russian mercenaries",
-"moving to Libya to support the GNA", "struck ... with support from the Netherlands": the
-clause's subject and that actor are allies (not "in solidarity with Hamas": a statement, as the
-development keys read it). "Chadian troops,
-joined by Nigerien soldiers, attacked": the troops that joined them act with the subject and
-are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty. Troops
-stationed in a country "to aid" it cooperate with their host, and so does a state "hosting the
-American forces" (a partnership).
+"struck ... in support of the Syrian army", "in coordination with the Somali government",
+"fighting with the help of Russian mercenaries", "moving to Libya to support the GNA",
+"struck ... with support from the Netherlands": the clause's subject and that actor are allies
+(not "in solidarity with Hamas": a statement, as the development keys read it). "Chadian
+troops, joined by Nigerien soldiers, attacked": the troops that joined them act with the
+subject and are its allies. "India, which is bound to Bhutan by a friendship treaty": a treaty.
+Troops stationed in a country "to aid" it cooperate with their host, and so does a state
+"hosting the American forces" (a partnership).
 """
 
 from __future__ import annotations
