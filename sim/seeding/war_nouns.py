@@ -8,6 +8,8 @@
   names are at war with each other.
 - "Russia has been at war with Ukraine", "the RSF, which is at war with the army", "went to war
   with": the subject is at war with the object of "with".
+- "US and UK forces responded with strikes against the Houthis": the subject of the verb a war
+  noun is the means of attacks its target (not "threatened Iran with strikes").
 - A reciprocal noun (the verb table's ``reciprocal_nouns``: "clash", "face-off", "scuffle", "an
   exchange of fire") with "with" and no owner: whoever suffered it fought the other side ("three
   soldiers died in a face-off with Chinese troops").
@@ -30,6 +32,7 @@ from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import governing_verb, in_condition, modality_of
 from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
 from sim.seeding.phrases import Parsed, finding_at
+from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
 from sim.seeding.war_sides import (
     at_war,
@@ -82,6 +85,9 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             # to war with"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
             target = sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
+        if not owner and target and _means_of(t):  # "US and UK forces responded with strikes
+            owner = subject_of(p, t.head.head, resolver)  # against the Houthis": the means of
+            # the verb's subject (not "threatened Iran with strikes on its sites")
         joiners, joined = joining(p, t, resolver)
         quoted = t
         if target and joiners:  # "Eritrean forces joined Ethiopian forces in the fight against
@@ -106,6 +112,20 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, quoted,
                            {"noun": t.text}) for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+def _means_of(noun) -> bool:
+    """Whether a war noun is what its verb's subject did it with ("responded with strikes
+    against X", "retaliated with missile strikes on X"), a threat's or a charge's not included
+    ("threatened Iran with strikes", "charged the men with attacks")."""
+    verb = noun.head.head
+    if noun.head.lower_ != "with" or verb.pos_ != "VERB" or verb.lemma_.lower() in _NOT_MEANS:
+        return False
+    cls = verbs().by_lemma.get(verb.lemma_.lower())
+    return cls is None or cls.kind != "threat"
+
+
+_NOT_MEANS = {"threaten", "charge", "accuse", "credit", "blame", "link", "associate", "tie"}
 
 
 _FIRE = {"fire", "gunfire", "shot", "shelling", "artillery", "rocket", "missile", "salvo"}

@@ -88,6 +88,12 @@ def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             "between Israel and Lebanese armed group Hezbollah, officials said.",
             {("war", ("hezbollah", "israel"), "fact")},
         ),
+        # the means a verb's subject acted with
+        (
+            "SANAA, Jan 12 (Wire) - U.S. forces responded with strikes against the Houthis, "
+            "officials said.",
+            {("war", ("houthis", "united_states"), "fact")},
+        ),
         # a hyphenated compound of a war noun keeps the noun ("counter-offensive")
         (
             "KYIV, Aug 29 (Wire) - Ukraine has launched a counter-offensive against Russian "
@@ -125,6 +131,11 @@ def test_war_nouns_name_their_sides(text, expected):
         # of three sides, who fights whom is not said
         "GOMA, Feb 14 (Wire) - Rwandan, Congolese and Burundian forces are already engaged in "
         "battles in eastern Congo, diplomats said.",
+        # a threat's or a charge's "with" is no means used
+        "WASHINGTON, Jan 12 (Wire) - The United States threatened Iran with strikes on Iranian "
+        "nuclear sites, officials said.",
+        "NEW YORK, Jan 12 (Wire) - Prosecutors charged two Iranian agents with plotting attacks "
+        "on Israel, officials said.",
         # history told by its decade
         "BAGHDAD, March 3 (Wire) - Veterans of the Iran-Iraq war of the 1980s gathered in "
         "Baghdad on Tuesday, officials said.",
