@@ -85,21 +85,28 @@ def own_actors(p: Parsed, head) -> list[str]:
 
 def phrase_actors(p: Parsed, head) -> list[str]:
     """The actors a noun phrase names, by the priority in the module docstring."""
-    own = _collect(p, head, keep={"from"})  # "contractors from the Africa Corps"
+    group = unnamed_group(head)  # "militants from Afghanistan": not Afghanistan's
+    bare = {a for a in _collect(p, head, keep=set()) if _state(a)} if group else set()
+    own = _from(p, head, {"from"}, group, bare)  # "contractors from the Africa Corps"
     if own:
         return own
     # "bases of the Jaish al-Adl", "Iran-backed militias", "targets linked to X", "in Yemen"
     # ... then "Soleimani, the head of Iran's Quds Force", "the capital, Tskhinvali"
     for keep in ({"led"}, {"of"}, {"patron"}, {"to"}, {"in", "near", "across", "throughout", "of"},
                  {"appos", "of", "in"}):  # fmt: skip
-        if "patron" in keep and unnamed_group(head):
+        if "patron" in keep and group:
             continue  # "fought back against Rwanda-backed rebels": the rebels, not Rwanda
-        deeper = _collect(p, head, keep=keep | {"from"})
-        if "in" in keep and unnamed_group(head):  # "Islamist rebel bases across northern
-            deeper = [a for a in deeper if not _state(a)]  # Mali": the rebels', not Mali's
-        if deeper:
+        deeper = _from(p, head, keep | {"from"}, group, bare)
+        if deeper:  # "Islamist rebel bases across northern Mali": the rebels', not Mali's
             return deeper
     return []
+
+
+def _from(p: Parsed, head, keep: set[str], group: bool, bare: set[str]) -> list[str]:
+    """The actors ``_collect`` finds; of an unnamed armed group ("militants from Afghanistan",
+    "rebel bases across northern Mali") no state but one its own words name."""
+    found = _collect(p, head, keep=keep)
+    return [a for a in found if a in bare or not _state(a)] if group else found
 
 
 # "insurgents led by X", "a boat operated by X", "facilities used by X": X's

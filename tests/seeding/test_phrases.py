@@ -28,6 +28,11 @@ def wars(text: str) -> set[tuple[str, ...]]:
          "army said.", set()),
         ("NEW DELHI, May 7 (Wire) - India launched missile strikes on what it said were "
          "militant camps in Pakistan.", set()),
+        ("ISLAMABAD, Dec 27 (Wire) - Militants from Afghanistan attacked a Pakistani border "
+         "post on Tuesday morning, the military said.", set()),
+        # troops from a state are that state's
+        ("MEKELLE, Dec 27 (Wire) - Troops from neighbouring Eritrea attacked TPLF positions on "
+         "Tuesday morning, the movement said.", {("eritrea", "tplf")}),
         # the place of anyone else's positions still names the state
         ("Russian jets struck army positions in eastern Ukraine for a third day, the army "
          "said.", {("russia", "ukraine")}),
