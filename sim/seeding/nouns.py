@@ -17,12 +17,12 @@ Wars told by nouns are read in ``war_nouns``.
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
+from sim.seeding.group_words import named_unknown
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import (
     PRONOUNS,
     Parsed,
     finding_at,
-    named_unknown,
     own_actors,
     phrase_actors,
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sim.seeding.findings import Finding, load_data
 from sim.seeding.gazetteer import KnownActor, standard_gazetteer
+from sim.seeding.group_words import names_group, unnamed_group
 from sim.seeding.text import Sentence
 
 _OWN = {"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "punct", "prep", "agent", "parataxis"}
@@ -121,10 +122,14 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
         a = p.actor_at.get(t.i)
         if a and a not in out:
             out.append(a)
+        named_group = names_group(p, t)
         for c in t.children:
             patron_head = t.lemma_.lower() in _AFFILIATES and c.dep_ in ("compound", "poss")
             if _flag(p, c):
                 continue  # "a Liberian-flagged tanker": a flag of convenience, no party
+            if named_group and c.dep_ in ("amod", "compound") and _state(
+                    p.actor_at.get(c.i, "")) and p.actor_at[c.i] != a:  # fmt: skip
+                continue  # "Russian Wagner mercenaries": the group's nationality, not Russia
             if _backer(c, _PLACE_WORDS):
                 if "in" in keep:  # only when nothing else names the group, like "in Yemen"
                     stack.append(c)
@@ -199,27 +204,6 @@ def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
             branch.setdefault(p.actor_at[t.i], set()).add(up.i)
     first = branch.get(subjects[0], set()) if subjects else set()
     return [a for a in subjects[1:] if branch.get(a) and branch[a] - first]
-
-
-def named_unknown(p: Parsed, head) -> bool:
-    """A phrase that names someone the gazetteer does not know ("the Jaish al-Fatah
-    militants"): no pronoun or bare "the militants" to resolve to an actor named before."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN"
-               and not any(t.i in p.actor_at for t in c.subtree)
-               for c in head.children)  # fmt: skip
-
-
-# words for an armed group that a phrase describes without naming it
-_GROUP_WORDS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "jihadist",
-                "islamist", "terrorist", "extremist", "gunman", "gunmen", "mutineer"}  # fmt: skip
-
-
-def unnamed_group(head) -> bool:
-    """A phrase about an armed group it does not name ("Islamist rebels in Mali", "militant
-    hideouts across the north"): the place it is in is not its owner (the state hosting them is
-    no party for being their place)."""
-    return any(t.lemma_.lower() in _GROUP_WORDS or t.lower_ in _GROUP_WORDS for t in
-               (head, *(c for c in head.children if c.dep_ in ("amod", "compound"))))  # fmt: skip
 
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:

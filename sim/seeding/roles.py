@@ -11,12 +11,12 @@ reported speech, and "we" in a quote, is the reporter; "a NATO member" is no act
 
 from __future__ import annotations
 
+from sim.seeding.group_words import named_unknown
 from sim.seeding.phrases import (
     GROUP_NOUNS,
     OTHER_PARTY,
     PRONOUNS,
     Parsed,
-    named_unknown,
     own_actors,
     phrase_actors,
 )

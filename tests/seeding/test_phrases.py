@@ -72,3 +72,19 @@ def test_who_a_phrase_names(text, expected):
 )  # fmt: skip
 def test_a_name_the_gazetteer_lacks_is_not_resolved(text, expected):
     assert wars(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "allies"),
+    [
+        # a group's nationality is not a second party
+        ("BAMAKO, Oct 6 (Wire) - Malian government forces, aided by Russian Wagner mercenaries, "
+         "killed seven people in a strike in the north, rebels said.", {("mali", "wagner")}),
+        ("BAMAKO, Oct 6 (Wire) - Russian paramilitaries from the Wagner Group have deployed to "
+         "Mali to fight alongside the army, officials said.", {("mali", "wagner")}),
+    ],
+)  # fmt: skip
+def test_a_groups_nationality_is_not_a_party(text, allies):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    found = {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "alliance"}
+    assert found == allies
