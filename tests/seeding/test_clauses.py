@@ -30,6 +30,10 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         ("A Chinese coast guard ship fired a water cannon and sideswiped a Philippine vessel "
          "near the shoal, the Philippine coast guard said.",
          ("war", ("china", "philippines"), "fact")),
+        # shells lobbed toward a side, a barrage fired onto its island
+        ("South Korea immediately returned fire and lobbed more than 80 shells toward North "
+         "Korean artillery positions on the coast, military officials said on Tuesday.",
+         ("war", ("south_korea", "north_korea"), "fact")),
         # attribution, apposition, relative clause, passive
         ("Kyiv said that Russia attacked Ukrainian power plants overnight.",
          ("war", ("russia", "ukraine"), "fact")),
