@@ -119,3 +119,33 @@ def _noun_words(noun) -> list:
         out += [g for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "with")
                 for g in c.children if g.dep_ == "pobj" for g in (g, *g.children)]  # fmt: skip
     return out
+
+
+# aid that is no arms: "humanitarian aid", "economic assistance"
+CIVIL = {"humanitarian", "food", "medical", "economic", "financial", "development", "relief",
+         "budget", "budgetary", "reconstruction", "energy"}  # fmt: skip
+
+
+def civil_aid(noun) -> bool:
+    """Aid that is no arms: "humanitarian aid", "economic assistance"."""
+    return any(c.lower_ in CIVIL for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+# the amounts aid is told in: "$2 billion in military aid", "the release of a tranche of aid"
+AMOUNTS = {"billion", "million", "release", "tranche", "batch", "round", "package", "worth"}
+
+
+def pledged_by(noun, pledging: set[str]) -> tuple[object | None, list]:
+    """The verb of pledging a noun of aid is the object of, directly or through an amount
+    ("announced $2 billion in military aid", "approved the release of a tranche of aid"), or
+    None; and the amounts between them (where "for Ukraine" may hang)."""
+    t, amounts = noun, []
+    for _ in range(4):
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in pledging:
+            return t.head, amounts
+        up = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "of") else None
+        if up is None or not (up.lemma_.lower() in AMOUNTS or up.pos_ in ("NUM", "SYM")):
+            return None, []
+        t = up
+        amounts.append(t)
+    return None, []

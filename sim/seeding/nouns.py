@@ -17,6 +17,7 @@ Wars told by nouns are read in ``war_nouns``.
 from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
+from sim.seeding.goods import civil_aid, pledged_by
 from sim.seeding.group_words import named_unknown
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import (
@@ -67,11 +68,16 @@ def allegiance(p: Parsed, resolver=None) -> list[Finding]:
             owner = [a for c in t.children if c.dep_ == "poss" for a in owner_of(p, c)]
             owner += [p.actor_at[c.i] for c in t.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in p.actor_at]  # fmt: skip
-            if not owner and t.dep_ == "dobj" and t.head.lemma_.lower() in _PLEDGING:
-                owner = subject_of(p, t.head, resolver)  # "the US pledged ironclad backing
-                # for Israel", "approved the sale of F-16 jets to Turkey"
-            other = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+            pledge, amounts = pledged_by(t, _PLEDGING)
+            if not owner and pledge is not None:
+                owner = subject_of(p, pledge, resolver)  # "the US pledged ironclad backing
+                # for Israel", "approved the sale of F-16 jets to Turkey", "announced $2
+                # billion in military aid for Ukraine"
+            other = [a for h in (t, *amounts) for c in h.children if c.dep_ == "prep"
+                     and c.lower_ in ("to", "for")
                      for g in c.children for a in named_or_resolved(p, g, resolver)]  # fmt: skip
+            if lemma not in table.pledges and civil_aid(t):
+                continue  # "humanitarian aid for Lebanon": no arms
             if lemma not in table.pledges:  # "U.S. military aid to Kyiv"
                 out += [finding_at(p, "supply", "supply_arms", (a, b), FACT, t, {"goods": t.text})
                         for a in owner for b in other if a != b]  # fmt: skip

@@ -210,3 +210,20 @@ def test_who_strikes_in_coordination_with_another_fights_beside_it():
                      "town, officials said.")  # fmt: skip
     assert ("alliance", ("united_states", "somalia"), "fact") in found
     assert ("war", ("somalia", "al_shabaab"), "fact") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid told by its amount is pledged by the one who announces it
+        ("WASHINGTON, Sept 21 (Wire) - The United States announced $2 billion in military aid "
+         "for Ukraine on Thursday, officials said.", {("united_states", "ukraine")}),
+        ("WASHINGTON, Sept 21 (Wire) - The United States announced the release of $2 billion in "
+         "military aid for Ukrainian forces on Thursday, officials said.",
+         {("united_states", "ukraine")}),
+        ("WASHINGTON, Sept 21 (Wire) - The United States announced $20 million in humanitarian "
+         "aid for Lebanon on Thursday, officials said.", set()),
+    ],
+)  # fmt: skip
+def test_aid_told_by_its_amount(text, expected):
+    assert {p for k, p, m in findings(text) if k == "supply" and m == "fact"} == expected
