@@ -93,13 +93,19 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
     return None
 
 
+def _misread(ent) -> bool:
+    """An entity span a title-case headline made of a clause ("Pak Army Continues Cross-Border
+    Firing for"): a finite verb inside it, or a preposition or conjunction at its end."""
+    return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in ent) or ent[-1].tag_ in ("IN", "CC")
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
     if (ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text)
             and not _PARTIES.match(text)):  # fmt: skip
         return _state_of_demonym(text, gaz)
-    if ent.label_ == "ORG" and not _NOT_GROUPS.search(text):
+    if ent.label_ == "ORG" and not _NOT_GROUPS.search(text) and not _misread(ent):
         words = text.split()
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text

@@ -227,3 +227,11 @@ def test_who_strikes_in_coordination_with_another_fights_beside_it():
 )  # fmt: skip
 def test_aid_told_by_its_amount(text, expected):
     assert {p for k, p, m in findings(text) if k == "supply" and m == "fact"} == expected
+
+
+def test_a_title_case_headline_clause_is_no_armed_group():
+    ex = extract(parse_document(
+        b"Pak Army Continues Cross-Border Firing for Fifth Day; Indian Troops Retaliate\n\n"
+        b"SRINAGAR, April 28 (Wire) - Pakistani troops fired at Indian posts along the Line of "
+        b"Control for a fifth night, the Indian army said.", "t.txt"))  # fmt: skip
+    assert set(ex.actors) | set(ex.passing) <= {"india", "pakistan"}
