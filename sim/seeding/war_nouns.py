@@ -8,6 +8,8 @@
   names are at war with each other.
 - "Russia has been at war with Ukraine", "the RSF, which is at war with the army", "went to war
   with": the subject is at war with the object of "with".
+- "Three Lebanese soldiers were killed in an Israeli strike on an army post": the owner of a war
+  noun someone was killed or wounded in attacked their state (not "two Chinese engineers").
 - "US and UK forces responded with strikes against the Houthis": the subject of the verb a war
   noun is the means of attacks its target (not "threatened Iran with strikes").
 - A reciprocal noun (the verb table's ``reciprocal_nouns``: "clash", "face-off", "scuffle", "an
@@ -83,6 +85,8 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
+        if owner and not target and _casualties(t):  # "three Lebanese soldiers were killed in
+            target = sufferer(p, t, resolver)  # an Israeli strike on an army post"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
             target = sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
         if not owner and target and _means_of(t):  # "US and UK forces responded with strikes
@@ -112,6 +116,16 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
         out += [finding_at(p, "war", "strike_territory", (a, b), modality, quoted,
                            {"noun": t.text}) for a in owner for b in target if a != b]  # fmt: skip
     return out
+
+
+_HARMED = {"kill", "wound", "injure", "die", "hurt"}
+
+
+def _casualties(noun) -> bool:
+    """Whether a war noun is what its verb's subject was killed or wounded in ("were killed in
+    an Israeli strike", "died in a Russian missile strike")."""
+    verb = noun.head.head
+    return noun.head.lower_ in ("in", "during", "by") and verb.lemma_.lower() in _HARMED
 
 
 def _means_of(noun) -> bool:

@@ -88,6 +88,12 @@ def wars_and_allies(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             "between Israel and Lebanese armed group Hezbollah, officials said.",
             {("war", ("hezbollah", "israel"), "fact")},
         ),
+        # soldiers killed in a strike: their state was struck by the strike's owner
+        (
+            "BEIRUT, March 3 (Wire) - Three Lebanese soldiers were killed in an Israeli strike on "
+            "an army post in the south, the Lebanese army said.",
+            {("war", ("israel", "lebanon"), "fact")},
+        ),
         # the means a verb's subject acted with
         (
             "SANAA, Jan 12 (Wire) - U.S. forces responded with strikes against the Houthis, "
@@ -136,6 +142,9 @@ def test_war_nouns_name_their_sides(text, expected):
         "nuclear sites, officials said.",
         "NEW YORK, Jan 12 (Wire) - Prosecutors charged two Iranian agents with plotting attacks "
         "on Israel, officials said.",
+        # a victim's nationality is no side of the strike
+        "KABUL, March 3 (Wire) - Two Chinese engineers were killed in a Taliban attack on their "
+        "convoy, officials said.",
         # history told by its decade
         "BAGHDAD, March 3 (Wire) - Veterans of the Iran-Iraq war of the 1980s gathered in "
         "Baghdad on Tuesday, officials said.",
