@@ -34,6 +34,7 @@ from sim.seeding.findings import Finding, load_data
 from sim.seeding.provenance import Ledger
 
 Doctrine = dict[str, dict[str, dict[str, Any]]]  # actor -> entry id -> entry
+UNAIMED = "the threat names no target and the document gives its speaker no adversary to aim it at"
 
 
 def draft_doctrine(facts: Facts, relations: dict, actors: dict, forces: dict,
@@ -59,7 +60,9 @@ def _add(out: Doctrine, actor: str, eid: str, entry: dict[str, Any]) -> None:
 def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> None:
     """The entry a threat states; a threat that names no target aims at the speaker's first
     adversary, else at the first adversary of the actor it protects ("an intervention in
-    Niger would be treated as a declaration of war": at whoever threatens Niger)."""
+    Niger would be treated as a declaration of war": at whoever threatens Niger). A threat
+    still aimed at no one is not drafted (an entry with no one to act on does nothing); the
+    ledger and the report's warnings say so."""
     d = load_data("defaults.yaml")["doctrine"]
     speaker, target = f.parties
     if speaker not in actors:
@@ -70,13 +73,16 @@ def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> Non
             x for a in protected for x in actors[a]["adversaries"] if x != speaker
         ]
         target = pool[0] if pool else None
+    if target is None:
+        ledger.assume(f"actors.{speaker}.doctrine.{f.action} (dropped)", f.quote, UNAIMED)
+        return
     modal = re.search(r"\b(" + "|".join(d["conditional_probability"]) + r")\b", f.quote)
     p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
-    eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"
+    eid = f"{f.action}_{target}"
     path = f"actors.{speaker}.doctrine.{eid}"
     when: dict[str, Any] = {f.attrs["condition"]: {}}
     done = _reported_rung(target, actors) if f.attrs.get("bare") else None
-    going_on = f.attrs.get("ongoing") if target else None
+    going_on = f.attrs.get("ongoing")
     if going_on:  # "if the Houthis kept attacking ships": they do it now
         done = _reported_rung(target, actors) or _stands_on(target, speaker, going_on, f,
                                                             actors, ledger)  # fmt: skip
@@ -85,10 +91,8 @@ def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> Non
     reason = f"The document states it as a condition: {f.quote}"
     if "adversary_rung_at_least" in when:
         reason += f" It answers what the document reports {target} doing ({done})."
-    entry = {"when": when, "then": f.action, "probability": p, "reason": reason,
-             "source": ledger.finding(path, f.action, f)}  # fmt: skip
-    if target:
-        entry["target"] = target
+    entry = {"when": when, "then": f.action, "target": target, "probability": p,
+             "reason": reason, "source": ledger.finding(path, f.action, f)}  # fmt: skip
     old = out.get(speaker, {}).get(eid)
     if old and "adversary_rung_at_least" in when and "adversary_rung_at_least" not in old["when"]:
         del out[speaker][eid]  # the entry that answers what the target does now comes first
