@@ -190,10 +190,16 @@ def _war_of_act(c) -> bool:
 
 
 def _red_line(c) -> bool:
-    """ "a red line", "a declaration of war", "an act of war", "a casus belli"."""
+    """ "a red line", "a declaration of war", "an act of war", "a casus belli", "an attack on
+    itself" (the speaker takes an act against another as one against itself)."""
     words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
     return (
         ("red" in words and "line" in words)
         or "belli" in words
         or ("war" in words and any(w in words for w in ("declaration", "act", "cause")))
+        or (bool(_ATTACK_ON.intersection(words)) and bool(_SELF.intersection(words)))
     )
+
+
+_ATTACK_ON = {"attack", "aggression", "assault"}
+_SELF = {"itself", "ourselves", "us", "themselves", "myself"}

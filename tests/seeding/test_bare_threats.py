@@ -67,6 +67,11 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
          "Iranian army chief said.", ("iran", None)),
+        # an act the speaker would take as one against itself: aimed at its doer, if named
+        ("The Kremlin said it would treat any action that endangers Russian troops stationed in "
+         "Armenia as an aggression against Russia itself.", ("russia", None)),
+        ("Beijing said it would regard any landing by Japanese forces on the islands as an "
+         "attack on China itself.", ("china", "japan")),
     ],
 )  # fmt: skip
 def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
@@ -91,6 +96,7 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "Turkey said it would answer questions from Swedish officials next week.",
         "The EU said it would take legal action against Hungary.",
         "Hungary said it would not allow the deployment of NATO troops on its soil.",
+        "Germany's foreign ministry said it would regard the leak as an attack on its staff.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
@@ -100,6 +106,9 @@ def test_no_threat_in_calm_answers_war_aims_or_denials(text):
 def test_a_threat_to_answer_an_attack_on_a_third_party_does_not_aim_at_it():
     found = threats("Russia said Moscow would respond to any attack on Belarus.")
     assert ("russia", "belarus") not in found
+    found = threats("The Kremlin said it would treat any action that endangers Russian troops "
+                    "stationed in Armenia as an aggression against Russia itself.")  # fmt: skip
+    assert ("russia", "armenia") not in found
 
 
 def test_a_threat_names_no_place_as_its_target():
