@@ -13,6 +13,8 @@
   combat, the target fights the speaker (a war, the target first). A target such a condition
   does not name is the one the speaker last threatened ("Turkey will retaliate against any
   attack by Greece ... 'If this continues, they will receive their answer in kind'");
+- a threat to answer an act ("would retaliate against India's military operation") reports the
+  act: its doer attacked the speaker (``answered``);
 - threats without a condition ("vowed to retaliate", "warned that any attack would be met with
   force", "reserved the right to respond"): see ``bare_threats``.
 A sentence gives at most three entries, one per speaker and target; an entry with a target
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from sim.seeding.answered import answered_attacks
 from sim.seeding.bare_threats import bare_threats
 from sim.seeding.clauses import subject_of
 from sim.seeding.findings import FACT, Finding
@@ -58,7 +61,8 @@ def threat_findings(p: Parsed, resolver: Resolver,
                 found[0].attrs["ongoing"] = rung
             out += found
     out += bare_threats(p, resolver)
-    return _ongoing_wars(p, _distinct(out)[:3], context)
+    found = _ongoing_wars(p, _distinct(out)[:3], context)
+    return found + answered_attacks(p, found)
 
 
 def _ongoing_wars(p: Parsed, found: list[Finding], context: ThreatContext) -> list[Finding]:
