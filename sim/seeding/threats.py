@@ -10,7 +10,8 @@
 - a condition that goes on from the present ("if the Houthis kept attacking ships", "if this
   continues" after a reported attack) reports what its target does now: the finding carries the
   rung of that act (``ongoing``), so the draft answers it from the first turn; when that is
-  combat, the target fights the speaker (a war, the target first). A target such a condition
+  combat, the target fights the speaker (a war, the target first; not when the speaker is only
+  guessed from the dateline, ``_unnamed_speaker``). A target such a condition
   does not name is the one the speaker last threatened ("Turkey will retaliate against any
   attack by Greece ... 'If this continues, they will receive their answer in kind'");
 - a threat to answer an act ("would retaliate against India's military operation") reports the
@@ -76,7 +77,7 @@ def _ongoing_wars(p: Parsed, found: list[Finding], context: ThreatContext) -> li
             f = replace(f, parties=(speaker, target)) if target else f
         if f.kind == "doctrine" and target and speaker:
             context.aimed[speaker] = target
-            if f.attrs.get("ongoing") == "combat":
+            if f.attrs.get("ongoing") == "combat" and not f.attrs.get("speaker_guessed"):
                 s = p.sentence
                 war = (target, speaker)
                 wars.append(Finding("war", "strike_territory", war, FACT, s.number, s.start,
@@ -145,10 +146,10 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         condition_subject = objects  # "will punish the North if it attacks again": the North
     elif said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
         condition_subject = own
-    if own and not set(own) & set(condition_subject):
-        speaker = own
-    else:  # "if X attacks, it/they will face a response": whoever says it threatens
-        speaker = _speaker(p, v, resolver) or _unnamed_speaker(p, resolver, condition_subject)
+    # "if X attacks, it/they will face a response": whoever says it threatens
+    speaker = own if own and not set(own) & set(condition_subject) else _speaker(p, v, resolver)
+    guessed = not speaker  # the speaker the text does not name reports no war (_ongoing_wars)
+    speaker = speaker or _unnamed_speaker(p, resolver, condition_subject)
     if not speaker:
         return []
     enemy = enemy_named(p, v, speaker, resolver)
@@ -169,4 +170,7 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
                     if a not in speaker]  # "our troops will move on Banjul"  # fmt: skip
     condition = clause_text(p, cond)
     consequence = clause_text(p, v).replace(condition, " ")
-    return [doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)]
+    f = doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)
+    if guessed:
+        f.attrs["speaker_guessed"] = True
+    return [f]
