@@ -36,6 +36,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_COPULAS = {"be", "become", "remain"}  # "any NATO troops would become legitimate targets"
 _KNOWING = {"know", "understand", "realise", "realize", "remember", "note", "be"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
@@ -140,7 +141,7 @@ def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str],
         return reporter, victims + named(p, c, True)
     if kind == "mark":  # "would regard Western troops as legitimate targets"
         own = subject_of(p, c, resolver)
-        said_of = subj is None or subj.pos_ == "PRON" or not own or c.lemma_.lower() == "be"
+        said_of = subj is None or subj.pos_ == "PRON" or not own or c.lemma_.lower() in _COPULAS
         act = next((g for g in c.children if g.dep_ == "dobj"
                     and g.lemma_.lower() in _w("hostile_acts")), None)  # fmt: skip
         if act is not None:  # "any action that threatens its troops in X": the act's doer

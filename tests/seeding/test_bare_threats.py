@@ -54,6 +54,8 @@ def threats(text: str) -> set[tuple[str, str | None]]:
         ("Russia shelled Kharkiv overnight. Kyiv vowed to take revenge.", ("ukraine", None)),
         ("In a statement, the Houthis said any ship linked to Israel would be a legitimate "
          "target.", ("houthis", "israel")),
+        ("Moscow said any French troops sent to Ukraine would become legitimate targets.",
+         ("russia", "france")),
         ("Pyongyang warned of merciless retaliation against South Korea.",
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
