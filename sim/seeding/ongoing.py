@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from sim.domain.ladder import standard_ladder
+from sim.seeding.errors import SeedingError
 from sim.seeding.findings import load_data
 from sim.seeding.phrases import Parsed
 from sim.seeding.unread import HARM, reports_hostilities
@@ -24,12 +26,32 @@ from sim.seeding.verbs import verbs
 _ANAPHORA = {"this", "that", "it", "these", "those", "such", "they"}
 
 
+_WHERE = "sim/seeding/data/conditionals.yaml: ongoing"
+_LISTS = ("continuing", "stopping", "peaceful")
+
+
 @cache
 def _table() -> dict:
-    d = load_data("conditionals.yaml")["ongoing"]
+    """The ``ongoing`` table, checked: a field missing or of the wrong shape is refused with one
+    message naming the file, the field and what it must hold."""
+    d = load_data("conditionals.yaml").get("ongoing")
+    rungs = standard_ladder().rung_ids
+    if not isinstance(d, dict):
+        raise SeedingError(f"{_WHERE} must be a mapping with {', '.join(_LISTS)}, acts, reported")
+    for name in _LISTS:
+        if not _words(d.get(name)):
+            raise SeedingError(f"{_WHERE}.{name} must be a list of lower-case words (lemmas)")
+    rows = d.get("acts")
+    if not isinstance(rows, list) or not all(
+        isinstance(r, dict) and r.get("rung") in rungs and _words(r.get("words")) for r in rows
+    ):
+        raise SeedingError(f"{_WHERE}.acts must be a list of {{rung: <rung>, words: [...]}}; "
+                           f"rungs: {', '.join(rungs)}")  # fmt: skip
+    if d.get("reported") not in rungs:
+        raise SeedingError(f"{_WHERE}.reported must be a rung: {', '.join(rungs)}")
     attack = {lemma for lemma, c in verbs().by_lemma.items() if c.kind == "war"}
     attack |= {noun for noun, c in verbs().by_noun.items() if c.kind == "war"}
-    acts = [(row["rung"], frozenset(row["words"])) for row in d["acts"]]
+    acts = [(r["rung"], frozenset(r["words"])) for r in rows]
     acts.append(("combat", frozenset(attack | HARM)))
     return {
         "continuing": frozenset(d["continuing"]),
@@ -38,6 +60,10 @@ def _table() -> dict:
         "reported": d["reported"],
         "peaceful": frozenset(d["peaceful"]),
     }
+
+
+def _words(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(w, str) and w for w in value)
 
 
 def ongoing_rung(p: Parsed, cond, hostile_before: bool = False) -> str | None:

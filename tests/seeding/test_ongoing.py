@@ -104,3 +104,26 @@ def test_a_draft_of_reported_hostilities_moves_and_one_of_talk_stays_still():
     assert entry["when"] == {"adversary_rung_at_least": {"rung": "combat"}}
     assert moves(hostile, replicates=4, turns=8) >= 0.5
     assert moves(calm, replicates=4, turns=8) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("broken", "field"),
+    [
+        ({"continuing": "keep"}, "ongoing.continuing must be a list"),
+        ({"acts": [{"rung": "war", "words": ["attack"]}]}, "ongoing.acts must be a list of"),
+        ({"reported": "fighting"}, "ongoing.reported must be a rung"),
+    ],
+)
+def test_a_broken_ongoing_table_is_refused_with_one_message(monkeypatch, broken, field):
+    from sim.seeding import ongoing
+    from sim.seeding.errors import SeedingError
+    from sim.seeding.findings import load_data
+
+    table = {**load_data("conditionals.yaml")["ongoing"], **broken}
+    monkeypatch.setattr(ongoing, "load_data", lambda name: {"ongoing": table})
+    ongoing._table.cache_clear()
+    try:
+        with pytest.raises(SeedingError, match=rf"conditionals.yaml: {field}"):
+            ongoing._table()
+    finally:
+        ongoing._table.cache_clear()
