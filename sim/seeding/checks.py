@@ -84,7 +84,7 @@ def _lacks(d: dict) -> list[str]:
 def _force_without_war(d: dict) -> list[str]:
     """ "<actor> against <target>" for each doctrine entry whose action needs the actor to be at
     war with its target, where no war relation sets them so."""
-    out = [f"{a['name']} against {d['actors'][e['target']]['name']}"
+    out = [f"{a['name']} against {d['actors'].get(e['target'], {}).get('name', e['target'])}"
            for aid, a in d["actors"].items() for e in a.get("doctrine", {}).values()
            if not _can_act(d, aid, e)]  # fmt: skip
     return list(dict.fromkeys(out))
