@@ -56,6 +56,11 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          "target.", ("houthis", "israel")),
         ("Moscow said any French troops sent to Ukraine would become legitimate targets.",
          ("russia", "france")),
+        # an ultimatum's penalty after "or"
+        ("A U.S. envoy warned Hamas to free the captives by Saturday or pay a heavy price.",
+         ("united_states", "hamas")),
+        ("Beijing told Manila to tow away its grounded warship or face the consequences.",
+         ("china", "philippines")),
         ("Pyongyang warned of merciless retaliation against South Korea.",
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
@@ -99,6 +104,8 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "The EU said it would take legal action against Hungary.",
         "Hungary said it would not allow the deployment of NATO troops on its soil.",
         "Germany's foreign ministry said it would regard the leak as an attack on its staff.",
+        "The EU told Hungary to lift its veto or lose its funds.",
+        "Qatar asked Hamas to release the hostages or explain the delay.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
