@@ -1,12 +1,14 @@
 """Threats and conditional statements over the parse: each becomes a doctrine entry.
 
-- "if X, Y" / "Y if X" / "Y unless X": the consequence Y's subject is the speaker, unless the
-  consequence falls on the condition's own subject ("if Pakistan carries out any further
-  aggression, it will face a strong response"): then the speaker is whoever says it (the
-  subject of "said", "warned", "told"). The condition's subject is the target (not one its
-  attack would fall on: "if the attacks on trade routes to China continued"); when it names no
-  actor ("if another drone crossed"), the one the consequence strikes or threatens ("it would
-  strike South Korea", "our troops will move on Banjul").
+- "if X, Y" / "Y if X" / "Y unless X" (and "Y as long as X", when X goes on from the present:
+  "as long as the kingdom kept bombing Yemen", not "as long as it takes"): the consequence Y's
+  subject is the speaker, unless the consequence falls on the condition's own subject ("if
+  Pakistan carries out any further aggression, it will face a strong response"): then the
+  speaker is whoever says it (the subject of "said", "warned", "told"). The condition's
+  subject is the target (not one its attack would fall on: "if the attacks on trade routes to
+  China continued"); when it names no actor ("if another drone crossed"), the one the
+  consequence strikes or threatens ("it would strike South Korea", "our troops will move on
+  Banjul").
 - a condition that goes on from the present ("if the Houthis kept attacking ships", "if this
   continues" after a reported attack) reports what its target does now: the finding carries the
   rung of that act (``ongoing``), so the draft answers it from the first turn; when that is
@@ -52,18 +54,33 @@ def threat_findings(p: Parsed, resolver: Resolver,
     context = context or ThreatContext()
     out: list[Finding] = []
     for v in p.doc:
-        cond = next((c for c in v.children if c.dep_ == "advcl"
-                     and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                             for m in c.children)), None)  # fmt: skip
+        cond, lasting = _condition_of(v)
         if cond is not None and v.pos_ in ("VERB", "AUX"):
             found = _conditional(p, v, cond, resolver)
             rung = ongoing_rung(p, cond, context.hostile_before) if found else None
             if rung:
                 found[0].attrs["ongoing"] = rung
-            out += found
+            out += found if rung or not lasting else []
     out += bare_threats(p, resolver)
     found = _ongoing_wars(p, _distinct(out)[:3], context)
     return found + answered_attacks(p, found)
+
+
+def _condition_of(v) -> tuple[object | None, bool]:
+    """The verb's "if"/"unless" clause, or its "as long as" clause ("targets would keep
+    expanding as long as the kingdom kept bombing Yemen": the parse hangs it from "long"), and
+    whether it is the latter (a threat only when it goes on from the present, not "as long as
+    it takes")."""
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                     for m in c.children):  # fmt: skip
+            return c, False
+        if c.dep_ == "advmod" and c.lower_ == "long":
+            for g in c.children:
+                if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                             for m in g.children):  # fmt: skip
+                    return g, True
+    return None, False
 
 
 def _ongoing_wars(p: Parsed, found: list[Finding], context: ThreatContext) -> list[Finding]:

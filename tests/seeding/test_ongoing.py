@@ -42,6 +42,11 @@ def wars(text: str) -> set[tuple[str, str]]:
         ("Ankara warned that Turkey would shoot down any aircraft if Syria violated its airspace "
          "again.",
          {("turkey", "syria", "troop_deployment")}),
+        # "as long as" a hostile act goes on
+        ("Houthi spokesman Yahya Saree warned that the group's drones would keep striking deeper "
+         "as long as Saudi Arabia kept bombing Yemen.",
+         {("houthis", "saudi_arabia", "combat")}),
+        ("Kyiv said Ukraine would fight on as long as it takes.", set()),
         # a threat about what the target may do, not what it does now
         ("Greece said it would respond with force if Turkey attacked its islands.", set()),
         ("Beijing said it would retaliate if Taipei declared independence.", set()),
