@@ -11,7 +11,8 @@
   Banjul").
 - a condition that goes on from the present ("if the Houthis kept attacking ships", "if this
   continues" after a reported attack) reports what its target does now: the finding carries the
-  rung of that act (``ongoing``), so the draft answers it from the first turn; when that is
+  rung of that act (``ongoing``), so the draft answers it from the first turn (unless the act
+  falls on another: "if Russia continues its aggression against Ukraine"); when that is
   combat, the target fights the speaker (a war, the target first; not when the speaker is only
   guessed from the dateline, ``_unnamed_speaker``). A target such a condition
   does not name is the one the speaker last threatened ("Turkey will retaliate against any
@@ -32,6 +33,7 @@ from sim.seeding.answered import answered_attacks
 from sim.seeding.bare_threats import bare_threats
 from sim.seeding.clauses import subject_of
 from sim.seeding.findings import FACT, Finding
+from sim.seeding.gazetteer import standard_gazetteer
 from sim.seeding.ongoing import ongoing_rung
 from sim.seeding.phrases import Parsed, phrase_actors
 from sim.seeding.resolver import Resolver
@@ -58,6 +60,8 @@ def threat_findings(p: Parsed, resolver: Resolver,
         if cond is not None and v.pos_ in ("VERB", "AUX"):
             found = _conditional(p, v, cond, resolver)
             rung = ongoing_rung(p, cond, context.hostile_before) if found else None
+            if rung and _falls_on_another(p, cond, found[0].parties[0]):
+                rung = None  # "if Russia continues its aggression against Ukraine", said by the EU
             if rung:
                 found[0].attrs["ongoing"] = rung
             out += found if rung or not lasting else []
@@ -81,6 +85,18 @@ def _condition_of(v) -> tuple[object | None, bool]:
                                              for m in g.children):  # fmt: skip
                     return g, True
     return None, False
+
+
+def _falls_on_another(p: Parsed, cond, speaker: str | None) -> bool:
+    """Whether the condition's act falls on an actor other than the speaker (or an armed
+    group's home: "as long as the kingdom kept bombing Yemen", said by the Houthis): what the
+    target does then is not done to the speaker ("if Russia continues its aggression against
+    Ukraine", said by the EU)."""
+    hit = set(protected(p, cond))
+    hit |= {a for t in cond.subtree if t.dep_ == "dobj" and t.head.pos_ == "VERB"
+            for a in phrase_actors(p, t)}  # fmt: skip
+    known = standard_gazetteer().actors.get(speaker or "")
+    return bool(hit - {speaker} - set(known.based_in if known else ()))
 
 
 def _ongoing_wars(p: Parsed, found: list[Finding], context: ThreatContext) -> list[Finding]:

@@ -47,6 +47,9 @@ def wars(text: str) -> set[tuple[str, str]]:
          "as long as Saudi Arabia kept bombing Yemen.",
          {("houthis", "saudi_arabia", "combat")}),
         ("Kyiv said Ukraine would fight on as long as it takes.", set()),
+        # the act falls on a third party: not done to the speaker
+        ("The EU said it would impose further sanctions if Russia continued its attacks on "
+         "Ukraine.", set()),
         # a threat about what the target may do, not what it does now
         ("Greece said it would respond with force if Turkey attacked its islands.", set()),
         ("Beijing said it would retaliate if Taipei declared independence.", set()),
