@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import Parsed
-from sim.seeding.threat_entry import threat_words
+from sim.seeding.verbs import verbs
 
 _ANSWERING = {"respond", "retaliate", "react", "answer", "avenge", "reply"}
 _TO = {"to", "against", "for"}
 _OWNERS = {"poss", "amod", "compound", "nmod"}
+_FORCE = {"aggression", "bombing", "killing", "assassination"}
 
 
 def answered_attacks(p: Parsed, threats: list[Finding]) -> list[Finding]:
@@ -38,8 +39,9 @@ def answered_attacks(p: Parsed, threats: list[Finding]) -> list[Finding]:
 
 
 def _answered_acts(p: Parsed) -> list:
-    """The hostile-act nouns an answering verb takes ("respond to the aggression")."""
-    acts = threat_words()["hostile_acts"]
+    """The nouns of force an answering verb takes ("respond to the aggression"): the attack
+    nouns of ``data/verbs.yaml`` and "aggression", not a move, a step or provocations."""
+    acts = _FORCE | {n for n, c in verbs().by_noun.items() if c.kind == "war"}
     out = []
     for v in p.doc:
         if v.lemma_.lower() not in _ANSWERING:

@@ -26,8 +26,11 @@ def answered(text: str) -> set[tuple[str, str]]:
          {("israel", "iran")}),
         # the act falls on someone else: it reports no attack on the speaker
         ("Iran said it would respond to Israel's attack on Hezbollah.", set()),
-        # nothing hostile answered
+        # nothing of force answered
         ("Japan said it would respond to China's letter next week.", set()),
+        ("Poland said it would respond to Belarus's provocations at the border.", set()),
+        ("China said it would respond to Japan's move to buy the islands.", set()),
+        ("Ukraine vowed to respond to Russia's annexation of Crimea.", set()),
         ("Seoul said it would answer Pyongyang's proposal for talks in due course.", set()),
         # a threat with no act to answer
         ("Moscow vowed to retaliate.", set()),
