@@ -6,7 +6,8 @@ on from the present reports that the target does it now. Such a threat answers f
 turn, while the target stands on the rung of what it does (``draft_doctrine``). The rung comes
 from the condition's words (``ongoing`` in ``data/conditionals.yaml``): harassment and
 intrusions ("violated again", "continued its provocations") are a show of force (troop
-deployment), attacks and the words of harm are combat. A condition that names no act ("if this
+deployment), attacks (the table's words, the attack nouns of ``data/verbs.yaml``) and the
+words of harm are combat. A condition that names no act ("if this
 continues", "if they continue this behaviour") continues what the sentence, or the one before
 it, reports: combat when that reports hostilities, nothing otherwise. Peace never continues as
 a threat ("if the ceasefire continues").
@@ -49,8 +50,7 @@ def _table() -> dict:
                            f"rungs: {', '.join(rungs)}")  # fmt: skip
     if d.get("reported") not in rungs:
         raise SeedingError(f"{_WHERE}.reported must be a rung: {', '.join(rungs)}")
-    attack = {lemma for lemma, c in verbs().by_lemma.items() if c.kind == "war"}
-    attack |= {noun for noun, c in verbs().by_noun.items() if c.kind == "war"}
+    attack = {noun for noun, c in verbs().by_noun.items() if c.kind == "war"}
     acts = [(r["rung"], frozenset(r["words"])) for r in rows]
     acts.append(("combat", frozenset(attack | HARM)))
     return {

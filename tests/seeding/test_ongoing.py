@@ -47,6 +47,10 @@ def wars(text: str) -> set[tuple[str, str]]:
          "as long as Saudi Arabia kept bombing Yemen.",
          {("houthis", "saudi_arabia", "combat")}),
         ("Kyiv said Ukraine would fight on as long as it takes.", set()),
+        # what goes on is no act of force
+        ("Beijing said it would respond if Manila kept pushing its claims in the South China "
+         "Sea.", set()),
+        ("Moscow said it would act if NATO continued to move closer to its borders.", set()),
         # the act falls on a third party: not done to the speaker
         ("The EU said it would impose further sanctions if Russia continued its attacks on "
          "Ukraine.", set()),
