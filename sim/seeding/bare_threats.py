@@ -10,7 +10,9 @@ attacks on the group", "warned of serious consequences".
 The speaker is the clause's own subject when it names an actor ("said Tehran would not
 hesitate", "'Vietnam will take all necessary measures,' a spokesman said"), else the reporting
 verb's subject; the target is whoever is warned ("warned Greece that"), else the actor the
-clause names (not the speaker, not the one an attack would fall on: "any attack on Belarus"),
+clause names (not the speaker, not the one an attack would fall on: "any attack on Belarus";
+of an act the speaker would take as war, only its doer: "would view any action that threatens
+its troops in Moldova as an attack on itself"),
 else the party the rest of the sentence sets against the speaker ("said the Indian jets had
 violated its airspace, and that it would respond"), else none (the draft aims it at the
 speaker's first adversary).
@@ -34,6 +36,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_COPULAS = {"be", "become", "remain"}  # "any NATO troops would become legitimate targets"
 _KNOWING = {"know", "understand", "realise", "realize", "remember", "note", "be"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
            "revenge", "retribution"}  # fmt: skip
@@ -138,11 +141,21 @@ def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str],
         return reporter, victims + named(p, c, True)
     if kind == "mark":  # "would regard Western troops as legitimate targets"
         own = subject_of(p, c, resolver)
-        said_of = subj is None or subj.pos_ == "PRON" or not own or c.lemma_.lower() == "be"
+        said_of = subj is None or subj.pos_ == "PRON" or not own or c.lemma_.lower() in _COPULAS
+        act = next((g for g in c.children if g.dep_ == "dobj"
+                    and g.lemma_.lower() in _w("hostile_acts")), None)  # fmt: skip
+        if act is not None:  # "any action that threatens its troops in X": the act's doer
+            return (reporter if said_of else own), _agents(p, act)
         return (reporter if said_of else own), named(p, c, skip_subject=False)
     act = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj"))
-    return reporter, [a for g in act.children if g.dep_ == "prep" and g.lower_ == "by"
-                      for x in g.children for a in phrase_actors(p, x)]  # fmt: skip
+    return reporter, _agents(p, act)
+
+
+def _agents(p: Parsed, act) -> list[str]:
+    """Who does a hostile act the threat names: its "by" ("any incursion by China"), not those
+    it falls on or where ("any action that threatens its troops in Moldova")."""
+    return [a for g in act.children if g.dep_ == "prep" and g.lower_ == "by"
+            for x in g.children for a in phrase_actors(p, x)]  # fmt: skip
 
 
 def _vowed(p: Parsed, v, resolver: Resolver) -> list[Finding]:

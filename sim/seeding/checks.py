@@ -2,11 +2,16 @@
 
 - A draft with nothing that sets it in motion "models nothing yet": no war, no contested
   front, no troops in combat, no actor the document reports acting beyond talk, no doctrine
-  entry that holds before anyone moves (a threat that answers an escalation waits for one
-  nothing in the draft makes). Its actors stand where the defaults put them and a run shows
-  only the rules' noise. The warning says what it lacks.
+  entry that holds before anyone moves and can act (a threat that answers an escalation waits
+  for one nothing in the draft makes; a threat of force waits for a war). Its actors stand
+  where the defaults put them and a run shows only the rules' noise. The warning says what it lacks.
 - A draft that moves but lacks something names it (no relation, no forces, no threat or
   doctrine, every starting rung an assumption): "this draft is thin".
+- Threats of force (a strike, combat) against an actor the draft does not set at war with the
+  speaker wait for a war: the model uses force only between parties at war (or a declared
+  co-belligerent). They are named, and they set nothing in motion.
+- Threats aimed at no one (no target named, no adversary of the speaker to aim at) are not
+  drafted; they are quoted, so the user can aim them.
 - The start date, when the text gives none, is an assumption and says which.
 - Sentences with an event verb ("attacked", "deployed", "condemned") that yielded no finding are
   listed, so the user sees what the extractor could not read.
@@ -17,7 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.domain.actions import action_table
 from sim.domain.ladder import standard_ladder
+from sim.seeding.draft_doctrine import UNAIMED
 
 
 def draft_checks(draft: Any) -> list[str]:
@@ -32,6 +39,14 @@ def draft_checks(draft: Any) -> list[str]:
         )
     elif missing:
         out.append("this draft is thin: " + "; ".join(missing) + ".")
+    waiting = _force_without_war(d)
+    if waiting:
+        out.append("threats of force that wait for a war the draft does not have (the model "
+                   "uses force only between parties at war): " + ", ".join(waiting))  # fmt: skip
+    unaimed = [u.value for u in draft.ledger.assumptions() if u.source.endswith(UNAIMED)]
+    if unaimed:
+        out.append("threats aimed at no one, not drafted: "
+                   + "; ".join(_short(q) for q in dict.fromkeys(unaimed)))  # fmt: skip
     if ex.date.span is None:
         out.append(f"start date {d['start_date']}: {ex.date.source.removeprefix('assumption: ')}")
     if ex.unread:
@@ -66,6 +81,24 @@ def _lacks(d: dict) -> list[str]:
     return out
 
 
+def _force_without_war(d: dict) -> list[str]:
+    """ "<actor> against <target>" for each doctrine entry whose action needs the actor to be at
+    war with its target, where no war relation sets them so."""
+    out = [f"{a['name']} against {d['actors'].get(e['target'], {}).get('name', e['target'])}"
+           for aid, a in d["actors"].items() for e in a.get("doctrine", {}).values()
+           if not _can_act(d, aid, e)]  # fmt: skip
+    return list(dict.fromkeys(out))
+
+
+def _can_act(d: dict, aid: str, entry: dict) -> bool:
+    """False for an entry of force (a strike, combat) aimed at one the actor is not at war with."""
+    target = entry.get("target")
+    if not target or "belligerent" not in action_table()[entry["then"]].requires:
+        return True
+    return any(r["kind"] == "war" and set(r["parties"]) == {aid, target}
+               for r in d["relations"].values())  # fmt: skip
+
+
 def _fronts(d: dict) -> list[str]:
     return [t for t, v in d["theatres"].items() if v.get("held_by")]
 
@@ -80,8 +113,8 @@ def _drivers(d: dict) -> list[str]:
     out += [a for a, v in d["actors"].items()
             if not v["sources"]["initial_rung"].startswith("assumption:")
             and ladder.index(v["initial_rung"]) > ladder.index("diplomacy")]  # fmt: skip
-    out += [e for a in d["actors"].values() for e, v in a.get("doctrine", {}).items()
-            if set(v["when"]) & _STANDING]  # fmt: skip
+    out += [e for aid, a in d["actors"].items() for e, v in a.get("doctrine", {}).items()
+            if set(v["when"]) & _STANDING and _can_act(d, aid, v)]  # fmt: skip
     return out
 
 

@@ -7,7 +7,10 @@ Four sources, each a rule in words:
    A threat with no condition ("Pakistan said it would respond to India's strikes") answers
    its target's escalation; when the document reports the target already acting beyond talk
    (its starting rung is quoted: strikes, combat, sanctions), it answers that: the entry holds
-   while an adversary stands on that rung or higher, from the first turn.
+   while an adversary stands on that rung or higher, from the first turn. A condition that goes
+   on from the present ("if the Houthis kept attacking ships", ``ongoing``) reports its target
+   doing it: the entry answers while the target stands on that act's rung (the rung the document
+   reports it on, else the act's own), and the target starts on it toward the speaker.
 2. A hedged statement that a state's deployed troops may fight ("could soon be engaged") gives
    the host, bound to it by a mutual-defence treaty, an entry to send them into combat (when its
    own land is occupied and its front fails, if so); without such a treaty, the sender commits
@@ -31,6 +34,7 @@ from sim.seeding.findings import Finding, load_data
 from sim.seeding.provenance import Ledger
 
 Doctrine = dict[str, dict[str, dict[str, Any]]]  # actor -> entry id -> entry
+UNAIMED = "the threat names no target and the document gives its speaker no adversary to aim it at"
 
 
 def draft_doctrine(facts: Facts, relations: dict, actors: dict, forces: dict,
@@ -56,7 +60,9 @@ def _add(out: Doctrine, actor: str, eid: str, entry: dict[str, Any]) -> None:
 def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> None:
     """The entry a threat states; a threat that names no target aims at the speaker's first
     adversary, else at the first adversary of the actor it protects ("an intervention in
-    Niger would be treated as a declaration of war": at whoever threatens Niger)."""
+    Niger would be treated as a declaration of war": at whoever threatens Niger). A threat
+    still aimed at no one is not drafted (an entry with no one to act on does nothing); the
+    ledger and the report's warnings say so."""
     d = load_data("defaults.yaml")["doctrine"]
     speaker, target = f.parties
     if speaker not in actors:
@@ -67,22 +73,53 @@ def _conditional(out: Doctrine, f: Finding, actors: dict, ledger: Ledger) -> Non
             x for a in protected for x in actors[a]["adversaries"] if x != speaker
         ]
         target = pool[0] if pool else None
+    if target is None:
+        ledger.assume(f"actors.{speaker}.doctrine.{f.action} (dropped)", f.quote, UNAIMED)
+        return
     modal = re.search(r"\b(" + "|".join(d["conditional_probability"]) + r")\b", f.quote)
     p = d["conditional_probability"][modal.group(1)] if modal else d["conditional_default"]
-    eid = f"{f.action}_{target}" if target else f"{f.action}_when_{f.attrs['condition']}"
+    eid = f"{f.action}_{target}"
     path = f"actors.{speaker}.doctrine.{eid}"
     when: dict[str, Any] = {f.attrs["condition"]: {}}
     done = _reported_rung(target, actors) if f.attrs.get("bare") else None
-    if done and f.attrs["condition"] == "adversary_escalated":  # it answers what was done
+    going_on = f.attrs.get("ongoing")
+    if going_on:  # "if the Houthis kept attacking ships": they do it now
+        done = _reported_rung(target, actors) or _stands_on(target, speaker, going_on, f,
+                                                            actors, ledger)  # fmt: skip
+    if done and (going_on or f.attrs["condition"] == "adversary_escalated"):  # answers the act
         when = {"adversary_rung_at_least": {"rung": done}}
     reason = f"The document states it as a condition: {f.quote}"
     if "adversary_rung_at_least" in when:
         reason += f" It answers what the document reports {target} doing ({done})."
-    entry = {"when": when, "then": f.action, "probability": p, "reason": reason,
-             "source": ledger.finding(path, f.action, f)}  # fmt: skip
-    if target:
-        entry["target"] = target
+    entry = {"when": when, "then": f.action, "target": target, "probability": p,
+             "reason": reason, "source": ledger.finding(path, f.action, f)}  # fmt: skip
+    old = out.get(speaker, {}).get(eid)
+    if old and "adversary_rung_at_least" in when and "adversary_rung_at_least" not in old["when"]:
+        del out[speaker][eid]  # the entry that answers what the target does now comes first
     _add(out, speaker, eid, entry)  # type: ignore[arg-type]
+
+
+def _stands_on(target: str, speaker: str, rung: str, f: Finding, actors: dict,
+               ledger: Ledger) -> str:  # fmt: skip
+    """Put ``target`` on ``rung`` toward ``speaker`` (at least), as the threat's condition
+    reports it doing ("if the Houthis kept attacking ships"), sourced by that condition; the
+    speaker becomes its adversary. Returns the rung."""
+    ladder = standard_ladder()
+    a, path = actors[target], f"actors.{target}"
+    if speaker not in a["adversaries"]:
+        a["adversaries"].append(speaker)
+        quote = ledger.finding(f"{path}.adversaries", speaker, f)
+        if a["sources"]["adversaries"].startswith("assumption:"):  # "shows no adversary"
+            a["sources"]["adversaries"] = quote
+    a.setdefault("postures", {})[speaker] = rung
+    why = ledger.finding(f"{path}.postures.{speaker}", rung, f)
+    said = a["sources"].get("postures", "").split("; ") + [why]
+    a["sources"]["postures"] = "; ".join(w for w in dict.fromkeys(said) if w)
+    if ladder.index(rung) > ladder.index(a["max_rung"]):
+        a["max_rung"] = rung
+        a["sources"]["max_rung"] = ledger.same_as(f"{path}.max_rung", rung,
+                                                  f"{path}.postures.{speaker}")  # fmt: skip
+    return rung
 
 
 def _reported_rung(target: str | None, actors: dict) -> str | None:

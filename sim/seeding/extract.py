@@ -45,7 +45,7 @@ from sim.seeding.resolver import Resolver
 from sim.seeding.tagging import actors_of_tokens, dateline_length
 from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties
 from sim.seeding.text import Document, read_document
-from sim.seeding.threats import threat_findings
+from sim.seeding.threats import ThreatContext, threat_findings
 from sim.seeding.unread import reports_hostilities
 
 __all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
@@ -137,14 +137,16 @@ def _read(parsed: list[Parsed], tagged: list[Tagged], groups: dict[str, tuple[st
     """Findings of every sentence, and the sentences whose event verbs yielded none."""
     findings: list[Finding] = []
     unread: list[int] = []
+    threats = ThreatContext()  # carried from sentence to sentence ("If this continues, ...")
     for p, t in zip(parsed, tagged, strict=True):
         got, had_event = clause_findings(p, resolver)
         got += coalition_findings(p, resolver)
         resolver.read(p)  # after the sentence: "the junta" means the last one named
         seen = {(f.kind, f.parties) for f in got}
         got += [f for f in find_in_sentence(t, groups) if (f.kind, f.parties) not in seen]
-        got += threat_findings(p, resolver) or find_conditionals(t)
-        if not got and (had_event or reports_hostilities(p)):  # listed as unread
+        got += threat_findings(p, resolver, threats) or find_conditionals(t)
+        threats.hostile_before = reports_hostilities(p)
+        if not got and (had_event or threats.hostile_before):  # listed as unread
             unread.append(p.sentence.number)
         findings += got
     return findings, unread

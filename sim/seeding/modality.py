@@ -3,7 +3,8 @@
 - negated: "not"/"never" on the verb or on the verb it depends on, or governed by "deny",
   "reject" ("denied arming the RSF");
 - hedged: a modal ("could", "would") or a governing verb or noun of intent or appeal
-  ("threatened to", "plans to", "urged X to", "a plan to train");
+  ("threatened to", "plans to", "urged X to", "a plan to train"), not a clause set before that
+  verb ("Turkey shoots down Russian warplane; Putin warns of consequences": a fact);
 - a condition: a clause inside an "if"/"unless" clause (see ``threats``);
 - a fact otherwise, reported speech included ("X said that Y attacked Z").
 """
@@ -56,13 +57,23 @@ def modality_of(v) -> str:
         return NEGATED
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in first for c in t.children):
         return HEDGED
-    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _INTENT:
+    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _INTENT and not _fronted(v):
         return HEDGED
     if v.dep_ == "acl" and v.head.lemma_.lower() in _INTENT_NOUNS:  # "a plan to train"
         return HEDGED
     if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
         return HEDGED
     return FACT
+
+
+def _fronted(v) -> bool:
+    """A clause set before the verb of intent that governs it, behind a comma or semicolon: a
+    headline's "Turkey shoots down Russian warplane; Putin warns of consequences", or "Iran
+    seized the tanker, London warned". The clause reports what happened; the warning follows
+    it (its own modal still hedges it: "Iran will strike back, a commander vowed")."""
+    if v.dep_ != "ccomp" or v.i > v.head.i:
+        return False
+    return any(t.text in (";", ",", ":") for t in v.doc[v.right_edge.i + 1 : v.head.i])
 
 
 _CHARGES = {"charge", "accusation", "allegation", "claim"}

@@ -13,6 +13,7 @@ from typing import Any
 from sim.domain.ladder import standard_ladder
 from sim.seeding.checks import draft_checks
 from sim.seeding.draft import Draft
+from sim.seeding.draft_doctrine import UNAIMED
 from sim.seeding.findings import Finding
 
 _CSS = """
@@ -126,6 +127,8 @@ def _became(draft: Draft, f: Finding, used: dict[tuple[int, int], list[str]]) ->
         return f"not used: the same as sentence {earlier.sentence}"
     if f.modality == "hedged":
         return "not used: only possible or expected, and no doctrine rule applies"
+    if f.kind == "doctrine" and f.parties[1] is None:
+        return f"not used: {UNAIMED}"
     return "not used by any drafting rule"
 
 

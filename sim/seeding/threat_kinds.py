@@ -10,7 +10,8 @@
   attacks on its infrastructure", "would not stand idly by", "our response will be decisive";
 - "suffer": its subject will suffer ("would pay for its invasion", "would pay a heavy price",
   "could face further strikes" after a warning, "would regret it", "would have serious
-  consequences");
+  consequences"), or the one told to do something "or pay a severe price" / "or face the
+  consequences";
 - "war": a hostile act would be answered or be war ("any attack would be met with force",
   "would be treated as a declaration of war", "would be a cause for war", "is a red line");
 - "mark": a mark on the target ("would be a legitimate target", "would consider any attack on
@@ -53,6 +54,8 @@ def threat_kind(v, c) -> str | None:
     warned = v.lemma_.lower() in _w("threatening") and modal(c, _w("hedges"))
     if warned and _suffers(c):  # "warned that the Houthis could face further strikes"
         return "suffer"
+    if _or_else(c) and _suffers(c):  # "warned Hamas to release the hostages or pay a price"
+        return "suffer"
     if lemma in ("be", "constitute") and _war_of_act(c) and _red_line(c):
         return "war"  # "any advance on Sirte is a red line", present tense and all
     pledged = _pledged(v, c)
@@ -67,6 +70,13 @@ def threat_kind(v, c) -> str | None:
     if lemma in _MARKING and _marked(c):
         return "mark"  # "any ship linked to Israel would be a legitimate target"
     return "act" if _forceful(c, needs=not pledged) else None
+
+
+def _or_else(c) -> bool:
+    """The penalty of an ultimatum: "told Manila to withdraw its ships or face the
+    consequences", the clause after "or" that the demand's clause is joined to."""
+    return (c.dep_ == "conj" and c.head.dep_ in ("xcomp", "advcl")
+            and any(g.dep_ == "cc" and g.lower_ == "or" for g in c.head.children))  # fmt: skip
 
 
 def _pledged(v, c) -> bool:
@@ -190,10 +200,16 @@ def _war_of_act(c) -> bool:
 
 
 def _red_line(c) -> bool:
-    """ "a red line", "a declaration of war", "an act of war", "a casus belli"."""
+    """ "a red line", "a declaration of war", "an act of war", "a casus belli", "an attack on
+    itself" (the speaker takes an act against another as one against itself)."""
     words = [t.lemma_.lower() for t in c.subtree if t.i > c.i]
     return (
         ("red" in words and "line" in words)
         or "belli" in words
         or ("war" in words and any(w in words for w in ("declaration", "act", "cause")))
+        or (bool(_ATTACK_ON.intersection(words)) and bool(_SELF.intersection(words)))
     )
+
+
+_ATTACK_ON = {"attack", "aggression", "assault"}
+_SELF = {"itself", "ourselves", "us", "themselves", "myself"}

@@ -1,11 +1,24 @@
 """Threats and conditional statements over the parse: each becomes a doctrine entry.
 
-- "if X, Y" / "Y if X" / "Y unless X": the consequence Y's subject is the speaker, unless the
-  consequence falls on the condition's own subject ("if Pakistan carries out any further
-  aggression, it will face a strong response"): then the speaker is whoever says it (the
-  subject of "said", "warned", "told"). The condition's subject is the target; when it names no
-  actor ("if another drone crossed"), the one the consequence strikes or threatens ("it would
-  strike South Korea", "our troops will move on Banjul").
+- "if X, Y" / "Y if X" / "Y unless X" (and "Y as long as X", when X goes on from the present:
+  "as long as the kingdom kept bombing Yemen", not "as long as it takes"): the consequence Y's
+  subject is the speaker, unless the consequence falls on the condition's own subject ("if
+  Pakistan carries out any further aggression, it will face a strong response"): then the
+  speaker is whoever says it (the subject of "said", "warned", "told"). The condition's
+  subject is the target (not one its attack would fall on: "if the attacks on trade routes to
+  China continued"); when it names no actor ("if another drone crossed"), the one the
+  consequence strikes or threatens ("it would strike South Korea", "our troops will move on
+  Banjul").
+- a condition that goes on from the present ("if the Houthis kept attacking ships", "if this
+  continues" after a reported attack) reports what its target does now: the finding carries the
+  rung of that act (``ongoing``), so the draft answers it from the first turn (unless the act
+  falls on another: "if Russia continues its aggression against Ukraine"); when that is
+  combat, the target fights the speaker (a war, the target first; not when the speaker is only
+  guessed from the dateline, ``_unnamed_speaker``). A target such a condition
+  does not name is the one the speaker last threatened ("Turkey will retaliate against any
+  attack by Greece ... 'If this continues, they will receive their answer in kind'");
+- a threat to answer an act ("would retaliate against India's military operation") reports the
+  act: its doer attacked the speaker (``answered``);
 - threats without a condition ("vowed to retaliate", "warned that any attack would be met with
   force", "reserved the right to respond"): see ``bare_threats``.
 A sentence gives at most three entries, one per speaker and target; an entry with a target
@@ -14,26 +27,96 @@ makes the same speaker's untargeted one redundant.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
+from sim.seeding.answered import answered_attacks
 from sim.seeding.bare_threats import bare_threats
 from sim.seeding.clauses import subject_of
-from sim.seeding.findings import Finding
+from sim.seeding.findings import FACT, Finding
+from sim.seeding.gazetteer import standard_gazetteer
+from sim.seeding.ongoing import ongoing_rung
 from sim.seeding.phrases import Parsed, phrase_actors
 from sim.seeding.resolver import Resolver
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
-from sim.seeding.threat_targets import enemy_named, rivals_named
+from sim.seeding.threat_targets import enemy_named, protected, rivals_named
 
 
-def threat_findings(p: Parsed, resolver: Resolver) -> list[Finding]:
-    """Doctrine findings of one sentence: conditionals first, then bare threats."""
+@dataclass
+class ThreatContext:
+    """What reading threats carries from one sentence of a document to the next."""
+
+    hostile_before: bool = False  # the sentence before reports hostilities (``ongoing``)
+    aimed: dict[str, str] = field(default_factory=dict)  # speaker -> whom it last threatened
+
+
+def threat_findings(p: Parsed, resolver: Resolver,
+                    context: ThreatContext | None = None) -> list[Finding]:  # fmt: skip
+    """Doctrine findings of one sentence: conditionals first, then bare threats; then the wars
+    that conditions going on from attacks report."""
+    context = context or ThreatContext()
     out: list[Finding] = []
     for v in p.doc:
-        cond = next((c for c in v.children if c.dep_ == "advcl"
-                     and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                             for m in c.children)), None)  # fmt: skip
+        cond, lasting = _condition_of(v)
         if cond is not None and v.pos_ in ("VERB", "AUX"):
-            out += _conditional(p, v, cond, resolver)
+            found = _conditional(p, v, cond, resolver)
+            rung = ongoing_rung(p, cond, context.hostile_before) if found else None
+            if rung and _falls_on_another(p, cond, found[0].parties[0]):
+                rung = None  # "if Russia continues its aggression against Ukraine", said by the EU
+            if rung:
+                found[0].attrs["ongoing"] = rung
+            out += found if rung or not lasting else []
     out += bare_threats(p, resolver)
-    return _distinct(out)[:3]
+    found = _ongoing_wars(p, _distinct(out)[:3], context)
+    return found + answered_attacks(p, found)
+
+
+def _condition_of(v) -> tuple[object | None, bool]:
+    """The verb's "if"/"unless" clause, or its "as long as" clause ("targets would keep
+    expanding as long as the kingdom kept bombing Yemen": the parse hangs it from "long"), and
+    whether it is the latter (a threat only when it goes on from the present, not "as long as
+    it takes")."""
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                     for m in c.children):  # fmt: skip
+            return c, False
+        if c.dep_ == "advmod" and c.lower_ == "long":
+            for g in c.children:
+                if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                             for m in g.children):  # fmt: skip
+                    return g, True
+    return None, False
+
+
+def _falls_on_another(p: Parsed, cond, speaker: str | None) -> bool:
+    """Whether the condition's act falls on an actor other than the speaker (or an armed
+    group's home: "as long as the kingdom kept bombing Yemen", said by the Houthis): what the
+    target does then is not done to the speaker ("if Russia continues its aggression against
+    Ukraine", said by the EU)."""
+    hit = set(protected(p, cond))
+    hit |= {a for t in cond.subtree if t.dep_ == "dobj" and t.head.pos_ == "VERB"
+            for a in phrase_actors(p, t)}  # fmt: skip
+    known = standard_gazetteer().actors.get(speaker or "")
+    return bool(hit - {speaker} - set(known.based_in if known else ()))
+
+
+def _ongoing_wars(p: Parsed, found: list[Finding], context: ThreatContext) -> list[Finding]:
+    """The findings, an untargeted going-on condition aimed at whom its speaker last
+    threatened, and a war for each one going on from attacks (see the module docstring)."""
+    out, wars = [], []
+    for f in found:
+        speaker, target = f.parties
+        if f.kind == "doctrine" and f.attrs.get("ongoing") and target is None and speaker:
+            target = context.aimed.get(speaker)
+            f = replace(f, parties=(speaker, target)) if target else f
+        if f.kind == "doctrine" and target and speaker:
+            context.aimed[speaker] = target
+            if f.attrs.get("ongoing") == "combat" and not f.attrs.get("speaker_guessed"):
+                s = p.sentence
+                war = (target, speaker)
+                wars.append(Finding("war", "strike_territory", war, FACT, s.number, s.start,
+                                    s.end, s.text, {"ongoing": True}))  # fmt: skip
+        out.append(f)
+    return out + wars
 
 
 def _distinct(found: list[Finding]) -> list[Finding]:
@@ -96,19 +179,21 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         condition_subject = objects  # "will punish the North if it attacks again": the North
     elif said_of and own:  # "Iran faced greater attacks if it did not make peace": Iran
         condition_subject = own
-    if own and not set(own) & set(condition_subject):
-        speaker = own
-    else:  # "if X attacks, it/they will face a response": whoever says it threatens
-        speaker = _speaker(p, v, resolver) or _unnamed_speaker(p, resolver, condition_subject)
+    # "if X attacks, it/they will face a response": whoever says it threatens
+    speaker = own if own and not set(own) & set(condition_subject) else _speaker(p, v, resolver)
+    guessed = not speaker  # the speaker the text does not name reports no war (_ongoing_wars)
+    speaker = speaker or _unnamed_speaker(p, resolver, condition_subject)
     if not speaker:
         return []
     enemy = enemy_named(p, v, speaker, resolver)
     if enemy and said_of:  # "Yemen would become a graveyard for the invaders if they sent ..."
         condition_subject = enemy
-    targets = [a for a in condition_subject if a not in speaker]
+    victims = set(protected(p, cond))  # "if the attacks on trade routes to China continued"
+    targets = [a for a in condition_subject if a not in speaker and a not in victims]
     if not targets:
         targets = [a for c in cond.children if c.dep_ in ("dobj", "prep")
-                   for a in phrase_actors(p, c) if a not in speaker]  # fmt: skip
+                   for a in phrase_actors(p, c)
+                   if a not in speaker and a not in victims]  # fmt: skip
     if not targets:  # "it would strike South Korea if another drone crossed": the one struck;
         # "Taiwan's separatists would be crushed if they provoked Beijing": the one threatened
         targets = [a for c in v.children if c.dep_ in ("dobj", "nsubjpass")
@@ -118,4 +203,7 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
                     if a not in speaker]  # "our troops will move on Banjul"  # fmt: skip
     condition = clause_text(p, cond)
     consequence = clause_text(p, v).replace(condition, " ")
-    return [doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)]
+    f = doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)
+    if guessed:
+        f.attrs["speaker_guessed"] = True
+    return [f]

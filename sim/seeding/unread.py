@@ -12,7 +12,7 @@ from __future__ import annotations
 from sim.seeding.phrases import Parsed
 from sim.seeding.verbs import verbs
 
-_HARM = {"wound", "injure", "hurt", "gunfire", "fire", "clash", "violence", "fighting",
+HARM = {"wound", "injure", "hurt", "gunfire", "fire", "clash", "violence", "fighting",
          "hostility", "shelling", "ambush", "casualty", "skirmish", "firefight", "attacker",
          "assailant", "gunman", "gunmen"}  # fmt: skip
 _HOSTILE_KINDS = ("war", "sanctions")
@@ -23,7 +23,7 @@ def reports_hostilities(p: Parsed) -> bool:
     nouns = {n for n, c in verbs().by_noun.items() if c.kind in _HOSTILE_KINDS}
     for t in p.doc:
         lemma = t.lemma_.lower()
-        if lemma in _HARM and t.pos_ in ("NOUN", "VERB"):
+        if lemma in HARM and t.pos_ in ("NOUN", "VERB"):
             return True
         if t.pos_ == "NOUN" and lemma in nouns:
             return True

@@ -54,6 +54,13 @@ def threats(text: str) -> set[tuple[str, str | None]]:
         ("Russia shelled Kharkiv overnight. Kyiv vowed to take revenge.", ("ukraine", None)),
         ("In a statement, the Houthis said any ship linked to Israel would be a legitimate "
          "target.", ("houthis", "israel")),
+        ("Moscow said any French troops sent to Ukraine would become legitimate targets.",
+         ("russia", "france")),
+        # an ultimatum's penalty after "or"
+        ("A U.S. envoy warned Hamas to free the captives by Saturday or pay a heavy price.",
+         ("united_states", "hamas")),
+        ("Beijing told Manila to tow away its grounded warship or face the consequences.",
+         ("china", "philippines")),
         ("Pyongyang warned of merciless retaliation against South Korea.",
          ("north_korea", "south_korea")),
         ("NATO Secretary-General Mark Rutte said the alliance will not tolerate attacks on its "
@@ -67,6 +74,11 @@ def threats(text: str) -> set[tuple[str, str | None]]:
          ("india", "pakistan")),
         ('"Any aggression against our territory will be met with a crushing response," the '
          "Iranian army chief said.", ("iran", None)),
+        # an act the speaker would take as one against itself: aimed at its doer, if named
+        ("The Kremlin said it would treat any action that endangers Russian troops stationed in "
+         "Armenia as an aggression against Russia itself.", ("russia", None)),
+        ("Beijing said it would regard any landing by Japanese forces on the islands as an "
+         "attack on China itself.", ("china", "japan")),
     ],
 )  # fmt: skip
 def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
@@ -91,6 +103,9 @@ def test_a_threat_the_press_writes_is_a_doctrine_entry(text, expected):
         "Turkey said it would answer questions from Swedish officials next week.",
         "The EU said it would take legal action against Hungary.",
         "Hungary said it would not allow the deployment of NATO troops on its soil.",
+        "Germany's foreign ministry said it would regard the leak as an attack on its staff.",
+        "The EU told Hungary to lift its veto or lose its funds.",
+        "Qatar asked Hamas to release the hostages or explain the delay.",
     ],
 )
 def test_no_threat_in_calm_answers_war_aims_or_denials(text):
@@ -100,6 +115,9 @@ def test_no_threat_in_calm_answers_war_aims_or_denials(text):
 def test_a_threat_to_answer_an_attack_on_a_third_party_does_not_aim_at_it():
     found = threats("Russia said Moscow would respond to any attack on Belarus.")
     assert ("russia", "belarus") not in found
+    found = threats("The Kremlin said it would treat any action that endangers Russian troops "
+                    "stationed in Armenia as an aggression against Russia itself.")  # fmt: skip
+    assert ("russia", "armenia") not in found
 
 
 def test_a_threat_names_no_place_as_its_target():

@@ -29,6 +29,16 @@ def findings(text: str) -> list[tuple[str, tuple, str]]:
         ("Russia invaded Ukraine in 2022.", ("war", ("russia", "ukraine"), "fact")),
         ("A mutual defence treaty between Russia and North Korea took effect.",
          ("treaty", ("russia", "north_korea"), "fact")),
+        # a headline's clause before "X warns": what happened, not what is warned of
+        ("Israel strikes Hezbollah depots in Lebanon; Iran warns of a wider war",
+         ("war", ("israel", "hezbollah"), "fact")),
+        ("Russia bombs Ukrainian ports, Kyiv warns of grain crisis",
+         ("war", ("russia", "ukraine"), "fact")),
+        # its own modal still hedges it; a warning's complement after it is still a warning
+        ("Iran will strike Israel again, a Revolutionary Guards commander vowed.",
+         ("war", ("iran", "israel"), "hedged")),
+        ("Seoul warned that North Korea could attack South Korean islands.",
+         ("war", ("north_korea", "south_korea"), "hedged")),
     ],
 )  # fmt: skip
 def test_modality_table(text, expected):
