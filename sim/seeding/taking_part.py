@@ -43,6 +43,19 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
     return not (cls.kind == "condemnation" and deplored)
 
 
+_ARMS = {"weapon", "arm", "ammunition", "munition", "missile", "rocket", "drone", "shell",
+         "tank", "artillery", "jet", "plane", "aircraft", "helicopter", "warship"}  # fmt: skip
+
+
+def arms_without_recipient(v, cls: VerbClass) -> bool:
+    """ "Azerbaijan alleges that Armenia has smuggled in weapons", "Britain is providing two
+    transport planes":
+    a supplier of arms takes part though the text names no recipient ("provided support for
+    the operation" names no arms, so no part by it alone)."""
+    objs = [c for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "in"]
+    return cls.kind == "supply" and any(t.lemma_.lower() in _ARMS for c in objs for t in c.subtree)
+
+
 def parties(findings: list) -> set[str]:
     """The actors the findings make parties: every party to a finding, except to talks and
     partnerships between actors that have no other part in the crisis ("Argentina, Brazil,

@@ -137,3 +137,21 @@ def test_a_host_state_that_acts_takes_part():
         "its air force had shot down two Indian jets."
     )
     assert "pakistan" in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "taking_part", "passing"),
+    [
+        # a supplier of arms takes part though no recipient is named
+        ("Tajik troops shelled Kyrgyz villages on Friday. Bishkek alleges that Moscow has "
+         "smuggled in weapons since the spring.", {"russia"}, set()),
+        ("French jets struck rebel columns near Gao on Sunday, and Britain is providing two C-17 "
+         "transport planes to carry French equipment.", {"united_kingdom"}, set()),
+        # support with no arms named is no part by itself
+        ("U.S. jets struck Houthi radar sites on Friday. Australia and Canada provided support "
+         "for the operation, the Pentagon said.", set(), {"australia", "canada"}),
+    ],
+)  # fmt: skip
+def test_an_arms_supplier_with_no_recipient_takes_part(text, taking_part, passing):
+    kept, named = kept_and_passing(text)
+    assert taking_part <= kept and passing <= named and not passing & kept
