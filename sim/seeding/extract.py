@@ -43,7 +43,7 @@ from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
 from sim.seeding.tagging import actors_of_tokens, dateline_length
-from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties
+from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties, recalled
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 from sim.seeding.unread import reports_hostilities
@@ -111,7 +111,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
-    taking_part = parties(findings) | {f.actor for f in forces}
+    taking_part = parties([f for f in findings if f not in recalled(findings, parsed)])
+    taking_part |= {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"

@@ -87,6 +87,25 @@ def hosts_only(findings: list, actors: dict) -> set[str]:
     return out
 
 
+_EPISODES = {"war", "deployment", "naval_deployment", "combat", "ceasefire", "withdrawal"}
+
+
+def recalled(findings: list, parsed: list) -> set:
+    """Acts of war and deployments the text dates to years past ("Rwanda ... last year sent
+    hundreds of troops to the unstable country", "the Islamists who seized northern Mali last
+    year"): background, so they make no one take part (``parties``). A deal or a pact signed
+    last year still stands ("signed a deal with France last year to buy radars")."""
+    out = set()
+    by_number = {p.sentence.number: p for p in parsed}
+    for f in (f for f in findings if f.kind in _EPISODES):
+        p = by_number.get(f.sentence)
+        verbs = [v for v in p.doc if v.pos_ in ("VERB", "AUX")] if p else []
+        if any(f.start <= p.offset(v) < f.end and p.offset(v.left_edge) <= f.start and _long_ago(v)
+               for v in verbs):  # fmt: skip
+            out.add(f)
+    return out
+
+
 def _long_ago(v) -> bool:
     """ "the Islamists who seized control of northern Mali last year", "a war decades ago":
     what the text recalls from years past is background."""

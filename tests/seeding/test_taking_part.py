@@ -54,6 +54,11 @@ def test_a_mediator_takes_part():
         # a war dated to years long past is history
         ("Eritrean troops attacked Djibouti on Tuesday. Ethiopia, which fought a border war "
          "with Eritrea from 1998 to 2000, said it was watching.", {"ethiopia"}),
+        # a deployment the text dates to last year is background
+        ("KIGALI, July 9 (Wire) - Rwanda will send 1,000 troops to Mozambique to fight "
+         "insurgents, the government said on Friday. Kigali is a big contributor to U.N. "
+         "missions and last year sent several hundred soldiers to the Central African Republic "
+         "after a coup attempt.", {"central_african_republic"}),
     ],
 )  # fmt: skip
 def test_history_and_diplomacy_are_passing(text, passing):
@@ -155,3 +160,11 @@ def test_a_host_state_that_acts_takes_part():
 def test_an_arms_supplier_with_no_recipient_takes_part(text, taking_part, passing):
     kept, named = kept_and_passing(text)
     assert taking_part <= kept and passing <= named and not passing & kept
+
+
+def test_a_deal_signed_last_year_still_stands():
+    kept, _ = kept_and_passing(
+        "YEREVAN, Sept 5 (Wire) - Azerbaijani forces shelled Armenian border posts on Monday. "
+        "Armenia signed a deal with France last year to buy air defence radars."
+    )
+    assert "france" in kept
