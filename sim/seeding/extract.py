@@ -34,6 +34,7 @@ from sim.seeding.mentions import (
     dateline_state,
     find_mentions,
     located_capitals,
+    named_as_themselves,
     tag_sentence,
 )
 from sim.seeding.nlp import parse_sentences
@@ -99,7 +100,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
-    present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
+    present = named_as_themselves(doc.text, mentions)  # not "Islamic State-linked jihadists"
     introduced = frozenset(a for a in gaz.actors if a not in standard_gazetteer().actors
                            and not _BODIES_OF_STATES.search(gaz.actors[a].name))  # fmt: skip
     resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present,

@@ -79,6 +79,18 @@ def located_capitals(doc: Document, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+_AFFILIATION = re.compile(r"-(?:linked|affiliated|aligned|allied|inspired|backed)\b")
+
+
+def named_as_themselves(text: str, mentions: list[Mention]) -> tuple[str, ...]:
+    """The actors the document names as themselves, in order of first mention: not those it
+    names only as an affiliation or patron of others ("Islamic State-linked jihadists", "al
+    Qaeda-affiliated fighters", "Iran-backed militias"). A bare "militants" is never such an
+    actor."""
+    return tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"
+                               and not _AFFILIATION.match(text, m.end)))  # fmt: skip
+
+
 def _without_lone_contextual(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """Drop "the North" unless North Korea is also named otherwise in the document."""
 

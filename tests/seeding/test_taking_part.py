@@ -168,3 +168,12 @@ def test_a_deal_signed_last_year_still_stands():
         "Armenia signed a deal with France last year to buy air defence radars."
     )
     assert "france" in kept
+
+
+def test_a_group_named_only_as_an_affiliation_is_not_the_militants():
+    kept, named = kept_and_passing(
+        "KIGALI, July 9 (Wire) - Rwanda will send 1,000 troops to Mozambique to help the country "
+        "battle extremist militants, the government said on Friday. Islamic State-linked "
+        "jihadists have terrorised the province of Cabo Delgado since 2017."
+    )
+    assert {"rwanda", "mozambique"} <= kept and "islamic_state" not in kept
