@@ -44,7 +44,13 @@ from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
 from sim.seeding.tagging import actors_of_tokens, dateline_length
-from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties, recalled
+from sim.seeding.taking_part import (
+    helpers_and_patrons,
+    hosts_only,
+    parties,
+    places_only,
+    recalled,
+)
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import threat_findings
 from sim.seeding.unread import reports_hostilities
@@ -113,8 +119,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
     taking_part = parties([f for f in findings if f not in recalled(findings, parsed)])
-    taking_part |= {f.actor for f in forces}
     taking_part |= {a for p in parsed for a in p.participants}
+    taking_part -= places_only(findings, parsed, kinds)  # "planning to invade Transnistria"
+    taking_part |= {f.actor for f in forces}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"

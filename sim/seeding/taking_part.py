@@ -66,6 +66,25 @@ def parties(findings: list) -> set[str]:
                    for a in f.parties if a}  # fmt: skip
 
 
+def places_only(findings: list, parsed: list, kinds: dict[str, str]) -> set[str]:
+    """Territories the text names only as the land an attack is feared or planned against
+    ("the Kremlin warned that Ukraine could attack Transnistria"): places, not parties (a
+    deployment planned to one is still drafted as such). A territory acts
+    when it is the subject of an event, the first party to a finding, or a party to one the
+    text states as a fact ("Azerbaijan shelled Nagorno-Karabakh", "Karabakh agreed to a
+    ceasefire")."""
+    from sim.seeding.findings import FACT
+
+    acting = {a for p in parsed for subjects in p.verb_subjects.values() for a in subjects}
+    out = set()
+    for a in (a for a, k in kinds.items() if k == "territory" and a not in acting):
+        mine = [f for f in findings if a in f.parties]
+        if mine and all(f.kind == "war" and f.parties[0] != a and f.modality != FACT
+                        for f in mine):  # fmt: skip
+            out.add(a)
+    return out
+
+
 _HOSTILE = {"war", "doctrine"}
 
 

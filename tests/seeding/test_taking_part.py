@@ -177,3 +177,21 @@ def test_a_group_named_only_as_an_affiliation_is_not_the_militants():
         "jihadists have terrorised the province of Cabo Delgado since 2017."
     )
     assert {"rwanda", "mozambique"} <= kept and "islamic_state" not in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_ones", "passing"),
+    [
+        # a territory named only as the land an act is feared against is a place
+        ("Russian troops shelled Kharkiv on Monday, and the Kremlin warned that Ukraine could "
+         "attack Transnistria.", {"russia", "ukraine"}, {"transnistria"}),
+        # ... one an act the text states as a fact strikes takes part, as does one that acts
+        ("Azerbaijani artillery shelled Nagorno-Karabakh on Tuesday, the separatists said.",
+         {"azerbaijan", "nagorno_karabakh"}, set()),
+        ("Kosovo police clashed with Serb protesters in Zvecan on Monday, and NATO said it "
+         "could send more troops to Kosovo.", {"kosovo"}, set()),
+    ],
+)  # fmt: skip
+def test_a_territory_is_a_party_only_when_it_acts_or_is_struck(text, kept_ones, passing):
+    kept, named = kept_and_passing(text)
+    assert kept_ones <= kept and passing <= named and not passing & kept
