@@ -149,8 +149,8 @@ def helpers_and_patrons(p) -> set[str]:
     action along with non-operational support from the Netherlands, Canada and Bahrain",
     "attacks on the Iran-backed group", "government forces backed by African Union troops",
     "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh", "has
-    pledged $300 million to fund the mission". They take part, though only as partners or
-    go-betweens."""
+    pledged $300 million to fund the mission", "the ceasefire, proposed by Russian peacekeepers".
+    They take part, though only as partners or go-betweens."""
     from sim.seeding.resolver import Resolver
     from sim.seeding.roles import subject_of
 
@@ -174,6 +174,10 @@ def helpers_and_patrons(p) -> set[str]:
             for agent in (c for c in t.children if c.dep_ == "agent"):
                 for g in (c for c in agent.children if c.dep_ == "pobj"):
                     out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
+        if t.dep_ in ("acl", "relcl") and _brokered(t):  # "the truce, proposed by Russian
+            for agent in (c for c in t.children if c.dep_ == "agent"):  # peacekeepers"
+                for g in (c for c in agent.children if c.dep_ == "pobj"):
+                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
         if t.lower_ in _GROUP_HEADS:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and _backed(c):
@@ -182,6 +186,16 @@ def helpers_and_patrons(p) -> set[str]:
 
 
 _BACKING = ("backed", "sponsored", "funded", "supported", "armed")
+_BROKERING = {"broker", "mediate", "negotiate"}
+_PROPOSING = {"propose", "draft", "offer"}
+_DEALS = {"ceasefire", "truce", "deal", "agreement", "accord", "plan", "armistice", "pact"}
+
+
+def _brokered(t) -> bool:
+    """ "a deal brokered by Belarus", "the ceasefire agreement, proposed by Russian
+    peacekeepers": whoever brokers or proposes a settlement is a go-between."""
+    lemma = t.lemma_.lower()
+    return lemma in _BROKERING or lemma in _PROPOSING and t.head.lemma_.lower() in _DEALS
 
 
 def _named_in(p, head) -> list[str]:

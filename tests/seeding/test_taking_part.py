@@ -88,6 +88,12 @@ def test_history_and_diplomacy_are_passing(text, passing):
         # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
+        # ... and so does whoever brokers or proposes the settlement
+        ("Armenian separatists in Karabakh laid down their arms on Wednesday under a truce, "
+         "proposed by Russian peacekeepers, that ended a day of Azerbaijani shelling.",
+         {"russia"}),
+        ("ROSTOV, June 24 (Wire) - Wagner fighters turned back from Moscow on Saturday under a "
+         "deal brokered by Kazakhstan, the Kremlin said.", {"kazakhstan"}),
     ],
 )  # fmt: skip
 def test_helpers_and_backers_take_part(text, parties):
