@@ -9,13 +9,14 @@ tuned on), ``fresh/`` and ``fresh2/`` (further held-out sets, each written after
 had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a writer who had
 not read the extractor's code). ``--sets dev`` scores only the development set, as while
 developing: the per-document lines of the other sets name their misses, so read only their
-summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind
-set without seeing its misses). For each set: one line per document (its misses and extras),
-then the micro-averaged precision and recall of actors, relations, forces and conditionals,
-the share of right start dates, passing-mention actors per document, and the share of drafts
-from texts that report hostilities whose simulation moves (some actor leaves its start rung in
-at least half of N replicates, default 20). Then the time to seed 20 documents after start-up.
-The last line is a JSON object with every figure.
+summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind set
+without seeing its misses). For each set: one line per document (its misses and extras), then
+the micro-averaged precision and recall of actors, relations, forces and conditionals, the share
+of right start dates (seeded with the page's publication date where the key gives it as
+``published``, as a user passes ``--date``; and from the text alone), passing-mention actors per
+document, and the share of drafts from texts that report hostilities whose simulation moves
+(some actor leaves its start rung in at least half of N replicates, default 20). Then the time
+to seed 20 documents after start-up. The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from sim.seeding.errors import SeedingError
 from sim.seeding.evaluate import Score, evaluate, moves
 from sim.seeding.nlp import pipeline
 
@@ -36,12 +38,13 @@ SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     """Print one line per document (none when ``quiet``); return the set's figures."""
     totals = {k: Score(0, 0, 0) for k in KINDS}
-    dates, passing, hostile, moving, failed = [], [], 0, 0, 0
+    dates, text_dates, passing, hostile, moving, failed = [], [], [], 0, 0, 0
     for gold in golds:
         r, draft = evaluate(gold)
         for k in KINDS:
             totals[k] += r[k]
         dates.append(r["date_right"])
+        text_dates.append(r["date_right_text"])
         failed += bool(r["failed"])
         passing.append(len(r["passing_actors"]))
         notes = [f"FAILED: {r['failed']}"] if r["failed"] else []
@@ -61,6 +64,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
         out[k] = {"precision": _r(s.precision), "recall": _r(s.recall),
                   "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
     out["start_dates_right"] = _r(sum(bool(d) for d in dates) / len(dates))
+    out["start_dates_right_from_text"] = _r(sum(bool(d) for d in text_dates) / len(text_dates))
     out["passing_actors_max_per_document"] = max(passing)
     out["passing_actors_mean"] = _r(sum(passing) / len(passing))
     out["hostile_drafts_with_dynamics"] = _r(moving / hostile) if hostile else None
@@ -77,7 +81,8 @@ def _table(name: str, s: dict) -> str:
     rows = [f"{name}: {s['documents']} documents"]
     rows += [f"  {k:13s} precision {s[k]['precision']}  recall {s[k]['recall']}  "
              f"(tp {s[k]['tp']}, fp {s[k]['fp']}, fn {s[k]['fn']})" for k in KINDS]  # fmt: skip
-    rows.append(f"  start dates right {s['start_dates_right']}; passing-mention actors per "
+    rows.append(f"  start dates right {s['start_dates_right']} (from the text alone, without "
+                f"the page's date: {s['start_dates_right_from_text']}); passing-mention actors per "
                 f"document: max {s['passing_actors_max_per_document']}, "
                 f"mean {s['passing_actors_mean']}")  # fmt: skip
     rows.append(
@@ -104,7 +109,8 @@ def seeding_time(docs: list[Path], n: int = 20) -> float:
 
 
 def main(argv: list[str]) -> int:
-    """Print both sets' tables, the timing and the JSON line; 1 when there is no corpus."""
+    """Print the sets' tables, the timing and the JSON line; 1 when there is no corpus, 2 when
+    an answer key is malformed."""
     replicates = 20
     if "--replicates" in argv:
         i = argv.index("--replicates")
@@ -127,7 +133,11 @@ def main(argv: list[str]) -> int:
         if golds:
             if not quiet:
                 print(f"\n{name} documents")
-            summary[name] = score_set(golds, replicates, quiet)
+            try:
+                summary[name] = score_set(golds, replicates, quiet)
+            except SeedingError as err:  # a malformed answer key: named, no table printed
+                print(f"seeding_quality: {err}", file=sys.stderr)
+                return 2
     for name, s in summary.items():
         print(_table(name, s))
     timed = sets.get("dev") or next(iter(sets.values()))

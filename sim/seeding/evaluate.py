@@ -4,10 +4,13 @@ An answer key ``<doc>.gold.yaml`` beside ``<doc>.txt`` lists what a careful read
 ``actors`` (the parties to a relation or event), ``passing`` (named only in passing),
 ``relations`` (kind and parties), ``forces`` (actor and strength the text gives),
 ``conditionals`` (who threatens whom: actor, target), ``start_date`` and ``hostilities``
-(whether the text reports fighting). A relation counts as found when the draft has one of the
-same kind between the same parties (in order for supply: supplier, recipient); a force when a
-unit of that actor has that strength quoted from the text; a conditional when the actor has a
-doctrine entry drawn from a conditional statement or a threat against that target.
+(whether the text reports fighting). An optional ``published`` is input, not answer: the
+publication date the page shows, which a user passes as ``wargame seed --date``; the document is
+seeded with it, and the start date is also scored as if it were not given (``date_right_text``).
+A relation counts as found when the draft has one of the same kind between the same parties (in
+order for supply: supplier, recipient); a force when a unit of that actor has that strength
+quoted from the text; a conditional when the actor has a doctrine entry drawn from a conditional
+statement or a threat against that target.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from sim.seeding.dates import date_of
 from sim.seeding.draft import Draft, draft_scenario
 from sim.seeding.errors import SeedingError
 from sim.seeding.extract import extract_file
@@ -62,9 +66,22 @@ def compare(found: set, gold: set) -> Score:
     return Score(len(found & gold), len(found - gold), len(gold - found))
 
 
+def load_key(gold_path: Path) -> dict[str, Any]:
+    """An answer key as a mapping; a key YAML cannot read is refused with its file named."""
+    try:
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: a date such as 2024-13-04
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise SeedingError(f"{gold_path}: not a readable answer key: {first}") from None
+    if not isinstance(gold, dict):
+        raise SeedingError(f"{gold_path}: an answer key is a mapping of actors, relations, "
+                           f"forces, conditionals, start_date and hostilities")  # fmt: skip
+    return gold
+
+
 def document_of(gold_path: Path) -> Path:
     """The document a gold file annotates: its ``document:`` entry, else ``<stem>.txt``."""
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    gold = load_key(gold_path)
     if "document" in gold:
         return (gold_path.parent / gold["document"]).resolve()
     return gold_path.with_name(gold_path.name.removesuffix(".gold.yaml") + ".txt")
@@ -91,11 +108,13 @@ def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft | None]:
 
     A document the seeding stage refuses (``SeedingError``) scores as finding nothing: its
     draft is None, ``failed`` holds the message, and every item of its key is a miss."""
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    failed, draft = None, None
+    gold = load_key(gold_path)
+    failed, draft, text_date = None, None, None
+    published = _published(gold, gold_path)
     try:
-        ex = extract_file(document_of(gold_path))
+        ex = extract_file(document_of(gold_path), published)
         draft = draft_scenario(ex, "evaluation")
+        text_date = date_of(ex.doc).date.isoformat() if published else ex.date.date.isoformat()
         found = _renamed(found_items(draft), _same_actor(ex.gazetteer, gold))
     except SeedingError as err:
         failed = str(err).splitlines()[0]
@@ -118,8 +137,18 @@ def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft | None]:
     result["date_right"] = (
         None if start is None else bool(draft and draft.data["start_date"] == want_date)
     )
+    result["date_right_text"] = None if start is None else text_date == want_date
     result["hostilities"] = bool(gold.get("hostilities"))
     return result, draft
+
+
+def _published(gold: dict, gold_path: Path) -> dt.date | None:
+    """The key's ``published`` date (YYYY-MM-DD), or None when the key gives none."""
+    value = gold.get("published")
+    if value is None or isinstance(value, dt.date):
+        return value
+    raise SeedingError(f"{gold_path}: published must be a date written YYYY-MM-DD, "
+                       f"e.g. 2024-10-31; got {str(value)[:40]!r}")  # fmt: skip
 
 
 def _same_actor(gaz: Gazetteer, gold: dict) -> dict[str, str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from sim.seeding.errors import SeedingError
 from sim.seeding.evaluate import evaluate
 
 KEY = """start_date: 2024-03-02
@@ -35,3 +38,44 @@ def test_a_document_is_scored_against_its_key(tmp_path):
     assert result["failed"] is None and draft is not None
     assert result["actors"].tp == 2 and result["relations"].tp == 1
     assert result["date_right"] is True
+
+
+UNDATED = (
+    "Israel strikes Hezbollah targets in south Lebanon\n\nIsraeli jets struck Hezbollah "
+    "positions in southern Lebanon on Saturday, the Israeli military said, after the group "
+    "fired rockets at northern Israel.\n"
+)
+
+
+def test_the_pages_date_is_input_and_the_text_alone_is_scored_too(tmp_path):
+    """A key's ``published`` is what a user passes as ``--date``: 'on Saturday' counts back from
+    Monday 4 March 2024 to the 2nd; without it the undated text cannot be dated."""
+    (tmp_path / "wire.txt").write_text(UNDATED)
+    (tmp_path / "wire.gold.yaml").write_text("published: 2024-03-04\n" + KEY)
+    result, draft = evaluate(tmp_path / "wire.gold.yaml")
+    assert draft.data["start_date"] == "2024-03-02"
+    assert result["date_right"] is True and result["date_right_text"] is False
+
+
+def test_a_malformed_publication_date_is_named(tmp_path):
+    (tmp_path / "wire.txt").write_text(UNDATED)
+    (tmp_path / "wire.gold.yaml").write_text("published: March 4\n" + KEY)
+    with pytest.raises(SeedingError, match=r"wire.gold.yaml: published must be a date written"):
+        evaluate(tmp_path / "wire.gold.yaml")
+
+
+def test_the_benchmark_refuses_a_malformed_key_without_a_table(tmp_path, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "seeding_quality.py"
+    spec = importlib.util.spec_from_file_location("seeding_quality", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "wire.txt").write_text(UNDATED)
+    (tmp_path / "news" / "wire.gold.yaml").write_text("published: 2024-13-04\n" + KEY)
+    assert bench.main([str(tmp_path), "--sets", "news"]) == 2
+    out = capsys.readouterr()
+    assert "wire.gold.yaml: not a readable answer key: month must be in 1..12" in out.err
+    assert "precision" not in out.out
