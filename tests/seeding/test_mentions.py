@@ -42,6 +42,9 @@ def actors_in(text: str) -> list[str]:
          ["sadc", "eccas", "united_nations"]),
         ("Turkish jets struck PKK targets, and the BLA and ISIS-K claimed attacks.",
          ["turkey", "pkk", "bla", "islamic_state_khorasan"]),
+        # a state's commands, services and press wing under their own names
+        ("CENTCOM said the FAMa and the Tatmadaw bought drones, the ISPR and the SBU said.",
+         ["united_states", "mali", "myanmar", "pakistan", "ukraine"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):
