@@ -23,8 +23,9 @@ _UNITS = {
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
     r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
     r"commandos|guardsmen|militiamen|combatants",
-    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
-    "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
+    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats|corvettes|"
+    r"cruisers",
+    "aircraft": r"aircraft|jets|fighter jets|planes|warplanes|bombers|helicopters|gunships|drones",
 }
 _CRAFT = ("ships", "aircraft")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}

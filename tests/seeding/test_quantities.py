@@ -42,6 +42,7 @@ def test_a_total_needs_a_troop_count_before_it():
         ("Two Chinese coast guard vessels sailed into the waters on Monday.", 2, "ships"),
         ("It sent a dozen fighter jets to the base.", 12, "aircraft"),
         ("Three Russian warships docked in Havana.", 3, "ships"),
+        ("Riyadh said it had deployed 100 warplanes to the campaign.", 100, "aircraft"),
     ],
 )
 def test_ships_and_aircraft_in_words(text, value, unit):
