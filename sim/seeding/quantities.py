@@ -30,7 +30,7 @@ _UNITS = {
 _CRAFT = ("ships", "aircraft")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 _COUNTED = re.compile(  # not a model's number: "F-16 fighter jets", "Su-25 jets"
-    rf"(?<![\w-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,2}}?"
+    rf"(?<![\w-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"
     r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
 )
 # "a 10,000-strong force": a force's strength written before it

@@ -73,6 +73,8 @@ def test_counts_that_are_no_state_s_force(text):
          "navy ships around the island on Friday.", {("china", 21), ("china", 7)}),
         ("The Pentagon said it was sending a dozen F-15 fighter jets to the Gulf.",
          {("united_states", 12)}),
+        ("More than 200 Chinese maritime militia vessels were spotted at the reef, the "
+         "Philippine coast guard said on Sunday.", {("china", 200)}),
     ],
 )  # fmt: skip
 def test_ships_and_aircraft_held_are_forces(text, expected):
