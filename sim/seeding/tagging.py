@@ -93,6 +93,10 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
     return None
 
 
+_STATE_WORDS = {"army", "military", "government", "navy", "air force", "police", "forces",
+                "security forces", "armed forces", "junta", "regime", "coast guard"}  # fmt: skip
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
@@ -106,5 +110,7 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         group = _GROUP_WORDS.search(beside)
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
+            if _GROUP_WORDS.fullmatch(name) or name.lower() in _STATE_WORDS:
+                return None  # "Army jets struck": a state's army, not a group named "Army"
             return KnownActor(slug(name), name, "armed_group")
     return None
