@@ -56,6 +56,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "west", "g"))
         else:
             actor, form = gaz.aliases[alias]
+            if text[m.start() - 1 : m.start()] == "-" == text[m.end() : m.end() + 1]:
+                continue  # "PORT-AU-PRINCE" holds no African Union
             owner = text[m.end() : m.end() + 2] in ("'s", "’s")  # "in Moscow's war"
             if form == "m" and not owner and _LOCATIVE.search(text, max(0, m.start() - 12),
                                                               m.start()):  # fmt: skip

@@ -42,6 +42,8 @@ def actors_in(text: str) -> list[str]:
          ["sadc", "eccas", "united_nations"]),
         ("Turkish jets struck PKK targets, and the BLA and ISIS-K claimed attacks.",
          ["turkey", "pkk", "bla", "islamic_state_khorasan"]),
+        # a dateline's hyphenated city holds no acronym
+        ("PORT-AU-PRINCE, June 25 (Wire) - Kenyan police arrived in Haiti.", ["kenya", "haiti"]),
         # a state's commands, services and press wing under their own names
         ("CENTCOM said the FAMa and the Tatmadaw bought drones, the ISPR and the SBU said.",
          ["united_states", "mali", "myanmar", "pakistan", "ukraine"]),
