@@ -4,8 +4,8 @@ A state named only in passing becomes an actor only when it takes part in a rela
 event. An event clause makes its parties take part unless:
 
 - it is denied ("Russia said it would not send peacekeepers");
-- the act is only asked for or weighed ("Pakistan is considering a Saudi request to send
-  troops", "urged both sides to pull back");
+- the act is only asked for, weighed or offered ("Pakistan is considering a Saudi request to
+  send troops", "urged both sides to pull back", "offered to mediate");
 - it is talk with no party named ("would inform the public", "the Security Council was set to
   meet"; mediating is taking part: "Egypt, which also mediated");
 - it deplores violence nobody is named for ("condemned the bloodshed and called for calm");
@@ -22,7 +22,7 @@ from sim.seeding.verb_sense import verb_lemma
 from sim.seeding.verbs import VerbClass
 
 SIDE_TIES = {"consultation", "partnership"}
-_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
+_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss", "offer"}
 _VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
              "loss", "death", "unrest", "tension"}  # fmt: skip
 _MEDIATING = {"mediate", "broker"}

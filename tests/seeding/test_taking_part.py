@@ -22,6 +22,10 @@ from tests.seeding.helpers import kept_and_passing
         # an act only weighed is no part taken
         ("Saudi jets struck Houthi rebels on Thursday. Pakistan said it was considering a Saudi "
          "request to send troops.", {"pakistan"}),
+        # ... as is an offer: to mediate is to take part, to offer it is not yet
+        ("NEW DELHI, May 7 (Wire) - Indian missiles struck nine sites in Pakistan on "
+         "Wednesday. Russia called for calm, while Saudi Arabia and Qatar offered to mediate.",
+         {"russia", "saudi_arabia", "qatar"}),
         # deploring violence nobody is named for is a call for calm
         ("Azerbaijan shelled Stepanakert on Tuesday. On Wednesday, France condemned the "
          "bloodshed and called for an immediate end to hostilities.", {"france"}),
