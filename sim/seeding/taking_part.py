@@ -205,6 +205,11 @@ def _named_in(p, head) -> list[str]:
 
 
 def _backed(c) -> bool:
-    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less."""
-    words = [x.lower_ for x in c.subtree]
-    return any(w in _BACKING or w.endswith(tuple("-" + b for b in _BACKING)) for w in words)
+    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less, and
+    "armed" on its own ("the Sahrawi Armed Forces") says nothing of a backer."""
+    return any(
+        x.lower_.endswith(tuple("-" + b for b in _BACKING))
+        or x.lower_ in _BACKING
+        and (x.lower_ != "armed" or x.i > 0 and x.nbor(-1).text == "-")
+        for x in c.subtree
+    )  # "the Sahrawi Armed Forces", "armed groups": no backer

@@ -205,3 +205,11 @@ def test_a_group_named_only_as_an_affiliation_is_not_the_militants():
 def test_a_territory_is_a_party_only_when_it_acts_or_is_struck(text, kept_ones, passing):
     kept, named = kept_and_passing(text)
     assert kept_ones <= kept and passing <= named and not passing & kept
+
+
+def test_armed_forces_name_no_backer():
+    kept, _ = kept_and_passing(
+        "Moroccan troops fired on Polisario Front positions on Friday, and the front said the "
+        "Sahrawi Armed Forces would take control of the border area."
+    )
+    assert not {a for a in kept if "armed" in a}
