@@ -27,11 +27,17 @@ _PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|La
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+# a dateline in title case with the day and the agency, as EFE and AFP write it: "Rabuni, (Sahrawi
+# refugee camp in Algeria), Nov 14 (efe-epa).- "
+_TITLE_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*,[^\n]{0,80}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*\([^)]{1,30}\)\s*\.?\s*[-–—]+\s*"
+)
 
 
 def dateline_length(text: str) -> int:
     """How many characters of a sentence are its dateline ("SEOUL, Oct 31 (Reuters) - ")."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or _TITLE_DATELINE.match(text)
     return m.end() if m else 0
 
 

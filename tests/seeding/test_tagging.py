@@ -1,0 +1,23 @@
+"""Datelines cut off before a sentence is parsed (sim/seeding/tagging.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.tagging import dateline_length
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("SEOUL, Oct 31 (Reuters) - North Korea fired a missile.", "North Korea fired"),
+        # title case, a place in brackets, the day and the agency, as EFE and AFP write them
+        ("Laayoune, (Western Sahara), Nov 14 (efe-epa).- Morocco said it had reopened the road.",
+         "Morocco said"),
+        ("Bamako, Mali, Jan 17, 2013 (AFP) - French jets struck rebel bases.", "French jets"),
+        # a sentence that only starts with a list of names keeps them
+        ("Russia, China and Iran (all three) - said they would meet.", "Russia, China"),
+    ],
+)  # fmt: skip
+def test_dateline_is_cut(sentence, rest):
+    assert sentence[dateline_length(sentence) :].startswith(rest)
