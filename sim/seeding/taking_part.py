@@ -48,10 +48,9 @@ _ARMS = {"weapon", "arm", "ammunition", "munition", "missile", "rocket", "drone"
 
 
 def arms_without_recipient(v, cls: VerbClass) -> bool:
-    """ "Azerbaijan alleges that Armenia has smuggled in weapons", "Britain is providing two
-    transport planes":
-    a supplier of arms takes part though the text names no recipient ("provided support for
-    the operation" names no arms, so no part by it alone)."""
+    """A supplier of arms takes part though the text names no recipient ("Azerbaijan alleges
+    that Armenia has smuggled in weapons", "Britain is providing two transport planes");
+    "provided support for the operation" names no arms, so no part by it alone."""
     objs = [c for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "in"]
     return cls.kind == "supply" and any(t.lemma_.lower() in _ARMS for c in objs for t in c.subtree)
 
@@ -69,10 +68,9 @@ def parties(findings: list) -> set[str]:
 def places_only(findings: list, parsed: list, kinds: dict[str, str]) -> set[str]:
     """Territories the text names only as the land an attack is feared or planned against
     ("the Kremlin warned that Ukraine could attack Transnistria"): places, not parties (a
-    deployment planned to one is still drafted as such). A territory acts
-    when it is the subject of an event, the first party to a finding, or a party to one the
-    text states as a fact ("Azerbaijan shelled Nagorno-Karabakh", "Karabakh agreed to a
-    ceasefire")."""
+    deployment planned to one is still drafted as such). A territory acts when it is the
+    subject of an event, the first party to a finding, or a party to one the text states as a
+    fact ("Azerbaijan shelled Nagorno-Karabakh", "Karabakh agreed to a ceasefire")."""
     from sim.seeding.findings import FACT
 
     acting = {a for p in parsed for subjects in p.verb_subjects.values() for a in subjects}
@@ -171,13 +169,9 @@ def helpers_and_patrons(p) -> set[str]:
                 for g in (c for c in prep.children if c.dep_ == "pobj"):
                     out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)
         if t.dep_ == "acl" and t.lower_ in _BACKING:  # "forces backed by African Union troops"
-            for agent in (c for c in t.children if c.dep_ == "agent"):
-                for g in (c for c in agent.children if c.dep_ == "pobj"):
-                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
+            out.update(_agents(p, t))
         if t.dep_ in ("acl", "relcl") and _brokered(t):  # "the truce, proposed by Russian
-            for agent in (c for c in t.children if c.dep_ == "agent"):  # peacekeepers"
-                for g in (c for c in agent.children if c.dep_ == "pobj"):
-                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
+            out.update(_agents(p, t))  # peacekeepers"
         if t.lower_ in _GROUP_HEADS:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and _backed(c):
@@ -196,6 +190,13 @@ def _brokered(t) -> bool:
     peacekeepers": whoever brokers or proposes a settlement is a go-between."""
     lemma = t.lemma_.lower()
     return lemma in _BROKERING or lemma in _PROPOSING and t.head.lemma_.lower() in _DEALS
+
+
+def _agents(p, verb) -> list[str]:
+    """The actors a passive participle's "by" names ("backed by A and B")."""
+    return [a for agent in verb.children if agent.dep_ == "agent"
+            for g in agent.children if g.dep_ == "pobj"
+            for x in (g, *g.conjuncts) for a in _named_in(p, x)]  # fmt: skip
 
 
 def _named_in(p, head) -> list[str]:
