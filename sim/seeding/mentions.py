@@ -87,8 +87,8 @@ _AFFILIATION = re.compile(r"-(?:linked|affiliated|aligned|allied|inspired|backed
 def named_as_themselves(text: str, mentions: list[Mention]) -> tuple[str, ...]:
     """The actors the document names as themselves, in order of first mention: not those it
     names only as an affiliation or patron of others ("Islamic State-linked jihadists", "al
-    Qaeda-affiliated fighters", "Iran-backed militias"). A bare "militants" is never such an
-    actor."""
+    Qaeda-affiliated fighters", "Iran-backed militias"): a bare "the militants" elsewhere in the
+    text is not them (``Resolver.present``)."""
     return tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"
                                and not _AFFILIATION.match(text, m.end)))  # fmt: skip
 
