@@ -99,6 +99,9 @@ def _state_of_demonym(text: str, gaz: Gazetteer) -> KnownActor | None:
     return None
 
 
+_MODELS_OF = {"aircraft", "plane", "jet", "drone", "missile", "bomber", "helicopter", "tank",
+              "system", "rocket", "launcher", "howitzer", "fighter", "warship",
+              "submarine"}  # fmt: skip
 _STATE_WORDS = {"army", "military", "government", "navy", "air force", "police", "forces",
                 "security forces", "armed forces", "junta", "regime", "coast guard"}  # fmt: skip
 
@@ -114,6 +117,9 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
         group = _GROUP_WORDS.search(beside)
+        after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
+        if after in _MODELS_OF:
+            return None  # "a Y-9 aircraft", "MQ-9 drones": a model of weapon, not a group
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
             if _GROUP_WORDS.fullmatch(name) or name.lower() in _STATE_WORDS:

@@ -21,3 +21,23 @@ from sim.seeding.tagging import dateline_length
 )  # fmt: skip
 def test_dateline_is_cut(sentence, rest):
     assert sentence[dateline_length(sentence) :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a model of weapon is no group
+        "TOKYO, Dec 5 (Wire) - Japan scrambled jets on Monday, adding that the Y-9 aircraft "
+        "circled for about two minutes near the islands.",
+        # nor is a state's bare "Army" or "Gang"
+        "KHARTOUM, May 12 (Wire) - Army jets struck positions in Omdurman on Sunday, and Sudan "
+        "said the paramilitaries had lost ground.",
+    ],
+)
+def test_no_armed_group_from_a_word_or_a_model(text):
+    from sim.seeding.extract import extract
+    from sim.seeding.gazetteer import standard_gazetteer
+    from sim.seeding.text import parse_document
+
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert not set(ex.gazetteer.actors) - set(standard_gazetteer().actors)
