@@ -39,7 +39,7 @@ from sim.seeding.phrases import Parsed, co_subjects, finding_at
 from sim.seeding.reporters import reporter_of
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import moved_by_proxy, subject_of
-from sim.seeding.taking_part import takes_part
+from sim.seeding.taking_part import arms_without_recipient, takes_part
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,
@@ -107,7 +107,9 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
-        if takes_part(v, cls, targets, modality) and (targets or cls.kind in ONE_PARTY):
+        if takes_part(v, cls, targets, modality) and (
+            targets or cls.kind in ONE_PARTY or arms_without_recipient(v, cls)
+        ):
             p.participants.update(subjects + targets)
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled

@@ -66,12 +66,15 @@ def draft_forces(ex: Extraction, facts: Facts, theatres: Table, ledger: Ledger) 
 
 def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
                  ledger: Ledger) -> None:  # fmt: skip
-    """Troops the text counts ("some 1,500 French soldiers in Niger"), where it puts them
-    (else on their own actor's land), unless a unit already carries that count."""
+    """Troops, ships or aircraft the text counts ("some 1,500 French soldiers in Niger", "two
+    Chinese coast guard vessels"), where it puts them (else on their own actor's land), unless
+    a unit already carries that count. A unit of ships or aircraft has the number of craft as
+    its strength, and its description says so."""
     q = sf.quantity
     if any(u["actor"] == sf.actor and u["strength"] == _count(q.value) for u in out.values()):
         return
-    first = next(s for s in ex.forces if s.actor == sf.actor)
+    first = next((s for s in ex.forces if s.actor == sf.actor and s.quantity.unit == "troops"),
+                 None)  # fmt: skip
     if first is sf and sf.actor in _front_parties(ex, facts, theatres):
         return  # the war's front sizes the actor's grouping with its first count
     d = load_data("defaults.yaml")["stated_forces"]
@@ -84,10 +87,10 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
             "territory_of": land,
             "source": ledger.quote(f"theatres.{tid}", name, (q.start, q.end)),
         }
-    uid = f"{sf.actor}_troops_{tid}"
+    uid = f"{sf.actor}_{q.unit}_{tid}"
     n = 2
     while uid in out:  # a second count of the same actor's troops there ("3,000 more")
-        uid, n = f"{sf.actor}_troops_{tid}_{n}", n + 1
+        uid, n = f"{sf.actor}_{q.unit}_{tid}_{n}", n + 1
     path = f"forces.{uid}"
     quote = ledger.quote(path, uid, (q.start, q.end))
     unit = {
@@ -96,7 +99,8 @@ def _stated_unit(out: Table, sf, theatres: Table, ex: Extraction, facts: Facts,
         "strength": _count(q.value),
         "quality": d["quality"],
         "in_combat": False,
-        "description": f"Troops of {ex.gazetteer.actors[sf.actor].name}: {q.quote}",
+        "description": f"{q.unit.capitalize()} of {ex.gazetteer.actors[sf.actor].name}: "
+        f"{q.quote}" + ("" if q.unit == "troops" else " (the strength counts craft, not crews)"),
     }
     src = {
         "actor": quote,

@@ -80,7 +80,8 @@ def _grouping(forces: Table, tid: str, side: str, actor: str, ex: Extraction,
     d = load_data("defaults.yaml")["war_front"]
     uid = f"{actor}_grouping_{tid}"
     path = f"forces.{uid}"
-    stated = next((s for s in ex.forces if s.actor == actor), None)
+    stated = next((s for s in ex.forces if s.actor == actor and s.quantity.unit == "troops"),
+                  None)  # fmt: skip
     size = d[side]
     strength = int(stated.quantity.value) if stated else size["strength"]
     unit = {"actor": actor, "theatre": tid, "strength": strength, "quality": size["quality"],

@@ -34,6 +34,7 @@ from sim.seeding.mentions import (
     dateline_state,
     find_mentions,
     located_capitals,
+    named_as_themselves,
     tag_sentence,
 )
 from sim.seeding.nlp import parse_sentences
@@ -43,7 +44,13 @@ from sim.seeding.places import PlaceFinding, find_places
 from sim.seeding.quantities import Quantity, find_quantities
 from sim.seeding.resolver import Resolver
 from sim.seeding.tagging import actors_of_tokens, dateline_length
-from sim.seeding.taking_part import helpers_and_patrons, hosts_only, parties
+from sim.seeding.taking_part import (
+    helpers_and_patrons,
+    hosts_only,
+    parties,
+    places_only,
+    recalled,
+)
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import ThreatContext, threat_findings
 from sim.seeding.unread import reports_hostilities
@@ -99,7 +106,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     groups = {"west": tuple(a for a in gaz.groups["Western"] if a in {m.actor for m in mentions})}
     tagged = [tag_sentence(doc, s, mentions) for s in doc.sentences]
     kinds = {aid: a.kind for aid, a in gaz.actors.items()}
-    present = tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"))
+    present = named_as_themselves(doc.text, mentions)  # not "Islamic State-linked jihadists"
     introduced = frozenset(a for a in gaz.actors if a not in standard_gazetteer().actors
                            and not _BODIES_OF_STATES.search(gaz.actors[a].name))  # fmt: skip
     resolver = Resolver(kinds, home=dateline_state(doc, gaz), present=present,
@@ -111,8 +118,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
-    taking_part = parties(findings) | {f.actor for f in forces}
+    taking_part = parties([f for f in findings if f not in recalled(findings, parsed)])
     taking_part |= {a for p in parsed for a in p.participants}
+    taking_part -= places_only(findings, parsed, kinds)  # "planning to invade Transnistria"
+    taking_part |= {f.actor for f in forces}
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"

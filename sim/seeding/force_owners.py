@@ -7,7 +7,9 @@ else to the subject of the verb it depends on ("France, which has some 1,500 sol
 Niger"; "whose", "which says it has", an unowned "the army" the state whose official speaks or
 the dateline's). The total a count is said to grow to is the same actor's. Casualties and
 captives are nobody's force, nor are a people's fighters or mercenaries ("2,000 Syrian fighters
-paid by Ankara").
+paid by Ankara"). Ships and aircraft an actor holds are counted the same way ("Two Chinese
+coast guard vessels sailed into the waters"), not those struck, downed or intercepted ("shot
+down two Indian fighter jets") nor drones, which the press counts as they are fired.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from sim.seeding.quantities import Quantity
 
 @dataclass(frozen=True)
 class StatedForce:
-    """Troops the document counts and whose they are: "some 1,500 French soldiers"."""
+    """Troops, ships or aircraft the document counts and whose they are: "some 1,500 French
+    soldiers", "two Chinese coast guard vessels" (``quantity.unit`` says which)."""
 
     actor: str
     quantity: Quantity
@@ -38,7 +41,7 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
     from sim.seeding.phrases import phrase_actors  # the parse layer sits above this module
 
     out: list[StatedForce] = []
-    for q in (q for q in quantities if q.unit == "troops"):
+    for q in (q for q in quantities if q.unit in FORCE_UNITS and not _munitions(q)):
         if q.follows is not None:  # "to a total of 2,500": the count it continues is whose
             out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
             continue
@@ -72,10 +75,32 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
         if not owner and head.pos_ in ("VERB", "AUX"):
             if _casualties(head):
                 continue  # "killed about 40 soldiers": the victims, not the killers' troops
+            if head.lemma_.lower() in _OBSERVED:  # the watcher's own words name no owner
+                owner = _watched(p, noun)
+                if owner:
+                    out.append(StatedForce(owner[0], q, None))
+                continue
             owner = _subject(p, head, resolver)
         if owner:
             out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
     return out
+
+
+FORCE_UNITS = ("troops", "ships", "aircraft")
+_OBSERVED = {"detect", "spot", "track", "monitor", "observe", "see", "sight", "report"}
+
+
+def _munitions(q: Quantity) -> bool:
+    """Drones are counted as they are fired ("launched more than 300 drones"), not held."""
+    return q.unit == "aircraft" and q.quote.lower().endswith("drones")
+
+
+def _watched(p, noun) -> list[str]:
+    """ "detected 21 Chinese aircraft and seven navy ships": a count after a coordinated one
+    whose phrase names its owner is that owner's; the one who detects them owns none."""
+    first = noun.head if noun.dep_ == "conj" else None
+    words = first.subtree if first is not None else ()
+    return [p.actor_at[t.i] for t in words if t.i in p.actor_at and t.i < noun.i]
 
 
 _MADE_UP = {"make", "compose", "comprise", "consist", "include"}
@@ -101,7 +126,8 @@ def _casualties(verb) -> bool:
 
 
 _HARMED = {"wound", "injure", "hurt", "lose", "abduct", "kidnap", "detain", "arrest", "free",
-           "release", "capture", "die"}  # fmt: skip
+           "release", "capture", "die", "intercept", "shoot", "destroy", "sink", "damage",
+           "seize"}  # fmt: skip
 _DIED = {"die"}  # "40 soldiers died": the subject is the victim
 
 

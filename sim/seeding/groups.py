@@ -14,7 +14,9 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 - a region with forces or a government of its own: "Tigray regional forces", "the
   semi-autonomous region of Puntland" (kind territory);
 - a people or place the gazetteer does not know, before "rebels", "separatists", "insurgents",
-  "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name).
+  "militants", "jihadists" or "guerrillas": "Tuareg rebels" (one actor by that name), unless
+  the document names the one armed group that bears that people's name ("Kurdish rebels" in a
+  report that names the Kurdistan Workers' Party, PKK: the description is the PKK).
 
 A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
 makes its acronym a name of that state instead (``state_names``). Names of offices, agencies,
@@ -112,6 +114,10 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
             and not named
             and not (_DIRECTION.match(first))
         ):  # "Southern separatists": where they are, not who
+            same = _group_of_people(people, text, actors, aliases)
+            if same is not None:  # "Kurdish rebels" in a report that names the PKK
+                aliases.setdefault(m.group(), (same, "n"))
+                continue
             _add(m.group(), None, gaz, actors, aliases)
             plural = f"{people}s"  # "Ninja rebels" ... "the Ninjas"
             if m.group() in aliases and re.search(rf"\b{re.escape(plural)}\b", text):
@@ -119,6 +125,19 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
+
+
+def _group_of_people(people: str, text: str, actors: dict[str, KnownActor],
+                     aliases: dict[str, tuple[str, str]]) -> str | None:  # fmt: skip
+    """The one armed group the document names whose name is its people's ("Kurdish rebels"
+    and the PKK, the "Kurdistan Workers' Party"; "Baloch separatists" and the "Baloch
+    Liberation Army"): the description is that group. None when the text names none."""
+    stem = people.split()[0][:4]
+    named = {aid for alias, (aid, _) in aliases.items()
+             if aid in actors and actors[aid].kind == "armed_group"
+             and re.search(rf"(?<![\w'’-]){re.escape(alias)}(?![\w'’-])", text)}  # fmt: skip
+    own = sorted(a for a in named if any(w.startswith(stem) for w in actors[a].name.split()))
+    return own[0] if len(own) == 1 else None
 
 
 _REGIONS = re.compile(r"\b(?:Africa|Arabia|Sahel|Levant|Maghreb|Sinai|Caucasus|Peninsula)\b")

@@ -56,6 +56,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), "west", "g"))
         else:
             actor, form = gaz.aliases[alias]
+            if text[m.start() - 1 : m.start()] == "-" == text[m.end() : m.end() + 1]:
+                continue  # "PORT-AU-PRINCE" holds no African Union
             owner = text[m.end() : m.end() + 2] in ("'s", "’s")  # "in Moscow's war"
             if form == "m" and not owner and _LOCATIVE.search(text, max(0, m.start() - 12),
                                                               m.start()):  # fmt: skip
@@ -77,6 +79,18 @@ def located_capitals(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
             out.append(Mention(m.start(), m.end(), gaz.aliases[alias][0], "m"))
     return out
+
+
+_AFFILIATION = re.compile(r"-(?:linked|affiliated|aligned|allied|inspired|backed)\b")
+
+
+def named_as_themselves(text: str, mentions: list[Mention]) -> tuple[str, ...]:
+    """The actors the document names as themselves, in order of first mention: not those it
+    names only as an affiliation or patron of others ("Islamic State-linked jihadists", "al
+    Qaeda-affiliated fighters", "Iran-backed militias"): a bare "the militants" elsewhere in the
+    text is not them (``Resolver.present``)."""
+    return tuple(dict.fromkeys(m.actor for m in mentions if m.form != "g"
+                               and not _AFFILIATION.match(text, m.end)))  # fmt: skip
 
 
 def _without_lone_contextual(found: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:

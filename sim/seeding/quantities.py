@@ -1,7 +1,9 @@
 """Quantities in a document: troops, ships, aircraft and money, with approximations.
 
-"around 10,000 troops", "some 2,000 personnel", "12 warships", "$2.5 billion". Each quantity
-keeps its exact span; the approximation word ("around", "some", "up to") is kept as written.
+"around 10,000 troops", "some 2,000 personnel", "12 warships", "$2.5 billion"; ships and aircraft
+also counted in words ("two Chinese coast guard vessels", "a dozen fighter jets"; a vague
+"dozens of" or "several" counts nothing). Each quantity keeps its exact span; the approximation
+word ("around", "some", "up to") is kept as written.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ _UNITS = {
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
     r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
     r"commandos|guardsmen|militiamen|combatants",
-    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats",
-    "aircraft": r"aircraft|jets|fighter jets|planes|bombers|helicopters|drones",
+    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats|corvettes|"
+    r"cruisers",
+    "aircraft": r"aircraft|jets|fighter jets|planes|warplanes|bombers|helicopters|gunships|drones",
 }
+_CRAFT = ("ships", "aircraft")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
-_COUNTED = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,2}}?"
+_COUNTED = re.compile(  # not a model's number: "F-16 fighter jets", "Su-25 jets"
+    rf"(?<![\w-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"
     r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
 )
 # "a 10,000-strong force": a force's strength written before it
@@ -60,6 +64,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)
+    out += craft_in_words(doc)
     out += planned_totals(doc, [q for q in out if q.unit == "troops"])
     return sorted(out, key=lambda q: q.start)
 
@@ -109,6 +114,25 @@ _FORMATION = re.compile(
     + r")s?\b",
     re.I,
 )
+
+
+_IN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}  # fmt: skip
+_CRAFT_IN_WORDS = re.compile(
+    rf"\b(?P<word>(?i:{'|'.join(_IN_WORDS)}))\s+(?:[A-Za-z0-9.-]+\s+){{0,3}}?"
+    r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{_UNITS[k]})" for k in _CRAFT) + r"))\b"
+)
+
+
+def craft_in_words(doc: Document) -> list[Quantity]:
+    """Ships and aircraft counted in words ("Two Chinese coast guard vessels", "a dozen
+    fighter jets"), as the press writes small counts."""
+    out = []
+    for m in _CRAFT_IN_WORDS.finditer(doc.text):
+        unit = next(k for k in _CRAFT if m.group(k))
+        out.append(Quantity(float(_IN_WORDS[m.group("word").lower()]), unit, None, m.start(),
+                            m.end(), m.group()))  # fmt: skip
+    return out
 
 
 def formations(doc: Document) -> list[Quantity]:

@@ -3,10 +3,12 @@
 "it"/"they" are the latest subjects; "the group"/"the alliance"/"the bloc"/"the junta" the latest
 actor of that kind (or the actor the noun was last said of: "the Niger junta"); "the two
 countries"/"both sides" the latest pair; "the five countries" the five states named last before
-the sentence; "the government"/"the army" with no owner the state whose official says the
-clause ("..., an Ecuadorean officer said"), else the state of the dateline's capital when the
-document names it; a bare "rebels"/"separatists" with no earlier actor of its kind the
-document's only non-state party; "the coalition" the latest coalition's leader.
+the sentence; "the government"/"the army" with no owner (and "government forces", "army jets")
+the state whose official says the clause ("..., an Ecuadorean officer said"), else the state the
+sentence puts it in ("rebels in Ethiopia say government forces ..."), else the state of the
+dateline's capital when the document names it; a bare "rebels"/"separatists" with no earlier
+actor of its kind the document's only non-state party; "the coalition" the latest coalition's
+leader.
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ class Resolver:
         bare = not any(c.dep_ in ("det", "poss", "amod", "compound") and c.lower_ != "the"
                        or c.dep_ == "prep" and c.lower_ == "of"
                        for c in token.children)  # fmt: skip
-        if kind is None and lemma in _HOME_NOUNS and bare:
+        if kind is None and (lemma in _HOME_NOUNS and bare or _state_forces(token)):
             speaker = self._speaking_state(p, token)
             if speaker:  # "The army has sent 5,000 troops, an Ecuadorean officer said"
                 return speaker
@@ -166,6 +168,19 @@ class Resolver:
         if not self.subjects:
             return []
         return self.subjects[-1:] if kind == "one" else self.subjects[-2:]
+
+
+_FORCE_NOUNS = {"force", "troop", "soldier", "unit", "jet", "aircraft", "warplane", "plane",
+                "helicopter", "drone", "artillery", "tank"}  # fmt: skip
+_OF_THE_STATE = {"government", "army", "military", "federal", "regime", "junta"}
+
+
+def _state_forces(token) -> bool:
+    """ "government forces", "army jets", "federal troops": a state's forces its text does not
+    name, read as "the army" is (the speaker's state, the host's, the dateline's)."""
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    return (token.lemma_.lower() in _FORCE_NOUNS and len(mods) == 1
+            and mods[0].lemma_.lower() in _OF_THE_STATE)  # fmt: skip
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}

@@ -27,11 +27,17 @@ _PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|La
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+# a dateline in title case with the day and the agency, as EFE and AFP write it: "Rabuni, (Sahrawi
+# refugee camp in Algeria), Nov 14 (efe-epa).- "
+_TITLE_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*,[^\n]{0,80}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\s*\([^)]{1,30}\)\s*\.?\s*[-–—]+\s*"
+)
 
 
 def dateline_length(text: str) -> int:
     """How many characters of a sentence are its dateline ("SEOUL, Oct 31 (Reuters) - ")."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or _TITLE_DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -99,6 +105,13 @@ def _misread(ent) -> bool:
     return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in ent) or ent[-1].tag_ in ("IN", "CC")
 
 
+_MODELS_OF = {"aircraft", "plane", "jet", "drone", "missile", "bomber", "helicopter", "tank",
+              "system", "rocket", "launcher", "howitzer", "fighter", "warship",
+              "submarine"}  # fmt: skip
+_STATE_WORDS = {"army", "military", "government", "navy", "air force", "police", "forces",
+                "security forces", "armed forces", "junta", "regime", "coast guard"}  # fmt: skip
+
+
 def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     """The actor an entity the gazetteer lacks stands for, if it reads like one."""
     text = re.sub(r"^(?:the\s+|\d[\d,.]*\s+)", "", ent.text).strip()  # "12 Afghan Taliban"
@@ -110,7 +123,12 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text
         group = _GROUP_WORDS.search(beside)
+        after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
+        if after in _MODELS_OF:
+            return None  # "a Y-9 aircraft", "MQ-9 drones": a model of weapon, not a group
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
+            if _GROUP_WORDS.fullmatch(name) or name.lower() in _STATE_WORDS:
+                return None  # "Army jets struck": a state's army, not a group named "Army"
             return KnownActor(slug(name), name, "armed_group")
     return None

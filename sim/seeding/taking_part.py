@@ -4,8 +4,8 @@ A state named only in passing becomes an actor only when it takes part in a rela
 event. An event clause makes its parties take part unless:
 
 - it is denied ("Russia said it would not send peacekeepers");
-- the act is only asked for or weighed ("Pakistan is considering a Saudi request to send
-  troops", "urged both sides to pull back");
+- the act is only asked for, weighed or offered ("Pakistan is considering a Saudi request to
+  send troops", "urged both sides to pull back", "offered to mediate");
 - it is talk with no party named ("would inform the public", "the Security Council was set to
   meet"; mediating is taking part: "Egypt, which also mediated");
 - it deplores violence nobody is named for ("condemned the bloodshed and called for calm");
@@ -22,7 +22,7 @@ from sim.seeding.verb_sense import verb_lemma
 from sim.seeding.verbs import VerbClass
 
 SIDE_TIES = {"consultation", "partnership"}
-_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss"}
+_WEIGHED = {"consider", "weigh", "mull", "request", "ask", "urge", "propose", "discuss", "offer"}
 _VIOLENCE = {"bloodshed", "violence", "escalation", "fighting", "hostility", "clash", "killing",
              "loss", "death", "unrest", "tension"}  # fmt: skip
 _MEDIATING = {"mediate", "broker"}
@@ -43,6 +43,18 @@ def takes_part(v, cls: VerbClass, targets: list, modality: str) -> bool:
     return not (cls.kind == "condemnation" and deplored)
 
 
+_ARMS = {"weapon", "arm", "ammunition", "munition", "missile", "rocket", "drone", "shell",
+         "tank", "artillery", "jet", "plane", "aircraft", "helicopter", "warship"}  # fmt: skip
+
+
+def arms_without_recipient(v, cls: VerbClass) -> bool:
+    """A supplier of arms takes part though the text names no recipient ("Azerbaijan alleges
+    that Armenia has smuggled in weapons", "Britain is providing two transport planes");
+    "provided support for the operation" names no arms, so no part by it alone."""
+    objs = [c for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "in"]
+    return cls.kind == "supply" and any(t.lemma_.lower() in _ARMS for c in objs for t in c.subtree)
+
+
 def parties(findings: list) -> set[str]:
     """The actors the findings make parties: every party to a finding, except to talks and
     partnerships between actors that have no other part in the crisis ("Argentina, Brazil,
@@ -51,6 +63,24 @@ def parties(findings: list) -> set[str]:
     core = {a for f in findings if f.kind not in SIDE_TIES for a in f.parties if a}
     return core | {a for f in findings if f.kind in SIDE_TIES and (not core or core & {*f.parties})
                    for a in f.parties if a}  # fmt: skip
+
+
+def places_only(findings: list, parsed: list, kinds: dict[str, str]) -> set[str]:
+    """Territories the text names only as the land an attack is feared or planned against
+    ("the Kremlin warned that Ukraine could attack Transnistria"): places, not parties (a
+    deployment planned to one is still drafted as such). A territory acts when it is the
+    subject of an event, the first party to a finding, or a party to one the text states as a
+    fact ("Azerbaijan shelled Nagorno-Karabakh", "Karabakh agreed to a ceasefire")."""
+    from sim.seeding.findings import FACT
+
+    acting = {a for p in parsed for subjects in p.verb_subjects.values() for a in subjects}
+    out = set()
+    for a in (a for a, k in kinds.items() if k == "territory" and a not in acting):
+        mine = [f for f in findings if a in f.parties]
+        if mine and all(f.kind == "war" and f.parties[0] != a and f.modality != FACT
+                        for f in mine):  # fmt: skip
+            out.add(a)
+    return out
 
 
 _HOSTILE = {"war", "doctrine"}
@@ -71,6 +101,25 @@ def hosts_only(findings: list, actors: dict) -> set[str]:
         if groups and all(f.kind in _HOSTILE and f.parties[1] == state and f.parties[0] in foes
                           for f in mine):  # fmt: skip
             out.add(state)
+    return out
+
+
+_EPISODES = {"war", "deployment", "naval_deployment", "combat", "ceasefire", "withdrawal"}
+
+
+def recalled(findings: list, parsed: list) -> set:
+    """Acts of war and deployments the text dates to years past ("Rwanda ... last year sent
+    hundreds of troops to the unstable country", "the Islamists who seized northern Mali last
+    year"): background, so they make no one take part (``parties``). A deal or a pact signed
+    last year still stands ("signed a deal with France last year to buy radars")."""
+    out = set()
+    by_number = {p.sentence.number: p for p in parsed}
+    for f in (f for f in findings if f.kind in _EPISODES):
+        p = by_number.get(f.sentence)
+        verbs = [v for v in p.doc if v.pos_ in ("VERB", "AUX")] if p else []
+        if any(f.start <= p.offset(v) < f.end and p.offset(v.left_edge) <= f.start and _long_ago(v)
+               for v in verbs):  # fmt: skip
+            out.add(f)
     return out
 
 
@@ -98,8 +147,8 @@ def helpers_and_patrons(p) -> set[str]:
     action along with non-operational support from the Netherlands, Canada and Bahrain",
     "attacks on the Iran-backed group", "government forces backed by African Union troops",
     "the presidents of Guinea and Mauritania will fly to Banjul to try to persuade Jammeh", "has
-    pledged $300 million to fund the mission". They take part, though only as partners or
-    go-betweens."""
+    pledged $300 million to fund the mission", "the ceasefire, proposed by Russian peacekeepers".
+    They take part, though only as partners or go-betweens."""
     from sim.seeding.resolver import Resolver
     from sim.seeding.roles import subject_of
 
@@ -120,9 +169,9 @@ def helpers_and_patrons(p) -> set[str]:
                 for g in (c for c in prep.children if c.dep_ == "pobj"):
                     out.update(p.actor_at[x.i] for x in (g, *g.conjuncts) if x.i in p.actor_at)
         if t.dep_ == "acl" and t.lower_ in _BACKING:  # "forces backed by African Union troops"
-            for agent in (c for c in t.children if c.dep_ == "agent"):
-                for g in (c for c in agent.children if c.dep_ == "pobj"):
-                    out.update(a for x in (g, *g.conjuncts) for a in _named_in(p, x))
+            out.update(_agents(p, t))
+        if t.dep_ in ("acl", "relcl") and _brokered(t):  # "the truce, proposed by Russian
+            out.update(_agents(p, t))  # peacekeepers"
         if t.lower_ in _GROUP_HEADS:
             for c in t.children:
                 if c.dep_ in ("amod", "compound") and _backed(c):
@@ -131,6 +180,23 @@ def helpers_and_patrons(p) -> set[str]:
 
 
 _BACKING = ("backed", "sponsored", "funded", "supported", "armed")
+_BROKERING = {"broker", "mediate", "negotiate"}
+_PROPOSING = {"propose", "draft", "offer"}
+_DEALS = {"ceasefire", "truce", "deal", "agreement", "accord", "plan", "armistice", "pact"}
+
+
+def _brokered(t) -> bool:
+    """ "a deal brokered by Belarus", "the ceasefire agreement, proposed by Russian
+    peacekeepers": whoever brokers or proposes a settlement is a go-between."""
+    lemma = t.lemma_.lower()
+    return lemma in _BROKERING or lemma in _PROPOSING and t.head.lemma_.lower() in _DEALS
+
+
+def _agents(p, verb) -> list[str]:
+    """The actors a passive participle's "by" names ("backed by A and B")."""
+    return [a for agent in verb.children if agent.dep_ == "agent"
+            for g in agent.children if g.dep_ == "pobj"
+            for x in (g, *g.conjuncts) for a in _named_in(p, x)]  # fmt: skip
 
 
 def _named_in(p, head) -> list[str]:
@@ -140,6 +206,11 @@ def _named_in(p, head) -> list[str]:
 
 
 def _backed(c) -> bool:
-    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less."""
-    words = [x.lower_ for x in c.subtree]
-    return any(w in _BACKING or w.endswith(tuple("-" + b for b in _BACKING)) for w in words)
+    """ "Iran-backed" (one word or three tokens) on a group noun; "Iran-aligned" says less, and
+    "armed" on its own ("the Sahrawi Armed Forces") says nothing of a backer."""
+    return any(
+        x.lower_.endswith(tuple("-" + b for b in _BACKING))
+        or x.lower_ in _BACKING
+        and (x.lower_ != "armed" or x.i > 0 and x.nbor(-1).text == "-")
+        for x in c.subtree
+    )  # "the Sahrawi Armed Forces", "armed groups": no backer

@@ -61,3 +61,38 @@ def test_a_troop_count_belongs_to_whose_force_it_is(text, expected):
 )
 def test_counts_that_are_no_state_s_force(text):
     assert not {a for a, _ in forces_of(text)} & {"vietnam", "syria"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ships and aircraft an actor holds are its force, counted in words or figures
+        ("TOKYO, Aug 5 (Wire) - Two Chinese coast guard vessels entered Japanese waters near the "
+         "islands on Monday, the coast guard said.", {("china", 2)}),
+        ("Taiwan's defence ministry said it had detected 21 Chinese military aircraft and seven "
+         "navy ships around the island on Friday.", {("china", 21), ("china", 7)}),
+        ("The Pentagon said it was sending a dozen F-15 fighter jets to the Gulf.",
+         {("united_states", 12)}),
+        ("More than 200 Chinese maritime militia vessels were spotted at the reef, the "
+         "Philippine coast guard said on Sunday.", {("china", 200)}),
+    ],
+)  # fmt: skip
+def test_ships_and_aircraft_held_are_forces(text, expected):
+    assert expected <= forces_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # craft shot down, sunk or intercepted are losses, not a force
+        "ISLAMABAD, May 7 (Wire) - Pakistan said its air force had shot down five Indian "
+        "fighter jets overnight.",
+        # drones are counted as they are fired
+        "KYIV, Oct 2 (Wire) - Russia launched more than 80 drones at Ukrainian cities "
+        "overnight, the air force said.",
+        # a model's number is not a count
+        "Poland will buy F-35 jets from the United States, the ministry said on Monday.",
+    ],
+)
+def test_craft_counts_that_are_no_force(text):
+    assert not forces_of(text)

@@ -84,3 +84,23 @@ def test_a_state_military_acronym_names_the_state():
     assert introduced("The Sudanese Armed Forces (SAF) said it struck Omdurman.") == {
         "SAF": ("sudan", "state")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "actor"),
+    [
+        # a people's fighters are the one armed group the text names after that people
+        ("BAGHDAD, Aug 25 (Wire) - Turkish jets bombed Kurdish rebels in northern Iraq, and "
+         "PKK fighters ambushed a convoy in Hakkari on Thursday.", "Kurdish rebels", "pkk"),
+        ("Pakistani troops killed Baloch separatists in Turbat, a day after the Baloch "
+         "Liberation Army attacked a train.", "Baloch separatists", "bla"),
+    ],
+)  # fmt: skip
+def test_a_people_s_fighters_are_the_group_of_that_people(text, description, actor):
+    gaz = with_document_groups(text, standard_gazetteer())
+    assert gaz.aliases[description][0] == actor
+
+
+def test_a_people_s_fighters_with_no_group_of_theirs_are_an_actor_of_their_own():
+    text = "Malian troops and Wagner fighters attacked Tuareg rebels near Kidal on Monday."
+    assert introduced(text)["Tuareg rebels"] == ("tuareg_rebels", "armed_group")

@@ -37,6 +37,16 @@ def actors_in(text: str) -> list[str]:
         ("The SDF fought HTS and Qassam Brigades fighters.", ["sdf", "hts", "hamas"]),
         ("The IDF said the Islamic Republic had fired at the Jewish state.",
          ["israel", "iran", "israel"]),
+        # regional bodies, missions and armed groups the news names without introducing them
+        ("SAMIM troops and the ECCAS force met as MINURSO watched.",
+         ["sadc", "eccas", "united_nations"]),
+        ("Turkish jets struck PKK targets, and the BLA and ISIS-K claimed attacks.",
+         ["turkey", "pkk", "bla", "islamic_state_khorasan"]),
+        # a dateline's hyphenated city holds no acronym
+        ("PORT-AU-PRINCE, June 25 (Wire) - Kenyan police arrived in Haiti.", ["kenya", "haiti"]),
+        # a state's commands, services and press wing under their own names
+        ("CENTCOM said the FAMa and the Tatmadaw bought drones, the ISPR and the SBU said.",
+         ["united_states", "mali", "myanmar", "pakistan", "ukraine"]),
     ],
 )  # fmt: skip
 def test_aliases_demonyms_metonyms(text, expected):

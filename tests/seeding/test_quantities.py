@@ -34,3 +34,28 @@ def test_quantities(text, value, unit, approx):
 def test_a_total_needs_a_troop_count_before_it():
     doc = parse_document(b"Prices will rise to 2,500 by March, the bank said.", "t")
     assert not [q for q in find_quantities(doc) if q.unit == "troops"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Two Chinese coast guard vessels sailed into the waters on Monday.", 2, "ships"),
+        ("It sent a dozen fighter jets to the base.", 12, "aircraft"),
+        ("Three Russian warships docked in Havana.", 3, "ships"),
+        ("Riyadh said it had deployed 100 warplanes to the campaign.", 100, "aircraft"),
+    ],
+)
+def test_ships_and_aircraft_in_words(text, value, unit):
+    (q,) = find_quantities(parse_document(text.encode(), "t"))
+    assert (q.value, q.unit, q.quote) == (value, unit, text[q.start : q.end])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It flew F-16 fighter jets over the strait.",  # a model's number
+        "Dozens of jets and several warships took part in the drills.",  # no count
+    ],
+)
+def test_no_count_of_craft(text):
+    assert not find_quantities(parse_document(text.encode(), "t"))

@@ -22,6 +22,10 @@ from tests.seeding.helpers import kept_and_passing
         # an act only weighed is no part taken
         ("Saudi jets struck Houthi rebels on Thursday. Pakistan said it was considering a Saudi "
          "request to send troops.", {"pakistan"}),
+        # ... as is an offer: to mediate is to take part, to offer it is not yet
+        ("NEW DELHI, May 7 (Wire) - Indian missiles struck nine sites in Pakistan on "
+         "Wednesday. Russia called for calm, while Saudi Arabia and Qatar offered to mediate.",
+         {"russia", "saudi_arabia", "qatar"}),
         # deploring violence nobody is named for is a call for calm
         ("Azerbaijan shelled Stepanakert on Tuesday. On Wednesday, France condemned the "
          "bloodshed and called for an immediate end to hostilities.", {"france"}),
@@ -54,6 +58,11 @@ def test_a_mediator_takes_part():
         # a war dated to years long past is history
         ("Eritrean troops attacked Djibouti on Tuesday. Ethiopia, which fought a border war "
          "with Eritrea from 1998 to 2000, said it was watching.", {"ethiopia"}),
+        # a deployment the text dates to last year is background
+        ("KIGALI, July 9 (Wire) - Rwanda will send 1,000 troops to Mozambique to fight "
+         "insurgents, the government said on Friday. Kigali is a big contributor to U.N. "
+         "missions and last year sent several hundred soldiers to the Central African Republic "
+         "after a coup attempt.", {"central_african_republic"}),
     ],
 )  # fmt: skip
 def test_history_and_diplomacy_are_passing(text, passing):
@@ -83,6 +92,12 @@ def test_history_and_diplomacy_are_passing(text, passing):
         # a group's backer takes part
         ("U.S. jets struck the Iran-backed group's depots on Saturday, the Pentagon said.",
          {"iran"}),
+        # ... and so does whoever brokers or proposes the settlement
+        ("Armenian separatists in Karabakh laid down their arms on Wednesday under a truce, "
+         "proposed by Russian peacekeepers, that ended a day of Azerbaijani shelling.",
+         {"russia"}),
+        ("ROSTOV, June 24 (Wire) - Wagner fighters turned back from Moscow on Saturday under a "
+         "deal brokered by Kazakhstan, the Kremlin said.", {"kazakhstan"}),
     ],
 )  # fmt: skip
 def test_helpers_and_backers_take_part(text, parties):
@@ -137,3 +152,64 @@ def test_a_host_state_that_acts_takes_part():
         "its air force had shot down two Indian jets."
     )
     assert "pakistan" in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "taking_part", "passing"),
+    [
+        # a supplier of arms takes part though no recipient is named
+        ("Tajik troops shelled Kyrgyz villages on Friday. Bishkek alleges that Moscow has "
+         "smuggled in weapons since the spring.", {"russia"}, set()),
+        ("French jets struck rebel columns near Gao on Sunday, and Britain is providing two C-17 "
+         "transport planes to carry French equipment.", {"united_kingdom"}, set()),
+        # support with no arms named is no part by itself
+        ("U.S. jets struck Houthi radar sites on Friday. Australia and Canada provided support "
+         "for the operation, the Pentagon said.", set(), {"australia", "canada"}),
+    ],
+)  # fmt: skip
+def test_an_arms_supplier_with_no_recipient_takes_part(text, taking_part, passing):
+    kept, named = kept_and_passing(text)
+    assert taking_part <= kept and passing <= named and not passing & kept
+
+
+def test_a_deal_signed_last_year_still_stands():
+    kept, _ = kept_and_passing(
+        "YEREVAN, Sept 5 (Wire) - Azerbaijani forces shelled Armenian border posts on Monday. "
+        "Armenia signed a deal with France last year to buy air defence radars."
+    )
+    assert "france" in kept
+
+
+def test_a_group_named_only_as_an_affiliation_is_not_the_militants():
+    kept, named = kept_and_passing(
+        "KIGALI, July 9 (Wire) - Rwanda will send 1,000 troops to Mozambique to help the country "
+        "battle extremist militants, the government said on Friday. Islamic State-linked "
+        "jihadists have terrorised the province of Cabo Delgado since 2017."
+    )
+    assert {"rwanda", "mozambique"} <= kept and "islamic_state" not in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_ones", "passing"),
+    [
+        # a territory named only as the land an act is feared against is a place
+        ("Russian troops shelled Kharkiv on Monday, and the Kremlin warned that Ukraine could "
+         "attack Transnistria.", {"russia", "ukraine"}, {"transnistria"}),
+        # ... one an act the text states as a fact strikes takes part, as does one that acts
+        ("Azerbaijani artillery shelled Nagorno-Karabakh on Tuesday, the separatists said.",
+         {"azerbaijan", "nagorno_karabakh"}, set()),
+        ("Kosovo police clashed with Serb protesters in Zvecan on Monday, and NATO said it "
+         "could send more troops to Kosovo.", {"kosovo"}, set()),
+    ],
+)  # fmt: skip
+def test_a_territory_is_a_party_only_when_it_acts_or_is_struck(text, kept_ones, passing):
+    kept, named = kept_and_passing(text)
+    assert kept_ones <= kept and passing <= named and not passing & kept
+
+
+def test_armed_forces_name_no_backer():
+    kept, _ = kept_and_passing(
+        "Moroccan troops fired on Polisario Front positions on Friday, and the front said the "
+        "Sahrawi Armed Forces would take control of the border area."
+    )
+    assert not {a for a in kept if "armed" in a}
