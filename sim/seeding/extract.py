@@ -118,7 +118,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
-    taking_part = parties([f for f in findings if f not in recalled(findings, parsed)])
+    background = recalled(findings, parsed)  # once: in the comprehension it made seeding quadratic
+    taking_part = parties([f for f in findings if f not in background])
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part -= places_only(findings, parsed, kinds)  # "planning to invade Transnistria"
     taking_part |= {f.actor for f in forces}
