@@ -60,12 +60,15 @@ def serve(scenario: str, seats: list[str], deck: str | None, port: int) -> int:
 
 def until_stopped(server: subprocess.Popen) -> int:
     """Wait for ``server``; on Ctrl-C or SIGTERM stop it (SIGTERM, then SIGKILL after 10 s),
-    say so and return 0. If the server ends by itself, its exit status."""
+    say so and return 0. If the server ends by itself, its exit status. Ctrl-C is caught here
+    even when this process was started with it ignored (a parent's SIG_IGN is inherited, and
+    Python then raises no KeyboardInterrupt: the page server was left running)."""
 
     def stop(signum, frame) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
+    previous_int = signal.signal(signal.SIGINT, stop)
     try:
         return server.wait()
     except KeyboardInterrupt:
@@ -79,6 +82,7 @@ def until_stopped(server: subprocess.Popen) -> int:
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
 
 
 def _check_page_imports() -> None:
