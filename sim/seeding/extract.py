@@ -118,7 +118,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
             named.setdefault(m.actor, m)
     quantities = find_quantities(doc)
     forces = stated_forces(quantities, parsed, resolver)
-    background = recalled(findings, parsed)  # once: in the comprehension it made seeding quadratic
+    background = recalled(findings, parsed)  # once per document, not once per finding
     taking_part = parties([f for f in findings if f not in background])
     taking_part |= {a for p in parsed for a in p.participants}
     taking_part -= places_only(findings, parsed, kinds)  # "planning to invade Transnistria"

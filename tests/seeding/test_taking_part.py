@@ -8,6 +8,12 @@ import pytest
 from tests.seeding.helpers import kept_and_passing
 
 
+def assert_split(text: str, kept_ones: set, passing: set) -> None:
+    """``kept_ones`` take part, ``passing`` are named only in passing, and none is both."""
+    kept, named = kept_and_passing(text)
+    assert kept_ones <= kept and passing <= named and not passing & kept
+
+
 @pytest.mark.parametrize(
     ("text", "passing"),
     [
@@ -39,8 +45,7 @@ from tests.seeding.helpers import kept_and_passing
     ],
 )  # fmt: skip
 def test_named_in_passing(text, passing):
-    kept, named = kept_and_passing(text)
-    assert passing <= named and not passing & kept
+    assert_split(text, set(), passing)
 
 
 def test_a_mediator_takes_part():
@@ -66,8 +71,7 @@ def test_a_mediator_takes_part():
     ],
 )  # fmt: skip
 def test_history_and_diplomacy_are_passing(text, passing):
-    kept, named = kept_and_passing(text)
-    assert passing <= named and not passing & kept
+    assert_split(text, set(), passing)
 
 
 @pytest.mark.parametrize(
@@ -119,8 +123,7 @@ def test_helpers_and_backers_take_part(text, parties):
     ],
 )  # fmt: skip
 def test_ties_among_outsiders_are_passing(text, passing):
-    kept, named = kept_and_passing(text)
-    assert passing <= named and not passing & kept
+    assert_split(text, set(), passing)
 
 
 def test_talks_with_a_party_take_part():
@@ -168,8 +171,7 @@ def test_a_host_state_that_acts_takes_part():
     ],
 )  # fmt: skip
 def test_an_arms_supplier_with_no_recipient_takes_part(text, taking_part, passing):
-    kept, named = kept_and_passing(text)
-    assert taking_part <= kept and passing <= named and not passing & kept
+    assert_split(text, taking_part, passing)
 
 
 def test_a_deal_signed_last_year_still_stands():
@@ -203,8 +205,7 @@ def test_a_group_named_only_as_an_affiliation_is_not_the_militants():
     ],
 )  # fmt: skip
 def test_a_territory_is_a_party_only_when_it_acts_or_is_struck(text, kept_ones, passing):
-    kept, named = kept_and_passing(text)
-    assert kept_ones <= kept and passing <= named and not passing & kept
+    assert_split(text, kept_ones, passing)
 
 
 def test_armed_forces_name_no_backer():
