@@ -1,6 +1,6 @@
 """Milestones: named events whose first turn each replicate records (``<name>_step``).
 
-Each milestone kind (``sim.domain.scenario.Milestone``, a discriminated union) has one test
+Each milestone kind (``sim.domain.milestones.Milestone``, a discriminated union) has one test
 here over the World; the scenario schema guarantees the fields each kind needs.
 """
 
@@ -11,7 +11,7 @@ from functools import cache
 
 from sim.abm.world import World
 from sim.domain.ladder import standard_ladder
-from sim.domain.scenario import (
+from sim.domain.milestones import (
     ActionTaken,
     AllAtMost,
     CeasefireMade,

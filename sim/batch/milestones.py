@@ -1,6 +1,6 @@
 """Milestones for every lane at once: ``sim/abm/milestones.py`` over a BatchState.
 
-Each milestone kind (``sim.domain.scenario.Milestone``, a discriminated union) is compiled once
+Each milestone kind (``sim.domain.milestones.Milestone``, a discriminated union) is compiled once
 per layout into a test that answers, for every lane, whether the milestone holds now; ``check``
 records the first step it held (``EscalationModel._check_milestones``). No random draws.
 """
@@ -14,7 +14,7 @@ import numpy as np
 
 from sim.batch.layout import ACTION, NONE, Layout
 from sim.batch.state import BatchState
-from sim.domain.scenario import (
+from sim.domain.milestones import (
     ActionTaken,
     AllAtMost,
     CeasefireMade,

@@ -5,57 +5,20 @@ scheduled injects and the milestones to watch. Every value set in a scenario fil
 provenance: a quote from the seed document, or ``assumption: <reason>``. An entity's ``source``
 covers all its fields; ``sources: {field: ...}`` gives one field its own. ``validate_scenario``
 (in ``scenario_io``) adds the cross-checks: every name refers to something that exists.
+
+What every entity obeys (strict, frozen, sourced; the ranges of its numbers) is in
+``sim.domain.entity``; the milestone kinds are in ``sim.domain.milestones``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-Probability = Annotated[float, Field(ge=0.0, le=1.0)]
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
-Strength = Annotated[float, Field(ge=0.0)]
-Quality = Annotated[float, Field(gt=0.0, le=5.0)]
-When = dict[str, dict[str, Any] | None]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Sourced(_Strict):
-    """An entity whose every value names where it came from (``source`` or ``sources``)."""
-
-    _unsourced: ClassVar[frozenset[str]] = frozenset()
-    source: str | None = None
-    sources: dict[str, str] = {}
-
-    @model_validator(mode="after")
-    def _every_value_has_a_source(self) -> Sourced:
-        fields = set(type(self).model_fields) - {"source", "sources"} - self._unsourced
-        unknown = sorted(set(self.sources) - fields)
-        if unknown:
-            raise ValueError(
-                f"sources names unknown field(s) {', '.join(unknown)}; "
-                f"fields are {', '.join(sorted(fields))}"
-            )
-        if self.source is None:
-            missing = sorted((self.model_fields_set & fields) - set(self.sources))
-            if missing:
-                raise ValueError(
-                    f"no source for {', '.join(missing)}: add `source:` (a quote from the seed "
-                    "document or 'assumption: <reason>') or `sources: {field: ...}`"
-                )
-        named = [("source", self.source), *((f"sources.{k}", v) for k, v in self.sources.items())]
-        for where, text in named:
-            if text is not None and len(text.strip()) < 3:
-                raise ValueError(
-                    f"{where}: a source must be a quote or 'assumption: <reason>' of at least "
-                    f"3 characters, got {text!r}"
-                )
-        return self
+from sim.domain.entity import Probability, Quality, Share, Sourced, Strength, Strict, When
+from sim.domain.milestones import Milestone
 
 
 class DoctrineEntry(Sourced):
@@ -141,7 +104,7 @@ class Force(Sourced):
     description: str | None = None
 
 
-class AdjustActor(_Strict):
+class AdjustActor(Strict):
     """Change an actor's disposition by ``delta`` (kept inside [0, 1])."""
 
     kind: Literal["adjust_actor"]
@@ -150,7 +113,7 @@ class AdjustActor(_Strict):
     delta: Annotated[float, Field(ge=-1.0, le=1.0)]
 
 
-class SetRung(_Strict):
+class SetRung(Strict):
     """Put an actor on a rung (a ladder rung id)."""
 
     kind: Literal["set_rung"]
@@ -158,7 +121,7 @@ class SetRung(_Strict):
     rung: str
 
 
-class DamageUnit(_Strict):
+class DamageUnit(Strict):
     """Destroy ``fraction`` of a unit's strength."""
 
     kind: Literal["damage_unit"]
@@ -166,7 +129,7 @@ class DamageUnit(_Strict):
     fraction: Share
 
 
-class ReinforceUnit(_Strict):
+class ReinforceUnit(Strict):
     """Add ``strength`` personnel to a unit."""
 
     kind: Literal["reinforce_unit"]
@@ -174,21 +137,21 @@ class ReinforceUnit(_Strict):
     strength: Strength
 
 
-class CommitUnit(_Strict):
+class CommitUnit(Strict):
     """Send a unit into combat."""
 
     kind: Literal["commit_unit"]
     unit: str
 
 
-class LiftRestrictions(_Strict):
+class LiftRestrictions(Strict):
     """Lift the use restrictions on everything ``supplier`` supplies."""
 
     kind: Literal["lift_restrictions"]
     supplier: str
 
 
-class DeclareCoBelligerent(_Strict):
+class DeclareCoBelligerent(Strict):
     """``actor`` declares ``target`` a co-belligerent."""
 
     kind: Literal["declare_co_belligerent"]
@@ -228,96 +191,6 @@ class Inject(Sourced):
         if self.when is not None and self.actor is None:
             raise ValueError("an inject triggered by `when` needs `actor` (whose view is tested)")
         return self
-
-
-class _MilestoneBase(Sourced):
-    """A named event whose first turn is recorded in ``outcomes.parquet`` as ``<name>_step``."""
-
-    description: str
-
-
-class UnitsInCombat(_MilestoneBase):
-    """Any unit of ``actors`` is in combat."""
-
-    kind: Literal["units_in_combat"]
-    actors: Annotated[list[str], Field(min_length=1)]
-
-
-class DeclarationMade(_MilestoneBase):
-    """Any of ``actors`` (anyone, if empty) declared ``target`` a co-belligerent."""
-
-    kind: Literal["declaration"]
-    target: str
-    actors: list[str] = []
-
-
-class RestrictionsLifted(_MilestoneBase):
-    """A supplier of ``target`` lifted the restrictions on the use of what it supplies."""
-
-    kind: Literal["restrictions_lifted"]
-    target: str
-
-
-class RungReached(_MilestoneBase):
-    """Any of ``actors`` (anyone, if empty) stands on ``rung`` or higher toward anyone."""
-
-    kind: Literal["rung_reached"]
-    rung: str
-    actors: list[str] = []
-
-
-class PostureReached(_MilestoneBase):
-    """Any of ``actors`` (anyone, if empty) stands on ``rung`` or higher toward ``target``."""
-
-    kind: Literal["posture_reached"]
-    rung: str
-    target: str
-    actors: list[str] = []
-
-
-class ControlBelow(_MilestoneBase):
-    """The holder's control of the contested ``theatre`` is under ``below``."""
-
-    kind: Literal["control_below"]
-    theatre: str
-    below: Share
-
-
-class ActionTaken(_MilestoneBase):
-    """Any of ``actors`` (anyone, if empty) took ``action``."""
-
-    kind: Literal["action_taken"]
-    action: str
-    actors: list[str] = []
-
-
-class AllAtMost(_MilestoneBase):
-    """Every one of ``actors`` stands on ``rung`` or lower toward everyone."""
-
-    kind: Literal["all_at_most"]
-    rung: str
-    actors: Annotated[list[str], Field(min_length=1)]
-
-
-class CeasefireMade(_MilestoneBase):
-    """A ceasefire between the two ``parties`` is in force."""
-
-    kind: Literal["ceasefire"]
-    parties: Annotated[list[str], Field(min_length=2, max_length=2)]
-
-
-Milestone = Annotated[
-    UnitsInCombat
-    | DeclarationMade
-    | RestrictionsLifted
-    | RungReached
-    | PostureReached
-    | ControlBelow
-    | ActionTaken
-    | AllAtMost
-    | CeasefireMade,
-    Field(discriminator="kind"),
-]
 
 
 class Scenario(Sourced):

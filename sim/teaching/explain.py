@@ -21,7 +21,7 @@ from sim.abm.perception import missing, situation_of
 from sim.analysis.names import names_of, rung_name
 from sim.domain.actions import action_table
 from sim.domain.ladder import standard_ladder
-from sim.domain.scenario import PostureReached, RungReached
+from sim.domain.milestones import PostureReached, RungReached
 
 if TYPE_CHECKING:
     from sim.abm.model import EscalationModel

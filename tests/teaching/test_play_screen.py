@@ -226,7 +226,7 @@ def test_a_nuclear_strike_says_which_milestones_it_reaches_and_that_no_one_fough
 
 
 def test_a_rung_milestone_reached_by_fighting_says_so():
-    from sim.domain.scenario import RungReached
+    from sim.domain.milestones import RungReached
 
     game = _game("russia")
     fights = RungReached(kind="rung_reached", rung="combat", actors=["ukraine"],
