@@ -3,10 +3,11 @@
 Each turn (``step_days`` of calendar time), over the model's ``World``:
 The world state (postures, beliefs, forces, ...) is ``model.state``, a ``World``; the scenario
 it started from is ``model.world``.
-1. ``begin_turn``: injects due this turn are applied (by date, turn number, or condition);
+1. ``begin_turn``: injects due this turn are applied (by date, turn number, or condition;
+   ``injects``);
 2. every actor reads its situation (``perception``) and decides one move toward one target,
    all from the same snapshot and in actor-id order (rule sets, doctrine, or a player's choice);
-   a move whose requirements are not met becomes a hold with the reason;
+   a move whose requirements are not met becomes a hold with the reason (``feasible``);
 3. moves are applied (postures change), then each action's effects from the actions table;
    a posture that fell below combat takes the actor's units out of combat;
 4. sides at war bargain (offers, acceptance, ceasefires that hold or break);
@@ -22,18 +23,18 @@ import datetime as dt
 
 import mesa
 
-from sim.abm import bargaining, dynamics, effects
+from sim.abm import bargaining, dynamics, effects, injects
 from sim.abm.agents import ActorAgent
+from sim.abm.feasible import feasible
 from sim.abm.forces import ForceAgent
 from sim.abm.human import human_decision
 from sim.abm.memo import by_identity
 from sim.abm.milestones import reached
-from sim.abm.perception import Outlook, flags_needed, missing, outlook_of, situation_of
+from sim.abm.perception import Outlook, flags_needed, outlook_of, situation_of
 from sim.abm.recorder import Recorder
 from sim.abm.theatre import ContestedTheatre
 from sim.abm.world import World
 from sim.domain import conditions
-from sim.domain.actions import is_aid
 from sim.domain.ladder import standard_ladder
 from sim.domain.params import CombatParams, RuleParams
 from sim.domain.rules import HOLD, STEP_DOWN, WITHDRAW
@@ -215,21 +216,8 @@ class EscalationModel(mesa.Model):
         return human_decision(self.state, agent, action, target or situation.adversary)
 
     def _feasible(self, d: Decision) -> Decision:
-        """The decision, or a hold saying what it lacks when its requirements are not met."""
-        if d.action in (HOLD, STEP_DOWN) or d.target is None:
-            return d
-        if d.target not in self.state.postures[d.actor]:
-            if not is_aid(d.action):
-                return d  # e.g. a declaration about a third party: no posture to move
-            why = (f"cannot {d.action.replace('_', ' ')} toward {d.target}: aid is aimed at an "
-                   "adversary and reaches whoever fights it")  # fmt: skip
-            return Decision(d.actor, HOLD, self.state.rung(d.actor), d.rule, why, d.target, None)
-        lacks = missing(self.state, d.actor, d.target, d.action)
-        if not lacks:
-            return d
-        why = f"cannot {d.action.replace('_', ' ')} toward {d.target}: lacks {', '.join(lacks)}"
-        return Decision(d.actor, HOLD, self.state.posture(d.actor, d.target), d.rule, why,
-                        d.target, None)  # fmt: skip
+        """The decision, or a hold saying what it lacks (``sim.abm.feasible``)."""
+        return feasible(self.state, d)
 
     def _fight(self) -> None:
         """Fight every contested theatre (fire scaled by each actor's fire multiplier and
@@ -253,35 +241,27 @@ class EscalationModel(mesa.Model):
             u.replenish(w.days, supply[u.actor_id])
 
     def _apply_injects(self, turn_start: dt.date) -> list[str]:
+        """Fire the injects due in the turn that began on ``turn_start`` (``sim.abm.injects``)."""
         turn_end, fired = self.state.date, []
         for iid, inj in self.world.injects.items():
-            if iid in self.fired_injects:
-                continue
-            if inj.date is not None:
-                due = turn_start <= inj.date < turn_end
-            elif inj.step is not None:
-                due = inj.step == self.state.step
-            else:
-                agent = self.actor_agents[inj.actor]
-                due = conditions.holds(
-                    inj.when, situation_of(self.state, agent, self.outlook(agent)), self.rules
-                )
-            if due:
+            if iid not in self.fired_injects and injects.is_due(
+                inj, turn_start, turn_end, self.state.step, self._holds
+            ):
                 self.fire_inject(iid)
                 fired.append(iid)
         return fired
 
+    def _holds(self, when: dict, actor: str) -> bool:
+        """Whether condition ``when`` holds in ``actor``'s view of the world now."""
+        agent = self.actor_agents[actor]
+        situation = situation_of(self.state, agent, self.outlook(agent))
+        return conditions.holds(when, situation, self.rules)
+
     def fire_inject(self, iid: str) -> None:
         """Apply inject ``iid`` now and log it once in the decisions and events tables."""
-        w, inj = self.state, self.world.injects[iid]
+        inj = self.world.injects[iid]
         self.fired_injects.add(iid)
-        concerned = [effects.apply_inject_effect(w, e, iid) for e in inj.effects]
-        actor = inj.actor or next((c for c in concerned if c), None) or "world"
-        rung = w.rung(actor) if actor in w.actors else -1
-        self.recorder.decision(w.step, w.date, actor, None, "inject", rung, f"inject:{iid}",
-                               inj.text)  # fmt: skip
-        self.recorder.event(w.step, w.date, "world", actor if actor != "world" else None,
-                            f"inject:{iid}")  # fmt: skip
+        injects.fire(self.state, iid, inj)
 
     def _check_milestones(self) -> None:
         for name, step in self.milestone_steps.items():

@@ -1,6 +1,6 @@
 """Moves that lack what they need become holds, for every lane at once.
 
-Mirrors ``EscalationModel._feasible`` (``sim/abm/model.py``): a hold, a step down or a move
+Mirrors ``sim.abm.feasible`` (``EscalationModel._feasible``): a hold, a step down or a move
 without a target stands; aid (arms, instructors, lifted restrictions) toward an actor the mover
 holds no posture toward becomes a hold at the mover's overall rung, since aid is aimed at an
 adversary; any other move toward an actor it holds no posture toward stands (e.g. a declaration
