@@ -1,62 +1,26 @@
-"""``wargame brief|play|app|report``: argument parsing for the classroom commands.
+"""``wargame brief|play|app|classroom|report``: the classroom commands.
 
 Each ``*_main(argv) -> int`` is called by ``sim/cli.py``; errors are WargameError and are
-printed there. ``scenario=NAME`` may be given Hydra-style, as in the rest of the CLI.
+printed there. The options they share (``--exercise``, ``--as``, ``scenario=NAME``) and how a
+game's setup is chosen from them are in ``sim.teaching.options``.
 """
 
 from __future__ import annotations
 
-import argparse
 from datetime import datetime
 from pathlib import Path
 
 from sim.domain.errors import WargameError
 from sim.files import check_output_folder
-from sim.teaching.world import DEFAULT_SCENARIO, Exercise, exercise_for, find_exercise
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises WargameError instead of exiting, so messages stay the project's."""
-
-    def error(self, message: str):  # type: ignore[override]
-        raise WargameError(f"{message}\n{self.format_usage().strip()}")
-
-
-def _parser(prog: str, description: str) -> _Parser:
-    p = _Parser(prog=f"wargame {prog}", description=description)
-    p.add_argument(
-        "--exercise", help="an exercise pack: a name in scenarios/exercises/ or a folder"
-    )
-    return p
-
-
-def _seats(p: _Parser, help_text: str) -> None:
-    """The repeatable ``--as ACTOR`` option: the human seats."""
-    p.add_argument(
-        "--as", dest="seats", action="append", default=[], metavar="ACTOR", help=help_text
-    )
-
-
-def _parse(p: _Parser, argv: list[str]) -> argparse.Namespace:
-    """Parse ``argv``, accepting ``scenario=NAME`` tokens among the options."""
-    args, rest = p.parse_known_args(argv)
-    args.scenario = None
-    for token in rest:
-        key, sep, value = token.partition("=")
-        if sep and key == "scenario" and value:
-            args.scenario = value
-        else:
-            raise WargameError(f"unexpected argument {token!r}\n{p.format_usage().strip()}")
-    return args
-
-
-def _exercise_and_scenario(args: argparse.Namespace) -> tuple[Exercise | None, str]:
-    """The exercise pack (given, or the one named after the scenario) and the scenario to play."""
-    exercise = find_exercise(args.exercise) if args.exercise else None
-    scenario = args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO)
-    if exercise is None:
-        exercise = exercise_for(Path(scenario).stem)
-    return exercise, scenario
+from sim.teaching.options import (
+    add_seats,
+    exercise_and_scenario,
+    parse,
+    parser,
+    require_seats,
+    setup_from,
+)
+from sim.teaching.world import find_exercise
 
 
 def _stamp(kind: str, name: str) -> Path:
@@ -80,11 +44,11 @@ def brief_main(argv: list[str]) -> int:
     from sim.teaching.brief import briefing, seed_text_of
     from sim.teaching.world import load_world
 
-    p = _parser("brief", "Write a role brief (--as ACTOR) or the instructor's brief (HTML, MD).")
-    _seats(p, "the actor(s) a team plays: its role brief (without --as: the instructor's brief)")
+    p = parser("brief", "Write a role brief (--as ACTOR) or the instructor's brief (HTML, MD).")
+    add_seats(p, "the actor(s) a team plays: its role brief (without --as: the instructor's brief)")
     p.add_argument("--out", type=Path, help="folder to write the brief into")
-    args = _parse(p, argv)
-    exercise, scenario = _exercise_and_scenario(args)
+    args = parse(p, argv)
+    exercise, scenario = exercise_and_scenario(args)
     world, path = load_world(scenario)
     out = args.out or Path("outputs") / "briefs" / world.name
     if args.seats:
@@ -124,8 +88,8 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
     from sim.teaching.game import Game
     from sim.teaching.play import play
 
-    p = _parser("play", "Play the scenario turn by turn with human seats.")
-    _seats(p, "an actor you play (repeat for several seats, hot seat)")
+    p = parser("play", "Play the scenario turn by turn with human seats.")
+    add_seats(p, "an actor you play (repeat for several seats, hot seat)")
     p.add_argument(
         "--seed", type=int, help="the game's seed (same seed + same choices = same game)"
     )
@@ -134,58 +98,25 @@ def play_main(argv: list[str], ask=input, write=print) -> int:
     p.add_argument("--save", type=Path, help="file the choices are saved to after every turn")
     p.add_argument("--resume", type=Path, help="continue a saved game")
     p.add_argument("--out", type=Path, help="results folder (default outputs/play/...)")
-    args = _parse(p, argv)
+    args = parse(p, argv)
     if args.resume:
         game = Game.load(args.resume)
         save, out = args.resume, check_output_folder(args.out or args.resume.parent, "--out")
         write(f"Resumed {args.resume} after turn {game.turn}.")
         return play(game, save, out, ask, write)
-    setup = _setup_from(args)
-    _require_seats(setup)
+    setup = setup_from(args)
+    require_seats(setup)
     game = Game(setup)
     out = args.out or (args.save.parent if args.save else _stamp("play", game.world.name))
     check_output_folder(out, "--out")  # before the game, not after it (a file in the way)
     return play(game, args.save or out / "game.json", out, ask, write)
 
 
-def _setup_from(args: argparse.Namespace):
-    """A new game's setup: the options given, else the exercise pack's, else the defaults."""
-    from sim.teaching.game import DEFAULT_SEED, DEFAULT_STEPS, Setup
-
-    exercise = find_exercise(args.exercise) if args.exercise else None
-    ex_seats = list(exercise.seats) if exercise else []
-    if ex_seats and not args.seats:
-        from sim.teaching.world import check_seats, load_world
-
-        world, _ = load_world(args.scenario or exercise.scenario)
-        check_seats(world, ex_seats, f"{exercise.folder / 'exercise.yaml'}: seats:")
-    return Setup(
-        scenario=args.scenario or (exercise.scenario if exercise else DEFAULT_SCENARIO),
-        seats=tuple(args.seats or ex_seats[:1]),
-        seed=args.seed if args.seed is not None else (exercise and exercise.seed) or DEFAULT_SEED,
-        steps=args.steps if args.steps is not None
-        else (exercise and exercise.steps) or DEFAULT_STEPS,
-        deck=args.deck or (str(exercise.deck) if exercise and exercise.deck else None),
-        exercise=str(exercise.folder) if exercise else None,
-    )  # fmt: skip
-
-
-def _require_seats(setup) -> None:
-    if setup.seats:
-        return
-    from sim.teaching.world import load_world
-
-    world, _ = load_world(setup.scenario)
-    raise WargameError(
-        f"choose the actor you play with --as ACTOR; allowed: {', '.join(world.actors)}"
-    )
-
-
 def report_main(argv: list[str]) -> int:
     """Write the after-action review of a played game or any run folder."""
     from sim.teaching.report import write_report
 
-    p = _parser("report", "Write an after-action review (HTML and Markdown) for a results folder.")
+    p = parser("report", "Write an after-action review (HTML and Markdown) for a results folder.")
     p.add_argument(
         "run_dir",
         type=Path,
@@ -204,7 +135,7 @@ def report_main(argv: list[str]) -> int:
         default=60,
         help="size of the rule-driven ensemble run when none is given (default 60)",
     )
-    args = _parse(p, argv)
+    args = parse(p, argv)
     from sim.limits import knob_problem
 
     problem = knob_problem("replicates", args.replicates)  # the same limits as a run's
@@ -235,7 +166,7 @@ def classroom_main(argv: list[str]) -> int:
     """Serve a whole class from this laptop: teams in browsers, an instructor's console."""
     from sim.teaching.classroom import run
 
-    p = _parser("classroom", "Serve one shared game to a whole class over the room's network.")
+    p = parser("classroom", "Serve one shared game to a whole class over the room's network.")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every "
                    "network of this laptop; 127.0.0.1 for this machine only)")  # fmt: skip
     p.add_argument("--port", type=int, default=8766)
@@ -254,13 +185,13 @@ def classroom_main(argv: list[str]) -> int:
     p.add_argument("--resume", type=Path, help="resume the class saved in this folder")
     p.add_argument("--review-replicates", type=int, default=run.REVIEW_REPLICATES,
                    help="rule-driven games the after-action review compares with")  # fmt: skip
-    args = _parse(p, argv)
+    args = parse(p, argv)
     if args.resume:
         room = run.resume(args.resume)
         run.check_class({t.name: t.seats for t in room.teams}, 1.0, args.host, args.port)
     else:
         args.seats = []
-        setup = _setup_from(args)
+        setup = setup_from(args)
         exercise = find_exercise(args.exercise) if args.exercise else None
         from sim.teaching.world import load_world
 
@@ -292,14 +223,14 @@ def app_main(argv: list[str]) -> int:
     """Serve the live web page on 127.0.0.1 (works offline)."""
     from sim.teaching.serve import serve
 
-    p = _parser("app", "Serve the classroom web page (Mesa SolaraViz) on 127.0.0.1.")
+    p = parser("app", "Serve the classroom web page (Mesa SolaraViz) on 127.0.0.1.")
     p.add_argument(
         "--port", type=int, default=8765, help="port on 127.0.0.1 to serve on (default 8765)"
     )
-    _seats(p, "the actor played from the page")
+    add_seats(p, "the actor played from the page")
     p.add_argument("--deck", help="an inject deck (YAML with injects:)")
-    args = _parse(p, argv)
-    exercise, scenario = _exercise_and_scenario(args)
+    args = parse(p, argv)
+    exercise, scenario = exercise_and_scenario(args)
     deck = args.deck or (
         str(exercise.deck) if exercise and args.exercise and exercise.deck else None
     )
