@@ -39,6 +39,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     """Print one line per document (none when ``quiet``); return the set's figures."""
     totals = {k: Score(0, 0, 0) for k in KINDS}
     dates, text_dates, passing, hostile, moving, failed = [], [], [], 0, 0, 0
+    lost_to_actors = 0
     for gold in golds:
         r, draft = evaluate(gold)
         for k in KINDS:
@@ -47,6 +48,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
         text_dates.append(r["date_right_text"])
         failed += bool(r["failed"])
         passing.append(len(r["passing_actors"]))
+        lost_to_actors += r["relations_missed_for_a_party"]
         notes = [f"FAILED: {r['failed']}"] if r["failed"] else []
         notes += [f"missed {k} {x}" for k in KINDS for x in r[f"missed_{k}"]]
         notes += [f"extra {k} {x}" for k in KINDS for x in r[f"extra_{k}"]]
@@ -63,6 +65,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     for k, s in totals.items():
         out[k] = {"precision": _r(s.precision), "recall": _r(s.recall),
                   "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
+    out["relations_missed_for_a_party"] = lost_to_actors
     out["start_dates_right"] = _r(sum(bool(d) for d in dates) / len(dates))
     out["start_dates_right_from_text"] = _r(sum(bool(d) for d in text_dates) / len(text_dates))
     out["passing_actors_max_per_document"] = max(passing)
@@ -81,6 +84,8 @@ def _table(name: str, s: dict) -> str:
     rows = [f"{name}: {s['documents']} documents"]
     rows += [f"  {k:13s} precision {s[k]['precision']}  recall {s[k]['recall']}  "
              f"(tp {s[k]['tp']}, fp {s[k]['fp']}, fn {s[k]['fn']})" for k in KINDS]  # fmt: skip
+    rows.append(f"  relations missed because the draft lacks a party: "
+                f"{s['relations_missed_for_a_party']} of {s['relations']['fn']}")  # fmt: skip
     rows.append(f"  start dates right {s['start_dates_right']} (from the text alone, without "
                 f"the page's date: {s['start_dates_right_from_text']}); passing-mention actors per "
                 f"document: max {s['passing_actors_max_per_document']}, "

@@ -40,6 +40,22 @@ def test_a_document_is_scored_against_its_key(tmp_path):
     assert result["date_right"] is True
 
 
+def test_a_relation_lost_with_its_party_is_counted_apart(tmp_path):
+    """The key's war between the Houthis and Israel is missed because the text never names the
+    Houthis; the Israel-Hezbollah war is found: one miss, and it was lost to actor finding."""
+    (tmp_path / "wire.txt").write_text(
+        "Israel strikes Hezbollah targets in south Lebanon\n\nBEIRUT, March 2, 2024 (Reuters) - "
+        "Israeli jets struck Hezbollah positions in southern Lebanon on Saturday, the Israeli "
+        "military said.\n"
+    )
+    key = KEY.replace("actors: [israel, hezbollah]", "actors: [israel, hezbollah, houthis]")
+    key = key.replace("relations:\n", "relations:\n  - {kind: war, parties: [houthis, israel]}\n")
+    (tmp_path / "wire.gold.yaml").write_text(key)
+    result, _ = evaluate(tmp_path / "wire.gold.yaml")
+    assert result["relations"].tp == 1 and result["relations"].fn == 1
+    assert result["relations_missed_for_a_party"] == 1
+
+
 UNDATED = (
     "Israel strikes Hezbollah targets in south Lebanon\n\nIsraeli jets struck Hezbollah "
     "positions in southern Lebanon on Saturday, the Israeli military said, after the group "
