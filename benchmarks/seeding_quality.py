@@ -10,13 +10,15 @@ had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a w
 not read the extractor's code). ``--sets dev`` scores only the development set, as while
 developing: the per-document lines of the other sets name their misses, so read only their
 summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind set
-without seeing its misses). For each set: one line per document (its misses and extras), then
-the micro-averaged precision and recall of actors, relations, forces and conditionals, the share
-of right start dates (seeded with the page's publication date where the key gives it as
-``published``, as a user passes ``--date``; and from the text alone), passing-mention actors per
-document, and the share of drafts from texts that report hostilities whose simulation moves
-(some actor leaves its start rung in at least half of N replicates, default 20). Then the time
-to seed 20 documents after start-up. The last line is a JSON object with every figure.
+without seeing its misses). With more than one set, a last table pools them (counts summed). For
+each set: one line per document (its misses and extras), then the micro-averaged precision and
+recall of actors, relations, forces and conditionals, the relations missed because the draft
+lacks one of their parties, the share of right start dates (seeded with
+the page's publication date where the key gives it as ``published``, as a user passes ``--date``;
+and from the text alone), passing-mention actors per document, and the share of drafts from texts
+that report hostilities whose simulation moves (some actor leaves its start rung in at least half of
+N replicates, default 20). Then the time to seed 20 documents after start-up.
+The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     """Print one line per document (none when ``quiet``); return the set's figures."""
     totals = {k: Score(0, 0, 0) for k in KINDS}
     dates, text_dates, passing, hostile, moving, failed = [], [], [], 0, 0, 0
+    lost_to_actors = 0
     for gold in golds:
         r, draft = evaluate(gold)
         for k in KINDS:
@@ -47,6 +50,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
         text_dates.append(r["date_right_text"])
         failed += bool(r["failed"])
         passing.append(len(r["passing_actors"]))
+        lost_to_actors += r["relations_missed_for_a_party"]
         notes = [f"FAILED: {r['failed']}"] if r["failed"] else []
         notes += [f"missed {k} {x}" for k in KINDS for x in r[f"missed_{k}"]]
         notes += [f"extra {k} {x}" for k in KINDS for x in r[f"extra_{k}"]]
@@ -63,6 +67,7 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False) -> dict:
     for k, s in totals.items():
         out[k] = {"precision": _r(s.precision), "recall": _r(s.recall),
                   "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
+    out["relations_missed_for_a_party"] = lost_to_actors
     out["start_dates_right"] = _r(sum(bool(d) for d in dates) / len(dates))
     out["start_dates_right_from_text"] = _r(sum(bool(d) for d in text_dates) / len(text_dates))
     out["passing_actors_max_per_document"] = max(passing)
@@ -81,6 +86,8 @@ def _table(name: str, s: dict) -> str:
     rows = [f"{name}: {s['documents']} documents"]
     rows += [f"  {k:13s} precision {s[k]['precision']}  recall {s[k]['recall']}  "
              f"(tp {s[k]['tp']}, fp {s[k]['fp']}, fn {s[k]['fn']})" for k in KINDS]  # fmt: skip
+    rows.append(f"  relations missed because the draft lacks a party: "
+                f"{s['relations_missed_for_a_party']} of {s['relations']['fn']}")  # fmt: skip
     rows.append(f"  start dates right {s['start_dates_right']} (from the text alone, without "
                 f"the page's date: {s['start_dates_right_from_text']}); passing-mention actors per "
                 f"document: max {s['passing_actors_max_per_document']}, "
@@ -93,6 +100,29 @@ def _table(name: str, s: dict) -> str:
         rows.append(f"  documents the seeding stage refused (scored as finding nothing): "
                     f"{s['failed_documents']}")  # fmt: skip
     return "\n".join(rows)
+
+
+def pooled(summary: dict) -> dict:
+    """The sets' figures pooled as one set: counts summed (micro-averages), shares weighted by
+    each set's documents (dates) or hostile documents (moving drafts), the worst passing max."""
+    sets = list(summary.values())
+    out: dict = {"documents": sum(s["documents"] for s in sets)}
+    for k in KINDS:
+        total = sum((Score(s[k]["tp"], s[k]["fp"], s[k]["fn"]) for s in sets), Score(0, 0, 0))
+        out[k] = {"precision": _r(total.precision), "recall": _r(total.recall),
+                  "tp": total.tp, "fp": total.fp, "fn": total.fn}  # fmt: skip
+    out["relations_missed_for_a_party"] = sum(s["relations_missed_for_a_party"] for s in sets)
+    for key in ("start_dates_right", "start_dates_right_from_text", "passing_actors_mean"):
+        out[key] = _r(sum(s[key] * s["documents"] for s in sets) / out["documents"])
+    out["passing_actors_max_per_document"] = max(s["passing_actors_max_per_document"] for s in sets)
+    out["hostile_documents"] = sum(s["hostile_documents"] for s in sets)
+    moving = sum(round((s["hostile_drafts_with_dynamics"] or 0) * s["hostile_documents"])
+                 for s in sets)  # fmt: skip
+    out["hostile_drafts_with_dynamics"] = (
+        _r(moving / out["hostile_documents"]) if out["hostile_documents"] else None
+    )
+    out["failed_documents"] = sum(s["failed_documents"] for s in sets)
+    return out
 
 
 def seeding_time(docs: list[Path], n: int = 20) -> float:
@@ -140,6 +170,10 @@ def main(argv: list[str]) -> int:
                 return 2
     for name, s in summary.items():
         print(_table(name, s))
+    if len(summary) > 1:
+        summary["pooled"] = pooled(summary)
+        print(_table(f"pooled ({' + '.join(n for n in summary if n != 'pooled')})",
+                     summary["pooled"]))  # fmt: skip
     timed = sets.get("dev") or next(iter(sets.values()))
     docs = [g.with_name(g.name.removesuffix(".gold.yaml") + ".txt") for g in timed]
     summary["seconds_for_20_documents"] = round(seeding_time(docs), 2)

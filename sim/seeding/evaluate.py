@@ -10,7 +10,9 @@ seeded with it, and the start date is also scored as if it were not given (``dat
 A relation counts as found when the draft has one of the same kind between the same parties (in
 order for supply: supplier, recipient); a force when a unit of that actor has that strength
 quoted from the text; a conditional when the actor has a doctrine entry drawn from a conditional
-statement or a threat against that target.
+statement or a threat against that target. A missed relation one of whose parties the draft lacks
+altogether is counted apart (``relations_missed_for_a_party``): it was lost to actor finding, not
+to relation finding.
 """
 
 from __future__ import annotations
@@ -132,6 +134,9 @@ def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft | None]:
         result[f"missed_{k}"] = sorted(map(str, want[k] - found[k]))
         result[f"extra_{k}"] = sorted(map(str, found[k] - want[k]))
     result["passing_actors"] = sorted(found["actors"] & set(gold.get("passing", [])))
+    result["relations_missed_for_a_party"] = sum(
+        not set(parties) <= found["actors"] for _, parties in want["relations"] - found["relations"]
+    )
     start = gold.get("start_date")
     want_date = start.isoformat() if isinstance(start, dt.date) else start
     result["date_right"] = (
