@@ -84,6 +84,16 @@ def own_actors(p: Parsed, head) -> list[str]:
     return _collect(p, head, keep={"from"})
 
 
+def antecedents(p: Parsed, i: int, singular: bool = True) -> list[str]:
+    """The actors named before token ``i`` that a pronoun there may stand for, in order. A
+    singular pronoun ("it", "its") agrees in number: a name that only describes a plural noun
+    ("Poland shot down suspected Russian drones in its airspace", "Tajikistan accused Kyrgyz
+    forces of attacking its outposts") is not what "its" refers to."""
+    return [a for j, a in sorted(p.actor_at.items()) if j < i and not (
+            singular and p.doc[j].dep_ in ("amod", "compound", "nmod")
+            and p.doc[j].head.tag_ == "NNS" and p.doc[j].head.i not in p.actor_at)]  # fmt: skip
+
+
 def phrase_actors(p: Parsed, head) -> list[str]:
     """The actors a noun phrase names, by the priority in the module docstring."""
     group = unnamed_group(head)  # "militants from Afghanistan": not Afghanistan's

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sim.seeding.phrases import GROUP_NOUNS, PAIR_WORDS, PRONOUNS, Parsed
+from sim.seeding.phrases import GROUP_NOUNS, PAIR_WORDS, PRONOUNS, Parsed, antecedents
 
 _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
                  "organization": "alliance", "group": "armed_group", "militia": "armed_group",
@@ -160,8 +160,7 @@ class Resolver:
         if kind is None:
             return []
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
-            before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
-            return before[-1:] if before else []
+            return antecedents(p, token.i, kind == "one")[-1:]
         here = [subj for i, subj in sorted(p.verb_subjects.items()) if i < token.i and subj]
         if here and token.dep_ == "nsubj":  # "Puntland's forces pressed an offensive, where
             return here[-1]  # they say they have seized bases": this sentence's last subject

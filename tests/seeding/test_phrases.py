@@ -88,3 +88,26 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
     ex = extract(parse_document(text.encode(), "t.txt"))
     found = {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "alliance"}
     assert found == allies
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "found"),
+    [
+        # "its" agrees in number: a name that only describes a plural noun is not its antecedent
+        ("WARSAW, Sept 10 (Wire) - Poland shot down suspected Russian drones over its territory "
+         "on Wednesday with the help of jets from its NATO allies, officials said.",
+         ("alliance", ("nato", "russia")), False),
+        ("WARSAW, Sept 10 (Wire) - Poland shot down suspected Russian drones over its territory "
+         "on Wednesday with the help of jets from its NATO allies, officials said.",
+         ("alliance", ("nato", "poland")), True),
+        ("DUSHANBE, Sept 16 (Wire) - Tajikistan accused Kyrgyz forces of shelling its outposts "
+         "along the disputed border on Friday.", ("war", ("kyrgyzstan", "tajikistan")), True),
+        # a name that is the phrase itself still is ("Warsaw accuses Minsk and its ally Moscow")
+        ("WARSAW, Nov 8 (Wire) - Poland accused Belarus and its ally Russia of staging the "
+         "crisis on the border.", ("alliance", ("belarus", "russia")), True),
+    ],
+)
+def test_a_pronoun_agrees_with_its_antecedent(text, pair, found):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    got = {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}
+    assert (pair in got) is found
