@@ -22,8 +22,8 @@ from sim.seeding.group_words import named_unknown
 from sim.seeding.modality import modality_of
 from sim.seeding.phrases import (
     PRONOUNS,
-    antecedents,
     Parsed,
+    antecedents,
     finding_at,
     own_actors,
     phrase_actors,

@@ -106,7 +106,7 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
         ("WARSAW, Nov 8 (Wire) - Poland accused Belarus and its ally Russia of staging the "
          "crisis on the border.", ("alliance", ("belarus", "russia")), True),
     ],
-)
+)  # fmt: skip
 def test_a_pronoun_agrees_with_its_antecedent(text, pair, found):
     ex = extract(parse_document(text.encode(), "t.txt"))
     got = {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}

@@ -36,6 +36,6 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
         ("RIYADH, Nov 4 (Wire) - The Houthis fired ballistic missiles at Riyadh on Saturday, "
          "the coalition said.", ("war", ("houthis", "saudi_arabia")), True),
     ],
-)
+)  # fmt: skip
 def test_targets_table(text, relation, found):
     assert (relation in relations(text)) is found
