@@ -195,6 +195,7 @@ OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "c
                 "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
+_OUTLAWS = {"gang", "cartel"}  # "a Venezuelan gang": of a people, not its state
 
 
 def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
@@ -218,11 +219,14 @@ def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:
     """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
-    forces"): it names the rebels' people, not the state, which they are fighting (or whose
-    kin they are)."""
+    forces") or on armed groups outside the state ("irregular Colombian armed groups",
+    "Venezuelan gangs"): it names their people, not the state, which they are fighting (or
+    whose kin they are)."""
     rebels = head.lemma_.lower() in REBEL_NOUNS or any(
         m.dep_ in ("amod", "compound") and m.lemma_.lower() in REBEL_NOUNS for m in head.children
     )
+    rebels = rebels or head.lemma_.lower() in _OUTLAWS or head.lemma_.lower() == "group" and any(
+        m.dep_ == "amod" and m.lower_ == "armed" for m in head.children)  # fmt: skip
     if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
     return _state(p.actor_at[c.i])

@@ -102,12 +102,20 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
          ("alliance", ("nato", "poland")), True),
         ("DUSHANBE, Sept 16 (Wire) - Tajikistan accused Kyrgyz forces of shelling its outposts "
          "along the disputed border on Friday.", ("war", ("kyrgyzstan", "tajikistan")), True),
+        # a demonym on armed groups outside the state names their people, not the state
+        ("CARACAS, March 22 (Wire) - Venezuelan troops clashed with irregular Colombian armed "
+         "groups in Apure state on Sunday, the defence ministry said.",
+         ("war", ("colombia", "venezuela")), False),
+        ("GEORGETOWN, Feb 20 (Wire) - A Venezuelan gang fired on Guyanese soldiers near the "
+         "Cuyuni river, the army said.", ("war", ("guyana", "venezuela")), False),
+        ("CARACAS, March 22 (Wire) - Venezuelan troops clashed with Colombian soldiers near the "
+         "border on Sunday, the defence ministry said.", ("war", ("colombia", "venezuela")), True),
         # a name that is the phrase itself still is ("Warsaw accuses Minsk and its ally Moscow")
         ("WARSAW, Nov 8 (Wire) - Poland accused Belarus and its ally Russia of staging the "
          "crisis on the border.", ("alliance", ("belarus", "russia")), True),
     ],
 )  # fmt: skip
-def test_a_pronoun_agrees_with_its_antecedent(text, pair, found):
+def test_whose_a_phrase_is(text, pair, found):
     ex = extract(parse_document(text.encode(), "t.txt"))
     got = {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}
     assert (pair in got) is found
