@@ -45,6 +45,10 @@ _CONTROL = {
 }
 
 
+# "accused X of supplying", "blamed X for", "stopped X from", "quoted X as saying": the object
+# does the gerund; after "by", "after", "without" the subject does ("angered Somalia by signing")
+_OBJECT_DOES = {"of", "for", "from", "as", "into"}
+
 _PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "thousands",
              "part", "all", "each", "none", "two", "three"}  # fmt: skip
 
@@ -72,9 +76,9 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         return _antecedent(p, v)
     head = v.head
     if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying
-        if obj:
-            return actors_of(p, obj[0], resolver, head.head)
+        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying,
+        if obj and head.lower_ in _OBJECT_DOES:  # stopped X from drilling (not "angered
+            return actors_of(p, obj[0], resolver, head.head)  # Somalia by signing")
         head = head.head
     if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
