@@ -10,8 +10,9 @@
   with": the subject is at war with the object of "with".
 - "a cross-border attack by Ethiopian forces left casualties among Sudanese troops", "a bombing
   claimed by X killed 40 Indian police", "Syrian air strikes killed 33 Turkish soldiers": the
-  attack's owner (its possessor or demonym, else its "by" or a participle's agent) hit the state
-  whose soldiers it killed (not "killed seven Iraqi civilians").
+  attack's owner (its possessor or demonym, else its "by" or a participle's agent, also where
+  the parse hangs it on the target: "the first assault on Assad's government taken by the U.S.")
+  hit the state whose soldiers it killed (not "killed seven Iraqi civilians").
 - "Three Lebanese soldiers were killed in an Israeli strike on an army post": the owner of a war
   noun someone was killed or wounded in attacked their state (not "two Chinese engineers").
 - "US and UK forces responded with strikes against the Houthis": the subject of the verb a war
@@ -132,14 +133,19 @@ _HARMED = {"kill", "wound", "injure", "die", "hurt"}
 # verbs whose subject, an attack, harmed their object: "the strike killed two Turkish soldiers"
 _HARMING = {"kill", "wound", "injure", "hurt", "leave", "sink", "destroy", "damage", "hit"}
 _DOERS = {"carry", "conduct", "launch", "claim", "mount", "stage", "fire", "order", "take"}
+_CARRIED = {"carry", "conduct", "mount", "stage", "take"}  # said of an attack, not of a target
 
 
 def _agents(p: Parsed, noun, resolver) -> list[str]:
     """Who made an attack a noun tells, when no possessor or demonym says: the object of its
     "by" ("a cross-border attack by Ethiopian forces") or the agent of a participle on it ("a
     bombing claimed by the group", "strikes carried out by U.S. jets")."""
+    targets = [g for c in noun.children if c.dep_ == "prep" for g in c.children]
     holders = [noun, *(c for c in noun.children if c.dep_ == "acl"
                        and c.lemma_.lower() in _DOERS)]  # fmt: skip
+    # "the assault on X's government taken by the U.S.": the participle hung on the target
+    holders += [c for g in targets for c in g.children if c.dep_ == "acl"
+                and c.lemma_.lower() in _CARRIED]  # fmt: skip
     by = [g for h in holders for c in h.children if c.dep_ in ("prep", "agent")
           and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return list(dict.fromkeys(a for g in by for a in own_or_resolved(p, g, resolver)))

@@ -192,6 +192,9 @@ def test_an_interceptor_takes_part_at_war_with_no_one():
          True),
         ("KABUL, Jan 3 (Wire) - Strikes carried out by U.S. drones destroyed an Afghan army post "
          "overnight, officials said.", ("afghanistan", "united_states"), True),
+        ("WASHINGTON, April 7 (Wire) - The raid was the first direct assault on Syrian "
+         "President Bashar Assad's government taken by the United States since the war began.",
+         ("syria", "united_states"), True),
         # an attack a demonym owns, the subject of a verb of harm
         ("ANKARA, Feb 27 (Wire) - Syrian government air strikes killed 33 Turkish soldiers in "
          "Idlib province on Thursday, a Turkish official said.", ("syria", "turkey"), True),
