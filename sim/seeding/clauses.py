@@ -93,7 +93,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         ):
             continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
-        if cls.kind == "deployment" and moved_by_proxy(p, v):
+        if cls.kind in ("deployment", "war") and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         modality = modality_of(v)
         if verb_lemma(v) in verbs().holding:  # "X, with which it has a treaty": a standing

@@ -44,6 +44,10 @@ _PATRON_WORDS = {
     "recognised",
     "recognize",
     "recognized",
+    "link",
+    "linked",
+    "affiliated",
+    "inspired",
 }
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",

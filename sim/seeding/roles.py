@@ -144,7 +144,7 @@ def moved_by_proxy(p: Parsed, v) -> bool:
 
 
 def _backed_word(t) -> bool:
-    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm") and (
+    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm", "link") and (
         t.dep_ in ("amod", "acl", "compound")
     )
 
@@ -203,7 +203,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             return found
     owned = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children)
     # "its bombers near the Syrian border": the owner, before a place the phrase names
-    found = own_actors(p, token) if owned else phrase_actors(p, token)
+    found = own_actors(p, token) if owned or attack_noun(token) else phrase_actors(p, token)
     subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
     if (
         not found
@@ -288,6 +288,8 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     head = relcl.head
     if head.dep_ == "appos":
         return phrase_actors(p, head.head)
+    if attack_noun(head):  # "a drone attack in Jordan that killed three American soldiers":
+        return own_actors(p, head)  # whose the attack is, not where it fell
     return phrase_actors(p, head)
 
 

@@ -87,6 +87,9 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
         reciprocal = word in verbs().reciprocal
         target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
+        if not target and not owner:  # "the attack by Hamas militants on Israel": the parse
+            heads += _by_objects(t)  # hangs the target on the attacker
+            target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
@@ -149,6 +152,12 @@ def _agents(p: Parsed, noun, resolver) -> list[str]:
     by = [g for h in holders for c in h.children if c.dep_ in ("prep", "agent")
           and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return list(dict.fromkeys(a for g in by for a in own_or_resolved(p, g, resolver)))
+
+
+def _by_objects(noun) -> list:
+    """The objects of a war noun's "by" ("an attack by Hamas militants")."""
+    return [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
 
 
 def _victims(p: Parsed, noun) -> list[str]:

@@ -33,6 +33,18 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
          "separatists.", ("condemnation", ("russia", "ukraine")), True),
         ("NEW DELHI, June 17 (Wire) - India blamed China for attacking Indian troops in the "
          "Galwan valley.", ("war", ("china", "india")), True),
+        # an attack's actors are its own, not the land where it fell
+        ("WASHINGTON, Feb 2 (Wire) - The strikes came in response to a drone attack in Jordan "
+         "that killed three American soldiers.", ("war", ("jordan", "united_states")), False),
+        ("KABUL, Jan 5 (Wire) - A U.S. drone strike in Kabul that killed ten Afghan soldiers "
+         "drew protests.", ("war", ("afghanistan", "united_states")), True),
+        # fighters named only by their backer are not the backer's forces
+        ("BAGHDAD, Nov 3 (Wire) - Iran-linked groups have launched more than 40 attacks on U.S. "
+         "forces in Iraq since October.", ("war", ("iran", "united_states")), False),
+        ("BAGHDAD, Nov 3 (Wire) - Iran-backed militias fired rockets at U.S. troops in Syria on "
+         "Sunday.", ("war", ("iran", "united_states")), False),
+        ("BAGHDAD, Nov 3 (Wire) - Iranian forces fired rockets at U.S. troops in Syria on "
+         "Sunday.", ("war", ("iran", "united_states")), True),
     ],
 )  # fmt: skip
 def test_roles_table(text, relation, found):

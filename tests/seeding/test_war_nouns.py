@@ -195,6 +195,9 @@ def test_an_interceptor_takes_part_at_war_with_no_one():
         ("WASHINGTON, April 7 (Wire) - The raid was the first direct assault on Syrian "
          "President Bashar Assad's government taken by the United States since the war began.",
          ("syria", "united_states"), True),
+        # the target the parse hangs on the attacker ("an attack by X on Y")
+        ("TEL AVIV, Oct 9 (Wire) - After the attack by Hamas militants on Israel, Israeli jets "
+         "pounded Gaza.", ("hamas", "israel"), True),
         # an attack a demonym owns, the subject of a verb of harm
         ("ANKARA, Feb 27 (Wire) - Syrian government air strikes killed 33 Turkish soldiers in "
          "Idlib province on Thursday, a Turkish official said.", ("syria", "turkey"), True),
