@@ -173,6 +173,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ == "poss" and named_group and _state(p.actor_at.get(c.i, "")):
+                continue  # "Yemen's Houthi rebels": the group's home, not a side
             if c.dep_ in ("amod", "compound", "nmod") and _foreigners(t):
                 continue  # "killing two Chinese nationals", "a British aid worker": victims
             if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:

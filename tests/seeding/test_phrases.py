@@ -110,6 +110,13 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
          "Cuyuni river, the army said.", ("war", ("guyana", "venezuela")), False),
         ("CARACAS, March 22 (Wire) - Venezuelan troops clashed with Colombian soldiers near the "
          "border on Sunday, the defence ministry said.", ("war", ("colombia", "venezuela")), True),
+        # a state's possessive on a group's phrase is the group's home, not a side
+        ("DUBAI, May 15 (Wire) - Yemen's Houthi rebels attacked a U.S. Navy destroyer in the Red "
+         "Sea on Monday, the Pentagon said.", ("war", ("united_states", "yemen")), False),
+        ("DUBAI, May 15 (Wire) - Yemen's Houthi rebels attacked a U.S. Navy destroyer in the Red "
+         "Sea on Monday, the Pentagon said.", ("war", ("houthis", "united_states")), True),
+        ("SANAA, May 15 (Wire) - Yemen's army attacked Houthi positions near the city of Marib on "
+         "Monday, the ministry said.", ("war", ("houthis", "yemen")), True),
         # a name that is the phrase itself still is ("Warsaw accuses Minsk and its ally Moscow")
         ("WARSAW, Nov 8 (Wire) - Poland accused Belarus and its ally Russia of staging the "
          "crisis on the border.", ("alliance", ("belarus", "russia")), True),
