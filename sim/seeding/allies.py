@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sim.seeding.findings import Finding
 from sim.seeding.modality import modality_of
-from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.phrases import Parsed, finding_at, own_actors, phrase_actors
 from sim.seeding.verbs import verbs
 
 HELP_NOUNS = {"support", "defence", "defense", "help", "backing", "assistance", "aid"}
@@ -148,9 +148,12 @@ _HOSTED = {"troop", "troops", "force", "forces", "soldier", "soldiers", "base", 
 
 def hosting(p: Parsed, v, subjects: list[str], modality: str) -> list[Finding]:
     """ "King Salman had approved hosting the American forces", "Djibouti hosts a Chinese
-    base": the host cooperates with the forces' state (a partnership)."""
+    base": the host cooperates with the forces' state (a partnership). A place that hosts them
+    names no host by the land it is in ("a base in Syria hosting U.S. troops")."""
     if v.lemma_.lower() != "host":
         return []
+    if v.dep_ == "acl" and not own_actors(p, v.head):
+        subjects = []
     guests = [a for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED
               for a in phrase_actors(p, c)]  # fmt: skip
     return [finding_at(p, "partnership", "consult_partners", (a, b), modality, v, {})

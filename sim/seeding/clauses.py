@@ -43,6 +43,7 @@ from sim.seeding.taking_part import arms_without_recipient, takes_part
 from sim.seeding.targets import parties
 from sim.seeding.verb_sense import (
     ANNOUNCED,
+    MOVEMENT,
     announced,
     class_of,
     endorsement,
@@ -92,7 +93,7 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         ):
             continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
-        if cls.kind == "deployment" and moved_by_proxy(p, v):
+        if cls.kind in ("deployment", "war") and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         modality = modality_of(v)
         if verb_lemma(v) in verbs().holding:  # "X, with which it has a treaty": a standing
@@ -107,6 +108,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         p.verb_subjects[v.i] = subjects
         if cls.requires_with and not targets:
             continue  # "stood with Guyana" counts, "stood down" does not
+        if cls.kind == "war" and _incursion(v):  # "crossed into Gambia at the head of a West
+            p.participants.update(subjects)  # African force": the mover takes part, but no
+            resolver.heard(subjects, targets)  # fighting is told with the land entered
+            continue
         if takes_part(v, cls, targets, modality) and (
             targets or cls.kind in ONE_PARTY or arms_without_recipient(v, cls)
         ):
@@ -152,6 +157,12 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
     resolver.fighting += [f.parties for f in out if f.kind == "war" and f.modality == FACT
                           and f.parties not in resolver.fighting]  # fmt: skip
     return _dedupe(out), had_event
+
+
+def _incursion(v) -> bool:
+    """A movement into a land ("crossed into Gambia", "pushed into southern Somalia"), not a
+    blow at someone ("pushing out Kurdish fighters")."""
+    return verb_lemma(v) in MOVEMENT and not any(c.dep_ == "dobj" for c in v.children)
 
 
 def _dated_history(v, cls: VerbClass) -> bool:

@@ -147,15 +147,25 @@ def _members_fight(p: Parsed, noun, members: list[str], resolver: Resolver) -> l
 
 
 def _part_of(p: Parsed, part, resolver: Resolver) -> list[Finding]:
-    """ "crossed into Bahrain as part of a GCC force": the subject and the force's owner."""
+    """ "crossed into Bahrain as part of a GCC force": the subject and the force's owner; "the
+    Moscow paratroopers were deployed as part of the force sent by the CSTO": the troops' state
+    and the sender."""
     verb = part.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    bodies = [a for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj" for a in _body(p, g, resolver)]  # fmt: skip
-    subjects = subject_of(p, verb, resolver)
+    forces = [g for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    bodies = [a for g in forces for a in _body(p, g, resolver)]
+    bodies = bodies or [a for g in forces for c in g.children if c.dep_ == "acl"
+                        and c.lemma_.lower() in _SENDING for ag in c.children if ag.dep_ ==
+                        "agent" for o in ag.children for a in _body(p, o, resolver)]  # fmt: skip
+    moved = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "were deployed as part of"
+    subjects = subject_of(p, verb, resolver) or [a for c in moved for a in phrase_actors(p, c)]
     return [finding_at(p, "alliance", "consult_partners", (a, b), modality_of(verb), part, {})
             for a in subjects for b in bodies if a != b]  # fmt: skip
+
+
+_SENDING = {"send", "deploy", "dispatch", "lead", "field", "form", "assemble"}
 
 
 def _membership(p: Parsed, member, resolver: Resolver) -> list[Finding]:

@@ -122,13 +122,16 @@ def _supply(out: Relations, f: Finding, ledger: Ledger) -> None:
 
 
 def _deployment_alignments(out: Relations, facts: Facts, ledger: Ledger) -> None:
-    """Troops sent to a party at war align the sender with it (unless already tied)."""
+    """Troops sent to a party at war align the sender with it (unless already tied, or at war
+    with it: "Israeli troops crossed into Lebanon ... moving them deeper into Lebanon" is no
+    help to Lebanon)."""
     tied = {frozenset(r["parties"]) for r in out.values() if r["kind"] in ("treaty", "alliance")}
+    enemies = {frozenset(pair) for pair in facts.wars()}
     for f in facts.of("deployment"):
         sender, host = f.parties
         if (
             host in facts.at_war()
-            and frozenset(f.parties) not in tied
+            and frozenset(f.parties) not in tied | enemies
             and not f.attrs.get("frontier")
         ):  # troops sent to the host's border face it, they do not help it
             _plain(out, f, ledger, kind="alliance")

@@ -23,6 +23,7 @@ from sim.seeding.modality import modality_of
 from sim.seeding.phrases import (
     PRONOUNS,
     Parsed,
+    antecedents,
     finding_at,
     own_actors,
     phrase_actors,
@@ -183,7 +184,8 @@ def _clause_owner(p: Parsed, noun, poss, resolver) -> list[str]:
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
         return owner_of(p, poss)
-    before = [a for i, a in sorted(p.actor_at.items()) if v.left_edge.i <= i < poss.i]
+    before = [a for i, a in sorted(p.actor_at.items()) if v.left_edge.i <= i < poss.i
+              and a in antecedents(p, poss.i, PRONOUNS[poss.lower_] == "one")]  # fmt: skip
     if before or resolver is None:
         return before[-1:]
     return [a for a in subject_of(p, v, resolver) if a not in phrase_actors(p, noun)]
@@ -246,8 +248,7 @@ def _described(p: Parsed, noun) -> list[str]:
 def owner_of(p: Parsed, poss) -> list[str]:
     """The actor of a possessive; "its" is the nearest actor named before it."""
     if poss.lower_ in PRONOUNS:
-        before = [a for i, a in sorted(p.actor_at.items()) if i < poss.i]
-        return before[-1:]
+        return antecedents(p, poss.i, PRONOUNS[poss.lower_] == "one")[-1:]
     return phrase_actors(p, poss)
 
 

@@ -44,6 +44,10 @@ _PATRON_WORDS = {
     "recognised",
     "recognize",
     "recognized",
+    "link",
+    "linked",
+    "affiliated",
+    "inspired",
 }
 _AFFILIATES = {"affiliate", "offshoot", "branch", "proxy", "franchise"}  # "Al Qaeda affiliate"
 PRONOUNS = {"it": "one", "its": "one", "they": "many", "them": "many", "their": "many",
@@ -82,6 +86,16 @@ class Parsed:
 def own_actors(p: Parsed, head) -> list[str]:
     """The actors the phrase itself names (head, modifiers, "from"), no complements or backers."""
     return _collect(p, head, keep={"from"})
+
+
+def antecedents(p: Parsed, i: int, singular: bool = True) -> list[str]:
+    """The actors named before token ``i`` that a pronoun there may stand for, in order. A
+    singular pronoun ("it", "its") agrees in number: a name that only describes a plural noun
+    ("Poland shot down suspected Russian drones in its airspace", "Tajikistan accused Kyrgyz
+    forces of attacking its outposts") is not what "its" refers to."""
+    return [a for j, a in sorted(p.actor_at.items()) if j < i and not (
+            singular and p.doc[j].dep_ in ("amod", "compound", "nmod")
+            and p.doc[j].head.tag_ == "NNS" and p.doc[j].head.i not in p.actor_at)]  # fmt: skip
 
 
 def phrase_actors(p: Parsed, head) -> list[str]:
@@ -159,6 +173,8 @@ def _collect(p: Parsed, head, keep: set[str]) -> list[str]:
                 continue
             if c.dep_ == "poss" and a and p.actor_at.get(c.i, a) != a:
                 continue  # "Lebanon's Hezbollah", "Russia's Africa Corps": the group itself
+            if c.dep_ == "poss" and named_group and _state(p.actor_at.get(c.i, "")):
+                continue  # "Yemen's Houthi rebels": the group's home, not a side
             if c.dep_ in ("amod", "compound", "nmod") and _foreigners(t):
                 continue  # "killing two Chinese nationals", "a British aid worker": victims
             if c.dep_ == "poss" and t.lemma_.lower() in OTHER_PARTY:
@@ -185,6 +201,7 @@ OTHER_PARTY = {"neighbour", "neighbor", "rival", "foe", "enemy", "adversary", "c
                 "nemesis"}  # fmt: skip
 REBEL_NOUNS = {"rebel", "insurgent", "separatist", "militant", "guerrilla", "dissident",
                "mutineer", "opposition", "jihadist"}  # fmt: skip
+_OUTLAWS = {"gang", "cartel"}  # "a Venezuelan gang": of a people, not its state
 
 
 def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
@@ -208,11 +225,14 @@ def co_subjects(p: Parsed, v, subjects: list[str]) -> list[str]:
 
 def _people_of_rebels(p: Parsed, head, c) -> bool:
     """A state's demonym on a noun of rebellion ("Syrian rebels", "separatist Armenian
-    forces"): it names the rebels' people, not the state, which they are fighting (or whose
-    kin they are)."""
+    forces") or on armed groups outside the state ("irregular Colombian armed groups",
+    "Venezuelan gangs"): it names their people, not the state, which they are fighting (or
+    whose kin they are)."""
     rebels = head.lemma_.lower() in REBEL_NOUNS or any(
         m.dep_ in ("amod", "compound") and m.lemma_.lower() in REBEL_NOUNS for m in head.children
     )
+    rebels = rebels or head.lemma_.lower() in _OUTLAWS or head.lemma_.lower() == "group" and any(
+        m.dep_ == "amod" and m.lower_ == "armed" for m in head.children)  # fmt: skip
     if not rebels or c.dep_ != "amod" or c.i not in p.actor_at:
         return False
     return _state(p.actor_at[c.i])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sim.seeding.phrases import GROUP_NOUNS, PAIR_WORDS, PRONOUNS, Parsed
+from sim.seeding.phrases import GROUP_NOUNS, PAIR_WORDS, PRONOUNS, Parsed, antecedents
 
 _KIND_OF_NOUN = {"alliance": "alliance", "bloc": "alliance", "organisation": "alliance",
                  "organization": "alliance", "group": "armed_group", "militia": "armed_group",
@@ -106,6 +106,21 @@ class Resolver:
                     return own[:1]
         return []
 
+    def _reporting_for(self, p: Parsed, token) -> list[str]:
+        """The state an unnamed "the military" reports for when it says what the sentence's
+        own subject did: that subject's one state ("Kenyan troops pushed into southern Somalia
+        on Sunday, the military said": Kenya's military, not Somalia's)."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in _SAYING | {"call", "claim"}:
+            return []
+        told = [c for c in verb.children if c.dep_ == "ccomp"]
+        told += [verb.head] if verb.dep_ in ("parataxis", "relcl", "advcl") else []
+        told += [verb.head.head] if verb.dep_ == "pcomp" else []  # "in what the military called"
+        states = {p.actor_at[t.i] for v in told for c in v.children
+                  if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                  if t.i in p.actor_at and self.kinds.get(p.actor_at[t.i]) == "state"}  # fmt: skip
+        return list(states) if len(states) == 1 else []
+
     def resolve(self, p: Parsed, token) -> list[str]:
         """The actors a pronoun or a bare group noun stands for; [] when unsure."""
         phrase = " ".join(t.text for t in token.subtree)
@@ -130,7 +145,7 @@ class Resolver:
                        or c.dep_ == "prep" and c.lower_ == "of"
                        for c in token.children)  # fmt: skip
         if kind is None and (lemma in _HOME_NOUNS and bare or _state_forces(token)):
-            speaker = self._speaking_state(p, token)
+            speaker = self._speaking_state(p, token) or self._reporting_for(p, token)
             if speaker:  # "The army has sent 5,000 troops, an Ecuadorean officer said"
                 return speaker
             hosts = [p.actor_at[g.i] for g in p.doc[: token.i] if g.i in p.actor_at
@@ -160,8 +175,7 @@ class Resolver:
         if kind is None:
             return []
         if token.dep_ not in ("nsubj", "nsubjpass", "poss"):  # an object: the nearest actor
-            before = [a for i, a in sorted(p.actor_at.items()) if i < token.i]
-            return before[-1:] if before else []
+            return antecedents(p, token.i, kind == "one")[-1:]
         here = [subj for i, subj in sorted(p.verb_subjects.items()) if i < token.i and subj]
         if here and token.dep_ == "nsubj":  # "Puntland's forces pressed an offensive, where
             return here[-1]  # they say they have seized bases": this sentence's last subject

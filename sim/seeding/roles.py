@@ -45,6 +45,10 @@ _CONTROL = {
 }
 
 
+# "accused X of supplying", "blamed X for", "stopped X from", "quoted X as saying": the object
+# does the gerund; after "by", "after", "without" the subject does ("angered Somalia by signing")
+_OBJECT_DOES = {"of", "for", "from", "as", "into"}
+
 _PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "thousands",
              "part", "all", "each", "none", "two", "three"}  # fmt: skip
 
@@ -72,9 +76,9 @@ def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
         return _antecedent(p, v)
     head = v.head
     if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying
-        if obj:
-            return actors_of(p, obj[0], resolver, head.head)
+        obj = [c for c in head.head.children if c.dep_ == "dobj"]  # accused X of supplying,
+        if obj and head.lower_ in _OBJECT_DOES:  # stopped X from drilling (not "angered
+            return actors_of(p, obj[0], resolver, head.head)  # Somalia by signing")
         head = head.head
     if v.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:  # "urged Russia to stop",
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]  # "called on
@@ -140,7 +144,7 @@ def moved_by_proxy(p: Parsed, v) -> bool:
 
 
 def _backed_word(t) -> bool:
-    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm") and (
+    return t.lemma_.lower() in ("back", "align", "sponsor", "support", "fund", "arm", "link") and (
         t.dep_ in ("amod", "acl", "compound")
     )
 
@@ -199,7 +203,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             return found
     owned = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children)
     # "its bombers near the Syrian border": the owner, before a place the phrase names
-    found = own_actors(p, token) if owned else phrase_actors(p, token)
+    found = own_actors(p, token) if owned or attack_noun(token) else phrase_actors(p, token)
     subject_of_attack = token.dep_ == "nsubj" and attack_noun(verb, lemma=True)
     if (
         not found
@@ -284,6 +288,8 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     head = relcl.head
     if head.dep_ == "appos":
         return phrase_actors(p, head.head)
+    if attack_noun(head):  # "a drone attack in Jordan that killed three American soldiers":
+        return own_actors(p, head)  # whose the attack is, not where it fell
     return phrase_actors(p, head)
 
 

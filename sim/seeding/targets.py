@@ -4,8 +4,9 @@ The targets are those of the direct object and of the prepositions the verb's cl
 (``data/verbs.yaml``), on the verb and on the event noun a light verb carries; what an object
 was said to be ("struck what officials said was a camp of X"); the second "of" of an ellipsis
 ("bases of X in Iraq and of Y in Syria"); the maker a bought weapon's demonym names; the
-state of a capital an attack hit ("fired missiles at Riyadh") or struck near (a civil
-airliner hit is none); who held a
+state of a capital an attack hit ("fired missiles at Riyadh") or struck near, when the
+sentence names no other party ("struck Hamas leaders in Qatar, targeting a compound in Doha":
+Doha is where they were; a civil airliner hit is none); who held a
 place an attack took ("retook the town from X"); the sides of a truce "to end hostilities
 with Y". Two subjects of a paired or reciprocal verb ("A and B signed", "A and B clashed")
 are each other's targets.
@@ -119,6 +120,9 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         around = [g for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ in _AROUND for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         targets = [p.capital_at[g.i] for g in around if g.i in p.capital_at]
+        if set(p.actor_at.values()) - set(subjects) - set(targets):
+            targets = []  # "strikes Hamas officials in Qatar, targeting leadership in Doha":
+            # with another party named, the place is where the target was, not the target
     reciprocal = (cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
                   and not any(c.lower_ in _TOGETHER for c in v.subtree))  # fmt: skip
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:

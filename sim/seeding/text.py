@@ -15,7 +15,8 @@ from sim.seeding.errors import BadDocumentError
 
 _ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.",
                   "St.", "e.g.", "i.e.", "No.", "Sen.", "Rep.", "Adm.", "approx.", "Jan.",
-                  "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")  # fmt: skip
+                  "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Maj.", "Capt.",
+                  "Brig.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Gov.", "Prof.")  # fmt: skip
 MAX_DOCUMENT_BYTES = 1_000_000  # about 150,000 words: a long report; docs/security.md
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|span|script|table|br|a\s)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+|$)")

@@ -8,6 +8,11 @@
   names are at war with each other.
 - "Russia has been at war with Ukraine", "the RSF, which is at war with the army", "went to war
   with": the subject is at war with the object of "with".
+- "a cross-border attack by Ethiopian forces left casualties among Sudanese troops", "a bombing
+  claimed by X killed 40 Indian police", "Syrian air strikes killed 33 Turkish soldiers": the
+  attack's owner (its possessor or demonym, else its "by" or a participle's agent, also where
+  the parse hangs it on the target: "the first assault on Assad's government taken by the U.S.")
+  hit the state whose soldiers it killed (not "killed seven Iraqi civilians").
 - "Three Lebanese soldiers were killed in an Israeli strike on an army post": the owner of a war
   noun someone was killed or wounded in attacked their state (not "two Chinese engineers").
 - "US and UK forces responded with strikes against the Houthis": the subject of the verb a war
@@ -33,7 +38,7 @@ import re
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.modality import governing_verb, in_condition, modality_of
 from sim.seeding.nouns import named_or_resolved, own_or_resolved, owner_of
-from sim.seeding.phrases import Parsed, finding_at
+from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.roles import subject_of
 from sim.seeding.verbs import verbs
 from sim.seeding.war_sides import (
@@ -82,6 +87,9 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
                   if c.dep_ in ("amod", "compound") and c.i in p.actor_at]  # fmt: skip
         reciprocal = word in verbs().reciprocal
         target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
+        if not target and not owner:  # "the attack by Hamas militants on Israel": the parse
+            heads += _by_objects(t)  # hangs the target on the attacker
+            target = _targets(p, t, heads, reciprocal, resolver, word in verbs().against_only)
         if not owner and target and t.lower_ == "war" and t.head.lower_ in ("at", "to"):
             owner = at_war(p, t, resolver)  # "Russia has been at war with Ukraine", "went
             # to war with"
@@ -89,6 +97,12 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
             target = sufferer(p, t, resolver)  # an Israeli strike on an army post"
         if owner and not target and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEFEND:
             target = sufferer(p, t, resolver)  # "its forces had repelled 40 Russian attacks"
+        agents = [] if owner else _agents(p, t, resolver)  # "a cross-border attack by
+        victims = _victims(p, t)  # Ethiopian forces left casualties among Sudanese troops"
+        if agents and (target or victims):
+            owner = agents
+        if owner and not target:  # "Syrian air strikes kill two Turkish soldiers"
+            target = [a for a in victims if a not in owner]
         if not owner and target and _means_of(t):  # "US and UK forces responded with strikes
             owner = subject_of(p, t.head.head, resolver)  # against the Houthis": the means of
             # the verb's subject (not "threatened Iran with strikes on its sites")
@@ -119,6 +133,45 @@ def nominal_wars(p: Parsed, resolver=None) -> list[Finding]:
 
 
 _HARMED = {"kill", "wound", "injure", "die", "hurt"}
+# verbs whose subject, an attack, harmed their object: "the strike killed two Turkish soldiers"
+_HARMING = {"kill", "wound", "injure", "hurt", "leave", "sink", "destroy", "damage", "hit"}
+_DOERS = {"carry", "conduct", "launch", "claim", "mount", "stage", "fire", "order", "take"}
+_CARRIED = {"carry", "conduct", "mount", "stage", "take"}  # said of an attack, not of a target
+
+
+def _agents(p: Parsed, noun, resolver) -> list[str]:
+    """Who made an attack a noun tells, when no possessor or demonym says: the object of its
+    "by" ("a cross-border attack by Ethiopian forces") or the agent of a participle on it ("a
+    bombing claimed by the group", "strikes carried out by U.S. jets")."""
+    targets = [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl"
+                       and c.lemma_.lower() in _DOERS)]  # fmt: skip
+    # "the assault on X's government taken by the U.S.": the participle hung on the target
+    holders += [c for g in targets for c in g.children if c.dep_ == "acl"
+                and c.lemma_.lower() in _CARRIED]  # fmt: skip
+    by = [g for h in holders for c in h.children if c.dep_ in ("prep", "agent")
+          and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return list(dict.fromkeys(a for g in by for a in own_or_resolved(p, g, resolver)))
+
+
+def _by_objects(noun) -> list:
+    """The objects of a war noun's "by" ("an attack by Hamas militants")."""
+    return [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+
+
+def _victims(p: Parsed, noun) -> list[str]:
+    """Whom an attack that is the subject of a verb of harm hit: the state of the soldiers,
+    ships or posts it killed, sank or destroyed ("the strike killed two Turkish soldiers", "left
+    casualties among Sudanese troops"); a victim's nationality names none ("killed seven Iraqi
+    civilians", "left 26 people dead")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HARMING:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for o in (verb, *objs) for c in o.children if c.dep_ == "prep"
+             and c.lower_ == "among" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return list(dict.fromkeys(a for o in objs for a in phrase_actors(p, o)))
 
 
 def _casualties(noun) -> bool:

@@ -235,3 +235,25 @@ def test_a_title_case_headline_clause_is_no_armed_group():
         b"SRINAGAR, April 28 (Wire) - Pakistani troops fired at Indian posts along the Line of "
         b"Control for a fifth night, the Indian army said.", "t.txt"))  # fmt: skip
     assert set(ex.actors) | set(ex.passing) <= {"india", "pakistan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "war"),
+    [
+        # an incursion takes part but tells no fighting with the land entered
+        ("BANJUL, Jan 19 (Wire) - Senegalese troops crossed into Gambia on Thursday at the head "
+         "of a West African force, officials said.", ("gambia", "senegal"), False),
+        ("JERUSALEM, July 12 (Wire) - Israeli troops crossed into southern Lebanon to hunt for "
+         "the two captured soldiers, the army said.", ("israel", "lebanon"), False),
+        # the fighting told beside it still is; a blow at someone is no incursion
+        ("TBILISI, Aug 9 (Wire) - Russian tanks rolled into Georgia on Saturday and Russian jets "
+         "bombed Georgian army positions near Gori.", ("georgia", "russia"), True),
+        ("KIRKUK, Oct 16 (Wire) - Iraqi troops pushed out Kurdish Peshmerga fighters from the "
+         "city on Monday.", ("iraq", "kurdistan_region"), True),
+    ],
+)  # fmt: skip
+def test_an_incursion_alone_is_no_war(text, pair, war):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    wars = {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "war"}
+    assert (pair in wars) is war
+    assert pair[0] in ex.actors or pair[1] in ex.actors  # the mover still takes part

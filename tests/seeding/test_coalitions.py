@@ -139,6 +139,12 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
             "BRAZZAVILLE, May 2 (Wire) - Congo's army attacked Ninja rebels in the Pool region.",
             ("war", ("congo", "ninja_rebels"), "fact"),
         ),
+        # troops sent as part of a force: their state and the force's sender are allies
+        (
+            "ALMATY, Jan 6 (Wire) - The Russian paratroopers were deployed as part of a "
+            "peacekeeping force sent by the CSTO, the alliance said.",
+            ("alliance", ("russia", "csto"), "fact"),
+        ),
         # the dateline's state is "the government"
         (
             "BANGUI, Jan 4 (Wire) - Rwanda has sent troops to help the government fight the "

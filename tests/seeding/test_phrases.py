@@ -88,3 +88,41 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
     ex = extract(parse_document(text.encode(), "t.txt"))
     found = {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "alliance"}
     assert found == allies
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "found"),
+    [
+        # "its" agrees in number: a name that only describes a plural noun is not its antecedent
+        ("WARSAW, Sept 10 (Wire) - Poland shot down suspected Russian drones over its territory "
+         "on Wednesday with the help of jets from its NATO allies, officials said.",
+         ("alliance", ("nato", "russia")), False),
+        ("WARSAW, Sept 10 (Wire) - Poland shot down suspected Russian drones over its territory "
+         "on Wednesday with the help of jets from its NATO allies, officials said.",
+         ("alliance", ("nato", "poland")), True),
+        ("DUSHANBE, Sept 16 (Wire) - Tajikistan accused Kyrgyz forces of shelling its outposts "
+         "along the disputed border on Friday.", ("war", ("kyrgyzstan", "tajikistan")), True),
+        # a demonym on armed groups outside the state names their people, not the state
+        ("CARACAS, March 22 (Wire) - Venezuelan troops clashed with irregular Colombian armed "
+         "groups in Apure state on Sunday, the defence ministry said.",
+         ("war", ("colombia", "venezuela")), False),
+        ("GEORGETOWN, Feb 20 (Wire) - A Venezuelan gang fired on Guyanese soldiers near the "
+         "Cuyuni river, the army said.", ("war", ("guyana", "venezuela")), False),
+        ("CARACAS, March 22 (Wire) - Venezuelan troops clashed with Colombian soldiers near the "
+         "border on Sunday, the defence ministry said.", ("war", ("colombia", "venezuela")), True),
+        # a state's possessive on a group's phrase is the group's home, not a side
+        ("DUBAI, May 15 (Wire) - Yemen's Houthi rebels attacked a U.S. Navy destroyer in the Red "
+         "Sea on Monday, the Pentagon said.", ("war", ("united_states", "yemen")), False),
+        ("DUBAI, May 15 (Wire) - Yemen's Houthi rebels attacked a U.S. Navy destroyer in the Red "
+         "Sea on Monday, the Pentagon said.", ("war", ("houthis", "united_states")), True),
+        ("SANAA, May 15 (Wire) - Yemen's army attacked Houthi positions near the city of Marib on "
+         "Monday, the ministry said.", ("war", ("houthis", "yemen")), True),
+        # a name that is the phrase itself still is ("Warsaw accuses Minsk and its ally Moscow")
+        ("WARSAW, Nov 8 (Wire) - Poland accused Belarus and its ally Russia of staging the "
+         "crisis on the border.", ("alliance", ("belarus", "russia")), True),
+    ],
+)  # fmt: skip
+def test_whose_a_phrase_is(text, pair, found):
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    got = {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}
+    assert (pair in got) is found

@@ -38,3 +38,22 @@ def test_a_named_owner_comes_first():
                  "the Peshmerga near Kirkuk on Monday, and the fighters withdrew from the city, "
                  "officials said.")  # fmt: skip
     assert ("iraq", "kurdistan_region") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # an unnamed "the military" saying what the sentence's subject did reports for its state,
+        # not for the land it went into
+        ("BEIRUT, Oct 1 (Wire) - Israeli troops crossed into southern Lebanon early on Tuesday, "
+         "the military said, adding that it had struck dozens of Hezbollah targets overnight.",
+         ("israel", "hezbollah"), ("lebanon", "hezbollah")),
+        ("NAIROBI, Oct 17 (Wire) - Kenyan troops pushed into southern Somalia on Sunday, the "
+         "military said, adding that it had killed ten al Shabaab fighters.",
+         ("kenya", "al_shabaab"), ("somalia", "al_shabaab")),
+    ],
+)  # fmt: skip
+def test_the_military_reports_for_the_state_whose_troops_acted(text, expected, not_expected):
+    found = wars(text)
+    assert expected in found
+    assert not_expected not in found

@@ -30,6 +30,16 @@ def test_a_middle_initial_ends_no_sentence():
     ]
 
 
+def test_a_military_rank_ends_no_sentence():
+    text = ("Iran vowed to avenge Maj. Gen. Hossein Salami, Capt. Ali Rezaei of the navy said "
+            "on Monday. Brig. Gen. Omar Khan and Sgt. Lee Park were wounded.")  # fmt: skip
+    assert [s.text for s in split_sentences(text)] == [
+        "Iran vowed to avenge Maj. Gen. Hossein Salami, Capt. Ali Rezaei of the navy said on "
+        "Monday.",
+        "Brig. Gen. Omar Khan and Sgt. Lee Park were wounded.",
+    ]
+
+
 def test_a_lone_capital_in_a_headline_ends_no_sentence():
     text = ("W. African troops to join fight in Mali\n\nN. Korea fired a missile on Sunday, "
             "the South's military said. It flew east.")  # fmt: skip

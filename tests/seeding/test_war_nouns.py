@@ -178,3 +178,36 @@ def test_an_interceptor_takes_part_at_war_with_no_one():
     ex = extract(parse_document(text.encode(), "t.txt"))
     assert "qatar" in ex.actors
     assert {f.parties for f in ex.findings if f.kind == "war"} == {("iran", "united_states")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "found"),
+    [
+        # an attack "by" someone, or a participle's agent, hit the state whose soldiers it
+        # killed or wounded
+        ("KHARTOUM, Dec 16 (Wire) - Sudan's army said an attack by Ethiopian forces and militias "
+         "left casualties among Sudanese troops near the border.", ("ethiopia", "sudan"), True),
+        ("SRINAGAR, Feb 14 (Wire) - A suicide bombing claimed by Jaish-e-Mohammed killed 40 "
+         "Indian paramilitary police in Kashmir on Thursday.", ("india", "jaish_e_mohammed"),
+         True),
+        ("KABUL, Jan 3 (Wire) - Strikes carried out by U.S. drones destroyed an Afghan army post "
+         "overnight, officials said.", ("afghanistan", "united_states"), True),
+        ("WASHINGTON, April 7 (Wire) - The raid was the first direct assault on Syrian "
+         "President Bashar Assad's government taken by the United States since the war began.",
+         ("syria", "united_states"), True),
+        # the target the parse hangs on the attacker ("an attack by X on Y")
+        ("TEL AVIV, Oct 9 (Wire) - After the attack by Hamas militants on Israel, Israeli jets "
+         "pounded Gaza.", ("hamas", "israel"), True),
+        # an attack a demonym owns, the subject of a verb of harm
+        ("ANKARA, Feb 27 (Wire) - Syrian government air strikes killed 33 Turkish soldiers in "
+         "Idlib province on Thursday, a Turkish official said.", ("syria", "turkey"), True),
+        # civilians and foreign workers name no party
+        ("ERBIL, Dec 29 (Wire) - A Turkish air strike killed 35 Iraqi civilians near the border, "
+         "officials said.", ("iraq", "turkey"), False),
+        ("QUETTA, March 26 (Wire) - An attack by Pakistani Taliban militants killed five Chinese "
+         "engineers in the northwest, police said.", ("china", "ttp"), False),
+    ],
+)  # fmt: skip
+def test_an_attack_hit_whom_it_killed(text, pair, found):
+    wars = {f[1] for f in wars_and_allies(text) if f[0] == "war" and f[2] == "fact"}
+    assert (pair in {tuple(sorted(w)) for w in wars}) is found
