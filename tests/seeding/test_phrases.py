@@ -88,3 +88,23 @@ def test_a_groups_nationality_is_not_a_party(text, allies):
     ex = extract(parse_document(text.encode(), "t.txt"))
     found = {tuple(sorted(f.parties)) for f in ex.findings if f.kind == "alliance"}
     assert found == allies
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a list whose second member has two words: the parse hangs it on the first as an
+        # apposition and the "and" on that apposition; every member is a subject
+        ("NIAMEY, April 7 (Wire) - Mali, Burkina Faso and Niger have recalled their envoys from "
+         "Algeria over the downing of a drone, the three juntas said.",
+         {"mali", "burkina_faso", "niger", "algeria"}),
+        ("MANILA, Sept 3 (Wire) - Japan, South Korea and Australia condemned China's blockade of "
+         "the shoal on Tuesday, officials said.",
+         {"japan", "south_korea", "australia", "china"}),
+        # an apposition that describes its head is no list: "Mali, a landlocked country"
+        ("BAMAKO, April 7 (Wire) - Mali, the country that lost the drone, recalled its envoy "
+         "from Algeria on Monday.", {"mali", "algeria"}),
+    ],
+)  # fmt: skip
+def test_every_member_of_a_list_takes_part(text, actors):
+    assert set(extract(parse_document(text.encode(), "t.txt")).actors) == actors
