@@ -91,10 +91,30 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
         # a target named by its possessor
         ("JNIM fighters attacked soldiers in Burkina Faso. Burkina Faso said its forces had launched air "
          "strikes on the group's positions.", ("war", ("burkina_faso", "jnim"), "fact")),
+        # "opened fire": the light verb "open" carries the attack noun "fire"
+        ("KIEV, Nov. 26 (Wire) -- The navy said that Russian border guards opened fire on two "
+         "Ukrainian gunboats near the strait on Sunday.", ("war", ("russia", "ukraine"), "fact")),
+        ("ADDIS ABABA, Nov 21 (Wire) - Eritrean soldiers opened fire on an Ethiopian patrol "
+         "near the border town, the government said.", ("war", ("eritrea", "ethiopia"), "fact")),
     ],
 )  # fmt: skip
 def test_clause_table(text, expected):
     assert expected in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "opened" with no attack noun, or fire that is no attack, is no war
+        "BEIJING, May 2 (Wire) - China opened talks with Vietnam on the disputed islands.",
+        "MANILA, May 2 (Wire) - A fire broke out on a Chinese ship near the shoal, the Philippine "
+        "coast guard said.",
+        "SEOUL, May 2 (Wire) - South Korea opened a new consulate in Vladivostok, Russia, the "
+        "ministry said.",
+    ],
+)  # fmt: skip
+def test_no_war_without_an_attack(text):
+    assert not {f for f in findings(text) if f[0] == "war"}
 
 
 def test_those_called_on_to_act_are_its_subject_not_the_caller():
