@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.name_checks import numbered_unit, only_in_title_case
+from sim.seeding.splinters import add_splinters
 from sim.seeding.state_names import owned_government, state_military
 
 _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", "du", "des", "el"}
@@ -127,6 +128,7 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
             plural = f"{people}s"  # "Ninja rebels" ... "the Ninjas"
             if m.group() in aliases and re.search(rf"\b{re.escape(plural)}\b", text):
                 aliases.setdefault(plural, aliases[m.group()])
+    add_splinters(text, actors, aliases)  # "FARC dissidents": not the FARC
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
