@@ -126,7 +126,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"
-    taking_part -= hosts_only(findings, gaz.actors)  # "Israel's first attack on Yemen"
+    taking_part -= hosts_only(findings, gaz.actors, parsed)  # "Israel's first attack on Yemen"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)
