@@ -53,6 +53,7 @@ from sim.seeding.taking_part import (
 )
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import ThreatContext, threat_findings
+from sim.seeding.unnamed_groups import add_unnamed_groups
 from sim.seeding.unread import reports_hostilities
 
 __all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
@@ -93,6 +94,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     capitals = located_capitals(doc, gaz)
     parsed = [actors_of_tokens(s, sd, mentions, gaz, n, capitals)
               for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
+    kinds = {aid: a.kind for aid, a in gaz.actors.items()}
+    add_unnamed_groups(parsed, kinds, _introduced(gaz))  # "rebels", when no group is named
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
@@ -176,6 +179,11 @@ def _as_parsed(doc: Document, s, lead: int, mentions: list[Mention]) -> str:
                 a = m.start - start + w.start()
                 chars[a : a + len(w.group())] = w.group().capitalize()
     return "".join(chars)
+
+
+def _introduced(gaz: Gazetteer) -> tuple[str, ...]:
+    """The actors the document introduced itself (``groups``), not the gazetteer's."""
+    return tuple(a for a in gaz.actors if a not in standard_gazetteer().actors)
 
 
 def _entity_mentions(parsed: list[Parsed]) -> list[Mention]:

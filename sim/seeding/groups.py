@@ -278,8 +278,10 @@ _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over
 
 
 def _name_word(w: str) -> bool:
-    """Whether a word can stand inside a group's name before its head."""
-    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w)
+    """Whether a word can stand inside a group's name before its head (not one that ends a
+    sentence: "... in Niger. Forces from Chad": "U.S." is an initialism, not an end)."""
+    ends = w.endswith(".") and w.count(".") == 1
+    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w) and not ends
             and not w.endswith(("'s", "’s")) and not _PATRONAGE.search(w))  # fmt: skip
 
 
