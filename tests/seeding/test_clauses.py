@@ -214,9 +214,10 @@ def test_those_who_attack_together_are_allies(text, allies):
         # "X, supported by Y": allies, X named by its demonym
         ("BUKAVU, Feb 14 (Wire) - Congolese forces, supported by Burundi's military, have "
          "slowed the advance of M23 rebels, officials said.", {("burundi", "dr_congo")}),
-        # a people's rebels are not their state
+        # a people's rebels are not their state: the unnamed rebels are an actor of their own
+        # (``unnamed_groups``), Syria is no ally of Turkey
         ("IDLIB, Feb 14 (Wire) - Syrian rebels, backed by Turkey, have slowed the advance of the "
-         "army, officials said.", set()),
+         "army, officials said.", {("rebels", "turkey")}),
     ],
 )  # fmt: skip
 def test_those_supported_by_another_are_its_allies(text, allies):

@@ -28,8 +28,9 @@ def wars(text: str) -> set[tuple[str, ...]]:
          "army said.", set()),
         ("NEW DELHI, May 7 (Wire) - India launched missile strikes on what it said were "
          "militant camps in Pakistan.", set()),
+        # (the unnamed militants are an actor of their own: ``unnamed_groups``)
         ("ISLAMABAD, Dec 27 (Wire) - Militants from Afghanistan attacked a Pakistani border "
-         "post on Tuesday morning, the military said.", set()),
+         "post on Tuesday morning, the military said.", {("militants", "pakistan")}),
         # troops from a state are that state's
         ("MEKELLE, Dec 27 (Wire) - Troops from neighbouring Eritrea attacked TPLF positions on "
          "Tuesday morning, the movement said.", {("eritrea", "tplf")}),
