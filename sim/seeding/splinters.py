@@ -3,11 +3,11 @@
 "FARC dissidents" fight on after the FARC made peace; "dissidents of the now defunct FARC" are
 the same men. The press names them by the group they left, so the name of the group inside the
 phrase must not make them that group: "<group> dissidents" (or "splinters", "breakaway
-fighters", "holdouts"), "dissidents of [the] <group>" and "former <group> guerrillas" (rebels,
-fighters, militants, combatants) become one actor of kind armed group,
-named "<group> dissidents" (id ``farc_dissidents``), with both phrases as its names. Only a name
-of an armed group the gazetteer or the document already knows counts ("Venezuelan dissidents"
-are opponents of a state, not fighters).
+fighters", "holdouts"), "dissidents of [the] <group>" and "former <group> guerrillas" (or
+rebels; "former Islamic State fighters" are as often detainees as a faction) become one actor
+of kind armed group, named "<group> dissidents" (id ``farc_dissidents``), with both phrases as
+its names. Only a name of an armed group the gazetteer or the document already knows counts
+("Venezuelan dissidents" are opponents of a state, not fighters).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _SPLIT = r"(?:dissidents|splinters|holdouts|breakaway\s+(?:fighters|factions?|me
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME})\s+{_SPLIT}\b"
-    rf"|\bformer\s+(?P<former>{_NAME})\s+(?:guerrillas|rebels|fighters|militants|combatants)\b"
+    rf"|\bformer\s+(?P<former>{_NAME})\s+(?:guerrillas|rebels)\b"
 )
 _AFTER = re.compile(
     rf"\b(?P<phrase>{_SPLIT}\s+(?:of|from)\s+(?:the\s+)?(?:(?:now|former|defunct|disbanded)"

@@ -24,6 +24,9 @@ def wars(text: str) -> set[tuple[str, ...]]:
          "the border, officials said.", {("eln", "farc_dissidents")}),
         ("BOGOTA, Jan 18 (Wire) - ELN fighters attacked a rival group of former FARC guerrillas in "
          "the northeast on Thursday, officials said.", {("eln", "farc_dissidents")}),
+        # "former ... fighters" may be detainees: no faction of their own
+        ("BAGHDAD, Jan 18 (Wire) - Iraqi troops attacked former Islamic State fighters hiding in "
+         "the desert on Thursday, officials said.", {("iraq", "islamic_state")}),
         # the group itself, by its members' plain name, is still the group
         ("BOGOTA, Jan 18 (Wire) - ELN guerrillas attacked FARC rebels in the northeast on "
          "Thursday, officials said.", {("eln", "farc")}),
