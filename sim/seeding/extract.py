@@ -7,7 +7,7 @@ conditionals (``threats``, with the older surface rules as a fallback), the noun
 relations the parse shows poorly (``patterns``: "security agreement between A and B",
 restrictions on supplied weapons); places, quantities and the forces they size; date the
 document. An actor named only in passing (in no finding) does not become an actor of the draft.
-A document that names no actor at all is refused.
+A document that names no actor at all (unnamed "rebels" or "gunmen" are not enough) is refused.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from sim.seeding.taking_part import (
 )
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import ThreatContext, threat_findings
-from sim.seeding.unnamed_groups import add_unnamed_groups
+from sim.seeding.unnamed_groups import UNNAMED_IDS, add_unnamed_groups
 from sim.seeding.unread import reports_hostilities
 
 __all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
@@ -99,7 +99,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
-    if not any(m.form != "g" for m in mentions):
+    if not any(m.form != "g" and m.actor not in UNNAMED_IDS for m in mentions):  # "rebels"
         raise BadDocumentError(
             doc.path,
             "it names no state or alliance (nor any armed group) the gazetteer knows",
