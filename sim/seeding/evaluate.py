@@ -31,6 +31,7 @@ from sim.seeding.errors import SeedingError
 from sim.seeding.extract import extract_file
 from sim.seeding.facts import SYMMETRIC
 from sim.seeding.gazetteer import Gazetteer, slug
+from sim.seeding.unnamed_groups import UNNAMED_IDS
 
 RelationKey = tuple[str, tuple[str, ...]]
 THREAT_REASON = "The document states it as a condition"
@@ -162,7 +163,9 @@ def _same_actor(gaz: Gazetteer, gold: dict) -> dict[str, str]:
     An answer key names an actor by an id its writer chose; the draft by the gazetteer's or by
     the name the document introduced. They are the same actor when the key's id is one of the
     draft actor's names (its display name, an alias, or its initials) written as an id:
-    "syrian_democratic_forces" is the key's "sdf", "national_liberation_army" its "eln".
+    "syrian_democratic_forces" is the key's "sdf", "national_liberation_army" its "eln". An
+    unnamed group (``unnamed_groups``: "rebels", "armed_group") has no name of its own: it is
+    the one key actor the draft lacks whose id ends with its noun ("south_sudan_rebels").
     """
     wanted = set(gold.get("actors", [])) | set(gold.get("passing", []))
     names: dict[str, set[str]] = {}
@@ -174,6 +177,11 @@ def _same_actor(gaz: Gazetteer, gold: dict) -> dict[str, str]:
         match = sorted(ids & wanted - {aid})
         if aid not in wanted and match:
             out[aid] = match[0]
+        elif aid in UNNAMED_IDS and aid not in wanted:  # an unnamed group: the key's label
+            match = sorted(w for w in wanted - set(gaz.actors)  # ending with its noun
+                           if w.rstrip("s").endswith(aid.rstrip("s")))  # fmt: skip
+            if len(match) == 1:
+                out[aid] = match[0]
     return out
 
 

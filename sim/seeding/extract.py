@@ -7,7 +7,7 @@ conditionals (``threats``, with the older surface rules as a fallback), the noun
 relations the parse shows poorly (``patterns``: "security agreement between A and B",
 restrictions on supplied weapons); places, quantities and the forces they size; date the
 document. An actor named only in passing (in no finding) does not become an actor of the draft.
-A document that names no actor at all is refused.
+A document that names no actor at all (unnamed "rebels" or "gunmen" are not enough) is refused.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from sim.seeding.taking_part import (
 )
 from sim.seeding.text import Document, read_document
 from sim.seeding.threats import ThreatContext, threat_findings
+from sim.seeding.unnamed_groups import UNNAMED_IDS, add_unnamed_groups
 from sim.seeding.unread import reports_hostilities
 
 __all__ = ["DocumentDate", "Extraction", "extract", "extract_file"]
@@ -93,10 +94,12 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     capitals = located_capitals(doc, gaz)
     parsed = [actors_of_tokens(s, sd, mentions, gaz, n, capitals)
               for s, sd, n in zip(doc.sentences, sdocs, leads, strict=True)]  # fmt: skip
+    kinds = {aid: a.kind for aid, a in gaz.actors.items()}
+    add_unnamed_groups(parsed, kinds, _introduced(gaz))  # "rebels", when no group is named
     new = {aid: a for p in parsed for aid, a in p.new_actors.items() if aid not in gaz.actors}
     gaz = replace(gaz, actors={**gaz.actors, **new}) if new else gaz
     mentions = sorted(mentions + _entity_mentions(parsed), key=lambda m: m.start)
-    if not any(m.form != "g" for m in mentions):
+    if not any(m.form != "g" and m.actor not in UNNAMED_IDS for m in mentions):  # "rebels"
         raise BadDocumentError(
             doc.path,
             "it names no state or alliance (nor any armed group) the gazetteer knows",
@@ -126,7 +129,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
     taking_part |= headline_subjects(parsed, doc.text)  # "Islamabad vows to respond"
     taking_part |= {a for p in parsed for a in moving_forces(p)}  # "troops from Niger arrived"
     taking_part |= {a for p in parsed for a in helpers_and_patrons(p)}  # "Iran-backed group"
-    taking_part -= hosts_only(findings, gaz.actors)  # "Israel's first attack on Yemen"
+    taking_part -= hosts_only(findings, gaz.actors, parsed)  # "Israel's first attack on Yemen"
     for m in capitals:  # "fired missiles at Riyadh": a capital hit names its state
         if m.actor in taking_part:
             named.setdefault(m.actor, m)
@@ -176,6 +179,11 @@ def _as_parsed(doc: Document, s, lead: int, mentions: list[Mention]) -> str:
                 a = m.start - start + w.start()
                 chars[a : a + len(w.group())] = w.group().capitalize()
     return "".join(chars)
+
+
+def _introduced(gaz: Gazetteer) -> tuple[str, ...]:
+    """The actors the document introduced itself (``groups``), not the gazetteer's."""
+    return tuple(a for a in gaz.actors if a not in standard_gazetteer().actors)
 
 
 def _entity_mentions(parsed: list[Parsed]) -> list[Mention]:

@@ -18,7 +18,9 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
   the document names the one armed group that bears that people's name ("Kurdish rebels" in a
   report that names the Kurdistan Workers' Party, PKK: the description is the PKK).
 
-A name that is a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
+Not a name: a numbered unit of an army ("the 1st Brigade Combat Team") and capitals read only
+off a title-case headline ("Clash with Unidentified Group"): see ``name_checks``. A name that is
+a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
 makes its acronym a name of that state instead (``state_names``). Names of offices, agencies,
 courts, companies and the press are never actors. The kind follows the head noun: an alliance
 ("Alliance", "Community", "Task Force"), a government ("Government of National Accord") or else
@@ -32,6 +34,8 @@ import re
 from dataclasses import replace
 
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
+from sim.seeding.name_checks import numbered_unit, only_in_title_case
+from sim.seeding.splinters import add_splinters
 from sim.seeding.state_names import owned_government, state_military
 
 _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", "du", "des", "el"}
@@ -85,6 +89,8 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
     for name, acr in _named(text):
         if acr is None:  # "the Rapid Support Forces in Omdurman": the RSF, in a place
             name = _without_place(name, aliases)
+            if numbered_unit(name) or only_in_title_case(name, text):
+                continue  # "the 1st Brigade", a headline's "Clash with Unidentified Group"
         _add(name, acr, gaz, actors, aliases)
         owned_government(text, name, acr, actors, aliases)
     for m in _DESCRIBED.finditer(text):  # "the Fano, a network of militias"
@@ -122,6 +128,7 @@ def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
             plural = f"{people}s"  # "Ninja rebels" ... "the Ninjas"
             if m.group() in aliases and re.search(rf"\b{re.escape(plural)}\b", text):
                 aliases.setdefault(plural, aliases[m.group()])
+    add_splinters(text, actors, aliases)  # "FARC dissidents": not the FARC
     if len(aliases) == len(gaz.aliases):
         return gaz
     return replace(gaz, actors=actors, aliases=aliases)
@@ -271,8 +278,10 @@ _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over
 
 
 def _name_word(w: str) -> bool:
-    """Whether a word can stand inside a group's name before its head."""
-    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w)
+    """Whether a word can stand inside a group's name before its head (not one that ends a
+    sentence: "... in Niger. Forces from Chad": "U.S." is an initialism, not an end)."""
+    ends = w.endswith(".") and w.count(".") == 1
+    return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w) and not ends
             and not w.endswith(("'s", "’s")) and not _PATRONAGE.search(w))  # fmt: skip
 
 

@@ -247,8 +247,8 @@ def _listed(appos) -> bool:
     """An apposition that goes on as a list ("Saudi Arabia, the United Arab Emirates, Jordan
     and Bahrain"): the parse hangs the second name on the first as an apposition."""
     return any(g.dep_ == "conj" for g in appos.children) and any(
-        g.dep_ == "cc" for c in appos.conjuncts for g in (*c.children, c.head)
-    )
+        g.dep_ == "cc" for c in (appos, *appos.conjuncts) for g in (*c.children, c.head)
+    )  # the "and" may hang on the apposition itself: "Mali, Burkina Faso and Niger"
 
 
 def _flag(p: Parsed, c) -> bool:

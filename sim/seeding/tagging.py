@@ -2,7 +2,9 @@
 else the named-entity recogniser's reading. A demonym it tags NORP whose stem starts a known
 state's name ("Cambodian", "Thai") names that state; an organisation it tags ORG that reads like
 an armed group ("Rapid Support Forces", "M23 rebels") becomes an actor of its own; a name listed
-with an armed group is one too. The dateline ("SEOUL, Oct 31 (Reuters) - ") is cut off first.
+with an armed group is one too. A title-case headline's capitals and an army's numbered units
+("the 1st Brigade") name no group (``name_checks``). The dateline ("SEOUL, Oct 31 (Reuters) -
+") is cut off first.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.mentions import Mention
+from sim.seeding.name_checks import numbered_unit, title_case
 from sim.seeding.phrases import Parsed
 from sim.seeding.text import Sentence
 
@@ -59,8 +62,9 @@ def actors_of_tokens(sentence: Sentence, sdoc, mentions: list[Mention], gaz: Gaz
         for t in sdoc:
             if m.start <= sentence.start + lead + t.idx < m.end:
                 p.capital_at[t.i] = m.actor
+    headline_case = title_case(sentence.text[lead:])  # its capitals name nothing
     for ent in sdoc.ents:
-        if any(t.i in covered for t in ent):
+        if any(t.i in covered for t in ent) or headline_case and ent.label_ != "NORP":
             continue
         known = _fallback_actor(ent, gaz) or _listed_with_group(ent, actor_at, gaz)
         if known is not None:
@@ -118,7 +122,8 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
     if (ent.label_ == "NORP" and len(text) >= 4 and not _DIRECTIONS.match(text)
             and not _PARTIES.match(text)):  # fmt: skip
         return _state_of_demonym(text, gaz)
-    if ent.label_ == "ORG" and not _NOT_GROUPS.search(text) and not _misread(ent):
+    if (ent.label_ == "ORG" and not _NOT_GROUPS.search(text) and not _misread(ent)
+            and not numbered_unit(text)):  # fmt: skip
         words = text.split()
         doc = ent.doc  # a group word in the name, or right beside it ("M23 rebels", "group X")
         beside = doc[max(0, ent.start - 1) : min(len(doc), ent.end + 1)].text

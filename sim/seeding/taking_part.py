@@ -83,17 +83,20 @@ def places_only(findings: list, parsed: list, kinds: dict[str, str]) -> set[str]
     return out
 
 
-_HOSTILE = {"war", "doctrine"}
+_HOSTILE = {"war", "doctrine", "deployment"}  # "troops crossed into Lebanon" to hunt the group
 
 
-def hosts_only(findings: list, actors: dict) -> set[str]:
+def hosts_only(findings: list, actors: dict, parsed: list = ()) -> set[str]:
     """States only ever the place where an armed group based there is struck ("Israel's first
     direct attack on Yemen" in a report on its strikes on the Houthis; ``based_in`` in the
     gazetteer's ``actors``): targets of those who fight the group, and nothing else in the
-    findings. Such a state does nothing in the text (the group attacking it makes it a party:
-    "HTS attacked Syrian army positions")."""
+    findings; troops sent or crossing into it after the group are the same fight ("Israeli
+    troops crossed into Lebanon to hunt for the captives"). Such a state does nothing in the
+    text (the group attacking it makes it a party: "HTS attacked Syrian army positions"; so
+    does any event it is the subject of: "the Lebanese army pulled back from the border")."""
+    acting = {a for p in parsed for subjects in p.verb_subjects.values() for a in subjects}
     out = set()
-    for state in {f.parties[1] for f in findings}:
+    for state in {f.parties[1] for f in findings} - acting:
         groups = {g for g, k in actors.items() if state in k.based_in}
         foes = {a for f in findings if f.kind == "war" and groups & {*f.parties}
                 for a in f.parties} - groups  # fmt: skip

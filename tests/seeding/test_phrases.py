@@ -28,8 +28,9 @@ def wars(text: str) -> set[tuple[str, ...]]:
          "army said.", set()),
         ("NEW DELHI, May 7 (Wire) - India launched missile strikes on what it said were "
          "militant camps in Pakistan.", set()),
+        # (the unnamed militants are an actor of their own: ``unnamed_groups``)
         ("ISLAMABAD, Dec 27 (Wire) - Militants from Afghanistan attacked a Pakistani border "
-         "post on Tuesday morning, the military said.", set()),
+         "post on Tuesday morning, the military said.", {("militants", "pakistan")}),
         # troops from a state are that state's
         ("MEKELLE, Dec 27 (Wire) - Troops from neighbouring Eritrea attacked TPLF positions on "
          "Tuesday morning, the movement said.", {("eritrea", "tplf")}),
@@ -126,3 +127,23 @@ def test_whose_a_phrase_is(text, pair, found):
     ex = extract(parse_document(text.encode(), "t.txt"))
     got = {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}
     assert (pair in got) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a list whose second member has two words: the parse hangs it on the first as an
+        # apposition and the "and" on that apposition; every member is a subject
+        ("NIAMEY, April 7 (Wire) - Mali, Burkina Faso and Niger have recalled their envoys from "
+         "Algeria over the downing of a drone, the three juntas said.",
+         {"mali", "burkina_faso", "niger", "algeria"}),
+        ("MANILA, Sept 3 (Wire) - Japan, South Korea and Australia condemned China's blockade of "
+         "the shoal on Tuesday, officials said.",
+         {"japan", "south_korea", "australia", "china"}),
+        # an apposition that describes its head is no list: "Mali, a landlocked country"
+        ("BAMAKO, April 7 (Wire) - Mali, the country that lost the drone, recalled its envoy "
+         "from Algeria on Monday.", {"mali", "algeria"}),
+    ],
+)  # fmt: skip
+def test_every_member_of_a_list_takes_part(text, actors):
+    assert set(extract(parse_document(text.encode(), "t.txt")).actors) == actors

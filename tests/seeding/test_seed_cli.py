@@ -56,6 +56,8 @@ def test_never_overwrites_without_force(workdir, capsys):
          "gegen die Ukraine teilzunehmen, berichtet das Pentagon.".encode(), "English"),
         (b"The weather was fine and the market opened higher on Monday, traders said.",
          "no state or alliance"),
+        (b"Rebels attacked gunmen near the town on Monday, residents said.",
+         "no state or alliance"),  # unnamed sides only: no actor the gazetteer knows
     ],
 )  # fmt: skip
 def test_bad_input_gives_one_clear_message_and_no_file(workdir, capsys, content, words):

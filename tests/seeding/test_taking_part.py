@@ -149,6 +149,25 @@ def test_a_state_only_struck_as_a_group_s_home_is_a_place():
     assert {"israel", "houthis"} <= kept and "yemen" in passing
 
 
+@pytest.mark.parametrize(
+    ("text", "host_passing"),
+    [
+        # troops sent into the host after the group are the same fight: the host is a place
+        ("TEL AVIV, July 12 (Wire) - Hezbollah fighters captured two Israeli soldiers in a raid "
+         "across the border on Wednesday. Israeli warplanes struck Hezbollah positions and "
+         "Israeli troops crossed into southern Lebanon to hunt for the captives.", True),
+        # a host whose own army acts takes part
+        ("TEL AVIV, July 12 (Wire) - Israeli warplanes struck Hezbollah positions and Israeli "
+         "troops crossed into southern Lebanon on Tuesday. The Lebanese army withdrew from its "
+         "border posts, officials said.", False),
+    ],
+)  # fmt: skip
+def test_troops_sent_after_a_group_into_its_home(text, host_passing):
+    kept, passing = kept_and_passing(text)
+    assert {"israel", "hezbollah"} <= kept
+    assert ("lebanon" in passing) is host_passing and ("lebanon" in kept) is not host_passing
+
+
 def test_a_host_state_that_acts_takes_part():
     kept, _ = kept_and_passing(
         "Indian jets struck a Jaish-e-Mohammed camp in Pakistan on Tuesday, and Pakistan said "
