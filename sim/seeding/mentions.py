@@ -16,6 +16,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sim.seeding.gazetteer import Gazetteer
+from sim.seeding.leaders import (
+    former,
+    known_surnames,
+    named_leaders,
+    text_year,
+    titled_leader,
+)
 from sim.seeding.text import Document, Sentence
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+){0,2}"  # "Joseph R. Biden"
@@ -127,6 +134,11 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
     host = dateline_state(doc, gaz)
+    year = text_year(doc)
+    people.update(known_surnames(doc.text, year))  # "Putin vowed"
+    for a, b, leader in named_leaders(doc.text, year):  # "Cyril Ramaphosa", "Kim Jong-un"
+        out.append(Mention(a, b, leader.state, "o"))
+        people.update(dict.fromkeys(_names_of(doc.text[a:b]) + [leader.surname], leader.state))
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -134,14 +146,20 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         named_here = {starts[i] for i in range(s.start, s.end) if i in starts}
         for m in title_re.finditer(doc.text, s.start, s.end):
             leader = _LEADER_TITLES.match(m.group()) and named_here & {host} == {host}
+            title = doc.text[m.start() : m.start("person")]
+            known = titled_leader(title, m.group("person"), year)  # "President Ramaphosa"
+            known = None if former(doc.text, m.start()) else known
             owner = (
                 _actor_just_before(found, m.start(), doc.text)
+                or (known.state if known else None)
                 or context
                 or (host if _HOST_TITLES.match(m.group()) or leader else None)
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
                 people.update(dict.fromkeys(_names_of(m.group("person")), owner))
+                if known and known.state == owner:
+                    people[known.surname] = owner
     return out + _people_mentions(doc.text, people) if people else out
 
 

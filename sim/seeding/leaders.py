@@ -1,0 +1,203 @@
+"""Leaders by name: who "Putin", "President Ramaphosa" or "Lee" speaks for.
+
+The table (``data/leaders.yaml``) lists heads of state and government, foreign and defence
+ministers and a few leaders of armed groups, with their state and years in office: what a news
+reader knows. The rules:
+
+- A full name the table lists ("Cyril Ramaphosa", "Kim Jong-un", another spelling such as
+  "Tayyip Erdogan") names the person's state, unless the text says "former" or "late" before
+  it, or the text's own year (when it dates itself) falls outside the person's years in office.
+- A title and a name ("President Ramaphosa", "Defence Minister Pedro Sanchez") names the state
+  of the person of that name whose office the title is, in office in the text's year.
+- Two such people of different states (two Pedro Sanchezes, a Spanish prime minister and a
+  Colombian minister, named without a title): no state. A later bare surname ("Ramaphosa said")
+  is the person's once the document has named him or her (``mentions``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from sim.seeding.text import Document
+
+
+@dataclass(frozen=True)
+class Leader:
+    """One person of the table: a name, a state, offices, terms and the names the press uses."""
+
+    name: str
+    state: str
+    offices: frozenset[str]
+    terms: tuple[tuple[int, int | None], ...]
+    surname: str
+    spellings: tuple[str, ...]
+
+    def in_office(self, year: int | None) -> bool:
+        """In office some time in ``year`` (always, when the year is unknown)."""
+        return year is None or any(a <= year <= (b or 9999) for a, b in self.terms)
+
+
+# what office a title names ("Minister" alone: any minister)
+_TITLE_OFFICES = {
+    "president": {"president"},
+    "prime minister": {"prime_minister"},
+    "pm": {"prime_minister"},
+    "premier": {"prime_minister"},
+    "chancellor": {"prime_minister"},
+    "foreign minister": {"foreign_minister"},
+    "foreign secretary": {"foreign_minister"},
+    "secretary of state": {"foreign_minister"},
+    "defence minister": {"defence_minister"},
+    "defense minister": {"defence_minister"},
+    "defence secretary": {"defence_minister"},
+    "defense secretary": {"defence_minister"},
+    "minister": {"prime_minister", "foreign_minister", "defence_minister"},
+    "supreme leader": {"leader"},
+    "leader": {"leader"},
+    "king": {"leader"},
+    "emir": {"leader"},
+    "crown prince": {"leader"},
+    "secretary-general": {"leader"},
+    "secretary general": {"leader"},
+}
+# "former", "the late", "ex-", "then-", before the name or its title ("former U.S. President")
+_FORMER = re.compile(r"\b(?i:former|late|ex-|then-)\s*(?:[A-Z][\w.-]*\s+){0,3}$")
+
+
+def key(name: str) -> str:
+    """A name as compared: no accents, case, dots, hyphens or runs of blanks."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[-.‐’']", " ", plain).lower().split())
+
+
+def _terms(years: str) -> tuple[tuple[int, int | None], ...]:
+    out = []
+    for term in str(years).split():
+        a, _, b = term.partition("-")
+        out.append((int(a), int(b) if b else None if term.endswith("-") else int(a)))
+    return tuple(out)
+
+
+@cache
+def leaders() -> tuple[Leader, ...]:
+    """Every person of ``data/leaders.yaml``."""
+    data = yaml.safe_load(files("sim.seeding").joinpath("data/leaders.yaml").read_text("utf-8"))
+    out = []
+    for state, people in data["leaders"].items():
+        for row in people:
+            name, offices, years = row[0], row[1], row[2]
+            surname = row[3] if len(row) > 3 else name.split()[-1]
+            out.append(Leader(name, state, frozenset(offices.split()), _terms(years), surname,
+                              tuple(row[4]) if len(row) > 4 else ()))  # fmt: skip
+    return tuple(out)
+
+
+@cache
+def _by_name() -> dict[str, tuple[Leader, ...]]:
+    """Full names and spellings (as ``key``s) -> the people of that name."""
+    index: dict[str, list[Leader]] = {}
+    for p in leaders():
+        for n in {key(n) for n in (p.name, *p.spellings)}:
+            index.setdefault(n, []).append(p)
+    return {n: tuple(ps) for n, ps in index.items()}
+
+
+@cache
+def _by_any_name() -> dict[str, tuple[Leader, ...]]:
+    """Full names, spellings and surnames (as ``key``s) -> the people of that name."""
+    index = {n: list(ps) for n, ps in _by_name().items()}
+    for p in leaders():
+        if p not in index.setdefault(key(p.surname), []):
+            index[key(p.surname)].append(p)
+    return {n: tuple(ps) for n, ps in index.items()}
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    """Every full name and spelling, longest first; hyphens and blanks inside interchangeable."""
+    names = sorted({n for p in leaders() for n in (p.name, *p.spellings)}, key=len, reverse=True)
+    parts = [r"[\s‐-]+".join(re.escape(w) for w in re.split(r"[\s-]+", n)) for n in names]
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w'’-])", re.I)
+
+
+def former(text: str, start: int) -> bool:
+    """Whether "former", "late", "ex-" or "then-" stands before ``start`` (a title between)."""
+    return _FORMER.search(text, max(0, start - 50), start) is not None
+
+
+def _one_state(people: list[Leader]) -> Leader | None:
+    """The first person when all are of one state, else None."""
+    return people[0] if people and len({p.state for p in people}) == 1 else None
+
+
+def named_leaders(text: str, year: int | None) -> list[tuple[int, int, Leader]]:
+    """Full names of people of the table, each with the person (start, end, leader)."""
+    out = []
+    for m in _name_pattern().finditer(text):
+        if not m.group()[0].isupper() or former(text, m.start()):
+            continue
+        found = _one_state([p for p in _by_name().get(key(m.group()), ()) if p.in_office(year)])
+        if found is not None:
+            out.append((m.start(), m.end(), found))
+    return out
+
+
+def titled_leader(title: str, person: str, year: int | None) -> Leader | None:
+    """The person a title and a name ("President", "Ramaphosa") stand for: of that name (full,
+    a spelling or the surname; the longest run of the name's first words that is one), holding
+    that office in ``year``; None when none or people of two states are."""
+    offices = _TITLE_OFFICES.get(title.strip().lower())
+    if not offices:
+        return None
+    words = person.split()
+    for k in range(len(words), 0, -1):
+        people = [p for p in _by_any_name().get(key(" ".join(words[:k])), ())
+                  if p.offices & offices and p.in_office(year)]  # fmt: skip
+        if people:
+            return _one_state(people)
+    return None
+
+
+def known_surnames(text: str, year: int | None) -> dict[str, str]:
+    """Surnames a reader knows without an introduction ("Putin vowed"): the surname (four letters
+    at least) of one person of the table in office in ``year``, which the text never writes
+    in lower case ("may") nor after another capitalised first name ("Mohammed Saleh, a
+    spokesman"): surname -> state."""
+    people: dict[str, list[Leader]] = {}
+    for p in leaders():
+        people.setdefault(p.surname, []).append(p)
+    out = {}
+    for surname, ps in people.items():
+        found = [p for p in ps if p.in_office(year)]
+        if len(surname) < 4 or len(ps) != 1 or not found or surname not in text:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", text):
+            continue
+        names = {key(n) for n in (found[0].name, *found[0].spellings)}
+        before = re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+){re.escape(surname)}(?![\w'’-])", text)
+        if all(key(m.group()) in names or _is_title(m.group(1)) for m in before):
+            out[surname] = found[0].state
+    return out
+
+
+def _is_title(words: str) -> bool:
+    """Whether capitalised words before a surname end with a title ("President", "Mr")."""
+    last = words.split()[-1].rstrip(".")
+    return last in {"Mr", "Mrs", "Ms", "Dr", "Sheikh", "King"} or any(
+        key(words).endswith(t) for t in _TITLE_OFFICES
+    )
+
+
+def text_year(doc: Document) -> int | None:
+    """The year the text dates itself in (a dateline or a full date), None when it does not
+    (a year the extractor only assumes is no year here)."""
+    from sim.seeding.dates import date_of  # dates reads headlines, which read mentions' parses
+
+    when = date_of(doc)
+    return None if when.source.startswith("assumption") else when.date.year

@@ -1,0 +1,124 @@
+"""Leaders by name (sim/seeding/leaders.py, data/leaders.yaml): whom "Putin" or "President
+Ramaphosa" speaks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.seeding.extract import extract
+from sim.seeding.findings import CONDITIONAL
+from sim.seeding.gazetteer import standard_gazetteer
+from sim.seeding.leaders import leaders
+from sim.seeding.mentions import find_mentions
+from sim.seeding.text import parse_document
+
+
+def bound(text: str, name: str) -> str | None:
+    """The actor the last mention holding ``name`` stands for, None when none holds it."""
+    doc = parse_document(text.encode(), "t.txt")
+    found = [m.actor for m in find_mentions(doc, standard_gazetteer())
+             if name in text[m.start : m.end]]  # fmt: skip
+    return found[-1] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # a full name the table lists, any spelling
+        (
+            "Cyril Ramaphosa told reporters on Tuesday that the talks had failed.",
+            "Cyril Ramaphosa",
+            "south_africa",
+        ),
+        (
+            "Kim Jong-un oversaw the launch from a hill near the coast, state media said.",
+            "Kim Jong-un",
+            "north_korea",
+        ),
+        ("Tayyip Erdogan spoke to reporters before leaving for Baku.", "Erdogan", "turkey"),
+        # a title and a surname: the person of that office
+        ("President Ramaphosa said the deployment would go ahead.", "Ramaphosa", "south_africa"),
+        (
+            "Prime Minister Sogavare asked for help after rioters burned shops in Honiara.",
+            "Sogavare",
+            "solomon_islands",
+        ),
+        # a surname the text introduced, later alone
+        (
+            "Lee Jae-myung chaired an emergency meeting. Lee said his country would respond.",
+            "Lee",
+            "south_korea",
+        ),
+        # a surname a reader knows without an introduction
+        ("Putin said the West would regret its decision.", "Putin", "russia"),
+        # two people of that name in office, of two states, named without a title: nobody
+        ("Pedro Sanchez said the talks would resume.", "Pedro Sanchez", None),
+        # ... the title tells them apart (a Colombian defence minister, a Spanish premier)
+        (
+            "BOGOTA, Jan 20 (Reuters) - Defence Minister Pedro Sanchez said troops had arrived.",
+            "Pedro Sanchez",
+            "colombia",
+        ),
+        # a former leader speaks for no state
+        ("Former President Donald Trump criticised the strikes on Sunday.", "Donald Trump", None),
+        # the text's year: out of office then, no state; in office, the state
+        (
+            "WASHINGTON, May 2, 2023 (Reuters) - Donald Trump said the talks were a disgrace.",
+            "Donald Trump",
+            None,
+        ),
+        (
+            "WASHINGTON, May 2, 2019 (Reuters) - Donald Trump said the talks were a disgrace.",
+            "Donald Trump",
+            "united_states",
+        ),
+        # a surname that is someone else's too in this text, or a word, binds alone to no one
+        (
+            "Ahmed Saleh, a spokesman for the council, said Saleh had not been consulted.",
+            "Saleh",
+            None,
+        ),
+        ("May said talks may resume in June.", "May", None),
+    ],
+)
+def test_leaders_bind_to_their_state(text: str, name: str, actor: str | None) -> None:
+    assert bound(text, name) == actor
+
+
+def threats(text: str) -> set[tuple[str, str | None]]:
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {f.parties for f in ex.findings if f.modality == CONDITIONAL}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rwandan troops shelled the camp. President Cyril Ramaphosa warned Rwanda that any "
+            "attack on the peacekeepers would be treated as a declaration of war.",
+            {("south_africa", "rwanda")},
+        ),
+        (
+            "The Houthis fired two missiles at a tanker on Friday. Joe Biden said the strikes had "
+            "worked. Biden threatened to order more strikes if the Houthis did not stop their "
+            "attacks.",
+            {("united_states", "houthis")},
+        ),
+        (
+            "Putin vowed to retaliate against Ukraine for the attack on the bridge.",
+            {("russia", "ukraine")},
+        ),
+    ],
+)
+def test_threats_of_leaders_named_by_name(text: str, expected: set) -> None:
+    assert threats(text) == expected
+
+
+def test_every_leader_belongs_to_an_actor_of_the_gazetteer() -> None:
+    actors = standard_gazetteer().actors
+    offices = {"president", "prime_minister", "foreign_minister", "defence_minister", "leader"}
+    assert len(leaders()) >= 250
+    for p in leaders():
+        assert p.state in actors, p.name
+        assert p.offices <= offices, p.name
+        assert p.terms and all(b is None or a <= b for a, b in p.terms), p.name
