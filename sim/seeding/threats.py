@@ -57,7 +57,7 @@ def threat_findings(p: Parsed, resolver: Resolver,
     out: list[Finding] = []
     for v in p.doc:
         cond, lasting = _condition_of(v)
-        if cond is not None and v.pos_ in ("VERB", "AUX"):
+        if cond is not None and v.pos_ in ("VERB", "AUX") and looks_ahead(v):
             found = _conditional(p, v, cond, resolver)
             rung = ongoing_rung(p, cond, context.hostile_before) if found else None
             if rung and _falls_on_another(p, cond, found[0].parties[0]):
@@ -68,6 +68,37 @@ def threat_findings(p: Parsed, resolver: Resolver,
     out += bare_threats(p, resolver)
     found = _ongoing_wars(p, _distinct(out)[:3], context)
     return found + answered_attacks(p, found)
+
+
+def looks_ahead(v) -> bool:
+    """Whether a consequence says what will or may happen, as a threat does: a modal of its own
+    or of the verb it is joined to ("would take action if", "it will strike and destroy"), or a
+    verb of saying, threat, readiness or order above it ("threatened to send troops if", "said
+    Iran faced greater attacks if": the future told in the past; "is ready to strike if",
+    "demanded that the troops leave unless", "ordered his forces to punish the North if"), or
+    an order of its own ("Stop the shelling, or ..."). Not what happened ("questioned why, if
+    he had planned no coup, his forces had gone on to seize Bor")."""
+    words = threat_words()
+    ahead = words["modals"] | words["hedges"] | {"ca", "must", "should", "going", "need"}
+    t = v
+    for _ in range(4):
+        if any(a.dep_ in ("aux", "auxpass") and a.lower_ in ahead for a in t.children):
+            return True
+        if t.dep_ == "ROOT" and t.tag_ == "VB" and not any(c.dep_.startswith("nsubj")
+                                                            for c in t.children):  # fmt: skip
+            return True  # an order: "Stop the shelling, or ..."
+        if t.dep_ not in ("conj", "xcomp", "ccomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in words["reporting"] | _READY_OR_ORDERED:
+            return True
+    return False
+
+
+# a consequence under these (or a verb of saying: "said Iran faced greater attacks if", the
+# future told in the past) is a plan or an order, not what happened
+_READY_OR_ORDERED = {"ready", "prepared", "plan", "intend", "determined", "poised", "willing",
+                     "demand", "order", "authorise", "authorize", "instruct"}  # fmt: skip
 
 
 def _condition_of(v) -> tuple[object | None, bool]:

@@ -62,3 +62,29 @@ def test_the_rivals_of_a_party_are_whom_it_fights():
     text = ("MINSK, June 20 (Wire) - Russian forces attacked Ukraine again on Monday. Belarus "
             "said it would send troops if Russia's enemies crossed its border.")  # fmt: skip
     assert ("belarus", "ukraine", "deploy_troops") in threats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what will or may happen: a modal, a verb of saying (the future told in the past), of
+        # threat, readiness or order above the consequence
+        ("Ankara warned that it would strike Syrian forces if its soldiers were harmed again.",
+         {("turkey", "syria")}),
+        ("Washington said Iran faced far heavier strikes if it did not return to talks.",
+         {("united_states", "iran")}),
+        ("Nairobi has demanded that all Somali troops leave the border area unless Mogadishu "
+         "withdraws its claim.", {("kenya", "somalia")}),
+        ("President Lee Myung-bak ordered the military to punish North Korea if it attacked "
+         "again.", {("south_korea", "north_korea")}),
+        ("India is ready to strike Pakistan if the shelling does not stop.",
+         {("india", "pakistan")}),
+        # what happened, or a question about it: no threat
+        ("Museveni questioned why, if the rebels had not planned a coup, forces loyal to them "
+         "had gone on to seize Bor from South Sudan's army.", set()),
+        ("If Uganda's troops had not arrived, the rebels took Juba, a South Sudanese officer "
+         "recalled.", set()),
+    ],
+)  # fmt: skip
+def test_a_condition_threatens_only_what_will_or_may_happen(text, expected):
+    assert {(s, t) for s, t, _ in threats(text)} == expected
