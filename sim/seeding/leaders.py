@@ -46,6 +46,10 @@ class Leader:
 # what office a title names ("Minister" alone: any minister)
 _TITLE_OFFICES = {
     "president": {"president"},
+    "vice president": {"vice_president"},
+    "general": {"military"},
+    "admiral": {"military"},
+    "chief of staff": {"military"},
     "prime minister": {"prime_minister"},
     "pm": {"prime_minister"},
     "premier": {"prime_minister"},
@@ -167,8 +171,8 @@ def titled_leader(title: str, person: str, year: int | None) -> Leader | None:
 def known_surnames(text: str, year: int | None) -> dict[str, str]:
     """Surnames a reader knows without an introduction ("Putin vowed"): the surname (four letters
     at least) of one person of the table in office in ``year``, which the text never writes
-    in lower case ("may") nor after another capitalised first name ("Mohammed Saleh, a
-    spokesman"): surname -> state."""
+    in lower case ("may"), after another capitalised first name ("Mohammed Saleh, a
+    spokesman") nor as a first name ("Petro Poroshenko" is no Petro): surname -> state."""
     people: dict[str, list[Leader]] = {}
     for p in leaders():
         people.setdefault(p.surname, []).append(p)
@@ -177,7 +181,10 @@ def known_surnames(text: str, year: int | None) -> dict[str, str]:
         found = [p for p in ps if p.in_office(year)]
         if len(surname) < 4 or len(ps) != 1 or not found or surname not in text:
             continue
-        if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", text):
+        word = re.escape(surname)
+        if not re.search(rf"(?<![\w'’-]){word}(?![\w'’-])", text) or re.search(
+            rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])|\b{word}\s+[A-Z]", text
+        ):  # "may"; a first name: "Petro Poroshenko", "Abbas Araqchi"
             continue
         names = {key(n) for n in (found[0].name, *found[0].spellings)}
         before = re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+){re.escape(surname)}(?![\w'’-])", text)

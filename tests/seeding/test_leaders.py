@@ -116,9 +116,20 @@ def test_threats_of_leaders_named_by_name(text: str, expected: set) -> None:
 
 def test_every_leader_belongs_to_an_actor_of_the_gazetteer() -> None:
     actors = standard_gazetteer().actors
-    offices = {"president", "prime_minister", "foreign_minister", "defence_minister", "leader"}
-    assert len(leaders()) >= 250
+    offices = {"president", "vice_president", "prime_minister", "foreign_minister",
+               "defence_minister", "military", "official", "leader"}  # fmt: skip
+    assert len(leaders()) >= 500
+    assert len({(p.name, p.state) for p in leaders()}) == len(leaders())  # each person once
     for p in leaders():
         assert p.state in actors, p.name
         assert p.offices <= offices, p.name
         assert p.terms and all(b is None or a <= b for a, b in p.terms), p.name
+
+
+def test_a_surname_used_as_a_first_name_is_nobody_s_surname():
+    text = ("Petro Poroshenko called an emergency meeting. Petro said the navy would respond. "
+            "Abbas Araqchi flew to Muscat, and Abbas spoke to reporters.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = [(text[m.start : m.end], m.actor) for m in find_mentions(doc, standard_gazetteer())]
+    assert ("Petro", "colombia") not in found and ("Abbas", "palestine") not in found
+    assert ("Petro Poroshenko", "ukraine") in found and ("Abbas Araqchi", "iran") in found
