@@ -10,13 +10,15 @@ had been scored) and ``fresh3/`` (12 documents written blind, keys first, by a w
 not read the extractor's code). ``--sets dev`` scores only the development set, as while
 developing: the per-document lines of the other sets name their misses, so read only their
 summary tables there; ``--summary`` prints no per-document lines at all (for scoring a blind set
-without seeing its misses). For each set: one line per document (its misses and extras), then
-the micro-averaged precision and recall of actors, relations, forces and conditionals, the share
-of right start dates (seeded with the page's publication date where the key gives it as
-``published``, as a user passes ``--date``; and from the text alone), passing-mention actors per
-document, and the share of drafts from texts that report hostilities whose simulation moves
-(some actor leaves its start rung in at least half of N replicates, default 20). Then the time
-to seed 20 documents after start-up. The last line is a JSON object with every figure.
+without seeing its misses). With more than one set, a last table pools them (counts summed). For
+each set: one line per document (its misses and extras), then the micro-averaged precision and
+recall of actors, relations, forces and conditionals, the relations missed because the draft
+lacks one of their parties, the share of right start dates (seeded with
+the page's publication date where the key gives it as ``published``, as a user passes ``--date``;
+and from the text alone), passing-mention actors per document, and the share of drafts from texts
+that report hostilities whose simulation moves (some actor leaves its start rung in at least half of
+N replicates, default 20). Then the time to seed 20 documents after start-up.
+The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -100,6 +102,29 @@ def _table(name: str, s: dict) -> str:
     return "\n".join(rows)
 
 
+def pooled(summary: dict) -> dict:
+    """The sets' figures pooled as one set: counts summed (micro-averages), shares weighted by
+    each set's documents (dates) or hostile documents (moving drafts), the worst passing max."""
+    sets = list(summary.values())
+    out: dict = {"documents": sum(s["documents"] for s in sets)}
+    for k in KINDS:
+        total = sum((Score(s[k]["tp"], s[k]["fp"], s[k]["fn"]) for s in sets), Score(0, 0, 0))
+        out[k] = {"precision": _r(total.precision), "recall": _r(total.recall),
+                  "tp": total.tp, "fp": total.fp, "fn": total.fn}  # fmt: skip
+    out["relations_missed_for_a_party"] = sum(s["relations_missed_for_a_party"] for s in sets)
+    for key in ("start_dates_right", "start_dates_right_from_text", "passing_actors_mean"):
+        out[key] = _r(sum(s[key] * s["documents"] for s in sets) / out["documents"])
+    out["passing_actors_max_per_document"] = max(s["passing_actors_max_per_document"] for s in sets)
+    out["hostile_documents"] = sum(s["hostile_documents"] for s in sets)
+    moving = sum(round((s["hostile_drafts_with_dynamics"] or 0) * s["hostile_documents"])
+                 for s in sets)  # fmt: skip
+    out["hostile_drafts_with_dynamics"] = (
+        _r(moving / out["hostile_documents"]) if out["hostile_documents"] else None
+    )
+    out["failed_documents"] = sum(s["failed_documents"] for s in sets)
+    return out
+
+
 def seeding_time(docs: list[Path], n: int = 20) -> float:
     """Seconds to extract and draft ``n`` documents once the pipeline is loaded."""
     from sim.seeding.draft import draft_scenario
@@ -145,6 +170,10 @@ def main(argv: list[str]) -> int:
                 return 2
     for name, s in summary.items():
         print(_table(name, s))
+    if len(summary) > 1:
+        summary["pooled"] = pooled(summary)
+        print(_table(f"pooled ({' + '.join(n for n in summary if n != 'pooled')})",
+                     summary["pooled"]))  # fmt: skip
     timed = sets.get("dev") or next(iter(sets.values()))
     docs = [g.with_name(g.name.removesuffix(".gold.yaml") + ".txt") for g in timed]
     summary["seconds_for_20_documents"] = round(seeding_time(docs), 2)

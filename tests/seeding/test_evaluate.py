@@ -80,7 +80,7 @@ def test_a_malformed_publication_date_is_named(tmp_path):
         evaluate(tmp_path / "wire.gold.yaml")
 
 
-def test_the_benchmark_refuses_a_malformed_key_without_a_table(tmp_path, capsys):
+def _benchmark():
     import importlib.util
     from pathlib import Path
 
@@ -88,6 +88,37 @@ def test_the_benchmark_refuses_a_malformed_key_without_a_table(tmp_path, capsys)
     spec = importlib.util.spec_from_file_location("seeding_quality", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def _set(documents, tp, fp, fn, dates, hostile, moving, passing_max):
+    counts = {"tp": tp, "fp": fp, "fn": fn, "precision": None, "recall": None}
+    return {"documents": documents, "actors": counts, "relations": counts, "forces": counts,
+            "conditionals": counts, "relations_missed_for_a_party": fn // 2,
+            "start_dates_right": dates, "start_dates_right_from_text": dates,
+            "passing_actors_mean": 0.5, "passing_actors_max_per_document": passing_max,
+            "hostile_documents": hostile, "hostile_drafts_with_dynamics": moving,
+            "failed_documents": 0}  # fmt: skip
+
+
+def test_the_benchmark_pools_sets_by_their_counts_not_their_shares():
+    """Set a: 12 documents, P 3/4, 1 in 4 dates, 2 of 4 hostile drafts move; set b: 4 documents,
+    P 9/10, all dates, 6 of 6 move. Pooled: P 12/14 (not the mean .825 of .75 and .9), dates
+    (3 + 4)/16, moving 8/10, the worse passing maximum."""
+    pooled = _benchmark().pooled(
+        {"a": _set(12, 3, 1, 4, 0.25, 4, 0.5, 3), "b": _set(4, 9, 1, 2, 1.0, 6, 1.0, 1)}
+    )
+    assert pooled["documents"] == 16
+    assert pooled["relations"]["precision"] == round(12 / 14, 3)
+    assert pooled["relations"]["recall"] == round(12 / 18, 3)
+    assert pooled["relations_missed_for_a_party"] == 3
+    assert pooled["start_dates_right"] == round(7 / 16, 3)
+    assert pooled["hostile_drafts_with_dynamics"] == 0.8
+    assert pooled["passing_actors_max_per_document"] == 3
+
+
+def test_the_benchmark_refuses_a_malformed_key_without_a_table(tmp_path, capsys):
+    bench = _benchmark()
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "wire.txt").write_text(UNDATED)
     (tmp_path / "news" / "wire.gold.yaml").write_text("published: 2024-13-04\n" + KEY)
