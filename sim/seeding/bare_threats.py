@@ -24,6 +24,7 @@ import re
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.reporters import said_in_noun
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
@@ -87,8 +88,10 @@ def _said_clauses(v) -> list:
     """The clauses a reporting verb carries: its complements and what is coordinated with them
     ("said X, and that it would respond"), not another reporting verb's, and what its
     complement says someone must know ("said Moscow must know that NATO will not accept
-    attacks on its infrastructure", "said it was clear that ...")."""
+    attacks on its infrastructure", "said it was clear that ..."), and what a noun of its
+    says ("warned India in a message that it would retaliate")."""
     out, stack = [], [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    stack += said_in_noun(v)  # "warned India in a message that it would retaliate"
     while stack:
         c = stack.pop(0)
         out.append(c)

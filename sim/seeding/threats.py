@@ -36,7 +36,9 @@ from sim.seeding.findings import FACT, Finding
 from sim.seeding.gazetteer import standard_gazetteer
 from sim.seeding.ongoing import ongoing_rung
 from sim.seeding.phrases import Parsed, phrase_actors
+from sim.seeding.reporters import said_in
 from sim.seeding.resolver import Resolver
+from sim.seeding.roles import actors_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
 from sim.seeding.threat_targets import enemy_named, protected, rivals_named
 
@@ -181,6 +183,21 @@ def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
 _AT = ("on", "against", "into", "toward", "towards", "at")
 
 
+def _warned(p: Parsed, v, speaker: list[str], resolver: Resolver) -> list[str]:
+    """Whom the verb of warning or saying above the consequence addresses ("warned Washington
+    that it would strike again if ...", also through a noun it says it in: "in a statement
+    that ..."), not the speaker."""
+    t = v
+    for _ in range(5):
+        if t.dep_ == "ROOT":
+            return []
+        t = said_in(t) or t.head
+        if t.lemma_.lower() in threat_words()["reporting"]:
+            return [a for c in t.children if c.dep_ in ("dobj", "dative")
+                    for a in actors_of(p, c, resolver, t) if a not in speaker]  # fmt: skip
+    return []
+
+
 def _unnamed_speaker(p: Parsed, resolver: Resolver, condition_subject: list[str]) -> list[str]:
     """A speaker the gazetteer does not know ("Biden threatened to order more strikes if ..."):
     the state of the dateline's capital, if the document names it; with no one said to speak,
@@ -232,6 +249,8 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         targets += [a for c in v.children if c.dep_ == "prep" and c.lower_ in _AT
                     for g in c.children for a in phrase_actors(p, g)
                     if a not in speaker]  # "our troops will move on Banjul"  # fmt: skip
+    if not targets:  # "warned Washington in a statement that it would strike again if ..."
+        targets = _warned(p, v, speaker, resolver)
     condition = clause_text(p, cond)
     consequence = clause_text(p, v).replace(condition, " ")
     f = doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)

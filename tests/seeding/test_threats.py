@@ -88,3 +88,24 @@ def test_the_rivals_of_a_party_are_whom_it_fights():
 )  # fmt: skip
 def test_a_condition_threatens_only_what_will_or_may_happen(text, expected):
     assert {(s, t) for s, t, _ in threats(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a letter, statement or message says is said by whoever sends it, to whom it warns
+        ("North Korea did not return fire but later warned Seoul in a letter that it would take "
+         "military action if the South did not halt the broadcasts, the South's defence "
+         "ministry said.", {("north_korea", "south_korea")}),
+        ("Iran fired missiles at the base and warned Washington in a statement that it would "
+         "strike again if the raids continued, Iraqi officials said.",
+         {("iran", "united_states")}),
+        ("Pakistan did not respond but later warned India in a message that it would retaliate, "
+         "officials said.", {("pakistan", "india")}),
+        # a true relative clause ("that" its object) says nothing anyone threatens
+        ("Hamas shelled the town, and Egypt sent Israel a letter that it had drafted with Qatar, "
+         "an Israeli official said.", set()),
+    ],
+)  # fmt: skip
+def test_what_a_letter_or_statement_says_is_its_senders(text, expected):
+    assert {(s, t) for s, t, _ in threats(text)} == expected
