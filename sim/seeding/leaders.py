@@ -16,6 +16,7 @@ reader knows. The rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -201,10 +202,13 @@ def _is_title(words: str) -> bool:
     )
 
 
-def text_year(doc: Document) -> int | None:
-    """The year the text dates itself in (a dateline or a full date), None when it does not
-    (a year the extractor only assumes is no year here)."""
+def text_year(doc: Document, published: dt.date | None = None) -> int | None:
+    """The year the text dates itself in (a dateline or a full date), else the year of the
+    publication date the user gave; None when neither (a year the extractor only assumes is
+    no year here)."""
     from sim.seeding.dates import date_of  # dates reads headlines, which read mentions' parses
 
     when = date_of(doc)
-    return None if when.source.startswith("assumption") else when.date.year
+    if not when.source.startswith("assumption"):
+        return when.date.year
+    return published.year if published else None

@@ -11,6 +11,7 @@ for a minister or spokesperson, the state of the dateline's capital ("BOGOTA, Ja
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -53,8 +54,9 @@ class Tagged:
         return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
-def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    """Every actor mention in the document, in order, never overlapping."""
+def find_mentions(doc: Document, gaz: Gazetteer, published: dt.date | None = None) -> list[Mention]:
+    """Every actor mention in the document, in order, never overlapping (``published``: the
+    publication date the user gave, which dates the leaders a text names when it does not)."""
     text = _mask(doc.text, gaz.not_actors)
     found: list[Mention] = []
     for m in gaz.alias_pattern().finditer(text):
@@ -70,7 +72,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                                               m.start()):  # fmt: skip
                 continue  # "talks in Beijing": the capital is a place here, not the state
             found.append(Mention(m.start(), m.end(), actor, form))
-    found += _office_holders(doc, gaz, found)
+    found += _office_holders(doc, gaz, found, text_year(doc, published))
     return _without_lone_contextual(_non_overlapping(found), text, gaz)
 
 
@@ -119,7 +121,8 @@ def _mask(text: str, phrases: tuple[str, ...]) -> str:
     return text
 
 
-def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
+                    year: int | None = None) -> list[Mention]:  # fmt: skip
     """Office holders named through their title, then later bare mentions of their surnames.
 
     Linear in the document: mentions are looked up by start offset in a dict, and every
@@ -134,7 +137,6 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
     host = dateline_state(doc, gaz)
-    year = text_year(doc)
     people.update(known_surnames(doc.text, year))  # "Putin vowed"
     for a, b, leader in named_leaders(doc.text, year):  # "Cyril Ramaphosa", "Kim Jong-un"
         out.append(Mention(a, b, leader.state, "o"))

@@ -3,6 +3,8 @@ Ramaphosa" speaks for."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sim.seeding.extract import extract
@@ -133,3 +135,16 @@ def test_a_surname_used_as_a_first_name_is_nobody_s_surname():
     found = [(text[m.start : m.end], m.actor) for m in find_mentions(doc, standard_gazetteer())]
     assert ("Petro", "colombia") not in found and ("Abbas", "palestine") not in found
     assert ("Petro Poroshenko", "ukraine") in found and ("Abbas Araqchi", "iran") in found
+
+
+def test_the_publication_date_given_with_date_dates_the_leaders_of_an_undated_text():
+    text = b"Donald Trump said the strikes would go on until the group gave up."
+    doc = parse_document(text, "t.txt")
+
+    def trump(published):
+        found = find_mentions(doc, standard_gazetteer(), published)
+        return [m.actor for m in found if text[m.start : m.end] == b"Donald Trump"]
+
+    assert trump(None) == ["united_states"]  # no year known: any term
+    assert trump(dt.date(2023, 5, 2)) == []  # out of office then
+    assert trump(dt.date(2019, 5, 2)) == ["united_states"]
