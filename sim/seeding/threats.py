@@ -73,23 +73,20 @@ def threat_findings(p: Parsed, resolver: Resolver,
 
 
 def looks_ahead(v) -> bool:
-    """Whether a consequence says what will or may happen, as a threat does: a modal of its own
-    or of the verb it is joined to ("would take action if", "it will strike and destroy"), or a
-    verb of saying, threat, readiness or order above it ("threatened to send troops if", "said
-    Iran faced greater attacks if": the future told in the past; "is ready to strike if",
-    "demanded that the troops leave unless", "ordered his forces to punish the North if"), or
-    an order of its own ("Stop the shelling, or ..."). Not what happened ("questioned why, if
-    he had planned no coup, his forces had gone on to seize Bor")."""
+    """Whether a consequence can say what will or may happen, as a threat does: not when it
+    tells, in the past perfect and with no modal, what had happened ("questioned why, if he
+    had planned no coup, his forces had gone on to seize Bor"), unless a verb of saying,
+    threat, readiness or order or a noun of intent above it makes it a plan ("said the troops
+    had orders to fire if ...")."""
     words = threat_words()
-    ahead = words["modals"] | words["hedges"] | {"ca", "must", "should", "going", "need"}
+    ahead = words["modals"] | words["hedges"] | {"ca", "must", "should", "need"}
+    if not any(a.dep_ == "aux" and a.lower_ == "had" for a in v.children):
+        return True
     t = v
-    for _ in range(4):
+    for _ in range(6):
         if any(a.dep_ in ("aux", "auxpass") and a.lower_ in ahead for a in t.children):
             return True
-        if t.dep_ == "ROOT" and t.tag_ == "VB" and not any(c.dep_.startswith("nsubj")
-                                                            for c in t.children):  # fmt: skip
-            return True  # an order: "Stop the shelling, or ..."
-        if t.dep_ not in ("conj", "xcomp", "ccomp", "acomp") or t.head is t:
+        if t.dep_ == "ROOT" or t.head is t:
             return False
         t = t.head
         if t.lemma_.lower() in words["reporting"] | _READY_OR_ORDERED:
@@ -98,9 +95,10 @@ def looks_ahead(v) -> bool:
 
 
 # a consequence under these (or a verb of saying: "said Iran faced greater attacks if", the
-# future told in the past) is a plan or an order, not what happened
+# future told in the past) is a plan, an order or a right, not what happened
 _READY_OR_ORDERED = {"ready", "prepared", "plan", "intend", "determined", "poised", "willing",
-                     "demand", "order", "authorise", "authorize", "instruct"}  # fmt: skip
+                     "demand", "order", "authorise", "authorize", "instruct", "right",
+                     "threat", "ultimatum", "option", "readiness"}  # fmt: skip
 
 
 def _condition_of(v) -> tuple[object | None, bool]:
