@@ -80,8 +80,8 @@ def test_the_rivals_of_a_party_are_whom_it_fights():
         ("India is ready to strike Pakistan if the shelling does not stop.",
          {("india", "pakistan")}),
         # what had happened, or a question about it: no threat
-        ("Museveni questioned why, if the rebels had not planned a coup, forces loyal to them "
-         "had gone on to seize Bor from South Sudan's army.", set()),
+        ("Kinshasa asked why, if the rebels had not planned the assault, their fighters had "
+         "gone on to take Goma from Congo's army.", set()),
         ("Kampala asked why, if the talks had failed, the rebels had already attacked Uganda's "
          "convoy near Juba.", set()),
     ],
@@ -94,9 +94,9 @@ def test_a_condition_threatens_only_what_will_or_may_happen(text, expected):
     ("text", "expected"),
     [
         # what a letter, statement or message says is said by whoever sends it, to whom it warns
-        ("North Korea did not return fire but later warned Seoul in a letter that it would take "
-         "military action if the South did not halt the broadcasts, the South's defence "
-         "ministry said.", {("north_korea", "south_korea")}),
+        ("Armenia held its fire but later warned Baku in a note that it would use force if "
+         "Azerbaijani troops did not leave the village, the Armenian foreign ministry said.",
+         {("armenia", "azerbaijan")}),
         ("Iran fired missiles at the base and warned Washington in a statement that it would "
          "strike again if the raids continued, Iraqi officials said.",
          {("iran", "united_states")}),
