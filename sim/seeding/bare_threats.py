@@ -212,7 +212,7 @@ def _nominal(p: Parsed, noun, resolver: Resolver) -> list[Finding]:
     objects += [g for c in act.subtree if c.dep_ == "prep" and c.lower_ in _AT
                 and (c.head == act or c.head.head == act)
                 for g in c.children if g.dep_ == "pobj"]  # "to strike back at Kyiv"  # fmt: skip
-    objects = [a for c in objects for a in actors_of(p, c, resolver, act) if a not in speaker]
+    objects = [a for c in objects for a in phrase_actors(p, c) if a not in speaker]
     targets = objects or other_party(p, act, speaker)
     return [doctrine_entry(p, speaker[0], targets[0] if targets else None,
                            clause_text(p, act), "")]  # fmt: skip
