@@ -189,9 +189,14 @@ def known_surnames(text: str, year: int | None) -> dict[str, str]:
             continue
         names = {key(n) for n in (found[0].name, *found[0].spellings)}
         before = re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+){re.escape(surname)}(?![\w'’-])", text)
-        if all(key(m.group()) in names or _is_title(m.group(1)) for m in before):
+        # "Russian President Vladimir Putin" and "President Putin" are his; "Ahmed Saleh" is not
+        if all(_ends_with(key(m.group()), names) or _is_title(m.group(1)) for m in before):
             out[surname] = found[0].state
     return out
+
+
+def _ends_with(name: str, names: set[str]) -> bool:
+    return any(f" {name}".endswith(f" {n}") for n in names)
 
 
 def _is_title(words: str) -> bool:

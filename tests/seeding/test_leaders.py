@@ -148,3 +148,11 @@ def test_the_publication_date_given_with_date_dates_the_leaders_of_an_undated_te
     assert trump(None) == ["united_states"]  # no year known: any term
     assert trump(dt.date(2023, 5, 2)) == []  # out of office then
     assert trump(dt.date(2019, 5, 2)) == ["united_states"]
+
+
+def test_a_leader_introduced_with_title_and_adjective_is_known_by_surname_later():
+    text = ("Russian President Vladimir Putin met his generals on Monday. Putin said the "
+            "offensive would go on.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = {text[m.start : m.end]: m.actor for m in find_mentions(doc, standard_gazetteer())}
+    assert found["Putin"] == "russia"
