@@ -70,6 +70,11 @@ _TITLE_OFFICES = {
     "crown prince": {"leader"},
     "secretary-general": {"leader"},
     "secretary general": {"leader"},
+    "spokesman": {"official"},
+    "spokeswoman": {"official"},
+    "spokesperson": {"official"},
+    "ambassador": {"official"},
+    "national security adviser": {"official"},
 }
 # "former", "the late", "ex-", "then-", before the name or its title ("former U.S. President")
 _FORMER = re.compile(r"\b(?i:former|late|ex-|then-)\s*(?:[A-Z][\w.-]*\s+){0,3}$")

@@ -61,6 +61,13 @@ def bound(text: str, name: str) -> str | None:
             "Pedro Sanchez",
             "colombia",
         ),
+        # a spokesperson the table knows speaks for her state, not for the dateline's
+        (
+            "KYIV, March 3 (Reuters) - Foreign ministry spokeswoman Maria Zakharova said the "
+            "strikes would go on.",
+            "Maria Zakharova",
+            "russia",
+        ),
         # a former leader speaks for no state
         ("Former President Donald Trump criticised the strikes on Sunday.", "Donald Trump", None),
         # the text's year: out of office then, no state; in office, the state
