@@ -175,33 +175,87 @@ def titled_leader(title: str, person: str, year: int | None) -> Leader | None:
 
 
 def known_surnames(text: str, year: int | None) -> dict[str, str]:
-    """Surnames a reader knows without an introduction ("Putin vowed"): the surname (four letters
-    at least) of one person of the table in office in ``year``, which the text never writes
+    """Surnames a reader knows without an introduction ("Putin vowed"): the surname (three
+    letters at least) of one person of the table, or of one person in office in the text's
+    ``year`` ("Lee" in 2025 is Lee Jae-myung, not Lee Myung-bak), which the text never writes
     in lower case ("may"), after another capitalised first name ("Mohammed Saleh, a
     spokesman") nor as a first name ("Petro Poroshenko" is no Petro): surname -> state."""
     people: dict[str, list[Leader]] = {}
     for p in leaders():
         people.setdefault(p.surname, []).append(p)
-    out = {}
+    out: dict[str, str] = {}
+    index = _word_index(text)
     for surname, ps in people.items():
         found = [p for p in ps if p.in_office(year)]
-        if len(surname) < 4 or len(ps) != 1 or not found or surname not in text:
+        one = len(ps) == 1 or year is not None and len({(p.name, p.state) for p in found}) == 1
+        if len(surname) < 3 or not found or not one or surname not in text:
             continue
         word = re.escape(surname)
-        if not re.search(rf"(?<![\w'’-]){word}(?![\w'’-])", text) or re.search(
-            rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])|\b{word}\s+[A-Z]", text
-        ):  # "may"; a first name: "Petro Poroshenko", "Abbas Araqchi"
-            continue
+        own = (found[0].name, *found[0].spellings)
+        if not re.search(rf"(?<![\w'’-]){word}(?![\w'’-])", text) or not alone_in(
+            text, surname, own, index
+        ):
+            continue  # "may"; a first name: "Petro Poroshenko", "Abbas Araqchi"
         names = {key(n) for n in (found[0].name, *found[0].spellings)}
         before = re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+){re.escape(surname)}(?![\w'’-])", text)
         # "Russian President Vladimir Putin" and "President Putin" are his; "Ahmed Saleh" is not
-        if all(_ends_with(key(m.group()), names) or _is_title(m.group(1)) for m in before):
+        if all(_ends_with(key(m.group()), names) or _is_title(m.group(1))
+               or _sentence_end(m.group(1)) for m in before):  # fmt: skip
             out[surname] = found[0].state
     return out
 
 
+_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+             "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
+
+
+def alone_in(text: str, name: str, own: tuple[str, ...] = (), index: tuple | None = None) -> bool:
+    """Whether a one-word name can stand alone for its person in this text: three letters at
+    least, not a month or a weekday ("May"), never written in lower case ("may"), never the
+    first name of someone else ("Ali Khamenei" beside Irfaan Ali, "Petro Poroshenko"; the
+    person's ``own`` full names do not count: "Kim Jong-un" is Kim's). ``index``: the text's
+    words, built once (``_word_index``)."""
+    if len(name) < 3 or name in _CALENDAR:
+        return False
+    lower, first = index if index is not None else _word_index(text)
+    if name.lower() in lower:
+        return False
+    return all(any(text.startswith(n, i) for n in own) for i in first.get(name, ()))
+
+
+def _word_index(text: str) -> tuple[set[str], dict[str, list[int]]]:
+    """The text's lower-case words, and where each capitalised word stands before another."""
+    lower = set(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))
+    first: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?=[A-Z])", text):
+        first.setdefault(m.group(1), []).append(m.start())
+    return lower, first
+
+
+def later_names(text: str, names: list[str], memo: dict | None = None) -> list[str]:
+    """The names a later sentence may use for a person the text named: every name of more than
+    one word, and a one-word name only when it can stand alone in this text (``alone_in``;
+    ``memo`` keeps the text's word index for the next call on the same text)."""
+    memo = {} if memo is None else memo
+    if "index" not in memo:
+        memo["index"] = _word_index(text)
+    own = tuple(n for n in names if " " in n.strip())
+    return [n for n in names if " " in n.strip() or alone_in(text, n, own, memo["index"])]
+
+
 def _ends_with(name: str, names: set[str]) -> bool:
     return any(f" {name}".endswith(f" {n}") for n in names)
+
+
+def _sentence_end(words: str) -> bool:
+    """Whether capitalised words before a surname end a sentence ("on Thursday. Lee said")."""
+    last = words.split()[-1]
+    return last.endswith((".", "!", "?")) and last.rstrip(".") not in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm",
+                  "Sen", "Rep", "Gov", "Pres", "St", "U.S", "U.N", "U.K", "Jr", "Sr"}  # fmt: skip
 
 
 def _is_title(words: str) -> bool:

@@ -20,6 +20,7 @@ from sim.seeding.gazetteer import Gazetteer
 from sim.seeding.leaders import (
     former,
     known_surnames,
+    later_names,
     named_leaders,
     text_year,
     titled_leader,
@@ -137,10 +138,12 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
     host = dateline_state(doc, gaz)
+    memo: dict = {}  # whether a one-word name stands alone in this text (``later_names``)
     people.update(known_surnames(doc.text, year))  # "Putin vowed"
     for a, b, leader in named_leaders(doc.text, year):  # "Cyril Ramaphosa", "Kim Jong-un"
         out.append(Mention(a, b, leader.state, "o"))
-        people.update(dict.fromkeys(_names_of(doc.text[a:b]) + [leader.surname], leader.state))
+        names = later_names(doc.text, _names_of(doc.text[a:b]) + [leader.surname], memo)
+        people.update(dict.fromkeys(names, leader.state))
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -159,8 +162,9 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
-                people.update(dict.fromkeys(_names_of(m.group("person")), owner))
-                if known and known.state == owner:
+                names = later_names(doc.text, _names_of(m.group("person")), memo)  # not "May"
+                people.update(dict.fromkeys(names, owner))
+                if known and known.state == owner and later_names(doc.text, [known.surname]):
                     people[known.surname] = owner
     return out + _people_mentions(doc.text, people) if people else out
 

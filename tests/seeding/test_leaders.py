@@ -163,3 +163,24 @@ def test_a_leader_introduced_with_title_and_adjective_is_known_by_surname_later(
     doc = parse_document(text.encode(), "t.txt")
     found = {text[m.start : m.end]: m.actor for m in find_mentions(doc, standard_gazetteer())}
     assert found["Putin"] == "russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # a surname several leaders share binds alone within the text's year
+        ("SEOUL, June 12, 2025 (Reuters) - North Korea fired two missiles on Thursday. Lee said "
+         "his country would respond.", "Lee", "south_korea"),
+        # ... and not without a year
+        ("North Korea fired two missiles on Thursday. Lee said his country would respond.",
+         "Lee", None),
+        # a leader's surname that is a month, or someone else's first name, stays a word
+        ("Prime Minister Theresa May said talks would resume in May.", "May", None),
+        ("President Irfaan Ali met envoys. Ali Khamenei spoke in Tehran.", "Ali", None),
+    ],
+)  # fmt: skip
+def test_a_surname_alone_binds_only_where_it_can_mean_one_leader(text, name, actor):
+    doc = parse_document(text.encode(), "t.txt")
+    found = [m.actor for m in find_mentions(doc, standard_gazetteer())
+             if text[m.start : m.end] == name]  # fmt: skip
+    assert found == ([actor] if actor else [])
