@@ -18,33 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
-import yaml
-
+from sim.seeding.leader_table import Leader, by_any_name, by_name, key, leaders, name_pattern
 from sim.seeding.text import Document
 
-
-@dataclass(frozen=True)
-class Leader:
-    """One person of the table: a name, a state, offices, terms and the names the press uses."""
-
-    name: str
-    state: str
-    offices: frozenset[str]
-    terms: tuple[tuple[int, int | None], ...]
-    surname: str
-    spellings: tuple[str, ...]
-
-    def in_office(self, year: int | None) -> bool:
-        """In office some time in ``year`` (always, when the year is unknown)."""
-        return year is None or any(a <= year <= (b or 9999) for a, b in self.terms)
+__all__ = ["Leader", "leaders", "named_leaders", "titled_leader", "known_surnames",
+           "later_names", "former", "text_year"]  # fmt: skip
 
 
-# what office a title names ("Minister" alone: any minister)
 _TITLE_OFFICES = {
     "president": {"president"},
     "vice president": {"vice_president"},
@@ -80,62 +61,6 @@ _TITLE_OFFICES = {
 _FORMER = re.compile(r"\b(?i:former|late|ex-|then-)\s*(?:[A-Z][\w.-]*\s+){0,3}$")
 
 
-def key(name: str) -> str:
-    """A name as compared: no accents, case, dots, hyphens or runs of blanks."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[-.‐’']", " ", plain).lower().split())
-
-
-def _terms(years: str) -> tuple[tuple[int, int | None], ...]:
-    out = []
-    for term in str(years).split():
-        a, _, b = term.partition("-")
-        out.append((int(a), int(b) if b else None if term.endswith("-") else int(a)))
-    return tuple(out)
-
-
-@cache
-def leaders() -> tuple[Leader, ...]:
-    """Every person of ``data/leaders.yaml``."""
-    data = yaml.safe_load(files("sim.seeding").joinpath("data/leaders.yaml").read_text("utf-8"))
-    out = []
-    for state, people in data["leaders"].items():
-        for row in people:
-            name, offices, years = row[0], row[1], row[2]
-            surname = row[3] if len(row) > 3 else name.split()[-1]
-            out.append(Leader(name, state, frozenset(offices.split()), _terms(years), surname,
-                              tuple(row[4]) if len(row) > 4 else ()))  # fmt: skip
-    return tuple(out)
-
-
-@cache
-def _by_name() -> dict[str, tuple[Leader, ...]]:
-    """Full names and spellings (as ``key``s) -> the people of that name."""
-    index: dict[str, list[Leader]] = {}
-    for p in leaders():
-        for n in {key(n) for n in (p.name, *p.spellings)}:
-            index.setdefault(n, []).append(p)
-    return {n: tuple(ps) for n, ps in index.items()}
-
-
-@cache
-def _by_any_name() -> dict[str, tuple[Leader, ...]]:
-    """Full names, spellings and surnames (as ``key``s) -> the people of that name."""
-    index = {n: list(ps) for n, ps in _by_name().items()}
-    for p in leaders():
-        if p not in index.setdefault(key(p.surname), []):
-            index[key(p.surname)].append(p)
-    return {n: tuple(ps) for n, ps in index.items()}
-
-
-@cache
-def _name_pattern() -> re.Pattern[str]:
-    """Every full name and spelling, longest first; hyphens and blanks inside interchangeable."""
-    names = sorted({n for p in leaders() for n in (p.name, *p.spellings)}, key=len, reverse=True)
-    parts = [r"[\s‐-]+".join(re.escape(w) for w in re.split(r"[\s-]+", n)) for n in names]
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w'’-])", re.I)
-
-
 def former(text: str, start: int) -> bool:
     """Whether "former", "late", "ex-" or "then-" stands before ``start`` (a title between)."""
     return _FORMER.search(text, max(0, start - 50), start) is not None
@@ -149,10 +74,10 @@ def _one_state(people: list[Leader]) -> Leader | None:
 def named_leaders(text: str, year: int | None) -> list[tuple[int, int, Leader]]:
     """Full names of people of the table, each with the person (start, end, leader)."""
     out = []
-    for m in _name_pattern().finditer(text):
+    for m in name_pattern().finditer(text):
         if not m.group()[0].isupper() or former(text, m.start()):
             continue
-        found = _one_state([p for p in _by_name().get(key(m.group()), ()) if p.in_office(year)])
+        found = _one_state([p for p in by_name().get(key(m.group()), ()) if p.in_office(year)])
         if found is not None:
             out.append((m.start(), m.end(), found))
     return out
@@ -167,7 +92,7 @@ def titled_leader(title: str, person: str, year: int | None) -> Leader | None:
         return None
     words = person.split()
     for k in range(len(words), 0, -1):
-        people = [p for p in _by_any_name().get(key(" ".join(words[:k])), ())
+        people = [p for p in by_any_name().get(key(" ".join(words[:k])), ())
                   if p.offices & offices and p.in_office(year)]  # fmt: skip
         if people:
             return _one_state(people)

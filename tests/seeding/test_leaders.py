@@ -7,9 +7,11 @@ import datetime as dt
 
 import pytest
 
+from sim.seeding.errors import SeedingError
 from sim.seeding.extract import extract
 from sim.seeding.findings import CONDITIONAL
 from sim.seeding.gazetteer import standard_gazetteer
+from sim.seeding.leader_table import read_table
 from sim.seeding.leaders import leaders
 from sim.seeding.mentions import find_mentions
 from sim.seeding.text import parse_document
@@ -184,3 +186,25 @@ def test_a_surname_alone_binds_only_where_it_can_mean_one_leader(text, name, act
     found = [m.actor for m in find_mentions(doc, standard_gazetteer())
              if text[m.start : m.end] == name]  # fmt: skip
     assert found == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        (["Jane Doe", "queen", "2001-"], "offices must be among president"),
+        (["Jane Doe", "president", "since 2001"], "years must be written like 2000-2008 2012-"),
+        (["Jane Doe"], "must be [full name, offices, years]"),
+        (["Jane Doe", "president", "2001-", "Doe", "Dough"], "must be [full name, offices"),
+    ],
+)
+def test_a_malformed_line_of_the_table_is_refused_with_one_message(row, says):
+    with pytest.raises(SeedingError) as err:
+        read_table({"leaders": {"france": [row]}})
+    message = str(err.value)
+    assert "\n" not in message and "sim/seeding/data/leaders.yaml: leaders.france" in message
+    assert says in message
+
+
+def test_a_line_under_an_unknown_actor_is_refused():
+    with pytest.raises(SeedingError, match="atlantis is no actor id of the gazetteer"):
+        read_table({"leaders": {"atlantis": [["Jane Doe", "president", "2001-"]]}})
