@@ -22,8 +22,8 @@ import re
 from sim.seeding.leader_table import Leader, by_any_name, by_name, key, leaders, name_pattern
 from sim.seeding.text import Document
 
-__all__ = ["Leader", "leaders", "named_leaders", "titled_leader", "known_surnames",
-           "later_names", "former", "text_year"]  # fmt: skip
+__all__ = ["KnownPeople", "Leader", "leaders", "named_leaders", "titled_leader",
+           "known_surnames", "later_names", "former", "text_year"]  # fmt: skip
 
 
 _TITLE_OFFICES = {
@@ -167,6 +167,25 @@ def later_names(text: str, names: list[str], memo: dict | None = None) -> list[s
         memo["index"] = _word_index(text)
     own = tuple(n for n in names if " " in n.strip())
     return [n for n in names if " " in n.strip() or alone_in(text, n, own, memo["index"])]
+
+
+class KnownPeople:
+    """The people a text names, by the names a later sentence may use for them (``later_names``;
+    first the surnames a reader knows, ``known_surnames``): name -> actor. A name the text gives
+    people of two actors stands for neither ("Kim" beside Kim Jong Un and Kim Yong-hyun)."""
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text, self.memo, self.shared = text, {}, set()
+        self.known: dict[str, str] = known_surnames(text, year)
+
+    def learn(self, names: list[str], actor: str) -> None:
+        """The text names a person of ``actor`` by these names (full name first)."""
+        names = later_names(self.text, names, self.memo)  # not "May"
+        self.shared |= {n for n in names if self.known.get(n, actor) != actor}
+        self.known.update(dict.fromkeys(names, actor))
+
+    def names(self) -> dict[str, str]:
+        return {n: a for n, a in self.known.items() if n not in self.shared}
 
 
 def _ends_with(name: str, names: set[str]) -> bool:

@@ -17,14 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sim.seeding.gazetteer import Gazetteer
-from sim.seeding.leaders import (
-    former,
-    known_surnames,
-    later_names,
-    named_leaders,
-    text_year,
-    titled_leader,
-)
+from sim.seeding.leaders import KnownPeople, former, named_leaders, text_year, titled_leader
 from sim.seeding.text import Document, Sentence
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+){0,2}"  # "Joseph R. Biden"
@@ -134,16 +127,13 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
     starts: dict[int, str] = {}
     for m in found:
         starts.setdefault(m.start, m.actor)
-    people: dict[str, str] = {}
+    people = KnownPeople(doc.text, year)  # "Putin vowed": surnames a reader knows
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
     host = dateline_state(doc, gaz)
-    memo: dict = {}  # whether a one-word name stands alone in this text (``later_names``)
-    people.update(known_surnames(doc.text, year))  # "Putin vowed"
     for a, b, leader in named_leaders(doc.text, year):  # "Cyril Ramaphosa", "Kim Jong-un"
         out.append(Mention(a, b, leader.state, "o"))
-        names = later_names(doc.text, _names_of(doc.text[a:b]) + [leader.surname], memo)
-        people.update(dict.fromkeys(names, leader.state))
+        people.learn(_names_of(doc.text[a:b]) + [leader.surname], leader.state)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -162,11 +152,10 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
-                names = later_names(doc.text, _names_of(m.group("person")), memo)  # not "May"
-                people.update(dict.fromkeys(names, owner))
-                if known and known.state == owner and later_names(doc.text, [known.surname]):
-                    people[known.surname] = owner
-    return out + _people_mentions(doc.text, people) if people else out
+                extra = [known.surname] if known and known.state == owner else []
+                people.learn(_names_of(m.group("person")) + extra, owner)
+    named = people.names()
+    return out + _people_mentions(doc.text, named) if named else out
 
 
 def _names_of(person: str) -> list[str]:

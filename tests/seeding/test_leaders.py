@@ -208,3 +208,13 @@ def test_a_malformed_line_of_the_table_is_refused_with_one_message(row, says):
 def test_a_line_under_an_unknown_actor_is_refused():
     with pytest.raises(SeedingError, match="atlantis is no actor id of the gazetteer"):
         read_table({"leaders": {"atlantis": [["Jane Doe", "president", "2001-"]]}})
+
+
+def test_a_surname_two_states_people_share_stands_for_neither():
+    text = ("North Korean leader Kim Jong Un watched the launch. South Korean Defence Minister "
+            "Kim Yong-hyun said Seoul would respond. Kim said the army was ready.")  # fmt: skip
+    doc = parse_document(text.encode(), "t.txt")
+    found = [(text[m.start : m.end], m.actor) for m in find_mentions(doc, standard_gazetteer())]
+    assert ("leader Kim Jong Un", "north_korea") in found
+    assert ("Defence Minister Kim Yong-hyun", "south_korea") in found
+    assert not [a for span, a in found if span == "Kim"]
