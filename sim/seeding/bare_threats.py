@@ -24,6 +24,7 @@ import re
 
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
+from sim.seeding.reporters import said_in_noun
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
@@ -36,6 +37,7 @@ def _w(name: str) -> frozenset[str]:
 
 
 _AGAINST = ("against", "on", "for", "upon")
+_AT = ("against", "on", "upon", "at", "into")
 _COPULAS = {"be", "become", "remain"}  # "any NATO troops would become legitimate targets"
 _KNOWING = {"know", "understand", "realise", "realize", "remember", "note", "be"}
 _WARNED = {"consequence", "repercussion", "response", "retaliation", "reprisal", "punishment",
@@ -59,6 +61,8 @@ def bare_threats(p: Parsed, resolver: Resolver) -> list[Finding]:
         if lemma in _w("reporting") or lemma in _w("threatening"):
             for clause in _said_clauses(v):
                 out += _of_clause(p, v, clause, resolver)
+        if v.pos_ == "NOUN" and lemma in _THREAT_NOUNS:  # "Iranian threats to avenge ..."
+            out += _nominal(p, v, resolver)
         elif v.dep_ == "ROOT" and modal(v):  # "Iran will respond, a commander said."
             said = [c for c in v.children if c.dep_ == "parataxis"
                     and c.lemma_.lower() in _w("reporting")]  # fmt: skip
@@ -87,8 +91,10 @@ def _said_clauses(v) -> list:
     """The clauses a reporting verb carries: its complements and what is coordinated with them
     ("said X, and that it would respond"), not another reporting verb's, and what its
     complement says someone must know ("said Moscow must know that NATO will not accept
-    attacks on its infrastructure", "said it was clear that ...")."""
+    attacks on its infrastructure", "said it was clear that ..."), and what a noun of its
+    says ("warned India in a message that it would retaliate")."""
     out, stack = [], [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    stack += said_in_noun(v)  # "warned India in a message that it would retaliate"
     while stack:
         c = stack.pop(0)
         out.append(c)
@@ -177,3 +183,49 @@ def _vowed(p: Parsed, v, resolver: Resolver) -> list[Finding]:
     targets = [a for a in against if a not in speaker] or other_party(p, noun, speaker)
     return [doctrine_entry(p, speaker[0], targets[0] if targets else None,
                            clause_text(p, noun), "")]  # fmt: skip
+
+
+_THREAT_NOUNS = {"threat", "vow", "pledge", "warning", "ultimatum"}
+_NOMINAL_FORCE = {"attack", "strike", "bomb", "invade", "destroy", "crush", "target", "hit",
+                  "avenge", "punish", "annihilate", "eliminate", "sink", "retaliate"}  # fmt: skip
+
+
+def _nominal(p: Parsed, noun, resolver: Resolver) -> list[Finding]:
+    """A threat told as a noun with its act: "Iranian threats to avenge the killing", "threats
+    by President Donald Trump to attack the country", "Moscow's vow to strike back". The
+    speaker is the noun's owner (possessive, demonym, "by"); the target the act's object, else
+    the other party. Not a threat with no act ("the threat of a wider war", "threats to its
+    troops")."""
+    act = _infinitive_after(noun)
+    if act is None or act.lemma_.lower() not in _NOMINAL_FORCE:
+        return []
+    if any(c.dep_ == "neg" for c in act.children):
+        return []
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    speaker = list(dict.fromkeys(a for o in owners for t in o.subtree
+                                 if (a := p.actor_at.get(t.i))))  # fmt: skip
+    if not speaker:
+        return []
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    objects += [g for c in act.subtree if c.dep_ == "prep" and c.lower_ in _AT
+                and (c.head == act or c.head.head == act)
+                for g in c.children if g.dep_ == "pobj"]  # "to strike back at Kyiv"  # fmt: skip
+    objects = [a for c in objects for a in phrase_actors(p, c) if a not in speaker]
+    targets = objects or other_party(p, act, speaker)
+    return [doctrine_entry(p, speaker[0], targets[0] if targets else None,
+                           clause_text(p, act), "")]  # fmt: skip
+
+
+def _infinitive_after(noun):
+    """The "to" infinitive that follows a noun, after its own "by X" if any ("threats by
+    President Donald Trump to attack"), wherever the parse hangs it; None if another word
+    comes between."""
+    doc, own = noun.doc, {t.i for t in noun.subtree}
+    for j in range(noun.i + 1, min(noun.i + 10, len(doc) - 1)):
+        if doc[j].lower_ == "to" and doc[j + 1].tag_ == "VB":
+            return doc[j + 1]
+        if j not in own or doc[j].is_punct:
+            return None
+    return None

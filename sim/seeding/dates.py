@@ -2,7 +2,8 @@
 
 The rule, in order:
 1. The reference date is the dateline's ("SEOUL, Oct 31 (Reuters) -"; its year from the
-   dateline, else from the publication date, else an assumption said out loud: the year
+   dateline, else from the publication date the user gives with ``--date``, else from the
+   text's publication date, else an assumption said out loud: the year
    ``_undated_year`` gives, as for rule 3), else the publication date
    (a full date on a line of its own or on a "Published"/"Updated" line: "Published 3:25 AM
    EDT, October 31, 2024"), else the first full date in the text ("31 October 2024",
@@ -15,8 +16,9 @@ The rule, in order:
    is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
    else the first after the latest month or year the text places events in, else the latest
    such day on or before today).
-   With ``--date`` (the publication date), a text that dates itself nowhere is counted from
-   that date instead (the lead's "on Tuesday", else the date itself).
+   With ``--date`` (the publication date), a text that dates itself nowhere, or only in its
+   body ("the October 7, 2023 massacre": background, not the day of the report), is counted
+   from that date instead (the lead's "on Tuesday", else the date itself).
 4. Without any date in the text: the date the file name starts with (``2024-10_...``), else
    today; both are said as assumptions in the draft and its report.
 """
@@ -59,18 +61,28 @@ def full_dates(text: str) -> list[tuple[dt.date, re.Match[str]]]:
     return sorted(out, key=lambda x: x[1].start())
 
 
+def _own_line(text: str, m: re.Match[str]) -> bool:
+    """Whether a full date is a publication date: on a line of its own or on a "Published"/
+    "Updated"/"Posted" line ("Published 3:25 AM EDT, October 31, 2024")."""
+    a = text.rfind("\n", 0, m.start()) + 1
+    b = text.find("\n", m.end())
+    line = text[a : b if b >= 0 else len(text)]
+    return bool(_PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
+
+
 def _published_first(text: str, found: list) -> list:
-    """The full dates with the publication date first: a date on a line of its own or on a
-    "Published"/"Updated"/"Posted" line ("Published 3:25 AM EDT, October 31, 2024") dates the
-    document better than the first date its body mentions ("since September 19, 2023")."""
+    """The full dates with the publication date first: it dates the document better than the
+    first date its body mentions ("since September 19, 2023")."""
+    return sorted(found, key=lambda x: not _own_line(text, x[1]))
 
-    def own_line(m: re.Match[str]) -> bool:
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        line = text[a : b if b >= 0 else len(text)]
-        return bool(_PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
 
-    return sorted(found, key=lambda x: not own_line(x[1]))
+def _year_before(published: dt.date, month: int | None, day: int) -> int | None:
+    """The year of a dateline's day ("ANKARA, Feb 20") on or just before the publication date
+    (a dispatch of December 31 published on January 1 is of the year before)."""
+    when = make_date(published.year, month, day) if month else None
+    if when is None:
+        return None
+    return published.year - 1 if when > published + dt.timedelta(days=2) else published.year
 
 
 def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
@@ -82,7 +94,9 @@ def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
     ref: tuple[dt.date, tuple[int, int]] | None = None
     guessed = None
     if line:
-        year = int(line.group("y")) if line.group("y") else (found[0][0].year if found else None)
+        year = int(line.group("y")) if line.group("y") else (
+            _year_before(published, month_of(line.group("m")), int(line.group("d")))
+            if published else found[0][0].year if found else None)  # fmt: skip
         if year is None:  # "KYIV, Oct 31 (Reuters) -" and no year anywhere in a full date
             day, guessed = _undated_year(doc, month_of(line.group("m")), int(line.group("d")))
             year = day.year if day else None
@@ -92,6 +106,9 @@ def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
                 when,
                 line.span("d") if not line.group("y") else (line.start("m"), line.end("y")),
             )
+    in_body = bool(found) and not _own_line(doc.text, found[0][1])
+    if ref is None and published is not None and in_body:  # "the October 7, 2023 massacre":
+        return _from_published(doc, published)  # the background, not the day of the report
     if ref is None and found:
         ref = (found[0][0], found[0][1].span())
     if ref is None and published is not None:

@@ -87,7 +87,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None,
             published: dt.date | None = None) -> Extraction:  # fmt: skip
     """Every actor, finding, place and quantity of a checked document."""
     gaz = with_document_groups(doc.text, for_document(doc.text, gaz or standard_gazetteer()))
-    mentions = find_mentions(doc, gaz)
+    mentions = find_mentions(doc, gaz, published)
     leads = [dateline_length(s.text) for s in doc.sentences]
     texts = [_as_parsed(doc, s, n, mentions) for s, n in zip(doc.sentences, leads, strict=True)]
     sdocs = parse_sentences(texts)

@@ -11,11 +11,13 @@ for a minister or spokesperson, the state of the dateline's capital ("BOGOTA, Ja
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sim.seeding.gazetteer import Gazetteer
+from sim.seeding.leaders import KnownPeople, former, named_leaders, text_year, titled_leader
 from sim.seeding.text import Document, Sentence
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+){0,2}"  # "Joseph R. Biden"
@@ -46,8 +48,9 @@ class Tagged:
         return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
-def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    """Every actor mention in the document, in order, never overlapping."""
+def find_mentions(doc: Document, gaz: Gazetteer, published: dt.date | None = None) -> list[Mention]:
+    """Every actor mention in the document, in order, never overlapping (``published``: the
+    publication date the user gave, which dates the leaders a text names when it does not)."""
     text = _mask(doc.text, gaz.not_actors)
     found: list[Mention] = []
     for m in gaz.alias_pattern().finditer(text):
@@ -63,7 +66,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                                               m.start()):  # fmt: skip
                 continue  # "talks in Beijing": the capital is a place here, not the state
             found.append(Mention(m.start(), m.end(), actor, form))
-    found += _office_holders(doc, gaz, found)
+    found += _office_holders(doc, gaz, found, text_year(doc, published))
     return _without_lone_contextual(_non_overlapping(found), text, gaz)
 
 
@@ -112,7 +115,8 @@ def _mask(text: str, phrases: tuple[str, ...]) -> str:
     return text
 
 
-def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention],
+                    year: int | None = None) -> list[Mention]:  # fmt: skip
     """Office holders named through their title, then later bare mentions of their surnames.
 
     Linear in the document: mentions are looked up by start offset in a dict, and every
@@ -123,10 +127,13 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
     starts: dict[int, str] = {}
     for m in found:
         starts.setdefault(m.start, m.actor)
-    people: dict[str, str] = {}
+    people = KnownPeople(doc.text, year)  # "Putin vowed": surnames a reader knows
     out: list[Mention] = []
     context: str | None = None  # set by a sentence opening "In <actor>, ..."
     host = dateline_state(doc, gaz)
+    for a, b, leader in named_leaders(doc.text, year):  # "Cyril Ramaphosa", "Kim Jong-un"
+        out.append(Mention(a, b, leader.state, "o"))
+        people.learn(_names_of(doc.text[a:b]) + [leader.surname], leader.state)
     for s in doc.sentences:
         opener = re.match(r"In\s+", s.text)
         if opener:
@@ -134,15 +141,21 @@ def _office_holders(doc: Document, gaz: Gazetteer, found: list[Mention]) -> list
         named_here = {starts[i] for i in range(s.start, s.end) if i in starts}
         for m in title_re.finditer(doc.text, s.start, s.end):
             leader = _LEADER_TITLES.match(m.group()) and named_here & {host} == {host}
+            title = doc.text[m.start() : m.start("person")]
+            known = titled_leader(title, m.group("person"), year)  # "President Ramaphosa"
+            known = None if former(doc.text, m.start()) else known
             owner = (
                 _actor_just_before(found, m.start(), doc.text)
+                or (known.state if known else None)
                 or context
                 or (host if _HOST_TITLES.match(m.group()) or leader else None)
             )
             if owner is not None:
                 out.append(Mention(m.start(), m.end(), owner, "o"))
-                people.update(dict.fromkeys(_names_of(m.group("person")), owner))
-    return out + _people_mentions(doc.text, people) if people else out
+                extra = [known.surname] if known and known.state == owner else []
+                people.learn(_names_of(m.group("person")) + extra, owner)
+    named = people.names()
+    return out + _people_mentions(doc.text, named) if named else out
 
 
 def _names_of(person: str) -> list[str]:

@@ -36,7 +36,9 @@ from sim.seeding.findings import FACT, Finding
 from sim.seeding.gazetteer import standard_gazetteer
 from sim.seeding.ongoing import ongoing_rung
 from sim.seeding.phrases import Parsed, phrase_actors
+from sim.seeding.reporters import said_in
 from sim.seeding.resolver import Resolver
+from sim.seeding.roles import actors_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
 from sim.seeding.threat_targets import enemy_named, protected, rivals_named
 
@@ -57,7 +59,7 @@ def threat_findings(p: Parsed, resolver: Resolver,
     out: list[Finding] = []
     for v in p.doc:
         cond, lasting = _condition_of(v)
-        if cond is not None and v.pos_ in ("VERB", "AUX"):
+        if cond is not None and v.pos_ in ("VERB", "AUX") and looks_ahead(v):
             found = _conditional(p, v, cond, resolver)
             rung = ongoing_rung(p, cond, context.hostile_before) if found else None
             if rung and _falls_on_another(p, cond, found[0].parties[0]):
@@ -68,6 +70,35 @@ def threat_findings(p: Parsed, resolver: Resolver,
     out += bare_threats(p, resolver)
     found = _ongoing_wars(p, _distinct(out)[:3], context)
     return found + answered_attacks(p, found)
+
+
+def looks_ahead(v) -> bool:
+    """Whether a consequence can say what will or may happen, as a threat does: not when it
+    tells, in the past perfect and with no modal, what had happened ("questioned why, if he
+    had planned no coup, his forces had gone on to seize Bor"), unless a verb of saying,
+    threat, readiness or order or a noun of intent above it makes it a plan ("said the troops
+    had orders to fire if ...")."""
+    words = threat_words()
+    ahead = words["modals"] | words["hedges"] | {"ca", "must", "should", "need"}
+    if not any(a.dep_ == "aux" and a.lower_ == "had" for a in v.children):
+        return True
+    t = v
+    for _ in range(6):
+        if any(a.dep_ in ("aux", "auxpass") and a.lower_ in ahead for a in t.children):
+            return True
+        if t.dep_ == "ROOT" or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in words["reporting"] | _READY_OR_ORDERED:
+            return True
+    return False
+
+
+# a consequence under these (or a verb of saying: "said Iran faced greater attacks if", the
+# future told in the past) is a plan, an order or a right, not what happened
+_READY_OR_ORDERED = {"ready", "prepared", "plan", "intend", "determined", "poised", "willing",
+                     "demand", "order", "authorise", "authorize", "instruct", "right",
+                     "threat", "ultimatum", "option", "readiness"}  # fmt: skip
 
 
 def _condition_of(v) -> tuple[object | None, bool]:
@@ -150,6 +181,21 @@ def _speaker(p: Parsed, v, resolver: Resolver) -> list[str]:
 _AT = ("on", "against", "into", "toward", "towards", "at")
 
 
+def _warned(p: Parsed, v, speaker: list[str], resolver: Resolver) -> list[str]:
+    """Whom the verb of warning or saying above the consequence addresses ("warned Washington
+    that it would strike again if ...", also through a noun it says it in: "in a statement
+    that ..."), not the speaker."""
+    t = v
+    for _ in range(5):
+        if t.dep_ == "ROOT":
+            return []
+        t = said_in(t) or t.head
+        if t.lemma_.lower() in threat_words()["reporting"]:
+            return [a for c in t.children if c.dep_ in ("dobj", "dative")
+                    for a in actors_of(p, c, resolver, t) if a not in speaker]  # fmt: skip
+    return []
+
+
 def _unnamed_speaker(p: Parsed, resolver: Resolver, condition_subject: list[str]) -> list[str]:
     """A speaker the gazetteer does not know ("Biden threatened to order more strikes if ..."):
     the state of the dateline's capital, if the document names it; with no one said to speak,
@@ -201,6 +247,8 @@ def _conditional(p: Parsed, v, cond, resolver: Resolver) -> list[Finding]:
         targets += [a for c in v.children if c.dep_ == "prep" and c.lower_ in _AT
                     for g in c.children for a in phrase_actors(p, g)
                     if a not in speaker]  # "our troops will move on Banjul"  # fmt: skip
+    if not targets:  # "warned Washington in a statement that it would strike again if ..."
+        targets = _warned(p, v, speaker, resolver)
     condition = clause_text(p, cond)
     consequence = clause_text(p, v).replace(condition, " ")
     f = doctrine_entry(p, speaker[0], targets[0] if targets else None, consequence, condition)

@@ -157,3 +157,24 @@ def test_a_third_partys_quarrel_names_no_target():
     found = threats("Iran said it would respond, and Russia condemned the strike while China "
                     "held talks with Egypt.")  # fmt: skip
     assert not any(t[1] in ("russia", "china", "egypt") for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat told as a noun with its act: the owner threatens the act's object
+        ("Caracas put its army on alert over threats by President Donald Trump to bomb "
+         "Venezuelan ports.", {("united_states", "venezuela")}),
+        ("Seoul raised its alert level after North Korean threats to strike the South's "
+         "loudspeakers.", {("north_korea", "south_korea")}),
+        ("Ankara's vow to punish the PKK for the bombing drew support from Washington.",
+         {("turkey", "pkk")}),
+        # a threat with no act, an act that is no attack, or a threat nobody makes: none
+        ("The Israeli strike raised the threat of a wider war in the region.", set()),
+        ("Moscow complained of threats to its troops in Transnistria.", set()),
+        ("Japan's pledge to defend the islands angered Beijing.", set()),
+        ("Analysts played down the threat to invade Taiwan this year.", set()),
+    ],
+)  # fmt: skip
+def test_a_threat_told_as_a_noun_with_its_act(text, expected):
+    assert threats(text) == expected

@@ -174,3 +174,27 @@ def test_a_day_something_lasts_until_is_not_the_start():
             "until August 23. Greek and Turkish warships collided on August 12 near Crete, the "
             "worst incident since 2020.")  # fmt: skip
     assert start(text, "w.txt") == dt.date(2020, 8, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a dateline without a year takes the year of the publication date given with --date
+        ("Drone crash\n\nNICOSIA, Mar 3 - Cyprus said on Tuesday that a drone had crashed near "
+         "the buffer zone.", dt.date(2021, 3, 4), dt.date(2021, 3, 2)),
+        # ... the year before when the dispatch is of the last days of December
+        ("Strike\n\nKYIV, Dec 31 - Russian drones hit the port overnight, officials said.",
+         dt.date(2024, 1, 1), dt.date(2023, 12, 31)),
+        # a full date only in the body is background: the lead's weekday counts from --date
+        ("Strike in Beirut\n\nIsrael said it killed a Hezbollah commander in Beirut on Friday. "
+         "It blamed him for the October 8, 2023 rocket fire on its north.",
+         dt.date(2024, 7, 5), dt.date(2024, 7, 5)),
+        # ... but a publication line still dates the document
+        ("Missile test\n\nPublished October 31, 2024\n\nNorth Korea fired a missile on "
+         "Thursday, the military said.", dt.date(2024, 11, 2), dt.date(2024, 10, 31)),
+    ],
+)  # fmt: skip
+def test_the_publication_date_given_with_date_dates_what_the_text_leaves_open(
+    text, published, expected
+):
+    assert date_of(parse_document(text.encode(), "doc.txt"), published).date == expected

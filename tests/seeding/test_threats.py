@@ -62,3 +62,50 @@ def test_the_rivals_of_a_party_are_whom_it_fights():
     text = ("MINSK, June 20 (Wire) - Russian forces attacked Ukraine again on Monday. Belarus "
             "said it would send troops if Russia's enemies crossed its border.")  # fmt: skip
     assert ("belarus", "ukraine", "deploy_troops") in threats(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what will or may happen: a modal, a verb of saying (the future told in the past), of
+        # threat, readiness or order above the consequence
+        ("Ankara warned that it would strike Syrian forces if its soldiers were harmed again.",
+         {("turkey", "syria")}),
+        ("Washington said Iran faced far heavier strikes if it did not return to talks.",
+         {("united_states", "iran")}),
+        ("Nairobi has demanded that all Somali troops leave the border area unless Mogadishu "
+         "withdraws its claim.", {("kenya", "somalia")}),
+        ("President Lee Myung-bak ordered the military to punish North Korea if it attacked "
+         "again.", {("south_korea", "north_korea")}),
+        ("India is ready to strike Pakistan if the shelling does not stop.",
+         {("india", "pakistan")}),
+        # what had happened, or a question about it: no threat
+        ("Kinshasa asked why, if the rebels had not planned the assault, their fighters had "
+         "gone on to take Goma from Congo's army.", set()),
+        ("Kampala asked why, if the talks had failed, the rebels had already attacked Uganda's "
+         "convoy near Juba.", set()),
+    ],
+)  # fmt: skip
+def test_a_condition_threatens_only_what_will_or_may_happen(text, expected):
+    assert {(s, t) for s, t, _ in threats(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a letter, statement or message says is said by whoever sends it, to whom it warns
+        ("Armenia held its fire but later warned Baku in a note that it would use force if "
+         "Azerbaijani troops did not leave the village, the Armenian foreign ministry said.",
+         {("armenia", "azerbaijan")}),
+        ("Iran fired missiles at the base and warned Washington in a statement that it would "
+         "strike again if the raids continued, Iraqi officials said.",
+         {("iran", "united_states")}),
+        ("Pakistan did not respond but later warned India in a message that it would retaliate, "
+         "officials said.", {("pakistan", "india")}),
+        # a true relative clause ("that" its object) says nothing anyone threatens
+        ("Hamas shelled the town, and Egypt sent Israel a letter that it had drafted with Qatar, "
+         "an Israeli official said.", set()),
+    ],
+)  # fmt: skip
+def test_what_a_letter_or_statement_says_is_its_senders(text, expected):
+    assert {(s, t) for s, t, _ in threats(text)} == expected
