@@ -57,7 +57,8 @@ def harmed_beside(p: Parsed, first, noun) -> bool:
 
 
 _SENT = {"send", "deploy", "dispatch", "station", "base", "post", "airlift", "commit", "leave",
-         "withdraw", "remain", "stay"}  # fmt: skip
+         "withdraw", "remain", "stay", "order", "move", "rush", "fly", "redeploy", "transfer",
+         "mobilise", "mobilize", "position", "assign", "pledge"}  # fmt: skip
 
 
 def speaker_who_sends(p: Parsed, noun, verb, resolver=None) -> list[str]:

@@ -26,7 +26,8 @@ _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
     r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
-    r"commandos|guardsmen|militiamen|combatants|officers|airmen|" + _MEMBERS_OF_A_FORCE,
+    r"commandos|guardsmen|militiamen|combatants|officers|airmen|troopers|infantrymen|"
+    r"border guards|special forces|forces|" + _MEMBERS_OF_A_FORCE,
     "ships": r"warships|ships|vessels|destroyers|frigates|submarines|(?<!personnel )carriers|"
     r"boats|corvettes|cruisers",
     "aircraft": r"aircraft|jets|fighter jets|planes|warplanes|bombers|helicopters|gunships|drones",
@@ -48,9 +49,10 @@ _COUNTED = re.compile(
     r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
     r"(?!\s+carriers?\b)"  # "armoured personnel carriers" are vehicles, not personnel
 )
-# "a 10,000-strong force": a force's strength written before it
+# "a 10,000-strong force", "a 1,000-person contingent": a force's strength written before it
 _STRONG = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-strong\s+(?:[a-zA-Z.-]+\s+){{0,2}}?"
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-(?:strong|member|man|person|soldier|troop)\s+"
+    rf"(?:[a-zA-Z.-]+\s+){{0,2}}?"
     r"(?:force|contingent|army|mission|brigade|battalion|unit|corps|militia|garrison)\b"
 )
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")

@@ -17,6 +17,8 @@ from tests.seeding.test_force_owners import forces_of
         ("Kyiv admitted the loss of the town on Wednesday. President Volodymyr Zelensky of "
          "Ukraine said about 60 percent of the 3,000 soldiers in the town had withdrawn in "
          "good order.", {("ukraine", 3000)}),
+        ("WASHINGTON, Feb 2 (Wire) - Some 3,000 soldiers from the 82nd Airborne Division were "
+         "ordered to Poland on Wednesday, the Pentagon said.", {("united_states", 3000)}),
         # a count beside an owned one is the same actor's
         ("An additional 80 federal police officers and 60 Australian Defence Force members "
          "will fly to Dili on Saturday to restore order.", {("australia", 80), ("australia", 60)}),

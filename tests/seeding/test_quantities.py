@@ -68,6 +68,9 @@ def test_no_count_of_craft(text):
         ("An additional 40 AFP officers and 25 Australian Defence Force members will fly out.",
          {(40, "troops"), (25, "troops")}),
         ("The Kenyan contingent of 300 airmen arrived on Monday.", {(300, "troops")}),
+        ("Kigali will deploy a 1,000-person contingent to the province.", {(1000, "troops")}),
+        ("Ankara said 3,000 Turkish forces and 40 border guards were in the province.",
+         {(3000, "troops"), (40, "troops")}),
         # the number a count is said to add to, its noun unsaid
         ("Paris will send 500 more gendarmes, adding to 2,300 on the ground, the minister said.",
          {(500, "troops"), (2300, "troops")}),
