@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sim.seeding.force_context import (
+    FORCE_NOUNS,
     IRREGULARS,
     harmed_beside,
     last_named,
@@ -106,6 +107,8 @@ def _from_context(unowned, owned: list[StatedForce], parsed: list, phrase_actors
     out: list[StatedForce] = []
     for q, k, noun, head in unowned:  # in document order: a count read here counts as named
         p = parsed[k]
+        if _named_elsewise(p, noun, head):
+            continue
         counted = [(j, t.i, f.actor) for f in owned + out for j, pp in enumerate(parsed)
                    if pp.sentence.start <= f.quantity.start < pp.sentence.end
                    for t in pp.doc if pp.offset(t) == f.quantity.start]  # fmt: skip
@@ -156,8 +159,19 @@ def _casualties(verb) -> bool:
 
 _HARMED = {"wound", "injure", "hurt", "lose", "abduct", "kidnap", "detain", "arrest", "free",
            "release", "capture", "die", "intercept", "shoot", "destroy", "sink", "damage",
-           "seize"}  # fmt: skip
-_DIED = {"die"}  # "40 soldiers died": the subject is the victim
+           "seize", "surrender", "defect", "desert"}  # fmt: skip
+_DIED = {"die", "surrender", "defect", "desert"}  # "40 soldiers died": the subject is the loss
+
+
+def _named_elsewise(p, noun, verb) -> bool:
+    """Whether the verb's subject is a name that is no actor ("The North has about 1.2 million
+    soldiers" where "the North" is not read): the text says whose, in words not understood, so
+    the context must not guess. A unit's name is no owner ("The 3rd Brigade has 3,500 troops")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or noun in subject.subtree:
+        return False
+    return (subject.pos_ == "PROPN" and subject.lemma_.lower() not in FORCE_NOUNS
+            and not any(t.i in p.actor_at for t in subject.subtree))  # fmt: skip
 
 
 def _acting(noun, verb) -> bool:

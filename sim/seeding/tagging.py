@@ -127,7 +127,7 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
         if after in _MODELS_OF:
             return None  # "a Y-9 aircraft", "MQ-9 drones": a model of weapon, not a group
-        if _ORDINAL.match(text):
+        if _ORDINAL.match(re.sub(r"^The\s+", "", text)):
             return None  # "1st Brigade", "82nd Airborne Division": a state's unit, not a group
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)

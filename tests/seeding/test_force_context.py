@@ -26,6 +26,9 @@ from tests.seeding.test_force_owners import forces_of
         ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
          "Pentagon said on Friday. The 3rd Brigade of the 101st Airborne Division was told to "
          "prepare. The brigade has about 3,500 soldiers.", {("united_states", 3500)}),
+        ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
+         "Pentagon said on Friday. The 3rd Brigade has about 3,500 soldiers.",
+         {("united_states", 3500)}),
         # the count that does something is no victim of it ("boarded" is also a seizure verb)
         ("WASHINGTON, Jan 3 (Wire) - More U.S. troops are heading to the Gulf, the Pentagon said "
          "on Friday. About 600 paratroopers boarded transport planes at Fort Bragg on Thursday.",
@@ -45,6 +48,12 @@ def test_a_count_s_owner_from_its_context(text, expected):
         # two sides' forces named before the count: no guess
         "Russian troops shelled the town on Monday and Ukrainian soldiers held the bridge. "
         "About 2,000 troops were dug in along the river, a local official said.",
+        # soldiers who surrender are losses, not a force
+        "KYIV, May 3 (Wire) - Ukrainian forces retook two villages on Monday. About 500 "
+        "soldiers surrendered, the general staff said.",
+        # the text says whose, in a name that is no actor: no guess
+        "SEOUL, Nov 23 (Wire) - South Korean marines returned fire on Tuesday. The North has "
+        "about 1.2 million soldiers under arms.",
         # fighters and men are a group's or a people's as often as a state's
         "Somali troops retook the town on Sunday. About 300 fighters had held it since May, "
         "residents said.",
