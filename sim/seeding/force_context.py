@@ -2,9 +2,11 @@
 sentences before it.
 
 A count of troops, ships or aircraft that names no owner is read, in this order:
-- **casualties by their words**: a count right after a verb of harm ("Hezbollah Captures 2
-  Israeli Soldiers", a headline the parser reads poorly) or whose noun is followed by one
-  ("30 Peacekeepers Hurt", "left 30 soldiers wounded") is nobody's force;
+- **casualties by their words**: a count right after a verb of harm or exchange ("Hezbollah
+  Captures 2 Israeli Soldiers", a headline the parser reads poorly; "swapped 230 soldiers"),
+  whose noun is followed by one ("30 Peacekeepers Hurt", "left 30 soldiers wounded") or that a
+  noun of loss governs ("the deaths of 33 soldiers", "among the dead were 63 servicemen",
+  "holding 200 soldiers hostage") is nobody's force;
 - **the speaker who sends**: a count sent, deployed or kept somewhere with no agent said
   ("The CSTO said that about 2,500 troops would be sent to Kazakhstan") is the force of the one
   who reports it;
@@ -21,7 +23,14 @@ from sim.seeding.phrases import Parsed
 
 _HARM = {"kill", "wound", "injure", "hurt", "capture", "abduct", "kidnap", "detain", "arrest",
          "free", "release", "seize", "shoot", "down", "sink", "destroy", "damage", "lose",
-         "attack", "strike", "hit", "target", "bomb", "ambush", "execute", "behead"}  # fmt: skip
+         "attack", "strike", "hit", "target", "bomb", "ambush", "execute", "behead", "swap",
+         "exchange", "repatriate"}  # fmt: skip
+# "the deaths of 33 soldiers", "the bodies of 40 soldiers", "among the dead were 63 servicemen",
+# "holding 200 soldiers hostage": casualties and captives told by a noun
+_LOSS_NOUNS = {"death", "body", "remains", "killing", "capture", "release", "exchange", "swap",
+               "return", "funeral", "loss", "wounding", "abduction", "kidnapping", "execution",
+               "dead", "killed", "wounded", "injured", "casualty", "victim", "hostage", "captive",
+               "prisoner", "toll"}  # fmt: skip
 _HARMED_AFTER = {"hurt", "wounded", "injured", "killed", "dead", "captured", "missing",
                  "abducted", "kidnapped", "detained"}  # fmt: skip
 _IRREGULAR = {"shot": "shoot", "struck": "strike", "sank": "sink", "sunk": "sink",
@@ -49,11 +58,27 @@ def harmed_beside(p: Parsed, first, noun) -> bool:
     before = p.doc[first.i - 1] if first.i > 0 else None
     if before is not None and _lemma(before.text) is not None:
         return True
+    if _told_as_loss(noun):
+        return True
     after = p.doc[noun.i + 1] if noun.i + 1 < len(p.doc) else None
     if after is None or after.lower_ not in _HARMED_AFTER:
         return False
     then = p.doc[after.i + 1] if after.i + 1 < len(p.doc) else None
     return then is None or then.tag_ not in ("DT", "CD", "PRP$", "NNP")
+
+
+def _told_as_loss(noun) -> bool:
+    """ "The deaths of 33 soldiers", "among the dead were 63 servicemen", "holding 200 soldiers
+    hostage": a noun of loss governs the count, or stands beside it under the same verb."""
+    if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _LOSS_NOUNS:
+        return True
+    verb = noun.head
+    beside = [c for c in verb.children if c is not noun]
+    among = [g for c in beside if c.lower_ == "among" for g in c.children if g.dep_ == "pobj"]
+    among += [c for g in among for c in g.children if c.dep_ in ("acl", "amod")]  # "40 killed"
+    told = [c for c in beside
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "advmod", "npadvmod", "attr")]  # fmt: skip
+    return any(t.lemma_.lower() in _LOSS_NOUNS or t.lower_ in _LOSS_NOUNS for t in among + told)
 
 
 _SENT = {"send", "deploy", "dispatch", "station", "base", "post", "airlift", "commit", "leave",

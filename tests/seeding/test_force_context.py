@@ -60,6 +60,17 @@ def test_a_count_s_owner_from_its_context(text, expected):
         # casualties by their words, in a headline the parser reads poorly
         "Militia Captures 3 Lebanese Soldiers; Lebanon Vows Response",
         "40 Peacekeepers Hurt in Kosovo Clashes With Serb Protesters",
+        # casualties and captives told by a noun or an exchange
+        "ANKARA, Feb 28 (Wire) - Turkish troops came under fire in the province. The deaths of "
+        "33 Turkish soldiers prompted Ankara to retaliate.",
+        "MOSCOW, Jan 2 (Wire) - Russian troops repelled the attack. Among the dead were 63 "
+        "Russian servicemen, the ministry said.",
+        "GAZA, Oct 8 (Wire) - Israeli forces fought gunmen in the south. The group is holding "
+        "some 200 Israeli soldiers and civilians hostage.",
+        "KYIV, Jan 2 (Wire) - Ukrainian troops advanced. Russia and Ukraine swapped 230 soldiers "
+        "in a deal brokered by the UAE.",
+        "ISLAMABAD, May 10 (Wire) - Pakistani forces fired across the border. At least 11 "
+        "Pakistani soldiers were among 40 people killed.",
         # a count whose sentence and the few before name no actor's forces
         "Talks between Egypt and Ethiopia ended on Monday without a deal. About 400 men were "
         "later seen near the dam, a witness said.",
