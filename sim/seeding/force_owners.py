@@ -51,9 +51,10 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
 
     out: list[StatedForce] = []
     unowned: list[tuple] = []  # (count, sentence, noun, verb), read in context (force_context)
+    totals: list[Quantity] = []
     for q in (q for q in quantities if q.unit in FORCE_UNITS and not _munitions(q)):
         if q.follows is not None:  # "to a total of 2,500": the count it continues is whose
-            out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
+            totals.append(q)
             continue
         p = next((p for p in parsed if p.sentence.start <= q.start < p.sentence.end), None)
         if p is None:
@@ -97,8 +98,10 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
             out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
         else:
             unowned.append((q, parsed.index(p), noun, head))
-    return sorted(out + _from_context(unowned, out, parsed, phrase_actors),
-                  key=lambda f: f.quantity.start)  # fmt: skip
+    out += _from_context(unowned, out, parsed, phrase_actors)
+    for q in totals:
+        out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
+    return sorted(out, key=lambda f: f.quantity.start)
 
 
 def _from_context(unowned, owned: list[StatedForce], parsed: list, phrase_actors) -> list:

@@ -29,6 +29,10 @@ from tests.seeding.test_force_owners import forces_of
         ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
          "Pentagon said on Friday. The 3rd Brigade has about 3,500 soldiers.",
          {("united_states", 3500)}),
+        # the total such a count grows to is the same actor's
+        ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
+         "Pentagon said on Friday. The brigade has about 4,000 troops, a number that could "
+         "rise to 6,000 by March.", {("united_states", 4000), ("united_states", 6000)}),
         # the count that does something is no victim of it ("boarded" is also a seizure verb)
         ("WASHINGTON, Jan 3 (Wire) - More U.S. troops are heading to the Gulf, the Pentagon said "
          "on Friday. About 600 paratroopers boarded transport planes at Fort Bragg on Thursday.",
