@@ -41,8 +41,10 @@ _MONTH_BEFORE = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS)  # "August 23"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 # not a model's number ("F-16 fighter jets", "Su-25 jets"), nor the end of a range ("5,000-7,000")
 # or of a date ("until August 23 along with the ships"); the words between a number and its
-# noun describe the noun ("2,500 U.S. Marines"), never a preposition or article
-_NOT_BETWEEN = r"(?!(?i:along|with|the|a|by|for|at|on|in|to|from|after|before|since)\s)"
+# noun describe the noun ("2,500 U.S. Marines"), never a preposition or article; nor a civil
+# craft ("20 commercial ships", "40 fishing boats": no one's force)
+_NOT_BETWEEN = (r"(?!(?i:along|with|the|a|by|for|at|on|in|to|from|after|before|since|"
+                r"commercial|merchant|cargo|container|civilian|fishing|passenger)\s)")  # fmt: skip
 _COUNTED = re.compile(
     rf"(?<![\w,.-]){_MONTH_BEFORE}(?:{_APPROX})?{_NUMBER}{_SCALE}\s+"
     rf"(?:{_NOT_BETWEEN}[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"

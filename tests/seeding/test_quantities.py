@@ -92,6 +92,7 @@ def test_counts_as_the_press_writes_them(text, expected):
         "The ship will stay until August 23 along with the ships of its escort.",  # a date
         "Four tanks and two armoured personnel carriers were destroyed.",  # vehicles
         "The militia claims 3 million militia members across the country.",  # no force named
+        "About 20 commercial ships pass the strait each day, and 40 fishing boats wait.",  # civil
     ],
 )
 def test_numbers_that_are_no_count_of_a_force(text):
