@@ -57,6 +57,12 @@ _STRONG = re.compile(
     rf"(?:[a-zA-Z.-]+\s+){{0,2}}?"
     r"(?:force|contingent|army|mission|brigade|battalion|unit|corps|militia|garrison)\b"
 )
+# "200 members of the Russian armed forces": members of a force, the force in the quote
+_MEMBERS_OF = re.compile(
+    rf"(?<![\w,.-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+members\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Za-z.'’-]+\s+){0,3}?(?:armed forces|security forces|forces|army|military|navy|"
+    r"police|guard|corps|Forces|Army|Navy|Police|Guard|Corps)\b"
+)
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")
 
 
@@ -80,6 +86,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
         unit = next(k for k in _UNITS if m.group(k))
         out.append(_quantity(m, unit, doc))
     out += [_quantity(m, "troops", doc) for m in _STRONG.finditer(doc.text)]
+    out += [_quantity(m, "troops", doc) for m in _MEMBERS_OF.finditer(doc.text)]
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)

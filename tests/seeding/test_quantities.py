@@ -69,6 +69,7 @@ def test_no_count_of_craft(text):
          {(40, "troops"), (25, "troops")}),
         ("The Kenyan contingent of 300 airmen arrived on Monday.", {(300, "troops")}),
         ("Kigali will deploy a 1,000-person contingent to the province.", {(1000, "troops")}),
+        ("Some 200 members of the Russian armed forces arrived.", {(200, "troops")}),
         ("Ankara said 3,000 Turkish forces and 40 border guards were in the province.",
          {(3000, "troops"), (40, "troops")}),
         # the number a count is said to add to, its noun unsaid
