@@ -22,7 +22,7 @@ from __future__ import annotations
 from sim.seeding.phrases import Parsed
 
 _HARM = {"kill", "wound", "injure", "hurt", "capture", "abduct", "kidnap", "detain", "arrest",
-         "free", "release", "seize", "shoot", "down", "sink", "destroy", "damage", "lose",
+         "free", "release", "seize", "shoot", "sink", "destroy", "damage", "lose",
          "attack", "strike", "hit", "target", "bomb", "ambush", "execute", "behead", "swap",
          "exchange", "repatriate"}  # fmt: skip
 # "the deaths of 33 soldiers", "the bodies of 40 soldiers", "among the dead were 63 servicemen",
@@ -33,8 +33,9 @@ _LOSS_NOUNS = {"death", "body", "remains", "killing", "capture", "release", "exc
                "prisoner", "toll"}  # fmt: skip
 _HARMED_AFTER = {"hurt", "wounded", "injured", "killed", "dead", "captured", "missing",
                  "abducted", "kidnapped", "detained"}  # fmt: skip
+# "downed" is shooting down, but "cut down to 2,000 troops" is no harm
 _IRREGULAR = {"shot": "shoot", "struck": "strike", "sank": "sink", "sunk": "sink",
-              "lost": "lose"}  # fmt: skip
+              "lost": "lose", "downed": "shoot", "downs": "shoot"}  # fmt: skip
 
 
 def _lemma(word: str) -> str | None:

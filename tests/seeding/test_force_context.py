@@ -29,6 +29,9 @@ from tests.seeding.test_force_owners import forces_of
         ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
          "Pentagon said on Friday. The 3rd Brigade has about 3,500 soldiers.",
          {("united_states", 3500)}),
+        # "down to" is no harm
+        ("WASHINGTON, Jan 2 (Wire) - The United States will cut its force in Iraq down to 2,500 "
+         "troops by January, the Pentagon said.", {("united_states", 2500)}),
         # the total such a count grows to is the same actor's
         ("WASHINGTON, Jan 3 (Wire) - Thousands more U.S. troops will deploy to the Gulf, the "
          "Pentagon said on Friday. The brigade has about 4,000 troops, a number that could "
