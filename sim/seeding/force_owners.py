@@ -162,8 +162,8 @@ def _casualties(verb) -> bool:
 
 _HARMED = {"wound", "injure", "hurt", "lose", "abduct", "kidnap", "detain", "arrest", "free",
            "release", "capture", "die", "intercept", "shoot", "destroy", "sink", "damage",
-           "seize", "surrender", "defect", "desert"}  # fmt: skip
-_DIED = {"die", "surrender", "defect", "desert"}  # "40 soldiers died": the subject is the loss
+           "seize", "surrender", "defect", "desert", "flee"}  # fmt: skip
+_DIED = {"die", "surrender", "defect", "desert", "flee"}  # "40 soldiers died": a loss
 
 
 def _named_elsewise(p, noun, verb) -> bool:

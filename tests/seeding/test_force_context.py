@@ -55,9 +55,11 @@ def test_a_count_s_owner_from_its_context(text, expected):
         # two sides' forces named before the count: no guess
         "Russian troops shelled the town on Monday and Ukrainian soldiers held the bridge. "
         "About 2,000 troops were dug in along the river, a local official said.",
-        # soldiers who surrender are losses, not a force
+        # soldiers who surrender or flee are losses, not a force
         "KYIV, May 3 (Wire) - Ukrainian forces retook two villages on Monday. About 500 "
         "soldiers surrendered, the general staff said.",
+        "DHAKA, Feb 5 (Wire) - Myanmar troops clashed with rebels near the border. Some 260 "
+        "soldiers fled into Bangladesh, officials said.",
         # the text says whose, in a name that is no actor: no guess
         "SEOUL, Nov 23 (Wire) - South Korean marines returned fire on Tuesday. The North has "
         "about 1.2 million soldiers under arms.",
