@@ -9,13 +9,22 @@ the dateline's). The total a count is said to grow to is the same actor's. Casua
 captives are nobody's force, nor are a people's fighters or mercenaries ("2,000 Syrian fighters
 paid by Ankara"). Ships and aircraft an actor holds are counted the same way ("Two Chinese
 coast guard vessels sailed into the waters"), not those struck, downed or intercepted ("shot
-down two Indian fighter jets") nor drones, which the press counts as they are fired.
+down two Indian fighter jets") nor drones, which the press counts as they are fired. A count
+its phrase and verb leave unowned is read in its context (``force_context``: the speaker who
+sends it, the one actor whose forces the text names around it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sim.seeding.force_context import (
+    FORCE_NOUNS,
+    IRREGULARS,
+    harmed_beside,
+    last_named,
+    speaker_who_sends,
+)
 from sim.seeding.quantities import Quantity
 
 
@@ -41,9 +50,11 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
     from sim.seeding.phrases import phrase_actors  # the parse layer sits above this module
 
     out: list[StatedForce] = []
+    unowned: list[tuple] = []  # (count, sentence, noun, verb), read in context (force_context)
+    totals: list[Quantity] = []
     for q in (q for q in quantities if q.unit in FORCE_UNITS and not _munitions(q)):
         if q.follows is not None:  # "to a total of 2,500": the count it continues is whose
-            out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
+            totals.append(q)
             continue
         p = next((p for p in parsed if p.sentence.start <= q.start < p.sentence.end), None)
         if p is None:
@@ -52,11 +63,13 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
         if not tokens:
             continue
         noun = tokens[-1]
+        if harmed_beside(p, tokens[0], noun):
+            continue  # "Hezbollah Captures 2 Israeli Soldiers", "30 Peacekeepers Hurt"
         if _casualties(noun.head) and (noun.dep_ in ("dobj", "nsubjpass")
                                        or noun.head.lemma_.lower() in _DIED):  # fmt: skip
             continue  # "a battle that killed more than 70 Vietnamese soldiers": the victims
         owner = _body_of(p, noun, phrase_actors)
-        if noun.lower_ in _IRREGULARS and any(t.tag_ == "JJ" and t.i in p.actor_at
+        if noun.lower_ in IRREGULARS and any(t.tag_ == "JJ" and t.i in p.actor_at
                                                 for t in tokens):  # fmt: skip
             continue  # "2,000 Syrian fighters paid by Ankara": a people, no state's force
         owner = owner or [p.actor_at[t.i] for t in tokens if t.i in p.actor_at]
@@ -73,14 +86,36 @@ def stated_forces(quantities: list[Quantity], parsed: list, resolver=None) -> li
         while not owner and head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         if not owner and head.pos_ in ("VERB", "AUX"):
-            if _casualties(head):
+            if _casualties(head) and not _acting(noun, head):
                 continue  # "killed about 40 soldiers": the victims, not the killers' troops
             if head.lemma_.lower() in _OBSERVED:  # the watcher's own words name no owner
                 owner = _watched(p, noun)
                 if owner:
                     out.append(StatedForce(owner[0], q, None))
                 continue
-            owner = _subject(p, head, resolver)
+            owner = _subject(p, head, resolver) or speaker_who_sends(p, noun, head, resolver)
+        if owner:
+            out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
+        else:
+            unowned.append((q, parsed.index(p), noun, head))
+    out += _from_context(unowned, out, parsed, phrase_actors)
+    for q in totals:
+        out += [replace(f, quantity=q) for f in out if f.quantity.start == q.follows][:1]
+    return sorted(out, key=lambda f: f.quantity.start)
+
+
+def _from_context(unowned, owned: list[StatedForce], parsed: list, phrase_actors) -> list:
+    """The counts no phrase or verb gives an owner, read in their context: the one actor whose
+    forces the text names around them (``force_context.last_named``)."""
+    out: list[StatedForce] = []
+    for q, k, noun, head in unowned:  # in document order: a count read here counts as named
+        p = parsed[k]
+        if _named_elsewise(p, noun, head):
+            continue
+        counted = [(j, t.i, f.actor) for f in owned + out for j, pp in enumerate(parsed)
+                   if pp.sentence.start <= f.quantity.start < pp.sentence.end
+                   for t in pp.doc if pp.offset(t) == f.quantity.start]  # fmt: skip
+        owner = last_named(parsed, k, noun, counted)
         if owner:
             out.append(StatedForce(owner[0], q, _place(p, noun, head, phrase_actors)))
     return out
@@ -127,11 +162,27 @@ def _casualties(verb) -> bool:
 
 _HARMED = {"wound", "injure", "hurt", "lose", "abduct", "kidnap", "detain", "arrest", "free",
            "release", "capture", "die", "intercept", "shoot", "destroy", "sink", "damage",
-           "seize"}  # fmt: skip
-_DIED = {"die"}  # "40 soldiers died": the subject is the victim
+           "seize", "surrender", "defect", "desert", "flee"}  # fmt: skip
+_DIED = {"die", "surrender", "defect", "desert", "flee"}  # "40 soldiers died": a loss
 
 
-_IRREGULARS = {"fighters", "mercenaries", "militiamen", "combatants", "contractors"}
+def _named_elsewise(p, noun, verb) -> bool:
+    """Whether the verb's subject is a name that is no actor ("The North has about 1.2 million
+    soldiers" where "the North" is not read): the text says whose, in words not understood, so
+    the context must not guess. A unit's name is no owner ("The 3rd Brigade has 3,500 troops")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or noun in subject.subtree:
+        return False
+    return (subject.pos_ == "PROPN" and subject.lemma_.lower() not in FORCE_NOUNS
+            and not any(t.i in p.actor_at for t in subject.subtree))  # fmt: skip
+
+
+def _acting(noun, verb) -> bool:
+    """Whether the count is the active subject of the verb ("750 paratroopers boarded C-17
+    aircraft"): who does it, not who suffers it (unless they die)."""
+    return verb.lemma_.lower() not in _DIED and any(
+        c.dep_ == "nsubj" and noun in c.subtree for c in verb.children
+    )
 
 
 def _subject(p, verb, resolver=None) -> list[str]:

@@ -292,6 +292,8 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     name = re.sub(r"^(?:An?|The) ", "", name)
     if not name or _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
         return
+    if re.match(r"\d+(?:st|nd|rd|th)\b", name):  # "1st Brigade": a numbered unit of an army
+        return
     known = aliases.get(name) or state_military(name, gaz)
     if known is not None:  # "Israel Defense Forces (IDF)": another name of the state
         if acr and acr not in aliases:

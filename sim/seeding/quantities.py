@@ -18,25 +18,50 @@ _APPROX = (r"(?P<approx>around|about|some|roughly|approximately|nearly|almost|mo
            r"up to|at least|an estimated|as many as|close to|fewer than|less than)\s+")  # fmt: skip
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
+_FORCE_WORDS = ("Force", "Forces", "force", "forces", "army", "Army", "military", "navy", "Navy",
+                "police", "Police")  # fmt: skip
+# "members" only of a named force: "43 Australian Defence Force members", not "militia members"
+_MEMBERS_OF_A_FORCE = "(?:" + "|".join(f"(?<={w} )" for w in _FORCE_WORDS) + ")members"
 _UNITS = {
     "troops": r"troops|soldiers|personnel|service members|servicemen|marines|fighters|"
     r"paratroopers|sailors|peacekeepers|mercenaries|contractors|reservists|conscripts|men|"
     r"instructors|advisers|advisors|trainers|police officers|police|policemen|gendarmes|"
-    r"commandos|guardsmen|militiamen|combatants",
-    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|carriers|boats|corvettes|"
-    r"cruisers",
+    r"commandos|guardsmen|militiamen|combatants|officers|airmen|troopers|infantrymen|"
+    r"border guards|special forces|forces|" + _MEMBERS_OF_A_FORCE,
+    "ships": r"warships|ships|vessels|destroyers|frigates|submarines|(?<!personnel )carriers|"
+    r"boats|corvettes|cruisers",
     "aircraft": r"aircraft|jets|fighter jets|planes|warplanes|bombers|helicopters|gunships|drones",
 }
 _CRAFT = ("ships", "aircraft")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
+           "Dec.", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+           "Dec")  # fmt: skip
+_MONTH_BEFORE = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS)  # "August 23": a date
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
-_COUNTED = re.compile(  # not a model's number: "F-16 fighter jets", "Su-25 jets"
-    rf"(?<![\w-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+(?:[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"
+# not a model's number ("F-16 fighter jets", "Su-25 jets"), nor the end of a range ("5,000-7,000")
+# or of a date ("until August 23 along with the ships"); the words between a number and its
+# noun describe the noun ("2,500 U.S. Marines"), never a preposition or article; nor a civil
+# craft ("20 commercial ships", "40 fishing boats": no one's force)
+_NOT_BETWEEN = (r"(?!(?i:along|with|the|a|by|for|at|on|in|to|from|after|before|since|"
+                r"commercial|merchant|cargo|container|civilian|fishing|passenger)\s)")  # fmt: skip
+_COUNTED = re.compile(
+    rf"(?<![\w,.-]){_MONTH_BEFORE}(?:{_APPROX})?{_NUMBER}{_SCALE}\s+"
+    rf"(?:{_NOT_BETWEEN}[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"
     r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNITS.items()) + r"))\b"
+    r"(?!\s+carriers?\b)"  # "armoured personnel carriers" are vehicles, not personnel
 )
-# "a 10,000-strong force": a force's strength written before it
+# "a 10,000-strong force", "a 1,000-person contingent": a force's strength written before it
 _STRONG = re.compile(
-    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-strong\s+(?:[a-zA-Z.-]+\s+){{0,2}}?"
+    rf"(?:{_APPROX})?{_NUMBER}{_SCALE}-(?:strong|member|man|person|soldier|troop)\s+"
+    rf"(?:[a-zA-Z.-]+\s+){{0,2}}?"
     r"(?:force|contingent|army|mission|brigade|battalion|unit|corps|militia|garrison)\b"
+)
+# "200 members of the Russian armed forces": members of a force, the force in the quote
+_MEMBERS_OF = re.compile(
+    rf"(?<![\w,.-])(?:{_APPROX})?{_NUMBER}{_SCALE}\s+members\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Za-z.'’-]+\s+){0,3}?(?:armed forces|security forces|forces|army|military|navy|"
+    r"police|guard|corps|Forces|Army|Navy|Police|Guard|Corps)\b"
 )
 _MONEY = re.compile(rf"(?:{_APPROX})?(?P<cur>\$|US\$|€|£){_NUMBER}{_SCALE}")
 
@@ -61,6 +86,7 @@ def find_quantities(doc: Document) -> list[Quantity]:
         unit = next(k for k in _UNITS if m.group(k))
         out.append(_quantity(m, unit, doc))
     out += [_quantity(m, "troops", doc) for m in _STRONG.finditer(doc.text)]
+    out += [_quantity(m, "troops", doc) for m in _MEMBERS_OF.finditer(doc.text)]
     for m in _MONEY.finditer(doc.text):
         out.append(_quantity(m, "money", doc))
     out += formations(doc)
@@ -70,12 +96,15 @@ def find_quantities(doc: Document) -> list[Quantity]:
 
 
 # "about 750 troops, a number that would rise to 2,500", "800 troops in Mali, and expects to
-# ramp up to a total of 2,500": the number the same count is said to reach, its unit unsaid
+# ramp up to a total of 2,500": the number the same count is said to reach, its unit unsaid;
+# "1,000 more police -- adding to 1,700 on the ground": the number it is said to add to
 _TOTAL = re.compile(
     rf"\b(?:rise|rises|rising|grow|grows|increase|increased|ramp up|swell|climb|reach|"
-    rf"bring(?:ing)? (?:it|the total|that|the number))\s+(?:up\s+)?(?:to\s+)?"
+    rf"bring(?:ing)? (?:it|the total|that|the number)|"
+    rf"add(?:s|ed|ing)? to|on top of|in addition to|joining)\s+(?:up\s+)?(?:to\s+|the\s+)?"
     rf"(?:a total of\s+)?(?:{_APPROX})?{_NUMBER}{_SCALE}(?!\d|,\d|\s*(?:%|percent|per cent|"
-    rf"[a-z]+(?<!that)(?<!who)(?<!which)(?<!by)(?<!in)(?<!and)\b))"
+    rf"[a-z]+(?<!that)(?<!who)(?<!which)(?<!by)(?<!in)(?<!and)(?<!\bon)(?<!already)(?<!there)"
+    rf"(?<!deployed)(?<!stationed)(?<!currently)\b))"
 )
 
 
@@ -119,8 +148,9 @@ _FORMATION = re.compile(
 _IN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}  # fmt: skip
 _CRAFT_IN_WORDS = re.compile(
-    rf"\b(?P<word>(?i:{'|'.join(_IN_WORDS)}))\s+(?:[A-Za-z0-9.-]+\s+){{0,3}}?"
+    rf"\b(?P<word>(?i:{'|'.join(_IN_WORDS)}))\s+(?:{_NOT_BETWEEN}[A-Za-z0-9.-]+\s+){{0,3}}?"
     r"(?P<unit>(?i:" + "|".join(f"(?P<{k}>{_UNITS[k]})" for k in _CRAFT) + r"))\b"
+    r"(?!\s+carriers?\b)"  # "two aircraft carriers": ships
 )
 
 

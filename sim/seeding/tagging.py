@@ -112,6 +112,7 @@ def _misread(ent) -> bool:
 _MODELS_OF = {"aircraft", "plane", "jet", "drone", "missile", "bomber", "helicopter", "tank",
               "system", "rocket", "launcher", "howitzer", "fighter", "warship",
               "submarine"}  # fmt: skip
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b")  # a numbered unit of an army
 _STATE_WORDS = {"army", "military", "government", "navy", "air force", "police", "forces",
                 "security forces", "armed forces", "junta", "regime", "coast guard"}  # fmt: skip
 
@@ -131,6 +132,8 @@ def _fallback_actor(ent, gaz: Gazetteer) -> KnownActor | None:
         after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
         if after in _MODELS_OF:
             return None  # "a Y-9 aircraft", "MQ-9 drones": a model of weapon, not a group
+        if _ORDINAL.match(re.sub(r"^The\s+", "", text)):
+            return None  # "1st Brigade", "82nd Airborne Division": a state's unit, not a group
         if group or any(w.isupper() and any(c.isdigit() for c in w) for w in words):
             name = re.sub(r"\s+(?:rebels?|militants?|fighters|militias?|militiamen)$", "", text)
             if _GROUP_WORDS.fullmatch(name) or name.lower() in _STATE_WORDS:

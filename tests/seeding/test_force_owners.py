@@ -39,6 +39,11 @@ def forces_of(text: str) -> set[tuple[str, float]]:
         # "it" in what a relative clause says is its antecedent
         ("Hezbollah, which says it has 100,000 fighters, fired rockets at Israel on Monday.",
          {("hezbollah", 100000)}),
+        # members of a named force, and a state's service named in the singular
+        ("MOSCOW, Jan 2 (Wire) - Some 200 members of the Russian armed forces arrived in "
+         "Bangui on Monday.", {("russia", 200)}),
+        ("TOKYO, Aug 2 (Wire) - Japan dispatched 200 Self-Defense Force troops to the island "
+         "on Friday.", {("japan", 200)}),
         # the dateline's state calls up its reservists
         ("JERUSALEM, Oct 8 (Wire) - Israel declared war on Hamas, and the military said it had "
          "called up 300,000 reservists.", {("israel", 300000)}),

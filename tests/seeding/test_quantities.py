@@ -59,3 +59,43 @@ def test_ships_and_aircraft_in_words(text, value, unit):
 )
 def test_no_count_of_craft(text):
     assert not find_quantities(parse_document(text.encode(), "t"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # police officers and members of a named force are counted as the press writes them
+        ("An additional 40 AFP officers and 25 Australian Defence Force members will fly out.",
+         {(40, "troops"), (25, "troops")}),
+        ("The Kenyan contingent of 300 airmen arrived on Monday.", {(300, "troops")}),
+        ("Kigali will deploy a 1,000-person contingent to the province.", {(1000, "troops")}),
+        ("Some 200 members of the Russian armed forces arrived.", {(200, "troops")}),
+        ("Ankara said 3,000 Turkish forces and 40 border guards were in the province.",
+         {(3000, "troops"), (40, "troops")}),
+        # the number a count is said to add to, its noun unsaid
+        ("Paris will send 500 more gendarmes, adding to 2,300 on the ground, the minister said.",
+         {(500, "troops"), (2300, "troops")}),
+        ("London sent 200 marines on top of the 900 already there, the ministry said.",
+         {(200, "troops"), (900, "troops")}),
+        # aircraft carriers are ships, not aircraft
+        ("The navy sent two aircraft carriers to the region on Friday.", {(2, "ships")}),
+    ],
+)  # fmt: skip
+def test_counts_as_the_press_writes_them(text, expected):
+    found = find_quantities(parse_document(text.encode(), "t"))
+    assert {(q.value, q.unit) for q in found} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 4,000-6,000 troops are stationed in other regions.",  # a range
+        "The ship will stay until August 23 along with the ships of its escort.",  # a date
+        "Four tanks and two armoured personnel carriers were destroyed.",  # vehicles
+        "The militia claims 3 million militia members across the country.",  # no force named
+        "About 20 commercial ships pass the strait each day, and 40 fishing boats wait.",  # civil
+    ],
+)
+def test_numbers_that_are_no_count_of_a_force(text):
+    found = find_quantities(parse_document(text.encode(), "t"))
+    assert not [q for q in found if q.unit != "money"]
