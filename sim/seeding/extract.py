@@ -20,6 +20,7 @@ from pathlib import Path
 from sim.seeding.clauses import clause_findings
 from sim.seeding.coalitions import coalition_findings
 from sim.seeding.conditionals import find_conditionals
+from sim.seeding.datelines import dateline_state
 from sim.seeding.dates import DocumentDate, date_of
 from sim.seeding.errors import BadDocumentError
 from sim.seeding.findings import Finding
@@ -31,7 +32,6 @@ from sim.seeding.headline import headline_subjects
 from sim.seeding.mentions import (
     Mention,
     Tagged,
-    dateline_state,
     find_mentions,
     located_capitals,
     named_as_themselves,

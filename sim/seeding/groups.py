@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sim.seeding.acronyms import initials_spell
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.name_checks import numbered_unit, only_in_title_case
 from sim.seeding.splinters import add_splinters
@@ -171,11 +172,11 @@ def _named(text: str) -> list[tuple[str, str | None]]:
         words = name.split()  # the longest tail spelt by the acronym: "Forces of the [GNA]"
         tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper()]
         name = (
-            next((t for t in tails if _initials_spell(acr, t, strict=True)), None)
-            or next((t for t in tails if t[0] == acr[0] and _initials_spell(acr, t)), None)
-            or next((t for t in tails if _initials_spell(acr, t)), name)
+            next((t for t in tails if initials_spell(acr, t, strict=True)), None)
+            or next((t for t in tails if t[0] == acr[0] and initials_spell(acr, t)), None)
+            or next((t for t in tails if initials_spell(acr, t)), name)
         )  # "Ansar Dine and the Movement for Oneness ... (MUJAO)": the Movement's
-        if _initials_spell(acr, name) or _abbreviates(name):
+        if initials_spell(acr, name) or _abbreviates(name):
             out.append((m.start(), name, acr))
     for start, name in _group_names(text):
         out.append((start, name, None))
@@ -210,22 +211,6 @@ def _in_name(w: str) -> bool:
     lower = w.lower()
     prefixed = lower.startswith(("al-", "wal-"))
     return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
-
-
-def _initials_spell(acr: str, name: str, strict: bool = False) -> bool:
-    """Whether the acronym's letters are the initials of the name's words, in order, starting
-    with the first ("Hayat Tahrir al-Sham": HTS; "Tehrik-i-Taliban Pakistan": TTP)."""
-    parts = [p for w in name.split() for p in re.split(r"[-’']", w) if p]
-    initials = "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
-    letters = [c for c in acr.upper() if c.isalnum()]
-    it = iter(initials)
-    if bool(letters) and letters[0] == initials[:1] and all(c in it for c in letters):
-        return True
-    if strict:
-        return False
-    # a name translated from another language keeps most of its initials (CSP-DPA)
-    shared = sum(1 for c in set(letters) if c in initials)
-    return len(initials) >= 4 and shared >= 0.6 * len(set(letters))
 
 
 def _abbreviates(name: str) -> bool:

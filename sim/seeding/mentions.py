@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from sim.seeding.datelines import dateline_state
 from sim.seeding.gazetteer import Gazetteer
 from sim.seeding.leaders import KnownPeople, former, named_leaders, text_year, titled_leader
 from sim.seeding.text import Document, Sentence
@@ -198,25 +199,10 @@ def _people_mentions(text: str, people: dict[str, str]) -> list[Mention]:
     return out
 
 
-_DATELINE_CITY = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]{2,}?)(?:/[A-Z .'’-]+)?,")
 _HOST_TITLES = re.compile(r"(?:\w+ )?(?:Minister|Secretary|spokes\w+)\b")
 # a president or prime minister by title alone is the host's only when the same sentence names
 # the host ("South Korea's military returned fire, and President Lee ordered ...")
 _LEADER_TITLES = re.compile(r"(?:President|Prime Minister)\b")
-
-
-def dateline_state(doc: Document, gaz: Gazetteer) -> str | None:
-    """The state whose capital the dateline names ("BOGOTA, Jan 20 (Wire) -": Colombia): a
-    minister or spokesperson named by title alone is the host's ("Defence Minister Pedro
-    Sanchez told reporters"); presidents and leaders are not (a Baghdad dispatch names
-    "President Donald Trump" and "President Hassan Rouhani" by title alone)."""
-    for s in doc.sentences[:3]:
-        m = _DATELINE_CITY.match(s.text)
-        if m:
-            city = " ".join(w.capitalize() for w in m.group("city").split())
-            found = gaz.aliases.get(city)
-            return found[0] if found and found[1] == "m" else None
-    return None
 
 
 def _actor_just_before(found: list[Mention], start: int, text: str) -> str | None:

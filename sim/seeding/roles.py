@@ -11,6 +11,7 @@ reported speech, and "we" in a quote, is the reporter; "a NATO member" is no act
 
 from __future__ import annotations
 
+from sim.seeding.body_words import group_noun, one_member, treaty_noun
 from sim.seeding.group_words import named_unknown
 from sim.seeding.phrases import (
     GROUP_NOUNS,
@@ -23,7 +24,6 @@ from sim.seeding.phrases import (
 from sim.seeding.reporters import reporter_of, unnamed_group_reporter
 from sim.seeding.resolver import Resolver
 from sim.seeding.verb_sense import attack_noun, class_of
-from sim.seeding.verbs import verbs
 
 _CONTROL = {
     "urge",
@@ -56,7 +56,7 @@ _PORTIONS = {"one", "some", "several", "many", "most", "dozens", "hundreds", "th
 def subject_of(p: Parsed, v, resolver: Resolver, depth: int = 0) -> list[str]:
     """The actors doing what the verb says (see the module docstring)."""
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-             and not _treaty_noun(g)]  # "bound to Bhutan by a treaty": no doer  # fmt: skip
+             and not treaty_noun(g)]  # "bound to Bhutan by a treaty": no doer  # fmt: skip
     if agent:
         return actors_of(p, agent[0], resolver, v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -182,7 +182,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
     portion = token.lower_ in _PORTIONS or token.pos_ == "NUM"
     if of and portion and token.dep_ != "nsubj" and of[0].lower_ not in PRONOUNS:
         return actors_of(p, of[0], resolver, verb)  # "shot down one of its bombers"
-    if _one_member(token):
+    if one_member(token):
         return []  # "a NATO member has downed a Russian jet": a member state, not NATO
     if token.lower_ in PRONOUNS and token.i not in p.actor_at:  # ("the US" is no "us")
         # "'We struck X,' Y said": Y, wherever "we" stands
@@ -193,7 +193,7 @@ def actors_of(p: Parsed, token, resolver: Resolver, verb) -> list[str]:
             if token.lower_ == "it" and unnamed_group_reporter(verb):
                 return []  # "An alliance of three armed groups said it had captured": itself
         return resolver.resolve(p, token)
-    if _group_noun(token) and any(c.lower_ == "the" for c in token.children) and not (
+    if group_noun(token) and any(c.lower_ == "the" for c in token.children) and not (
             named_unknown(p, token)):  # fmt: skip
         found = own_actors(p, token)  # "the Malian army" names Mali, whatever came before
         found = found or _listed_members(p, token)
@@ -256,17 +256,6 @@ def _other_before(p: Parsed, owner, verb, resolver: Resolver) -> list[str]:
     return before[-1:] if subject else []
 
 
-def _one_member(token) -> bool:
-    """ "a NATO member", "another member of the alliance": one member, not the body."""
-    return (
-        token.lemma_.lower() == "member"
-        and token.tag_ == "NN"
-        and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children
-        )
-    )
-
-
 def named_before(p: Parsed, i: int) -> list[str]:
     """The actor named right before position ``i``, past a comma ("Russia, with which")."""
     j = i - 1
@@ -291,18 +280,3 @@ def _antecedent(p: Parsed, relcl) -> list[str]:
     if attack_noun(head):  # "a drone attack in Jordan that killed three American soldiers":
         return own_actors(p, head)  # whose the attack is, not where it fell
     return phrase_actors(p, head)
-
-
-def _group_noun(token) -> bool:
-    """ "the group", "the army", and "the armed forces" / "the security forces" (a state's)."""
-    if token.lemma_.lower() in GROUP_NOUNS:
-        return True
-    return token.lemma_.lower() == "force" and any(
-        c.lower_ in ("armed", "security") for c in token.children
-    )
-
-
-def _treaty_noun(token) -> bool:
-    """A noun of the treaty class ("treaty", "pact", "agreement")."""
-    cls = verbs().by_noun.get(token.lemma_.lower())
-    return cls is not None and cls.kind == "treaty"
