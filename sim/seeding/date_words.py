@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH = r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’/-]+,(?:[^,\n(]{{1,40}},)? {MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))?"

@@ -17,6 +17,7 @@ import re
 from sim.seeding.date_words import (
     DATELINE,
     MONTH,
+    WEEKDAYS,
     DocumentDate,
     clause_before,
     headline_text,
@@ -26,8 +27,7 @@ from sim.seeding.date_words import (
 from sim.seeding.headline import is_headline
 from sim.seeding.text import Document
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_DAY = "|".join(w.title() for w in _WEEKDAYS)
+_DAY = "|".join(w.title() for w in WEEKDAYS)
 # a day the text names: a weekday ("on Tuesday", "said Thursday", "late on Saturday", "Monday
 # night"; not a coming one: "by Friday", "next Monday"), "yesterday", "last night", "last week",
 # a month's day ("on October 30", "in the early hours of May 7"), "a day after"
@@ -103,7 +103,7 @@ def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     ``ref``; "a day after" is the day before ``anchor`` (the day the sentence spoke of last)."""
     weekday = m.group("wd")
     if weekday:
-        return ref - dt.timedelta(days=(ref.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)
+        return ref - dt.timedelta(days=(ref.weekday() - WEEKDAYS.index(weekday.lower())) % 7)
     if m.group("yest"):
         return ref - dt.timedelta(days=1)
     if m.group("lw"):

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sim.seeding.date_words import MONTHS, WEEKDAYS
 from sim.seeding.leader_table import Leader, by_any_name, by_name, key, leaders, name_pattern
-from sim.seeding.text import Document
+from sim.seeding.text import ABBREVIATIONS, Document
 
 __all__ = ["KnownPeople", "Leader", "leaders", "named_leaders", "titled_leader",
            "known_surnames", "later_names", "former", "text_year"]  # fmt: skip
@@ -130,9 +131,7 @@ def known_surnames(text: str, year: int | None) -> dict[str, str]:
     return out
 
 
-_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-             "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
+_CALENDAR = {w.capitalize() for w in MONTHS + WEEKDAYS}
 
 
 def alone_in(text: str, name: str, own: tuple[str, ...] = (), index: tuple | None = None) -> bool:
@@ -195,11 +194,7 @@ def _ends_with(name: str, names: set[str]) -> bool:
 def _sentence_end(words: str) -> bool:
     """Whether capitalised words before a surname end a sentence ("on Thursday. Lee said")."""
     last = words.split()[-1]
-    return last.endswith((".", "!", "?")) and last.rstrip(".") not in _ABBREVIATIONS
-
-
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm",
-                  "Sen", "Rep", "Gov", "Pres", "St", "U.S", "U.N", "U.K", "Jr", "Sr"}  # fmt: skip
+    return last.endswith((".", "!", "?")) and not last.endswith(ABBREVIATIONS)
 
 
 def _is_title(words: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sim.seeding.date_words import MONTHS
 from sim.seeding.text import Document
 
 _APPROX = (r"(?P<approx>around|about|some|roughly|approximately|nearly|almost|more than|over|"
@@ -33,10 +34,9 @@ _UNITS = {
     "aircraft": r"aircraft|jets|fighter jets|planes|warplanes|bombers|helicopters|gunships|drones",
 }
 _CRAFT = ("ships", "aircraft")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
-           "Dec.", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-           "Dec")  # fmt: skip
+# a month's name and its short forms, with or without the dot ("Sept." too)
+_MONTHS = sorted({f for m in MONTHS for f in (m.capitalize(), m[:3].capitalize(),
+                  m[:3].capitalize() + ".")} | {"Sept", "Sept."})  # fmt: skip
 _MONTH_BEFORE = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS)  # "August 23": a date
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 # not a model's number ("F-16 fighter jets", "Su-25 jets"), nor the end of a range ("5,000-7,000")

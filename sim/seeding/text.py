@@ -13,10 +13,12 @@ from pathlib import Path
 
 from sim.seeding.errors import BadDocumentError
 
-_ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.",
+# abbreviations whose dot ends no sentence (also no sentence end before a name: leaders.py)
+ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.",
                   "St.", "e.g.", "i.e.", "No.", "Sen.", "Rep.", "Adm.", "approx.", "Jan.",
                   "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Maj.", "Capt.",
-                  "Brig.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Gov.", "Prof.")  # fmt: skip
+                  "Brig.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Gov.", "Prof.", "Pres.", "Jr.",
+                  "Sr.")  # fmt: skip
 MAX_DOCUMENT_BYTES = 1_000_000  # about 150,000 words: a long report; docs/security.md
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|span|script|table|br|a\s)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+|$)")
@@ -127,9 +129,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         start = para.start()
         for m in _SENTENCE_END.finditer(para.group()):
             end = para.start() + m.end()
-            if text[start:end].rstrip().endswith(_ABBREVIATIONS) or _INITIAL.search(
-                text[start:end]
-            ):
+            if text[start:end].rstrip().endswith(ABBREVIATIONS) or _INITIAL.search(text[start:end]):
                 continue
             _add(out, text, start, end)
             start = end
