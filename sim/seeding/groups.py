@@ -34,6 +34,7 @@ import re
 from dataclasses import replace
 
 from sim.seeding.acronyms import initials_spell
+from sim.seeding.date_words import MONTHS, WEEKDAYS
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.name_checks import numbered_unit, only_in_title_case
 from sim.seeding.splinters import add_splinters
@@ -78,9 +79,8 @@ _REGIONAL = re.compile(
     r"(?:forces|government|administration|authorities|state|troops|militias?)\b"
     r"|\bsemi-autonomous\s+(?:region\s+of\s+|state\s+of\s+)?(?P<semi>[A-Z][a-z]+)\b"
 )  # "Tigray regional forces", "the semi-autonomous region of Puntland"
-_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                        r"February|March|April|May|June|July|August|September|October|"
-                        r"November|December|Meanwhile|However|Since|Then|Today)\b")  # fmt: skip
+_CALENDAR_WORDS = "|".join(w.capitalize() for w in WEEKDAYS + MONTHS)
+_NOT_NAMES = re.compile(rf"^(?:{_CALENDAR_WORDS}|Meanwhile|However|Since|Then|Today)\b")
 
 
 def with_document_groups(text: str, gaz: Gazetteer) -> Gazetteer:
