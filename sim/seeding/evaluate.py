@@ -31,6 +31,7 @@ from sim.seeding.errors import SeedingError
 from sim.seeding.extract import extract_file
 from sim.seeding.facts import SYMMETRIC
 from sim.seeding.gazetteer import Gazetteer, slug
+from sim.seeding.keyed_texts import keyed_text
 from sim.seeding.unnamed_groups import UNNAMED_IDS
 
 RelationKey = tuple[str, tuple[str, ...]]
@@ -82,14 +83,6 @@ def load_key(gold_path: Path) -> dict[str, Any]:
     return gold
 
 
-def document_of(gold_path: Path) -> Path:
-    """The document a gold file annotates: its ``document:`` entry, else ``<stem>.txt``."""
-    gold = load_key(gold_path)
-    if "document" in gold:
-        return (gold_path.parent / gold["document"]).resolve()
-    return gold_path.with_name(gold_path.name.removesuffix(".gold.yaml") + ".txt")
-
-
 def found_items(draft: Draft) -> dict[str, set]:
     """What the draft holds, as sets comparable with an answer key."""
     d = draft.data
@@ -106,16 +99,20 @@ def found_items(draft: Draft) -> dict[str, set]:
     }
 
 
-def evaluate(gold_path: Path) -> tuple[dict[str, Any], Draft | None]:
+def evaluate(gold_path: Path, texts: Path | None = None) -> tuple[dict[str, Any], Draft | None]:
     """Scores of the draft of one answer-keyed document, per item kind.
+
+    The document is found and checked by ``keyed_texts.keyed_text`` (beside the key, or under
+    ``texts``); a missing or altered text is refused (``SeedingError``), not scored.
 
     A document the seeding stage refuses (``SeedingError``) scores as finding nothing: its
     draft is None, ``failed`` holds the message, and every item of its key is a miss."""
     gold = load_key(gold_path)
     failed, draft, text_date = None, None, None
     published = _published(gold, gold_path)
+    document = keyed_text(gold_path, gold, texts)
     try:
-        ex = extract_file(document_of(gold_path), published)
+        ex = extract_file(document, published)
         draft = draft_scenario(ex, "evaluation")
         text_date = date_of(ex.doc).date.isoformat() if published else ex.date.date.isoformat()
         found = _renamed(found_items(draft), _same_actor(ex.gazetteer, gold))
