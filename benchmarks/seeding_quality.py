@@ -13,7 +13,8 @@ summary tables there; ``--summary`` prints no per-document lines at all (for sco
 without seeing its misses). With more than one set, a last table pools them (counts summed). For
 each set: one line per document (its misses and extras), then the micro-averaged precision and
 recall of actors, relations, forces and conditionals, the relations missed because the draft
-lacks one of their parties, the share of right start dates (seeded with
+lacks one of their parties, the share of right start dates among the keys that give one (a
+key gives none when neither the text nor the page's date fixes the day; seeded with
 the page's publication date where the key gives it as ``published``, as a user passes ``--date``;
 and from the text alone), passing-mention actors per document, and the share of drafts from texts
 that report hostilities whose simulation moves (some actor leaves its start rung in at least half of
@@ -76,8 +77,12 @@ def score_set(golds: list[Path], replicates: int, quiet: bool = False,
         out[k] = {"precision": _r(s.precision), "recall": _r(s.recall),
                   "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
     out["relations_missed_for_a_party"] = lost_to_actors
-    out["start_dates_right"] = _r(sum(bool(d) for d in dates) / len(dates))
-    out["start_dates_right_from_text"] = _r(sum(bool(d) for d in text_dates) / len(text_dates))
+    dated = [d for d in dates if d is not None]  # a key with no start date: nothing dates it
+    out["dated_documents"] = len(dated)
+    out["start_dates_right"] = _r(sum(dated) / len(dated)) if dated else None
+    out["start_dates_right_from_text"] = (
+        _r(sum(bool(d) for d in text_dates if d is not None) / len(dated)) if dated else None
+    )
     out["passing_actors_max_per_document"] = max(passing)
     out["passing_actors_mean"] = _r(sum(passing) / len(passing))
     out["hostile_drafts_with_dynamics"] = _r(moving / hostile) if hostile else None
@@ -96,7 +101,8 @@ def _table(name: str, s: dict) -> str:
              f"(tp {s[k]['tp']}, fp {s[k]['fp']}, fn {s[k]['fn']})" for k in KINDS]  # fmt: skip
     rows.append(f"  relations missed because the draft lacks a party: "
                 f"{s['relations_missed_for_a_party']} of {s['relations']['fn']}")  # fmt: skip
-    rows.append(f"  start dates right {s['start_dates_right']} (from the text alone, without "
+    rows.append(f"  start dates right {s['start_dates_right']} of {s['dated_documents']} dated "
+                f"(from the text alone, without "
                 f"the page's date: {s['start_dates_right_from_text']}); passing-mention actors per "
                 f"document: max {s['passing_actors_max_per_document']}, "
                 f"mean {s['passing_actors_mean']}")  # fmt: skip
@@ -112,7 +118,8 @@ def _table(name: str, s: dict) -> str:
 
 def pooled(summary: dict) -> dict:
     """The sets' figures pooled as one set: counts summed (micro-averages), shares weighted by
-    each set's documents (dates) or hostile documents (moving drafts), the worst passing max."""
+    each set's documents (passing actors), dated documents (dates) or hostile documents
+    (moving drafts), the worst passing max."""
     sets = list(summary.values())
     out: dict = {"documents": sum(s["documents"] for s in sets)}
     for k in KINDS:
@@ -120,8 +127,13 @@ def pooled(summary: dict) -> dict:
         out[k] = {"precision": _r(total.precision), "recall": _r(total.recall),
                   "tp": total.tp, "fp": total.fp, "fn": total.fn}  # fmt: skip
     out["relations_missed_for_a_party"] = sum(s["relations_missed_for_a_party"] for s in sets)
-    for key in ("start_dates_right", "start_dates_right_from_text", "passing_actors_mean"):
-        out[key] = _r(sum(s[key] * s["documents"] for s in sets) / out["documents"])
+    out["dated_documents"] = sum(s["dated_documents"] for s in sets)
+    for key in ("start_dates_right", "start_dates_right_from_text"):
+        out[key] = (_r(sum((s[key] or 0) * s["dated_documents"] for s in sets)
+                       / out["dated_documents"]) if out["dated_documents"] else None)  # fmt: skip
+    out["passing_actors_mean"] = _r(
+        sum(s["passing_actors_mean"] * s["documents"] for s in sets) / out["documents"]
+    )
     out["passing_actors_max_per_document"] = max(s["passing_actors_max_per_document"] for s in sets)
     out["hostile_documents"] = sum(s["hostile_documents"] for s in sets)
     moving = sum(round((s["hostile_drafts_with_dynamics"] or 0) * s["hostile_documents"])

@@ -96,6 +96,7 @@ def _set(documents, tp, fp, fn, dates, hostile, moving, passing_max):
     return {"documents": documents, "actors": counts, "relations": counts, "forces": counts,
             "conditionals": counts, "relations_missed_for_a_party": fn // 2,
             "start_dates_right": dates, "start_dates_right_from_text": dates,
+            "dated_documents": documents,
             "passing_actors_mean": 0.5, "passing_actors_max_per_document": passing_max,
             "hostile_documents": hostile, "hostile_drafts_with_dynamics": moving,
             "failed_documents": 0}  # fmt: skip
@@ -126,3 +127,19 @@ def test_the_benchmark_refuses_a_malformed_key_without_a_table(tmp_path, capsys)
     out = capsys.readouterr()
     assert "wire.gold.yaml: not a readable answer key: month must be in 1..12" in out.err
     assert "precision" not in out.out
+
+
+def test_a_key_that_gives_no_start_date_is_left_out_of_the_date_share(tmp_path, capsys):
+    """Two documents, the same dated text: one key gives its day (found), the other gives none
+    (nothing in the text or the page fixes it): 1 of 1 dated, not 1 of 2."""
+    bench = _benchmark()
+    (tmp_path / "news").mkdir()
+    for name, key in (("dated", KEY), ("undated", KEY.replace("2024-03-02", "null"))):
+        (tmp_path / "news" / f"{name}.txt").write_text(UNDATED)
+        (tmp_path / "news" / f"{name}.gold.yaml").write_text("published: 2024-03-04\n" + key)
+    assert bench.main([str(tmp_path), "--sets", "news", "--replicates", "2"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "start dates right 1.0 of 1 dated (from the text alone, without the page's date: 0.0)"
+        in out
+    )
