@@ -77,3 +77,38 @@ def test_the_benchmark_names_every_refused_text_and_prints_no_figure(tmp_path, c
     assert "wire.gold.yaml" in out.err and "is not the text that was keyed" in out.err
     assert "other.gold.yaml" in out.err and "other.txt is missing" in out.err
     assert "precision" not in out.out
+
+
+def _stamp_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "realnews_stamp.py"
+    spec = importlib.util.spec_from_file_location("realnews_stamp", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stamping_writes_the_texts_hash_after_the_source_and_keeps_the_comments(tmp_path):
+    key = _keys_and_texts(tmp_path, sha="0" * 64)
+    key.write_text("# keyed first\nsource: https://example.org/wire\n" + KEY)
+    stamp = _stamp_module()
+    assert stamp.main([str(tmp_path / "keys"), str(tmp_path / "texts")]) == 0
+    lines = key.read_text().splitlines()
+    assert lines[:3] == ["# keyed first", "source: https://example.org/wire", f"text_sha256: {SHA}"]
+    assert keyed_text(key, {"text_sha256": SHA}, tmp_path / "texts").name == "wire.txt"
+    assert stamp.main([str(tmp_path / "keys"), str(tmp_path / "texts")]) == 0  # idempotent
+    assert key.read_text().count("text_sha256") == 1
+
+
+def test_stamping_refuses_a_key_without_its_text_or_source_and_writes_nothing(tmp_path, capsys):
+    key = _keys_and_texts(tmp_path)
+    (key.parent / "nosource.gold.yaml").write_text(KEY)
+    (tmp_path / "texts" / "news" / "nosource.txt").write_text(UNDATED)
+    (key.parent / "notext.gold.yaml").write_text("source: https://example.org/x\n" + KEY)
+    before = key.read_text()
+    assert _stamp_module().main([str(tmp_path / "keys"), str(tmp_path / "texts")]) == 2
+    err = capsys.readouterr().err
+    assert "nosource.gold.yaml: no source: line" in err and "notext.gold.yaml: no text at" in err
+    assert key.read_text() == before
