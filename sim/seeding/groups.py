@@ -38,7 +38,7 @@ from sim.seeding.date_words import MONTHS, WEEKDAYS
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 from sim.seeding.name_checks import numbered_unit, only_in_title_case
 from sim.seeding.splinters import add_splinters
-from sim.seeding.state_names import owned_government, state_military
+from sim.seeding.state_names import bare_service, owned_government, state_military
 
 _CONNECTORS = {"of", "the", "for", "and", "in", "al", "wal", "de", "del", "la", "du", "des", "el"}
 _PATRONAGE = re.compile(r"-(?:backed|led|linked|aligned|allied|based|run|controlled)$", re.I)
@@ -277,8 +277,8 @@ def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActo
     name = re.sub(r"^(?:An?|The) ", "", name)
     if not name or _NOT_ACTORS.search(name) or name in aliases and (acr is None or acr in aliases):
         return
-    if re.match(r"\d+(?:st|nd|rd|th)\b", name):  # "1st Brigade": a numbered unit of an army
-        return
+    if re.match(r"\d+(?:st|nd|rd|th)\b", name) or bare_service(name):  # "1st Brigade", "the
+        return  # Armed Forces": an army's unit, a service of a state the name does not give
     known = aliases.get(name) or state_military(name, gaz)
     if known is not None:  # "Israel Defense Forces (IDF)": another name of the state
         if acr and acr not in aliases:

@@ -2,8 +2,11 @@
 
 "Israel Defense Forces (IDF)", "the Sudanese Armed Forces", "the Pakistan Army", "the Royal Saudi
 Air Force", "the Iranian Revolutionary Guard Corps" (Iran's "Islamic Revolutionary Guard Corps"),
-"Somalia's Western-backed Transitional Federal Government (TFG)": another name of the state, not
-an actor of their own (``groups`` asks here before it adds a name).
+"Somalia's Western-backed Transitional Federal Government (TFG)", "the Armed Forces of the
+Russian Federation" (a service "of" a state): another name of the state, not an actor of their
+own (``groups`` asks here before it adds a name). A service named with no state at all ("the
+Armed Forces regrets the loss", "Supreme Head of the Armed Forces") is some state's military,
+never a group of its own: ``bare_service``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 
 _STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
                              r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
+                             r"Space Force|Air and Space Forces?|"
                              r"Ground Forces|Land Forces|"
                              r"Self-Defen[cs]e Forces|Coast Guard|National Guard)$")  # fmt: skip
 
@@ -45,6 +49,10 @@ def state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
     another of the state's names ("Iranian Revolutionary Guard Corps": Iran's "Islamic
     Revolutionary Guard Corps")."""
     name = name.removeprefix("Royal ")
+    service, of, owner = name.partition(" of ")  # "Armed Forces of the Russian Federation"
+    owner = gaz.aliases.get(owner.removeprefix("the "))
+    if of and owner and _STATE_MILITARY.match(service) and owner[1] == "n":
+        return owner if gaz.actors.get(owner[0]) and gaz.actors[owner[0]].kind == "state" else None
     for alias in sorted(gaz.aliases, key=len, reverse=True):
         if name.startswith(alias + " ") and gaz.aliases[alias][1] in "nd":
             state = gaz.aliases[alias]
@@ -53,3 +61,9 @@ def state_military(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
             tail = len(rest.split()) >= 2 and any(a.endswith(" " + rest) for a in own)
             return state if _STATE_MILITARY.match(rest) or tail else None
     return None
+
+
+def bare_service(name: str) -> bool:
+    """Whether a name is only a state's service, with no state named: "the Armed Forces", "the
+    Navy", "Army" (whose state the text gives beside it, or the resolver, as "the army")."""
+    return bool(_STATE_MILITARY.match(name.removeprefix("the ").removeprefix("The ")))

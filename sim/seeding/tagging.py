@@ -1,6 +1,7 @@
 """Which token of a parsed sentence stands for which actor: the gazetteer mention it lies in,
 else the named-entity recogniser's reading. A demonym it tags NORP whose stem starts a known
-state's name ("Cambodian", "Thai") names that state; an organisation it tags ORG that reads like
+state's name ("Cambodian", "Thai") names that state (not a party's, a faith's or a people's:
+"Republican", "Christian", "Malay"); an organisation it tags ORG that reads like
 an armed group ("Rapid Support Forces", "M23 rebels") becomes an actor of its own; a name listed
 with an armed group is one too. A title-case headline's capitals and an army's numbered units
 ("the 1st Brigade") name no group (``name_checks``). The dateline ("SEOUL, Oct 31 (Reuters) -
@@ -24,9 +25,12 @@ _NOT_GROUPS = re.compile(r"\b(?:ministry|council|agency|news|wire|reuters|commis
                          r"court|parliament|bank|company|committee|press|media|kcna|"
                          r"self-defen[cs]e|navy|air force|coast guard|police|"
                          r"group of(?: seven| eight| twenty| \d+)?)\b", re.I)  # fmt: skip
-# a party's members are no demonym ("the Republican president-elect" is not the Congo's)
+# a party's members are no demonym ("the Republican president-elect" is not the Congo's), nor
+# a faith's or a people's that only begins like a state's name ("Christian militias" are not
+# Christmas Island's, "Malay" not Malawi's, "Roma" not Romania's, "Francophone" not France's)
 _PARTIES = re.compile(r"^(?:Republicans?|Democrats?|Democratic|Conservatives?|Labour|"
-                      r"Liberals?|Socialists?|Greens?)$")  # fmt: skip
+                      r"Liberals?|Socialists?|Greens?|Christians?|Christianity|Israelites?|"
+                      r"Malays?|Roma|Romani|Romanies|Moros?|(?:Franco|Anglo)phones?)$")  # fmt: skip
 _DIRECTIONS = re.compile(r"(?:North|South|East|West|Central)(?:ern)?\b", re.I)  # not "South..."
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,}(?:,[^\n]{0,60}?)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")

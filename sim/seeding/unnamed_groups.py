@@ -2,14 +2,15 @@
 
 A report may never name the other side of the fighting: "Ugandan troops are fighting alongside
 government forces against rebels", "the fight against the Islamists who seized the north",
-"the military clashed with an unidentified armed group", "suspected gang members opened fire".
+"the military clashed with an unidentified armed group", "suspected gang members opened fire",
+"border police exchanged fire with armed smugglers".
 When the document names no armed group at all (neither the gazetteer nor its own introductions
 find one, nor the named-entity fallback) and no territory (whose "separatists" are its own),
 such a noun becomes one actor of kind armed group, named by the noun ("Rebels", "Islamists",
-"Armed group", "Gang"), the same actor for every mention, so the clause rules read it as they
-read any other: it is drafted only if it takes part in a finding. An adjective names no side
-("fighting jihadist groups", "rebel positions": a kind of thing); a noun does, and "gang
-members" are the gang. A demonym on it ("Syrian rebels") does not make it that state's
+"Armed group", "Gang", "Smugglers"), the same actor for every mention, so the clause rules read
+it as they read any other: it is drafted only if it takes part in a finding. An adjective names
+no side ("fighting jihadist groups", "rebel positions": a kind of thing); a noun does, and
+"gang members" are the gang. A demonym on it ("Syrian rebels") does not make it that state's
 (``phrases``). When the document names a group, a bare "the rebels" is left to the resolver,
 which reads it as the group named ("Houthi rebels ... the rebels").
 
@@ -27,7 +28,7 @@ from sim.seeding.phrases import Parsed
 _NOUNS = {"rebel": "Rebels", "insurgent": "Insurgents", "militant": "Militants",
           "islamist": "Islamists", "jihadist": "Jihadists", "separatist": "Separatists",
           "guerrilla": "Guerrillas", "gunman": "Gunmen", "gunmen": "Gunmen",
-          "gang": "Gang"}  # fmt: skip
+          "gang": "Gang", "smuggler": "Smugglers"}  # fmt: skip
 _MEMBERS = {"member", "fighter", "militiaman", "man", "men"}  # "gang members": the gang
 UNNAMED_IDS = frozenset({n.lower() for n in _NOUNS.values()} | {"armed_group"})
 

@@ -41,3 +41,26 @@ def test_no_armed_group_from_a_word_or_a_model(text):
 
     ex = extract(parse_document(text.encode(), "t.txt"))
     assert not set(ex.gazetteer.actors) - set(standard_gazetteer().actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a faith's or a people's name that only begins like a state's names no state
+        ("BANGUI, May 2 (Wire) - France flew in troops while Christian fighters burned a "
+         "village.", {"france"}),
+        ("KUALA LUMPUR, May 2 (Wire) - Malay voters backed the pact, Malaysia said.",
+         {"malaysia"}),
+        ("BUCHAREST, May 2 (Wire) - Police moved Roma families out of the camp, Romania said.",
+         {"romania"}),
+        # a demonym the gazetteer lacks still names the state its stem starts
+        ("QUITO, May 2 (Wire) - Ecuador said Peruvian troops crossed the border.",
+         {"ecuador", "peru"}),
+    ],
+)  # fmt: skip
+def test_a_faith_or_a_people_is_no_demonym(text, named):
+    from sim.seeding.extract import extract
+    from sim.seeding.text import parse_document
+
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    assert {m.actor for m in ex.mentions} == named

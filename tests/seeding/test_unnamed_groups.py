@@ -36,6 +36,16 @@ def wars(text: str) -> set[tuple[str, ...]]:
         # a named group: the noun is that group, no actor of its own
         ("SANAA, Jan 12 (Wire) - U.S. jets struck Houthi rebels near the port. The rebels fired "
          "missiles at a U.S. destroyer, officials said.", {("houthis", "united_states")}),
+        # armed smugglers who exchange fire with border guards are a side too
+        ("RABAT, May 3 (Wire) - Moroccan border police exchanged fire with armed smugglers in "
+         "the desert overnight, officials said.", {("morocco", "smugglers")}),
+        ("HANOI, May 3 (Wire) - Vietnamese patrol boats attacked a camp of smugglers on the "
+         "river, the navy said.", {("smugglers", "vietnam")}),
+        # must not fire: smugglers only talked about, or a named group's
+        ("RABAT, May 3 (Wire) - Morocco said smugglers had grown more daring, and its police "
+         "would stay in the desert.", set()),
+        ("BEIRUT, May 3 (Wire) - Israeli jets struck Hezbollah smugglers in the valley, "
+         "officials said.", {("hezbollah", "israel")}),
         # no event, no actor: rebels only talked about
         ("KAMPALA, Jan 16 (Wire) - Uganda said the rebels had no support among the people, and "
          "its troops would stay.", set()),
