@@ -19,6 +19,27 @@ DATELINE = re.compile(
     r"\s*(?:\(|[-–—])",
     re.M,
 )
+# other shapes of a dated dateline: no place before the day ("Nov. 15 (UPI) —"), or a place in
+# title case and its day on a line of their own ("New Delhi, December 13")
+_DATELINES = [
+    DATELINE,
+    re.compile(rf"^{MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))? \([A-Z][A-Za-z ]*\) ?[-–—]", re.M),
+    re.compile(
+        rf"^[A-Z][a-z]+(?: [A-Z][a-z]+)?, {MONTH} (?P<d>\d{{1,2}})(?:,? (?P<y>20\d\d))?[ \t]*$",
+        re.M,
+    ),
+]
+
+
+def find_dateline(text: str, at_start: bool = False) -> re.Match[str] | None:
+    """The first dated dateline in ``text`` (groups ``m``, ``d`` and ``y``), of any shape;
+    with ``at_start``, only one that opens it."""
+    found = [m for rx in _DATELINES if (m := (rx.match(text) if at_start else rx.search(text)))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+# a publication line: "Published 3:25 AM EDT, October 31, 2024" (no dateline)
+PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -46,7 +67,7 @@ def make_date(y: int, m: int | None, d: int) -> dt.date | None:
 
 def headline_text(text: str) -> bool:
     """A headline: the first line without a full stop at its end and no dateline."""
-    return not re.search(r"[.!?][\"”’)]*$", text) and not DATELINE.search(text)
+    return not re.search(r"[.!?][\"”’)]*$", text) and not find_dateline(text)
 
 
 def clause_before(text: str, at: int) -> str:
