@@ -9,7 +9,8 @@ The rule, for the start date's readers (``lead_day``, ``dates``):
 2. A dateline on a line of its own among the first lines ("San Cristóbal (Venezuela) (AFP)",
    "New Delhi, December 13", "Sydney (AFP) Nov 18, 2023": a short line with no full stop that
    names an agency in brackets or a month's day), before any sentence that opens with a dateline
-   of its own and not a publication line ("Published October 31, 2024"), ends the summary and
+   of its own or tells its day ("on Monday", "yesterday": that is the lead, and a line after it
+   a caption), and not a publication line ("Published October 31, 2024"), ends the summary and
    bylines above it: the lead is what follows it.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from sim.seeding.date_words import MONTH, PUBLISHED, find_dateline, headline_text
+from sim.seeding.date_words import MONTH, PUBLISHED, WEEKDAYS, find_dateline, headline_text
 from sim.seeding.headline import is_headline
 from sim.seeding.text import Document, Sentence
 
@@ -31,6 +32,8 @@ _MONTH = MONTH.replace("?P<m>", "?:")
 _ALONE = re.compile(rf"\([A-Z][A-Za-z/ ]*\)|\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}")
 _ALONE_WORDS = 7
 _FIRST_LINES = 8
+_STOPPED = re.compile(r"[.!?][\"”’)]*$")
+_DAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last night|overnight)\b", re.I)
 
 
 def is_lead_sentence(s: Sentence, text: str) -> bool:
@@ -50,7 +53,7 @@ def _dateline_alone(s: Sentence, text: str) -> bool:
     own_line = (not before.strip() or before.rstrip(" \t").endswith("\n")) and (
         not after.strip() or after.lstrip(" \t").startswith("\n"))  # fmt: skip
     short = len(s.text.split()) <= _ALONE_WORDS
-    unstopped = not re.search(r"[.!?][\"”’)]*$", s.text)
+    unstopped = not _STOPPED.search(s.text)
     return own_line and short and unstopped and bool(_ALONE.search(s.text))
 
 
@@ -63,5 +66,7 @@ def body_sentences(doc: Document) -> list[Sentence]:
             alone.append(i)
         elif find_dateline(s.text, at_start=True) or _DISPATCH.match(s.text):
             break  # the lead opens with its own dateline
+        elif _STOPPED.search(s.text) and _DAY_NAMED.search(s.text):
+            break  # a sentence that tells its day is the lead: a line after it is a caption
     start = alone[-1] + 1 if alone else 0
     return [s for s in doc.sentences[start:] if not _headline(s, doc.text)]

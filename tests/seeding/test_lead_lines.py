@@ -44,6 +44,9 @@ def lead(text: str) -> str:
         ("Rebels seize town\n\nLIMA, May 3 (Wire) - Rebels seized a town on Monday.\n"
          "Officials said so.\nPublished May 3, 2024", "LIMA, May 3 (Wire) - Rebels seized a "
          "town on Monday."),
+        # a sentence that tells its day is the lead: a line with an agency after it is a caption
+        ("Rebels seize town\n\nRebels seized a town on Monday, the army said.\n\nSoldiers on patrol (Wire)\n\n"
+         "The town lies near the border.", "Rebels seized a town on Monday, the army said."),
         ("Rebels seize town\n\nRebels seized a town on Monday, the army said.\n\n"
          "Published 3 May 2024\n\nThe army said it would retake it.",
          "Rebels seized a town on Monday, the army said."),
