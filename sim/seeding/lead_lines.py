@@ -24,7 +24,8 @@ from sim.seeding.text import Document, Sentence
 
 # a dispatch's place opening the lead: "SEOUL:", "QUITO -", "WARSAW, Poland —", "KYIV (AP) —"
 _DISPATCH = re.compile(
-    r"^[A-Z][A-Z'’./-]+(?: [A-Z][A-Z'’./-]+)*(?:, [A-Z][a-z]+)?\s*(?::|[-–—]|\()"
+    r"^[A-Z][A-Z'’./-]+(?: [A-Z][A-Z'’./-]+)*(?:, [A-Z][a-z]+)?"
+    r"(?::|\s+[-–—]|\s*\([^)]{1,30}\)\s*[-–—:])"
 )
 _LEAD_WORDS = 20
 # a dateline standing alone: an agency in brackets or a month's day, and little else

@@ -26,6 +26,11 @@ def lead(text: str) -> str:
          "border.", "LIMA: Peru's army said rebels seized a town on Monday."),
         ("QUITO - Gunmen stormed a television studio on Tuesday.\n\nPolice arrested them.",
          "QUITO - Gunmen stormed a television studio on Tuesday."),
+        ("KYIV (Wire) — Drones struck the port overnight.\n\nThe port is closed.",
+         "KYIV (Wire) — Drones struck the port overnight."),
+        # an acronym and a bracket is no dispatch's place
+        ("NATO (the alliance) meets.\n\nNATO ministers met on Monday, officials said.",
+         "NATO ministers met on Monday, officials said."),
         # ... and so is one of 20 words or more
         ("On Friday morning, two foreign fighter jets entered the country's airspace without "
          "permission and stayed there for nearly ten minutes, the ministry said.\n\n"
