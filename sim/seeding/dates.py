@@ -15,9 +15,9 @@ The rule, in order:
 3. Without a dateline or a full date, a day the text names ("on October 31", the lead's first)
    is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
    else the first after the latest month or year the text places events in, else the latest
-   such day on or before today, unless the one weekday the lead names is neither that day nor
-   the day before it: then the latest year in which that day fell on the lead's weekday,
-   "Nov. 15 (Wire) — ... Tuesday afternoon").
+   such day on or before today, unless the one weekday the lead names is none of that day and
+   the two before it (weekend copy tells of Friday): then the latest year in which that day
+   fell on the lead's weekday, "Nov. 15 (Wire) — ... Tuesday afternoon").
    With ``--date`` (the publication date), a text that dates itself nowhere, or only in its
    body ("the October 7, 2023 massacre": background, not the day of the report), is counted
    from that date instead (the lead's "on Tuesday", else the date itself).
@@ -211,8 +211,8 @@ def _undated_year(doc: Document, month: int | None, day: int) -> tuple[dt.date |
     if when and when > today:
         when = make_date(today.year - 1, month, day)
     named = lead_weekdays(doc)
-    if when and len(named) == 1 and not named & {when.weekday(), (when.weekday() - 1) % 7}:
-        # the lead's day ("on Tuesday") is neither that day nor the one before it: the latest
+    if when and len(named) == 1 and not named & {(when.weekday() - k) % 7 for k in range(3)}:
+        # the lead's day ("on Tuesday") is none of that day and the two before it: the latest
         # year in which that day fell on the lead's weekday
         wd = named.pop()
         years = [y for y in range(when.year - 1, when.year - _YEARS_BACK, -1)
