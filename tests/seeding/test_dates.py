@@ -264,3 +264,10 @@ def test_a_text_that_dates_nothing_says_so_and_asks_for_the_page_s_date():
     assert "'Monday'" in named.source and "--date" in named.source
     bare = date_of(parse_document(b"Strike\n\nJets struck the port, it said.", "x.txt"))
     assert "seeded today" in bare.source and "--date" not in bare.source
+
+
+def test_a_city_and_day_on_a_line_deep_in_the_text_is_no_dateline():
+    filler = "".join(f"Officials gave detail number {i} of the strike.\n\n" for i in range(8))
+    text = f"Strike\n\nDrones hit the port on Monday, officials said.\n\n{filler}Kyiv, March 3\n"
+    found = date_of(parse_document(text.encode(), "doc.txt"), dt.date(2025, 6, 11))
+    assert found.date == dt.date(2025, 6, 9)
