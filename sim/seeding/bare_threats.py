@@ -28,7 +28,7 @@ from sim.seeding.reporters import said_in_noun
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, subject_of
 from sim.seeding.threat_entry import clause_text, doctrine_entry, threat_words
-from sim.seeding.threat_kinds import conditioned, modal, threat_kind
+from sim.seeding.threat_kinds import conditioned, modal, threat_kind, zero_tolerance_of
 from sim.seeding.threat_targets import enemy_named, named, other_party, protected
 
 
@@ -138,10 +138,14 @@ def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str],
     reporter = _voice(p, v, resolver) if v.i != c.i else []
     subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if kind == "act":
-        said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp"  # "said it would"
+        # "said it would", "said such attacks would not be tolerated": the reporter speaks
+        said_of = subj is None or subj.pos_ == "PRON" or c.dep_ == "xcomp" or _act_suffered(subj)
         own = reporter if said_of and reporter else subject_of(p, c, resolver)
         forceful = said_of or subj.lemma_.lower() in _w("own_forces")
-        return own or (reporter if forceful else []), named(p, c, True, resolver)
+        tolerated = zero_tolerance_of(c)  # "zero tolerance with armed groups from X": the groups
+        victims = ([a for x in tolerated for a in phrase_actors(p, x)] if tolerated
+                   else named(p, c, True, resolver))  # fmt: skip
+        return own or (reporter if forceful else []), victims
     if kind == "suffer":  # "Kenya would pay for its invasion": the subject suffers
         victims = phrase_actors(p, subj) if subj is not None else []
         return reporter, victims + named(p, c, True)
@@ -155,6 +159,12 @@ def _parties(p: Parsed, v, c, kind: str, resolver: Resolver) -> tuple[list[str],
         return (reporter if said_of else own), named(p, c, skip_subject=False)
     act = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "csubj"))
     return reporter, _agents(p, act)
+
+
+def _act_suffered(subj) -> bool:
+    """A passive clause's hostile act ("such attacks will not be tolerated"): the reporter
+    speaks."""
+    return subj.dep_ == "nsubjpass" and subj.lemma_.lower() in _w("hostile_acts")
 
 
 def _agents(p: Parsed, act) -> list[str]:

@@ -15,12 +15,18 @@ The rule, in order:
 3. Without a dateline or a full date, a day the text names ("on October 31", the lead's first)
    is the start; its year is an assumption said out loud (``_undated_year``: the file name's,
    else the first after the latest month or year the text places events in, else the latest
-   such day on or before today).
+   such day on or before today, unless the one weekday the lead names is none of that day and
+   the two before it (weekend copy tells of Friday): then the latest year in which that day
+   fell on the lead's weekday, "Nov. 15 (Wire) — ... Tuesday afternoon").
    With ``--date`` (the publication date), a text that dates itself nowhere, or only in its
    body ("the October 7, 2023 massacre": background, not the day of the report), is counted
    from that date instead (the lead's "on Tuesday", else the date itself).
 4. Without any date in the text: the date the file name starts with (``2024-10_...``), else
-   today; both are said as assumptions in the draft and its report.
+   today; both are said as assumptions in the draft and its report, with the lead's own day
+   ("on Monday") named as what the page's publication date (``--date``) would count from.
+
+Datelines come in several shapes (``date_words.find_dateline``), and the lead is found past
+headlines, standfirsts and datelines on lines of their own (``lead_lines``).
 """
 
 from __future__ import annotations
@@ -30,16 +36,17 @@ import re
 from pathlib import Path
 
 from sim.seeding.date_words import (
-    DATELINE,
     MONTH,
+    PUBLISHED,
+    WEEKDAYS,
     DocumentDate,
     clause_before,
-    headline_text,
+    find_dateline,
     make_date,
     month_of,
 )
-from sim.seeding.headline import is_headline
-from sim.seeding.lead_day import RELATIVE_CLAUSE, lead_day
+from sim.seeding.lead_day import RELATIVE_CLAUSE, lead_day, lead_weekdays
+from sim.seeding.lead_lines import body_sentences
 from sim.seeding.text import Document
 
 _FULL = [
@@ -47,7 +54,6 @@ _FULL = [
     re.compile(rf"\b{MONTH} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # "2024-10-31T10:21Z"
 ]
-_PUBLISHED = re.compile(r"\s*(?:Published|Updated|Posted|Last updated|Date)\b", re.I)
 
 
 def full_dates(text: str) -> list[tuple[dt.date, re.Match[str]]]:
@@ -67,7 +73,7 @@ def _own_line(text: str, m: re.Match[str]) -> bool:
     a = text.rfind("\n", 0, m.start()) + 1
     b = text.find("\n", m.end())
     line = text[a : b if b >= 0 else len(text)]
-    return bool(_PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
+    return bool(PUBLISHED.match(line)) or len(line.strip()) <= len(m.group()) + 30
 
 
 def _published_first(text: str, found: list) -> list:
@@ -90,7 +96,7 @@ def date_of(doc: Document, published: dt.date | None = None) -> DocumentDate:
     publication date a user gives with ``wargame seed --date``) stands in for a dateline when
     the text dates itself nowhere (no dateline date, no full date)."""
     found = _published_first(doc.text, full_dates(doc.text))
-    line = DATELINE.search(doc.text)
+    line = find_dateline(doc.text)
     ref: tuple[dt.date, tuple[int, int]] | None = None
     guessed = None
     if line:
@@ -150,6 +156,8 @@ _YEAR_SAID = re.compile(
     r"(?P<y>(?:19|20)\d\d)\b(?! [a-z])"
 )
 
+_YEARS_BACK = 15  # how far back a weekday may place a day without a year
+
 
 def _undated_day(doc: Document) -> DocumentDate | None:
     """A text with no dateline and no full date, that names a day ("on October 31", "September
@@ -157,7 +165,7 @@ def _undated_day(doc: Document) -> DocumentDate | None:
     first any sentence names outside a relative clause. Its year is an assumption said out
     loud: the file name's, else the first after the latest month or year the text places
     events in ("its first since December 2023": 2024), else the latest on or before today."""
-    body = [s for s in doc.sentences if not headline_text(s.text) and not is_headline(s, doc.text)]
+    body = body_sentences(doc)
     for sentences in (body[:2], body[2:]):
         for s in sentences:
             for m in MONTH_DAY.finditer(s.text):
@@ -202,6 +210,18 @@ def _undated_year(doc: Document, month: int | None, day: int) -> tuple[dt.date |
     when = make_date(today.year, month, day)
     if when and when > today:
         when = make_date(today.year - 1, month, day)
+    named = lead_weekdays(doc)
+    if when and len(named) == 1 and not named & {(when.weekday() - k) % 7 for k in range(3)}:
+        # the lead's day ("on Tuesday") is none of that day and the two before it: the latest
+        # year in which that day fell on the lead's weekday
+        wd = named.pop()
+        years = [y for y in range(when.year - 1, when.year - _YEARS_BACK, -1)
+                 if (d := make_date(y, month, day)) and d.weekday() == wd]  # fmt: skip
+        if years:
+            return make_date(years[0], month, day), (
+                f"neither the text nor the file name gives the year: the latest year in which "
+                f"that day fell on the {WEEKDAYS[wd].title()} the lead names ({years[0]}) assumed"
+            )
     return when, "neither the text nor the file name gives the year: the latest such day assumed"
 
 
@@ -214,7 +234,11 @@ def _fallback(doc: Document) -> DocumentDate:
             f"assumption: the text gives no date; the file name dates the document "
             f"({name.group()}); the first day of the month when no day is given",
         )
+    today = dt.date.today()
+    lead = lead_day(doc, today)  # "on Sunday" with nothing to count it from
+    hint = (f"; the lead's {lead.source!r} is counted from the page's publication date: give it "
+            f"with --date" if lead else "")  # fmt: skip
     return DocumentDate(
-        dt.date.today(),
-        "assumption: neither the text nor the file name gives a date; seeded today",
+        today,
+        f"assumption: neither the text nor the file name gives a date; seeded today{hint}",
     )

@@ -1,7 +1,8 @@
 """The day a document's lead reports, counted back from its reference date.
 
 A day something "began", "broke out", "erupted" or "took place" on in the first two sentences
-after the headline is the start; else the earliest day of the first of those sentences that
+of the lead (``lead_lines``: after the headline, and after a dateline on a line of its own) is
+the start; else the earliest day of the first of those sentences that
 names one ("broke off relations on Saturday after police stormed the embassy late on Friday":
 Friday; "a day after ..." is the day before the lead's), leaving out a day told inside a
 relative clause, which dates the background ("a ceasefire that came into force on Sunday"), and
@@ -15,16 +16,15 @@ import datetime as dt
 import re
 
 from sim.seeding.date_words import (
-    DATELINE,
     MONTH,
     WEEKDAYS,
     DocumentDate,
     clause_before,
-    headline_text,
+    find_dateline,
     make_date,
     month_of,
 )
-from sim.seeding.headline import is_headline
+from sim.seeding.lead_lines import body_sentences
 from sim.seeding.text import Document
 
 _DAY = "|".join(w.title() for w in WEEKDAYS)
@@ -61,8 +61,7 @@ def lead_day(doc: Document, ref: dt.date) -> DocumentDate | None:
     into force on Sunday", "an explosion that damaged the bridge on Saturday"), and "last week"
     where the sentence also names a day ("said on Sunday ..., after it was aborted last week").
     """
-    body = [s for s in doc.sentences
-            if not headline_text(s.text) and not is_headline(s, doc.text)][:2]  # fmt: skip
+    body = body_sentences(doc)[:2]
     found = [_days_of(doc, s, ref) for s in body]
     began = [d for days in found for d in days if d[3] == "began"]
     if began:
@@ -79,7 +78,7 @@ def _days_of(doc: Document, s, ref: dt.date) -> list[tuple[dt.date, int, int, st
     """Every day one sentence names, with its span and role: "began", "lead" or background."""
     out = []
     anchor = ref
-    line = DATELINE.match(s.text)
+    line = find_dateline(s.text, at_start=True)
     for m in _RELATIVE.finditer(s.text, line.end() if line else 0):
         when = _day(m, ref, anchor)
         if when is None or when > ref:
@@ -114,3 +113,14 @@ def _day(m: re.Match[str], ref: dt.date, anchor: dt.date) -> dt.date | None:
     if when is not None and when > ref:
         when = make_date(ref.year - 1, when.month, when.day) or when
     return when
+
+
+def lead_weekdays(doc: Document) -> set[int]:
+    """The weekdays (Monday 0) the first two sentences after the headline name for their own
+    news (not inside a relative clause; not a coming day)."""
+    out = set()
+    for s in body_sentences(doc)[:2]:
+        for m in _RELATIVE.finditer(s.text):
+            if m.group("wd") and not RELATIVE_CLAUSE.search(clause_before(s.text, m.start())):
+                out.add(WEEKDAYS.index(m.group("wd").lower()))
+    return out

@@ -7,7 +7,10 @@
   until ..."; not a calm, clerical or peaceful answer ("would respond calmly", "would respond
   to the letter", "would take legal action", "would strike a deal"), not a war aim ("vowed to
   drive the troops out"), not readiness ("was ready to respond"); "will not accept/tolerate
-  attacks on its infrastructure", "would not stand idly by", "our response will be decisive";
+  attacks on its infrastructure", "such attacks will not be tolerated", "would not stand idly
+  by", "will not stand for it", "our response will be decisive", "will have zero tolerance for
+  the rebels / for any attack" (not "zero tolerance for corruption", "would not stand for
+  election");
 - "suffer": its subject will suffer ("would pay for its invasion", "would pay a heavy price",
   "could face further strikes" after a warning, "would regret it", "would have serious
   consequences"), or the one told to do something "or pay a severe price" / "or face the
@@ -21,6 +24,7 @@ The word lists are ``threat_words`` in ``data/conditionals.yaml``.
 
 from __future__ import annotations
 
+from sim.seeding.group_words import unnamed_group
 from sim.seeding.threat_entry import threat_words
 
 _MARKING = {"be", "consider", "regard", "treat", "view", "see", "deem", "become"}
@@ -67,6 +71,8 @@ def threat_kind(v, c) -> str | None:
         return "act"  # "there would be a significant response", "our response will be swift"
     if _war_of_act(c):
         return "war"
+    if _zero_tolerance(c):
+        return "act"
     if lemma in _MARKING and _marked(c):
         return "mark"  # "any ship linked to Israel would be a legitimate target"
     return "act" if _forceful(c, needs=not pledged) else None
@@ -104,13 +110,51 @@ def _denied_restraint(c) -> bool:
     if lemma in ("stop", "halt", "cease", "end"):
         return any(g.dep_ == "advcl" and any(m.lower_ == "until" for m in g.children)
                    for g in c.children)  # fmt: skip
-    if lemma in ("accept", "tolerate"):
-        return any(g.dep_ == "dobj" and g.lemma_.lower() in _w("hostile_acts")
+    if lemma in ("accept", "tolerate"):  # "such attacks will not be tolerated" too
+        return any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in _w("hostile_acts")
                    for g in c.children)  # fmt: skip
     if lemma in ("stand", "remain", "stay", "sit"):
         return any(g.lower_ in ("idly", "idle", "by", "silent", "still", "back")
-                   for g in c.children)  # fmt: skip
+                   for g in c.children) or _stands_for_it(c)  # fmt: skip
     return False
+
+
+def _stands_for_it(c) -> bool:
+    """ "would not stand for it", "will not stand for such attacks": what it will not put up
+    with is what was just done to it, or a hostile act (not "would not stand for election")."""
+    return any(
+        g.dep_ == "prep" and g.lower_ == "for"
+        and any(x.lower_ in ("it", "this", "that") or x.lemma_.lower() in _w("hostile_acts")
+                for x in g.children if x.dep_ == "pobj")
+        for g in c.children
+    )  # fmt: skip
+
+
+def _zero_tolerance(c) -> bool:
+    """ "will have zero tolerance for the rebels / for any attack": a promise of force against
+    those it names (an actor or a hostile act; not "zero tolerance for corruption")."""
+    return any(_armed_or_hostile(x) for x in zero_tolerance_of(c))
+
+
+def zero_tolerance_of(c) -> list:
+    """What a clause has zero tolerance for or with: the heads of those phrases ("for the
+    rebels", "with armed groups coming from X": the groups, not the place they come from)."""
+    if c.lemma_.lower() != "have":
+        return []
+    return [x for g in c.children if g.dep_ == "dobj" and g.lemma_.lower() == "tolerance"
+            and any(a.lower_ == "zero" for a in g.children)
+            for pr in g.children if pr.dep_ == "prep"
+            and pr.lower_ in ("for", "with", "towards", "toward", "against")
+            for x in pr.children if x.dep_ == "pobj"]  # fmt: skip
+
+
+def _armed_or_hostile(x) -> bool:
+    """A name, an armed group a phrase describes ("the rebels", "armed groups") or a hostile
+    act ("any attack"): what zero tolerance can be a threat against."""
+    armed = x.lemma_.lower() in ("group", "gang") and any(
+        a.lower_ == "armed" for a in x.children)  # fmt: skip
+    return (x.pos_ == "PROPN" or armed or unnamed_group(x)
+            or x.lemma_.lower() in _w("hostile_acts"))  # fmt: skip
 
 
 def _right_to_respond(c) -> bool:

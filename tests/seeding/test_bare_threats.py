@@ -178,3 +178,46 @@ def test_a_third_partys_quarrel_names_no_target():
 )  # fmt: skip
 def test_a_threat_told_as_a_noun_with_its_act(text, expected):
     assert threats(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a speaker will not put up with: a passive hostile act, "stand for it"
+        ("The Houthis fired missiles at Abu Dhabi. The UAE said such attacks will not be "
+         "tolerated.", ("united_arab_emirates", None)),
+        ("Russia said attacks on its embassy would not be tolerated, after Ukraine shelled "
+         "Donetsk.", ("russia", "ukraine")),
+        ("Iran shot down a U.S. drone. President Donald Trump said the United States would not "
+         "stand for it.", ("united_states", None)),
+        ("Ankara said it would not stand for such attacks on its troops.", ("turkey", None)),
+        # zero tolerance for those it names, not for where they come from
+        ("Rebels attacked a border post. Venezuela's president said his government will have "
+         "zero tolerance for the rebels.", ("venezuela", "rebels")),
+        ("Colombia said it will have zero tolerance for any attack on its soldiers.",
+         ("colombia", None)),
+    ],
+)  # fmt: skip
+def test_what_a_speaker_will_not_tolerate_is_a_threat(text, expected):
+    assert expected in threats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry of Colombia said corruption will not be tolerated.",
+        "The UAE said such delays will not be tolerated.",
+        "Poland said it would not stand for Russian propaganda.",
+        "Colombia's president said he would not stand for election again.",
+        "Colombia said it would have zero tolerance for drug use in its ranks.",
+        "Germany said such mistakes will not be tolerated by Ukraine's allies.",
+    ],
+)
+def test_no_threat_in_what_is_not_tolerated_in_peace(text):
+    assert not threats(text)
+
+
+def test_zero_tolerance_aims_at_the_groups_not_the_state_they_come_from():
+    found = threats("Gunmen attacked a border post. Venezuela said it will have zero tolerance "
+                    "with armed groups coming from Colombia.")  # fmt: skip
+    assert not any(target == "colombia" for _, target in found)

@@ -198,3 +198,76 @@ def test_the_publication_date_given_with_date_dates_what_the_text_leaves_open(
     text, published, expected
 ):
     assert date_of(parse_document(text.encode(), "doc.txt"), published).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a dateline with no place before its day, and one in title case on a line of its own
+        ("Rocket hits farm\n\nNov. 15 (Wire) — Officials said a rocket struck a farm near the "
+         "border Tuesday afternoon, killing two.", None, dt.date(2022, 11, 15)),
+        ("News Service\n\nA Reporter\n\nNew Delhi, March 3\n\nThe minister on Tuesday told "
+         "parliament that troops had clashed.", dt.date(2020, 3, 3), dt.date(2020, 3, 3)),
+        # a lead that is a paragraph of one sentence is no headline: its day counts
+        ("SEOUL: North Korea fired a missile over Japan on Tuesday, prompting alerts.\n\n"
+         "Japan condemned the launch.", dt.date(2022, 10, 5), dt.date(2022, 10, 4)),
+        ("On Friday morning, three foreign fighter jets entered the country's airspace without "
+         "permission and stayed there for nearly twelve minutes.\n\nThe ministry protested.",
+         dt.date(2025, 9, 22), dt.date(2025, 9, 19)),
+        # a dateline on a line of its own: the lead after it, not the summary above it
+        ("The army reported that it clashed with a rebel group. The fighting left two soldiers "
+         "dead.\n\nSan Pedro (Wire)\n\nTwo soldiers were killed in clashes on Sunday, the army "
+         "said in a statement on Monday.", dt.date(2021, 3, 22), dt.date(2021, 3, 21)),
+    ],
+)  # fmt: skip
+def test_leads_and_datelines_as_real_pages_write_them(text, published, expected):
+    found = date_of(parse_document(text.encode(), "doc.txt"), published)
+    if published is None:  # the year only from the lead's weekday: the latest that fits
+        assert (found.date.month, found.date.day) == (expected.month, expected.day)
+        assert found.date <= dt.date.today() and found.date.weekday() in (1, 2, 3)
+    else:
+        assert found.date == expected
+
+
+def test_the_lead_s_weekday_places_a_day_without_a_year_said_out_loud():
+    """A day without a year in a year where it is none of the lead's weekday and the two days
+    after it moves to the latest year in which it is the lead's weekday."""
+    text = "Rocket hits farm\n\nNov. 15 (Wire) — A rocket struck a farm Tuesday, officials said."
+    found = date_of(parse_document(text.encode(), "doc.txt"))
+    today = dt.date.today()
+    latest = dt.date(today.year if (today.month, today.day) >= (11, 15) else today.year - 1, 11, 15)
+    if latest.weekday() in (1, 2, 3):
+        assert found.date == latest and "latest such day assumed" in found.source
+    else:
+        assert found.date.weekday() == 1 and "fell on the Tuesday the lead names" in found.source
+    assert found.source.startswith("assumption:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two weekdays in the lead: neither places the year
+        "Clash\n\nNov. 15 (Wire) — Troops clashed on Monday and again on Thursday, it said.",
+        # a year the text places events in decides, not the weekday
+        "Clash\n\nTroops clashed on November 15 near the border, the worst since 2019. "
+        "The army said on Monday it had withdrawn.",
+    ],
+)
+def test_the_lead_s_weekday_does_not_place_the_year_when(text):
+    found = date_of(parse_document(text.encode(), "doc.txt"))
+    assert "the lead names" not in found.source
+
+
+def test_a_text_that_dates_nothing_says_so_and_asks_for_the_page_s_date():
+    named = date_of(parse_document(b"Strike\n\nJets struck the port on Monday, it said.", "x.txt"))
+    assert named.date == dt.date.today() and "seeded today" in named.source
+    assert "'Monday'" in named.source and "--date" in named.source
+    bare = date_of(parse_document(b"Strike\n\nJets struck the port, it said.", "x.txt"))
+    assert "seeded today" in bare.source and "--date" not in bare.source
+
+
+def test_a_city_and_day_on_a_line_deep_in_the_text_is_no_dateline():
+    filler = "".join(f"Officials gave detail number {i} of the strike.\n\n" for i in range(8))
+    text = f"Strike\n\nDrones hit the port on Monday, officials said.\n\n{filler}Kyiv, March 3\n"
+    found = date_of(parse_document(text.encode(), "doc.txt"), dt.date(2025, 6, 11))
+    assert found.date == dt.date(2025, 6, 9)
