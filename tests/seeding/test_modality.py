@@ -64,3 +64,32 @@ def test_conditionals_are_doctrine_not_events(text, speaker, condition, action, 
     assert (entry.parties, entry.attrs["condition"], entry.action) == (
         (speaker, target), condition, action)  # fmt: skip
     assert all(f.modality != "fact" for f in ex.findings if f.kind in ("war", "sanctions"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attempted attack is an attack made: the trying is hostile whether it succeeded
+        ("SEOUL, Dec 26 (Wire) - South Korea tried to shoot down the North Korean drones on "
+         "Monday.", ("war", ("south_korea", "north_korea"), "fact")),
+        ("ADEN, May 2 (Wire) - Coast guard crews opened fire to try to stop the boats, and "
+         "Houthi gunmen attempted to storm a Yemeni army post.",
+         ("war", ("houthis", "yemen"), "fact")),
+        # not when the trying itself is hedged, denied or only vowed
+        ("SEOUL, Dec 26 (Wire) - South Korea will try to shoot down any North Korean drones.",
+         ("war", ("south_korea", "north_korea"), "hedged")),
+        ("SEOUL, Dec 26 (Wire) - South Korea could try to shoot down North Korean drones.",
+         ("war", ("south_korea", "north_korea"), "hedged")),
+        ("SEOUL, Dec 26 (Wire) - South Korea did not try to shoot down the North Korean drones.",
+         ("war", ("south_korea", "north_korea"), "negated")),
+        ("SEOUL, Dec 26 (Wire) - South Korea vowed to try to shoot down North Korean drones.",
+         ("war", ("south_korea", "north_korea"), "hedged")),
+        # only wars: sanctions or a pact someone tried to make may not have been made
+        ("TOKYO, May 2 (Wire) - Japan tried to impose sanctions on Russia, officials said.",
+         ("sanctions", ("japan", "russia"), "hedged")),
+        ("PARIS, May 2 (Wire) - France tried to sign a defence pact with India.",
+         ("treaty", ("france", "india"), "hedged")),
+    ],
+)  # fmt: skip
+def test_attempted_attacks(text, expected):
+    assert expected in findings(text)

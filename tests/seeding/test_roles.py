@@ -45,6 +45,18 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
          "Sunday.", ("war", ("iran", "united_states")), False),
         ("BAGHDAD, Nov 3 (Wire) - Iranian forces fired rockets at U.S. troops in Syria on "
          "Sunday.", ("war", ("iran", "united_states")), True),
+        # a subject the parse hangs on a date before "and", its verb made an adverbial clause
+        ("SEOUL, Dec 26 (Wire) - Five North Korean drones crossed into South Korea on Monday and "
+         "South Korea responded by firing at the North Korean drones, the military said.",
+         ("war", ("north_korea", "south_korea")), True),
+        ("SEOUL, Dec 26 (Wire) - North Korean drones crossed the border on Monday and South "
+         "Korea responded by trying to shoot down the North Korean drones.",
+         ("war", ("north_korea", "south_korea")), True),
+        # not an infinitive after a list of partners: they do not do it
+        ("N'DJAMENA, Oct 28 (Wire) - Deby said Chad could leave the force it formed with Nigeria "
+         "and Cameroon to fight Boko Haram.", ("war", ("boko_haram", "cameroon")), False),
+        ("N'DJAMENA, Oct 28 (Wire) - Deby said Chad could leave the force it formed with Nigeria "
+         "and Cameroon to fight Boko Haram.", ("war", ("boko_haram", "nigeria")), False),
     ],
 )  # fmt: skip
 def test_roles_table(text, relation, found):
