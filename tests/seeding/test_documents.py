@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from sim.abm.model import EscalationModel
-from sim.seeding.evaluate import Score, document_of, evaluate
+from sim.seeding.evaluate import Score, evaluate, load_key
+from sim.seeding.keyed_texts import keyed_text
 
 from .conftest import DEV, HELD_OUT
 
@@ -45,7 +46,7 @@ def test_development_set_quality(dev_results):
 def test_every_draft_quotes_exactly_and_runs(gold):
     result, draft = evaluate(gold)
     assert result["failed"] is None, result["failed"]
-    text = document_of(gold).read_text(encoding="utf-8")
+    text = keyed_text(gold, load_key(gold)).read_text(encoding="utf-8")
     for use in draft.ledger.uses:
         assert use.source.startswith("assumption: ") or use.source in text, use
     model = EscalationModel(draft.scenario, rng=3)
