@@ -70,20 +70,20 @@ def test_conditionals_are_doctrine_not_events(text, speaker, condition, action, 
     ("text", "expected"),
     [
         # an attempted attack is an attack made: the trying is hostile whether it succeeded
-        ("SEOUL, Dec 26 (Wire) - South Korea tried to shoot down the North Korean drones on "
-         "Monday.", ("war", ("south_korea", "north_korea"), "fact")),
+        ("ATHENS, Aug 3 (Wire) - Greek fighter jets tried to shoot down the Turkish drone on "
+         "Thursday.", ("war", ("greece", "turkey"), "fact")),
         ("ADEN, May 2 (Wire) - Coast guard crews opened fire to try to stop the boats, and "
          "Houthi gunmen attempted to storm a Yemeni army post.",
          ("war", ("houthis", "yemen"), "fact")),
         # not when the trying itself is hedged, denied or only vowed
-        ("SEOUL, Dec 26 (Wire) - South Korea will try to shoot down any North Korean drones.",
-         ("war", ("south_korea", "north_korea"), "hedged")),
-        ("SEOUL, Dec 26 (Wire) - South Korea could try to shoot down North Korean drones.",
-         ("war", ("south_korea", "north_korea"), "hedged")),
-        ("SEOUL, Dec 26 (Wire) - South Korea did not try to shoot down the North Korean drones.",
-         ("war", ("south_korea", "north_korea"), "negated")),
-        ("SEOUL, Dec 26 (Wire) - South Korea vowed to try to shoot down North Korean drones.",
-         ("war", ("south_korea", "north_korea"), "hedged")),
+        ("ATHENS, Aug 3 (Wire) - Greece will try to shoot down any Turkish drone.",
+         ("war", ("greece", "turkey"), "hedged")),
+        ("ATHENS, Aug 3 (Wire) - Greece could try to shoot down Turkish drones.",
+         ("war", ("greece", "turkey"), "hedged")),
+        ("ATHENS, Aug 3 (Wire) - Greece did not try to shoot down the Turkish drone.",
+         ("war", ("greece", "turkey"), "negated")),
+        ("ATHENS, Aug 3 (Wire) - Greece vowed to try to shoot down Turkish drones.",
+         ("war", ("greece", "turkey"), "hedged")),
         # only wars: sanctions or a pact someone tried to make may not have been made
         ("TOKYO, May 2 (Wire) - Japan tried to impose sanctions on Russia, officials said.",
          ("sanctions", ("japan", "russia"), "hedged")),
