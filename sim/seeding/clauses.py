@@ -33,7 +33,7 @@ from sim.seeding.goods import (
     goods_of_clause,
     goods_sent,
 )
-from sim.seeding.modality import in_condition, modality_of
+from sim.seeding.modality import attempted, in_condition, modality_of
 from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, co_subjects, finding_at
 from sim.seeding.reporters import reporter_of
@@ -116,6 +116,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
             targets or cls.kind in ONE_PARTY or arms_without_recipient(v, cls)
         ):
             p.participants.update(subjects + targets)
+        if modality == HEDGED and cls.kind == "war" and attempted(v):
+            modality = FACT  # "opened fire to try to shoot down the aircraft": an attack made
         if modality == HEDGED and cls.kind in ANNOUNCED and announced(v):
             modality = FACT  # "will hold talks", "would conduct exercises with": scheduled
         out += stated_allies(p, v, subjects, modality, resolver)

@@ -6,6 +6,10 @@
   ("threatened to", "plans to", "urged X to", "a plan to train"), not a clause set before that
   verb ("Turkey shoots down Russian warplane; Putin warns of consequences": a fact);
 - a condition: a clause inside an "if"/"unless" clause (see ``threats``);
+- an attempted attack is an attack made ("opened fire to try to shoot down the drones",
+  "soldiers who tried to storm the post"): ``attempted`` says so of the infinitive of "try"
+  or "attempt" whose attempt is itself a fact (not "could try to strike", "did not try to");
+  the caller decides for which kinds (wars: the attempt is hostile whether it succeeded);
 - a fact otherwise, reported speech included ("X said that Y attacked Z").
 """
 
@@ -64,6 +68,18 @@ def modality_of(v) -> str:
     if v.dep_ == "pcomp" and v.head.head.lemma_.lower() in _INTENT:
         return HEDGED
     return FACT
+
+
+_ATTEMPT = {"try", "attempt"}
+
+
+def attempted(v) -> bool:
+    """Whether a clause is what its subject tried to do, the trying itself a fact ("opened fire
+    to try to shoot down the aircraft"; not "will try to strike", "did not try to")."""
+    return (v.dep_ == "xcomp" and v.head.lemma_.lower() in _ATTEMPT
+            and not any(c.dep_ in ("aux", "neg") and c.lower_ in _MODALS | {"not", "never", "n't"}
+                        for c in v.children)
+            and modality_of(v.head) == FACT)  # fmt: skip
 
 
 def _fronted(v) -> bool:

@@ -152,8 +152,10 @@ def _backed_word(t) -> bool:
 def _stray_subject(p: Parsed, v) -> list[str]:
     """ "... to the Central African Republic and Rwanda has deployed": the parse hangs "Rwanda"
     on the object before it; an actor right after "and" and before the verb's auxiliaries is
-    the second clause's subject."""
-    if v.dep_ != "conj":
+    the second clause's subject (also when the parse makes that finite verb an adverbial clause:
+    "drones crossed into the South on Monday and South Korea responded by opening fire"; not an
+    infinitive: "the force it formed with Niger and Cameroon to fight Boko Haram")."""
+    if v.dep_ != "conj" and not (v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP")):
         return []
     t = v.i - 1
     while t >= 0 and p.doc[t].dep_ in ("aux", "auxpass", "neg", "advmod"):

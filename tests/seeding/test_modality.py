@@ -64,3 +64,32 @@ def test_conditionals_are_doctrine_not_events(text, speaker, condition, action, 
     assert (entry.parties, entry.attrs["condition"], entry.action) == (
         (speaker, target), condition, action)  # fmt: skip
     assert all(f.modality != "fact" for f in ex.findings if f.kind in ("war", "sanctions"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attempted attack is an attack made: the trying is hostile whether it succeeded
+        ("ATHENS, Aug 3 (Wire) - Greek fighter jets tried to shoot down the Turkish drone on "
+         "Thursday.", ("war", ("greece", "turkey"), "fact")),
+        ("ADEN, May 2 (Wire) - Coast guard crews opened fire to try to stop the boats, and "
+         "Houthi gunmen attempted to storm a Yemeni army post.",
+         ("war", ("houthis", "yemen"), "fact")),
+        # not when the trying itself is hedged, denied or only vowed
+        ("ATHENS, Aug 3 (Wire) - Greece will try to shoot down any Turkish drone.",
+         ("war", ("greece", "turkey"), "hedged")),
+        ("ATHENS, Aug 3 (Wire) - Greece could try to shoot down Turkish drones.",
+         ("war", ("greece", "turkey"), "hedged")),
+        ("ATHENS, Aug 3 (Wire) - Greece did not try to shoot down the Turkish drone.",
+         ("war", ("greece", "turkey"), "negated")),
+        ("ATHENS, Aug 3 (Wire) - Greece vowed to try to shoot down Turkish drones.",
+         ("war", ("greece", "turkey"), "hedged")),
+        # only wars: sanctions or a pact someone tried to make may not have been made
+        ("TOKYO, May 2 (Wire) - Japan tried to impose sanctions on Russia, officials said.",
+         ("sanctions", ("japan", "russia"), "hedged")),
+        ("PARIS, May 2 (Wire) - France tried to sign a defence pact with India.",
+         ("treaty", ("france", "india"), "hedged")),
+    ],
+)  # fmt: skip
+def test_attempted_attacks(text, expected):
+    assert expected in findings(text)

@@ -45,6 +45,18 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
          "Sunday.", ("war", ("iran", "united_states")), False),
         ("BAGHDAD, Nov 3 (Wire) - Iranian forces fired rockets at U.S. troops in Syria on "
          "Sunday.", ("war", ("iran", "united_states")), True),
+        # a subject the parse hangs on a date before "and", its verb made an adverbial clause
+        ("ATHENS, Aug 3 (Wire) - Two Turkish jets entered Greek airspace on Thursday and Greece "
+         "responded by firing flares at the Turkish jets, officials said.",
+         ("war", ("greece", "turkey")), True),
+        ("VILNIUS, Aug 3 (Wire) - Belarusian helicopters flew over the border on Tuesday and "
+         "Lithuania answered by shooting at the Belarusian helicopters.",
+         ("war", ("belarus", "lithuania")), True),
+        # not an infinitive after a list of partners: they do not do it
+        ("N'DJAMENA, Oct 28 (Wire) - Deby said Chad could leave the force it formed with Nigeria "
+         "and Cameroon to fight Boko Haram.", ("war", ("boko_haram", "cameroon")), False),
+        ("N'DJAMENA, Oct 28 (Wire) - Deby said Chad could leave the force it formed with Nigeria "
+         "and Cameroon to fight Boko Haram.", ("war", ("boko_haram", "nigeria")), False),
     ],
 )  # fmt: skip
 def test_roles_table(text, relation, found):
