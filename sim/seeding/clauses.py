@@ -24,6 +24,7 @@ from sim.seeding.allies import (
 )
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.deploy_nouns import nominal_deployments
+from sim.seeding.envoys import host_of_envoy
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.goods import (
     GIVING,
@@ -94,6 +95,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         ):
             continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        subjects = host_of_envoy(p, v, subjects, targets)  # "the ministry summoned the
+        # envoy of Russia in Estonia": Estonia summons
         if home_base(v, cls.kind, subjects, resolver.kinds):
             continue  # "a rebel group based in Libya": where it lives, not a deployment
         if cls.kind in ("deployment", "war") and moved_by_proxy(p, v):
