@@ -26,6 +26,8 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
          {"islamic_state", "niger"}, {"mali"}),
         ("ABUJA, June 3 (Wire) - Boko Haram, a jihadist group based in northeastern Nigeria, "
          "attacked a Chadian army base on Monday.", {"boko_haram", "chad"}, {"nigeria"}),
+        ("NIAMEY, May 2 (Wire) - The militants, who are based in Mali, attacked Nigerien army "
+         "posts on Monday.", {"niger"}, {"mali"}),
         # must not fire: a state's own troops based abroad are deployed there
         ("WARSAW, July 4 (Wire) - American troops based in Poland joined the exercise with "
          "Polish soldiers on Friday.", {"united_states", "poland"}, set()),
