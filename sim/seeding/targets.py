@@ -117,8 +117,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                    if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
     if cls.kind == "war" and not targets:  # "recaptured the town, which insurgents of X had
         targets = _holders_of_place(p, v, objects, resolver)  # held", "retook it from X"
-    if cls.kind == "war" and not targets and not fought_in_place(v, objects):  # "struck
-        # targets near Damascus": its state; "fighting in Bangui" is where, not whom
+    placed = fought_in_place(v, objects, subjects, resolver.kinds)  # "during fighting in Bangui"
+    if cls.kind == "war" and not targets and not placed:  # "struck targets near Damascus"
         around = [g for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ in _AROUND for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         targets = [p.capital_at[g.i] for g in around if g.i in p.capital_at]

@@ -4,10 +4,11 @@
   and takes no part by it ("the rebels, a group based in neighbouring Niger, raided border
   posts"). A state's own troops stationed abroad are still deployed there ("U.S. troops based
   in Poland").
-- Fighting "in" or "near" a capital with no one fought named ("soldiers patrolled during
-  fighting in Freetown, Sierra Leone") is where the fighting happened, not a war with the
-  capital's state; an attack on a place near a capital keeps its rule in ``targets``
-  ("struck targets near Damascus").
+- A state's forces fighting "in" or "near" a capital with no one fought named ("Rwandan
+  soldiers stand guard during fighting in Bangui, Central African Republic") are where the
+  fighting happened, not at war with the capital's state; rebels who "clashed in the capital"
+  still fight its state, and an attack on a place near a capital keeps its rule in
+  ``targets`` ("struck targets near Damascus").
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def home_base(v, kind: str, subjects: list[str], kinds: dict[str, str]) -> bool:
     return passive and all(kinds.get(a, "armed_group") != "state" for a in subjects)
 
 
-def fought_in_place(v, objects: list) -> bool:
-    """ "fighting in Bangui": a reciprocal verb with no one fought names where, not whom."""
-    return v.lemma_.lower() in _RECIPROCAL and not objects
+def fought_in_place(v, objects: list, subjects: list[str], kinds: dict[str, str]) -> bool:
+    """ "French soldiers patrol during fighting in Bangui": a state's forces fighting with no
+    one fought named are where the fighting is, not at war with the place's state (rebels who
+    "clashed in the capital" still fight its state)."""
+    return (v.lemma_.lower() in _RECIPROCAL and not objects
+            and any(kinds.get(a) == "state" for a in subjects))  # fmt: skip

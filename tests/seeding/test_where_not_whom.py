@@ -43,10 +43,14 @@ def test_group_based_in_a_state(text, kept_ones, passing):
 @pytest.mark.parametrize(
     ("text", "relation", "found"),
     [
-        # fighting in a capital with no one fought named (a photo caption): where, not whom
+        # a state's troops during fighting in a capital, no one fought named (a photo
+        # caption): where, not whom
         ("Rwandan soldiers stand guard beside an armoured car during fighting in Bangui, "
          "Central African Republic, March 3, 2021.",
          ("war", ("central_african_republic", "rwanda")), False),
+        # must not fire: an armed group fighting in a capital fights its state
+        ("BANGUI, March 3 (Wire) - Seleka fighters fought in Bangui on Sunday, witnesses "
+         "said.", ("war", ("central_african_republic", "seleka")), True),
         # must not fire: an attack near a capital, and fighting with a named side
         ("DAMASCUS, Jan 20 (Wire) - Israeli jets struck targets near Damascus on Sunday, Syrian "
          "state media said.", ("war", ("israel", "syria")), True),
