@@ -95,8 +95,8 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         ):
             continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
-        subjects = host_of_envoy(p, v, subjects, targets)  # "the ministry summoned the
-        # envoy of Russia in Estonia": Estonia summons
+        subjects = host_of_envoy(p, v, subjects, targets, resolver.kinds)  # "the ministry
+        # summoned the envoy of Russia in Estonia": Estonia summons
         if home_base(v, cls.kind, subjects, resolver.kinds):
             continue  # "a rebel group based in Libya": where it lives, not a deployment
         if cls.kind in ("deployment", "war") and moved_by_proxy(p, v):

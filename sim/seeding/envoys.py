@@ -5,7 +5,8 @@ summoner (a ministry with no state and no dateline: "The Ministry of Foreign Aff
 the charge d'affaires of Russia in Estonia"), the envoy's posting names it: the actor of an
 "in" or "to" after the envoy ("Russia's ambassador to Washington", a capital naming its state).
 A summoner the clause names is kept ("Pakistan summoned the Afghan envoy"), and a posting that
-names only the envoy's own state names no one ("the Russian envoy in Moscow").
+names only the envoy's own state, or a body of states, names no one ("the Russian envoy in
+Moscow", "Russia's ambassador to the UN").
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ _ENVOYS = {"ambassador", "envoy", "d'affaires", "chargé", "charge", "diplomat",
            "attaché", "attache", "emissary"}  # fmt: skip
 
 
-def host_of_envoy(p, v, subjects: list[str], targets: list[str]) -> list[str]:
-    """The summoner of verb ``v``: its ``subjects``, else the state its envoy is posted to."""
+def host_of_envoy(p, v, subjects: list[str], targets: list[str],
+                  kinds: dict[str, str]) -> list[str]:  # fmt: skip
+    """The summoner of verb ``v``: its ``subjects``, else the state its envoy is posted to
+    (``kinds``: actor id -> kind; an envoy to the UN or to an alliance names no summoner)."""
     if subjects or verb_lemma(v) != "summon":
         return subjects
     envoys = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
@@ -27,6 +30,6 @@ def host_of_envoy(p, v, subjects: list[str], targets: list[str]) -> list[str]:
         for prep in (t for t in e.subtree if t.dep_ == "prep" and t.lower_ in ("in", "to")):
             for g in (c for c in prep.children if c.dep_ == "pobj"):
                 a = p.actor_at.get(g.i) or p.capital_at.get(g.i)
-                if a and a not in targets and a not in hosts:
+                if a and kinds.get(a) == "state" and a not in targets and a not in hosts:
                     hosts.append(a)
     return hosts

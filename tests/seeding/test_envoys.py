@@ -24,6 +24,9 @@ def condemnations(text: str) -> set[tuple[str, str]]:
          "Lithuania on Friday over the balloons.", ("lithuania", "belarus"), True),
         ("The foreign ministry summoned Russia's ambassador to Warsaw on Thursday after the "
          "drone crash.", ("poland", "russia"), True),
+        # a passive with no agent: the posting names the summoner too
+        ("The Russian ambassador in Tallinn was summoned on Friday over the airspace "
+         "violation.", ("estonia", "russia"), True),
         # a summoner the clause names is kept
         ("Pakistan summoned the Afghan charge d'affaires in Islamabad on Monday.",
          ("pakistan", "afghanistan"), True),
@@ -32,6 +35,8 @@ def condemnations(text: str) -> set[tuple[str, str]]:
          ("russia", "russia"), False),
         ("The foreign ministry summoned the Iranian ambassador on Thursday, officials said.",
          ("iran", "iran"), False),
+        ("The foreign ministry summoned Russia's ambassador to the United Nations on Friday.",
+         ("united_nations", "russia"), False),
         # must not fire: a ministry that meets an envoy does not summon him
         ("The Ministry of Foreign Affairs met the charge d'affaires of Belarus in Lithuania "
          "on Friday.", ("lithuania", "belarus"), False),
