@@ -24,6 +24,7 @@ from sim.seeding.allies import (
 )
 from sim.seeding.arms import foreign_arms, weapons_used
 from sim.seeding.deploy_nouns import nominal_deployments
+from sim.seeding.envoys import host_of_envoy
 from sim.seeding.findings import FACT, HEDGED, NEGATED, Finding
 from sim.seeding.goods import (
     GIVING,
@@ -56,6 +57,7 @@ from sim.seeding.verb_sense import (
 )
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import nominal_wars
+from sim.seeding.where_not_whom import home_base
 
 # kinds whose subject takes part even when no target is named ("Seoul condemned the launch")
 ONE_PARTY = {"condemnation", "nuclear_signal", "deployment", "naval_deployment", "sanctions",
@@ -93,6 +95,10 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         ):
             continue  # "received four million Russian tourists", "gave him 48 hours": no supply
         subjects, targets = parties(p, v, cls, carrier, resolver)
+        subjects = host_of_envoy(p, v, subjects, targets, resolver.kinds)  # "the ministry
+        # summoned the envoy of Russia in Estonia": Estonia summons
+        if home_base(v, cls.kind, subjects, resolver.kinds):
+            continue  # "a rebel group based in Libya": where it lives, not a deployment
         if cls.kind in ("deployment", "war") and moved_by_proxy(p, v):
             continue  # "Iran-backed militias have moved to Lebanon": not Iran's troops
         modality = modality_of(v)

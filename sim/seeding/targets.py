@@ -23,6 +23,7 @@ from sim.seeding.roles import actors_of, had_participle, subject_of
 from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
+from sim.seeding.where_not_whom import fought_in_place
 
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
 # "A and B clashed", "Indian and Chinese soldiers fought": at war with each other (not when
@@ -116,7 +117,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
                    if o.i in p.capital_at and o.head.lower_ in ("at", "on", "against")]  # fmt: skip
     if cls.kind == "war" and not targets:  # "recaptured the town, which insurgents of X had
         targets = _holders_of_place(p, v, objects, resolver)  # held", "retook it from X"
-    if cls.kind == "war" and not targets:  # "struck targets near Damascus": its state
+    placed = fought_in_place(v, objects, subjects, resolver.kinds)  # "during fighting in Bangui"
+    if cls.kind == "war" and not targets and not placed:  # "struck targets near Damascus"
         around = [g for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ in _AROUND for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         targets = [p.capital_at[g.i] for g in around if g.i in p.capital_at]

@@ -39,3 +39,22 @@ def test_new_ids_and_aliases_collide_with_no_other_actor():
         assert gaz.actors[aid].kind == "armed_group"
         names = [n for n, (a, _) in gaz.aliases.items() if a == aid]
         assert names and all(gaz.aliases[n][0] == aid for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the region's full name with its state, and its acronym: the known region, not a new
+        # group the acronym introduces
+        ("Turkish shelling hit a village in Duhok, Kurdistan Region of Iraq (KRI), on Monday. "
+         "Most of the dead came from outside the KRI.", "kurdistan_region"),
+        ("The KRI's interior ministry said the shells fell near Amadiya.", "kurdistan_region"),
+    ],
+)  # fmt: skip
+def test_kurdistan_region_of_iraq(text, actor):
+    from sim.seeding.extract import extract
+
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    named = set(ex.actors) | set(ex.passing)
+    assert actor in named and "kri" not in named
+    assert {m.actor for m in ex.mentions if text[m.start : m.end].startswith("KRI")} == {actor}

@@ -40,6 +40,8 @@ def bound(text: str, name: str) -> str | None:
             "north_korea",
         ),
         ("Tayyip Erdogan spoke to reporters before leaving for Baku.", "Erdogan", "turkey"),
+        # a chief of staff between two the table had (a plain gap filled)
+        ("Gen. Charles Brown visited the base on Monday.", "Charles Brown", "united_states"),
         # a title and a surname: the person of that office
         ("President Ramaphosa said the deployment would go ahead.", "Ramaphosa", "south_africa"),
         (
