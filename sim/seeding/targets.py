@@ -6,7 +6,8 @@ was said to be ("struck what officials said was a camp of X"); the second "of" o
 ("bases of X in Iraq and of Y in Syria"); the maker a bought weapon's demonym names; the
 state of a capital an attack hit ("fired missiles at Riyadh") or struck near, when the
 sentence names no other party ("struck Hamas leaders in Qatar, targeting a compound in Doha":
-Doha is where they were; a civil airliner hit is none); who held a
+Doha is where they were; a civil airliner hit is none); the state of a military site attacked
+there (``sites.py``: "attacked a military barracks in Niger"); who held a
 place an attack took ("retook the town from X"); the sides of a truce "to end hostilities
 with Y". Two subjects of a paired or reciprocal verb ("A and B signed", "A and B clashed")
 are each other's targets.
@@ -20,6 +21,7 @@ from sim.seeding.goods import recipient_of_goods
 from sim.seeding.phrases import Parsed, own_actors, phrase_actors
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, had_participle, subject_of
+from sim.seeding.sites import site_state
 from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
@@ -123,6 +125,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         if set(p.actor_at.values()) - set(subjects) - set(targets):
             targets = []  # "strikes Hamas officials in Qatar, targeting leadership in Doha":
             # with another party named, the place is where the target was, not the target
+    if cls.kind == "war" and not targets:  # "attacked a military barracks in Niger"
+        targets = site_state(p, v, objects, subjects, resolver)
     reciprocal = (cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
                   and not any(c.lower_ in _TOGETHER for c in v.subtree))  # fmt: skip
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
