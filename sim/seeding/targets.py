@@ -104,6 +104,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         objects += recipient_of_goods(v)
     objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS  # "with the help of"
                and not (cls.kind == "war" and _airliner(o))]  # fmt: skip
+    if verb_lemma(v) in _MISHAPS and _no_clash(p, v, objects):
+        objects = []  # "collided with a container ship", "collided during a joint drill"
     if verb_lemma(v) in MOVEMENT and _pursues_group(p, v, resolver):
         objects = [o for o in objects if o.head.lower_ != "into"]  # "crossed into Somalia in
         # pursuit of al Shabaab": an incursion against the group, not a war with the state
@@ -191,6 +193,20 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
 
 
 _AIRCRAFT = {"jet", "plane", "aircraft", "flight", "airliner", "jetliner"}
+_MISHAPS = {"collide"}  # hostile only between armed craft outside a drill
+_CIVIL = {"passenger", "civilian", "commercial", "merchant", "cargo", "container", "fishing",
+          "tanker", "ferry", "cruise", "freighter", "liner"}
+_DRILLS = {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}
+
+
+def _no_clash(p: Parsed, v, objects: list) -> bool:
+    """ "a Russian jet collided with a U.S. drone" is a clash; a collision with a civil craft
+    ("a destroyer collided with a container ship") or in a drill ("collided with a Japanese
+    destroyer during joint exercises") is a mishap."""
+    crafts = [t for o in objects for t in (o, *o.children)] + [
+        t for s in v.children if s.dep_ == "nsubj" for t in (s, *s.children)]
+    return any(t.lemma_.lower() in _CIVIL or t.lower_.endswith("-flagged") for t in crafts) or any(
+        t.lemma_.lower() in _DRILLS for t in v.doc)
 
 
 def _airliner(noun) -> bool:
