@@ -39,3 +39,18 @@ def test_new_ids_and_aliases_collide_with_no_other_actor():
         assert gaz.actors[aid].kind == "armed_group"
         names = [n for n, (a, _) in gaz.aliases.items() if a == aid]
         assert names and all(gaz.aliases[n][0] == aid for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # capitals that stand for their states (a state's capital is its metonym)
+        ("Freetown said on Monday the curfew would stay.", {"sierra_leone"}),
+        ("San Salvador said on Monday it would expel the envoy.", {"el_salvador"}),
+        ("Bern froze the assets on Monday, officials said.", {"switzerland"}),
+        # must not fire: the words alone in other senses
+        ("The bernese mountain dog and the salvador sauce were sold.", set()),
+    ],
+)  # fmt: skip
+def test_capitals_as_metonyms(text, actors):
+    assert mentioned(text) == actors
