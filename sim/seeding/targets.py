@@ -194,8 +194,20 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
 
 _AIRCRAFT = {"jet", "plane", "aircraft", "flight", "airliner", "jetliner"}
 _MISHAPS = {"collide"}  # hostile only between armed craft outside a drill
-_CIVIL = {"passenger", "civilian", "commercial", "merchant", "cargo", "container", "fishing",
-          "tanker", "ferry", "cruise", "freighter", "liner"}
+_CIVIL = {
+    "passenger",
+    "civilian",
+    "commercial",
+    "merchant",
+    "cargo",
+    "container",
+    "fishing",
+    "tanker",
+    "ferry",
+    "cruise",
+    "freighter",
+    "liner",
+}
 _DRILLS = {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}
 
 
@@ -204,9 +216,11 @@ def _no_clash(p: Parsed, v, objects: list) -> bool:
     ("a destroyer collided with a container ship") or in a drill ("collided with a Japanese
     destroyer during joint exercises") is a mishap."""
     crafts = [t for o in objects for t in (o, *o.children)] + [
-        t for s in v.children if s.dep_ == "nsubj" for t in (s, *s.children)]
+        t for s in v.children if s.dep_ == "nsubj" for t in (s, *s.children)
+    ]
     return any(t.lemma_.lower() in _CIVIL or t.lower_.endswith("-flagged") for t in crafts) or any(
-        t.lemma_.lower() in _DRILLS for t in v.doc)
+        t.lemma_.lower() in _DRILLS for t in v.doc
+    )
 
 
 def _airliner(noun) -> bool:

@@ -125,6 +125,8 @@ def test_purpose_of_dispatch(text, expected):
 
 
 def test_jets_scrambled_to_escort_state_no_war():
-    text = ("TALLINN, May 2 (Wire) - Danish jets were scrambled on Friday to escort the Russian "
-            "fighters out of Latvian airspace, the army said.")
+    text = (
+        "TALLINN, May 2 (Wire) - Danish jets were scrambled on Friday to escort the Russian "
+        "fighters out of Latvian airspace, the army said."
+    )
     assert not [f for f in findings(text) if f[0] == "war" and f[2] == "fact"]

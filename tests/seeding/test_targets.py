@@ -73,6 +73,8 @@ def test_collisions_table(text, relation, found):
 
 
 def test_collision_with_a_rock_is_no_war():
-    text = ("OSLO, Aug 12 (Wire) - A Norwegian frigate collided with a rock off Norway on "
-            "Monday, the navy said.")
+    text = (
+        "OSLO, Aug 12 (Wire) - A Norwegian frigate collided with a rock off Norway on "
+        "Monday, the navy said."
+    )
     assert not [r for r in all_findings(text) if r[0] == "war"]
