@@ -19,6 +19,7 @@ from sim.seeding.verbs import verbs
 USE = {"fire", "launch", "use", "fly", "field", "operate", "employ", "drop", "deploy", "rely"}
 _GIVEN = {"supply", "provide", "send", "deliver", "give", "make", "build", "manufacture",
           "donate", "ship", "transfer"}  # fmt: skip
+_WITH_PARTY = {"collide"}  # attacks whose "with" names the other party, not the weapon
 _WEAPON_NOUNS = {"missile", "drone", "rocket", "bomb", "shell", "jet", "fighter", "tank",
                  "munition", "warplane", "artillery"}  # fmt: skip
 
@@ -27,6 +28,7 @@ def weapons_used(v) -> list:
     """The weapons a verb of use takes as its objects ("fired Iranian missiles")."""
     goods = verbs().goods | _WEAPON_NOUNS
     attack = getattr(verbs().by_lemma.get(v.lemma_.lower()), "kind", None) == "war"
+    attack = attack and v.lemma_.lower() not in _WITH_PARTY  # "collided with a U.S. drone"
     subject = {t.i for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
     withs = [n for c in v.subtree if attack and c.dep_ == "prep" and c.lower_ == "with"
              and c.i not in subject for g in c.children if g.dep_ == "pobj"

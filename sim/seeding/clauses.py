@@ -34,7 +34,7 @@ from sim.seeding.goods import (
     goods_of_clause,
     goods_sent,
 )
-from sim.seeding.modality import attempted, in_condition, modality_of
+from sim.seeding.modality import attempted, in_condition, modality_of, purpose_of_dispatch
 from sim.seeding.nouns import allegiance
 from sim.seeding.phrases import Parsed, co_subjects, finding_at
 from sim.seeding.reporters import reporter_of
@@ -130,6 +130,9 @@ def clause_findings(p: Parsed, resolver: Resolver) -> tuple[list[Finding], bool]
         out += helping_host(p, v, subjects, targets, modality, cls.kind)
         out += foreign_arms(p, v, subjects, modality)
         grammatical = (subjects, targets)  # the resolver follows the sentence, not the roles
+        if modality == FACT and cls.kind == "war" and purpose_of_dispatch(v):
+            modality = HEDGED  # "jets were scrambled to repel the fighters": no shot told
+            # (the allies of "deployed to fight alongside the army" stand, above)
         if cls.reverse:
             subjects, targets = targets, subjects
         attrs = {"cameo": cls.cameo, "verb": v.text}

@@ -10,6 +10,10 @@
   "soldiers who tried to storm the post"): ``attempted`` says so of the infinitive of "try"
   or "attempt" whose attempt is itself a fact (not "could try to strike", "did not try to");
   the caller decides for which kinds (wars: the attempt is hostile whether it succeeded);
+- the purpose of sending forces is no act done ("jets were scrambled to repel the intruders",
+  "troops deployed to fight the rebels"): ``purpose_of_dispatch`` says so, and the caller
+  hedges it for wars (an alliance "deployed to fight alongside the army" stands), unless the
+  purpose is an attempt ("to try to");
 - a fact otherwise, reported speech included ("X said that Y attacked Z").
 """
 
@@ -71,6 +75,17 @@ def modality_of(v) -> str:
 
 
 _ATTEMPT = {"try", "attempt"}
+# sending forces: what they were sent "to" do is a purpose, not yet an act
+_DISPATCH = {"scramble", "send", "dispatch", "deploy", "mobilize", "mobilise", "rush", "redeploy"}
+
+
+def purpose_of_dispatch(v) -> bool:
+    """Whether a clause is the purpose ("to" and a verb) of sending forces: "jets were scrambled
+    to repel the fighters", "troops were deployed to fight the rebels" (not "to try to shoot
+    down", an attempt made; not a clause of its own, "sent troops, which fought")."""
+    return (v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in _DISPATCH
+            and v.lemma_.lower() not in _ATTEMPT
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))  # fmt: skip
 
 
 def attempted(v) -> bool:

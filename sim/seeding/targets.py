@@ -6,7 +6,8 @@ was said to be ("struck what officials said was a camp of X"); the second "of" o
 ("bases of X in Iraq and of Y in Syria"); the maker a bought weapon's demonym names; the
 state of a capital an attack hit ("fired missiles at Riyadh") or struck near, when the
 sentence names no other party ("struck Hamas leaders in Qatar, targeting a compound in Doha":
-Doha is where they were; a civil airliner hit is none); who held a
+Doha is where they were; a civil airliner hit is none); the state of a military site attacked
+there (``sites.py``: "attacked a military barracks in Niger"); who held a
 place an attack took ("retook the town from X"); the sides of a truce "to end hostilities
 with Y". Two subjects of a paired or reciprocal verb ("A and B signed", "A and B clashed")
 are each other's targets.
@@ -20,6 +21,7 @@ from sim.seeding.goods import recipient_of_goods
 from sim.seeding.phrases import Parsed, own_actors, phrase_actors
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, had_participle, subject_of
+from sim.seeding.sites import site_state
 from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
@@ -103,6 +105,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         objects += recipient_of_goods(v)
     objects = [o for o in objects if o.lemma_.lower() not in HELP_NOUNS  # "with the help of"
                and not (cls.kind == "war" and _airliner(o))]  # fmt: skip
+    if verb_lemma(v) in _MISHAPS and _no_clash(p, v, objects):
+        objects = []  # "collided with a container ship", "collided during a joint drill"
     if verb_lemma(v) in MOVEMENT and _pursues_group(p, v, resolver):
         objects = [o for o in objects if o.head.lower_ != "into"]  # "crossed into Somalia in
         # pursuit of al Shabaab": an incursion against the group, not a war with the state
@@ -125,6 +129,8 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
         if set(p.actor_at.values()) - set(subjects) - set(targets):
             targets = []  # "strikes Hamas officials in Qatar, targeting leadership in Doha":
             # with another party named, the place is where the target was, not the target
+    if cls.kind == "war" and not targets:  # "attacked a military barracks in Niger"
+        targets = site_state(p, v, objects, subjects, resolver)
     reciprocal = (cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
                   and not any(c.lower_ in _TOGETHER for c in v.subtree))  # fmt: skip
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
@@ -189,6 +195,34 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
 
 
 _AIRCRAFT = {"jet", "plane", "aircraft", "flight", "airliner", "jetliner"}
+_MISHAPS = {"collide"}  # hostile only between armed craft outside a drill
+_CIVIL = {
+    "passenger",
+    "civilian",
+    "commercial",
+    "merchant",
+    "cargo",
+    "container",
+    "fishing",
+    "tanker",
+    "ferry",
+    "cruise",
+    "freighter",
+    "liner",
+}
+_DRILLS = {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}
+
+
+def _no_clash(p: Parsed, v, objects: list) -> bool:
+    """ "a Russian jet collided with a U.S. drone" is a clash; a collision with a civil craft
+    ("a destroyer collided with a container ship") or in a drill ("collided with a Japanese
+    destroyer during joint exercises") is a mishap."""
+    crafts = [t for o in objects for t in (o, *o.children)] + [
+        t for s in v.children if s.dep_ == "nsubj" for t in (s, *s.children)
+    ]
+    return any(t.lemma_.lower() in _CIVIL or t.lower_.endswith("-flagged") for t in crafts) or any(
+        t.lemma_.lower() in _DRILLS for t in v.doc
+    )
 
 
 def _airliner(noun) -> bool:

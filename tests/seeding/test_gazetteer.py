@@ -58,3 +58,18 @@ def test_kurdistan_region_of_iraq(text, actor):
     named = set(ex.actors) | set(ex.passing)
     assert actor in named and "kri" not in named
     assert {m.actor for m in ex.mentions if text[m.start : m.end].startswith("KRI")} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # capitals that stand for their states (a state's capital is its metonym)
+        ("Freetown said on Monday the curfew would stay.", {"sierra_leone"}),
+        ("San Salvador said on Monday it would expel the envoy.", {"el_salvador"}),
+        ("Bern froze the assets on Monday, officials said.", {"switzerland"}),
+        # must not fire: the words alone in other senses
+        ("The bernese mountain dog and the salvador sauce were sold.", set()),
+    ],
+)  # fmt: skip
+def test_capitals_as_metonyms(text, actors):
+    assert mentioned(text) == actors

@@ -93,3 +93,40 @@ def test_conditionals_are_doctrine_not_events(text, speaker, condition, action, 
 )  # fmt: skip
 def test_attempted_attacks(text, expected):
     assert expected in findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the purpose of sending forces is no act done: no shot is told
+        ("TALLINN, May 2 (Wire) - Danish jets were scrambled on Friday to repel the Russian "
+         "fighters that had entered Latvian airspace, the army said.",
+         ("war", ("denmark", "russia"), "hedged")),
+        ("WARSAW, May 2 (Wire) - Poland scrambled jets to shoot down Russian drones on Friday.",
+         ("war", ("poland", "russia"), "hedged")),
+        ("KYIV, May 2 (Wire) - Russia sent troops to fight Ukrainian forces in Donbas, Kyiv said.",
+         ("war", ("russia", "ukraine"), "hedged")),
+        # the act itself told stays a fact
+        ("WARSAW, May 2 (Wire) - Polish jets shot down Russian drones on Friday, the army said.",
+         ("war", ("poland", "russia"), "fact")),
+        ("KYIV, May 2 (Wire) - Russian troops attacked Ukrainian forces in Donbas, Kyiv said.",
+         ("war", ("russia", "ukraine"), "fact")),
+        # only the war is hedged: those sent to fight alongside an army are its allies
+        ("BAMAKO, May 2 (Wire) - Russian paramilitaries from the Wagner Group have deployed to "
+         "Mali to fight alongside the army.", ("alliance", ("wagner", "mali"), "fact")),
+        # an attempt made for the purpose is an attack made
+        ("SEOUL, May 2 (Wire) - South Korea scrambled jets and opened fire to try to shoot down "
+         "the North Korean drones, the military said.",
+         ("war", ("south_korea", "north_korea"), "fact")),
+    ],
+)  # fmt: skip
+def test_purpose_of_dispatch(text, expected):
+    assert expected in findings(text)
+
+
+def test_jets_scrambled_to_escort_state_no_war():
+    text = (
+        "TALLINN, May 2 (Wire) - Danish jets were scrambled on Friday to escort the Russian "
+        "fighters out of Latvian airspace, the army said."
+    )
+    assert not [f for f in findings(text) if f[0] == "war" and f[2] == "fact"]

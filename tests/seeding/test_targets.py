@@ -39,3 +39,42 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...]]]:
 )  # fmt: skip
 def test_targets_table(text, relation, found):
     assert (relation in relations(text)) is found
+
+
+def all_findings(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    """(kind, sorted parties) of every finding, whatever its modality."""
+    ex = extract(parse_document(text.encode(), "t.txt"))
+    return {(f.kind, tuple(sorted(f.parties))) for f in ex.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "found"),
+    [
+        # an armed craft that collided with another state's armed craft: a clash
+        ("ANKARA, Aug 12 (Wire) - A Turkish frigate collided with a Greek frigate in the Aegean "
+         "on Wednesday, the ministry said.", ("war", ("greece", "turkey")), True),
+        ("SEOUL, Aug 12 (Wire) - A North Korean jet collided with a South Korean drone over the "
+         "sea on Tuesday, the military said.", ("war", ("north_korea", "south_korea")), True),
+        # "with" names the other craft, not a weapon the subject used
+        ("SEOUL, Aug 12 (Wire) - A North Korean jet collided with a South Korean drone over the "
+         "sea on Tuesday, the military said.", ("supply", ("north_korea", "south_korea")), False),
+        # a civil craft, or a collision during a drill: a mishap
+        ("TOKYO, Aug 12 (Wire) - A U.S. destroyer collided with a Philippine-flagged container "
+         "ship off Japan on Saturday, the Navy said.", ("war", ("philippines", "united_states")),
+         False),
+        ("TOKYO, Aug 12 (Wire) - A Chinese fishing boat collided with a Japanese coast guard "
+         "ship near the islands, Tokyo said.", ("war", ("china", "japan")), False),
+        ("TOKYO, Aug 12 (Wire) - A U.S. warship collided with a Japanese destroyer during joint "
+         "exercises on Monday, the Navy said.", ("war", ("japan", "united_states")), False),
+    ],
+)  # fmt: skip
+def test_collisions_table(text, relation, found):
+    assert (relation in all_findings(text)) is found
+
+
+def test_collision_with_a_rock_is_no_war():
+    text = (
+        "OSLO, Aug 12 (Wire) - A Norwegian frigate collided with a rock off Norway on "
+        "Monday, the navy said."
+    )
+    assert not [r for r in all_findings(text) if r[0] == "war"]
