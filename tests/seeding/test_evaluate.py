@@ -6,6 +6,7 @@ import pytest
 
 from sim.seeding.errors import SeedingError
 from sim.seeding.evaluate import evaluate
+from tests.seeding.helpers import benchmark_script
 
 KEY = """start_date: 2024-03-02
 hostilities: true
@@ -81,14 +82,7 @@ def test_a_malformed_publication_date_is_named(tmp_path):
 
 
 def _benchmark():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "seeding_quality.py"
-    spec = importlib.util.spec_from_file_location("seeding_quality", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
+    return benchmark_script("seeding_quality")
 
 
 def _set(documents, tp, fp, fn, dates, hostile, moving, passing_max):

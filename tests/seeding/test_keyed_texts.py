@@ -8,6 +8,7 @@ import pytest
 
 from sim.seeding.errors import SeedingError
 from sim.seeding.keyed_texts import keyed_text, text_hash
+from tests.seeding.helpers import benchmark_script
 from tests.seeding.test_evaluate import KEY, UNDATED, _benchmark
 
 SHA = hashlib.sha256(UNDATED.encode()).hexdigest()
@@ -80,14 +81,7 @@ def test_the_benchmark_names_every_refused_text_and_prints_no_figure(tmp_path, c
 
 
 def _stamp_module():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "realnews_stamp.py"
-    spec = importlib.util.spec_from_file_location("realnews_stamp", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script("realnews_stamp")
 
 
 def test_stamping_writes_the_texts_hash_after_the_source_and_keeps_the_comments(tmp_path):
