@@ -1,10 +1,10 @@
-"""A vow aimed at a named adversary: "vowed to target the group's leaders".
+"""A vow aimed at a named adversary: "vowed to target the movement's commanders".
 
 A verb of threatening ("vow", "pledge", "promise", "threaten", "warn") whose act is not one of
 retaliation (``threat_kinds``) still threatens when the act is aimed at an actor the text
 names, other than the speaker:
 - "to target" what an actor owns or is named in: its object's
-  own words ("the group's leaders", "Hamas commanders", "Israel-bound ships"), not a place the
+  own words ("the movement's commanders", "Hamas commanders", "Houthi boats"), not a place the
   object is in ("target inflation in Russia"), not a goal ("target a budget surplus": no actor;
   ``not_targets``), not the speaker's own ("target its aid at Ukraine"), not denied ("vowed
   not to target").

@@ -18,9 +18,10 @@ def threats(text: str) -> set[tuple[str, str | None]]:
     ("text", "expected"),
     [
         # what the target owns or is named in; a group noun through the resolver
-        ("Hamas fighters attacked Israel. Israel's army chief vowed to target the group's "
-         "leaders abroad.", {("israel", "hamas")}),
-        ("Israel's army chief vowed to target Hamas leaders abroad.", {("israel", "hamas")}),
+        ("Hamas fighters attacked Israel. Israel's defence minister vowed to target the "
+         "movement's commanders.", {("israel", "hamas")}),
+        ("Israel's defence minister vowed to target Hamas commanders in Lebanon.",
+         {("israel", "hamas")}),
         ("Mali vowed to target JNIM camps.", {("mali", "jnim")}),
         # no actor the act is aimed at: a goal, the speaker's own, a place the object is in
         ("Canada vowed to target a budget surplus.", set()),

@@ -226,8 +226,8 @@ def test_zero_tolerance_aims_at_the_groups_not_the_state_they_come_from():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A U.S. official said an attack by Iran on Israel would carry severe consequences "
-         "for Iran.", {("united_states", "iran")}),
+        ("Washington said any Iranian missile launch at Israel would carry grave costs for "
+         "Tehran.", {("united_states", "iran")}),
         ("Berlin warned that any Russian strike on Poland will carry grave consequences for "
          "Moscow.", {("germany", "russia")}),
         # a load carried is no penalty
