@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from sim.seeding.aimed_vows import aimed_vows
 from sim.seeding.findings import FACT, Finding
 from sim.seeding.phrases import Parsed, finding_at, phrase_actors
 from sim.seeding.reporters import said_in_noun
@@ -57,7 +58,7 @@ def bare_threats(p: Parsed, resolver: Resolver) -> list[Finding]:
         if any(c.dep_ == "neg" for c in v.children):
             continue  # "did not threaten to retaliate", "denied it would"
         if lemma in _w("threatening"):
-            out += _vowed(p, v, resolver)
+            out += _vowed(p, v, resolver) or aimed_vows(p, v, resolver)
         if lemma in _w("reporting") or lemma in _w("threatening"):
             for clause in _said_clauses(v):
                 out += _of_clause(p, v, clause, resolver)

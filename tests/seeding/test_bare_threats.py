@@ -221,3 +221,20 @@ def test_zero_tolerance_aims_at_the_groups_not_the_state_they_come_from():
     found = threats("Gunmen attacked a border post. Venezuela said it will have zero tolerance "
                     "with armed groups coming from Colombia.")  # fmt: skip
     assert not any(target == "colombia" for _, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington said any Iranian missile launch at Israel would carry grave costs for "
+         "Tehran.", {("united_states", "iran")}),
+        ("Berlin warned that any Russian strike on Poland will carry grave consequences for "
+         "Moscow.", {("germany", "russia")}),
+        # a load carried is no penalty
+        ("Britain said its ships would carry aid to Gaza.", set()),
+        ("Japan said the treaty would carry weight with South Korea.", set()),
+        ("France said the convoy will carry fuel for Mali.", set()),
+    ],
+)  # fmt: skip
+def test_consequences_an_act_will_carry_are_a_threat_like_those_it_will_have(text, expected):
+    assert threats(text) == expected
