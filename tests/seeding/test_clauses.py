@@ -96,6 +96,13 @@ def findings(text: str) -> set[tuple[str, tuple, str]]:
          "Ukrainian gunboats near the strait on Sunday.", ("war", ("russia", "ukraine"), "fact")),
         ("ADDIS ABABA, Nov 21 (Wire) - Eritrean soldiers opened fire on an Ethiopian patrol "
          "near the border town, the government said.", ("war", ("eritrea", "ethiopia"), "fact")),
+        # "execute" and "undertake" hand their clause to the attack noun as "conduct" does
+        ("The United States and Britain have executed air and sea strikes on Houthi military "
+         "targets in Yemen.", ("war", ("united_states", "houthis"), "fact")),
+        ("The United States and Britain have executed air and sea strikes on Houthi military "
+         "targets in Yemen.", ("alliance", ("united_states", "united_kingdom"), "fact")),
+        ("Turkey undertook a ground offensive against Kurdish militants of the PKK in Iraq.",
+         ("war", ("turkey", "pkk"), "fact")),
     ],
 )  # fmt: skip
 def test_clause_table(text, expected):
@@ -111,6 +118,11 @@ def test_clause_table(text, expected):
         "coast guard said.",
         "SEOUL, May 2 (Wire) - South Korea opened a new consulate in Vladivostok, Russia, the "
         "ministry said.",
+        # "execute" with no attack noun is no light verb: the executed are no side
+        "TEHRAN, May 2 (Wire) - Iran executed a man convicted of spying for Israel, the "
+        "judiciary said.",
+        "SANAA, May 2 (Wire) - The Houthis executed two men accused of spying for Saudi Arabia.",
+        "KYIV, May 2 (Wire) - Ukraine undertook reforms of its defence ministry, Russia said.",
     ],
 )  # fmt: skip
 def test_no_war_without_an_attack(text):
