@@ -20,12 +20,12 @@ becomes an actor with all its names, so later mentions ("the ELN", "HTS strongho
 
 Not a name: a numbered unit of an army ("the 1st Brigade Combat Team") and capitals read only
 off a title-case headline ("Clash with Unidentified Group"): see ``name_checks``. A name that is
-a state's own military ("Israel Defense Forces (IDF)", "the Pakistan Army")
-makes its acronym a name of that state instead (``state_names``). Names of offices, agencies,
-courts, companies and the press are never actors. The kind follows the head noun: an alliance
+a state's own military ("Israel Defense Forces (IDF)", "the People's Liberation Army Navy
+(PLAN)") makes its acronym a name of that state (``state_names``); a possessive ends a name
+("Haftar's Libyan National Army"), save "People's". Offices, agencies, courts, companies and
+the press are never actors. The kind follows the head noun: an alliance
 ("Alliance", "Community", "Task Force"), a government ("Government of National Accord") or else
-an armed group. Such an actor is drafted only if it takes part in a relation or event, like
-any other.
+an armed group. It is drafted only if it takes part in a relation or event, like any other.
 """
 
 from __future__ import annotations
@@ -206,8 +206,8 @@ def _name_before(text: str, end: int) -> str | None:
 
 def _in_name(w: str) -> bool:
     """Whether a word can stand in a name read back from its acronym."""
-    if _PATRONAGE.search(w) or w.endswith(("'s", "’s")):
-        return False  # "Turkey-backed", "Haftar's": the patron, not the name
+    if _PATRONAGE.search(w) or w.endswith(("'s", "’s")) and w[:-2] != "People":
+        return False  # "Turkey-backed", "Haftar's": the patron ("People's" is in names)
     lower = w.lower()
     prefixed = lower.startswith(("al-", "wal-"))
     return bool(_CAPITALISED.fullmatch(w)) or lower in _CONNECTORS or prefixed
@@ -265,9 +265,9 @@ _TITLE_WORDS = re.compile(r"^(?:To|As|On|In|At|For|And|Of|After|Before|With|Over
 def _name_word(w: str) -> bool:
     """Whether a word can stand inside a group's name before its head (not one that ends a
     sentence: "... in Niger. Forces from Chad": "U.S." is an initialism, not an end)."""
-    ends = w.endswith(".") and w.count(".") == 1
+    ends = w.endswith(".") and w.count(".") == 1 or w[-2:] in ("'s", "’s") and w[:-2] != "People"
     return (bool(_CAPITALISED.fullmatch(w)) and not _TITLE_WORDS.match(w) and not ends
-            and not w.endswith(("'s", "’s")) and not _PATRONAGE.search(w))  # fmt: skip
+            and not _PATRONAGE.search(w))  # fmt: skip
 
 
 def _add(name: str, acr: str | None, gaz: Gazetteer, actors: dict[str, KnownActor],

@@ -3,10 +3,11 @@
 "Israel Defense Forces (IDF)", "the Sudanese Armed Forces", "the Pakistan Army", "the Royal Saudi
 Air Force", "the Iranian Revolutionary Guard Corps" (Iran's "Islamic Revolutionary Guard Corps"),
 "Somalia's Western-backed Transitional Federal Government (TFG)", "the Armed Forces of the
-Russian Federation" (a service "of" a state): another name of the state, not an actor of their
-own (``groups`` asks here before it adds a name). A service named with no state at all ("the
-Armed Forces regrets the loss", "Supreme Head of the Armed Forces") is some state's military,
-never a group of its own: ``bare_service``.
+Russian Federation" (a service "of" a state), "U.S. Military Forces", "the People's Liberation
+Army Navy (PLAN)" (a service of another of the state's names): another name of the state, not
+an actor of their own (``groups`` asks here before it adds a name). A service named with no
+state at all ("the Armed Forces regrets the loss", "Supreme Head of the Armed Forces") is some
+state's military, never a group of its own: ``bare_service``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 from sim.seeding.gazetteer import Gazetteer, KnownActor, slug
 
-_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military|Armed (?:Defen[cs]e )?Forces|"
+_STATE_MILITARY = re.compile(r"^(?:Army|Forces|Military(?: Forces)?|Armed (?:Defen[cs]e )?Forces|"
                              r"Defen[cs]e Forces?|Air Force|Navy|Marine Corps|Special Forces|"
                              r"Space Force|Air and Space Forces?|"
                              r"Ground Forces|Land Forces|"

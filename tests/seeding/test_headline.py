@@ -31,9 +31,28 @@ def test_a_state_the_headline_names_as_a_place_does_not():
     assert "turkey" in passing
 
 
-def test_who_only_reports_the_news_in_a_headline_does_not():
-    kept, passing = kept_and_passing(
-        "N. Korea sends 10,000 troops to Russia, Seoul says\n\nSEOUL, Oct 18 (Wire) - North "
-        "Korea has sent about 10,000 soldiers to Russia, South Korea's spy agency said."
+@pytest.mark.parametrize(
+    ("text", "kept_ones", "passing_one"),
+    [
+        ("N. Korea sends 10,000 troops to Russia, Seoul says\n\nSEOUL, Oct 18 (Wire) - North "
+         "Korea has sent about 10,000 soldiers to Russia, South Korea's spy agency said.",
+         {"north_korea", "russia"}, "south_korea"),
+        # a lead on its own line, its reporter revealing a clause
+        ("Iran has shipped drones to Russia for its war in Ukraine, the British government "
+         "revealed on Friday.\n\nThe drones were flown to Crimea, officials said.",
+         {"iran", "russia"}, "united_kingdom"),
+        ("Belarus has moved troops to the border, Lithuania disclosed on Monday.\n\nThe units "
+         "arrived overnight, officials said.", {"belarus"}, "lithuania"),
+    ],
+)  # fmt: skip
+def test_who_only_reports_the_news_in_a_headline_does_not(text, kept_ones, passing_one):
+    kept, passing = kept_and_passing(text)
+    assert kept_ones <= kept and passing_one in passing
+
+
+def test_a_headline_subject_revealing_a_thing_still_takes_part():
+    kept, _ = kept_and_passing(
+        "Iran reveals new missile as talks with France stall\n\nTEHRAN, May 3 (Wire) - Iran "
+        "showed a new missile on Friday, state media said."
     )
-    assert {"north_korea", "russia"} <= kept and "south_korea" in passing
+    assert "iran" in kept

@@ -29,6 +29,17 @@ def introduced(text: str) -> dict[str, str]:
         ("A brigade of the Armed Forces of the Russian Federation moved north.", {}),
         ("The Armed Forces of the Philippines (AFP) said it repelled the attack.",
          {"AFP": "philippines"}),
+        # "Military Forces" is a service too; "People's" stands inside a name (a navy of a
+        # state's army, named with its acronym, is the state)
+        ("Earlier today, U.S. Military Forces conducted a strike on a boat.", {}),
+        ("Two People's Liberation Army Navy (PLAN) frigates shadowed the convoy.",
+         {"PLAN": "china"}),
+        ("The People's Defence Forces (PDF) attacked the junta's post.",
+         {"PDF": "pdf", "People's Defence Forces": "pdf"}),
+        # must not fire: a possessive before a name is its owner, not part of it
+        ("Sudan's Rapid Support Forces (RSF) took the town.", {}),
+        ("Haftar's Libyan National Army (LNA) advanced.",
+         {"LNA": "lna", "Libyan National Army": "lna"}),
         # must not fire: groups whose names only begin like a service
         ("The Army of Conquest attacked the town.", {"Army of Conquest": "army_of_conquest"}),
         ("Fighters of the Arakan Liberation Army (ALA) attacked.", {"ALA": "ala",
@@ -46,6 +57,8 @@ def test_services_named_without_or_with_their_state(text, added):
         ("Armed Forces of Ukraine", "ukraine"),
         ("Sudanese Armed Forces", "sudan"),
         ("French Air and Space Force", "france"),
+        ("U.S. Military Forces", "united_states"),
+        ("People's Liberation Army Navy", "china"),
         ("Army of Conquest", None),  # no state after "of"
         ("Armed Forces of National Liberation", None),  # a movement's name, no state
     ],
