@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from sim.seeding.text import ends_sentence
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]  # fmt: skip
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -85,7 +87,7 @@ def make_date(y: int, m: int | None, d: int) -> dt.date | None:
 
 def headline_text(text: str) -> bool:
     """A headline: the first line without a full stop at its end and no dateline."""
-    return not re.search(r"[.!?][\"”’)]*$", text) and not find_dateline(text)
+    return not ends_sentence(text) and not find_dateline(text)
 
 
 def clause_before(text: str, at: int) -> str:

@@ -11,10 +11,8 @@ as a headline).
 
 from __future__ import annotations
 
-import re
-
 from sim.seeding.phrases import Parsed
-from sim.seeding.text import Sentence
+from sim.seeding.text import Sentence, ends_sentence
 
 
 def is_headline(s: Sentence, text: str) -> bool:
@@ -23,7 +21,7 @@ def is_headline(s: Sentence, text: str) -> bool:
     if text[: s.start].strip():
         return False
     after = text[s.end :].lstrip(" \t")
-    return after.startswith(("\n\n", "\r\n\r\n")) or not re.search(r"[.!?][\"”’)]*$", s.text)
+    return after.startswith(("\n\n", "\r\n\r\n")) or not ends_sentence(s.text)
 
 
 def headline_subjects(parsed: list[Parsed], text: str) -> set[str]:

@@ -20,7 +20,7 @@ import re
 
 from sim.seeding.date_words import MONTH, PUBLISHED, WEEKDAYS, find_dateline, headline_text
 from sim.seeding.headline import is_headline
-from sim.seeding.text import Document, Sentence
+from sim.seeding.text import Document, Sentence, ends_sentence
 
 # a dispatch's place opening the lead: "SEOUL:", "QUITO -", "WARSAW, Poland —", "KYIV (AP) —"
 _DISPATCH = re.compile(
@@ -33,7 +33,6 @@ _MONTH = MONTH.replace("?P<m>", "?:")
 _ALONE = re.compile(rf"\([A-Z][A-Za-z/ ]*\)|\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}")
 _ALONE_WORDS = 7
 _FIRST_LINES = 8
-_STOPPED = re.compile(r"[.!?][\"”’)]*$")
 _DAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last night|overnight)\b", re.I)
 
 
@@ -54,7 +53,7 @@ def _dateline_alone(s: Sentence, text: str) -> bool:
     own_line = (not before.strip() or before.rstrip(" \t").endswith("\n")) and (
         not after.strip() or after.lstrip(" \t").startswith("\n"))  # fmt: skip
     short = len(s.text.split()) <= _ALONE_WORDS
-    unstopped = not _STOPPED.search(s.text)
+    unstopped = not ends_sentence(s.text)
     return own_line and short and unstopped and bool(_ALONE.search(s.text))
 
 
@@ -67,7 +66,7 @@ def body_sentences(doc: Document) -> list[Sentence]:
             alone.append(i)
         elif find_dateline(s.text, at_start=True) or _DISPATCH.match(s.text):
             break  # the lead opens with its own dateline
-        elif _STOPPED.search(s.text) and _DAY_NAMED.search(s.text):
+        elif ends_sentence(s.text) and _DAY_NAMED.search(s.text):
             break  # a sentence that tells its day is the lead: a line after it is a caption
     start = alone[-1] + 1 if alone else 0
     return [s for s in doc.sentences[start:] if not _headline(s, doc.text)]

@@ -43,8 +43,9 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "billion": 1e9, None: 1.0}
 # or of a date ("until August 23 along with the ships"); the words between a number and its
 # noun describe the noun ("2,500 U.S. Marines"), never a preposition or article; nor a civil
 # craft ("20 commercial ships", "40 fishing boats": no one's force)
+CIVIL_CRAFT = ("commercial", "merchant", "cargo", "container", "civilian", "fishing", "passenger")
 _NOT_BETWEEN = (r"(?!(?i:along|with|the|a|by|for|at|on|in|to|from|after|before|since|"
-                r"commercial|merchant|cargo|container|civilian|fishing|passenger)\s)")  # fmt: skip
+                rf"{'|'.join(CIVIL_CRAFT)})\s)")  # fmt: skip
 _COUNTED = re.compile(
     rf"(?<![\w,.-]){_MONTH_BEFORE}(?:{_APPROX})?{_NUMBER}{_SCALE}\s+"
     rf"(?:{_NOT_BETWEEN}[a-zA-Z.-]+\s+(?:and\s+[a-zA-Z.-]+\s+)?){{0,3}}?"

@@ -19,18 +19,18 @@ from sim.seeding.allies import HELP_NOUNS
 from sim.seeding.arms import weapons_used
 from sim.seeding.goods import recipient_of_goods
 from sim.seeding.phrases import Parsed, own_actors, phrase_actors
+from sim.seeding.quantities import CIVIL_CRAFT
 from sim.seeding.resolver import Resolver
 from sim.seeding.roles import actors_of, had_participle, subject_of
 from sim.seeding.sites import site_state
-from sim.seeding.verb_sense import ENDING, MOVEMENT, verb_lemma
+from sim.seeding.verb_sense import ENDING, MOVEMENT, RECIPROCAL, verb_lemma
 from sim.seeding.verbs import VerbClass, verbs
 from sim.seeding.war_nouns import OF_TARGET
 from sim.seeding.where_not_whom import fought_in_place
 
 _PAIRED = {"treaty", "ceasefire", "consultation", "partnership"}  # "A and B met / signed"
-# "A and B clashed", "Indian and Chinese soldiers fought": at war with each other (not when
-# they fought "together" or "alongside" each other)
-_RECIPROCAL = {"clash", "exchange", "trade", "skirmish", "fight", "battle"}
+# "A and B clashed", "Indian and Chinese soldiers fought" (verb_sense.RECIPROCAL): at war with
+# each other (not when they fought "together" or "alongside" each other)
 _TOGETHER = {"together", "alongside", "side", "jointly"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 _AROUND = {"near", "in", "around", "outside", "over"}  # "struck targets near Damascus"
@@ -131,7 +131,7 @@ def parties(p: Parsed, v, cls: VerbClass, carrier, resolver: Resolver) -> tuple[
             # with another party named, the place is where the target was, not the target
     if cls.kind == "war" and not targets:  # "attacked a military barracks in Niger"
         targets = site_state(p, v, objects, subjects, resolver)
-    reciprocal = (cls.kind == "war" and v.lemma_.lower() in _RECIPROCAL
+    reciprocal = (cls.kind == "war" and v.lemma_.lower() in RECIPROCAL
                   and not any(c.lower_ in _TOGETHER for c in v.subtree))  # fmt: skip
     if (cls.kind in _PAIRED or reciprocal) and not targets and len(subjects) >= 2:
         # "Russia and North Korea signed a treaty"; "Burkina Faso, Mali and Niger signed":
@@ -196,20 +196,8 @@ def _pursues_group(p: Parsed, v, resolver: Resolver) -> bool:
 
 _AIRCRAFT = {"jet", "plane", "aircraft", "flight", "airliner", "jetliner"}
 _MISHAPS = {"collide"}  # hostile only between armed craft outside a drill
-_CIVIL = {
-    "passenger",
-    "civilian",
-    "commercial",
-    "merchant",
-    "cargo",
-    "container",
-    "fishing",
-    "tanker",
-    "ferry",
-    "cruise",
-    "freighter",
-    "liner",
-}
+# a civil craft's words: those no force is counted in (quantities), and ships' own kinds
+_CIVIL = {*CIVIL_CRAFT, "tanker", "ferry", "cruise", "freighter", "liner"}
 _DRILLS = {"exercise", "drill", "manoeuvre", "maneuver", "wargame"}
 
 

@@ -63,6 +63,15 @@ class Document:
         return self.sentences[-1]
 
 
+_STOPPED = re.compile(r"[.!?][\"”’)]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does: a full stop, question or exclamation mark, maybe
+    inside closing quotes or brackets (a headline usually does not)."""
+    return bool(_STOPPED.search(line))
+
+
 def read_document(path: Path | str) -> Document:
     """Read and check a seed document; raise BadDocumentError with a hint when it is unusable."""
     where = str(path)

@@ -12,6 +12,8 @@ from sim.seeding.verbs import VerbClass, verbs
 
 ANNOUNCED = {"partnership", "consultation"}  # cooperation announced is cooperation
 MOVEMENT = {"cross", "roll", "pour", "sweep", "push", "advance", "march"}
+# verbs of fighting each other: "A and B clashed" (each the other's enemy), "fought in Bangui"
+RECIPROCAL = {"clash", "exchange", "trade", "skirmish", "fight", "battle"}
 _HELP = {"help", "support", "assist", "protect", "request", "invitation"}
 
 

@@ -13,10 +13,8 @@
 
 from __future__ import annotations
 
-from sim.seeding.verb_sense import verb_lemma
+from sim.seeding.verb_sense import RECIPROCAL, verb_lemma
 from sim.seeding.verbs import verbs
-
-_RECIPROCAL = {"fight", "clash", "battle", "skirmish"}
 
 
 def home_base(v, kind: str, subjects: list[str], kinds: dict[str, str]) -> bool:
@@ -36,5 +34,5 @@ def fought_in_place(v, objects: list, subjects: list[str], kinds: dict[str, str]
     """ "French soldiers patrol during fighting in Bangui": a state's forces fighting with no
     one fought named are where the fighting is, not at war with the place's state (rebels who
     "clashed in the capital" still fight its state)."""
-    return (v.lemma_.lower() in _RECIPROCAL and not objects
+    return (v.lemma_.lower() in RECIPROCAL and not objects
             and any(kinds.get(a) == "state" for a in subjects))  # fmt: skip
